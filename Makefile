@@ -1,0 +1,34 @@
+# Everything a user runs. Each target builds .venv from the pinned lock file first.
+PYTHON ?= python3.11
+VENV   := .venv
+PY     := $(VENV)/bin/python
+IN     ?= corpus
+OUT    ?= out
+
+.PHONY: install extract test lock clean
+
+$(VENV)/.installed: requirements.lock
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	touch $@
+
+install: $(VENV)/.installed
+
+## extract: articles in $(IN) -> $(OUT)/triples.jsonl, annotations.jsonl, errors.jsonl, run.json
+extract: install
+	$(PY) -m pipeline extract $(IN) --out $(OUT)
+
+## test: the whole suite, including a check of every gold file in annotations/
+test: install
+	$(PY) -m pytest -q tests
+
+## lock: re-pin every dependency from requirements.in
+lock:
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/pip install --quiet -r requirements.in
+	{ echo '# Generated with `pip freeze` from a venv built from requirements.in (Python 3.11). Regenerate with `make lock`.'; \
+	  .lock-venv/bin/pip freeze; } > requirements.lock
+	rm -rf .lock-venv
+
+clean:
+	rm -rf $(VENV) $(OUT)

@@ -1,0 +1,116 @@
+"""Vietnamese party/state news -> entities, relations and knowledge triples.
+
+`load()` is the one place the stage order is written. Each stage takes a Doc
+and returns it; the chain of what each stage requires and sets is checked here,
+at load time.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import spacy
+from spacy.tokens import Doc
+
+from .base import Stage, StageError
+from .canonical import Canonicaliser
+from .gold import Record, doc_to_record
+from .read import normalise
+from .relations import RelationRules
+from .rules import EntityRules
+from .segment import Segmenter
+from .triples import doc_triples
+
+MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
+CHUNK_CHARS = 200_000  # longer documents are processed piece by piece, in bounded memory
+
+
+def check_chain(first_sets: tuple[str, ...], stages: list[Stage]) -> None:
+    """Fail when a stage needs an attribute that no earlier stage sets."""
+    available = set(first_sets)
+    problems = []
+    for stage in stages:
+        missing = [r for r in stage.requires if r not in available]
+        if missing:
+            problems.append(f"stage '{stage.name}' needs {missing}, set by no earlier stage")
+        available.update(stage.sets)
+    if problems:
+        raise StageError("the pipeline's stages do not line up", problems)
+
+
+@dataclass
+class Result:
+    """What one document yields."""
+
+    record: Record
+    triples: list[dict]
+    words: int
+
+
+class Pipeline:
+    """A segmenter that makes the Doc, then the stages in order."""
+
+    def __init__(self, stages: list[Stage]) -> None:
+        # spaCy's Vietnamese defaults (lexical attributes); its own tokenizer is never used
+        self.nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
+        self.segmenter = Segmenter(self.nlp.vocab)
+        check_chain(self.segmenter.sets, stages)
+        self.stages = stages
+
+    @property
+    def stage_names(self) -> list[str]:
+        return [self.segmenter.name] + [s.name for s in self.stages]
+
+    def make_doc(self, text: str, doc_id: str = "") -> Doc:
+        return self.segmenter(normalise(text), doc_id)
+
+    def __call__(self, text: str, doc_id: str = "") -> Doc:
+        doc = self.make_doc(text, doc_id)
+        for stage in self.stages:
+            doc = stage(doc)
+        return doc
+
+    def process(self, text: str, doc_id: str = "") -> Result:
+        """Entities, relations and triples of one document, however long it is."""
+        spans, relations, triples, words = [], [], [], 0
+        for offset, piece in chunks(text, CHUNK_CHARS):
+            doc = self(piece, doc_id)
+            record = doc_to_record(doc)
+            base = len(spans)
+            spans.extend({**s, "start": s["start"] + offset, "end": s["end"] + offset}
+                         for s in record.spans)
+            relations.extend({**r, "head": r["head"] + base, "child": r["child"] + base}
+                             for r in record.relations)
+            for triple in doc_triples(doc):
+                ev = triple["evidence"]
+                ev["start"] += offset
+                ev["end"] += offset
+                triples.append(triple)
+            words += sum(1 for t in doc if not t.is_space and not t.is_punct)
+        record = Record(id=doc_id, text=text, spans=spans, relations=relations)
+        return Result(record, triples, words)
+
+
+def chunks(text: str, size: int) -> list[tuple[int, str]]:
+    """Split at paragraph ends into pieces of at most about `size` characters."""
+    if len(text) <= size:
+        return [(0, text)]
+    pieces, start = [], 0
+    while start < len(text):
+        end = min(len(text), start + size)
+        if end < len(text):
+            cut = text.rfind("\n", start + size // 2, end)
+            if cut < 0:
+                space = re.compile(r"\s").search(text, start + size // 2, end)
+                cut = space.start() if space else end - 1
+            end = cut + 1
+        pieces.append((start, text[start:end]))
+        start = end
+    return pieces
+
+
+def load(models_dir: Path = MODELS_DIR) -> Pipeline:
+    """The full pipeline: rules for fixed shapes, relations, canonical forms."""
+    stages: list[Stage] = [EntityRules(), RelationRules(), Canonicaliser()]
+    return Pipeline(stages)

@@ -1,0 +1,203 @@
+"""Stage 5a: canonical forms, so the same thing gets the same name across articles.
+
+Names get new-style tone placement and single spaces; abbreviations of bodies
+and titles are spelt out; a bare "Huyện ủy" or "HĐND huyện" is completed with
+the place the article itself names for that level ("Huyện ủy Đình Lập"); a DOC
+gets its parsed code and a DATE its ISO form. Results go to `span._.canonical`.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import ClassVar
+
+from spacy.tokens import Doc, Span
+
+from . import lexicon
+from .read import new_tone_placement
+
+# Heads that stand for a committee of one administrative level.
+_LEVEL_OF_HEAD = {"huyện ủy": "huyện", "tỉnh ủy": "tỉnh", "thành ủy": "thành phố",
+                  "quận ủy": "quận", "thị ủy": "thị xã"}
+_LEVELS = ["thành phố", "thị trấn", "thị xã", "tỉnh", "huyện", "xã", "phường", "quận"]
+_HEAD_CASE = {h.lower(): h for h in lexicon.ORG_HEADS}
+# Names of the same body written two ways.
+_ALIASES = {"Ban Chấp hành Trung ương Đảng": "Ban Chấp hành Trung ương"}
+_HEAD_RE = lexicon.term_re(lexicon.ORG_HEADS)
+_ABBR_RE = re.compile(r"(?<!\w)(" + "|".join(lexicon.ORG_ABBREVIATIONS) + r")(?!\w)")
+_PLACE_RE = re.compile(  # a level word or committee, then a capitalised place name
+    r"(?<!\w)(?i:(huyện ủy|tỉnh ủy|thành ủy|quận ủy|thị ủy)|"
+    r"(thành phố|thị trấn|thị xã|tỉnh|huyện|xã|phường|quận))"
+    rf"\s+((?:[{lexicon.UPPER}]\w*(?:\s+|$)){{1,4}})")
+_TRAILING_LEVEL = re.compile(
+    r"(?:(?<=\s)(thành phố|thị trấn|thị xã|tỉnh|huyện|xã|phường|quận)|"
+    r"(Huyện ủy|Tỉnh ủy|Thành ủy|Quận ủy|Thị ủy))$", re.IGNORECASE)
+
+PARTY_CODE_RE = re.compile(
+    r"^(?P<number>\d+[a-z]?)-(?P<type>[^/]+)/(?P<issuer>.+)$")
+STATE_CODE_RE = re.compile(
+    r"^(?P<number>\d+)/(?:(?P<year>\d{4})/)?(?P<type>[A-Za-zĐđ]+?)(?P<term>\d{0,2})"
+    r"(?:-(?P<issuer>.+))?$")
+_TYPE_BY_LOWER = {k.lower(): k for k in lexicon.DOC_TYPES}
+_ISSUER_BY_UPPER = {k.upper(): k for k in lexicon.ISSUERS}
+
+
+def clean(text: str) -> str:
+    """Tone placement, look-alike letters and whitespace made uniform."""
+    text = text.replace("\u00d0", "Đ").replace("\u00f0", "đ")
+    return re.sub(r"\s+", " ", new_tone_placement(text)).strip()
+
+
+def person_name(text: str) -> str:
+    name = clean(text)
+    return name.title() if name.isupper() else name
+
+
+def title_name(text: str) -> str:
+    title = clean(text)
+    return lexicon.TITLE_ABBREVIATIONS.get(title, title)
+
+
+def parse_code(code: str) -> dict:
+    """'22-NQ/TW' -> number, type, type_name, issuer, issuer_name, year (state codes)."""
+    code = re.sub(r"\s+", "", clean(code)).replace("–", "-")
+    party = PARTY_CODE_RE.match(code)
+    if party:
+        parts = party.groupdict()
+        parts["year"] = None
+    else:
+        state = STATE_CODE_RE.match(code)
+        if not state:
+            return {"code": code}
+        parts = state.groupdict()
+        if parts.pop("term"):
+            parts["issuer"] = parts["issuer"] or parts["type"]
+    kind = _TYPE_BY_LOWER.get(parts["type"].lower(), parts["type"])
+    issuer = parts.get("issuer") or ""
+    issuer_key = _ISSUER_BY_UPPER.get(issuer.upper().replace("Ð", "Đ"), issuer)
+    if issuer_key in {"T.Ư", "TƯ"}:
+        issuer_key = "TW"
+    out = {"code": code, "number": parts["number"], "type": kind,
+           "type_name": lexicon.DOC_TYPES.get(kind), "issuer": issuer_key or None,
+           "issuer_name": lexicon.ISSUERS.get(issuer_key), "year": None}
+    if parts.get("year"):
+        out["year"] = int(parts["year"])
+    return out
+
+
+_DATE_PARTS = re.compile(
+    r"(?:(?P<d>\d{1,2})\s*(?:/|\.|-|\s+tháng\s+)\s*)?(?P<m>\d{1,2})"
+    r"(?:\s*(?:/|\.|-|,|\s+năm\s+)\s*(?P<y>\d{4}))?$", re.IGNORECASE)
+
+
+def iso_date(text: str) -> str | None:
+    """'02/02/2008' -> '2008-02-02'; '27/ 11' -> '--11-27'; 'tháng 9/2018' -> '2018-09'."""
+    body = re.sub(r"^tháng\s+", "", clean(text), flags=re.IGNORECASE)
+    month_first = body != clean(text)
+    m = _DATE_PARTS.match(body)
+    if not m:
+        return None
+    day, month, year = m.group("d"), m.group("m"), m.group("y")
+    if month_first:  # "tháng 9/2018": what looked like the day is the month
+        day, month = None, day or month
+    month_n = int(month)
+    if not 1 <= month_n <= 12:
+        return None
+    if day is None:
+        return f"{year}-{month_n:02d}" if year else None
+    if year:
+        return f"{year}-{month_n:02d}-{int(day):02d}"
+    return f"--{month_n:02d}-{int(day):02d}"
+
+
+class Places:
+    """The places an article names, per administrative level, most frequent first."""
+
+    def __init__(self, doc: Doc) -> None:
+        counts: dict[str, Counter] = {}
+        for ent in doc.ents:
+            if ent.label_ not in {"ORG", "LOC"}:
+                continue
+            for m in _PLACE_RE.finditer(clean(ent.text)):
+                level = (m.group(2) or _LEVEL_OF_HEAD[m.group(1).lower()]).lower()
+                name = m.group(3).strip()
+                if name:
+                    counts.setdefault(level, Counter())[name] += 1
+        self.best = {level: c.most_common(1)[0][0] for level, c in counts.items()}
+
+    def complete(self, name: str) -> str:
+        """Add the article's place to a name ending in a bare level or committee."""
+        m = _TRAILING_LEVEL.search(name)
+        if not m:
+            return name
+        level = (m.group(1) or _LEVEL_OF_HEAD[m.group(2).lower()]).lower()
+        place = self.best.get(level)
+        return f"{name} {place}" if place else name
+
+
+def org_name(text: str, places: Places) -> str:
+    name = clean(text)
+    name = _ABBR_RE.sub(lambda m: lexicon.ORG_ABBREVIATIONS[m.group(1)], name)
+    name = _HEAD_RE.sub(lambda m: _HEAD_CASE.get(m.group(0).lower(), m.group(0)), name)
+    for head, level in _LEVEL_OF_HEAD.items():  # "Ban Thường vụ huyện ủy" -> "… Huyện ủy"
+        name = re.sub(rf"(?<=\s){head}(?!\w)", head.capitalize(), name)
+    return places.complete(_ALIASES.get(name, name))
+
+
+class Canonicaliser:
+    """Fill `span._.canonical` for every entity."""
+
+    name: ClassVar[str] = "canonical"
+    requires: ClassVar[tuple[str, ...]] = ("ents",)
+    sets: ClassVar[tuple[str, ...]] = ("span._.canonical",)
+
+    def __call__(self, doc: Doc) -> Doc:
+        places = Places(doc)
+        codes: dict[tuple[str, str], dict] = {}
+        ents = list(doc.ents)
+        for ent in ents:
+            if ent.label_ == "DOC":
+                self._doc(ent, codes)
+        for ent in ents:  # span attributes live in doc.user_data, keyed by the span
+            ent._.canonical = self.canonical(ent, places, codes)
+        return doc
+
+    @staticmethod
+    def _doc(ent: Span, codes: dict) -> None:
+        code_tokens = [t for t in ent if t._.kind == "code"]
+        if code_tokens:
+            parsed = parse_code(code_tokens[0].text)
+            if parsed.get("number"):
+                codes.setdefault((parsed["type"].lower(), parsed["number"].lstrip("0")), parsed)
+
+    @staticmethod
+    def canonical(ent: Span, places: Places, codes: dict) -> dict:
+        label = ent.label_
+        if label == "PER":
+            return {"text": person_name(ent.text)}
+        if label == "TITLE":
+            return {"text": title_name(ent.text)}
+        if label in {"ORG", "LOC"}:
+            return {"text": org_name(ent.text, places) if label == "ORG" else clean(ent.text)}
+        if label == "DATE":
+            iso = iso_date(ent.text)
+            return {"text": iso or clean(ent.text), "iso": iso}
+        return doc_reference(ent, codes)
+
+
+def doc_reference(ent: Span, codes: dict) -> dict:
+    """A DOC's canonical name and parsed code; "Nghị quyết 22" borrows the article's full code."""
+    text = clean(ent.text)
+    code_tokens = [t for t in ent if t._.kind == "code"]
+    type_word = clean(ent[0].text) if ent[0]._.kind == "doctype" else ""
+    if code_tokens:
+        parsed = parse_code(code_tokens[0].text)
+    else:
+        number = next((t.text for t in reversed(ent) if t.text.isdigit()), None)
+        kind = next((k for k, v in lexicon.DOC_TYPES.items() if v.lower() == type_word.lower()), "")
+        parsed = codes.get((kind.lower(), (number or "").lstrip("0"))) if number and \
+            not any(t.norm_ == "trung ương" for t in ent) else None
+        if parsed is None:
+            return {"text": text, "code": None}
+    name = type_word[:1].upper() + type_word[1:] if type_word else (parsed.get("type_name") or "")
+    return {"text": f"{name} số {parsed['code']}".strip(), "code": parsed}

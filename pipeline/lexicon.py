@@ -1,0 +1,166 @@
+"""Word lists and shapes shared by segmentation, rules and canonical forms.
+
+All entries use new-style tone placement ("ủy", "hòa"): they are compared with
+the normalised text, never with the text as read.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Document type words and the code letters that stand for them.
+DOC_TYPES = {
+    "NQ": "Nghị quyết", "QĐ": "Quyết định", "QĐi": "Quy định", "QyĐ": "Quy định",
+    "CT": "Chỉ thị", "KL": "Kết luận", "HD": "Hướng dẫn", "KH": "Kế hoạch", "ĐA": "Đề án",
+    "DA": "Dự án", "CTr": "Chương trình", "CTHĐ": "Chương trình hành động", "TB": "Thông báo",
+    "BC": "Báo cáo", "TTr": "Tờ trình", "CV": "Công văn", "QC": "Quy chế", "BS": "Bản sao",
+    "QĐNS": "Quyết định nhân sự", "NĐ": "Nghị định", "TT": "Thông tư",
+    "TTLT": "Thông tư liên tịch", "PA": "Phương án", "QH": "Luật/Nghị quyết của Quốc hội",
+    "UBTVQH": "Nghị quyết của Ủy ban Thường vụ Quốc hội", "L": "Luật",
+}
+DOC_TYPE_WORDS = [
+    "Nghị quyết", "Quyết định", "Quy định", "Chỉ thị", "Kết luận", "Hướng dẫn", "Kế hoạch",
+    "Đề án", "Dự án", "Chương trình hành động", "Chương trình", "Thông báo", "Báo cáo",
+    "Tờ trình", "Công văn", "Quy chế", "Nghị định", "Thông tư liên tịch", "Thông tư", "Luật",
+    "Pháp lệnh", "Phương án", "Hiến pháp", "Điều lệ",
+]
+
+ISSUERS = {
+    "TW": "Trung ương", "T.Ư": "Trung ương", "TƯ": "Trung ương", "BCT": "Bộ Chính trị",
+    "BBT": "Ban Bí thư", "TU": "Tỉnh ủy/Thành ủy", "HU": "Huyện ủy", "QU": "Quận ủy",
+    "THU": "Thị ủy", "ĐU": "Đảng ủy", "ĐUK": "Đảng ủy khối", "VPTW": "Văn phòng Trung ương Đảng",
+    "BTCTW": "Ban Tổ chức Trung ương", "BTGTW": "Ban Tuyên giáo Trung ương",
+    "UBKTTW": "Ủy ban Kiểm tra Trung ương", "BTCTU": "Ban Tổ chức Tỉnh ủy",
+    "UBKTTU": "Ủy ban Kiểm tra Tỉnh ủy", "BNCTU": "Ban Nội chính Tỉnh ủy",
+    "BTGTU": "Ban Tuyên giáo Tỉnh ủy", "BDVTU": "Ban Dân vận Tỉnh ủy",
+    "CP": "Chính phủ", "TTg": "Thủ tướng Chính phủ", "UBND": "Ủy ban nhân dân",
+    "HĐND": "Hội đồng nhân dân", "BNV": "Bộ Nội vụ", "BTC": "Bộ Tài chính",
+    "BGDĐT": "Bộ Giáo dục và Đào tạo", "BLĐTBXH": "Bộ Lao động - Thương binh và Xã hội",
+    "BCA": "Bộ Công an", "BQP": "Bộ Quốc phòng", "BYT": "Bộ Y tế", "QH": "Quốc hội",
+    "UBTVQH": "Ủy ban Thường vụ Quốc hội", "MTTQ": "Mặt trận Tổ quốc",
+}
+
+# Heads that start the name of a specific organisation.
+ORG_HEADS = [
+    "Ban Chấp hành Trung ương Đảng", "Ban Chấp hành Trung ương", "Ban Chấp hành Đảng bộ",
+    "Ban Chấp hành", "Ban Thường vụ", "Ban Bí thư", "Bộ Chính trị", "Trung ương Đảng",
+    "Ban Tổ chức", "Ban Tuyên giáo", "Ban Dân vận", "Ban Nội chính", "Ban Kinh tế",
+    "Ban Tuyên giáo và Dân vận", "Ban Quản lý", "Ban Chỉ đạo", "Ban Pháp chế", "Ban Văn hóa - Xã hội",
+    "Ban Kinh tế - Ngân sách", "Ban Dân tộc", "Ban Bảo vệ chăm sóc sức khỏe cán bộ",
+    "Đảng ủy khối các cơ quan", "Đảng ủy khối doanh nghiệp", "Đảng ủy khối", "Đảng ủy Quân sự",
+    "Đảng ủy Công an", "Đảng bộ khối", "Đảng ủy", "Đảng bộ", "Chi bộ", "Huyện ủy", "Tỉnh ủy", "Thành ủy",
+    "Thị ủy", "Quận ủy", "Ủy ban Kiểm tra", "Ủy ban nhân dân", "Hội đồng nhân dân",
+    "Ủy ban Mặt trận Tổ quốc Việt Nam", "Ủy ban Mặt trận Tổ quốc", "Mặt trận Tổ quốc Việt Nam",
+    "Mặt trận Tổ quốc", "Ủy ban MTTQ Việt Nam", "Ủy ban MTTQ", "Ủy ban Thường vụ Quốc hội",
+    "Văn phòng", "Hội Liên hiệp Phụ nữ", "Hội Nông dân", "Hội Cựu chiến binh",
+    "Đoàn Thanh niên Cộng sản Hồ Chí Minh", "Đoàn Thanh niên", "Liên đoàn Lao động",
+    "Bộ Chỉ huy Quân sự", "Bộ Chỉ huy Bộ đội Biên phòng", "Công an", "Chính phủ", "Quốc hội",
+    "Thủ tướng Chính phủ", "Trung tâm Chính trị", "Trung tâm", "Đoàn đại biểu Quốc hội",
+    "Đoàn ĐBQH", "Sở", "Bộ", "Cục", "Tổng cục", "Viện Kiểm sát nhân dân", "Tòa án nhân dân",
+    "Trường Chính trị", "Học viện Chính trị quốc gia Hồ Chí Minh", "Công ty", "Tổng công ty",
+    "Ngân hàng", "Thường trực",
+]
+LOWER_ORG_WORDS = ["huyện ủy", "tỉnh ủy", "thành ủy", "thị ủy", "quận ủy", "đảng ủy", "đảng bộ",
+                   "chi bộ", "ban thường vụ", "ban chấp hành"]
+ORG_ABBREVIATIONS = {
+    "HĐND": "Hội đồng nhân dân", "UBND": "Ủy ban nhân dân", "BTV": "Ban Thường vụ",
+    "BCH": "Ban Chấp hành", "MTTQ": "Mặt trận Tổ quốc", "UBKT": "Ủy ban Kiểm tra",
+    "BCHTW": "Ban Chấp hành Trung ương", "BCT": "Bộ Chính trị", "LĐLĐ": "Liên đoàn Lao động",
+    "UBMTTQ": "Ủy ban Mặt trận Tổ quốc", "HLHPN": "Hội Liên hiệp Phụ nữ", "BCHQS": "Bộ Chỉ huy Quân sự",
+}
+# Heads that name one organisation on their own, without a following name.
+STANDALONE_ORGS = {
+    "Bộ Chính trị", "Ban Bí thư", "Ban Chấp hành Trung ương", "Ban Chấp hành Trung ương Đảng",
+    "Trung ương Đảng", "Chính phủ", "Quốc hội", "Thủ tướng Chính phủ", "Huyện ủy", "Tỉnh ủy",
+    "Thành ủy", "Thị ủy", "Quận ủy", "Đảng ủy khối", "Ủy ban Thường vụ Quốc hội",
+}
+ADMIN_LEVELS = ["thành phố", "thị trấn", "thị xã", "tỉnh", "huyện", "xã", "phường", "quận", "TP."]
+
+# Roles; longer forms first so the segmenter keeps the longest whole.
+TITLES = [
+    "Phó Bí thư Thường trực", "Bí thư Thường trực", "Phó Chủ tịch Thường trực",
+    "Ủy viên Thường trực", "Tổng Bí thư", "Phó Bí thư", "Bí thư",
+    "Phó Chủ tịch", "Chủ tịch", "Phó Trưởng", "Trưởng", "Phó Giám đốc", "Giám đốc",
+    "Phó Tổng Giám đốc", "Tổng Giám đốc", "Phó Chánh Văn phòng", "Chánh Văn phòng", "Chánh",
+    "Phó Chánh", "Ủy viên", "Tỉnh ủy viên", "Thành ủy viên", "Huyện ủy viên", "Đảng ủy viên",
+    "Quận ủy viên", "Thị ủy viên", "Phó Thủ tướng", "Thủ tướng", "Bộ trưởng", "Thứ trưởng",
+    "Phó Chủ nhiệm", "Chủ nhiệm", "Chỉ huy trưởng", "Phó Chỉ huy trưởng", "Chính ủy",
+    "Phó Chính ủy", "Tư lệnh", "Phó Tư lệnh", "Cục trưởng", "Phó Cục trưởng", "Viện trưởng",
+    "Chánh án", "Hiệu trưởng", "Đại biểu", "Phó Trưởng phòng", "Trưởng phòng",
+    "Phó Trưởng đoàn", "Trưởng đoàn", "Chủ tịch Hội đồng quản trị",
+]
+# Titles that contain an organisation head and so must be found before the heads.
+TITLES_FIRST = [t for t in TITLES if "Thường trực" in t or t.endswith("ủy viên")]
+LOWER_TITLE_WORDS = ["ủy viên", "bí thư", "phó bí thư", "chủ tịch", "phó chủ tịch", "đảng ủy viên"]
+TITLE_ABBREVIATIONS = {
+    "TUV": "Tỉnh ủy viên", "HUV": "Huyện ủy viên", "ĐBQH": "Đại biểu Quốc hội",
+    "UVTW": "Ủy viên Trung ương Đảng", "UVBTV": "Ủy viên Ban Thường vụ", "BT": "Bí thư",
+}
+HONORIFICS = ["đồng chí", "đ/c", "ông", "bà", "anh", "chị", "đại tá", "thượng tá", "trung tá",
+              "thiếu tá", "thiếu tướng", "trung tướng", "thượng tướng", "đại tướng", "TS.",
+              "ThS.", "GS.", "PGS.", "PGS.TS.", "Ts.", "Ths."]
+
+# Verbs that say an organisation carries out, reviews or disseminates a document.
+IMPLEMENT_VERBS = ["thực hiện", "triển khai", "quán triệt", "tổng kết", "sơ kết", "học tập",
+                   "tuyên truyền", "cụ thể hóa", "phổ biến", "tổ chức thực hiện", "đánh giá"]
+ISSUE_VERBS = ["ban hành", "ký ban hành", "ra", "ký"]
+
+FAMILY_NAMES = {
+    "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ",
+    "Hồ", "Ngô", "Dương", "Lý", "Lương", "Vi", "Lò", "Hà", "Triệu", "Nông", "Lại", "Đinh",
+    "Đào", "Tô", "Mai", "Trịnh", "Lưu", "Cao", "Tạ", "Quách", "Kiều", "Lâm", "Thái", "Chu",
+    "Đoàn", "Trương", "Văn", "La", "Mạc", "Tăng", "Lục", "Hứa", "Giàng", "Sùng", "Thào",
+    "Vàng", "Mùa", "Ksor", "Rơ", "Y", "H", "Siu", "Đàm", "Âu", "Từ", "Khổng", "Diệp", "Quan",
+    "Nịnh", "Ma", "Bế", "Hầu", "Tòng", "Cầm", "Điêu", "Nguyên", "Ninh", "Phùng", "Khúc",
+}
+
+# --- shapes --------------------------------------------------------------------
+UPPER = _UP = "".join(  # every Latin capital, so "Đ", "Ư", "Ố" count as capitals
+    c for c in map(chr, range(0x41, 0x1EFA)) if c.isupper() and "LATIN" in unicodedata.name(c, "")
+)
+PARTY_CODE = (
+    rf"\d{{1,5}}[a-z]?\s?[-–]\s?[{_UP}a-zđ]{{1,6}}\s?/\s?(?:T\.Ư|[{_UP}][{_UP}a-zđ]{{0,9}})"
+)
+STATE_CODE = (
+    rf"\d{{1,5}}\s?/\s?(?:\d{{4}}\s?/\s?)?[{_UP}][{_UP}a-zđ]{{0,6}}\d{{0,2}}"
+    rf"(?:\s?-\s?[{_UP}][{_UP}a-zđ]{{0,9}}\d{{0,2}})?"
+)
+DOC_CODE_RE = re.compile(rf"(?<![\w/-])(?:{PARTY_CODE}|{STATE_CODE})(?![\w/])")
+
+_D, _M, _Y = r"(?:0?[1-9]|[12]\d|3[01])", r"(?:0?[1-9]|1[0-2])", r"(?:1[89]\d\d|2[01]\d\d)"
+DATE_PATTERNS = [
+    rf"{_D}\s?/\s?{_M}\s?/\s?{_Y}",  # 02/02/2008, 12/ 6/ 2021
+    rf"{_D}\.{_M}\.{_Y}",  # 17.2.2025
+    rf"{_D}-{_M}-{_Y}",  # 02-02-2008
+    rf"{_D}\s+tháng\s+{_M}\s+năm\s+{_Y}",  # 3 tháng 2 năm 2020
+    rf"{_D}\s+tháng\s+{_M}(?:\s*[,/]\s*|\s+năm\s+){_Y}",
+    rf"tháng\s+{_M}\s?/\s?{_Y}",  # tháng 9/2018
+    rf"tháng\s+{_M}\s+năm\s+{_Y}",
+    rf"{_D}\s?/\s?{_M}(?![\d/]|[.,]\d|\s?/)",  # 27/ 11 (needs a cue word: see rules)
+    rf"{_D}\.{_M}(?![\d%]|[.,]\d)",  # 21.4 (needs a cue word)
+    rf"{_D}\s+tháng\s+{_M}",  # 3 tháng 2 (needs a cue word)
+]
+DATE_RE = re.compile(r"(?<![\w/.,])(?:" + "|".join(DATE_PATTERNS) + r")(?![\w/])", re.IGNORECASE)
+# Words after which a day/month with no year is a date.
+DATE_CUES = {"ngày", "sáng", "chiều", "tối", "trưa", "đêm", "hôm", "từ", "đến", "tới", "sáng ngày",
+             "chiều ngày", "tối ngày", "trưa ngày", "đêm ngày", "và", "hôm nay", "-", "–", "("}
+ABBREVIATION_RE = re.compile(rf"(?<![\w.])[{_UP}][{_UP}0-9]{{1,9}}(?:\.[{_UP}]{{1,6}})*(?![\w])")
+
+
+def alternation(words: list[str] | dict) -> str:
+    """A regex alternation of words, longest first, with flexible inner spaces."""
+    ordered = sorted(set(words), key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+def term_re(words: list[str] | dict, ignore_case: bool = True) -> re.Pattern:
+    """Whole-word matcher; with ignore_case=False only the first letter's case is kept
+    ("Ban chấp hành" still matches "Ban Chấp hành", "ban chấp hành" does not)."""
+    if ignore_case:
+        return re.compile(rf"(?<!\w)(?:{alternation(words)})(?!\w)", re.IGNORECASE)
+    by_first: dict[str, list[str]] = {}
+    for word in words:
+        by_first.setdefault(word[0], []).append(word[1:])
+    parts = [f"{re.escape(first)}(?i:{alternation(rests)})" if any(rests) else re.escape(first)
+             for first, rests in by_first.items()]
+    return re.compile(rf"(?<!\w)(?:{'|'.join(parts)})(?!\w)")

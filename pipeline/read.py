@@ -1,0 +1,142 @@
+"""Stage 1: read a file into text and build its normalised twin.
+
+The text as read is never changed: spans always point into it. Normalisation
+(NFC, new-style tone placement, look-alike letters, odd spaces) produces a
+second string plus a map from each of its characters back to the original, so
+later stages can work on clean text and still report original offsets.
+"""
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+
+class InputError(ValueError):
+    """A document that cannot be read; the message names file, line and problem."""
+
+
+MAX_BYTES = 64 * 1024 * 1024  # beyond this a "document" is not an article; refuse it
+
+_LOOKALIKES = str.maketrans({
+    "\u00d0": "Đ", "\u00f0": "đ", "\u0110": "Đ",  # Icelandic eth used for Vietnamese Đ
+    "\u00a0": " ", "\u2007": " ", "\u2009": " ", "\u202f": " ", "\u3000": " ",
+    "\u200a": " ", "\u2002": " ", "\u2003": " ",
+})
+
+# Old-style tone placement puts the tone on the second vowel of a final
+# "oa", "oe", "uy" ("hoà", "khoẻ", "uỷ"); the new style puts it on the first
+# ("hòa", "khỏe", "ủy"). "qu" is a consonant, so "quý" is left alone.
+_TONES = {"\u0300": 0, "\u0301": 1, "\u0309": 2, "\u0303": 3, "\u0323": 4}
+_PAIRS = {("o", "a"), ("o", "e"), ("u", "y")}
+
+
+def _tone_swap(match: re.Match) -> str:
+    first, second = match.group(1), match.group(2)
+    base = unicodedata.normalize("NFD", second)
+    tone = next((c for c in base if c in _TONES), None)
+    plain = "".join(c for c in base if c not in _TONES)
+    moved = unicodedata.normalize("NFC", first + tone)
+    return moved + unicodedata.normalize("NFC", plain)
+
+
+def _toned(letters: str) -> str:
+    out = []
+    for letter in letters:
+        for tone in _TONES:
+            out.append(unicodedata.normalize("NFC", letter + tone))
+            out.append(unicodedata.normalize("NFC", letter.upper() + tone))
+    return "".join(out)
+
+
+_OLD_TONE = re.compile(
+    rf"(?<![qQ])([oOuU])([{_toned('ae')}]|[{_toned('y')}])(?!\w)"
+)
+
+
+def _old_tone_ok(match: re.Match) -> bool:
+    first = match.group(1).lower()
+    second = unicodedata.normalize("NFD", match.group(2))[0].lower()
+    return (first, second) in _PAIRS
+
+
+def new_tone_placement(text: str) -> str:
+    """'Huyện uỷ' -> 'Huyện ủy', 'hoà' -> 'hòa'; length-preserving."""
+    return _OLD_TONE.sub(lambda m: _tone_swap(m) if _old_tone_ok(m) else m.group(0), text)
+
+
+@dataclass(frozen=True)
+class Normalised:
+    """A normalised copy of `original` and, per character, where it came from."""
+
+    original: str
+    text: str
+    origin: list[int] | None  # None: same length, character i comes from character i
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a [start, end) range of the normalised text to the original text."""
+        if self.origin is None:
+            return start, end
+        return self.origin[start], self.origin[end]
+
+
+def _nfc_with_map(text: str) -> tuple[str, list[int] | None]:
+    if unicodedata.is_normalized("NFC", text):
+        return text, None
+    # Compose cluster by cluster (a base letter and its combining marks), so each
+    # composed character knows the original index of its base.
+    out: list[str] = []
+    origin: list[int] = []
+    start = 0
+    for i in range(1, len(text) + 1):
+        if i == len(text) or not unicodedata.combining(text[i]):
+            composed = unicodedata.normalize("NFC", text[start:i])
+            out.append(composed)
+            origin.extend([start] * len(composed))
+            start = i
+    origin.append(len(text))
+    return "".join(out), origin
+
+
+def normalise(original: str) -> Normalised:
+    """NFC, look-alike letters, odd spaces and tone placement, with an offset map."""
+    text, origin = _nfc_with_map(original)
+    text = new_tone_placement(text.translate(_LOOKALIKES))
+    return Normalised(original, text, origin)
+
+
+def _line_of(data: bytes, byte_offset: int) -> int:
+    return data.count(b"\n", 0, byte_offset) + 1
+
+
+def decode(data: bytes, name: str) -> str:
+    """Bytes to text: UTF-8 (with or without BOM) or UTF-16 with a BOM; else a clear error."""
+    if not data.strip():
+        raise InputError(f"{name}: empty document")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as err:
+            raise InputError(f"{name}: broken UTF-16 at byte {err.start}") from None
+    if b"\x00" in data[:4096]:
+        line = _line_of(data, data.index(b"\x00"))
+        raise InputError(f"{name}:{line}: not a text file (NUL byte)")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = _line_of(data, err.start)
+        snippet = data[max(0, err.start - 20):err.start + 10]
+        raise InputError(
+            f"{name}:{line}: not UTF-8 (byte 0x{data[err.start]:02x} at offset {err.start}, "
+            f"near {snippet!r}); convert it, e.g. `iconv -f WINDOWS-1258 -t UTF-8`"
+        ) from None
+
+
+def read_file(path: Path) -> str:
+    """Read one article; raises InputError naming the file when it is not usable text."""
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise InputError(f"{path}: {size} bytes is over the {MAX_BYTES}-byte limit for one document")
+    return decode(path.read_bytes(), str(path))

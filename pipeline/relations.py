@@ -1,0 +1,168 @@
+"""Stage 4: relations between the entities of one sentence, by rules.
+
+Each rule reads the sentence as a sequence of entities and the words between
+them, the way a reader does: "X, TITLE ORG" (has_title, title_of), "DOC, ngày
+D của ORG" (issued_on, issued_by), "ORG … tổng kết DOC" (implements). The
+trainable classifier (a later stage) scores the same candidate pairs; these
+rules are its baseline.
+"""
+from __future__ import annotations
+
+from typing import ClassVar
+
+from spacy.tokens import Doc, Span
+
+from . import lexicon
+from .base import Relation
+
+SCORES = {"has_title": 0.95, "title_of": 0.95, "issued_by": 0.93, "issued_on": 0.97,
+          "implements": 0.8}
+_APPOSITION = {",", "-", "–", ":"}
+_IMPLEMENT = {v.lower() for v in lexicon.IMPLEMENT_VERBS}
+_ISSUE = {v.lower() for v in lexicon.ISSUE_VERBS}
+_DOC_TAIL = {",", "ngày", "hội nghị", "lần", "thứ", "khóa", "khoá", "(", ")", "và", "số"}
+
+
+def _between(doc: Doc, a: Span, b: Span) -> list[str]:
+    """Norms of the non-space words between two spans (a before b)."""
+    return [t.norm_ for t in doc[a.end:b.start] if not t.is_space]
+
+
+class RelationRules:
+    """has_title, title_of, issued_by, issued_on and implements from sentence patterns."""
+
+    name: ClassVar[str] = "relations"
+    requires: ClassVar[tuple[str, ...]] = ("ents", "sents")
+    sets: ClassVar[tuple[str, ...]] = ("doc._.relations",)
+
+    def __call__(self, doc: Doc) -> Doc:
+        found: list[Relation] = []
+        ents = list(doc.ents)
+        by_sent: dict[int, list[Span]] = {}
+        for ent in ents:
+            by_sent.setdefault(ent.sent.start, []).append(ent)
+        for sent_ents in by_sent.values():
+            found.extend(self.sentence(doc, sent_ents))
+        doc._.relations = found
+        return doc
+
+    def sentence(self, doc: Doc, ents: list[Span]) -> list[Relation]:
+        rels: list[Relation] = []
+
+        def add(head: Span, child: Span, label: str) -> None:
+            rels.append(Relation(head, child, label, SCORES[label], "rules"))
+
+        self._titles(doc, ents, add)
+        self._documents(doc, ents, add)
+        self._implements(doc, ents, rels, add)
+        unique = {(r.head.start, r.child.start, r.label): r for r in rels}
+        return list(unique.values())
+
+    # --- people --------------------------------------------------------------------
+    def _titles(self, doc: Doc, ents: list[Span], add) -> None:
+        for i, ent in enumerate(ents):
+            if ent.label_ == "TITLE" and i + 1 < len(ents) and ents[i + 1].label_ == "ORG" \
+                    and not _between(doc, ent, ents[i + 1]):
+                add(ent, ents[i + 1], "title_of")
+        claimed: set[int] = set()
+        for i, ent in enumerate(ents):  # "X, TITLE ORG, TITLE ORG" and "X - TITLE"
+            if ent.label_ != "PER":
+                continue
+            prev, j = ent, i + 1
+            while j < len(ents) and ents[j].label_ in {"TITLE", "ORG", "LOC"}:
+                gap = _between(doc, prev, ents[j])
+                if ents[j].label_ == "TITLE":
+                    if prev is ent:
+                        apposed = bool(gap) and gap[-1] in _APPOSITION and len(gap) <= 2
+                    else:
+                        apposed = gap in ([","], ["và"])
+                    if not apposed:
+                        break
+                    add(ent, ents[j], "has_title")
+                    claimed.add(j)
+                elif gap or prev is ent:
+                    break
+                prev, j = ents[j], j + 1
+        for i, ent in enumerate(ents):  # "TITLE ORG X" and "TITLE X"
+            if ent.label_ != "PER":
+                continue
+            j = i - 1
+            while j >= 0 and ents[j].label_ in {"ORG", "LOC"} and not _between(doc, ents[j], ents[j + 1]):
+                j -= 1
+            if j >= 0 and j not in claimed and ents[j].label_ == "TITLE" \
+                    and not _between(doc, ents[j], ents[j + 1]):
+                add(ent, ents[j], "has_title")
+                claimed.add(j)
+
+    # --- documents -----------------------------------------------------------------
+    def _documents(self, doc: Doc, ents: list[Span], add) -> None:
+        for i, ent in enumerate(ents):  # "DOC, ngày D (và DOC, ngày D) của ORG"
+            if ent.label_ != "DOC":
+                continue
+            pending, dated, prev = [ent], set(), ent
+            for nxt in ents[i + 1:]:
+                gap = _between(doc, prev, nxt)
+                if nxt.label_ == "ORG" and gap and gap[-1] in {"của", "do"} \
+                        and all(map(_doc_tail, gap[:-1])):
+                    for d in pending:
+                        add(d, nxt, "issued_by")
+                    break
+                if not all(map(_doc_tail, gap)):
+                    break
+                if nxt.label_ == "DATE" and pending[-1].start not in dated:
+                    add(pending[-1], nxt, "issued_on")
+                    dated.add(pending[-1].start)
+                elif nxt.label_ == "DOC" and gap[-1:] == ["và"]:
+                    pending.append(nxt)
+                elif nxt.label_ == "ORG" and "hội nghị" in gap:  # "…, ngày D Hội nghị lần thứ 6, ORG"
+                    for d in pending:
+                        add(d, nxt, "issued_by")
+                    break
+                else:
+                    break
+                prev = nxt
+        for i, ent in enumerate(ents):  # "ORG ban hành DOC", "ngày D, ORG ban hành DOC"
+            if ent.label_ != "ORG" or i + 1 >= len(ents) or ents[i + 1].label_ != "DOC":
+                continue
+            gap = _between(doc, ent, ents[i + 1])
+            if gap and len(gap) <= 3 and any(w in _ISSUE for w in gap):
+                add(ents[i + 1], ent, "issued_by")
+                if i >= 1 and ents[i - 1].label_ == "DATE" and \
+                        _between(doc, ents[i - 1], ent) in ([","], []):
+                    add(ents[i + 1], ents[i - 1], "issued_on")
+
+    # --- implements ----------------------------------------------------------------
+    def _implements(self, doc: Doc, ents: list[Span], rels: list[Relation], add) -> None:
+        """ORG before the verb ("ORG … tổng kết DOC"), or after a fronted "Thực hiện DOC, …"."""
+        not_actors = {(r.child.start, r.child.end) for r in rels if r.label in {"issued_by", "title_of"}}
+
+        def actor_ok(span: Span) -> bool:
+            return span.label_ == "ORG" and (span.start, span.end) not in not_actors and \
+                doc[span.start - 1].norm_ not in {"của", "do"}
+
+        for i, ent in enumerate(ents):
+            if ent.label_ != "DOC":
+                continue
+            start = ent.sent.start
+            verbs = [k for k in range(start, ent.start) if doc[k].norm_ in _IMPLEMENT]
+            if not verbs or ent.start - verbs[-1] > 6 or any(
+                    t.is_punct and t.text not in {"“", '"'} for t in doc[verbs[-1]:ent.start]):
+                continue
+            verb = verbs[-1]
+            actor = None
+            for cand in reversed(ents[:i]):
+                if cand.label_ in {"DOC", "PER"}:
+                    break
+                if actor_ok(cand) and cand.end <= verb:
+                    actor = cand if verb - cand.end <= 8 else None
+                    break
+            fronted = not any(e.label_ in {"ORG", "PER"} for e in ents[:i]) and verbs[0] - start <= 3
+            if actor is None and fronted:
+                actor = next((c for c in ents[i + 1:] if actor_ok(c)), None)
+            if actor is not None:
+                add(actor, ent, "implements")
+
+
+def _doc_tail(word: str) -> bool:
+    """Words that may stand between a document and its date or issuer."""
+    return word in _DOC_TAIL or word.isdigit() or (bool(word) and all(c in "ivxlc" for c in word))

@@ -1,0 +1,195 @@
+"""Stage 2: sentences and words with underthesea, turned into a spaCy Doc.
+
+We call underthesea's own pieces (its sentence splitter, its syllable regex and
+its CRF word tagger) on the normalised text and keep every syllable's offsets,
+so no re-alignment guesswork is needed: underthesea's rewritten characters only
+go into the CRF's features. Spans that must stay one word (document codes,
+dates, abbreviations, known organisation heads, titles and document types) are
+found first and override the CRF's word boundaries in both directions.
+"""
+from __future__ import annotations
+
+import re
+from os.path import dirname, join
+
+import underthesea.pipeline.word_tokenize as ws
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+from underthesea.models.fast_crf_sequence_tagger import FastCRFSequenceTagger
+from underthesea.pipeline.sent_tokenize import sent_tokenize
+from underthesea.pipeline.text_normalize import token_normalize
+from underthesea.pipeline.word_tokenize.regex_tokenize import patterns as SYLLABLE_RE
+
+from . import base, lexicon  # noqa: F401  (base registers the Doc attributes)
+from .read import Normalised
+
+# Highest priority first: a later kind cannot take characters an earlier one holds.
+# Organisation heads and titles are matched as capitalised, since "bộ" in "cán bộ" or
+# "trưởng" in "trưởng thành" is no head; the lower-case forms listed are words anyway.
+KEEP_WHOLE: list[tuple[str, re.Pattern]] = [
+    ("code", lexicon.DOC_CODE_RE),
+    ("date", lexicon.DATE_RE),
+    ("title", lexicon.term_re(lexicon.TITLES_FIRST, ignore_case=False)),
+    ("org", lexicon.term_re(lexicon.ORG_HEADS + list(lexicon.ORG_ABBREVIATIONS)
+                            + lexicon.LOWER_ORG_WORDS, ignore_case=False)),
+    ("doctype", lexicon.term_re(lexicon.DOC_TYPE_WORDS)),
+    ("title", lexicon.term_re(lexicon.TITLES + list(lexicon.TITLE_ABBREVIATIONS)
+                              + lexicon.LOWER_TITLE_WORDS, ignore_case=False)),
+    ("abbr", lexicon.ABBREVIATION_RE),
+]
+_PARAGRAPH_RE = re.compile(r"[^\n]+")
+
+
+def keep_whole_spans(text: str) -> list[tuple[int, int, str]]:
+    """Spans of `text` that must be single words, with their kind, sorted."""
+    masked = text
+    found: list[tuple[int, int, str]] = []
+    for kind, pattern in KEEP_WHOLE:
+        def take(m: re.Match, kind: str = kind) -> str:
+            found.append((m.start(), m.end(), kind))
+            return "\x00" * (m.end() - m.start())
+        masked = pattern.sub(take, masked)
+    return sorted(found)
+
+
+class WordTagger:
+    """underthesea's CRF word segmenter, loaded once and fed syllables directly."""
+
+    def __init__(self) -> None:
+        self.model = FastCRFSequenceTagger()
+        self.model.load(join(dirname(ws.__file__), "models", "ws_crf_vlsp2013_20230727"))
+
+    def words(self, text: str, offset: int) -> list[tuple[int, int]]:
+        """Word spans (absolute offsets) of one sentence starting at `offset`."""
+        syllables = [(m.start(), m.end()) for m in SYLLABLE_RE.finditer(text)]
+        if not syllables:
+            return []
+        tokens = [token_normalize(text[s:e]) for s, e in syllables]
+        tags = self.model.predict([[t] for t in tokens])
+        words: list[list[int]] = []
+        for tag, (s, e) in zip(tags, syllables):
+            if tag == "I-W" and words:
+                words[-1][1] = e
+            else:
+                words.append([s, e])
+        return [(offset + s, offset + e) for s, e in words]
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans: paragraphs (lines) split by underthesea's sentence splitter."""
+    spans = []
+    for para in _PARAGRAPH_RE.finditer(text):
+        if not para.group().strip():
+            continue
+        cursor = para.start()
+        for sent in sent_tokenize(para.group()):
+            start = text.find(sent, cursor, para.end())
+            if start < 0:  # the splitter changed the text: fall back to the rest of the line
+                spans.append((cursor, para.end()))
+                break
+            spans.append((start, start + len(sent)))
+            cursor = start + len(sent)
+    return spans
+
+
+def _apply_keep_whole(words: list[tuple[int, int]], keep: list[tuple[int, int, str]],
+                      text: str) -> list[tuple[int, int, str]]:
+    """Merge words inside each keep-whole span and cut words that cross its edges."""
+    out: list[tuple[int, int, str]] = []
+    k = 0
+    for start, end in words:
+        while k < len(keep) and keep[k][1] <= start:
+            k += 1
+        pos = start
+        j = k
+        while pos < end:
+            if j < len(keep) and keep[j][0] < end:
+                ks, ke, kind = keep[j]
+                if ks > pos:
+                    out.append((pos, ks, ""))
+                if not out or out[-1][:2] != (ks, ke):
+                    out.append((ks, ke, kind))
+                pos = max(pos, ke)
+                j += 1
+            else:
+                out.append((pos, end, ""))
+                pos = end
+    cleaned = []
+    for s, e, kind in out:  # cut pieces may carry edge spaces
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e and (not cleaned or s >= cleaned[-1][1]):
+            cleaned.append((s, e, kind))
+    return cleaned
+
+
+class Segmenter:
+    """Normalised text -> spaCy Doc whose text is the original text, as read."""
+
+    name = "segment"
+    sets = ("words", "sents", "token.norm", "token._.kind", "doc._.norm_text")
+
+    def __init__(self, vocab: Vocab) -> None:
+        self.vocab = vocab
+        self.tagger = WordTagger()
+
+    def __call__(self, norm: Normalised, doc_id: str = "") -> Doc:
+        text = norm.text
+        keep = keep_whole_spans(text)
+        words: list[tuple[int, int, str]] = []
+        sent_starts: set[int] = set()
+        for s, e in _sentences(text):
+            sentence_words = _apply_keep_whole(self.tagger.words(text[s:e], s), keep, text)
+            if sentence_words and (not words or sentence_words[0][0] >= words[-1][1]):
+                sent_starts.add(sentence_words[0][0])
+            for w in sentence_words:
+                if not words or w[0] >= words[-1][1]:
+                    words.append(w)
+        doc = self._build(norm, words, sent_starts)
+        doc._.doc_id = doc_id
+        doc._.norm_text = text
+        return doc
+
+    def _build(self, norm: Normalised, words: list[tuple[int, int, str]],
+               sent_starts: set[int]) -> Doc:
+        original = norm.original
+        texts: list[str] = []
+        spaces: list[bool] = []
+        norms: list[str] = []
+        kinds: list[str] = []
+        starts: list[bool] = []
+        cursor = 0  # in original offsets
+
+        def gap(until: int) -> None:
+            chunk = original[cursor:until]
+            if not chunk:
+                return
+            if chunk == " " and texts and not spaces[-1]:
+                spaces[-1] = True
+                return
+            texts.append(chunk)
+            spaces.append(False)
+            norms.append(chunk)
+            kinds.append("")
+            starts.append(False)
+
+        for s, e, kind in words:
+            os_, oe = norm.to_original(s, e)
+            gap(os_)
+            texts.append(original[os_:oe])
+            spaces.append(False)
+            norms.append(norm.text[s:e].lower())
+            kinds.append(kind)
+            starts.append(s in sent_starts)
+            cursor = oe
+        gap(len(original))
+        if starts:
+            starts[0] = True
+        doc = Doc(self.vocab, words=texts, spaces=spaces, sent_starts=starts)
+        for token, token_norm, kind in zip(doc, norms, kinds):
+            token.norm_ = token_norm
+            if kind:
+                token._.kind = kind
+        return doc

@@ -1,0 +1,64 @@
+"""Stage 5b: knowledge triples from entities and relations, with provenance.
+
+has_title + title_of compose into one holds_position triple (qualifier: the
+title); has_title alone becomes a has_title triple only when no organisation is
+stated. Within one document a fact is emitted once, with its first evidence
+and its highest confidence.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from .base import Relation
+
+
+def entity(span: Span) -> dict:
+    """A triple's subject or object: canonical text, label, the text as written, extras."""
+    canonical = span._.canonical or {"text": span.text}
+    out = {"text": canonical["text"], "label": span.label_, "mention": span.text}
+    if span.label_ == "DOC":
+        out["code"] = canonical.get("code")
+    if span.label_ == "DATE":
+        out["iso"] = canonical.get("iso")
+    return out
+
+
+def _triple(doc: Doc, subject: Span, predicate: str, obj: Span, confidence: float,
+            source: str, qualifiers: dict | None = None) -> dict:
+    start = min(subject.start_char, obj.start_char)
+    end = max(subject.end_char, obj.end_char)
+    return {
+        "subject": entity(subject), "predicate": predicate, "object": entity(obj),
+        "qualifiers": qualifiers or {}, "doc_id": doc._.doc_id,
+        "evidence": {"start": start, "end": end, "text": doc.text[start:end]},
+        "confidence": round(confidence, 3), "source": source,
+    }
+
+
+def _key(span: Span) -> tuple[int, int]:
+    return span.start, span.end
+
+
+def doc_triples(doc: Doc) -> list[dict]:
+    """Every triple the document states, de-duplicated, in text order."""
+    rels: list[Relation] = doc._.relations or []
+    title_of = {_key(r.head): r for r in rels if r.label == "title_of"}
+    out: list[dict] = []
+    for rel in rels:
+        if rel.label == "has_title":
+            org_rel = title_of.get(_key(rel.child))
+            if org_rel is not None:
+                title = (rel.child._.canonical or {"text": rel.child.text})["text"]
+                out.append(_triple(doc, rel.head, "holds_position", org_rel.child,
+                                   rel.score * org_rel.score, rel.source, {"title": title}))
+            else:
+                out.append(_triple(doc, rel.head, "has_title", rel.child, rel.score, rel.source))
+        elif rel.label in {"issued_by", "issued_on", "implements"}:
+            out.append(_triple(doc, rel.head, rel.label, rel.child, rel.score, rel.source))
+    best: dict[tuple, dict] = {}
+    for triple in sorted(out, key=lambda t: t["evidence"]["start"]):
+        fact = (triple["subject"]["text"], triple["predicate"], triple["object"]["text"],
+                tuple(sorted(triple["qualifiers"].items())))
+        kept = best.setdefault(fact, triple)
+        kept["confidence"] = max(kept["confidence"], triple["confidence"])
+    return list(best.values())

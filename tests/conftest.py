@@ -1,0 +1,25 @@
+"""Shared fixtures: the real pipeline, loaded once per test session."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import pipeline
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def nlp() -> pipeline.Pipeline:
+    return pipeline.load()
+
+
+def ents(doc) -> list[tuple[str, str]]:
+    """(label, text) of every entity, in order."""
+    return [(e.label_, e.text) for e in doc.ents]
+
+
+def rels(doc) -> set[tuple[str, str, str]]:
+    """(label, head text, child text) of every relation."""
+    return {(r.label, r.head.text, r.child.text) for r in doc._.relations}

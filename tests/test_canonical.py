@@ -1,0 +1,58 @@
+"""Stage 5a: canonical names, parsed document codes and ISO dates."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.canonical import iso_date, parse_code
+
+
+@pytest.mark.parametrize("code,expected", [
+    ("22-NQ/TW", {"number": "22", "type": "NQ", "type_name": "Nghị quyết", "issuer": "TW",
+                  "year": None}),
+    ("1581-QĐ/HU", {"number": "1581", "type": "QĐ", "type_name": "Quyết định", "issuer": "HU"}),
+    ("04-CTr/TU", {"type": "CTr", "type_name": "Chương trình", "issuer": "TU"}),
+    ("08-QĐi/TW", {"type": "QĐi", "type_name": "Quy định"}),
+    ("03-CT/T.Ư", {"type": "CT", "issuer": "TW", "issuer_name": "Trung ương"}),
+    ("10-CT / TW", {"code": "10-CT/TW", "number": "10", "type": "CT"}),
+    ("30/2020/NĐ-CP", {"number": "30", "type": "NĐ", "type_name": "Nghị định", "issuer": "CP",
+                       "issuer_name": "Chính phủ", "year": 2020}),
+    ("265/QĐ-TTg", {"number": "265", "type": "QĐ", "issuer": "TTg", "year": None}),
+    ("15/2019/QH14", {"number": "15", "year": 2019, "issuer": "QH"}),
+    ("01/2021/TT-BNV", {"type": "TT", "type_name": "Thông tư", "issuer": "BNV", "year": 2021}),
+    ("12-KH/\u00d0U", {"issuer": "ĐU", "issuer_name": "Đảng ủy"}),
+])
+def test_parse_code(code, expected):
+    parsed = parse_code(code)
+    assert {k: parsed.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("text,iso", [
+    ("02/02/2008", "2008-02-02"), ("2/2/2008", "2008-02-02"), ("12/ 6/ 2021", "2021-06-12"),
+    ("17.2.2025", "2025-02-17"), ("3 tháng 2 năm 2020", "2020-02-03"), ("tháng 9/2018", "2018-09"),
+    ("27/ 11", "--11-27"), ("21.4", "--04-21"),
+])
+def test_iso_dates(text, iso):
+    assert iso_date(text) == iso
+
+
+def canon(doc, label):
+    return [e._.canonical["text"] for e in doc.ents if e.label_ == label]
+
+
+def test_bare_committee_is_completed_from_the_article(nlp):
+    doc = nlp("Đảng bộ huyện Cao Lộc có 85 tổ chức cơ sở đảng. Bà Nông Thị Hương, Phó Trưởng Ban "
+              "Tổ chức Huyện uỷ cho biết. Huyện uỷ ban hành Quyết định 1581-QĐ/HU.")
+    assert canon(doc, "ORG") == ["Đảng bộ huyện Cao Lộc", "Ban Tổ chức Huyện ủy Cao Lộc",
+                                 "Huyện ủy Cao Lộc"]
+
+
+def test_abbreviations_are_spelt_out_and_tones_normalised(nlp):
+    doc = nlp("Đồng chí Đặng Văn Sình, Phó Bí thư Thường trực Huyện uỷ, Chủ tịch HĐND huyện "
+              "Lâm Bình, TUV phát biểu.")
+    assert canon(doc, "ORG") == ["Huyện ủy Lâm Bình", "Hội đồng nhân dân huyện Lâm Bình"]
+    assert canon(doc, "TITLE") == ["Phó Bí thư Thường trực", "Chủ tịch", "Tỉnh ủy viên"]
+
+
+def test_document_by_number_borrows_the_full_code(nlp):
+    doc = nlp("Triển khai Nghị quyết số 22-NQ/TW của Ban Chấp hành Trung ương. Huyện ủy quán triệt Nghị quyết 22.")
+    assert canon(doc, "DOC") == ["Nghị quyết số 22-NQ/TW", "Nghị quyết số 22-NQ/TW"]

@@ -1,0 +1,173 @@
+"""End to end: `extract` over the sample batch and over bad input."""
+from __future__ import annotations
+
+import codecs
+import json
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+import pipeline
+from pipeline.batch import run_extract
+
+from conftest import ROOT
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+@pytest.fixture(scope="module")
+def sample(nlp, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("sample")
+    summary = run_extract(nlp, [str(ROOT / "corpus")], out)
+    assert summary["failed"] == 0
+    return out
+
+
+def facts(out: Path, doc_prefix: str) -> set[tuple]:
+    return {(t["subject"]["text"], t["predicate"], t["object"]["text"],
+             t["qualifiers"].get("title"))
+            for t in read_jsonl(out / "triples.jsonl") if t["doc_id"].startswith(doc_prefix)}
+
+
+def test_sample_000(sample):
+    assert {("Hoàng Xuận Thuận", "holds_position", "Huyện ủy Đình Lập", "Bí thư"),
+            ("Nghị quyết số 22-NQ/TW", "issued_by", "Ban Chấp hành Trung ương", None),
+            ("Nghị quyết số 22-NQ/TW", "issued_on", "2008-02-02", None),
+            ("Huyện ủy Đình Lập", "implements", "Nghị quyết số 22-NQ/TW", None),
+            } <= facts(sample, "000")
+
+
+def test_sample_001(sample):
+    assert {("Phạm Sỹ Lợi", "holds_position", "Tỉnh ủy", "Phó Bí thư Thường trực"),
+            ("Phạm Sỹ Lợi", "holds_position", "Hội đồng nhân dân tỉnh", "Chủ tịch"),
+            ("Kế hoạch số 67-KH/TU", "issued_on", "2018-04-13", None),
+            } <= facts(sample, "001")
+
+
+def test_sample_002(sample):
+    assert {("Nông Thị Hương", "holds_position", "Ban Tổ chức Huyện ủy Cao Lộc", "Phó Trưởng"),
+            ("Quyết định số 1581-QĐ/HU", "issued_on", "2017-06-28", None),
+            } <= facts(sample, "002")
+
+
+def test_triple_shape_and_provenance(sample):
+    texts = {p.stem: p.read_text(encoding="utf-8") for p in (ROOT / "corpus").glob("*.txt")}
+    triples = read_jsonl(sample / "triples.jsonl")
+    assert triples
+    for t in triples:
+        assert set(t) >= {"subject", "predicate", "object", "qualifiers", "doc_id", "evidence",
+                          "confidence"}
+        assert 0 < t["confidence"] <= 1
+        ev = t["evidence"]
+        assert texts[t["doc_id"]][ev["start"]:ev["end"]] == ev["text"]
+        assert t["subject"]["mention"] in ev["text"] and t["object"]["mention"] in ev["text"]
+    doc = next(t["object"] for t in triples if t["object"]["label"] == "DOC")
+    assert doc["code"]["type_name"] and doc["code"]["number"]
+
+
+def test_every_span_points_into_the_text_as_read(sample):
+    records = read_jsonl(sample / "annotations.jsonl")
+    assert len(records) == 5
+    for record in records:
+        assert record["text"] == (ROOT / "corpus" / f"{record['id']}.txt").read_text(encoding="utf-8")
+        for span in record["spans"]:
+            piece = record["text"][span["start"]:span["end"]]
+            assert piece and piece == piece.strip()
+        for rel in record["relations"]:
+            assert 0 <= rel["head"] < len(record["spans"]) and 0 <= rel["child"] < len(record["spans"])
+
+
+def test_non_nfc_input_gives_the_same_entities_at_original_offsets(nlp, sample, tmp_path):
+    source = ROOT / "corpus" / "002_b9af5385b6fa3e43.txt"
+    nfd = unicodedata.normalize("NFD", source.read_text(encoding="utf-8"))
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "nfd.txt").write_text(nfd, encoding="utf-8")
+    run_extract(nlp, [str(tmp_path / "in")], tmp_path / "out")
+    [record] = read_jsonl(tmp_path / "out" / "annotations.jsonl")
+    [nfc_record] = [r for r in read_jsonl(sample / "annotations.jsonl") if r["id"].startswith("002")]
+    assert record["text"] == nfd
+    got = [(s["label"], unicodedata.normalize("NFC", nfd[s["start"]:s["end"]])) for s in record["spans"]]
+    want = [(s["label"], nfc_record["text"][s["start"]:s["end"]]) for s in nfc_record["spans"]]
+    assert got == want
+
+
+def test_bad_inputs_do_not_stop_the_batch(nlp, tmp_path):
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    good = "Bà Nông Thị Hương, Phó Trưởng Ban Tổ chức Huyện uỷ Cao Lộc cho biết."
+    (folder / "a_good.txt").write_text(good, encoding="utf-8")
+    (folder / "b_bom.txt").write_bytes(codecs.BOM_UTF8 + good.encode("utf-8"))
+    (folder / "c_utf16.txt").write_bytes(good.encode("utf-16"))
+    (folder / "d_cp1258.txt").write_bytes(unicodedata.normalize("NFD", "Đà Lạt").encode("cp1258"))
+    (folder / "e_empty.txt").write_bytes(b"")
+    (folder / "sub" / "f_binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    summary = run_extract(nlp, [str(folder)], tmp_path / "out")
+    assert (summary["processed"], summary["failed"]) == (3, 3)
+    errors = {e["doc_id"]: e for e in read_jsonl(tmp_path / "out" / "errors.jsonl")}
+    assert set(errors) == {"d_cp1258", "e_empty", "sub/f_binary"}
+    assert "not UTF-8" in errors["d_cp1258"]["error"] and errors["d_cp1258"]["file"].endswith("d_cp1258.txt")
+    assert "empty" in errors["e_empty"]["error"]
+    assert "not a text file" in errors["sub/f_binary"]["error"]
+    people = [t["subject"]["text"] for t in read_jsonl(tmp_path / "out" / "triples.jsonl")]
+    assert people == ["Nông Thị Hương"] * 3
+
+
+def test_long_document_is_processed_in_pieces_with_right_offsets(nlp, tmp_path, monkeypatch):
+    paragraph = ("Ngày 28/6/2017, Huyện uỷ Cao Lộc ban hành Quyết định 1581-QĐ/HU về thành lập "
+                 "các tổ công tác. Bà Nông Thị Hương, Phó Trưởng Ban Tổ chức Huyện uỷ cho biết.\n")
+    text = paragraph * 60
+    monkeypatch.setattr(pipeline, "CHUNK_CHARS", 1000)
+    result = nlp.process(text, "long")
+    assert len(pipeline.chunks(text, 1000)) > 5
+    labels = [(s["label"], text[s["start"]:s["end"]]) for s in result.record.spans]
+    assert labels.count(("PER", "Nông Thị Hương")) == 60
+    assert labels.count(("DOC", "Quyết định 1581-QĐ/HU")) == 60
+    for t in result.triples:
+        assert text[t["evidence"]["start"]:t["evidence"]["end"]] == t["evidence"]["text"]
+
+
+def test_a_crash_leaves_no_half_written_output(nlp, tmp_path):
+    out = tmp_path / "out"
+    run_extract(nlp, [str(ROOT / "corpus")], out)
+    before = (out / "triples.jsonl").read_bytes()
+
+    class CrashOnSecond:
+        """The real pipeline, interrupted on the second document like a Ctrl-C."""
+        stage_names = nlp.stage_names
+
+        def __init__(self):
+            self.calls = 0
+
+        def process(self, text, doc_id):
+            self.calls += 1
+            if self.calls == 2:
+                raise KeyboardInterrupt
+            return nlp.process(text, doc_id)
+
+    with pytest.raises(KeyboardInterrupt):
+        run_extract(CrashOnSecond(), [str(ROOT / "corpus")], out)
+    assert (out / "triples.jsonl").read_bytes() == before
+
+
+def test_cli_reads_stdin_and_reports_failure_in_exit_code(tmp_path):
+    text = "Đồng chí Lương Minh Tiến, Bí thư Đảng uỷ thị trấn Cao Lộc phát biểu."
+    run = subprocess.run([sys.executable, "-m", "pipeline", "extract", "-", "--out", str(tmp_path / "o")],
+                         input=text.encode("utf-8"), capture_output=True, cwd=ROOT)
+    assert run.returncode == 0, run.stderr.decode()
+    [triple] = read_jsonl(tmp_path / "o" / "triples.jsonl")
+    assert (triple["subject"]["text"], triple["object"]["text"], triple["doc_id"]) == (
+        "Lương Minh Tiến", "Đảng ủy thị trấn Cao Lộc", "stdin")
+    summary = json.loads((tmp_path / "o" / "run.json").read_text())
+    assert summary["processed"] == 1 and summary["words"] > 5
+    (tmp_path / "bad.txt").write_bytes(b"")
+    run = subprocess.run([sys.executable, "-m", "pipeline", "extract", str(tmp_path / "bad.txt"),
+                          "--out", str(tmp_path / "o2")], capture_output=True, cwd=ROOT)
+    assert run.returncode == 1
+    missing = subprocess.run([sys.executable, "-m", "pipeline", "extract", str(tmp_path / "nope"),
+                              "--out", str(tmp_path / "o3")], capture_output=True, cwd=ROOT)
+    assert missing.returncode == 2 and b"no such file" in missing.stderr

@@ -1,0 +1,53 @@
+"""Stage 1: decoding and normalisation keep offsets into the text as read."""
+from __future__ import annotations
+
+import codecs
+import unicodedata
+
+import pytest
+
+from pipeline.read import InputError, decode, new_tone_placement, normalise
+
+
+@pytest.mark.parametrize("old,new", [
+    ("Huyện uỷ", "Huyện ủy"), ("hoà bình", "hòa bình"), ("khoẻ mạnh", "khỏe mạnh"),
+    ("Thuỷ", "Thủy"), ("UỶ BAN", "ỦY BAN"), ("quý", "quý"), ("hoàn thành", "hoàn thành"),
+    ("thoả thuận", "thỏa thuận"),
+])
+def test_old_tone_placement_becomes_new(old, new):
+    assert new_tone_placement(old) == new
+
+
+def test_lookalike_letters_and_odd_spaces_are_normalised_in_place():
+    norm = normalise("Ðảng\u00a0bộ")
+    assert norm.text == "Đảng bộ"
+    assert norm.origin is None  # same length: offsets need no map
+
+
+def test_decomposed_input_maps_back_to_original_offsets():
+    original = unicodedata.normalize("NFD", "Ông Nguyễn Văn Ân, Bí thư Huyện uỷ")
+    norm = normalise(original)
+    assert norm.text == "Ông Nguyễn Văn Ân, Bí thư Huyện ủy"
+    start = norm.text.index("Nguyễn")
+    a, b = norm.to_original(start, start + len("Nguyễn Văn Ân"))
+    assert unicodedata.normalize("NFC", original[a:b]) == "Nguyễn Văn Ân"
+
+
+def test_utf8_bom_and_utf16_are_read():
+    text = "Nghị quyết số 22-NQ/TW"
+    assert decode(codecs.BOM_UTF8 + text.encode("utf-8"), "a.txt") == text
+    assert decode(text.encode("utf-16"), "b.txt") == text
+
+
+def test_windows_1258_is_refused_with_file_line_and_advice():
+    # Windows-1258 writes tones as combining marks after the letter
+    data = "Dòng một\n".encode("utf-8") + unicodedata.normalize("NFD", "Đà Lạt").encode("cp1258")
+    with pytest.raises(InputError, match=r"^c\.txt:2: not UTF-8.*iconv"):
+        decode(data, "c.txt")
+
+
+@pytest.mark.parametrize("data,message", [(b"", "empty"), (b"  \n", "empty"),
+                                          (b"\x89PNG\r\n\x1a\n\x00\x00", "not a text file")])
+def test_empty_and_binary_files_are_refused(data, message):
+    with pytest.raises(InputError, match=message):
+        decode(data, "d.txt")

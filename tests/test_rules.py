@@ -1,0 +1,65 @@
+"""Stage 3: entity rules on real sentences of the kind the users read."""
+from __future__ import annotations
+
+from conftest import ents
+
+
+def test_document_reference_date_and_issuer(nlp):
+    doc = nlp("Huyện ủy Đình Lập tổng kết Nghị quyết số 22-NQ/TW, ngày 02/02/2008 của "
+              "Ban Chấp hành Trung ương (khóa X).")
+    assert ents(doc) == [("ORG", "Huyện ủy Đình Lập"), ("DOC", "Nghị quyết số 22-NQ/TW"),
+                         ("DATE", "02/02/2008"), ("ORG", "Ban Chấp hành Trung ương")]
+
+
+def test_title_is_split_from_the_organisation_it_is_held_in(nlp):
+    doc = nlp("Bà Nông Thị Hương, Phó Trưởng Ban Tổ chức Huyện uỷ cho biết như vậy.")
+    assert ents(doc) == [("PER", "Nông Thị Hương"), ("TITLE", "Phó Trưởng"),
+                         ("ORG", "Ban Tổ chức Huyện uỷ")]
+
+
+def test_person_with_two_titles(nlp):
+    doc = nlp("Dự hội nghị có đồng chí Phạm Sỹ Lợi - Phó Bí thư Thường trực Tỉnh ủy, "
+              "Chủ tịch Hội đồng nhân dân tỉnh.")
+    assert ents(doc) == [("PER", "Phạm Sỹ Lợi"), ("TITLE", "Phó Bí thư Thường trực"),
+                         ("ORG", "Tỉnh ủy"), ("TITLE", "Chủ tịch"),
+                         ("ORG", "Hội đồng nhân dân tỉnh")]
+
+
+def test_fused_title_and_name_without_honorific(nlp):
+    doc = nlp("Dự có Nguyễn Thế Đồi, Tỉnh ủy viên, Bí thư Huyện uỷ Lâm Bình.")
+    assert ents(doc) == [("PER", "Nguyễn Thế Đồi"), ("TITLE", "Tỉnh ủy viên"),
+                         ("TITLE", "Bí thư"), ("ORG", "Huyện uỷ Lâm Bình")]
+
+
+def test_title_without_a_named_person_is_not_marked(nlp):
+    doc = nlp("Bí thư các chi bộ trực thuộc Huyện ủy dự hội nghị.")
+    assert ("TITLE", "Bí thư") not in ents(doc)
+
+
+def test_decoys_are_not_marked(nlp):
+    doc = nlp("Từ năm 2010-2020, các cấp ủy và các tổ chức cơ sở đảng nhiệm kỳ 2020 - 2025 "
+              "đã ban hành nhiều nghị quyết, kế hoạch; 1.226 đảng viên, đạt 65,78%.")
+    assert ents(doc) == []
+
+
+def test_date_forms(nlp):
+    doc = nlp("Ngày 27/ 11, chiều 21.4 và ngày 3 tháng 2 năm 2020, từ tháng 9/2018 đến 17.2.2025.")
+    assert [e.text for e in doc.ents if e.label_ == "DATE"] == [
+        "27/ 11", "21.4", "3 tháng 2 năm 2020", "tháng 9/2018", "17.2.2025"]
+
+
+def test_state_documents_and_document_by_number(nlp):
+    doc = nlp("Thực hiện Nghị định 30/2020/NĐ-CP, Quyết định số 265/QĐ-TTg và Nghị quyết 22.")
+    assert [e.text for e in doc.ents if e.label_ == "DOC"] == [
+        "Nghị định 30/2020/NĐ-CP", "Quyết định số 265/QĐ-TTg", "Nghị quyết 22"]
+
+
+def test_place_inside_an_organisation_is_not_a_separate_location(nlp):
+    doc = nlp("Kết nạp đảng viên tại Đảng bộ Cục Quản lý thị trường tỉnh Lạng Sơn, trên địa bàn huyện Đình Lập.")
+    assert ents(doc) == [("ORG", "Đảng bộ Cục Quản lý thị trường tỉnh Lạng Sơn"),
+                         ("LOC", "huyện Đình Lập")]
+
+
+def test_byline_is_a_person(nlp):
+    doc = nlp("Huyện ủy tổ chức hội nghị.\n\nKim Thoa - Tùng Lâm\n\nTin cùng chuyên mục")
+    assert [e.text for e in doc.ents if e.label_ == "PER"] == ["Kim Thoa", "Tùng Lâm"]
