@@ -6,6 +6,7 @@ import json
 import sys
 from pathlib import Path
 
+from .gold import AnnotationError
 from .read import InputError
 
 
@@ -19,6 +20,78 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 1 if summary["failed"] else 0
 
 
+def _segmenter():
+    """Word edges and word counts from the pipeline's own segmenter."""
+    from . import load
+
+    nlp = load()
+
+    def edges(text: str) -> tuple[set, set]:
+        words = [t for t in nlp.make_doc(text) if not t.is_space]
+        return {t.idx for t in words}, {t.idx + len(t.text) for t in words}
+
+    def count(text: str) -> int:
+        return sum(1 for t in nlp.make_doc(text) if not t.is_space and not t.is_punct)
+
+    return edges, count
+
+
+def _jsonl_files(paths: list[str]) -> list[Path]:
+    files: list[Path] = []
+    for item in paths:
+        path = Path(item)
+        if not path.exists():
+            raise InputError(f"{item}: no such file or folder")
+        files.extend(sorted(path.rglob("*.jsonl")) if path.is_dir() else [path])
+    return files
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from .annotate import validate
+
+    edges = None if args.no_words else _segmenter()[0]
+    files = _jsonl_files(args.files)
+    problems = validate(files, edges)
+    for problem in problems:
+        print(problem)
+    print(f"{len(files)} file(s), {len(problems)} problem(s)", file=sys.stderr)
+    return 1 if problems else 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    from .annotate import format_stats, heldout_ids, stats
+    from .gold import read_many
+
+    records = read_many(_jsonl_files(args.files))
+    table = stats(records, heldout_ids(), _segmenter()[1])
+    print(json.dumps(table, ensure_ascii=False, indent=1) if args.json else format_stats(table))
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from .annotate import import_file
+    from .gold import write_jsonl
+
+    records = import_file(Path(args.file), args.tool)
+    write_jsonl(Path(args.out), [r.to_json() for r in records])
+    print(f"{len(records)} document(s) -> {args.out}; check them with "
+          f"`python -m pipeline annotations validate {args.out}`", file=sys.stderr)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .annotate import to_label_studio
+    from .gold import read_records
+
+    tasks = [to_label_studio(r) for r in read_records(Path(args.file))]
+    out = Path(args.out)
+    tmp = out.with_name(f".{out.name}.tmp")
+    tmp.write_text(json.dumps(tasks, ensure_ascii=False, indent=1), encoding="utf-8")
+    tmp.replace(out)
+    print(f"{len(tasks)} task(s) -> {args.out}", file=sys.stderr)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m pipeline", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -26,6 +99,27 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("inputs", nargs="+", help="files, folders of *.txt, or - for stdin")
     extract.add_argument("--out", default="out", help="output folder (default: out)")
     extract.set_defaults(func=cmd_extract)
+
+    ann = sub.add_parser("annotations", help="validate, count, import and export annotations")
+    ann_sub = ann.add_subparsers(dest="action", required=True)
+    val = ann_sub.add_parser("validate", help="check gold files; prints file:line: problem")
+    val.add_argument("files", nargs="+", help="JSONL files or folders")
+    val.add_argument("--no-words", action="store_true", help="skip the word-boundary check")
+    val.set_defaults(func=cmd_validate)
+    st = ann_sub.add_parser("stats", help="documents, words, spans and relations per split")
+    st.add_argument("files", nargs="*", default=["annotations"])
+    st.add_argument("--json", action="store_true")
+    st.set_defaults(func=cmd_stats)
+    imp = ann_sub.add_parser("import", help="a Label Studio or doccano export -> our JSONL")
+    imp.add_argument("--from", dest="tool", choices=["label-studio", "doccano"], required=True)
+    imp.add_argument("file")
+    imp.add_argument("--out", required=True)
+    imp.set_defaults(func=cmd_import)
+    exp = ann_sub.add_parser("export", help="annotations.jsonl -> Label Studio tasks with predictions")
+    exp.add_argument("file")
+    exp.add_argument("--to", dest="tool", choices=["label-studio"], default="label-studio")
+    exp.add_argument("--out", required=True)
+    exp.set_defaults(func=cmd_export)
     return parser
 
 
@@ -33,7 +127,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
-    except InputError as err:
+    except (InputError, AnnotationError) as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import ClassVar, Protocol
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 
 @dataclass
@@ -28,9 +28,6 @@ def _register() -> None:
                           ("source", "")]:
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)
-    # kind: what the segmenter kept whole ("code", "date", "org", "title", "doctype", "abbr")
-    if not Token.has_extension("kind"):
-        Token.set_extension("kind", default="")
     for name, default in [("source", ""), ("score", 1.0), ("canonical", None)]:
         if not Span.has_extension(name):
             Span.set_extension(name, default=default)

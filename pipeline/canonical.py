@@ -164,7 +164,7 @@ class Canonicaliser:
 
     @staticmethod
     def _doc(ent: Span, codes: dict) -> None:
-        code_tokens = [t for t in ent if t._.kind == "code"]
+        code_tokens = [t for t in ent if t.tag_ == "code"]
         if code_tokens:
             parsed = parse_code(code_tokens[0].text)
             if parsed.get("number"):
@@ -188,8 +188,8 @@ class Canonicaliser:
 def doc_reference(ent: Span, codes: dict) -> dict:
     """A DOC's canonical name and parsed code; "Nghị quyết 22" borrows the article's full code."""
     text = clean(ent.text)
-    code_tokens = [t for t in ent if t._.kind == "code"]
-    type_word = clean(ent[0].text) if ent[0]._.kind == "doctype" else ""
+    code_tokens = [t for t in ent if t.tag_ == "code"]
+    type_word = clean(ent[0].text) if ent[0].tag_ == "doctype" else ""
     if code_tokens:
         parsed = parse_code(code_tokens[0].text)
     else:

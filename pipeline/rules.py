@@ -1,7 +1,7 @@
 """Stage 3a: entities with a fixed shape, found by rules over the segmented words.
 
 The segmenter has already kept document codes, dates, organisation heads,
-titles and document types whole and tagged them in `token._.kind`, so the
+titles and document types whole and tagged them in `token.tag_`, so the
 rules here walk words, not characters. Every span gets `_.source = "rules"`
 and a score: the share of that rule's spans that were right on the gold data
 (see `make eval`), so downstream confidence means something.
@@ -41,7 +41,7 @@ SCORES = {"DOC": 0.97, "DATE": 0.98, "ORG": 0.85, "LOC": 0.85, "PER": 0.9, "TITL
 def is_name_token(token: Token) -> bool:
     """A capitalised word that is not a known head, title, type or code."""
     text = token.text
-    if token._.kind or not text[:1].isupper() or not any(c.isalpha() for c in text):
+    if token.tag_ or not text[:1].isupper() or not any(c.isalpha() for c in text):
         return False
     return all(part[:1].isupper() for part in text.split())
 
@@ -68,7 +68,7 @@ class EntityRules:
     """DOC, DATE, ORG, LOC, PER and TITLE from shapes and word lists."""
 
     name: ClassVar[str] = "rules"
-    requires: ClassVar[tuple[str, ...]] = ("words", "sents", "token._.kind")
+    requires: ClassVar[tuple[str, ...]] = ("words", "sents", "token.tag")
     sets: ClassVar[tuple[str, ...]] = ("ents",)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -95,14 +95,14 @@ class EntityRules:
         while i < end:
             token = doc[i]
             nxt = i + 1
-            if token._.kind == "doctype":
+            if token.tag_ == "doctype":
                 e = self._doc_end(doc, i, end)
                 if e:
                     add(i, e, "DOC")
                     nxt = e
-            elif token._.kind == "code":
+            elif token.tag_ == "code":
                 add(i, i + 1, "DOC")
-            elif token._.kind == "date" and self._is_date(doc, i, start):
+            elif token.tag_ == "date" and self._is_date(doc, i, start):
                 add(i, i + 1, "DATE")
             elif self._org_start(doc, i, start):
                 e = self._org_end(doc, i, end)
@@ -123,7 +123,7 @@ class EntityRules:
         j = i + 1
         if j < end and doc[j].norm_ == "số":
             j += 1
-        if j < end and doc[j]._.kind == "code":
+        if j < end and doc[j].tag_ == "code":
             return j + 1
         if j < end and _NUMBER.match(doc[j].text) and not (
                 j + 1 < end and doc[j + 1].norm_ in _NOT_AFTER_NUMBER):
@@ -145,14 +145,14 @@ class EntityRules:
         if not _YEARLESS_DATE.match(doc[i].text):
             return True
         prev = doc[i - 1] if i > start else None
-        return prev is not None and (prev.norm_ in _CUES or prev._.kind == "date")
+        return prev is not None and (prev.norm_ in _CUES or prev.tag_ == "date")
 
     # --- organisations ---------------------------------------------------------
     def _org_start(self, doc: Doc, i: int, start: int) -> bool:
         token = doc[i]
         if token.text in _ORG_ABBR:
             pass
-        elif token._.kind != "org" or not token.text[:1].isupper():
+        elif token.tag_ != "org" or not token.text[:1].isupper():
             return False
         prev = doc[i - 1] if i > start else None
         return prev is None or prev.norm_ not in _GENERIC_BEFORE
@@ -164,7 +164,7 @@ class EntityRules:
         complete = head.norm_ in _STANDALONE
         while j < end:
             t = doc[j]
-            if t._.kind == "org" or t.text in _ORG_ABBR:
+            if t.tag_ == "org" or t.text in _ORG_ABBR:
                 j += 1
                 complete = complete or t.norm_ in _STANDALONE
             elif t.norm_ in _ADMIN:
@@ -176,10 +176,10 @@ class EntityRules:
                         break
                     j = run
             elif t.norm_ in _ORG_CONTINUE and j + 1 < end and (
-                    doc[j + 1].norm_ in _ADMIN or doc[j + 1]._.kind == "org"
+                    doc[j + 1].norm_ in _ADMIN or doc[j + 1].tag_ == "org"
                     or doc[j + 1].norm_ in _ORG_CONTINUE):
                 j += 1
-            elif t.text[:1].isupper() and not t._.kind and doc[j - 1].norm_ in _DESCRIBED_HEADS:
+            elif t.text[:1].isupper() and not t.tag_ and doc[j - 1].norm_ in _DESCRIBED_HEADS:
                 j += 1
                 complete = True
                 limit = j + 3
@@ -193,7 +193,7 @@ class EntityRules:
                     break
                 j = run
                 complete = True
-            elif t.norm_ == "đảng" and doc[j - 1]._.kind == "org":
+            elif t.norm_ == "đảng" and doc[j - 1].tag_ == "org":
                 j += 1
                 complete = True
             else:
@@ -237,7 +237,7 @@ class EntityRules:
 
     @staticmethod
     def _is_title(token: Token) -> bool:
-        return token._.kind == "title" or token.text in _TITLE_ABBR
+        return token.tag_ == "title" or token.text in _TITLE_ABBR
 
     def _title_after(self, doc: Doc, e: int, end: int) -> int:
         """Index of a title apposed right after a name ("X, Bí thư", "X - Bí thư"), else 0."""
@@ -247,7 +247,7 @@ class EntityRules:
 
     def _next_title(self, doc: Doc, j: int, end: int) -> int:
         """After a title (and its organisation), the next title of the same comma list."""
-        while j < end and (doc[j]._.kind == "org" or doc[j].text in _ORG_ABBR
+        while j < end and (doc[j].tag_ == "org" or doc[j].text in _ORG_ABBR
                            or doc[j].norm_ in _ADMIN or is_name_token(doc[j])
                            or doc[j].norm_ in _ORG_CONTINUE):
             if is_name_token(doc[j]) and looks_like_person(doc, j, _name_run(doc, j, end)) \
@@ -261,7 +261,7 @@ class EntityRules:
     def _title_before(self, doc: Doc, s: int, start: int) -> int | None:
         """Title of "TITLE ORG NAME" or "TITLE NAME" right before a name."""
         j = s - 1
-        while j >= start and (doc[j]._.kind == "org" or doc[j].text in _ORG_ABBR
+        while j >= start and (doc[j].tag_ == "org" or doc[j].text in _ORG_ABBR
                               or doc[j].norm_ in _ADMIN or doc[j].norm_ in _ORG_CONTINUE
                               or (is_name_token(doc[j]) and not self._is_title(doc[j]))):
             j -= 1
@@ -280,7 +280,7 @@ class EntityRules:
                 continue
             names = [t for t in words if t.text not in {"-", "–", ","}]
             if names and all(is_name_token(t) or (t.is_upper and t.is_alpha and len(t) > 1
-                                                 and not t._.kind) for t in names) \
+                                                 and not t.tag_) for t in names) \
                     and all(len(t.text.split()) >= 2 or "." in t.text for t in names):
                 for t in names:
                     span = Span(doc, t.i, t.i + 1, label="PER")

@@ -129,7 +129,9 @@ class Segmenter:
     """Normalised text -> spaCy Doc whose text is the original text, as read."""
 
     name = "segment"
-    sets = ("words", "sents", "token.norm", "token._.kind", "doc._.norm_text")
+    # TAG holds the kind of word the segmenter kept whole ("code", "date", "org", "title",
+    # "doctype", "abbr"; empty for other words): rules match on it and the NER model embeds it.
+    sets = ("words", "sents", "token.norm", "token.tag", "doc._.norm_text")
 
     def __init__(self, vocab: Vocab) -> None:
         self.vocab = vocab
@@ -187,9 +189,7 @@ class Segmenter:
         gap(len(original))
         if starts:
             starts[0] = True
-        doc = Doc(self.vocab, words=texts, spaces=spaces, sent_starts=starts)
-        for token, token_norm, kind in zip(doc, norms, kinds):
+        doc = Doc(self.vocab, words=texts, spaces=spaces, sent_starts=starts, tags=kinds)
+        for token, token_norm in zip(doc, norms):
             token.norm_ = token_norm
-            if kind:
-                token._.kind = kind
         return doc

@@ -1,0 +1,158 @@
+"""The annotation loop: validate, stats, import from tools, export pre-annotations."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from pipeline.annotate import (from_doccano, heldout_ids, import_file, stats, to_label_studio,
+                               validate)
+from pipeline.gold import Record, read_many, read_records
+
+from conftest import ROOT
+
+TEXT = "Bà Nông Thị Hương, Phó Trưởng Ban Tổ chức Huyện uỷ cho biết."
+#       0123456789...: "Nông Thị Hương" 3-17, "Phó Trưởng" 19-29, "Ban Tổ chức Huyện uỷ" 30-50
+GOOD = {"id": "t1", "text": TEXT, "meta": {"source": "written"},
+        "spans": [{"start": 3, "end": 17, "label": "PER"}, {"start": 19, "end": 29, "label": "TITLE"},
+                  {"start": 30, "end": 50, "label": "ORG"}],
+        "relations": [{"head": 0, "child": 1, "label": "has_title"},
+                      {"head": 1, "child": 2, "label": "title_of"}]}
+
+
+def write(path: Path, rows: list[dict]) -> Path:
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def edges(nlp):
+    def word_edges(text):
+        words = [t for t in nlp.make_doc(text) if not t.is_space]
+        return {t.idx for t in words}, {t.idx + len(t.text) for t in words}
+    return word_edges
+
+
+def test_offsets_in_the_fixture_were_counted_right():
+    assert [TEXT[s["start"]:s["end"]] for s in GOOD["spans"]] == [
+        "Nông Thị Hương", "Phó Trưởng", "Ban Tổ chức Huyện uỷ"]
+
+
+def test_a_good_file_has_no_problems(nlp, tmp_path):
+    assert validate([write(tmp_path / "g.jsonl", [GOOD])], edges(nlp)) == []
+
+
+def test_each_kind_of_problem_is_reported_with_file_and_line(nlp, tmp_path):
+    bad = json.loads(json.dumps(GOOD))
+    bad["spans"][0] = {"start": 2, "end": 17, "label": "PER"}  # leading space
+    bad["spans"].append({"start": 45, "end": 70, "label": "ORG"})  # overlaps, beyond the text
+    bad["relations"].append({"head": 2, "child": 0, "label": "issued_by"})  # ORG -> PER
+    bad["relations"].append({"head": 0, "child": 1, "label": "has_title"})  # twice
+    overlap = dict(GOOD, id="t3", spans=GOOD["spans"] + [{"start": 42, "end": 50, "label": "LOC"}],
+                   relations=[])
+    split = dict(GOOD, id="t4", spans=[{"start": 3, "end": 10, "label": "PER"}], relations=[])
+    path = write(tmp_path / "b.jsonl", [GOOD, bad, overlap, split, GOOD])
+    problems = validate([path], edges(nlp))
+    text = "\n".join(problems)
+    assert f"{path}:2: span 0 ' Nông Thị Hương': starts or ends with whitespace" in problems
+    assert f"{path}:2: span 3 [45:70] is outside the text" in text
+    assert f"{path}:2: relation 2 issued_by 'Ban Tổ chức Huyện uỷ' -> ' Nông Thị Hương' joins ORG -> PER" in text
+    assert f"{path}:2: relation 3 (has_title 0 -> 1) is given twice" in problems
+    assert f"{path}:3: span 3 'Huyện uỷ' overlaps" in text
+    assert f"{path}:3: span 1 'Phó Trưởng' is a TITLE no person holds" in text
+    assert f"{path}:4: span 0 'Nông Th' (PER) does not line up with word boundaries" in text
+    assert f"{path}:5: duplicate id 't1' (first at {path}:1)" in problems
+
+
+def test_not_json_is_reported_with_its_line(tmp_path):
+    path = tmp_path / "x.jsonl"
+    path.write_text(json.dumps(GOOD, ensure_ascii=False) + "\n{oops\n", encoding="utf-8")
+    [problem] = validate([path], None)
+    assert problem.startswith(f"{path}:2: not JSON")
+
+
+def test_stats_per_split(nlp):
+    records = [Record(**{k: GOOD[k] for k in ("id", "text", "spans", "relations")}),
+               Record("t2", "Nghị quyết số 22-NQ/TW.", [{"start": 0, "end": 22, "label": "DOC"}], [])]
+    table = stats(records, {"t2"}, lambda text: len(text.split()))
+    assert table["train"]["spans"] == {"ORG": 1, "PER": 1, "TITLE": 1}
+    assert table["train"]["relations"] == {"has_title": 1, "title_of": 1}
+    assert table["heldout"]["documents"] == 1 and table["heldout"]["spans"] == {"DOC": 1}
+    assert table["all"]["words"] == len(TEXT.split()) + 4
+
+
+def test_label_studio_export_imports_back_the_same(tmp_path):
+    record = Record(**{k: GOOD[k] for k in ("id", "text", "spans", "relations", "meta")})
+    tasks = [to_label_studio(record)]
+    path = tmp_path / "ls.json"
+    path.write_text(json.dumps(tasks, ensure_ascii=False), encoding="utf-8")
+    [back] = import_file(path, "label-studio")
+    assert (back.id, back.text, back.spans, back.relations) == (
+        "t1", TEXT, GOOD["spans"], GOOD["relations"])
+
+
+def test_label_studio_annotations_win_over_predictions(tmp_path):
+    # The shape Label Studio documents for a JSON export of a task with one annotation.
+    task = {"id": 7, "data": {"text": TEXT},
+            "annotations": [{"id": 1, "was_cancelled": False, "result": [
+                {"id": "b", "from_name": "label", "to_name": "text", "type": "labels",
+                 "value": {"start": 19, "end": 29, "text": "Phó Trưởng", "labels": ["TITLE"]}},
+                {"id": "a", "from_name": "label", "to_name": "text", "type": "labels",
+                 "value": {"start": 3, "end": 17, "text": "Nông Thị Hương", "labels": ["PER"]}},
+                {"from_id": "b", "to_id": "a", "type": "relation", "direction": "left",
+                 "labels": ["has_title"]}]}],
+            "predictions": [{"result": []}]}
+    path = tmp_path / "export.json"
+    path.write_text(json.dumps([task]), encoding="utf-8")
+    [record] = import_file(path, "label-studio")
+    assert record.id == "7"
+    assert record.spans == [{"start": 3, "end": 17, "label": "PER"}, {"start": 19, "end": 29, "label": "TITLE"}]
+    assert record.relations == [{"head": 0, "child": 1, "label": "has_title"}]
+
+
+def test_doccano_exports_with_and_without_relations(tmp_path):
+    with_relations = {"id": 3, "text": TEXT,
+                      "entities": [{"id": 11, "label": "TITLE", "start_offset": 19, "end_offset": 29},
+                                   {"id": 10, "label": "PER", "start_offset": 3, "end_offset": 17}],
+                      "relations": [{"id": 1, "from_id": 10, "to_id": 11, "type": "has_title"}]}
+    plain = {"id": 4, "text": TEXT, "label": [[30, 50, "ORG"], [3, 17, "PER"]]}
+    path = write(tmp_path / "doccano.jsonl", [with_relations, plain])
+    first, second = import_file(path, "doccano")
+    assert first.spans == [{"start": 3, "end": 17, "label": "PER"}, {"start": 19, "end": 29, "label": "TITLE"}]
+    assert first.relations == [{"head": 0, "child": 1, "label": "has_title"}]
+    assert second.spans == [{"start": 3, "end": 17, "label": "PER"}, {"start": 30, "end": 50, "label": "ORG"}]
+    assert from_doccano(plain, "x").meta["source"] == "doccano"
+
+
+def test_cli_export_then_import_round_trip(nlp, tmp_path):
+    out = tmp_path / "out"
+    run = [sys.executable, "-m", "pipeline"]
+    subprocess.run(run + ["extract", str(ROOT / "corpus" / "000_d201fd8f0cbe2ac3.txt"), "--out", str(out)],
+                   check=True, cwd=ROOT, capture_output=True)
+    subprocess.run(run + ["annotations", "export", str(out / "annotations.jsonl"), "--to", "label-studio",
+                          "--out", str(tmp_path / "tasks.json")], check=True, cwd=ROOT, capture_output=True)
+    subprocess.run(run + ["annotations", "import", "--from", "label-studio", str(tmp_path / "tasks.json"),
+                          "--out", str(tmp_path / "back.jsonl")], check=True, cwd=ROOT, capture_output=True)
+    [original] = read_records(out / "annotations.jsonl")
+    [back] = read_records(tmp_path / "back.jsonl")
+    strip = lambda rows: [{k: v for k, v in r.items() if k != "score"} for r in rows]  # noqa: E731
+    assert back.text == original.text and back.id == original.id
+    assert back.spans == strip(original.spans) and back.relations == strip(original.relations)
+    assert len(back.relations) >= 5
+
+
+def test_every_gold_file_in_annotations_is_valid(nlp):
+    files = sorted((ROOT / "annotations").rglob("*.jsonl"))
+    assert files, "annotations/ holds no gold files"
+    assert validate(files, edges(nlp)) == []
+
+
+def test_gold_data_is_what_the_project_promises():
+    records = read_many([ROOT / "annotations"])
+    ids = {r.id for r in records}
+    corpus = {p.stem for p in (ROOT / "corpus").glob("*.txt")}
+    assert corpus <= ids, "every sample article is annotated"
+    written = [r for r in records if r.meta.get("source") == "written"]
+    assert len(written) >= 60
+    heldout = heldout_ids()
+    assert heldout <= ids and heldout & corpus and heldout & {r.id for r in written}
