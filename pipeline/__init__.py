@@ -6,18 +6,21 @@ at load time.
 """
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import spacy
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from .base import Stage, StageError
 from .canonical import Canonicaliser
 from .gold import Record, doc_to_record
 from .read import normalise
-from .relations import RelationRules
+from .ner import EntityModel
+from .relation_model import RelationClassifier, RelationStage
 from .rules import EntityRules
 from .segment import Segmenter
 from .triples import doc_triples
@@ -51,9 +54,10 @@ class Result:
 class Pipeline:
     """A segmenter that makes the Doc, then the stages in order."""
 
-    def __init__(self, stages: list[Stage]) -> None:
-        # spaCy's Vietnamese defaults (lexical attributes); its own tokenizer is never used
-        self.nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
+    def __init__(self, stages: list[Stage], nlp: Language | None = None) -> None:
+        # spaCy's Vietnamese defaults (lexical attributes); its own tokenizer is never used.
+        # With a trained model, its vocab is the one every Doc must share.
+        self.nlp = nlp or blank_nlp()
         self.segmenter = Segmenter(self.nlp.vocab)
         check_chain(self.segmenter.sets, stages)
         self.stages = stages
@@ -110,7 +114,38 @@ def chunks(text: str, size: int) -> list[tuple[int, str]]:
     return pieces
 
 
-def load(models_dir: Path = MODELS_DIR) -> Pipeline:
-    """The full pipeline: rules for fixed shapes, relations, canonical forms."""
-    stages: list[Stage] = [EntityRules(), RelationRules(), Canonicaliser()]
-    return Pipeline(stages)
+def blank_nlp() -> Language:
+    return spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
+
+
+def load(models_dir: Path | None = MODELS_DIR, entities: str | None = None,
+         relations: str | None = None) -> Pipeline:
+    """The pipeline, in its one stage order: rules, NER model, relations, canonical forms.
+
+    Without trained models in `models_dir` (or with `models_dir=None`) it runs on rules
+    alone. `entities` ("rules", "model_only", "rules_first", "model_first") and
+    `relations` ("rules", "model") override the trained choice, for ablations.
+    """
+    meta = read_meta(models_dir) if models_dir else None
+    if meta is None:
+        if entities not in (None, "rules") or relations not in (None, "rules"):
+            raise StageError(f"no trained models in {models_dir}: run `make train`")
+        return Pipeline([EntityRules(), RelationStage(), Canonicaliser()])
+    model = spacy.load(models_dir / "ner")
+    combine = entities or meta["combine"]
+    entity_rules = EntityRules(scores=meta["confidence"]["rules"])
+    stages: list[Stage] = [entity_rules]
+    if combine != "rules":
+        stages.append(EntityModel(model, combine, meta["confidence"]["model"]))
+    classifier = None if (relations or meta["relations"]) == "rules" else \
+        RelationClassifier.from_disk(models_dir / "relations.json")
+    stages += [RelationStage(classifier), Canonicaliser()]
+    return Pipeline(stages, nlp=model)
+
+
+def read_meta(models_dir: Path) -> dict | None:
+    """models/meta.json, or None when no model has been trained."""
+    path = models_dir / "meta.json"
+    if not path.exists():
+        return None
+    return json.loads(path.read_text(encoding="utf-8"))

@@ -92,6 +92,39 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_train(args: argparse.Namespace) -> int:
+    from .train import run
+
+    run(seed=args.seed)
+    return 0
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from . import load
+    from .evaluate import entity_scores, relation_scores
+    from .gold import read_many
+    from .report import build, entity_table, markdown_table, relation_table, triple_table, write
+    from .train import scores
+
+    if args.gold is None:
+        report = build(k=args.folds)
+        write(report, Path(args.report))
+        print(f"wrote {args.report}/eval.md, eval.json, eval.html", file=sys.stderr)
+        return 0
+    gold = read_many(_jsonl_files([args.gold]))
+    if args.pred:
+        pred = read_many(_jsonl_files([args.pred]))
+        result = {"entities": entity_scores(gold, pred), "relations": relation_scores(gold, pred)}
+    else:
+        result = scores(load(), gold)
+    print("Entities (strict)\n" + markdown_table(entity_table({"pipeline": result["entities"]})))
+    print("\nEntities (partial)\n" + markdown_table(entity_table({"pipeline": result["entities"]}, "partial")))
+    print("\nRelations\n" + markdown_table(relation_table({"pipeline": result["relations"]})))
+    if "triples" in result:
+        print("\nTriples\n" + markdown_table(triple_table({"pipeline": result["triples"]})))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m pipeline", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -120,6 +153,17 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--to", dest="tool", choices=["label-studio"], default="label-studio")
     exp.add_argument("--out", required=True)
     exp.set_defaults(func=cmd_export)
+
+    tr = sub.add_parser("train", help="retrain the NER model and relation classifier from annotations/")
+    tr.add_argument("--seed", type=int, default=None, help="default: the seed in pipeline/ner.cfg")
+    tr.set_defaults(func=cmd_train)
+
+    ev = sub.add_parser("evaluate", help="scores: the full report, or one gold file")
+    ev.add_argument("--gold", help="a gold JSONL file (or folder) to score the current models on")
+    ev.add_argument("--pred", help="score this prediction file against --gold instead")
+    ev.add_argument("--report", default="reports", help="folder of the full report (no --gold)")
+    ev.add_argument("--folds", type=int, default=5, help="cross-validation folds (default 5)")
+    ev.set_defaults(func=cmd_evaluate)
     return parser
 
 

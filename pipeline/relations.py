@@ -4,11 +4,9 @@ Each rule reads the sentence as a sequence of entities and the words between
 them, the way a reader does: "X, TITLE ORG" (has_title, title_of), "DOC, ngày
 D của ORG" (issued_on, issued_by), "ORG … tổng kết DOC" (implements). The
 trainable classifier (a later stage) scores the same candidate pairs; these
-rules are its baseline.
+rules are its baseline, and one of its features (`relation_model.py`).
 """
 from __future__ import annotations
-
-from typing import ClassVar
 
 from spacy.tokens import Doc, Span
 
@@ -31,20 +29,12 @@ def _between(doc: Doc, a: Span, b: Span) -> list[str]:
 class RelationRules:
     """has_title, title_of, issued_by, issued_on and implements from sentence patterns."""
 
-    name: ClassVar[str] = "relations"
-    requires: ClassVar[tuple[str, ...]] = ("ents", "sents")
-    sets: ClassVar[tuple[str, ...]] = ("doc._.relations",)
-
-    def __call__(self, doc: Doc) -> Doc:
-        found: list[Relation] = []
-        ents = list(doc.ents)
+    def find(self, doc: Doc) -> list[Relation]:
+        """Relations the rules read in each sentence of a Doc with entities."""
         by_sent: dict[int, list[Span]] = {}
-        for ent in ents:
+        for ent in doc.ents:
             by_sent.setdefault(ent.sent.start, []).append(ent)
-        for sent_ents in by_sent.values():
-            found.extend(self.sentence(doc, sent_ents))
-        doc._.relations = found
-        return doc
+        return [rel for ents in by_sent.values() for rel in self.sentence(doc, ents)]
 
     def sentence(self, doc: Doc, ents: list[Span]) -> list[Relation]:
         rels: list[Relation] = []

@@ -1,0 +1,124 @@
+"""Scoring predictions against gold, in the one annotation format both use.
+
+Entities are scored per label under strict matching (same offsets, same label)
+and partial matching (overlapping offsets, same label; each span matched at
+most once), as in SemEval-2013 task 9.1. Relations match when both spans match
+strictly and the relation label is the same. Triples match on canonical
+subject, predicate, object and title.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from .gold import LABELS, RELATION_TYPES, Record
+
+
+def prf(tp: int, n_pred: int, n_gold: int) -> dict:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"p": round(p, 4), "r": round(r, 4), "f1": round(f, 4), "tp": tp, "pred": n_pred,
+            "gold": n_gold}
+
+
+def _spans(record: Record, labels: Iterable[str]) -> list[tuple[int, int, str]]:
+    keep = set(labels)
+    return [(s["start"], s["end"], s["label"]) for s in record.spans if s["label"] in keep]
+
+
+def _partial_matches(gold: list[tuple], pred: list[tuple]) -> int:
+    """Overlapping same-label pairs, each span used once (greedy, in text order)."""
+    used: set[int] = set()
+    matched = 0
+    for ps, pe, pl in sorted(pred):
+        for k, (gs, ge, gl) in enumerate(gold):
+            if k not in used and gl == pl and ps < ge and gs < pe:
+                used.add(k)
+                matched += 1
+                break
+    return matched
+
+
+def by_id(gold: list[Record], pred: list[Record]) -> list[tuple[Record, Record]]:
+    """Gold and predicted records of the same documents; a document missing from pred counts as empty."""
+    found = {r.id: r for r in pred}
+    return [(g, found.get(g.id) or Record(g.id, g.text, [], [])) for g in gold]
+
+
+def entity_scores(gold: list[Record], pred: list[Record], labels: Iterable[str] = LABELS) -> dict:
+    """{"strict"|"partial": {label: prf, "micro": prf}}."""
+    labels = list(labels)
+    counts = {mode: {lab: Counter() for lab in labels} for mode in ("strict", "partial")}
+    for g, p in by_id(gold, pred):
+        for lab in labels:
+            gs, ps = _spans(g, [lab]), _spans(p, [lab])
+            for mode, tp in (("strict", len(set(gs) & set(ps))), ("partial", _partial_matches(gs, ps))):
+                counts[mode][lab].update({"tp": tp, "pred": len(ps), "gold": len(gs)})
+    out = {}
+    for mode, per_label in counts.items():
+        out[mode] = {lab: prf(c["tp"], c["pred"], c["gold"]) for lab, c in per_label.items()}
+        total = sum(per_label.values(), Counter())
+        out[mode]["micro"] = prf(total["tp"], total["pred"], total["gold"])
+    return out
+
+
+def relation_keys(record: Record) -> set[tuple]:
+    keys = set()
+    for rel in record.relations:
+        h, c = record.spans[rel["head"]], record.spans[rel["child"]]
+        keys.add(((h["start"], h["end"], h["label"]), (c["start"], c["end"], c["label"]), rel["label"]))
+    return keys
+
+
+def relation_scores(gold: list[Record], pred: list[Record]) -> dict:
+    """{label: prf, "micro": prf}; a relation counts when both ends match strictly."""
+    counts = {lab: Counter() for lab in RELATION_TYPES}
+    for g, p in by_id(gold, pred):
+        gk, pk = relation_keys(g), relation_keys(p)
+        for lab in RELATION_TYPES:
+            gl = {k for k in gk if k[2] == lab}
+            pl = {k for k in pk if k[2] == lab}
+            counts[lab].update({"tp": len(gl & pl), "pred": len(pl), "gold": len(gl)})
+    out = {lab: prf(c["tp"], c["pred"], c["gold"]) for lab, c in counts.items()}
+    total = sum(counts.values(), Counter())
+    out["micro"] = prf(total["tp"], total["pred"], total["gold"])
+    return out
+
+
+def triple_key(triple: dict) -> tuple:
+    return (triple["doc_id"], triple["subject"]["text"], triple["predicate"],
+            triple["object"]["text"], triple["qualifiers"].get("title"))
+
+
+def triple_scores(gold: list[dict], pred: list[dict]) -> dict:
+    """{predicate: prf, "micro": prf} on canonical facts per document."""
+    gk, pk = {triple_key(t) for t in gold}, {triple_key(t) for t in pred}
+    predicates = sorted({k[2] for k in gk | pk})
+    out = {}
+    for name in predicates:
+        gl, pl = {k for k in gk if k[2] == name}, {k for k in pk if k[2] == name}
+        out[name] = prf(len(gl & pl), len(pl), len(gl))
+    out["micro"] = prf(len(gk & pk), len(pk), len(gk))
+    return out
+
+
+def entity_errors(gold: list[Record], pred: list[Record], limit: int = 40) -> list[dict]:
+    """Missed and spurious entities (strict), with the sentence-sized context around them."""
+    errors = []
+    for g, p in by_id(gold, pred):
+        gs, ps = set(_spans(g, LABELS)), set(_spans(p, LABELS))
+        for kind, spans in (("missed", gs - ps), ("spurious", ps - gs)):
+            for start, end, label in sorted(spans):
+                errors.append({"doc_id": g.id, "kind": kind, "label": label,
+                               "text": g.text[start:end], "context": context(g.text, start, end)})
+    return errors[:limit] if limit else errors
+
+
+def context(text: str, start: int, end: int, width: int = 90) -> str:
+    """The text around a span, the span in [brackets], cut at line ends."""
+    left = text.rfind("\n", 0, start) + 1
+    left = max(left, start - width)
+    right = text.find("\n", end)
+    right = min(right if right >= 0 else len(text), end + width)
+    return (text[left:start] + "[" + text[start:end] + "]" + text[end:right]).strip()

@@ -1,0 +1,122 @@
+"""Stage 3b: the trained NER model beside the rules, with its train and score.
+
+The model is spaCy's `ner` component (config: `pipeline/ner.cfg`) on our own
+words: the Docs come from `Segmenter`, never from spaCy's tokenizer. `predict`
+returns the model's spans; `set_annotations` merges them with the rule spans
+already on the Doc, by the policy the config names (measured in `make eval`).
+"""
+from __future__ import annotations
+
+import random
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import ClassVar
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.training import Example
+from spacy.training.batchers import minibatch_by_words
+from spacy.util import fix_random_seed
+from thinc.api import Adam, Config
+
+from .gold import Record
+
+CONFIG_PATH = Path(__file__).resolve().parent / "ner.cfg"
+COMBINE = ("rules_first", "model_first", "model_only")
+
+
+def read_config(path: Path = CONFIG_PATH) -> tuple[Config, dict]:
+    """The spaCy part of the config and our [training] settings."""
+    config = Config().from_disk(path)
+    training = dict(config.pop("training"))
+    if training["combine"] not in COMBINE:
+        raise ValueError(f"{path}: [training] combine must be one of {COMBINE}")
+    return config, training
+
+
+def blank_model(config: Config) -> Language:
+    return spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
+
+
+def to_example(record: Record, make_doc: Callable[[str], Doc]) -> tuple[Example, int]:
+    """A training example; also how many gold spans fall between words (dropped)."""
+    predicted = make_doc(record.text)
+    reference = make_doc(record.text)
+    spans, dropped = [], 0
+    for item in record.spans:
+        span = reference.char_span(item["start"], item["end"], label=item["label"])
+        if span is None:
+            dropped += 1
+        else:
+            spans.append(span)
+    reference.ents = spans
+    return Example(predicted, reference), dropped
+
+
+def train(records: list[Record], make_doc_for: Callable[[Language], Callable[[str], Doc]],
+          config_path: Path = CONFIG_PATH, seed: int | None = None, epochs: int | None = None,
+          log: Callable[[str], None] = lambda line: print(line, file=sys.stderr)) -> Language:
+    """Train the NER model on gold records; deterministic for a given seed."""
+    config, settings = read_config(config_path)
+    seed = settings["seed"] if seed is None else seed
+    settings["epochs"] = epochs or settings["epochs"]
+    fix_random_seed(seed)
+    nlp = blank_model(config)
+    make_doc = make_doc_for(nlp)
+    pairs = [to_example(r, make_doc) for r in records]
+    examples = [ex for ex, _ in pairs]
+    dropped = sum(n for _, n in pairs)
+    if dropped:
+        log(f"ner: {dropped} gold span(s) do not fall on word boundaries and are not learnt")
+    optimizer = Adam(settings["learn_rate"])
+    nlp.initialize(lambda: examples, sgd=optimizer)
+    rng = random.Random(seed)
+    for epoch in range(1, settings["epochs"] + 1):
+        rng.shuffle(examples)
+        losses: dict[str, float] = {}
+        for batch in minibatch_by_words(examples, size=settings["batch_words"]):
+            nlp.update(batch, drop=settings["dropout"], sgd=optimizer, losses=losses)
+        log(f"ner: epoch {epoch:2d}/{settings['epochs']}  loss {losses.get('ner', 0.0):9.1f}")
+    return nlp
+
+
+class EntityModel:
+    """The trained NER model as a pipeline stage."""
+
+    name: ClassVar[str] = "ner"
+    requires: ClassVar[tuple[str, ...]] = ("words", "token.tag", "ents")
+    sets: ClassVar[tuple[str, ...]] = ("ents",)
+
+    def __init__(self, model: Language, combine: str = "rules_first",
+                 scores: dict[str, float] | None = None) -> None:
+        self.ner = model.get_pipe("ner")
+        self.combine = combine
+        self.scores = scores or {}
+
+    def predict(self, doc: Doc) -> list[Span]:
+        """The model's entity spans; the Doc's own entities are left as they were."""
+        kept = list(doc.ents)
+        doc.ents = []
+        self.ner.set_annotations([doc], self.ner.predict([doc]))
+        spans = [Span(doc, e.start, e.end, label=e.label_) for e in doc.ents]
+        doc.ents = kept
+        return spans
+
+    def set_annotations(self, doc: Doc, spans: list[Span]) -> None:
+        for span in spans:
+            span._.source = "model"
+            span._.score = self.scores.get(span.label_, 0.8)
+        rules = list(doc.ents)
+        if self.combine == "model_only":
+            doc.ents = spans
+            return
+        first, second = (rules, spans) if self.combine == "rules_first" else (spans, rules)
+        taken = {i for s in first for i in range(s.start, s.end)}
+        merged = first + [s for s in second if not taken.intersection(range(s.start, s.end))]
+        doc.ents = sorted(merged, key=lambda s: s.start)
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.predict(doc))
+        return doc

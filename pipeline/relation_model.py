@@ -1,0 +1,160 @@
+"""Stage 4b: a trained relation classifier beside the relation rules.
+
+Every ordered pair of entities in one sentence whose labels fit a relation type
+is a candidate. A logistic regression (scikit-learn) scores each candidate from
+what lies between and around the two spans, and from whether the rules would
+link them. Its weights are saved as JSON (feature names, coefficients) and
+scored here with plain arithmetic: no pickle is ever loaded.
+"""
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterator
+from pathlib import Path
+from typing import ClassVar
+
+from spacy.tokens import Doc, Span
+
+from .base import Relation
+from .gold import RELATION_TYPES
+from .relations import RelationRules
+
+_TYPES_BY_LABELS = {pair: label for label, pair in RELATION_TYPES.items()}
+MAX_DISTANCE = 40  # words; farther pairs in one sentence are never related in the gold data
+
+
+def _bucket(n: int) -> str:
+    for limit in (0, 1, 2, 3, 5, 8, 12, 20):
+        if n <= limit:
+            return str(limit)
+    return "far"
+
+
+def candidates(doc: Doc) -> Iterator[tuple[Span, Span, str]]:
+    """(head, child, relation type) for every type-compatible pair in one sentence."""
+    by_sent: dict[int, list[Span]] = {}
+    for ent in doc.ents:
+        by_sent.setdefault(ent.sent.start, []).append(ent)
+    for ents in by_sent.values():
+        for head in ents:
+            for child in ents:
+                label = _TYPES_BY_LABELS.get((head.label_, child.label_))
+                if label and head is not child and \
+                        abs(head.start - child.start) <= MAX_DISTANCE:
+                    yield head, child, label
+
+
+def features(doc: Doc, head: Span, child: Span, label: str, rule_says: bool) -> list[str]:
+    """Binary features of one candidate, each prefixed with the relation type."""
+    first, second = (head, child) if head.start < child.start else (child, head)
+    between = [t for t in doc[first.end:second.start] if not t.is_space]
+    words = [t.norm_ for t in between]
+    ents_between = [e for e in doc.ents if first.end <= e.start and e.end <= second.start]
+    feats = [
+        "bias", f"order={'head_first' if head is first else 'child_first'}",
+        f"dist={_bucket(len(words))}", f"ents_between={_bucket(len(ents_between))}",
+        f"labels_between={'_'.join(e.label_ for e in ents_between[:4])}",
+        f"first_between={words[0] if words else '<none>'}",
+        f"last_between={words[-1] if words else '<none>'}",
+        f"before={doc[first.start - 1].norm_ if first.start else '<s>'}",
+        f"after={doc[second.end].norm_ if second.end < len(doc) else '</s>'}",
+        f"rule={rule_says}", f"head={head.text.lower()[:20]}" if head.label_ == "TITLE" else "",
+        f"child={child.text.lower()[:20]}" if child.label_ == "TITLE" else "",
+    ]
+    if len(words) <= 5:
+        feats.append("seq=" + "_".join(words))
+    feats += [f"w={w}" for w in words[:12]]
+    feats += [f"p={t.text}" for t in between if t.is_punct]
+    same_label_between = sum(1 for e in ents_between if e.label_ in {head.label_, child.label_})
+    feats.append(f"same_between={_bucket(same_label_between)}")
+    return [f"{label}:{f}" for f in feats if f]
+
+
+def _key(span: Span) -> tuple[int, int]:
+    return span.start, span.end
+
+
+class RelationClassifier:
+    """Logistic regression over candidate features, stored as JSON."""
+
+    def __init__(self, weights: dict[str, float], bias: float, threshold: float = 0.5) -> None:
+        self.weights = weights
+        self.bias = bias
+        self.threshold = threshold
+
+    def probability(self, feats: list[str]) -> float:
+        z = self.bias + sum(self.weights.get(f, 0.0) for f in feats)
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def to_disk(self, path: Path) -> None:
+        data = {"kind": "logistic_regression", "bias": self.bias, "threshold": self.threshold,
+                "weights": dict(sorted(self.weights.items()))}
+        path.write_text(json.dumps(data, ensure_ascii=False, indent=0), encoding="utf-8")
+
+    @classmethod
+    def from_disk(cls, path: Path) -> "RelationClassifier":
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return cls({k: float(v) for k, v in data["weights"].items()}, float(data["bias"]),
+                   float(data["threshold"]))
+
+
+def training_rows(docs: list[Doc], rules: RelationRules) -> tuple[list[list[str]], list[int]]:
+    """Features and 0/1 targets of every candidate of gold-annotated Docs."""
+    rows, targets = [], []
+    for doc in docs:
+        gold = {(_key(r.head), _key(r.child), r.label) for r in doc._.relations or []}
+        ruled = {(_key(r.head), _key(r.child), r.label) for r in rules.find(doc)}
+        for head, child, label in candidates(doc):
+            key = (_key(head), _key(child), label)
+            rows.append(features(doc, head, child, label, key in ruled))
+            targets.append(int(key in gold))
+    return rows, targets
+
+
+def train(docs: list[Doc], seed: int = 13, c: float = 1.0) -> RelationClassifier:
+    """Fit on Docs that carry gold entities and gold relations."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    rows, targets = training_rows(docs, RelationRules())
+    vectorizer = DictVectorizer()
+    x = vectorizer.fit_transform([{f: 1 for f in row} for row in rows])
+    if len(set(targets)) < 2:
+        raise ValueError("relation training data needs both related and unrelated pairs")
+    model = LogisticRegression(C=c, max_iter=5000, random_state=seed, fit_intercept=True)
+    model.fit(x, targets)
+    weights = {name: float(w) for name, w in zip(vectorizer.feature_names_, model.coef_[0]) if w}
+    return RelationClassifier(weights, float(model.intercept_[0]))
+
+
+class RelationStage:
+    """Relations by the classifier (which sees the rules' verdict) or by the rules alone."""
+
+    name: ClassVar[str] = "relations"
+    requires: ClassVar[tuple[str, ...]] = ("ents", "sents")
+    sets: ClassVar[tuple[str, ...]] = ("doc._.relations",)
+
+    def __init__(self, classifier: RelationClassifier | None = None) -> None:
+        self.rules = RelationRules()
+        self.classifier = classifier
+
+    def predict(self, doc: Doc) -> list[Relation]:
+        ruled = self.rules.find(doc)
+        if self.classifier is None:
+            return ruled
+        said = {(_key(r.head), _key(r.child), r.label) for r in ruled}
+        found = []
+        for head, child, label in candidates(doc):
+            rule_says = (_key(head), _key(child), label) in said
+            p = self.classifier.probability(features(doc, head, child, label, rule_says))
+            if p >= self.classifier.threshold:
+                found.append(Relation(head, child, label, p, "model"))
+        return found
+
+    def set_annotations(self, doc: Doc, relations: list[Relation]) -> None:
+        doc._.relations = relations
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.predict(doc))
+        return doc
