@@ -25,6 +25,7 @@ from .rules import EntityRules
 from .segment import Segmenter
 from .triples import doc_triples
 
+__version__ = "0.3.0"
 MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
 CHUNK_CHARS = 200_000  # longer documents are processed piece by piece, in bounded memory
 
@@ -54,11 +55,13 @@ class Result:
 class Pipeline:
     """A segmenter that makes the Doc, then the stages in order."""
 
-    def __init__(self, stages: list[Stage], nlp: Language | None = None) -> None:
+    def __init__(self, stages: list[Stage], nlp: Language | None = None,
+                 model_hash: str = "rules") -> None:
         # spaCy's Vietnamese defaults (lexical attributes); its own tokenizer is never used.
         # With a trained model, its vocab is the one every Doc must share.
         self.nlp = nlp or blank_nlp()
         self.segmenter = Segmenter(self.nlp.vocab)
+        self.model_hash = model_hash  # what the models were trained from (meta.json)
         check_chain(self.segmenter.sets, stages)
         self.stages = stages
 
@@ -140,7 +143,7 @@ def load(models_dir: Path | None = MODELS_DIR, entities: str | None = None,
     classifier = None if (relations or meta["relations"]) == "rules" else \
         RelationClassifier.from_disk(models_dir / "relations.json")
     stages += [RelationStage(classifier), Canonicaliser()]
-    return Pipeline(stages, nlp=model)
+    return Pipeline(stages, nlp=model, model_hash=meta.get("data_hash", "untracked"))
 
 
 def read_meta(models_dir: Path) -> dict | None:

@@ -15,7 +15,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from .batch import run_extract
 
     pipeline = load()
-    summary = run_extract(pipeline, args.inputs, Path(args.out))
+    summary = run_extract(pipeline, args.inputs, Path(args.out), workers=args.jobs,
+                          engine=args.engine, scheduler=args.scheduler, force=args.force)
     print(json.dumps(summary, ensure_ascii=False), file=sys.stderr)
     return 1 if summary["failed"] else 0
 
@@ -131,6 +132,12 @@ def build_parser() -> argparse.ArgumentParser:
     extract = sub.add_parser("extract", help="articles -> triples.jsonl, annotations.jsonl")
     extract.add_argument("inputs", nargs="+", help="files, folders of *.txt, or - for stdin")
     extract.add_argument("--out", default="out", help="output folder (default: out)")
+    extract.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
+    extract.add_argument("--engine", choices=["local", "dask"], default="local",
+                         help="local processes, or Dask workers (optional extra)")
+    extract.add_argument("--scheduler", help="Dask scheduler address; default: a local cluster of --jobs workers")
+    extract.add_argument("--force", action="store_true",
+                         help="redo every document, ignoring what earlier runs in --out finished")
     extract.set_defaults(func=cmd_extract)
 
     ann = sub.add_parser("annotations", help="validate, count, import and export annotations")

@@ -134,9 +134,14 @@ def decode(data: bytes, name: str) -> str:
         ) from None
 
 
-def read_file(path: Path) -> str:
-    """Read one article; raises InputError naming the file when it is not usable text."""
+def read_bytes(path: Path) -> bytes:
+    """A file's bytes; one over MAX_BYTES is refused before it is read."""
     size = path.stat().st_size
     if size > MAX_BYTES:
         raise InputError(f"{path}: {size} bytes is over the {MAX_BYTES}-byte limit for one document")
-    return decode(path.read_bytes(), str(path))
+    return path.read_bytes()
+
+
+def read_file(path: Path) -> str:
+    """Read one article; raises InputError naming the file when it is not usable text."""
+    return decode(read_bytes(path), str(path))

@@ -131,29 +131,6 @@ def test_long_document_is_processed_in_pieces_with_right_offsets(nlp, tmp_path, 
         assert text[t["evidence"]["start"]:t["evidence"]["end"]] == t["evidence"]["text"]
 
 
-def test_a_crash_leaves_no_half_written_output(nlp, tmp_path):
-    out = tmp_path / "out"
-    run_extract(nlp, [str(ROOT / "corpus")], out)
-    before = (out / "triples.jsonl").read_bytes()
-
-    class CrashOnSecond:
-        """The real pipeline, interrupted on the second document like a Ctrl-C."""
-        stage_names = nlp.stage_names
-
-        def __init__(self):
-            self.calls = 0
-
-        def process(self, text, doc_id):
-            self.calls += 1
-            if self.calls == 2:
-                raise KeyboardInterrupt
-            return nlp.process(text, doc_id)
-
-    with pytest.raises(KeyboardInterrupt):
-        run_extract(CrashOnSecond(), [str(ROOT / "corpus")], out)
-    assert (out / "triples.jsonl").read_bytes() == before
-
-
 def test_cli_reads_stdin_and_reports_failure_in_exit_code(tmp_path):
     text = "Đồng chí Lương Minh Tiến, Bí thư Đảng uỷ thị trấn Cao Lộc phát biểu."
     run = subprocess.run([sys.executable, "-m", "pipeline", "extract", "-", "--out", str(tmp_path / "o")],
