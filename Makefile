@@ -5,7 +5,9 @@ PY     := $(VENV)/bin/python
 IN     ?= corpus
 OUT    ?= out
 
-.PHONY: install extract test lock clean
+ANNOTATIONS := $(shell find annotations -name '*.jsonl' 2>/dev/null) annotations/split.json
+
+.PHONY: install extract test train eval bench lock clean
 
 $(VENV)/.installed: requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -21,6 +23,23 @@ extract: install
 ## test: the whole suite, including a check of every gold file in annotations/
 test: install
 	$(PY) -m pytest -q tests
+
+## train: retrain models/ from annotations/ (only when annotations or the config changed)
+train: install models/meta.json
+
+# Make compares times; a fresh clone has arbitrary ones, so `--if-stale` also compares the
+# data hash in meta.json and skips training when nothing really changed.
+models/meta.json: $(ANNOTATIONS) pipeline/ner.cfg | $(VENV)/.installed
+	$(PY) -m pipeline train --if-stale
+	touch $@
+
+## eval: reports/eval.md, eval.json, eval.html (held-out, cross-validation, learning curve)
+eval: install
+	$(PY) -m pipeline evaluate --report reports
+
+## bench: reports/bench.json and a table: words/s and memory against underthesea
+bench: install
+	$(PY) bench/run.py
 
 ## lock: re-pin every dependency from requirements.in
 lock:

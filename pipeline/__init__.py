@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import spacy
+from spacy.attrs import IS_PUNCT, IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -94,9 +95,15 @@ class Pipeline:
                 ev["start"] += offset
                 ev["end"] += offset
                 triples.append(triple)
-            words += sum(1 for t in doc if not t.is_space and not t.is_punct)
+            words += count_words(doc)
         record = Record(id=doc_id, text=text, spans=spans, relations=relations)
         return Result(record, triples, words)
+
+
+def count_words(doc: Doc) -> int:
+    """Words, not punctuation or white space."""
+    flags = doc.to_array([IS_PUNCT, IS_SPACE])
+    return int(len(doc) - (flags.sum(axis=1) > 0).sum()) if len(doc) else 0
 
 
 def chunks(text: str, size: int) -> list[tuple[int, str]]:

@@ -94,8 +94,13 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_train(args: argparse.Namespace) -> int:
-    from .train import run
+    from . import MODELS_DIR, read_meta
+    from .train import annotation_files, data_hash, run
 
+    meta = read_meta(MODELS_DIR)
+    if args.if_stale and meta and meta.get("data_hash") == data_hash(annotation_files()):
+        print("models/ are up to date with annotations/ and pipeline/ner.cfg", file=sys.stderr)
+        return 0
     run(seed=args.seed)
     return 0
 
@@ -163,6 +168,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     tr = sub.add_parser("train", help="retrain the NER model and relation classifier from annotations/")
     tr.add_argument("--seed", type=int, default=None, help="default: the seed in pipeline/ner.cfg")
+    tr.add_argument("--if-stale", action="store_true",
+                    help="do nothing when models/meta.json matches the annotations and config")
     tr.set_defaults(func=cmd_train)
 
     ev = sub.add_parser("evaluate", help="scores: the full report, or one gold file")

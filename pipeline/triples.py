@@ -23,14 +23,14 @@ def entity(span: Span) -> dict:
     return out
 
 
-def _triple(doc: Doc, subject: Span, predicate: str, obj: Span, confidence: float,
+def _triple(doc: Doc, text: str, subject: Span, predicate: str, obj: Span, confidence: float,
             source: str, qualifiers: dict | None = None) -> dict:
     start = min(subject.start_char, obj.start_char)
     end = max(subject.end_char, obj.end_char)
     return {
         "subject": entity(subject), "predicate": predicate, "object": entity(obj),
         "qualifiers": qualifiers or {}, "doc_id": doc._.doc_id,
-        "evidence": {"start": start, "end": end, "text": doc.text[start:end]},
+        "evidence": {"start": start, "end": end, "text": text[start:end]},
         "confidence": round(confidence, 3), "source": source,
     }
 
@@ -43,18 +43,19 @@ def doc_triples(doc: Doc) -> list[dict]:
     """Every triple the document states, de-duplicated, in text order."""
     rels: list[Relation] = doc._.relations or []
     title_of = {_key(r.head): r for r in rels if r.label == "title_of"}
+    text = doc.text  # built from the tokens on each access: take it once
     out: list[dict] = []
     for rel in rels:
         if rel.label == "has_title":
             org_rel = title_of.get(_key(rel.child))
             if org_rel is not None:
                 title = (rel.child._.canonical or {"text": rel.child.text})["text"]
-                out.append(_triple(doc, rel.head, "holds_position", org_rel.child,
+                out.append(_triple(doc, text, rel.head, "holds_position", org_rel.child,
                                    rel.score * org_rel.score, rel.source, {"title": title}))
             else:
-                out.append(_triple(doc, rel.head, "has_title", rel.child, rel.score, rel.source))
+                out.append(_triple(doc, text, rel.head, "has_title", rel.child, rel.score, rel.source))
         elif rel.label in {"issued_by", "issued_on", "implements"}:
-            out.append(_triple(doc, rel.head, rel.label, rel.child, rel.score, rel.source))
+            out.append(_triple(doc, text, rel.head, rel.label, rel.child, rel.score, rel.source))
     best: dict[tuple, dict] = {}
     for triple in sorted(out, key=lambda t: t["evidence"]["start"]):
         fact = (triple["subject"]["text"], triple["predicate"], triple["object"]["text"],
