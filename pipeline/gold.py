@@ -92,21 +92,27 @@ def doc_to_record(doc: Doc, meta: dict | None = None, scores: bool = True) -> Re
 def apply_record(doc: Doc, record: Record) -> Doc:
     """Put a record's spans and relations on a Doc segmented from the same text.
 
-    Spans that do not fall on word boundaries are widened to the words they touch;
-    `validate` reports them so the annotator can see the segmenter disagrees.
+    Spans that do not fall on word boundaries are widened to the words they touch,
+    and dropped (with their relations) when that makes them overlap; `validate`
+    reports such spans so the annotator sees where the segmenter disagrees.
     """
     if doc.text != record.text:
         raise AnnotationError(f"{record.where}: the Doc's text is not the record's text")
-    spans: list[Span] = []
+    spans: list[Span | None] = []
+    last_end = 0
     for item in record.spans:
         span = doc.char_span(item["start"], item["end"], label=item["label"],
                              alignment_mode="expand")
+        if span is not None and span.start < last_end:
+            span = None
         spans.append(span)
-    doc.ents = [s for s in spans]
+        last_end = span.end if span is not None else last_end
+    doc.ents = [s for s in spans if s is not None]
     relations = []
     for item in record.relations:
         head, child = spans[item["head"]], spans[item["child"]]
-        relations.append(Relation(head, child, item["label"], item.get("score", 1.0), "gold"))
+        if head is not None and child is not None:
+            relations.append(Relation(head, child, item["label"], item.get("score", 1.0), "gold"))
     doc._.relations = relations
     return doc
 

@@ -81,7 +81,7 @@ TITLES = [
     "Phó Bí thư Thường trực", "Bí thư Thường trực", "Phó Chủ tịch Thường trực",
     "Ủy viên Thường trực", "Tổng Bí thư", "Phó Bí thư", "Bí thư",
     "Phó Chủ tịch", "Chủ tịch", "Phó Trưởng", "Trưởng", "Phó Giám đốc", "Giám đốc",
-    "Phó Tổng Giám đốc", "Tổng Giám đốc", "Phó Chánh Văn phòng", "Chánh Văn phòng", "Chánh",
+    "Phó Tổng Giám đốc", "Tổng Giám đốc", "Chánh",
     "Phó Chánh", "Ủy viên", "Tỉnh ủy viên", "Thành ủy viên", "Huyện ủy viên", "Đảng ủy viên",
     "Quận ủy viên", "Thị ủy viên", "Phó Thủ tướng", "Thủ tướng", "Bộ trưởng", "Thứ trưởng",
     "Phó Chủ nhiệm", "Chủ nhiệm", "Chỉ huy trưởng", "Phó Chỉ huy trưởng", "Chính ủy",

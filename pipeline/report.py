@@ -32,13 +32,14 @@ UNDERTHESEA_LABELS = ("PER", "ORG", "LOC")
 
 def underthesea_records(records: list[Record]) -> list[Record]:
     """underthesea's `ner` (its bundled model) as a baseline, aligned to our offsets."""
-    from underthesea import ner
+    from underthesea import ner, sent_tokenize
 
     out = []
     for record in records:
         text = normalise(record.text).text  # same length as the original (NFC gold)
         spans, cursor, current = [], 0, None
-        for word, _pos, _chunk, tag in ner(text):
+        tagged = [w for line in text.split("\n") for s in sent_tokenize(line) for w in ner(s)]
+        for word, _pos, _chunk, tag in tagged:
             at = text.find(word, cursor, cursor + len(word) + 50)
             if at < 0:
                 current = None

@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 from underthesea.models.fast_crf_sequence_tagger import FastCRFSequenceTagger
 from underthesea.pipeline.sent_tokenize import sent_tokenize
-from underthesea.pipeline.text_normalize import token_normalize
+from underthesea.pipeline.text_normalize.text_normalizer import token_map as TOKEN_MAP
 from underthesea.pipeline.word_tokenize.regex_tokenize import patterns as SYLLABLE_RE
 
 from . import base, lexicon  # noqa: F401  (base registers the Doc attributes)
@@ -38,18 +38,16 @@ KEEP_WHOLE: list[tuple[str, re.Pattern]] = [
     ("abbr", lexicon.ABBREVIATION_RE),
 ]
 _PARAGRAPH_RE = re.compile(r"[^\n]+")
+# One pass over the text: at each position the first alternative that matches wins.
+_KEEP_WHOLE_RE = re.compile("|".join(
+    f"(?P<k{n}>(?i:{p.pattern}))" if p.flags & re.IGNORECASE else f"(?P<k{n}>{p.pattern})"
+    for n, (_, p) in enumerate(KEEP_WHOLE)))
+_KIND_OF_GROUP = {f"k{n}": kind for n, (kind, _) in enumerate(KEEP_WHOLE)}
 
 
 def keep_whole_spans(text: str) -> list[tuple[int, int, str]]:
-    """Spans of `text` that must be single words, with their kind, sorted."""
-    masked = text
-    found: list[tuple[int, int, str]] = []
-    for kind, pattern in KEEP_WHOLE:
-        def take(m: re.Match, kind: str = kind) -> str:
-            found.append((m.start(), m.end(), kind))
-            return "\x00" * (m.end() - m.start())
-        masked = pattern.sub(take, masked)
-    return sorted(found)
+    """Spans of `text` that must be single words, with their kind, in text order."""
+    return [(m.start(), m.end(), _KIND_OF_GROUP[m.lastgroup]) for m in _KEEP_WHOLE_RE.finditer(text)]
 
 
 class WordTagger:
@@ -64,7 +62,8 @@ class WordTagger:
         syllables = [(m.start(), m.end()) for m in SYLLABLE_RE.finditer(text)]
         if not syllables:
             return []
-        tokens = [token_normalize(text[s:e]) for s, e in syllables]
+        # underthesea's token_normalize minus its NFC pass: our text is NFC already
+        tokens = [TOKEN_MAP.get(t, t) if len(t) <= 6 else t for t in (text[s:e] for s, e in syllables)]
         tags = self.model.predict([[t] for t in tokens])
         words: list[list[int]] = []
         for tag, (s, e) in zip(tags, syllables):
