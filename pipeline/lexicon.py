@@ -72,7 +72,7 @@ ORG_ABBREVIATIONS = {
 STANDALONE_ORGS = {
     "Bộ Chính trị", "Ban Bí thư", "Ban Chấp hành Trung ương", "Ban Chấp hành Trung ương Đảng",
     "Trung ương Đảng", "Chính phủ", "Quốc hội", "Thủ tướng Chính phủ", "Huyện ủy", "Tỉnh ủy",
-    "Thành ủy", "Thị ủy", "Quận ủy", "Đảng ủy khối", "Ủy ban Thường vụ Quốc hội",
+    "Thành ủy", "Thị ủy", "Quận ủy", "Đảng ủy khối", "Đảng bộ khối", "Ủy ban Thường vụ Quốc hội",
 }
 ADMIN_LEVELS = ["thành phố", "thị trấn", "thị xã", "tỉnh", "huyện", "xã", "phường", "quận", "TP."]
 

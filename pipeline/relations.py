@@ -128,7 +128,7 @@ class RelationRules:
 
         def actor_ok(span: Span) -> bool:
             return span.label_ == "ORG" and (span.start, span.end) not in not_actors and \
-                doc[span.start - 1].norm_ not in {"của", "do"}
+                doc[span.start - 1].norm_ not in {"của", "do", "trong", "toàn"}
 
         for i, ent in enumerate(ents):
             if ent.label_ != "DOC":
@@ -146,7 +146,9 @@ class RelationRules:
                 if actor_ok(cand) and cand.end <= verb:
                     actor = cand if verb - cand.end <= 8 else None
                     break
-            fronted = not any(e.label_ in {"ORG", "PER"} for e in ents[:i]) and verbs[0] - start <= 3
+            lead = next((k for k in range(start, ent.start) if doc[k].text[:1].isalpha()
+                         and not doc[k].is_upper), start)  # skip "(LSO) –" and the like
+            fronted = not any(e.label_ in {"ORG", "PER"} for e in ents[:i]) and verbs[0] == lead
             if actor is None and fronted:
                 actor = next((c for c in ents[i + 1:] if actor_ok(c)), None)
             if actor is not None:

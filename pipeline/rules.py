@@ -108,6 +108,18 @@ class EntityRules:
                 add(i, i + 1, "DOC")
             elif token.tag_ == "date" and self._is_date(doc, i, start):
                 add(i, i + 1, "DATE")
+            elif token.norm_ == "ảnh" and i + 2 < end and doc[i + 1].text == ":" \
+                    and doc[i + 2].text[:1].isupper():  # photo credit "(Ảnh: HP)"
+                e = i + 2
+                while e < end and doc[e].text not in {")", "."} and e - i < 6:
+                    e += 1
+                add(i + 2, e, "PER")
+                nxt = e
+            elif token.norm_ == "đảng bộ" and i > start and doc[i - 1].norm_ == "toàn":
+                nxt = max(self._org_end(doc, i, end), i + 1)  # "toàn Đảng bộ" is the article's own
+                add(i, nxt, "ORG")
+            elif token.text == "Đảng" and i > start and doc[i - 1].norm_ == "của":  # "… của Đảng"
+                add(i, i + 1, "ORG")
             elif self._org_start(doc, i, start):
                 e = self._org_end(doc, i, end)
                 if e > i:
@@ -275,23 +287,30 @@ class EntityRules:
 
     # --- bylines -----------------------------------------------------------------
     def byline(self, doc: Doc) -> list[Span]:
-        """Author names on one of the last lines ("Bích Huệ", "Kim Thoa - Tùng Lâm")."""
+        """Author names on one of the last lines ("Bích Huệ", "Kim Thoa - Tùng Lâm", "PHƯƠNG DUNG")."""
         spans: list[Span] = []
-        sents = [s for s in doc.sents if s.text.strip()][-3:]
-        for sent in sents:
+        for sent in [s for s in doc.sents if s.text.strip()][-3:]:
             words = [t for t in sent if not t.is_space]
-            if not words or len(words) > 6:
-                continue
-            names = [t for t in words if t.text not in {"-", "–", ","}]
-            if names and all(is_name_token(t) or (t.is_upper and t.is_alpha and len(t) > 1
-                                                 and not t.tag_) for t in names) \
-                    and all(len(t.text.split()) >= 2 or "." in t.text for t in names):
-                for t in names:
-                    span = Span(doc, t.i, t.i + 1, label="PER")
-                    span._.source = "rules"
-                    span._.score = self.scores["PER"]
-                    spans.append(span)
+            groups: list[list[Token]] = [[]]
+            for t in words:
+                if t.text in {"-", "–", ","}:
+                    groups.append([])
+                elif (is_name_token(t) or t.is_upper) and t.tag_ in {"", "abbr"}:
+                    groups[-1].append(t)
+                else:
+                    groups = []
+                    break
+            names = [g for g in groups if g]
+            if names and len(words) <= 8 and all(2 <= _syllables(doc, g[0].i, g[-1].i + 1) <= 4
+                                                 for g in names):
+                spans.extend(self._span(doc, g[0].i, g[-1].i + 1, "PER") for g in names)
         return spans
+
+    def _span(self, doc: Doc, start: int, end: int, label: str) -> Span:
+        span = Span(doc, start, end, label=label)
+        span._.source = "rules"
+        span._.score = self.scores[label]
+        return span
 
 
 def _flat(spans: list[Span]) -> list[Span]:
