@@ -58,7 +58,11 @@ ORG_HEADS = [
     "Thủ tướng Chính phủ", "Trung tâm Chính trị", "Trung tâm", "Đoàn đại biểu Quốc hội",
     "Đoàn ĐBQH", "Sở", "Bộ", "Cục", "Tổng cục", "Viện Kiểm sát nhân dân", "Tòa án nhân dân",
     "Trường Chính trị", "Học viện Chính trị quốc gia Hồ Chí Minh", "Công ty", "Tổng công ty",
-    "Ngân hàng", "Thường trực",
+    "Ngân hàng", "Thường trực", "Quân ủy Trung ương", "Hội đồng thành viên", "Hội đồng quản trị",
+    "Sở Lao động - Thương binh và Xã hội", "Bộ Lao động - Thương binh và Xã hội",
+    "Sở Văn hóa, Thể thao và Du lịch", "Bộ Văn hóa, Thể thao và Du lịch", "Ban Tổ chức Trung ương",
+    "Ban Tuyên giáo Trung ương", "Ban Dân vận Trung ương", "Ban Nội chính Trung ương",
+    "Ban Kinh tế Trung ương", "Ủy ban Kiểm tra Trung ương", "Văn phòng Trung ương Đảng",
 ]
 LOWER_ORG_WORDS = ["huyện ủy", "tỉnh ủy", "thành ủy", "thị ủy", "quận ủy", "đảng ủy", "đảng bộ",
                    "chi bộ", "ban thường vụ", "ban chấp hành"]
@@ -73,6 +77,12 @@ STANDALONE_ORGS = {
     "Bộ Chính trị", "Ban Bí thư", "Ban Chấp hành Trung ương", "Ban Chấp hành Trung ương Đảng",
     "Trung ương Đảng", "Chính phủ", "Quốc hội", "Thủ tướng Chính phủ", "Huyện ủy", "Tỉnh ủy",
     "Thành ủy", "Thị ủy", "Quận ủy", "Đảng ủy khối", "Đảng bộ khối", "Ủy ban Thường vụ Quốc hội",
+    "Quân ủy Trung ương", "Ban Tổ chức", "Ban Tuyên giáo", "Ban Dân vận", "Ban Nội chính",
+    "Ban Kinh tế", "Ban Tổ chức Trung ương", "Ban Tuyên giáo Trung ương", "Ban Dân vận Trung ương",
+    "Ban Nội chính Trung ương", "Ban Kinh tế Trung ương", "Ủy ban Kiểm tra Trung ương",
+    "Văn phòng Trung ương Đảng", "Sở Lao động - Thương binh và Xã hội",
+    "Bộ Lao động - Thương binh và Xã hội", "Sở Văn hóa, Thể thao và Du lịch",
+    "Bộ Văn hóa, Thể thao và Du lịch",
 }
 ADMIN_LEVELS = ["thành phố", "thị trấn", "thị xã", "tỉnh", "huyện", "xã", "phường", "quận", "TP."]
 
@@ -87,7 +97,7 @@ TITLES = [
     "Phó Chủ nhiệm", "Chủ nhiệm", "Chỉ huy trưởng", "Phó Chỉ huy trưởng", "Chính ủy",
     "Phó Chính ủy", "Tư lệnh", "Phó Tư lệnh", "Cục trưởng", "Phó Cục trưởng", "Viện trưởng",
     "Chánh án", "Hiệu trưởng", "Đại biểu", "Phó Trưởng phòng", "Trưởng phòng",
-    "Phó Trưởng đoàn", "Trưởng đoàn", "Chủ tịch Hội đồng quản trị",
+    "Chủ tịch Hội đồng quản trị",
 ]
 # Titles that contain an organisation head and so must be found before the heads.
 TITLES_FIRST = [t for t in TITLES if "Thường trực" in t or t.endswith("ủy viên")]
@@ -112,7 +122,12 @@ FAMILY_NAMES = {
     "Đoàn", "Trương", "Văn", "La", "Mạc", "Tăng", "Lục", "Hứa", "Giàng", "Sùng", "Thào",
     "Vàng", "Mùa", "Ksor", "Rơ", "Y", "H", "Siu", "Đàm", "Âu", "Từ", "Khổng", "Diệp", "Quan",
     "Nịnh", "Ma", "Bế", "Hầu", "Tòng", "Cầm", "Điêu", "Nguyên", "Ninh", "Phùng", "Khúc",
+    "Tôn", "Tống", "Quàng", "Sầm", "Khuất", "Bạch", "Thân", "Mông", "Kha", "Doãn", "Nhữ", "Giáp",
+    "Bàn", "Lầu", "Vừ", "Hờ", "Nie", "Kpă", "Rcom", "Êban", "Lăng", "Ông", "Hứa", "Lạc", "Phí",
+    "Vương", "Yên", "Lộc", "Chế", "Đàm", "Ân", "Chúc", "Đồng", "Lữ", "Mẫn", "Châu", "Thạch",
 }
+# Words that may follow "Công ty" inside a company's name.
+COMPANY_FORMS = {"TNHH", "MTV", "CP", "Cổ phần", "cổ phần", "JSC"}
 
 # --- shapes --------------------------------------------------------------------
 UPPER = _UP = "".join(  # every Latin capital, so "Đ", "Ư", "Ố" count as capitals

@@ -115,7 +115,7 @@ class RelationRules:
             if ent.label_ != "ORG" or i + 1 >= len(ents) or ents[i + 1].label_ != "DOC":
                 continue
             gap = _between(doc, ent, ents[i + 1])
-            if gap and len(gap) <= 3 and any(w in _ISSUE for w in gap):
+            if gap and len(gap) <= 3 and any(w in _ISSUE for w in gap) and "tham mưu" not in gap:
                 add(ents[i + 1], ent, "issued_by")
                 if i >= 1 and ents[i - 1].label_ == "DATE" and \
                         _between(doc, ents[i - 1], ent) in ([","], []):

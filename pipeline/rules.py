@@ -130,7 +130,7 @@ class EntityRules:
                 add(i, e, "LOC")
                 nxt = e
             i = nxt
-        self._people(doc, start, end, add)
+        self._people(doc, start, end, add, {s.end: s.start for s in found if s.label_ == "ORG"})
         return found
 
     # --- documents and dates ---------------------------------------------------
@@ -177,12 +177,15 @@ class EntityRules:
         """Extend an organisation head over admin levels, names and further heads."""
         head = doc[i]
         j = i + 1
-        complete = head.norm_ in _STANDALONE
+        complete = head.norm_ in _STANDALONE or (i > 0 and self._is_title(doc[i - 1]))
         while j < end:
             t = doc[j]
-            if t.tag_ == "org" or t.text in _ORG_ABBR:
+            if t.tag_ == "org" or t.text in _ORG_ABBR or t.text in lexicon.COMPANY_FORMS:
                 j += 1
                 complete = complete or t.norm_ in _STANDALONE
+            elif t.norm_ == "trung ương":  # "Ban Tổ chức Trung ương"
+                j += 1
+                complete = True
             elif t.norm_ in _ADMIN:
                 j += 1
                 complete = True
@@ -199,10 +202,14 @@ class EntityRules:
                 j += 1
                 complete = True
                 limit = j + 3
-                while j < min(end, limit) and doc[j].text.islower() \
-                        and doc[j].norm_ not in _ADMIN and doc[j].norm_ not in _STOP_WORDS \
-                        and not doc[j].is_punct:
-                    j += 1
+                while j < min(end, limit) and not doc[j].is_punct and doc[j].norm_ not in _ADMIN:
+                    if doc[j].text == "và" and j + 1 < end and doc[j + 1].text[:1].isupper() \
+                            and not doc[j + 1].tag_:  # "Sở Kế hoạch và Đầu tư"
+                        j += 2
+                    elif doc[j].text.islower() and doc[j].norm_ not in _STOP_WORDS:
+                        j += 1
+                    else:
+                        break
             elif is_name_token(t) and t.norm_ not in {"đảng"}:
                 run = _name_run(doc, j, end)
                 if looks_like_person(doc, j, run) and _syllables(doc, j, run) >= 3:
@@ -221,7 +228,7 @@ class EntityRules:
         return j
 
     # --- people and titles -----------------------------------------------------
-    def _people(self, doc: Doc, start: int, end: int, add) -> None:
+    def _people(self, doc: Doc, start: int, end: int, add, org_start: dict[int, int]) -> None:
         """PER after honorifics or before an apposed title; TITLE held by such a PER."""
         persons: list[tuple[int, int]] = []
         i = start
@@ -235,7 +242,7 @@ class EntityRules:
             if is_name_token(t) and (i == start or not is_name_token(doc[i - 1])):
                 e = _name_run(doc, i, end)
                 if looks_like_person(doc, i, e) and (
-                        self._title_after(doc, e, end) or self._title_before(doc, i, start) is not None):
+                        self._title_after(doc, e, end) or self._title_before(doc, i, start, org_start) is not None):
                     persons.append((i, e))
                     i = e
                     continue
@@ -247,7 +254,7 @@ class EntityRules:
             while j:
                 add(j, j + 1, "TITLE")
                 j = self._next_title(doc, j + 1, end)
-            j = self._title_before(doc, s, start)
+            j = self._title_before(doc, s, start, org_start)
             if j is not None:
                 add(j, j + 1, "TITLE")
 
@@ -274,9 +281,11 @@ class EntityRules:
             return j + 1
         return 0
 
-    def _title_before(self, doc: Doc, s: int, start: int) -> int | None:
+    def _title_before(self, doc: Doc, s: int, start: int, org_start: dict[int, int]) -> int | None:
         """Title of "TITLE ORG NAME" or "TITLE NAME" right before a name."""
         j = s - 1
+        if s in org_start:  # "Giám đốc Sở Nội vụ Lê Hữu Tín": skip the organisation found
+            j = org_start[s] - 1
         while j >= start and (doc[j].tag_ == "org" or doc[j].text in _ORG_ABBR
                               or doc[j].norm_ in _ADMIN or doc[j].norm_ in _ORG_CONTINUE
                               or (is_name_token(doc[j]) and not self._is_title(doc[j]))):
