@@ -58,7 +58,7 @@ ORG_HEADS = [
     "Thủ tướng Chính phủ", "Trung tâm Chính trị", "Trung tâm", "Đoàn đại biểu Quốc hội",
     "Đoàn ĐBQH", "Sở", "Bộ", "Cục", "Tổng cục", "Viện Kiểm sát nhân dân", "Tòa án nhân dân",
     "Trường Chính trị", "Học viện Chính trị quốc gia Hồ Chí Minh", "Công ty", "Tổng công ty",
-    "Ngân hàng", "Thường trực", "Quân ủy Trung ương", "Tỉnh đoàn", "Thành đoàn", "Huyện đoàn",
+    "Ngân hàng", "Thường trực", "Ban Cán sự đảng", "Quân ủy Trung ương", "Tỉnh đoàn", "Thành đoàn", "Huyện đoàn",
     "Trung ương Đoàn", "Đoàn Thanh niên Cộng sản Hồ Chí Minh", "Hội đồng thành viên", "Hội đồng quản trị",
     "Sở Lao động - Thương binh và Xã hội", "Bộ Lao động - Thương binh và Xã hội",
     "Sở Văn hóa, Thể thao và Du lịch", "Bộ Văn hóa, Thể thao và Du lịch", "Ban Tổ chức Trung ương",
@@ -115,7 +115,7 @@ HONORIFICS = ["đồng chí", "đ/c", "ông", "bà", "anh", "chị", "đại tá
 # Verbs that say an organisation carries out, reviews or disseminates a document.
 IMPLEMENT_VERBS = ["thực hiện", "triển khai", "quán triệt", "tổng kết", "sơ kết", "học tập",
                    "tuyên truyền", "cụ thể hóa", "phổ biến", "tổ chức thực hiện", "đánh giá"]
-ISSUE_VERBS = ["ban hành", "ký ban hành", "ra", "ký"]
+ISSUE_VERBS = ["ban hành", "ký ban hành", "ra", "ký", "phát hành"]
 
 FAMILY_NAMES = {
     "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ",
