@@ -98,10 +98,13 @@ TITLES = [
     "Quận ủy viên", "Thị ủy viên", "Phó Thủ tướng", "Thủ tướng", "Bộ trưởng", "Thứ trưởng",
     "Phó Chủ nhiệm", "Chủ nhiệm", "Chỉ huy trưởng", "Phó Chỉ huy trưởng", "Chính ủy",
     "Phó Chính ủy", "Tư lệnh", "Phó Tư lệnh", "Cục trưởng", "Phó Cục trưởng", "Viện trưởng",
-    "Chánh án", "Hiệu trưởng", "Đại biểu", "Phó Trưởng phòng", "Trưởng phòng",
+    "Chánh án", "Hiệu trưởng", "Đại biểu",
     "Chủ tịch Hội đồng quản trị",
 ]
 # Titles that contain an organisation head and so must be found before the heads.
+# "Trưởng phòng" is one title only in lower case: in "Trưởng Phòng Nội vụ" the title is
+# "Trưởng" and "Phòng Nội vụ" the organisation (guidelines, rule 1).
+SECTION_TITLE_RE = re.compile(r"(?<!\w)(?:Phó )?Trưởng phòng(?!\w)")
 TITLES_FIRST = [t for t in TITLES if "Thường trực" in t or t.endswith("ủy viên")]
 LOWER_TITLE_WORDS = ["ủy viên", "bí thư", "phó bí thư", "chủ tịch", "phó chủ tịch", "đảng ủy viên"]
 TITLE_ABBREVIATIONS = {
@@ -168,6 +171,10 @@ def alternation(words: list[str] | dict) -> str:
     """A regex alternation of words, longest first, with flexible inner spaces."""
     ordered = sorted(set(words), key=len, reverse=True)
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+# "Phòng" heads an organisation only before a name ("Phòng Nội vụ", not "Phòng chống").
+SECTION_HEAD_RE = re.compile(rf"(?<!\w)Phòng(?=\s+[{UPPER}])")
 
 
 def term_re(words: list[str] | dict, ignore_case: bool = True) -> re.Pattern:

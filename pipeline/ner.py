@@ -21,7 +21,7 @@ from spacy.training.batchers import minibatch_by_words
 from spacy.util import fix_random_seed
 from thinc.api import Adam, Config
 
-from .gold import Record
+from .gold import LABELS, Record
 
 CONFIG_PATH = Path(__file__).resolve().parent / "ner.cfg"
 COMBINE = ("rules_first", "model_first", "model_only")
@@ -33,6 +33,9 @@ def read_config(path: Path = CONFIG_PATH) -> tuple[Config, dict]:
     training = dict(config.pop("training"))
     if training["combine"] not in COMBINE:
         raise ValueError(f"{path}: [training] combine must be one of {COMBINE}")
+    unknown = set(training.get("model_labels") or ()) - set(LABELS)
+    if unknown:
+        raise ValueError(f"{path}: [training] model_labels has unknown labels {sorted(unknown)}")
     return config, training
 
 
@@ -40,17 +43,24 @@ def blank_model(config: Config) -> Language:
     return spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
 
 
+def model_view(doc: Doc) -> Doc:
+    """The Doc the model reads: same words and kinds, each in its normalised form (LEMMA),
+    so that NFD input or old tone placement cannot change what the model predicts."""
+    return Doc(doc.vocab, words=[t.lemma_ or t.text for t in doc],
+               spaces=[bool(t.whitespace_) for t in doc], tags=[t.tag_ for t in doc])
+
+
 def to_example(record: Record, make_doc: Callable[[str], Doc]) -> tuple[Example, int]:
     """A training example; also how many gold spans fall between words (dropped)."""
-    predicted = make_doc(record.text)
-    reference = make_doc(record.text)
+    doc = make_doc(record.text)
+    predicted, reference = model_view(doc), model_view(doc)
     spans, dropped = [], 0
     for item in record.spans:
-        span = reference.char_span(item["start"], item["end"], label=item["label"])
+        span = doc.char_span(item["start"], item["end"])
         if span is None:
             dropped += 1
         else:
-            spans.append(span)
+            spans.append(Span(reference, span.start, span.end, label=item["label"]))
     reference.ents = spans
     return Example(predicted, reference), dropped
 
@@ -82,6 +92,13 @@ def train(records: list[Record], make_doc_for: Callable[[Language], Callable[[st
     return nlp
 
 
+def _has_person(sent: Span, spans: list[Span], doc: Doc) -> bool:
+    """Guidelines rule 2: a title is marked only when a named person in its sentence holds
+    it, so a model TITLE in a sentence without any PER (rules' or model's) is dropped."""
+    return any(e.label_ == "PER" and sent.start <= e.start < sent.end
+               for e in list(doc.ents) + spans)
+
+
 class EntityModel:
     """The trained NER model as a pipeline stage."""
 
@@ -90,19 +107,20 @@ class EntityModel:
     sets: ClassVar[tuple[str, ...]] = ("ents",)
 
     def __init__(self, model: Language, combine: str = "rules_first",
-                 scores: dict[str, float] | None = None) -> None:
+                 scores: dict[str, float] | None = None,
+                 labels: tuple[str, ...] | None = None) -> None:
         self.ner = model.get_pipe("ner")
         self.combine = combine
         self.scores = scores or {}
+        self.labels = set(labels or self.ner.labels)
 
     def predict(self, doc: Doc) -> list[Span]:
         """The model's entity spans; the Doc's own entities are left as they were."""
-        kept = list(doc.ents)
-        doc.ents = []
-        self.ner.set_annotations([doc], self.ner.predict([doc]))
-        spans = [Span(doc, e.start, e.end, label=e.label_) for e in doc.ents]
-        doc.ents = kept
-        return spans
+        view = model_view(doc)
+        self.ner.set_annotations([view], self.ner.predict([view]))
+        spans = [Span(doc, e.start, e.end, label=e.label_) for e in view.ents
+                 if e.label_ in self.labels]
+        return [s for s in spans if s.label_ != "TITLE" or _has_person(s.sent, spans, doc)]
 
     def set_annotations(self, doc: Doc, spans: list[Span]) -> None:
         for span in spans:

@@ -68,7 +68,22 @@ def features(doc: Doc, head: Span, child: Span, label: str, rule_says: bool) -> 
     feats += [f"p={t.text}" for t in between if t.is_punct]
     same_label_between = sum(1 for e in ents_between if e.label_ in {head.label_, child.label_})
     feats.append(f"same_between={_bucket(same_label_between)}")
+    if _listed_with_others(doc, first, second, ents_between):
+        feats.append("listed_with_others")
     return [f"{label}:{f}" for f in feats if f]
+
+
+_LIST_GLUE = {",", "và", "ngày", "số", ";"}
+
+
+def _listed_with_others(doc: Doc, first: Span, second: Span, ents_between: list[Span]) -> bool:
+    """Only other documents, dates and list glue lie between the pair, then "của" or "do":
+    "DOC1, ngày D1 và DOC2 ngày D2 của ORG" gives ORG to both documents."""
+    inside = {i for e in ents_between if e.label_ in {"DOC", "DATE"} for i in range(e.start, e.end)}
+    rest = [t for t in doc[first.end:second.start] if t.i not in inside and not t.is_space]
+    return any(e.label_ == "DOC" for e in ents_between) and len(rest) >= 1 and \
+        rest[-1].norm_ in {"của", "do"} and \
+        all(t.norm_ in _LIST_GLUE for t in rest[:-1])
 
 
 def _key(span: Span) -> tuple[int, int]:

@@ -29,8 +29,11 @@ _NOT_AFTER_NUMBER = {"năm", "tháng", "ngày", "%", "người", "đảng viên"
 _ORG_CONTINUE = {"khối", "các cơ quan", "doanh nghiệp", "cơ quan", "và"}
 _GENERIC_BEFORE = {"các", "những", "mọi", "từng", "cấp"}
 # Heads whose name may be a capitalised word and lower-case words ("Cục Quản lý thị trường").
-_DESCRIBED_HEADS = {"sở", "bộ", "cục", "tổng cục", "trung tâm", "công ty", "tổng công ty",
+_DESCRIBED_HEADS = {"sở", "phòng", "bộ", "cục", "tổng cục", "trung tâm", "công ty", "tổng công ty",
                     "ngân hàng", "ban quản lý", "ban chỉ đạo"}
+_NAMED_TYPES = {"luật", "pháp lệnh", "bộ luật"}  # identified by name alone
+_NAME_STOPS = {"số", "của", "về", "và", "ngày", "tại", "theo", "để", "trong", "do", "với", "cho", "đã",
+               "được", "là", "khi", "nhằm", "trên", "thì", "có", "sẽ", "đang"}
 _STOP_WORDS = {"của", "về", "và", "trong", "tại", "đã", "có", "được", "với", "cho", "là", "để",
                "theo", "từ", "đến", "trên", "khi", "sẽ", "đang", "các", "những"}
 
@@ -149,12 +152,30 @@ class EntityRules:
             if k + 1 < end and doc[k].norm_ in {"khóa", "khoá"} and _ROMAN.match(doc[k + 1].text):
                 k += 2
             return k
+        named = self._named_doc_end(doc, i, j, end)
+        if named:
+            return named
         if j < end and doc[j].norm_ == "đại hội":  # Nghị quyết Đại hội ... lần thứ XIII
             for k in range(j + 1, min(end, j + 14)):
                 if doc[k].is_punct:
                     break
                 if doc[k].norm_ == "thứ" and k + 1 < end and _ROMAN.match(doc[k + 1].text):
                     return k + 2
+        return 0
+
+    @staticmethod
+    def _named_doc_end(doc: Doc, i: int, j: int, end: int) -> int:
+        """A name between the type word and its code ("Luật Phòng, chống tham nhũng số
+        36/2018/QH14", "Nghị quyết liên tịch số 09/2021/…"), or a law by name alone
+        ("Luật Hòa giải ở cơ sở"); 0 when neither."""
+        k = j
+        while k < min(end, j + 10) and not doc[k].tag_ and doc[k].norm_ not in _NAME_STOPS \
+                and (not doc[k].is_punct or doc[k].text == ","):
+            k += 1
+        if k > j and k + 1 < end and doc[k].norm_ == "số" and doc[k + 1].tag_ == "code":
+            return k + 2
+        if doc[i].norm_ in _NAMED_TYPES and k > j and doc[j].text[:1].isupper():
+            return next((m for m in range(j, k) if doc[m].is_punct), k)
         return 0
 
     def _is_date(self, doc: Doc, i: int, start: int) -> bool:

@@ -30,8 +30,10 @@ KEEP_WHOLE: list[tuple[str, re.Pattern]] = [
     ("code", lexicon.DOC_CODE_RE),
     ("date", lexicon.DATE_RE),
     ("title", lexicon.term_re(lexicon.TITLES_FIRST, ignore_case=False)),
+    ("title", lexicon.SECTION_TITLE_RE),
     ("org", lexicon.term_re(lexicon.ORG_HEADS + list(lexicon.ORG_ABBREVIATIONS)
                             + lexicon.LOWER_ORG_WORDS, ignore_case=False)),
+    ("org", lexicon.SECTION_HEAD_RE),
     ("doctype", lexicon.term_re(lexicon.DOC_TYPE_WORDS)),
     ("title", lexicon.term_re(lexicon.TITLES + list(lexicon.TITLE_ABBREVIATIONS)
                               + lexicon.LOWER_TITLE_WORDS, ignore_case=False)),
@@ -130,7 +132,9 @@ class Segmenter:
     name = "segment"
     # TAG holds the kind of word the segmenter kept whole ("code", "date", "org", "title",
     # "doctype", "abbr"; empty for other words): rules match on it and the NER model embeds it.
-    sets = ("words", "sents", "token.norm", "token.tag", "doc._.norm_text")
+    # LEMMA holds each word as normalised (NFC, new tone placement) with its case kept: the NER
+    # model reads that, so the same article in NFD or old-style spelling gets the same entities.
+    sets = ("words", "sents", "token.norm", "token.lemma", "token.tag", "doc._.norm_text")
 
     def __init__(self, vocab: Vocab) -> None:
         self.vocab = vocab
@@ -158,7 +162,7 @@ class Segmenter:
         original = norm.original
         texts: list[str] = []
         spaces: list[bool] = []
-        norms: list[str] = []
+        forms: list[str] = []
         kinds: list[str] = []
         starts: list[bool] = []
         cursor = 0  # in original offsets
@@ -172,7 +176,7 @@ class Segmenter:
                 return
             texts.append(chunk)
             spaces.append(False)
-            norms.append(chunk)
+            forms.append(chunk)
             kinds.append("")
             starts.append(False)
 
@@ -181,7 +185,7 @@ class Segmenter:
             gap(os_)
             texts.append(original[os_:oe])
             spaces.append(False)
-            norms.append(norm.text[s:e].lower())
+            forms.append(norm.text[s:e])
             kinds.append(kind)
             starts.append(s in sent_starts)
             cursor = oe
@@ -189,6 +193,7 @@ class Segmenter:
         if starts:
             starts[0] = True
         doc = Doc(self.vocab, words=texts, spaces=spaces, sent_starts=starts, tags=kinds)
-        for token, token_norm in zip(doc, norms):
-            token.norm_ = token_norm
+        for token, form in zip(doc, forms):
+            token.lemma_ = form
+            token.norm_ = form.lower()
         return doc

@@ -15,6 +15,12 @@ def nlp() -> pipeline.Pipeline:
     return pipeline.load()
 
 
+@pytest.fixture(scope="session")
+def rules_nlp() -> pipeline.Pipeline:
+    """The rules alone (no trained model): the baseline every model is measured against."""
+    return pipeline.load(models_dir=None)
+
+
 def ents(doc) -> list[tuple[str, str]]:
     """(label, text) of every entity, in order."""
     return [(e.label_, e.text) for e in doc.ents]

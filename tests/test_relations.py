@@ -1,24 +1,25 @@
-"""Stage 4: relation rules over the entities of one sentence."""
+"""Stage 4: relation rules over the entities of one sentence (the rules-only pipeline, the
+baseline the relation classifier is trained beside; its scores are in `make eval`)."""
 from __future__ import annotations
 
 from conftest import rels
 
 
-def test_official_titles_and_organisations(nlp):
-    doc = nlp("Về phía huyện có đồng chí Hoàng Xuận Thuận, TUV, Bí thư Huyện ủy.")
+def test_official_titles_and_organisations(rules_nlp):
+    doc = rules_nlp("Về phía huyện có đồng chí Hoàng Xuận Thuận, TUV, Bí thư Huyện ủy.")
     assert rels(doc) == {("has_title", "Hoàng Xuận Thuận", "TUV"),
                          ("has_title", "Hoàng Xuận Thuận", "Bí thư"),
                          ("title_of", "Bí thư", "Huyện ủy")}
 
 
-def test_title_before_the_name(nlp):
-    doc = nlp("Phó Chủ tịch UBND tỉnh Trần Văn Khải phát biểu tại hội nghị.")
+def test_title_before_the_name(rules_nlp):
+    doc = rules_nlp("Phó Chủ tịch UBND tỉnh Trần Văn Khải phát biểu tại hội nghị.")
     assert rels(doc) == {("has_title", "Trần Văn Khải", "Phó Chủ tịch"),
                          ("title_of", "Phó Chủ tịch", "UBND tỉnh")}
 
 
-def test_shared_issuer_and_own_dates(nlp):
-    doc = nlp("Gắn với Chỉ thị số 03-CT/TW, ngày 14/5/2011 và Chỉ thị số 05-CT/TW ngày "
+def test_shared_issuer_and_own_dates(rules_nlp):
+    doc = rules_nlp("Gắn với Chỉ thị số 03-CT/TW, ngày 14/5/2011 và Chỉ thị số 05-CT/TW ngày "
               "15/5/2016 của Bộ Chính trị.")
     assert rels(doc) == {("issued_on", "Chỉ thị số 03-CT/TW", "14/5/2011"),
                          ("issued_on", "Chỉ thị số 05-CT/TW", "15/5/2016"),
@@ -26,19 +27,19 @@ def test_shared_issuer_and_own_dates(nlp):
                          ("issued_by", "Chỉ thị số 05-CT/TW", "Bộ Chính trị")}
 
 
-def test_body_issues_on_a_date(nlp):
-    doc = nlp("Để thực hiện, ngày 28/6/2017, Huyện uỷ ban hành Quyết định 1581-QĐ/HU về thành lập tổ công tác.")
+def test_body_issues_on_a_date(rules_nlp):
+    doc = rules_nlp("Để thực hiện, ngày 28/6/2017, Huyện uỷ ban hành Quyết định 1581-QĐ/HU về thành lập tổ công tác.")
     assert {("issued_by", "Quyết định 1581-QĐ/HU", "Huyện uỷ"),
             ("issued_on", "Quyết định 1581-QĐ/HU", "28/6/2017")} <= rels(doc)
 
 
-def test_implements_with_actor_before_the_verb(nlp):
-    doc = nlp("Ngày 18/10/2021, Huyện ủy Đình Lập tổ chức hội nghị tổng kết Nghị quyết số 22-NQ/TW.")
+def test_implements_with_actor_before_the_verb(rules_nlp):
+    doc = rules_nlp("Ngày 18/10/2021, Huyện ủy Đình Lập tổ chức hội nghị tổng kết Nghị quyết số 22-NQ/TW.")
     assert ("implements", "Huyện ủy Đình Lập", "Nghị quyết số 22-NQ/TW") in rels(doc)
 
 
-def test_implements_with_fronted_document(nlp):
-    doc = nlp("Thực hiện Kế hoạch số 67-KH/TU, ngày 13/4/2018 của Ban Thường vụ Tỉnh ủy, sáng "
+def test_implements_with_fronted_document(rules_nlp):
+    doc = rules_nlp("Thực hiện Kế hoạch số 67-KH/TU, ngày 13/4/2018 của Ban Thường vụ Tỉnh ủy, sáng "
               "ngày 01/6/2018, Ban Thường vụ Đảng ủy khối các cơ quan tỉnh tổ chức hội nghị.")
     assert rels(doc) == {("issued_on", "Kế hoạch số 67-KH/TU", "13/4/2018"),
                          ("issued_by", "Kế hoạch số 67-KH/TU", "Ban Thường vụ Tỉnh ủy"),
@@ -46,12 +47,12 @@ def test_implements_with_fronted_document(nlp):
                           "Kế hoạch số 67-KH/TU")}
 
 
-def test_no_implements_for_generic_actor(nlp):
-    doc = nlp("Các cấp ủy tiếp tục quán triệt, thực hiện Nghị quyết số 22-NQ/TW.")
+def test_no_implements_for_generic_actor(rules_nlp):
+    doc = rules_nlp("Các cấp ủy tiếp tục quán triệt, thực hiện Nghị quyết số 22-NQ/TW.")
     assert not any(r.label == "implements" for r in doc._.relations)
 
 
-def test_title_holder_is_not_the_implementer(nlp):
-    doc = nlp("Đồng chí Hoàng Xuận Thuận, Bí thư Huyện ủy đề nghị các chi bộ thực hiện nghiêm "
+def test_title_holder_is_not_the_implementer(rules_nlp):
+    doc = rules_nlp("Đồng chí Hoàng Xuận Thuận, Bí thư Huyện ủy đề nghị các chi bộ thực hiện nghiêm "
               "Nghị quyết số 22-NQ/TW.")
     assert not any(r.label == "implements" for r in doc._.relations)
