@@ -92,11 +92,15 @@ def train(records: list[Record], make_doc_for: Callable[[Language], Callable[[st
     return nlp
 
 
-def _has_person(sent: Span, spans: list[Span], doc: Doc) -> bool:
-    """Guidelines rule 2: a title is marked only when a named person in its sentence holds
-    it, so a model TITLE in a sentence without any PER (rules' or model's) is dropped."""
-    return any(e.label_ == "PER" and sent.start <= e.start < sent.end
-               for e in list(doc.ents) + spans)
+def _sentence_numbers(doc: Doc) -> list[int]:
+    """The sentence number of every token. Used for guidelines rule 2: a title is marked
+    only when a named person in its sentence holds it, so a model TITLE in a sentence
+    without any PER is dropped."""
+    numbers, n = [], -1
+    for token in doc:
+        n += bool(token.is_sent_start) or n < 0
+        numbers.append(n)
+    return numbers
 
 
 class EntityModel:
@@ -120,7 +124,11 @@ class EntityModel:
         self.ner.set_annotations([view], self.ner.predict([view]))
         spans = [Span(doc, e.start, e.end, label=e.label_) for e in view.ents
                  if e.label_ in self.labels]
-        return [s for s in spans if s.label_ != "TITLE" or _has_person(s.sent, spans, doc)]
+        if not any(s.label_ == "TITLE" for s in spans):
+            return spans
+        sentence = _sentence_numbers(doc)
+        with_person = {sentence[e.start] for e in list(doc.ents) + spans if e.label_ == "PER"}
+        return [s for s in spans if s.label_ != "TITLE" or sentence[s.start] in with_person]
 
     def set_annotations(self, doc: Doc, spans: list[Span]) -> None:
         for span in spans:

@@ -31,8 +31,9 @@ def _bucket(n: int) -> str:
     return "far"
 
 
-def candidates(doc: Doc) -> Iterator[tuple[Span, Span, str]]:
-    """(head, child, relation type) for every type-compatible pair in one sentence."""
+def candidates(doc: Doc) -> Iterator[tuple[Span, Span, str, list[Span]]]:
+    """(head, child, relation type, the sentence's entities) for every type-compatible pair
+    in one sentence."""
     by_sent: dict[int, list[Span]] = {}
     for ent in doc.ents:
         by_sent.setdefault(ent.sent.start, []).append(ent)
@@ -42,15 +43,17 @@ def candidates(doc: Doc) -> Iterator[tuple[Span, Span, str]]:
                 label = _TYPES_BY_LABELS.get((head.label_, child.label_))
                 if label and head is not child and \
                         abs(head.start - child.start) <= MAX_DISTANCE:
-                    yield head, child, label
+                    yield head, child, label, ents
 
 
-def features(doc: Doc, head: Span, child: Span, label: str, rule_says: bool) -> list[str]:
-    """Binary features of one candidate, each prefixed with the relation type."""
+def features(doc: Doc, head: Span, child: Span, label: str, rule_says: bool,
+             ents: list[Span]) -> list[str]:
+    """Binary features of one candidate, each prefixed with the relation type; `ents` are
+    the entities of its sentence."""
     first, second = (head, child) if head.start < child.start else (child, head)
     between = [t for t in doc[first.end:second.start] if not t.is_space]
     words = [t.norm_ for t in between]
-    ents_between = [e for e in doc.ents if first.end <= e.start and e.end <= second.start]
+    ents_between = [e for e in ents if first.end <= e.start and e.end <= second.start]
     feats = [
         "bias", f"order={'head_first' if head is first else 'child_first'}",
         f"dist={_bucket(len(words))}", f"ents_between={_bucket(len(ents_between))}",
@@ -120,9 +123,9 @@ def training_rows(docs: list[Doc], rules: RelationRules) -> tuple[list[list[str]
     for doc in docs:
         gold = {(_key(r.head), _key(r.child), r.label) for r in doc._.relations or []}
         ruled = {(_key(r.head), _key(r.child), r.label) for r in rules.find(doc)}
-        for head, child, label in candidates(doc):
+        for head, child, label, ents in candidates(doc):
             key = (_key(head), _key(child), label)
-            rows.append(features(doc, head, child, label, key in ruled))
+            rows.append(features(doc, head, child, label, key in ruled, ents))
             targets.append(int(key in gold))
     return rows, targets
 
@@ -160,9 +163,9 @@ class RelationStage:
             return ruled
         said = {(_key(r.head), _key(r.child), r.label) for r in ruled}
         found = []
-        for head, child, label in candidates(doc):
+        for head, child, label, ents in candidates(doc):
             rule_says = (_key(head), _key(child), label) in said
-            p = self.classifier.probability(features(doc, head, child, label, rule_says))
+            p = self.classifier.probability(features(doc, head, child, label, rule_says, ents))
             if p >= self.classifier.threshold:
                 found.append(Relation(head, child, label, p, "model"))
         return found

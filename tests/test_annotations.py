@@ -91,6 +91,24 @@ def test_label_studio_export_imports_back_the_same(tmp_path):
         "t1", TEXT, GOOD["spans"], GOOD["relations"])
 
 
+def test_shipped_label_studio_interface_fits_the_exported_tasks():
+    """A user pastes annotations/label-studio.xml into Label Studio, then imports our tasks:
+    the control names, labels and relation types must be the ones the tasks use."""
+    import xml.etree.ElementTree as ET
+
+    from pipeline.gold import LABELS, RELATION_TYPES
+
+    view = ET.parse(ROOT / "annotations" / "label-studio.xml").getroot()
+    labels = view.find("Labels")
+    record = Record(**{k: GOOD[k] for k in ("id", "text", "spans", "relations", "meta")})
+    result = to_label_studio(record)["predictions"][0]["result"]
+    region = next(r for r in result if r["type"] == "labels")
+    assert (labels.get("name"), labels.get("toName")) == (region["from_name"], region["to_name"])
+    assert view.find("Text").get("name") == region["to_name"]
+    assert sorted(x.get("value") for x in labels) == sorted(LABELS)
+    assert sorted(x.get("value") for x in view.find("Relations")) == sorted(RELATION_TYPES)
+
+
 def test_label_studio_annotations_win_over_predictions(tmp_path):
     # The shape Label Studio documents for a JSON export of a task with one annotation.
     task = {"id": 7, "data": {"text": TEXT},
