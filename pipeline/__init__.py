@@ -84,13 +84,13 @@ class Pipeline:
         spans, relations, triples, words = [], [], [], 0
         for offset, piece in chunks(text, CHUNK_CHARS):
             doc = self(piece, doc_id)
-            record = doc_to_record(doc)
+            record = doc_to_record(doc, text=piece)
             base = len(spans)
             spans.extend({**s, "start": s["start"] + offset, "end": s["end"] + offset}
                          for s in record.spans)
             relations.extend({**r, "head": r["head"] + base, "child": r["child"] + base}
                              for r in record.relations)
-            for triple in doc_triples(doc):
+            for triple in doc_triples(doc, piece):
                 ev = triple["evidence"]
                 ev["start"] += offset
                 ev["end"] += offset

@@ -15,6 +15,7 @@ import os
 import sys
 import time
 from collections.abc import Iterable, Iterator
+from itertools import islice
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -187,8 +188,9 @@ def run_local(pipeline, jobs: Iterable[Job], workers: int) -> Iterator[dict]:
         yield from pool.imap_unordered(_worker_process, jobs, chunksize=1)
 
 
-def run_dask(jobs: list[Job], workers: int, scheduler: str | None) -> Iterator[dict]:
-    """The same per-document function on Dask workers (a local cluster when no address)."""
+def run_dask(jobs: Iterable[Job], workers: int, scheduler: str | None) -> Iterator[dict]:
+    """The same per-document function on Dask workers (a local cluster when no address).
+    At most a few documents per worker are in flight, so memory stays flat."""
     try:
         from dask.distributed import Client, LocalCluster, as_completed
     except ImportError:
@@ -196,10 +198,15 @@ def run_dask(jobs: list[Job], workers: int, scheduler: str | None) -> Iterator[d
     cluster = None if scheduler else LocalCluster(n_workers=max(1, workers), threads_per_worker=1,
                                                   processes=True, dashboard_address=None)
     with Client(scheduler or cluster) as client:
-        futures = [client.submit(_worker_process, job, pure=False) for job in jobs]
-        for future in as_completed(futures):
+        window = 4 * max(1, len(client.scheduler_info().get("workers", {})) or workers)
+        queue = iter(jobs)
+        running = as_completed([client.submit(_worker_process, job, pure=False)
+                                for job in islice(queue, window)])
+        for future in running:
             yield future.result()
             future.release()
+            for job in islice(queue, 1):
+                running.add(client.submit(_worker_process, job, pure=False))
     if cluster is not None:
         cluster.close()
 
@@ -220,17 +227,22 @@ def run_extract(pipeline, inputs: list[str], out_dir: Path, workers: int = 1,
     stdin = sys.stdin.buffer.read() if any(s.path is None for s in items) else None
     version = model_version(pipeline)
     journal = Journal(out_dir / JOURNAL, fresh=force)
-    keys: list[str] = []
-    todo: list[Job] = []
-    for source in items:
-        job = make_job(source, stdin, version)
-        keys.append(job.key)
-        if job.key not in journal.index:
-            todo.append(job)
+    # First pass: keys only (each file is read and hashed, its bytes dropped), so memory
+    # does not grow with the number of documents; the bytes are read again when sent.
+    keys = [make_job(source, stdin, version).key for source in items]
+    pending = [n for n, key in enumerate(keys) if key not in journal.index]
+
+    def todo() -> Iterator[Job]:
+        for n in pending:
+            job = make_job(items[n], stdin, version)
+            keys[n] = job.key  # the file may have changed since the first pass
+            yield job
+
     new_words = 0
-    runner = run_dask(todo, workers, scheduler) if engine == "dask" else run_local(pipeline, todo, workers)
+    runner = run_dask(todo(), workers, scheduler) if engine == "dask" else \
+        run_local(pipeline, todo(), workers)
     try:
-        for entry in tqdm(runner, total=len(todo), unit="doc", disable=None, file=sys.stderr):
+        for entry in tqdm(runner, total=len(pending), unit="doc", disable=None, file=sys.stderr):
             journal.add(entry)
             new_words += entry.get("words", 0)
     finally:
@@ -244,7 +256,7 @@ def run_extract(pipeline, inputs: list[str], out_dir: Path, workers: int = 1,
         words += entry.get("words", 0)
     seconds = time.perf_counter() - started
     summary = {"documents": len(items), "processed": len(items) - failed, "failed": failed,
-               "skipped": len(items) - len(todo), "words": words, "seconds": round(seconds, 3),
+               "skipped": len(items) - len(pending), "words": words, "seconds": round(seconds, 3),
                "words_per_second": round(new_words / seconds, 1) if seconds else 0.0,
                "workers": workers, "engine": engine, "stages": pipeline.stage_names}
     outputs.commit(summary)

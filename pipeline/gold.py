@@ -68,8 +68,10 @@ def read_many(paths: list[Path]) -> list[Record]:
     return [record for f in files for record in read_records(f)]
 
 
-def doc_to_record(doc: Doc, meta: dict | None = None, scores: bool = True) -> Record:
-    """Entities and relations of a processed Doc in the annotation format."""
+def doc_to_record(doc: Doc, meta: dict | None = None, scores: bool = True,
+                  text: str | None = None) -> Record:
+    """Entities and relations of a processed Doc in the annotation format. `text` is
+    doc.text when the caller has it: spaCy rebuilds doc.text from the tokens each time."""
     ents = list(doc.ents)
     index = {(e.start, e.end): i for i, e in enumerate(ents)}
     spans = []
@@ -85,7 +87,8 @@ def doc_to_record(doc: Doc, meta: dict | None = None, scores: bool = True) -> Re
         if scores:
             item["score"] = round(rel.score, 3)
         relations.append(item)
-    return Record(id=doc._.doc_id, text=doc.text, spans=spans, relations=relations,
+    return Record(id=doc._.doc_id, text=doc.text if text is None else text, spans=spans,
+                  relations=relations,
                   meta=meta or {})
 
 
@@ -119,6 +122,7 @@ def apply_record(doc: Doc, record: Record) -> Doc:
 
 def write_jsonl(path: Path, rows: list[dict]) -> None:
     """Write rows atomically: a reader never sees a half-written file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.tmp")
     with open(tmp, "w", encoding="utf-8") as handle:
         for row in rows:

@@ -39,11 +39,12 @@ def _key(span: Span) -> tuple[int, int]:
     return span.start, span.end
 
 
-def doc_triples(doc: Doc) -> list[dict]:
-    """Every triple the document states, de-duplicated, in text order."""
+def doc_triples(doc: Doc, text: str | None = None) -> list[dict]:
+    """Every triple the document states, de-duplicated, in text order. `text` is doc.text
+    when the caller has it (spaCy rebuilds doc.text from the tokens on each access)."""
     rels: list[Relation] = doc._.relations or []
     title_of = {_key(r.head): r for r in rels if r.label == "title_of"}
-    text = doc.text  # built from the tokens on each access: take it once
+    text = doc.text if text is None else text
     out: list[dict] = []
     for rel in rels:
         if rel.label == "has_title":

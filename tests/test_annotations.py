@@ -150,9 +150,9 @@ def test_cli_export_then_import_round_trip(nlp, tmp_path):
     subprocess.run(run + ["annotations", "export", str(out / "annotations.jsonl"), "--to", "label-studio",
                           "--out", str(tmp_path / "tasks.json")], check=True, cwd=ROOT, capture_output=True)
     subprocess.run(run + ["annotations", "import", "--from", "label-studio", str(tmp_path / "tasks.json"),
-                          "--out", str(tmp_path / "back.jsonl")], check=True, cwd=ROOT, capture_output=True)
+                          "--out", str(tmp_path / "reviewed" / "back.jsonl")], check=True, cwd=ROOT, capture_output=True)
     [original] = read_records(out / "annotations.jsonl")
-    [back] = read_records(tmp_path / "back.jsonl")
+    [back] = read_records(tmp_path / "reviewed" / "back.jsonl")  # a new folder is made
     strip = lambda rows: [{k: v for k, v in r.items() if k != "score"} for r in rows]  # noqa: E731
     assert back.text == original.text and back.id == original.id
     assert back.spans == strip(original.spans) and back.relations == strip(original.relations)
