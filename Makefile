@@ -7,7 +7,7 @@ OUT    ?= out
 
 ANNOTATIONS := $(shell find annotations -name '*.jsonl' 2>/dev/null) annotations/split.json
 
-.PHONY: install extract test train eval bench lock clean
+.PHONY: install extract test train eval bench choices lock clean
 
 $(VENV)/.installed: requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -40,6 +40,10 @@ eval: install
 ## bench: reports/bench.json and a table: words/s and memory against underthesea
 bench: install
 	$(PY) bench/run.py
+
+## choices: the cross-validation behind the choices in pipeline/ner.cfg (about 15 minutes)
+choices: install
+	$(PY) bench/ner_choices.py
 
 ## lock: re-pin every dependency from requirements.in
 lock:

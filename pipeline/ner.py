@@ -43,11 +43,33 @@ def blank_model(config: Config) -> Language:
     return spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
 
 
-def model_view(doc: Doc) -> Doc:
+def model_view(doc: Doc, tokens: list[int] | None = None) -> Doc:
     """The Doc the model reads: same words and kinds, each in its normalised form (LEMMA),
-    so that NFD input or old tone placement cannot change what the model predicts."""
-    return Doc(doc.vocab, words=[t.lemma_ or t.text for t in doc],
-               spaces=[bool(t.whitespace_) for t in doc], tags=[t.tag_ for t in doc])
+    so that NFD input or old tone placement cannot change what the model predicts.
+    `tokens` (indices into doc) restricts it to some of the words."""
+    chosen = list(doc) if tokens is None else [doc[i] for i in tokens]
+    return Doc(doc.vocab, words=[t.lemma_ or t.text for t in chosen],
+               spaces=[bool(t.whitespace_) for t in chosen], tags=[t.tag_ for t in chosen])
+
+
+def open_sentences(doc: Doc) -> list[int]:
+    """Tokens of the sentences where the rules left a capitalised word uncovered (the
+    sentence's first word aside). Elsewhere every name is already a rule entity, so a
+    model kept only beside the rules (`rules_first`) has nothing to add there."""
+    covered = {i for e in doc.ents for i in range(e.start, e.end)}
+    tokens: list[int] = []
+    for sent in doc.sents:
+        first = sent[0]
+        if any(t.i not in covered and t.text[:1].isupper() for t in sent[1:]) or (
+                first.i not in covered and _is_name(first.text)):
+            tokens.extend(range(sent.start, sent.end))
+    return tokens
+
+
+def _is_name(word: str) -> bool:
+    """Every syllable capitalised, as in "Hà Nội"; a sentence opening "Đồng chí" is not."""
+    syllables = word.split()
+    return len(syllables) > 1 and all(s[:1].isupper() for s in syllables)
 
 
 def to_example(record: Record, make_doc: Callable[[str], Doc]) -> tuple[Example, int]:
@@ -112,18 +134,24 @@ class EntityModel:
 
     def __init__(self, model: Language, combine: str = "rules_first",
                  scores: dict[str, float] | None = None,
-                 labels: tuple[str, ...] | None = None) -> None:
+                 labels: tuple[str, ...] | None = None, skip_covered: bool = True) -> None:
         self.ner = model.get_pipe("ner")
         self.combine = combine
         self.scores = scores or {}
         self.labels = set(labels or self.ner.labels)
+        # only beside the rules can a sentence whose names they all hold be skipped
+        self.skip_covered = skip_covered and combine == "rules_first"
 
     def predict(self, doc: Doc) -> list[Span]:
         """The model's entity spans; the Doc's own entities are left as they were."""
-        view = model_view(doc)
+        tokens = open_sentences(doc) if self.skip_covered else list(range(len(doc)))
+        if not tokens:
+            return []
+        view = model_view(doc, tokens)
         self.ner.set_annotations([view], self.ner.predict([view]))
-        spans = [Span(doc, e.start, e.end, label=e.label_) for e in view.ents
-                 if e.label_ in self.labels]
+        spans = [Span(doc, tokens[e.start], tokens[e.end - 1] + 1, label=e.label_)
+                 for e in view.ents if e.label_ in self.labels
+                 and tokens[e.end - 1] - tokens[e.start] == e.end - 1 - e.start]
         if not any(s.label_ == "TITLE" for s in spans):
             return spans
         sentence = _sentence_numbers(doc)

@@ -61,10 +61,10 @@ def gold_doc(nlp: Pipeline, record: Record):
 
 
 def fit(records: list[Record], out_dir: Path, seed: int, log: Log = log_stderr,
-        epochs: int | None = None) -> None:
+        epochs: int | None = None, config_path: Path = ner.CONFIG_PATH) -> None:
     """Train both models on `records` and save them (spaCy to_disk, JSON) into out_dir."""
-    model = ner.train(records, lambda m: Pipeline([], nlp=m).make_doc, seed=seed, epochs=epochs,
-                      log=log)
+    model = ner.train(records, lambda m: Pipeline([], nlp=m).make_doc, config_path=config_path,
+                      seed=seed, epochs=epochs, log=log)
     out_dir.mkdir(parents=True, exist_ok=True)
     if (out_dir / "ner").exists():
         shutil.rmtree(out_dir / "ner")
@@ -74,7 +74,7 @@ def fit(records: list[Record], out_dir: Path, seed: int, log: Log = log_stderr,
     classifier = relation_model.train(docs, seed=seed)
     classifier.to_disk(out_dir / "relations.json")
     log(f"relations: {len(classifier.weights)} features with a non-zero weight")
-    _, settings = ner.read_config()
+    _, settings = ner.read_config(config_path)
     meta = {"seed": seed, "config": settings, "combine": settings["combine"], "relations": "model",
             "confidence": {"rules": {}, "model": {}}}
     (out_dir / "meta.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")

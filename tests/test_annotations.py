@@ -172,5 +172,6 @@ def test_gold_data_is_what_the_project_promises():
     assert corpus <= ids, "every sample article is annotated"
     written = [r for r in records if r.meta.get("source") == "written"]
     assert len(written) >= 60
+    assert len({r.meta.get("province") for r in written}) >= 15
     heldout = heldout_ids()
     assert heldout <= ids and heldout & corpus and heldout & {r.id for r in written}
