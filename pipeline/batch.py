@@ -15,9 +15,9 @@ import os
 import sys
 import time
 from collections.abc import Iterable, Iterator
-from itertools import islice
 from dataclasses import dataclass
 from functools import partial
+from itertools import islice
 from pathlib import Path
 
 import jsonlines

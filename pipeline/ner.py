@@ -54,8 +54,8 @@ def model_view(doc: Doc, tokens: list[int] | None = None) -> Doc:
 
 def open_sentences(doc: Doc) -> list[int]:
     """Tokens of the sentences where the rules left a capitalised word uncovered (the
-    sentence's first word aside). Elsewhere every name is already a rule entity, so a
-    model kept only beside the rules (`rules_first`) has nothing to add there."""
+    sentence's first word counts only when it looks like a name). Elsewhere every name is
+    already a rule entity, so a model kept only beside the rules has nothing to add."""
     covered = {i for e in doc.ents for i in range(e.start, e.end)}
     tokens: list[int] = []
     for sent in doc.sents:
@@ -118,10 +118,9 @@ def _sentence_numbers(doc: Doc) -> list[int]:
     """The sentence number of every token. Used for guidelines rule 2: a title is marked
     only when a named person in its sentence holds it, so a model TITLE in a sentence
     without any PER is dropped."""
-    numbers, n = [], -1
-    for token in doc:
-        n += bool(token.is_sent_start) or n < 0
-        numbers.append(n)
+    numbers: list[int] = []
+    for n, sent in enumerate(doc.sents):
+        numbers.extend([n] * len(sent))
     return numbers
 
 
@@ -129,7 +128,7 @@ class EntityModel:
     """The trained NER model as a pipeline stage."""
 
     name: ClassVar[str] = "ner"
-    requires: ClassVar[tuple[str, ...]] = ("words", "token.tag", "ents")
+    requires: ClassVar[tuple[str, ...]] = ("words", "sents", "token.lemma", "token.tag", "ents")
     sets: ClassVar[tuple[str, ...]] = ("ents",)
 
     def __init__(self, model: Language, combine: str = "rules_first",

@@ -32,10 +32,9 @@ _GENERIC_BEFORE = {"các", "những", "mọi", "từng", "cấp"}
 _DESCRIBED_HEADS = {"sở", "phòng", "bộ", "cục", "tổng cục", "trung tâm", "công ty", "tổng công ty",
                     "ngân hàng", "ban quản lý", "ban chỉ đạo"}
 _NAMED_TYPES = {"luật", "pháp lệnh", "bộ luật"}  # identified by name alone
-_NAME_STOPS = {"số", "của", "về", "và", "ngày", "tại", "theo", "để", "trong", "do", "với", "cho", "đã",
-               "được", "là", "khi", "nhằm", "trên", "thì", "có", "sẽ", "đang"}
 _STOP_WORDS = {"của", "về", "và", "trong", "tại", "đã", "có", "được", "với", "cho", "là", "để",
                "theo", "từ", "đến", "trên", "khi", "sẽ", "đang", "các", "những"}
+_NAME_STOPS = _STOP_WORDS | {"số", "ngày", "do", "nhằm", "thì"}  # end a document's name
 
 # Default confidences; a trained model's meta.json carries the precision each label's
 # rules reached on the held-out documents, and those replace these.
