@@ -41,7 +41,7 @@ eval: install
 bench: install
 	$(PY) bench/run.py
 
-## choices: the cross-validation behind the choices in pipeline/ner.cfg (about 15 minutes)
+## choices: the cross-validation behind the choices in pipeline/ner.cfg (about 11 minutes)
 choices: install
 	$(PY) bench/ner_choices.py
 

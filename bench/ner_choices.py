@@ -38,17 +38,14 @@ VARIANTS: dict[str, dict[str, object]] = {
 }
 
 
-def variant_config(changes: dict[str, object], folder: Path) -> Path:
-    config = Config().from_disk(CONFIG_PATH)
-    for dotted, value in changes.items():
-        *path, last = dotted.split(".")
-        node = config
-        for part in path:
-            node = node[part]
-        node[last] = value
+def variant_config(overrides: dict[str, object], folder: Path) -> Path:
     out = folder / "ner.cfg"
-    config.to_disk(out)
+    Config().from_disk(CONFIG_PATH, overrides=overrides).to_disk(out)
     return out
+
+
+def new_row() -> dict:
+    return {"gold": [], "pred": [], "words": 0, "seconds": 0.0}
 
 
 def score_into(row: dict, nlp, test: list) -> None:
@@ -69,18 +66,17 @@ def main() -> None:
     args = parser.parse_args()
     train, _ = split(read_many([ANNOTATIONS_DIR]), heldout_ids())
     parts = folds(train, args.folds, args.seed)
-    empty = {"gold": [], "pred": [], "words": 0, "seconds": 0.0}
-    rows = {"rules only (no model)": dict(empty, gold=[], pred=[])}
+    rows = {"rules only (no model)": new_row()}
     for test in parts:
         score_into(rows["rules only (no model)"], load(None), test)
-    for name, changes in VARIANTS.items():
+    for name, overrides in VARIANTS.items():
         if args.only and name not in args.only:
             continue
-        rows[name] = dict(empty, gold=[], pred=[])
+        rows[name] = new_row()
         for n, test in enumerate(parts, 1):
             print(f"{name}: fold {n}/{len(parts)}", file=sys.stderr)
             with tempfile.TemporaryDirectory() as tmp:
-                config = variant_config(changes, Path(tmp))
+                config = variant_config(overrides, Path(tmp))
                 fit([r for r in train if r not in test], Path(tmp) / "models", args.seed,
                     log=lambda line: None, config_path=config)
                 score_into(rows[name], load(Path(tmp) / "models"), test)

@@ -146,8 +146,8 @@ def load(models_dir: Path | None = MODELS_DIR, entities: str | None = None,
     entity_rules = EntityRules(scores=meta["confidence"]["rules"])
     stages: list[Stage] = [entity_rules]
     if combine != "rules":
-        labels = None if combine == "model_only" else meta["config"].get("model_labels")
-        stages.append(EntityModel(model, combine, meta["confidence"]["model"], labels,
+        stages.append(EntityModel(model, combine, meta["confidence"]["model"],
+                                  meta["config"].get("model_labels"),
                                   meta["config"].get("skip_covered_sentences", True)))
     classifier = None if (relations or meta["relations"]) == "rules" else \
         RelationClassifier.from_disk(models_dir / "relations.json")

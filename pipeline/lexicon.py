@@ -102,9 +102,6 @@ TITLES = [
     "Chủ tịch Hội đồng quản trị",
 ]
 # Titles that contain an organisation head and so must be found before the heads.
-# "Trưởng phòng" is one title only in lower case: in "Trưởng Phòng Nội vụ" the title is
-# "Trưởng" and "Phòng Nội vụ" the organisation (guidelines, rule 1).
-SECTION_TITLE_RE = re.compile(r"(?<!\w)(?:Phó )?Trưởng phòng(?!\w)")
 TITLES_FIRST = [t for t in TITLES if "Thường trực" in t or t.endswith("ủy viên")]
 LOWER_TITLE_WORDS = ["ủy viên", "bí thư", "phó bí thư", "chủ tịch", "phó chủ tịch", "đảng ủy viên"]
 TITLE_ABBREVIATIONS = {
@@ -138,6 +135,11 @@ COMPANY_FORMS = {"TNHH", "MTV", "CP", "Cổ phần", "cổ phần", "JSC"}
 UPPER = _UP = "".join(  # every Latin capital, so "Đ", "Ư", "Ố" count as capitals
     c for c in map(chr, range(0x41, 0x1EFA)) if c.isupper() and "LATIN" in unicodedata.name(c, "")
 )
+# Sections: "Trưởng phòng" is one title only in lower case; in "Trưởng Phòng Nội vụ" the
+# title is "Trưởng" and "Phòng Nội vụ" the organisation (guidelines, rule 1), and "Phòng"
+# heads an organisation only before a name ("Phòng Nội vụ", not "Phòng chống").
+SECTION_TITLE_RE = re.compile(r"(?<!\w)(?:Phó )?Trưởng phòng(?!\w)")
+SECTION_HEAD_RE = re.compile(rf"(?<!\w)Phòng(?=\s+[{UPPER}])")
 PARTY_CODE = (
     rf"\d{{1,5}}[a-z]?\s?[-–]\s?[{_UP}a-zđ]{{1,6}}\s?/\s?(?:T\.Ư|[{_UP}][{_UP}a-zđ]{{0,9}})"
 )
@@ -171,10 +173,6 @@ def alternation(words: list[str] | dict) -> str:
     """A regex alternation of words, longest first, with flexible inner spaces."""
     ordered = sorted(set(words), key=len, reverse=True)
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
-
-
-# "Phòng" heads an organisation only before a name ("Phòng Nội vụ", not "Phòng chống").
-SECTION_HEAD_RE = re.compile(rf"(?<!\w)Phòng(?=\s+[{UPPER}])")
 
 
 def term_re(words: list[str] | dict, ignore_case: bool = True) -> re.Pattern:

@@ -137,8 +137,9 @@ class EntityModel:
         self.ner = model.get_pipe("ner")
         self.combine = combine
         self.scores = scores or {}
-        self.labels = set(labels or self.ner.labels)
-        # only beside the rules can a sentence whose names they all hold be skipped
+        # Merged with the rules, the model keeps only `labels`; alone it keeps every label.
+        # Only when the rules come first may it skip sentences whose names they all hold.
+        self.labels = set(labels if labels and combine != "model_only" else self.ner.labels)
         self.skip_covered = skip_covered and combine == "rules_first"
 
     def predict(self, doc: Doc) -> list[Span]:
