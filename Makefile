@@ -5,8 +5,6 @@ PY     := $(VENV)/bin/python
 IN     ?= corpus
 OUT    ?= out
 
-ANNOTATIONS := $(shell find annotations -name '*.jsonl' 2>/dev/null) annotations/split.json
-
 .PHONY: install extract test train eval bench choices lock clean
 
 $(VENV)/.installed: requirements.lock
@@ -24,14 +22,11 @@ extract: install
 test: install
 	$(PY) -m pytest -q tests
 
-## train: retrain models/ from annotations/ (only when annotations or the config changed)
-train: install models/meta.json
-
-# Make compares times; a fresh clone has arbitrary ones, so `--if-stale` also compares the
-# data hash in meta.json and skips training when nothing really changed.
-models/meta.json: $(ANNOTATIONS) pipeline/ner.cfg | $(VENV)/.installed
+## train: retrain models/ from annotations/ when their data hash (annotations, split, config) changed.
+## The hash decides, not file times: files copied with their old times (cp -p, rsync -a, unzip)
+## still retrain, and a fresh clone with up-to-date models does not.
+train: install
 	$(PY) -m pipeline train --if-stale
-	touch $@
 
 ## eval: reports/eval.md, eval.json, eval.html (held-out, cross-validation, learning curve)
 eval: install
@@ -41,9 +36,9 @@ eval: install
 bench: install
 	$(PY) bench/run.py
 
-## choices: the cross-validation behind the choices in pipeline/ner.cfg (about 11 minutes)
+## choices: the cross-validation behind the choices in pipeline/default.cfg
 choices: install
-	$(PY) bench/ner_choices.py
+	$(PY) -m pipeline choices
 
 ## lock: re-pin every dependency from requirements.in
 lock:

@@ -6,16 +6,22 @@ once. A run that is killed and started again skips what the journal holds, so
 nothing is lost and nothing is done twice; `--force` starts the journal afresh.
 The output files are then assembled from the journal in input order (the same
 bytes whatever the number of workers or the engine) and renamed into place.
+
+Workers are stateless: each receives the pipeline's spec (models folder and config
+overrides), loads that pipeline once per process, and writes the hash of the models
+it really used into every journal entry, so a worker with other models is caught.
+Documents go through the stages in small batches (one network call for several).
 """
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import os
 import sys
 import time
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from itertools import islice
 from pathlib import Path
@@ -23,10 +29,13 @@ from pathlib import Path
 import jsonlines
 from tqdm import tqdm
 
-from .read import InputError, decode, read_bytes
+from .errors import InputError, OutputLocked
+from .read import decode, read_bytes
 
-OUTPUTS = ("triples.jsonl", "annotations.jsonl", "errors.jsonl")
+OUTPUTS = ("triples.jsonl", "annotations.jsonl", "entities.jsonl", "errors.jsonl")
 JOURNAL = ".journal.jsonl"
+LOCK = ".lock"
+BATCH_DOCS = 8  # documents a worker runs through the stages together
 
 
 @dataclass(frozen=True)
@@ -37,23 +46,44 @@ class Source:
     path: Path | None
 
 
-def sources(inputs: list[str]) -> Iterator[Source]:
-    """Files as given, folders as their *.txt files (recursively, sorted), '-' as stdin.
+def _is_text_file(path: Path) -> bool:
+    return path.is_file() and path.suffix.lower() == ".txt" and not path.name.startswith(".")
 
-    A document's id is its path relative to the folder given, without '.txt'.
-    """
+
+def sources(inputs: list[str]) -> Iterator[Source]:
+    """Files as given, folders as their .txt files (any case, recursively, sorted), '-' as
+    stdin. A document's id is its path relative to the folder given, without '.txt'; when
+    several folders are given, the folder's own name comes first, so ids stay unique."""
+    several = sum(1 for item in inputs if Path(item).is_dir()) > 1
     for item in inputs:
         if item == "-":
             yield Source("stdin", None)
             continue
         path = Path(item)
         if path.is_dir():
-            for file in sorted(path.rglob("*.txt")):
-                yield Source(file.relative_to(path).with_suffix("").as_posix(), file)
+            files = sorted(f for f in path.rglob("*") if _is_text_file(f))
+            if not files:
+                found = sorted({f.suffix or f.name for f in path.rglob("*") if f.is_file()})[:6]
+                raise InputError(f"{item}: no .txt files in this folder"
+                                 + (f" (found: {', '.join(found)})" if found else " (it is empty)"))
+            prefix = f"{path.resolve().name}/" if several else ""
+            for file in files:
+                yield Source(prefix + file.relative_to(path).with_suffix("").as_posix(), file)
         elif path.exists():
             yield Source(path.with_suffix("").name, path)
         else:
             raise InputError(f"{item}: no such file or folder")
+
+
+def unique(items: list[Source]) -> list[Source]:
+    """Refuse two inputs that would get the same id (their outputs would mix)."""
+    seen: dict[str, Source] = {}
+    for item in items:
+        if item.doc_id in seen:
+            raise InputError(f"{seen[item.doc_id].path} and {item.path} would both get the id "
+                             f"{item.doc_id!r}; give their folders instead of the files, or rename one")
+        seen[item.doc_id] = item
+    return items
 
 
 @dataclass(frozen=True)
@@ -67,53 +97,160 @@ class Job:
     error: str | None = None  # the file could not even be read
 
 
-def make_job(source: Source, stdin: bytes | None, model_version: str) -> Job:
+def make_job(source: Source, stdin: bytes | None, version: str) -> Job:
     where = str(source.path) if source.path else "<stdin>"
     try:
         data = read_bytes(source.path) if source.path else (stdin or b"")
     except InputError as err:
-        return Job(source.doc_id, where, b"", f"{source.doc_id}\t-\t{model_version}", str(err))
+        return Job(source.doc_id, where, b"", f"{source.doc_id}\t-\t{version}", str(err))
     digest = hashlib.sha256(data).hexdigest()[:32]
-    return Job(source.doc_id, where, data, f"{source.doc_id}\t{digest}\t{model_version}")
+    return Job(source.doc_id, where, data, f"{source.doc_id}\t{digest}\t{version}")
 
 
-def process_job(pipeline, job: Job) -> dict:
-    """One document to one journal entry; any failure becomes an error entry."""
-    entry: dict = {"key": job.key, "doc_id": job.doc_id, "file": job.where}
+def _entry(job: Job, pipeline) -> dict:
+    return {"key": job.key, "doc_id": job.doc_id, "file": job.where, "model": pipeline.model_hash}
+
+
+def _failure(job: Job, pipeline, err: Exception) -> dict:
+    message = str(err) if isinstance(err, InputError) else f"{job.where}: {type(err).__name__}: {err}"
+    return {**_entry(job, pipeline), "error": message}
+
+
+def process_jobs(pipeline, jobs: list[Job]) -> list[dict]:
+    """Documents to journal entries, together when they can be; a document that fails
+    becomes an error entry and never costs the others their results."""
+    entries: dict[int, dict] = {}
+    texts: list[tuple[int, str]] = []
+    for n, job in enumerate(jobs):
+        try:
+            if job.error:
+                raise InputError(job.error)
+            texts.append((n, decode(job.data, job.where)))
+        except InputError as err:
+            entries[n] = _failure(job, pipeline, err)
     try:
-        if job.error:
-            raise InputError(job.error)
-        result = pipeline.process(decode(job.data, job.where), job.doc_id)
-    except InputError as err:
-        entry["error"] = str(err)
-        return entry
-    except Exception as err:  # a bug on one document must not cost the batch
-        entry["error"] = f"{job.where}: {type(err).__name__}: {err}"
-        return entry
-    result.record.meta = {"file": job.where}
-    entry.update(record=result.record.to_json(), triples=result.triples, words=result.words)
-    return entry
+        results = pipeline.process_many([(text, jobs[n].doc_id) for n, text in texts])
+    except Exception:  # one bad document in the batch: do them one at a time
+        results = None
+    for k, (n, text) in enumerate(texts):
+        job = jobs[n]
+        try:
+            result = results[k] if results is not None else pipeline.process(text, job.doc_id)
+        except Exception as err:  # a bug on one document must not cost the batch
+            entries[n] = _failure(job, pipeline, err)
+            continue
+        result.record.meta = {"file": job.where, **result.record.meta}
+        entries[n] = {**_entry(job, pipeline), "record": result.record.to_json(),
+                      "triples": result.triples, "entities": result.entities, "words": result.words}
+    return [entries[n] for n in range(len(jobs))]
+
+
+# --- workers: the pipeline is built from its spec, once per process ------------------------
+_LOADED: dict = {}  # spec -> pipeline, at most one per process
+
+
+def pipeline_for(spec):
+    if spec not in _LOADED:
+        _LOADED.clear()
+        _LOADED[spec] = spec.load()
+    return _LOADED[spec]
+
+
+def work(spec, jobs: list[Job]) -> list[dict]:
+    """Run in a worker process (multiprocessing or Dask)."""
+    return process_jobs(pipeline_for(spec), jobs)
+
+
+def batches(jobs: Iterable[Job], size: int) -> Iterator[list[Job]]:
+    it = iter(jobs)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
+def run_local(pipeline, jobs: Iterable[Job], workers: int) -> Iterator[dict]:
+    if workers <= 1:
+        for batch in batches(jobs, BATCH_DOCS):
+            yield from process_jobs(pipeline, batch)
+        return
+    import multiprocessing
+
+    _LOADED.clear()
+    _LOADED[pipeline.spec] = pipeline  # forked workers inherit the loaded pipeline
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        for entries in pool.imap_unordered(partial(work, pipeline.spec), batches(jobs, BATCH_DOCS // 2)):
+            yield from entries
+
+
+def run_dask(pipeline, jobs: Iterable[Job], workers: int, scheduler: str | None) -> Iterator[dict]:
+    """The same per-batch function on Dask workers (a local cluster when no address).
+    At most a few batches per worker are in flight, so memory stays flat."""
+    try:
+        from dask.distributed import Client, LocalCluster, as_completed
+    except ImportError:
+        raise InputError("--engine dask needs the optional extra: pip install 'dask[distributed]'") from None
+    cluster = None if scheduler else LocalCluster(n_workers=max(1, workers), threads_per_worker=1,
+                                                  processes=True, dashboard_address=None)
+    submit = partial(work, pipeline.spec)
+    with Client(scheduler or cluster) as client:
+        window = 2 * max(1, len(client.scheduler_info().get("workers", {})) or workers)
+        queue = batches(jobs, BATCH_DOCS // 2)
+        running = as_completed([client.submit(submit, batch, pure=False) for batch in islice(queue, window)])
+        for future in running:
+            yield from future.result()
+            future.release()
+            for batch in islice(queue, 1):
+                running.add(client.submit(submit, batch, pure=False))
+    if cluster is not None:
+        cluster.close()
+
+
+# --- the output folder: lock, journal, outputs ---------------------------------------------
+class Lock:
+    """One extract run per output folder: a second run refuses instead of mixing journals."""
+
+    def __init__(self, out_dir: Path) -> None:
+        self.handle = open(out_dir / LOCK, "a+")
+        try:
+            fcntl.flock(self.handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            self.handle.seek(0)
+            holder = self.handle.read().strip() or "another process"
+            self.handle.close()
+            raise OutputLocked(f"{out_dir}: another extract run ({holder}) is writing here; "
+                               "wait for it or choose another --out") from None
+        self.handle.seek(0)
+        self.handle.truncate()
+        self.handle.write(f"pid {os.getpid()}")
+        self.handle.flush()
+
+    def release(self) -> None:
+        fcntl.flock(self.handle, fcntl.LOCK_UN)
+        self.handle.close()
 
 
 class Journal:
-    """Append-only record of finished documents, indexed by key -> byte offset."""
+    """Append-only record of finished documents, indexed by key -> byte offset. A last line
+    cut by a crash (or any line that does not parse) ends the good part: the rest is cut off
+    and those documents are done again."""
 
     def __init__(self, path: Path, fresh: bool) -> None:
         self.path = path
         if fresh and path.exists():
             path.unlink()
         self.index: dict[str, int] = {}
+        self.repaired = 0  # bytes cut off a damaged end
         good = 0
         if path.exists():
             with open(path, "rb") as handle:
                 for line in handle:
                     if not line.endswith(b"\n"):
-                        break  # the last line of a killed run: redo that document
+                        break
                     try:
                         self.index[json.loads(line)["key"]] = good
-                    except (json.JSONDecodeError, KeyError):
+                    except (json.JSONDecodeError, KeyError, UnicodeDecodeError):
                         break
                     good += len(line)
+            self.repaired = path.stat().st_size - good
             os.truncate(path, good)
         self.handle = open(path, "ab")
 
@@ -151,6 +288,8 @@ class Outputs:
         self.writers["annotations.jsonl"].write(entry["record"])
         for triple in entry["triples"]:
             self.writers["triples.jsonl"].write(triple)
+        for item in entry.get("entities", []):
+            self.writers["entities.jsonl"].write(item)
 
     def commit(self, summary: dict) -> None:
         for name, writer in self.writers.items():
@@ -161,56 +300,6 @@ class Outputs:
         tmp.replace(self.out_dir / "run.json")
 
 
-# --- engines: each yields journal entries for the jobs, in any order ---------------------
-_WORKER_PIPELINE = None
-
-
-def _worker_process(job: Job) -> dict:
-    """Run in a worker process (multiprocessing or Dask): the pipeline is loaded once."""
-    global _WORKER_PIPELINE
-    if _WORKER_PIPELINE is None:
-        from . import load
-
-        _WORKER_PIPELINE = load()
-    return process_job(_WORKER_PIPELINE, job)
-
-
-def run_local(pipeline, jobs: Iterable[Job], workers: int) -> Iterator[dict]:
-    if workers <= 1:
-        for job in jobs:
-            yield process_job(pipeline, job)
-        return
-    import multiprocessing
-
-    global _WORKER_PIPELINE
-    _WORKER_PIPELINE = pipeline  # forked workers inherit the loaded pipeline
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
-        yield from pool.imap_unordered(_worker_process, jobs, chunksize=1)
-
-
-def run_dask(jobs: Iterable[Job], workers: int, scheduler: str | None) -> Iterator[dict]:
-    """The same per-document function on Dask workers (a local cluster when no address).
-    At most a few documents per worker are in flight, so memory stays flat."""
-    try:
-        from dask.distributed import Client, LocalCluster, as_completed
-    except ImportError:
-        raise InputError("--engine dask needs the optional extra: pip install 'dask[distributed]'") from None
-    cluster = None if scheduler else LocalCluster(n_workers=max(1, workers), threads_per_worker=1,
-                                                  processes=True, dashboard_address=None)
-    with Client(scheduler or cluster) as client:
-        window = 4 * max(1, len(client.scheduler_info().get("workers", {})) or workers)
-        queue = iter(jobs)
-        running = as_completed([client.submit(_worker_process, job, pure=False)
-                                for job in islice(queue, window)])
-        for future in running:
-            yield future.result()
-            future.release()
-            for job in islice(queue, 1):
-                running.add(client.submit(_worker_process, job, pure=False))
-    if cluster is not None:
-        cluster.close()
-
-
 def model_version(pipeline) -> str:
     """Models and code version: a document done by another model is done again."""
     from . import __version__
@@ -218,12 +307,41 @@ def model_version(pipeline) -> str:
     return f"{__version__}:{pipeline.model_hash}"
 
 
+@dataclass
+class Tally:
+    """What this run did, apart from what earlier runs had done."""
+
+    documents: int = 0
+    words: int = 0
+    failed: int = 0
+    mismatched: list[str] = field(default_factory=list)
+
+
+def _prepare_out(out_dir: Path) -> None:
+    if out_dir.exists() and not out_dir.is_dir():
+        raise InputError(f"--out {out_dir}: is a file, not a folder; give a folder for the outputs")
+    out_dir.mkdir(parents=True, exist_ok=True)
+
+
 def run_extract(pipeline, inputs: list[str], out_dir: Path, workers: int = 1,
                 engine: str = "local", scheduler: str | None = None, force: bool = False) -> dict:
     """Process every input not already in the journal; write the outputs; return the summary."""
     started = time.perf_counter()
-    out_dir.mkdir(parents=True, exist_ok=True)
-    items = list(sources(inputs))
+    items = unique(list(sources(inputs)))
+    _prepare_out(out_dir)
+    lock = Lock(out_dir)
+    try:
+        summary = _run(pipeline, items, out_dir, workers, engine, scheduler, force, started)
+    finally:
+        lock.release()
+    if summary["failed"]:
+        print(f"{summary['failed']} of {summary['documents']} document(s) failed: see "
+              f"{out_dir / 'errors.jsonl'}", file=sys.stderr)
+    return summary
+
+
+def _run(pipeline, items: list[Source], out_dir: Path, workers: int, engine: str,
+         scheduler: str | None, force: bool, started: float) -> dict:
     stdin = sys.stdin.buffer.read() if any(s.path is None for s in items) else None
     version = model_version(pipeline)
     journal = Journal(out_dir / JOURNAL, fresh=force)
@@ -238,13 +356,20 @@ def run_extract(pipeline, inputs: list[str], out_dir: Path, workers: int = 1,
             keys[n] = job.key  # the file may have changed since the first pass
             yield job
 
-    new_words = 0
-    runner = run_dask(todo(), workers, scheduler) if engine == "dask" else \
+    tally = Tally()
+    runner = run_dask(pipeline, todo(), workers, scheduler) if engine == "dask" else \
         run_local(pipeline, todo(), workers)
     try:
         for entry in tqdm(runner, total=len(pending), unit="doc", disable=None, file=sys.stderr):
+            if entry.get("model") != pipeline.model_hash:  # a worker loaded other models
+                tally.mismatched.append(entry["doc_id"])
+                entry = {key: entry[key] for key in ("key", "doc_id", "file", "model")}
+                entry["error"] = (f"{entry['file']}: processed with models {entry['model']!r}, "
+                                  f"not {pipeline.model_hash!r}: the worker's models/ differ")
             journal.add(entry)
-            new_words += entry.get("words", 0)
+            tally.documents += 1
+            tally.words += entry.get("words", 0)
+            tally.failed += "error" in entry
     finally:
         journal.close()
     outputs = Outputs(out_dir)
@@ -256,8 +381,11 @@ def run_extract(pipeline, inputs: list[str], out_dir: Path, workers: int = 1,
         words += entry.get("words", 0)
     seconds = time.perf_counter() - started
     summary = {"documents": len(items), "processed": len(items) - failed, "failed": failed,
-               "skipped": len(items) - len(pending), "words": words, "seconds": round(seconds, 3),
-               "words_per_second": round(new_words / seconds, 1) if seconds else 0.0,
+               "skipped": len(items) - len(pending), "words": words,
+               "this_run": {"documents": tally.documents, "words": tally.words, "failed": tally.failed,
+                            "seconds": round(seconds, 3),
+                            "words_per_second": round(tally.words / seconds, 1) if seconds else 0.0},
+               "journal_repaired_bytes": journal.repaired,
                "workers": workers, "engine": engine, "stages": pipeline.stage_names}
     outputs.commit(summary)
     return summary

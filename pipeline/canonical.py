@@ -1,4 +1,4 @@
-"""Stage 5a: canonical forms, so the same thing gets the same name across articles.
+"""Canonical forms, so the same thing gets the same name across articles.
 
 Names get new-style tone placement and single spaces; abbreviations of bodies
 and titles are spelt out; a bare "Huyện ủy" or "HĐND huyện" is completed with
@@ -14,12 +14,13 @@ from typing import ClassVar
 from spacy.tokens import Doc, Span
 
 from . import lexicon
-from .read import new_tone_placement
+from .read import clean
+from .schema import CANONICAL, ENTS, KIND_CODE, KIND_DOCTYPE, word_kind
+from .shapes import UPPER, iso_date, parse_code
 
 # Heads that stand for a committee of one administrative level.
 _LEVEL_OF_HEAD = {"huyện ủy": "huyện", "tỉnh ủy": "tỉnh", "thành ủy": "thành phố",
                   "quận ủy": "quận", "thị ủy": "thị xã"}
-_LEVELS = ["thành phố", "thị trấn", "thị xã", "tỉnh", "huyện", "xã", "phường", "quận"]
 _HEAD_CASE = {h.lower(): h for h in lexicon.ORG_HEADS}
 # Names of the same body written two ways.
 _ALIASES = {"Ban Chấp hành Trung ương Đảng": "Ban Chấp hành Trung ương"}
@@ -28,24 +29,10 @@ _ABBR_RE = re.compile(r"(?<!\w)(" + "|".join(lexicon.ORG_ABBREVIATIONS) + r")(?!
 _PLACE_RE = re.compile(  # a level word or committee, then a capitalised place name
     r"(?<!\w)(?i:(huyện ủy|tỉnh ủy|thành ủy|quận ủy|thị ủy)|"
     r"(thành phố|thị trấn|thị xã|tỉnh|huyện|xã|phường|quận))"
-    rf"\s+((?:[{lexicon.UPPER}]\w*(?:\s+|$)){{1,4}})")
+    rf"\s+((?:[{UPPER}]\w*(?:\s+|$)){{1,4}})")
 _TRAILING_LEVEL = re.compile(
     r"(?:(?<=\s)(thành phố|thị trấn|thị xã|tỉnh|huyện|xã|phường|quận)|"
     r"(Huyện ủy|Tỉnh ủy|Thành ủy|Quận ủy|Thị ủy))$", re.IGNORECASE)
-
-PARTY_CODE_RE = re.compile(
-    r"^(?P<number>\d+[a-z]?)-(?P<type>[^/]+)/(?P<issuer>.+)$")
-STATE_CODE_RE = re.compile(
-    r"^(?P<number>\d+)/(?:(?P<year>\d{4})/)?(?P<type>[A-Za-zĐđ]+?)(?P<term>\d{0,2})"
-    r"(?:-(?P<issuer>.+))?$")
-_TYPE_BY_LOWER = {k.lower(): k for k in lexicon.DOC_TYPES}
-_ISSUER_BY_UPPER = {k.upper(): k for k in lexicon.ISSUERS}
-
-
-def clean(text: str) -> str:
-    """Tone placement, look-alike letters and whitespace made uniform."""
-    text = text.replace("\u00d0", "Đ").replace("\u00f0", "đ")
-    return re.sub(r"\s+", " ", new_tone_placement(text)).strip()
 
 
 def person_name(text: str) -> str:
@@ -56,58 +43,6 @@ def person_name(text: str) -> str:
 def title_name(text: str) -> str:
     title = clean(text)
     return lexicon.TITLE_ABBREVIATIONS.get(title, title)
-
-
-def parse_code(code: str) -> dict:
-    """'22-NQ/TW' -> number, type, type_name, issuer, issuer_name, year (state codes)."""
-    code = re.sub(r"\s+", "", clean(code)).replace("–", "-")
-    party = PARTY_CODE_RE.match(code)
-    if party:
-        parts = party.groupdict()
-        parts["year"] = None
-    else:
-        state = STATE_CODE_RE.match(code)
-        if not state:
-            return {"code": code}
-        parts = state.groupdict()
-        if parts.pop("term"):
-            parts["issuer"] = parts["issuer"] or parts["type"]
-    kind = _TYPE_BY_LOWER.get(parts["type"].lower(), parts["type"])
-    issuer = parts.get("issuer") or ""
-    issuer_key = _ISSUER_BY_UPPER.get(issuer.upper().replace("Ð", "Đ"), issuer)
-    if issuer_key in {"T.Ư", "TƯ"}:
-        issuer_key = "TW"
-    out = {"code": code, "number": parts["number"], "type": kind,
-           "type_name": lexicon.DOC_TYPES.get(kind), "issuer": issuer_key or None,
-           "issuer_name": lexicon.ISSUERS.get(issuer_key), "year": None}
-    if parts.get("year"):
-        out["year"] = int(parts["year"])
-    return out
-
-
-_DATE_PARTS = re.compile(
-    r"(?:(?P<d>\d{1,2})\s*(?:/|\.|-|\s+tháng\s+)\s*)?(?P<m>\d{1,2})"
-    r"(?:\s*(?:/|\.|-|,|\s+năm\s+)\s*(?P<y>\d{4}))?$", re.IGNORECASE)
-
-
-def iso_date(text: str) -> str | None:
-    """'02/02/2008' -> '2008-02-02'; '27/ 11' -> '--11-27'; 'tháng 9/2018' -> '2018-09'."""
-    body = re.sub(r"^tháng\s+", "", clean(text), flags=re.IGNORECASE)
-    month_first = body != clean(text)
-    m = _DATE_PARTS.match(body)
-    if not m:
-        return None
-    day, month, year = m.group("d"), m.group("m"), m.group("y")
-    if month_first:  # "tháng 9/2018": what looked like the day is the month
-        day, month = None, day or month
-    month_n = int(month)
-    if not 1 <= month_n <= 12:
-        return None
-    if day is None:
-        return f"{year}-{month_n:02d}" if year else None
-    if year:
-        return f"{year}-{month_n:02d}-{int(day):02d}"
-    return f"--{month_n:02d}-{int(day):02d}"
 
 
 class Places:
@@ -148,8 +83,8 @@ class Canonicaliser:
     """Fill `span._.canonical` for every entity."""
 
     name: ClassVar[str] = "canonical"
-    requires: ClassVar[tuple[str, ...]] = ("ents",)
-    sets: ClassVar[tuple[str, ...]] = ("span._.canonical",)
+    requires: ClassVar[tuple[str, ...]] = (ENTS,)
+    sets: ClassVar[tuple[str, ...]] = (CANONICAL,)
 
     def __call__(self, doc: Doc) -> Doc:
         places = Places(doc)
@@ -164,7 +99,7 @@ class Canonicaliser:
 
     @staticmethod
     def _doc(ent: Span, codes: dict) -> None:
-        code_tokens = [t for t in ent if t.tag_ == "code"]
+        code_tokens = [t for t in ent if word_kind(t) == KIND_CODE]
         if code_tokens:
             parsed = parse_code(code_tokens[0].text)
             if parsed.get("number"):
@@ -188,8 +123,8 @@ class Canonicaliser:
 def doc_reference(ent: Span, codes: dict) -> dict:
     """A DOC's canonical name and parsed code; "Nghị quyết 22" borrows the article's full code."""
     text = clean(ent.text)
-    code_tokens = [t for t in ent if t.tag_ == "code"]
-    type_word = clean(ent[0].text) if ent[0].tag_ == "doctype" else ""
+    code_tokens = [t for t in ent if word_kind(t) == KIND_CODE]
+    type_word = clean(ent[0].text) if word_kind(ent[0]) == KIND_DOCTYPE else ""
     if code_tokens:
         parsed = parse_code(code_tokens[0].text)
     else:

@@ -1,4 +1,4 @@
-"""Scoring predictions against gold, in the one annotation format both use.
+"""Scoring: a pipeline run over gold documents, and the metrics, in one place.
 
 Entities are scored per label under strict matching (same offsets, same label)
 and partial matching (overlapping offsets, same label; each span matched at
@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-from .gold import LABELS, RELATION_TYPES, Record
+from .records import Record, apply_record
+from .schema import LABELS, RELATION_TYPES, Triple
 
 
 def prf(tp: int, n_pred: int, n_gold: int) -> dict:
@@ -122,3 +123,48 @@ def context(text: str, start: int, end: int, width: int = 90) -> str:
     right = text.find("\n", end)
     right = min(right if right >= 0 else len(text), end + width)
     return (text[left:start] + "[" + text[start:end] + "]" + text[end:right]).strip()
+
+
+def relation_errors(gold: list[Record], pred: list[Record], limit: int = 30) -> list[dict]:
+    """Missed and spurious relations (both ends strict), with their context."""
+    errors = []
+    for g, p in by_id(gold, pred):
+        gk, pk = relation_keys(g), relation_keys(p)
+        for kind, keys in (("missed", gk - pk), ("spurious", pk - gk)):
+            for head, child, label in sorted(keys):
+                start, end = min(head[0], child[0]), max(head[1], child[1])
+                errors.append({"doc_id": g.id, "kind": kind, "label": label,
+                               "text": f"{g.text[head[0]:head[1]]} → {g.text[child[0]:child[1]]}",
+                               "context": context(g.text, start, end)})
+    return errors[:limit] if limit else errors
+
+
+# --- a pipeline over gold documents ---------------------------------------------------------
+def predict(nlp, records: list[Record], batch: int = 16) -> tuple[list[Record], list[Triple]]:
+    """The pipeline's records and triples for the texts of `records`."""
+    out, triples = [], []
+    for i in range(0, len(records), batch):
+        part = records[i:i + batch]
+        for result in nlp.process_many([(r.text, r.id) for r in part]):
+            out.append(result.record)
+            triples.extend(result.triples)
+    return out, triples
+
+
+def gold_triples(records: list[Record]) -> list[Triple]:
+    """The triples the gold annotations state, through the same canonical stage."""
+    from .canonical import Canonicaliser
+    from .language import load
+    from .triples import doc_triples
+
+    segmenter = load(None, {"pipeline.stages": []})
+    canonical = Canonicaliser()
+    return [t for r in records
+            for t in doc_triples(canonical(apply_record(segmenter.make_doc(r.text, r.id), r)))]
+
+
+def score(nlp, gold: list[Record]) -> dict:
+    """Entity, end-to-end relation and triple scores of a pipeline on gold records."""
+    pred, triples = predict(nlp, gold)
+    return {"entities": entity_scores(gold, pred), "relations": relation_scores(gold, pred),
+            "triples": triple_scores(gold_triples(gold), triples), "predictions": pred}

@@ -1,4 +1,4 @@
-"""Word lists and shapes shared by segmentation, rules and canonical forms.
+"""Word lists shared by segmentation, rules and canonical forms (shapes: `shapes.py`).
 
 All entries use new-style tone placement ("ủy", "hòa"): they are compared with
 the normalised text, never with the text as read.
@@ -6,7 +6,6 @@ the normalised text, never with the text as read.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 # Document type words and the code letters that stand for them.
 DOC_TYPES = {
@@ -59,7 +58,7 @@ ORG_HEADS = [
     "Đoàn ĐBQH", "Sở", "Bộ", "Cục", "Tổng cục", "Viện Kiểm sát nhân dân", "Tòa án nhân dân",
     "Trường Chính trị", "Học viện Chính trị quốc gia Hồ Chí Minh", "Công ty", "Tổng công ty",
     "Ngân hàng", "Thường trực", "Ban Cán sự đảng", "Quân ủy Trung ương", "Tỉnh đoàn", "Thành đoàn", "Huyện đoàn",
-    "Trung ương Đoàn", "Đoàn Thanh niên Cộng sản Hồ Chí Minh", "Hội đồng thành viên", "Hội đồng quản trị",
+    "Trung ương Đoàn", "Hội đồng thành viên", "Hội đồng quản trị",
     "Sở Lao động - Thương binh và Xã hội", "Bộ Lao động - Thương binh và Xã hội",
     "Sở Văn hóa, Thể thao và Du lịch", "Bộ Văn hóa, Thể thao và Du lịch", "Ban Tổ chức Trung ương",
     "Ban Tuyên giáo Trung ương", "Ban Dân vận Trung ương", "Ban Nội chính Trung ương",
@@ -131,42 +130,10 @@ FAMILY_NAMES = {
 # Words that may follow "Công ty" inside a company's name.
 COMPANY_FORMS = {"TNHH", "MTV", "CP", "Cổ phần", "cổ phần", "JSC"}
 
-# --- shapes --------------------------------------------------------------------
-UPPER = _UP = "".join(  # every Latin capital, so "Đ", "Ư", "Ố" count as capitals
-    c for c in map(chr, range(0x41, 0x1EFA)) if c.isupper() and "LATIN" in unicodedata.name(c, "")
-)
-# Sections: "Trưởng phòng" is one title only in lower case; in "Trưởng Phòng Nội vụ" the
-# title is "Trưởng" and "Phòng Nội vụ" the organisation (guidelines, rule 1), and "Phòng"
-# heads an organisation only before a name ("Phòng Nội vụ", not "Phòng chống").
-SECTION_TITLE_RE = re.compile(r"(?<!\w)(?:Phó )?Trưởng phòng(?!\w)")
-SECTION_HEAD_RE = re.compile(rf"(?<!\w)Phòng(?=\s+[{UPPER}])")
-PARTY_CODE = (
-    rf"\d{{1,5}}[a-z]?\s?[-–]\s?[{_UP}a-zđ]{{1,6}}\s?/\s?(?:T\.Ư|[{_UP}][{_UP}a-zđ]{{0,9}})"
-)
-STATE_CODE = (
-    rf"\d{{1,5}}\s?/\s?(?:\d{{4}}\s?/\s?)?[{_UP}][{_UP}a-zđ]{{0,6}}\d{{0,2}}"
-    rf"(?:\s?-\s?[{_UP}][{_UP}a-zđ]{{0,9}}\d{{0,2}})?"
-)
-DOC_CODE_RE = re.compile(rf"(?<![\w/-])(?:{PARTY_CODE}|{STATE_CODE})(?![\w/])")
-
-_D, _M, _Y = r"(?:0?[1-9]|[12]\d|3[01])", r"(?:0?[1-9]|1[0-2])", r"(?:1[89]\d\d|2[01]\d\d)"
-DATE_PATTERNS = [
-    rf"{_D}\s?/\s?{_M}\s?/\s?{_Y}",  # 02/02/2008, 12/ 6/ 2021
-    rf"{_D}\.{_M}\.{_Y}",  # 17.2.2025
-    rf"{_D}-{_M}-{_Y}",  # 02-02-2008
-    rf"{_D}\s+tháng\s+{_M}\s+năm\s+{_Y}",  # 3 tháng 2 năm 2020
-    rf"{_D}\s+tháng\s+{_M}(?:\s*[,/]\s*|\s+năm\s+){_Y}",
-    rf"tháng\s+{_M}\s?/\s?{_Y}",  # tháng 9/2018
-    rf"tháng\s+{_M}\s+năm\s+{_Y}",
-    rf"{_D}\s?/\s?{_M}(?![\d/]|[.,]\d|\s?/)",  # 27/ 11 (needs a cue word: see rules)
-    rf"{_D}\.{_M}(?![\d%]|[.,]\d)",  # 21.4 (needs a cue word)
-    rf"{_D}\s+tháng\s+{_M}",  # 3 tháng 2 (needs a cue word)
-]
-DATE_RE = re.compile(r"(?<![\w/.,])(?:" + "|".join(DATE_PATTERNS) + r")(?![\w/])", re.IGNORECASE)
-# Words after which a day/month with no year is a date.
+# Words after which a day/month with no year is a date ("sáng nay 4/8", "hôm qua 13/4").
 DATE_CUES = {"ngày", "sáng", "chiều", "tối", "trưa", "đêm", "hôm", "từ", "đến", "tới", "sáng ngày",
-             "chiều ngày", "tối ngày", "trưa ngày", "đêm ngày", "và", "hôm nay", "-", "–", "("}
-ABBREVIATION_RE = re.compile(rf"(?<![\w.])[{_UP}][{_UP}0-9]{{1,9}}(?:\.[{_UP}]{{1,6}})*(?![\w])")
+             "chiều ngày", "tối ngày", "trưa ngày", "đêm ngày", "và", "hôm nay", "hôm qua", "nay",
+             "qua", "-", "–", "(", ",", "trong"}
 
 
 def alternation(words: list[str] | dict) -> str:

@@ -1,4 +1,4 @@
-"""Stage 1: read a file into text and build its normalised twin.
+"""Read a file into text and build its normalised twin.
 
 The text as read is never changed: spans always point into it. Normalisation
 (NFC, new-style tone placement, look-alike letters, odd spaces) produces a
@@ -13,14 +13,12 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-
-class InputError(ValueError):
-    """A document that cannot be read; the message names file, line and problem."""
+from .errors import InputError
 
 
 MAX_BYTES = 64 * 1024 * 1024  # beyond this a "document" is not an article; refuse it
 
-_LOOKALIKES = str.maketrans({
+LOOKALIKES = str.maketrans({
     "\u00d0": "Đ", "\u00f0": "đ", "\u0110": "Đ",  # Icelandic eth used for Vietnamese Đ
     "\u00a0": " ", "\u2007": " ", "\u2009": " ", "\u202f": " ", "\u3000": " ",
     "\u200a": " ", "\u2002": " ", "\u2003": " ",
@@ -103,8 +101,14 @@ def _nfc_with_map(text: str) -> tuple[str, list[int] | None]:
 def normalise(original: str) -> Normalised:
     """NFC, look-alike letters, odd spaces and tone placement, with an offset map."""
     text, origin = _nfc_with_map(original)
-    text = new_tone_placement(text.translate(_LOOKALIKES))
+    text = new_tone_placement(text.translate(LOOKALIKES))
     return Normalised(original, text, origin)
+
+
+def clean(text: str) -> str:
+    """A name made uniform for comparison: look-alike letters, tone placement, single spaces."""
+    text = unicodedata.normalize("NFC", text).translate(LOOKALIKES)
+    return re.sub(r"\s+", " ", new_tone_placement(text)).strip()
 
 
 def _line_of(data: bytes, byte_offset: int) -> int:
@@ -140,8 +144,3 @@ def read_bytes(path: Path) -> bytes:
     if size > MAX_BYTES:
         raise InputError(f"{path}: {size} bytes is over the {MAX_BYTES}-byte limit for one document")
     return path.read_bytes()
-
-
-def read_file(path: Path) -> str:
-    """Read one article; raises InputError naming the file when it is not usable text."""
-    return decode(read_bytes(path), str(path))

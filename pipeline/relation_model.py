@@ -1,4 +1,4 @@
-"""Stage 4b: a trained relation classifier beside the relation rules.
+"""The relation stage: a trained classifier beside the relation rules, or the rules alone.
 
 Every ordered pair of entities in one sentence whose labels fit a relation type
 is a candidate. A logistic regression (scikit-learn) scores each candidate from
@@ -16,12 +16,11 @@ from typing import ClassVar
 
 from spacy.tokens import Doc, Span
 
-from .base import Relation
-from .gold import RELATION_TYPES
-from .relations import RelationRules
+from .extensions import Relation, span_key
+from .relation_rules import RelationRules, sentence_entities
+from .schema import ENTS, RELATIONS, RELATION_TYPES, SENTS, TOKEN_NORM
 
 _TYPES_BY_LABELS = {pair: label for label, pair in RELATION_TYPES.items()}
-MAX_DISTANCE = 40  # words; farther pairs in one sentence are never related in the gold data
 
 
 def _bucket(n: int) -> str:
@@ -31,18 +30,14 @@ def _bucket(n: int) -> str:
     return "far"
 
 
-def candidates(doc: Doc) -> Iterator[tuple[Span, Span, str, list[Span]]]:
+def candidates(doc: Doc, max_distance: int = 40) -> Iterator[tuple[Span, Span, str, list[Span]]]:
     """(head, child, relation type, the sentence's entities) for every type-compatible pair
-    in one sentence."""
-    by_sent: dict[int, list[Span]] = {}
-    for ent in doc.ents:
-        by_sent.setdefault(ent.sent.start, []).append(ent)
-    for ents in by_sent.values():
+    in one sentence, at most `max_distance` words apart."""
+    for ents in sentence_entities(doc):
         for head in ents:
             for child in ents:
                 label = _TYPES_BY_LABELS.get((head.label_, child.label_))
-                if label and head is not child and \
-                        abs(head.start - child.start) <= MAX_DISTANCE:
+                if label and head is not child and abs(head.start - child.start) <= max_distance:
                     yield head, child, label, ents
 
 
@@ -89,10 +84,6 @@ def _listed_with_others(doc: Doc, first: Span, second: Span, ents_between: list[
         all(t.norm_ in _LIST_GLUE for t in rest[:-1])
 
 
-def _key(span: Span) -> tuple[int, int]:
-    return span.start, span.end
-
-
 class RelationClassifier:
     """Logistic regression over candidate features, stored as JSON."""
 
@@ -111,20 +102,20 @@ class RelationClassifier:
         path.write_text(json.dumps(data, ensure_ascii=False, indent=0), encoding="utf-8")
 
     @classmethod
-    def from_disk(cls, path: Path) -> "RelationClassifier":
+    def from_disk(cls, path: Path, threshold: float | None = None) -> RelationClassifier:
         data = json.loads(path.read_text(encoding="utf-8"))
         return cls({k: float(v) for k, v in data["weights"].items()}, float(data["bias"]),
-                   float(data["threshold"]))
+                   float(data["threshold"] if threshold is None else threshold))
 
 
 def training_rows(docs: list[Doc], rules: RelationRules) -> tuple[list[list[str]], list[int]]:
     """Features and 0/1 targets of every candidate of gold-annotated Docs."""
     rows, targets = [], []
     for doc in docs:
-        gold = {(_key(r.head), _key(r.child), r.label) for r in doc._.relations or []}
-        ruled = {(_key(r.head), _key(r.child), r.label) for r in rules.find(doc)}
+        gold = {(span_key(r.head), span_key(r.child), r.label) for r in doc._.relations or []}
+        ruled = {(span_key(r.head), span_key(r.child), r.label) for r in rules.find(doc)}
         for head, child, label, ents in candidates(doc):
-            key = (_key(head), _key(child), label)
+            key = (span_key(head), span_key(child), label)
             rows.append(features(doc, head, child, label, key in ruled, ents))
             targets.append(int(key in gold))
     return rows, targets
@@ -150,21 +141,22 @@ class RelationStage:
     """Relations by the classifier (which sees the rules' verdict) or by the rules alone."""
 
     name: ClassVar[str] = "relations"
-    requires: ClassVar[tuple[str, ...]] = ("ents", "sents")
-    sets: ClassVar[tuple[str, ...]] = ("doc._.relations",)
+    requires: ClassVar[tuple[str, ...]] = (ENTS, SENTS, TOKEN_NORM)
+    sets: ClassVar[tuple[str, ...]] = (RELATIONS,)
 
-    def __init__(self, classifier: RelationClassifier | None = None) -> None:
+    def __init__(self, classifier: RelationClassifier | None = None, max_distance: int = 40) -> None:
         self.rules = RelationRules()
         self.classifier = classifier
+        self.max_distance = max_distance
 
     def predict(self, doc: Doc) -> list[Relation]:
         ruled = self.rules.find(doc)
         if self.classifier is None:
             return ruled
-        said = {(_key(r.head), _key(r.child), r.label) for r in ruled}
+        said = {(span_key(r.head), span_key(r.child), r.label) for r in ruled}
         found = []
-        for head, child, label, ents in candidates(doc):
-            rule_says = (_key(head), _key(child), label) in said
+        for head, child, label, ents in candidates(doc, self.max_distance):
+            rule_says = (span_key(head), span_key(child), label) in said
             p = self.classifier.probability(features(doc, head, child, label, rule_says, ents))
             if p >= self.classifier.threshold:
                 found.append(Relation(head, child, label, p, "model"))

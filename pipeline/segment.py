@@ -1,4 +1,4 @@
-"""Stage 2: sentences and words with underthesea, turned into a spaCy Doc.
+"""Sentences and words with underthesea, turned into a spaCy Doc (always the first stage).
 
 We call underthesea's own pieces (its sentence splitter, its syllable regex and
 its CRF word tagger) on the normalised text and keep every syllable's offsets,
@@ -20,24 +20,27 @@ from underthesea.pipeline.sent_tokenize import sent_tokenize
 from underthesea.pipeline.text_normalize.text_normalizer import token_map as TOKEN_MAP
 from underthesea.pipeline.word_tokenize.regex_tokenize import patterns as SYLLABLE_RE
 
-from . import base, lexicon  # noqa: F401  (base registers the Doc attributes)
+from . import extensions, lexicon  # noqa: F401  (extensions registers the Doc attributes)
 from .read import Normalised
+from .schema import (KIND_ABBR, KIND_CODE, KIND_DATE, KIND_DOCTYPE, KIND_ORG, KIND_TITLE, SENTS,
+                     TOKEN_FORM, TOKEN_KIND, TOKEN_NORM, WORDS)
+from .shapes import ABBREVIATION_RE, DATE_RE, DOC_CODE_RE, SECTION_HEAD_RE, SECTION_TITLE_RE
 
 # Highest priority first: a later kind cannot take characters an earlier one holds.
 # Organisation heads and titles are matched as capitalised, since "bộ" in "cán bộ" or
 # "trưởng" in "trưởng thành" is no head; the lower-case forms listed are words anyway.
 KEEP_WHOLE: list[tuple[str, re.Pattern]] = [
-    ("code", lexicon.DOC_CODE_RE),
-    ("date", lexicon.DATE_RE),
-    ("title", lexicon.term_re(lexicon.TITLES_FIRST, ignore_case=False)),
-    ("title", lexicon.SECTION_TITLE_RE),
-    ("org", lexicon.term_re(lexicon.ORG_HEADS + list(lexicon.ORG_ABBREVIATIONS)
-                            + lexicon.LOWER_ORG_WORDS, ignore_case=False)),
-    ("org", lexicon.SECTION_HEAD_RE),
-    ("doctype", lexicon.term_re(lexicon.DOC_TYPE_WORDS)),
-    ("title", lexicon.term_re(lexicon.TITLES + list(lexicon.TITLE_ABBREVIATIONS)
-                              + lexicon.LOWER_TITLE_WORDS, ignore_case=False)),
-    ("abbr", lexicon.ABBREVIATION_RE),
+    (KIND_CODE, DOC_CODE_RE),
+    (KIND_DATE, DATE_RE),
+    (KIND_TITLE, lexicon.term_re(lexicon.TITLES_FIRST, ignore_case=False)),
+    (KIND_TITLE, SECTION_TITLE_RE),
+    (KIND_ORG, lexicon.term_re(lexicon.ORG_HEADS + list(lexicon.ORG_ABBREVIATIONS)
+                               + lexicon.LOWER_ORG_WORDS, ignore_case=False)),
+    (KIND_ORG, SECTION_HEAD_RE),
+    (KIND_DOCTYPE, lexicon.term_re(lexicon.DOC_TYPE_WORDS)),
+    (KIND_TITLE, lexicon.term_re(lexicon.TITLES + list(lexicon.TITLE_ABBREVIATIONS)
+                                 + lexicon.LOWER_TITLE_WORDS, ignore_case=False)),
+    (KIND_ABBR, ABBREVIATION_RE),
 ]
 _PARAGRAPH_RE = re.compile(r"[^\n]+")
 # One pass over the text: at each position the first alternative that matches wins.
@@ -76,19 +79,28 @@ class WordTagger:
         return [(offset + s, offset + e) for s, e in words]
 
 
+_INITIAL_END = re.compile(r"(?:^|[\s.])\w\.$")  # "Đ." of "Đ.N", "T." of "T. LONG": no end
+
+
 def _sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans: paragraphs (lines) split by underthesea's sentence splitter."""
-    spans = []
+    """Sentence spans: paragraphs (lines) split by underthesea's sentence splitter, except
+    after an initial ("Đ.N", "N. Hằng"), where a name goes on."""
+    spans: list[tuple[int, int]] = []
     for para in _PARAGRAPH_RE.finditer(text):
         if not para.group().strip():
             continue
         cursor = para.start()
+        glue = False
         for sent in sent_tokenize(para.group()):
             start = text.find(sent, cursor, para.end())
             if start < 0:  # the splitter changed the text: fall back to the rest of the line
                 spans.append((cursor, para.end()))
                 break
-            spans.append((start, start + len(sent)))
+            if glue and spans:
+                spans[-1] = (spans[-1][0], start + len(sent))
+            else:
+                spans.append((start, start + len(sent)))
+            glue = bool(_INITIAL_END.search(sent))
             cursor = start + len(sent)
     return spans
 
@@ -134,7 +146,7 @@ class Segmenter:
     # "doctype", "abbr"; empty for other words): rules match on it and the NER model embeds it.
     # LEMMA holds each word as normalised (NFC, new tone placement) with its case kept: the NER
     # model reads that, so the same article in NFD or old-style spelling gets the same entities.
-    sets = ("words", "sents", "token.norm", "token.lemma", "token.tag", "doc._.norm_text")
+    sets = (WORDS, SENTS, TOKEN_KIND, TOKEN_FORM, TOKEN_NORM)
 
     def __init__(self, vocab: Vocab) -> None:
         self.vocab = vocab
@@ -154,7 +166,6 @@ class Segmenter:
                     words.append(w)
         doc = self._build(norm, words, sent_starts)
         doc._.doc_id = doc_id
-        doc._.norm_text = text
         return doc
 
     def _build(self, norm: Normalised, words: list[tuple[int, int, str]],

@@ -1,21 +1,25 @@
-"""Stage 5b: knowledge triples from entities and relations, with provenance.
+"""Knowledge triples and per-document entities from a processed Doc, with provenance.
 
-has_title + title_of compose into one holds_position triple (qualifier: the
-title); has_title alone becomes a has_title triple only when no organisation is
-stated. Within one document a fact is emitted once, with its first evidence
-and its highest confidence.
+has_title + title_of compose into one holds_position triple (qualifier: the title);
+has_title alone becomes a has_title triple only when no organisation is stated.
+Within one document a fact is emitted once, with its first evidence and its highest
+confidence. `doc_entities` lists each person, body and document the article names
+(one line per ref), which is what the knowledge base merges across articles.
 """
 from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from .base import Relation
+from .extensions import Relation, span_key
+from .schema import REF_LABELS, Entity, Triple
 
 
-def entity(span: Span) -> dict:
+def entity(span: Span) -> Entity:
     """A triple's subject or object: canonical text, label, the text as written, extras."""
     canonical = span._.canonical or {"text": span.text}
-    out = {"text": canonical["text"], "label": span.label_, "mention": span.text}
+    out: Entity = {"text": canonical["text"], "label": span.label_, "mention": span.text}
+    if span._.ref:
+        out["ref"] = span._.ref
     if span.label_ == "DOC":
         out["code"] = canonical.get("code")
     if span.label_ == "DATE":
@@ -24,7 +28,7 @@ def entity(span: Span) -> dict:
 
 
 def _triple(doc: Doc, text: str, subject: Span, predicate: str, obj: Span, confidence: float,
-            source: str, qualifiers: dict | None = None) -> dict:
+            source: str, qualifiers: dict | None = None) -> Triple:
     start = min(subject.start_char, obj.start_char)
     end = max(subject.end_char, obj.end_char)
     return {
@@ -35,20 +39,16 @@ def _triple(doc: Doc, text: str, subject: Span, predicate: str, obj: Span, confi
     }
 
 
-def _key(span: Span) -> tuple[int, int]:
-    return span.start, span.end
-
-
-def doc_triples(doc: Doc, text: str | None = None) -> list[dict]:
+def doc_triples(doc: Doc, text: str | None = None) -> list[Triple]:
     """Every triple the document states, de-duplicated, in text order. `text` is doc.text
     when the caller has it (spaCy rebuilds doc.text from the tokens on each access)."""
     rels: list[Relation] = doc._.relations or []
-    title_of = {_key(r.head): r for r in rels if r.label == "title_of"}
+    title_of = {span_key(r.head): r for r in rels if r.label == "title_of"}
     text = doc.text if text is None else text
-    out: list[dict] = []
+    out: list[Triple] = []
     for rel in rels:
         if rel.label == "has_title":
-            org_rel = title_of.get(_key(rel.child))
+            org_rel = title_of.get(span_key(rel.child))
             if org_rel is not None:
                 title = (rel.child._.canonical or {"text": rel.child.text})["text"]
                 out.append(_triple(doc, text, rel.head, "holds_position", org_rel.child,
@@ -57,10 +57,29 @@ def doc_triples(doc: Doc, text: str | None = None) -> list[dict]:
                 out.append(_triple(doc, text, rel.head, "has_title", rel.child, rel.score, rel.source))
         elif rel.label in {"issued_by", "issued_on", "implements"}:
             out.append(_triple(doc, text, rel.head, rel.label, rel.child, rel.score, rel.source))
-    best: dict[tuple, dict] = {}
+    best: dict[tuple, Triple] = {}
     for triple in sorted(out, key=lambda t: t["evidence"]["start"]):
         fact = (triple["subject"]["text"], triple["predicate"], triple["object"]["text"],
                 tuple(sorted(triple["qualifiers"].items())))
         kept = best.setdefault(fact, triple)
         kept["confidence"] = max(kept["confidence"], triple["confidence"])
     return list(best.values())
+
+
+def doc_entities(doc: Doc, text: str, offset: int = 0) -> list[dict]:
+    """One line per person, body and document the Doc names: its ref, canonical name, the
+    names it is written as, and where (offsets shifted by `offset`)."""
+    groups: dict[tuple[str, str], dict] = {}
+    for n, ent in enumerate(doc.ents):
+        if ent.label_ not in REF_LABELS:
+            continue
+        ref = ent._.ref or f"{ent.label_[0].lower()}@{n}"
+        item = groups.setdefault((ent.label_, ref), {
+            "doc_id": doc._.doc_id, "ref": ref, "label": ent.label_, "names": [], "mentions": []})
+        name = entity(ent)
+        if name["text"] not in item["names"]:
+            item["names"].append(name["text"])
+        if ent.label_ == "DOC" and name.get("code") and "code" not in item:
+            item["code"] = name["code"]
+        item["mentions"].append([ent.start_char + offset, ent.end_char + offset])
+    return list(groups.values())

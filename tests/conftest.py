@@ -1,13 +1,10 @@
 """Shared fixtures: the real pipeline, loaded once per test session."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 import pipeline
-
-ROOT = Path(__file__).resolve().parent.parent
+from pipeline.paths import ROOT  # noqa: F401  (tests import ROOT from here)
 
 
 @pytest.fixture(scope="session")

@@ -6,9 +6,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-from pipeline.annotate import (from_doccano, heldout_ids, import_file, stats, to_label_studio,
-                               validate)
-from pipeline.gold import Record, read_many, read_records
+import pytest
+
+from pipeline.annotations import heldout_ids, stats, validate
+from pipeline.cli import segmentation
+from pipeline.convert import from_doccano, import_file, to_label_studio
+from pipeline.records import Record, read_many, read_records
 
 from conftest import ROOT
 
@@ -26,11 +29,9 @@ def write(path: Path, rows: list[dict]) -> Path:
     return path
 
 
-def edges(nlp):
-    def word_edges(text):
-        words = [t for t in nlp.make_doc(text) if not t.is_space]
-        return {t.idx for t in words}, {t.idx + len(t.text) for t in words}
-    return word_edges
+@pytest.fixture(scope="module")
+def segment():
+    return segmentation()
 
 
 def test_offsets_in_the_fixture_were_counted_right():
@@ -38,11 +39,11 @@ def test_offsets_in_the_fixture_were_counted_right():
         "Nông Thị Hương", "Phó Trưởng", "Ban Tổ chức Huyện uỷ"]
 
 
-def test_a_good_file_has_no_problems(nlp, tmp_path):
-    assert validate([write(tmp_path / "g.jsonl", [GOOD])], edges(nlp)) == []
+def test_a_good_file_has_no_problems(segment, tmp_path):
+    assert validate([write(tmp_path / "g.jsonl", [GOOD])], segment) == []
 
 
-def test_each_kind_of_problem_is_reported_with_file_and_line(nlp, tmp_path):
+def test_each_kind_of_problem_is_reported_with_file_and_line(segment, tmp_path):
     bad = json.loads(json.dumps(GOOD))
     bad["spans"][0] = {"start": 2, "end": 17, "label": "PER"}  # leading space
     bad["spans"].append({"start": 45, "end": 70, "label": "ORG"})  # overlaps, beyond the text
@@ -52,9 +53,9 @@ def test_each_kind_of_problem_is_reported_with_file_and_line(nlp, tmp_path):
                    relations=[])
     split = dict(GOOD, id="t4", spans=[{"start": 3, "end": 10, "label": "PER"}], relations=[])
     path = write(tmp_path / "b.jsonl", [GOOD, bad, overlap, split, GOOD])
-    problems = validate([path], edges(nlp))
+    problems = validate([path], segment)
     text = "\n".join(problems)
-    assert f"{path}:2: span 0 ' Nông Thị Hương': starts or ends with whitespace" in problems
+    assert f"{path}:2: span 0 ' Nông Thị Hương': starts or ends with white space" in problems
     assert f"{path}:2: span 3 [45:70] is outside the text" in text
     assert f"{path}:2: relation 2 issued_by 'Ban Tổ chức Huyện uỷ' -> ' Nông Thị Hương' joins ORG -> PER" in text
     assert f"{path}:2: relation 3 (has_title 0 -> 1) is given twice" in problems
@@ -81,14 +82,37 @@ def test_stats_per_split(nlp):
     assert table["all"]["words"] == len(TEXT.split()) + 4
 
 
+def submitted(task: dict) -> dict:
+    """What Label Studio exports once an annotator submits a pre-annotated task unchanged."""
+    return {**task, "id": 1, "annotations": [{"id": 1, "was_cancelled": False,
+                                              "result": task["predictions"][0]["result"]}]}
+
+
 def test_label_studio_export_imports_back_the_same(tmp_path):
     record = Record(**{k: GOOD[k] for k in ("id", "text", "spans", "relations", "meta")})
-    tasks = [to_label_studio(record)]
+    record.spans[0]["ref"] = "p1"
+    record.relations[0]["status"] = "appointed"
+    tasks = [submitted(to_label_studio(record))]
     path = tmp_path / "ls.json"
     path.write_text(json.dumps(tasks, ensure_ascii=False), encoding="utf-8")
-    [back] = import_file(path, "label-studio")
+    [back] = import_file(path, "label-studio").records
     assert (back.id, back.text, back.spans, back.relations) == (
-        "t1", TEXT, GOOD["spans"], GOOD["relations"])
+        "t1", TEXT, record.spans, record.relations)
+
+
+def test_label_studio_tasks_never_annotated_or_skipped_are_not_gold(tmp_path):
+    """Label Studio exports an unfinished task with its predictions as ids (an int where a
+    dict would be); a skipped one has a cancelled annotation. Neither may become gold."""
+    record = Record(**{k: GOOD[k] for k in ("id", "text", "spans", "relations", "meta")})
+    task = to_label_studio(record)
+    unfinished = {**task, "id": 5, "annotations": [], "predictions": [17]}
+    skipped = {**task, "id": 6, "annotations": [{"id": 2, "was_cancelled": True, "result": []}]}
+    path = tmp_path / "export.json"
+    path.write_text(json.dumps([unfinished, submitted(task), skipped]), encoding="utf-8")
+    imported = import_file(path, "label-studio")
+    assert [r.id for r in imported.records] == ["t1"]
+    assert imported.skipped == [f"{path}: task 1 (id 5): no completed annotation",
+                                f"{path}: task 3 (id 6): skipped by the annotator"]
 
 
 def test_shipped_label_studio_interface_fits_the_exported_tasks():
@@ -96,7 +120,7 @@ def test_shipped_label_studio_interface_fits_the_exported_tasks():
     the control names, labels and relation types must be the ones the tasks use."""
     import xml.etree.ElementTree as ET
 
-    from pipeline.gold import LABELS, RELATION_TYPES
+    from pipeline.schema import LABELS, RELATION_TYPES, STATUSES
 
     view = ET.parse(ROOT / "annotations" / "label-studio.xml").getroot()
     labels = view.find("Labels")
@@ -106,7 +130,8 @@ def test_shipped_label_studio_interface_fits_the_exported_tasks():
     assert (labels.get("name"), labels.get("toName")) == (region["from_name"], region["to_name"])
     assert view.find("Text").get("name") == region["to_name"]
     assert sorted(x.get("value") for x in labels) == sorted(LABELS)
-    assert sorted(x.get("value") for x in view.find("Relations")) == sorted(RELATION_TYPES)
+    assert sorted(x.get("value") for x in view.find("Relations")) == sorted(
+        list(RELATION_TYPES) + list(STATUSES[1:]))
 
 
 def test_label_studio_annotations_win_over_predictions(tmp_path):
@@ -122,7 +147,7 @@ def test_label_studio_annotations_win_over_predictions(tmp_path):
             "predictions": [{"result": []}]}
     path = tmp_path / "export.json"
     path.write_text(json.dumps([task]), encoding="utf-8")
-    [record] = import_file(path, "label-studio")
+    [record] = import_file(path, "label-studio").records
     assert record.id == "7"
     assert record.spans == [{"start": 3, "end": 17, "label": "PER"}, {"start": 19, "end": 29, "label": "TITLE"}]
     assert record.relations == [{"head": 0, "child": 1, "label": "has_title"}]
@@ -135,7 +160,7 @@ def test_doccano_exports_with_and_without_relations(tmp_path):
                       "relations": [{"id": 1, "from_id": 10, "to_id": 11, "type": "has_title"}]}
     plain = {"id": 4, "text": TEXT, "label": [[30, 50, "ORG"], [3, 17, "PER"]]}
     path = write(tmp_path / "doccano.jsonl", [with_relations, plain])
-    first, second = import_file(path, "doccano")
+    first, second = import_file(path, "doccano").records
     assert first.spans == [{"start": 3, "end": 17, "label": "PER"}, {"start": 19, "end": 29, "label": "TITLE"}]
     assert first.relations == [{"head": 0, "child": 1, "label": "has_title"}]
     assert second.spans == [{"start": 3, "end": 17, "label": "PER"}, {"start": 30, "end": 50, "label": "ORG"}]
@@ -149,20 +174,22 @@ def test_cli_export_then_import_round_trip(nlp, tmp_path):
                    check=True, cwd=ROOT, capture_output=True)
     subprocess.run(run + ["annotations", "export", str(out / "annotations.jsonl"), "--to", "label-studio",
                           "--out", str(tmp_path / "tasks.json")], check=True, cwd=ROOT, capture_output=True)
+    tasks = json.loads((tmp_path / "tasks.json").read_text(encoding="utf-8"))
+    (tmp_path / "tasks.json").write_text(json.dumps([submitted(t) for t in tasks]), encoding="utf-8")
     subprocess.run(run + ["annotations", "import", "--from", "label-studio", str(tmp_path / "tasks.json"),
                           "--out", str(tmp_path / "reviewed" / "back.jsonl")], check=True, cwd=ROOT, capture_output=True)
     [original] = read_records(out / "annotations.jsonl")
     [back] = read_records(tmp_path / "reviewed" / "back.jsonl")  # a new folder is made
-    strip = lambda rows: [{k: v for k, v in r.items() if k != "score"} for r in rows]  # noqa: E731
+    strip = lambda rows: [{k: v for k, v in r.items() if k not in {"score", "source"}} for r in rows]  # noqa: E731
     assert back.text == original.text and back.id == original.id
     assert back.spans == strip(original.spans) and back.relations == strip(original.relations)
     assert len(back.relations) >= 5
 
 
-def test_every_gold_file_in_annotations_is_valid(nlp):
+def test_every_gold_file_in_annotations_is_valid(segment):
     files = sorted((ROOT / "annotations").rglob("*.jsonl"))
     assert files, "annotations/ holds no gold files"
-    assert validate(files, edges(nlp)) == []
+    assert validate(files, segment) == []
 
 
 def test_gold_data_is_what_the_project_promises():

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.canonical import iso_date, parse_code
+from pipeline.shapes import iso_date, parse_code
 
 
 @pytest.mark.parametrize("code,expected", [

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from pipeline.evaluate import entity_scores, relation_scores, triple_scores
-from pipeline.gold import Record
+from pipeline.records import Record
 
 TEXT = "Ông Trần Văn An, Bí thư Huyện ủy Đình Lập ký Quyết định 12-QĐ/HU ngày 02/02/2008."
 

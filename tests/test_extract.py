@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-import pipeline
 from pipeline.batch import run_extract
+from pipeline.language import chunks
 
 from conftest import ROOT
 
@@ -121,9 +121,9 @@ def test_long_document_is_processed_in_pieces_with_right_offsets(nlp, tmp_path, 
     paragraph = ("Ngày 28/6/2017, Huyện uỷ Cao Lộc ban hành Quyết định 1581-QĐ/HU về thành lập "
                  "các tổ công tác. Bà Nông Thị Hương, Phó Trưởng Ban Tổ chức Huyện uỷ cho biết.\n")
     text = paragraph * 60
-    monkeypatch.setattr(pipeline, "CHUNK_CHARS", 1000)
+    monkeypatch.setattr(nlp, "chunk_chars", 1000)
     result = nlp.process(text, "long")
-    assert len(pipeline.chunks(text, 1000)) > 5
+    assert len(chunks(text, 1000)) > 5
     labels = [(s["label"], text[s["start"]:s["end"]]) for s in result.record.spans]
     assert labels.count(("PER", "Nông Thị Hương")) == 60
     assert labels.count(("DOC", "Quyết định 1581-QĐ/HU")) == 60

@@ -1,7 +1,24 @@
-"""Stage 3: entity rules on real sentences of the kind the users read."""
+"""The entity rules alone (segmenter + rules, no trained model) on sentences users read."""
 from __future__ import annotations
 
+import pytest
+
+import pipeline
+
 from conftest import ents
+
+
+@pytest.fixture(scope="module")
+def nlp() -> pipeline.Pipeline:
+    """Shadows the session fixture: a rules test must not run the trained model."""
+    return pipeline.load(None, {"pipeline.stages": ["entity_rules"]})
+
+
+def test_each_span_names_the_rule_that_found_it(nlp):
+    doc = nlp("Ngày 18/10/2021, Huyện ủy Đình Lập tổng kết Nghị quyết số 22-NQ/TW.")
+    assert [(e.text, e._.source) for e in doc.ents] == [
+        ("18/10/2021", "rules:dates"), ("Huyện ủy Đình Lập", "rules:organisations"),
+        ("Nghị quyết số 22-NQ/TW", "rules:document_references")]
 
 
 def test_document_reference_date_and_issuer(nlp):

@@ -7,18 +7,25 @@ from pathlib import Path
 import pytest
 
 import pipeline
-from pipeline.gold import read_records
-from pipeline.train import annotation_files, data_hash, fit, predict
+from pipeline.config import load_config
+from pipeline.evaluate import predict
+from pipeline.records import read_records
+from pipeline.train import fit, is_stale
 
 from conftest import ROOT
 
 TINY = ROOT / "tests" / "data" / "tiny.jsonl"
+MODEL_ONLY = {"stages.entity_model.merge": "model_only"}
+
+
+def train_tiny(out: Path) -> None:
+    fit(list(read_records(TINY)), out, load_config(), seed=7, log=lambda line: None, epochs=100)
 
 
 @pytest.fixture(scope="module")
 def trained(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("models")
-    fit(list(read_records(TINY)), out, seed=7, log=lambda line: None, epochs=100)
+    train_tiny(out)
     return out
 
 
@@ -37,7 +44,7 @@ def test_saved_models_are_spacy_and_json_only(trained):
 
 def test_model_learns_the_tiny_data(trained):
     records = list(read_records(TINY))
-    pred, _ = predict(pipeline.load(trained, entities="model_only"), records)
+    pred, _ = predict(pipeline.load(trained, MODEL_ONLY), records)
     gold = {(r.id, s["start"], s["end"], s["label"]) for r in records for s in r.spans}
     found = {(r.id, s["start"], s["end"], s["label"]) for r in pred for s in r.spans}
     assert len(gold & found) >= 0.8 * len(gold)  # it can fit what it was trained on
@@ -49,17 +56,18 @@ def test_reloading_gives_the_same_predictions(trained):
 
 
 def test_training_is_deterministic_for_a_seed(trained, tmp_path):
-    fit(list(read_records(TINY)), tmp_path, seed=7, log=lambda line: None, epochs=100)
+    train_tiny(tmp_path)
     assert (tmp_path / "relations.json").read_bytes() == (trained / "relations.json").read_bytes()
     assert (tmp_path / "ner" / "ner" / "model").read_bytes() == (trained / "ner" / "ner" / "model").read_bytes()
 
 
 def test_committed_models_match_the_current_annotations():
-    meta = json.loads((ROOT / "models" / "meta.json").read_text(encoding="utf-8"))
-    assert meta["data_hash"] == data_hash(annotation_files()), \
-        "models/ are stale: annotations or pipeline/ner.cfg changed; run `make train`"
+    assert not is_stale(), \
+        "models/ are stale: annotations or pipeline/default.cfg changed; run `make train`"
 
 
-def test_extract_uses_the_committed_models():
+def test_extract_uses_the_committed_models_and_their_config():
     nlp = pipeline.load()
-    assert nlp.stage_names == ["segment", "rules", "ner", "relations", "canonical"]
+    saved = load_config(ROOT / "models")
+    assert nlp.stage_names == ["segment"] + saved["pipeline"]["stages"]
+    assert "entity_model" in nlp.stage_names

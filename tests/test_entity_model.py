@@ -1,7 +1,7 @@
-"""Stage 3b: where the trained model runs beside the rules."""
+"""The trained model stage: where it reads beside the rules."""
 from __future__ import annotations
 
-from pipeline.ner import open_sentences
+from pipeline.entity_model import open_sentences
 
 
 def test_model_skips_sentences_whose_names_the_rules_already_hold(rules_nlp):

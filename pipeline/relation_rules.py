@@ -1,4 +1,4 @@
-"""Stage 4: relations between the entities of one sentence, by rules.
+"""Relations between the entities of one sentence, by rules.
 
 Each rule reads the sentence as a sequence of entities and the words between
 them, the way a reader does: "X, TITLE ORG" (has_title, title_of), "DOC, ngày
@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from . import lexicon
-from .base import Relation
+from .extensions import Relation
 
 SCORES = {"has_title": 0.95, "title_of": 0.95, "issued_by": 0.93, "issued_on": 0.97,
           "implements": 0.8}
@@ -19,6 +19,14 @@ _APPOSITION = {",", "-", "–", ":"}
 _IMPLEMENT = {v.lower() for v in lexicon.IMPLEMENT_VERBS}
 _ISSUE = {v.lower() for v in lexicon.ISSUE_VERBS}
 _DOC_TAIL = {",", "ngày", "hội nghị", "lần", "thứ", "khóa", "khoá", "(", ")", "và", "số"}
+
+
+def sentence_entities(doc: Doc) -> list[list[Span]]:
+    """The entities of each sentence that has any, in text order."""
+    by_sent: dict[int, list[Span]] = {}
+    for ent in doc.ents:
+        by_sent.setdefault(ent.sent.start, []).append(ent)
+    return list(by_sent.values())
 
 
 def _between(doc: Doc, a: Span, b: Span) -> list[str]:
@@ -31,10 +39,7 @@ class RelationRules:
 
     def find(self, doc: Doc) -> list[Relation]:
         """Relations the rules read in each sentence of a Doc with entities."""
-        by_sent: dict[int, list[Span]] = {}
-        for ent in doc.ents:
-            by_sent.setdefault(ent.sent.start, []).append(ent)
-        return [rel for ents in by_sent.values() for rel in self.sentence(doc, ents)]
+        return [rel for ents in sentence_entities(doc) for rel in self.sentence(doc, ents)]
 
     def sentence(self, doc: Doc, ents: list[Span]) -> list[Relation]:
         rels: list[Relation] = []
@@ -127,8 +132,9 @@ class RelationRules:
         not_actors = {(r.child.start, r.child.end) for r in rels if r.label in {"issued_by", "title_of"}}
 
         def actor_ok(span: Span) -> bool:
+            before = doc[span.start - 1].norm_ if span.start > 0 else ""
             return span.label_ == "ORG" and (span.start, span.end) not in not_actors and \
-                doc[span.start - 1].norm_ not in {"của", "do", "trong", "toàn"}
+                before not in {"của", "do", "trong", "toàn"}
 
         for i, ent in enumerate(ents):
             if ent.label_ != "DOC":

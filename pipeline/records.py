@@ -2,27 +2,18 @@
 
 Gold files and predictions share this one format: `extract` writes it, the
 evaluator and the trainers read it, and the annotation tools convert to it.
+Writing is atomic everywhere (`atomic_write`): a reader never sees half a file.
 """
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+import os
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from spacy.tokens import Doc, Span
-
-from .base import Relation
-
-LABELS = ("PER", "TITLE", "ORG", "LOC", "DOC", "DATE")
-RELATION_TYPES = {  # label -> (head label, child label)
-    "has_title": ("PER", "TITLE"), "title_of": ("TITLE", "ORG"), "issued_by": ("DOC", "ORG"),
-    "issued_on": ("DOC", "DATE"), "implements": ("ORG", "DOC"),
-}
-
-
-class AnnotationError(ValueError):
-    """A malformed annotation line; the message says `file:line: what is wrong`."""
+from .errors import AnnotationError, InputError
+from .schema import RelationDict, SpanDict
 
 
 @dataclass
@@ -31,14 +22,22 @@ class Record:
 
     id: str
     text: str
-    spans: list[dict]
-    relations: list[dict]
+    spans: list[SpanDict]
+    relations: list[RelationDict]
     meta: dict = field(default_factory=dict)
     where: str = ""  # "file:line" it came from
 
     def to_json(self) -> dict:
         return {"id": self.id, "text": self.text, "meta": self.meta, "spans": self.spans,
                 "relations": self.relations}
+
+    def extend(self, other: Record, offset: int) -> None:
+        """Append the spans and relations of a piece of this text that starts at `offset`."""
+        base = len(self.spans)
+        self.spans.extend({**s, "start": s["start"] + offset, "end": s["end"] + offset}
+                          for s in other.spans)
+        self.relations.extend({**r, "head": r["head"] + base, "child": r["child"] + base}
+                              for r in other.relations)
 
 
 def read_records(path: Path) -> Iterator[Record]:
@@ -60,48 +59,76 @@ def read_records(path: Path) -> Iterator[Record]:
                          meta=dict(data.get("meta") or {}), where=where)
 
 
-def read_many(paths: list[Path]) -> list[Record]:
-    """All records of files and folders (every *.jsonl below a folder), in path order."""
+def jsonl_files(paths: Iterable[Path | str]) -> list[Path]:
+    """Files as given and every *.jsonl below a folder, in path order."""
     files: list[Path] = []
-    for path in paths:
+    for item in paths:
+        path = Path(item)
+        if not path.exists():
+            raise InputError(f"{item}: no such file or folder")
         files.extend(sorted(path.rglob("*.jsonl")) if path.is_dir() else [path])
-    return [record for f in files for record in read_records(f)]
+    return files
 
 
-def doc_to_record(doc: Doc, meta: dict | None = None, scores: bool = True,
-                  text: str | None = None) -> Record:
+def read_many(paths: Iterable[Path | str]) -> list[Record]:
+    """All records of files and folders, in path order."""
+    return [record for f in jsonl_files(paths) for record in read_records(f)]
+
+
+def atomic_write(path: Path, data: str | bytes) -> None:
+    """Write to a hidden file beside `path`, then rename it into place."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+    tmp.replace(path)
+
+
+def write_jsonl(path: Path, rows: Iterable[dict]) -> None:
+    atomic_write(path, "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows))
+
+
+def doc_to_record(doc, meta: dict | None = None, scores: bool = True, text: str | None = None) -> Record:
     """Entities and relations of a processed Doc in the annotation format. `text` is
     doc.text when the caller has it: spaCy rebuilds doc.text from the tokens each time."""
     ents = list(doc.ents)
     index = {(e.start, e.end): i for i, e in enumerate(ents)}
-    spans = []
+    spans: list[SpanDict] = []
     for e in ents:
-        span = {"start": e.start_char, "end": e.end_char, "label": e.label_}
+        span: SpanDict = {"start": e.start_char, "end": e.end_char, "label": e.label_}
+        if e._.ref:
+            span["ref"] = e._.ref
         if scores:
             span["score"] = round(e._.score, 3)
+            span["source"] = e._.source
         spans.append(span)
-    relations = []
+    relations: list[RelationDict] = []
     for rel in doc._.relations or []:
-        item = {"head": index[(rel.head.start, rel.head.end)],
-                "child": index[(rel.child.start, rel.child.end)], "label": rel.label}
+        item: RelationDict = {"head": index[(rel.head.start, rel.head.end)],
+                              "child": index[(rel.child.start, rel.child.end)], "label": rel.label}
+        if rel.status:
+            item["status"] = rel.status
         if scores:
             item["score"] = round(rel.score, 3)
         relations.append(item)
+    meta = dict(meta or {})
+    if doc._.published and "published" not in meta:
+        meta["published"] = doc._.published
     return Record(id=doc._.doc_id, text=doc.text if text is None else text, spans=spans,
-                  relations=relations,
-                  meta=meta or {})
+                  relations=relations, meta=meta)
 
 
-def apply_record(doc: Doc, record: Record) -> Doc:
-    """Put a record's spans and relations on a Doc segmented from the same text.
+def apply_record(doc, record: Record):
+    """Put a record's spans, refs and relations on a Doc segmented from the same text.
 
     Spans that do not fall on word boundaries are widened to the words they touch,
     and dropped (with their relations) when that makes them overlap; `validate`
     reports such spans so the annotator sees where the segmenter disagrees.
     """
+    from .extensions import Relation
+
     if doc.text != record.text:
         raise AnnotationError(f"{record.where}: the Doc's text is not the record's text")
-    spans: list[Span | None] = []
+    spans = []
     last_end = 0
     for item in record.spans:
         span = doc.char_span(item["start"], item["end"], label=item["label"],
@@ -111,20 +138,15 @@ def apply_record(doc: Doc, record: Record) -> Doc:
         spans.append(span)
         last_end = span.end if span is not None else last_end
     doc.ents = [s for s in spans if s is not None]
+    for item, span in zip(record.spans, spans):
+        if span is not None and item.get("ref"):
+            span._.ref = item["ref"]
     relations = []
     for item in record.relations:
         head, child = spans[item["head"]], spans[item["child"]]
         if head is not None and child is not None:
-            relations.append(Relation(head, child, item["label"], item.get("score", 1.0), "gold"))
+            relations.append(Relation(head, child, item["label"], item.get("score", 1.0), "gold",
+                                      item.get("status")))
     doc._.relations = relations
+    doc._.published = record.meta.get("published")
     return doc
-
-
-def write_jsonl(path: Path, rows: list[dict]) -> None:
-    """Write rows atomically: a reader never sees a half-written file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    with open(tmp, "w", encoding="utf-8") as handle:
-        for row in rows:
-            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
-    tmp.replace(path)

@@ -1,0 +1,218 @@
+"""Command line: `python -m pipeline extract INPUT... --out DIR` and friends.
+
+Every error a user can cause or fix is a PipelineError: it is printed as one
+`error: …` line and the exit code is 2. Imports happen inside the commands, so
+`--help` and the annotation tools start quickly.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .errors import PipelineError
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from .batch import run_extract
+    from .language import load
+
+    summary = run_extract(load(), args.inputs, Path(args.out), workers=args.jobs,
+                          engine=args.engine, scheduler=args.scheduler, force=args.force)
+    print(json.dumps(summary, ensure_ascii=False), file=sys.stderr)
+    return 1 if summary["failed"] else 0
+
+
+def segmentation():
+    """Word edges and sentence ends from the pipeline's own segmenter."""
+    from .annotations import Segmentation
+    from .language import load
+
+    nlp = load(None, {"pipeline.stages": []})
+
+    def segment(text: str) -> Segmentation:
+        doc = nlp.make_doc(text)
+        words = [t for t in doc if not t.is_space]
+        return Segmentation({t.idx for t in words}, {t.idx + len(t.text) for t in words},
+                            [s.end_char for s in doc.sents])
+
+    return segment
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from .annotations import validate
+    from .records import jsonl_files
+
+    files = jsonl_files(args.files)
+    problems = validate(files, None if args.no_words else segmentation())
+    for problem in problems:
+        print(problem)
+    print(f"{len(files)} file(s), {len(problems)} problem(s)", file=sys.stderr)
+    return 1 if problems else 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    from .annotations import format_stats, heldout_ids, stats
+    from .language import load
+    from .records import read_many
+
+    nlp = load(None, {"pipeline.stages": []})
+
+    def count(text: str) -> int:
+        return sum(1 for t in nlp.make_doc(text) if not t.is_space and not t.is_punct)
+
+    table = stats(read_many(args.files), heldout_ids(), count)
+    print(json.dumps(table, ensure_ascii=False, indent=1) if args.json else format_stats(table))
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from .convert import import_file, import_sheets
+    from .records import write_jsonl
+
+    if args.tool == "sheet":
+        if not args.articles:
+            raise PipelineError("--from sheet needs --articles FOLDER (where the sheets' articles are)")
+        imported = import_sheets([Path(f) for f in args.files], Path(args.articles))
+    else:
+        if len(args.files) != 1:
+            raise PipelineError(f"--from {args.tool} reads one export file")
+        imported = import_file(Path(args.files[0]), args.tool)
+    for line in imported.skipped:
+        print(f"skipped {line}", file=sys.stderr)
+    write_jsonl(Path(args.out), [r.to_json() for r in imported.records])
+    print(f"{len(imported.records)} document(s) -> {args.out}, {len(imported.skipped)} task(s) "
+          f"skipped; check them with `python -m pipeline annotations validate {args.out}`",
+          file=sys.stderr)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .convert import to_label_studio
+    from .records import atomic_write, read_records
+    from .sheet import to_sheet
+
+    records = list(read_records(Path(args.file)))
+    if args.tool == "sheet":
+        out = Path(args.out)
+        for record in records:
+            file = record.meta.get("file") or f"{record.id}.txt"
+            atomic_write(out / f"{record.id}.ann", to_sheet(record.to_json(), file))
+    else:
+        tasks = [to_label_studio(r) for r in records]
+        atomic_write(Path(args.out), json.dumps(tasks, ensure_ascii=False, indent=1))
+    print(f"{len(records)} document(s) -> {args.out}", file=sys.stderr)
+    return 0
+
+
+def cmd_sheet(args: argparse.Namespace) -> int:
+    import unicodedata
+
+    from .read import decode, read_bytes
+    from .sheet import numbered
+
+    path = Path(args.article)
+    print(numbered(unicodedata.normalize("NFC", decode(read_bytes(path), str(path)))))
+    return 0
+
+
+def cmd_train(args: argparse.Namespace) -> int:
+    from .train import is_stale, run
+
+    if args.if_stale and not is_stale():
+        print("models/ are up to date with annotations/ and pipeline/default.cfg", file=sys.stderr)
+        return 0
+    run(seed=args.seed)
+    return 0
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from .evaluate import entity_scores, relation_scores, score
+    from .language import load
+    from .paths import MODELS_DIR
+    from .records import read_many
+    from .report import entity_table, markdown_table, relation_table, triple_table, write
+
+    if args.gold is None:
+        from .experiments import build_report
+
+        write(build_report(MODELS_DIR, k=args.folds, log=lambda line: print(line, file=sys.stderr)),
+              Path(args.report))
+        print(f"wrote {args.report}/eval.md, eval.json, eval.html", file=sys.stderr)
+        return 0
+    gold = read_many([args.gold])
+    if args.pred:
+        pred = read_many([args.pred])
+        result = {"entities": entity_scores(gold, pred), "relations": relation_scores(gold, pred)}
+    else:
+        result = score(load(), gold)
+    print("Entities (strict)\n" + markdown_table(entity_table({"pipeline": result["entities"]})))
+    print("\nEntities (partial)\n" + markdown_table(entity_table({"pipeline": result["entities"]}, "partial")))
+    print("\nRelations\n" + markdown_table(relation_table({"pipeline": result["relations"]})))
+    if "triples" in result:
+        print("\nTriples\n" + markdown_table(triple_table({"pipeline": result["triples"]})))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m pipeline", description=__doc__.split("\n")[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    extract = sub.add_parser("extract", help="articles -> triples.jsonl, annotations.jsonl")
+    extract.add_argument("inputs", nargs="+", help="files, folders of *.txt, or - for stdin")
+    extract.add_argument("--out", default="out", help="output folder (default: out)")
+    extract.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
+    extract.add_argument("--engine", choices=["local", "dask"], default="local",
+                         help="local processes, or Dask workers (optional extra)")
+    extract.add_argument("--scheduler", help="Dask scheduler address; default: a local cluster of --jobs workers")
+    extract.add_argument("--force", action="store_true",
+                         help="redo every document, ignoring what earlier runs in --out finished")
+    extract.set_defaults(func=cmd_extract)
+
+    ann = sub.add_parser("annotations", help="validate, count, import and export annotations")
+    ann_sub = ann.add_subparsers(dest="action", required=True)
+    val = ann_sub.add_parser("validate", help="check gold files; prints file:line: problem")
+    val.add_argument("files", nargs="+", help="JSONL files or folders")
+    val.add_argument("--no-words", action="store_true", help="skip the word-boundary check")
+    val.set_defaults(func=cmd_validate)
+    st = ann_sub.add_parser("stats", help="documents, words, spans and relations per split")
+    st.add_argument("files", nargs="*", default=["annotations"])
+    st.add_argument("--json", action="store_true")
+    st.set_defaults(func=cmd_stats)
+    imp = ann_sub.add_parser("import", help="a Label Studio or doccano export, or sheets -> our JSONL")
+    imp.add_argument("--from", dest="tool", choices=["label-studio", "doccano", "sheet"], required=True)
+    imp.add_argument("files", nargs="+", help="the export file, or sheet files")
+    imp.add_argument("--articles", help="with --from sheet: the folder the sheets' article paths start in")
+    imp.add_argument("--out", required=True)
+    imp.set_defaults(func=cmd_import)
+    exp = ann_sub.add_parser("export", help="annotations.jsonl -> Label Studio tasks with predictions, or sheets")
+    exp.add_argument("file")
+    exp.add_argument("--to", dest="tool", choices=["label-studio", "sheet"], default="label-studio")
+    exp.add_argument("--out", required=True, help="a file (label-studio) or a folder (sheet)")
+    exp.set_defaults(func=cmd_export)
+    sh = ann_sub.add_parser("sheet", help="an article as numbered sentences, to annotate in a sheet")
+    sh.add_argument("article")
+    sh.set_defaults(func=cmd_sheet)
+
+    tr = sub.add_parser("train", help="retrain the NER model and relation classifier from annotations/")
+    tr.add_argument("--seed", type=int, default=None, help="default: the seed in pipeline/default.cfg")
+    tr.add_argument("--if-stale", action="store_true",
+                    help="do nothing when models/meta.json matches the annotations and config")
+    tr.set_defaults(func=cmd_train)
+
+    ev = sub.add_parser("evaluate", help="scores: the full report, or one gold file")
+    ev.add_argument("--gold", help="a gold JSONL file (or folder) to score the current models on")
+    ev.add_argument("--pred", help="score this prediction file against --gold instead")
+    ev.add_argument("--report", default="reports", help="folder of the full report (no --gold)")
+    ev.add_argument("--folds", type=int, default=5, help="cross-validation folds (default 5)")
+    ev.set_defaults(func=cmd_evaluate)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except PipelineError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2

@@ -1,0 +1,64 @@
+"""Reading the one pipeline config (`default.cfg`, or the copy saved with the models).
+
+A config has four parts: [pipeline] (stage order, chunk size), [stages.*] (each stage's
+settings), [train] (how `make train` fits the models) and [spacy] (the NER network, a spaCy
+config of its own). Overrides are dotted keys, as confection takes them.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from confection import Config
+
+from .errors import ConfigError
+from .paths import DEFAULT_CONFIG
+
+MODEL_STAGES = ("entity_model",)  # stages that cannot run without trained models
+RULES_ONLY = {"stages.relations.use_classifier": False}
+
+
+def models_present(models_dir: Path) -> bool:
+    return (models_dir / "meta.json").exists() and (models_dir / "config.cfg").exists()
+
+
+def load_config(models_dir: Path | None = None, overrides: dict | None = None,
+                rules_only: bool = False) -> Config:
+    """The config saved in `models_dir` (else the default), with `overrides` applied.
+
+    `rules_only` drops the stages that need trained models, unless `overrides` ask for
+    them: then the models are missing, and `factories` says so."""
+    path = models_dir / "config.cfg" if models_dir is not None else DEFAULT_CONFIG
+    overrides = dict(overrides or {})
+    if rules_only:
+        asked = overrides.get("pipeline.stages")
+        if asked is None:
+            base = Config().from_disk(path, interpolate=False)
+            overrides["pipeline.stages"] = [s for s in base["pipeline"]["stages"] if s not in MODEL_STAGES]
+        overrides = {**RULES_ONLY, **overrides}
+    try:
+        return Config().from_disk(path, interpolate=False, overrides=overrides)
+    except Exception as err:  # confection raises several types for a bad override or file
+        raise ConfigError(f"{path}: {err}") from None
+
+
+def with_overrides(config: Config, overrides: dict) -> Config:
+    """A copy of `config` with dotted-key overrides set ({"stages.relations.threshold": 0.6})."""
+    out = config.copy()
+    for key, value in overrides.items():
+        *path, last = key.split(".")
+        section = out
+        for part in path:
+            if part not in section:
+                raise ConfigError(f"override {key!r}: the config has no section {part!r}")
+            section = section[part]
+        section[last] = value
+    return out
+
+
+def spacy_config(config: Config) -> Config:
+    """The [spacy] part: a complete spaCy config of the NER network."""
+    return Config(config["spacy"])
+
+
+def save_config(config: Config, models_dir: Path) -> None:
+    config.to_disk(models_dir / "config.cfg")

@@ -1,0 +1,214 @@
+"""The trained NER model as a stage, with how it is trained beside it.
+
+The model is spaCy's `ner` component (network: the [spacy] part of the config) on our
+own words: it reads a view of the Doc in which every word is its normalised form and
+carries the features the network embeds: the segmenter's word kind (TAG), and in MORPH
+the label the rules proposed for it ("Rule=B_ORG") and the gazetteer's hit ("Place=B").
+So the rules and the gazetteer inform the model, and the model decides the boundaries.
+The view keeps the Doc's sentence starts, so no predicted entity crosses a sentence end.
+
+How the model's spans and the rules' spans end up on the Doc is a merge policy: a
+function (model spans, rule spans) -> spans, chosen by name in the config and measured
+by `make choices`.
+"""
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
+from typing import ClassVar
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.training import Example
+from spacy.training.batchers import minibatch_by_words
+from spacy.util import fix_random_seed, load_model_from_config
+from thinc.api import Adam, Config
+
+from .errors import ConfigError
+from .schema import (ENTS, LABELS, RULE_SPANS, SENTS, SPAN_SOURCE, TOKEN_FORM, TOKEN_KIND,
+                     TOKEN_PLACE, WORDS, normal_form, word_kind)
+
+FEATURES = ("kind", "rules", "place")
+
+
+# --- merge policies: (model spans, rule spans) -> the Doc's entities ----------------------
+def _keep_first(first: list[Span], second: list[Span]) -> list[Span]:
+    taken = {i for s in first for i in range(s.start, s.end)}
+    return sorted(first + [s for s in second if not taken.intersection(range(s.start, s.end))],
+                  key=lambda s: s.start)
+
+
+def model_only(model: list[Span], rules: list[Span]) -> list[Span]:
+    """The model decides every span; the rules only informed it."""
+    return model
+
+
+def rules_first(model: list[Span], rules: list[Span]) -> list[Span]:
+    """Every rule span, and the model's spans where the rules found nothing."""
+    return _keep_first(rules, model)
+
+
+def model_first(model: list[Span], rules: list[Span]) -> list[Span]:
+    """Every model span, and the rules' spans where the model found nothing."""
+    return _keep_first(model, rules)
+
+
+MERGE_POLICIES: dict[str, Callable[[list[Span], list[Span]], list[Span]]] = {
+    "model_only": model_only, "rules_first": rules_first, "model_first": model_first}
+
+
+# --- what the model reads ---------------------------------------------------------------
+def _morphs(doc: Doc, features: set[str]) -> list[str]:
+    """Per token, the rule and gazetteer features as one MORPH string ("Rule=B_ORG|Place=B")."""
+    parts: list[list[str]] = [[] for _ in doc]
+    if "rules" in features:
+        for span in doc._.rule_spans or []:
+            for i in range(span.start, span.end):
+                parts[i].append(f"Rule={'B' if i == span.start else 'I'}_{span.label_}")
+    if "place" in features and doc._.place_tags:
+        for i, tag in enumerate(doc._.place_tags):
+            if tag:
+                parts[i].append(f"Place={tag}")
+    return ["|".join(p) for p in parts]
+
+
+def model_view(doc: Doc, features: Iterable[str] = FEATURES, tokens: list[int] | None = None) -> Doc:
+    """The Doc the model reads: same words, each in its normalised form (so NFD input or old
+    tone placement cannot change a prediction), with the features the config names.
+    `tokens` (indices into doc) restricts it to some of the words."""
+    chosen = list(doc) if tokens is None else [doc[i] for i in tokens]
+    features = set(features)
+    morphs = _morphs(doc, features)
+    return Doc(doc.vocab, words=[normal_form(t) for t in chosen],
+               spaces=[bool(t.whitespace_) for t in chosen],
+               tags=[word_kind(t) if "kind" in features else "" for t in chosen],
+               morphs=[morphs[t.i] for t in chosen],
+               sent_starts=[bool(t.is_sent_start) for t in chosen])
+
+
+def open_sentences(doc: Doc) -> list[int]:
+    """Tokens of the sentences where the rules left a capitalised word uncovered (the
+    sentence's first word counts only when it looks like a name). Elsewhere every name is
+    already a rule entity, so a model kept only beside the rules has nothing to add."""
+    covered = {i for e in doc.ents for i in range(e.start, e.end)}
+    tokens: list[int] = []
+    for sent in doc.sents:
+        first = sent[0]
+        if any(t.i not in covered and t.text[:1].isupper() for t in sent[1:]) or (
+                first.i not in covered and _is_name(first.text)):
+            tokens.extend(range(sent.start, sent.end))
+    return tokens
+
+
+def _is_name(word: str) -> bool:
+    """Every syllable capitalised, as in "Hà Nội"; a sentence opening "Đồng chí" is not."""
+    syllables = word.split()
+    return len(syllables) > 1 and all(s[:1].isupper() for s in syllables)
+
+
+def _sentence_numbers(doc: Doc) -> list[int]:
+    numbers: list[int] = []
+    for n, sent in enumerate(doc.sents):
+        numbers.extend([n] * len(sent))
+    return numbers
+
+
+def titles_with_a_person(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Guidelines rule 2: a TITLE is marked only when a named person in its sentence holds
+    it, so a TITLE in a sentence without any PER is dropped."""
+    if not any(s.label_ == "TITLE" for s in spans):
+        return spans
+    sentence = _sentence_numbers(doc)
+    with_person = {sentence[s.start] for s in spans if s.label_ == "PER"}
+    return [s for s in spans if s.label_ != "TITLE" or sentence[s.start] in with_person]
+
+
+class EntityModel:
+    """The trained NER model as a pipeline stage."""
+
+    name: ClassVar[str] = "entity_model"
+    requires: ClassVar[tuple[str, ...]] = (WORDS, SENTS, TOKEN_FORM, TOKEN_KIND, RULE_SPANS, ENTS)
+    sets: ClassVar[tuple[str, ...]] = (ENTS, SPAN_SOURCE)
+
+    def __init__(self, model: Language, settings: dict, scores: dict[str, float] | None = None) -> None:
+        if settings["merge"] not in MERGE_POLICIES:
+            raise ConfigError(f"stages.entity_model.merge: {settings['merge']!r} is none of "
+                              f"{', '.join(MERGE_POLICIES)}")
+        self.ner = model.get_pipe("ner")
+        self.merge = MERGE_POLICIES[settings["merge"]]
+        self.features = tuple(settings.get("features", FEATURES))
+        # Alone, the model keeps every label; merged with the rules, only `labels`.
+        self.labels = set(self.ner.labels if self.merge is model_only else settings["labels"])
+        # Only when the rules come first may it skip sentences whose names they all hold.
+        self.skip_covered = settings["skip_covered_sentences"] and self.merge is rules_first
+        self.batch_size = settings.get("batch_size", 32)
+        self.scores = scores or {}  # measured precision per label ("model:ORG" -> 0.93)
+        self.default_score = settings["default_score"]
+
+    def _tokens(self, doc: Doc) -> list[int]:
+        return open_sentences(doc) if self.skip_covered else list(range(len(doc)))
+
+    def predict(self, docs: list[Doc]) -> list[list[Span]]:
+        """The model's entity spans per Doc; the Docs' own entities are left as they were."""
+        chosen = [self._tokens(doc) for doc in docs]
+        views = [model_view(doc, self.features, tokens) for doc, tokens in zip(docs, chosen)]
+        todo = [n for n, tokens in enumerate(chosen) if tokens]
+        if todo:
+            self.ner.set_annotations([views[n] for n in todo], self.ner.predict([views[n] for n in todo]))
+        out = []
+        for doc, view, tokens in zip(docs, views, chosen):
+            spans = [Span(doc, tokens[e.start], tokens[e.end - 1] + 1, label=e.label_)
+                     for e in (view.ents if tokens else ()) if e.label_ in self.labels
+                     and tokens[e.end - 1] - tokens[e.start] == e.end - 1 - e.start]
+            out.append(spans)
+        return out
+
+    def set_annotations(self, doc: Doc, spans: list[Span]) -> None:
+        for span in spans:
+            span._.source = "model"
+            span._.score = self.scores.get(f"model:{span.label_}", self.default_score)
+        merged = self.merge(spans, list(doc._.rule_spans or []))
+        doc.ents = titles_with_a_person(doc, merged)
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.predict([doc])[0])
+        return doc
+
+    def pipe(self, docs: Iterable[Doc]) -> Iterator[Doc]:
+        """Docs in batches: one network call for several documents."""
+        it = iter(docs)
+        while batch := list(islice(it, self.batch_size)):
+            for doc, spans in zip(batch, self.predict(batch)):
+                self.set_annotations(doc, spans)
+                yield doc
+
+
+# --- training ------------------------------------------------------------------------------
+def to_example(doc: Doc, features: Iterable[str]) -> Example:
+    """A training example from a Doc that carries the rule spans as features and the gold
+    entities as its ents."""
+    predicted, reference = model_view(doc, features), model_view(doc, features)
+    reference.ents = [Span(reference, e.start, e.end, label=e.label_) for e in doc.ents]
+    return Example(predicted, reference)
+
+
+def train(docs: list[Doc], network: Config, settings: dict, features: Iterable[str], seed: int,
+          log: Callable[[str], None]) -> Language:
+    """Fit the NER model on gold Docs (with their rule spans); deterministic for a seed."""
+    fix_random_seed(seed)
+    nlp = load_model_from_config(network, auto_fill=True, validate=True)
+    ner = nlp.get_pipe("ner")
+    for label in LABELS:
+        ner.add_label(label)
+    examples = [to_example(doc, features) for doc in docs]
+    optimizer = Adam(settings["learn_rate"])
+    nlp.initialize(lambda: examples, sgd=optimizer)
+    rng = random.Random(seed)
+    for epoch in range(1, settings["epochs"] + 1):
+        rng.shuffle(examples)
+        losses: dict[str, float] = {}
+        for batch in minibatch_by_words(examples, size=settings["batch_words"]):
+            nlp.update(batch, drop=settings["dropout"], sgd=optimizer, losses=losses)
+        log(f"ner: epoch {epoch:2d}/{settings['epochs']}  loss {losses.get('ner', 0.0):9.1f}")
+    return nlp

@@ -1,0 +1,425 @@
+"""Entities with a fixed shape, found by named rules over the segmented words.
+
+The segmenter has already kept document codes, dates, organisation heads, titles and
+document types whole and recorded their kind (`word_kind`), so the rules walk words,
+not characters. Each rule is a small function over one sentence that yields token
+spans; `RULES` runs them in order and a span of an earlier rule wins over a later one
+that overlaps it. Every span records `rules:<name>` as its source, so `make eval`
+reports precision per rule, and takes that rule's measured precision as its score.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+from spacy.tokens import Doc, Span, Token
+
+from . import lexicon
+from .schema import (ENTS, KIND_CODE, KIND_DATE, KIND_DOCTYPE, KIND_ORG, KIND_TITLE, RULE_SPANS,
+                     SENTS, SPAN_SOURCE, TOKEN_KIND, TOKEN_NORM, WORDS, word_kind)
+from .shapes import YEARLESS_DATE
+
+_CUES = {c.lower() for c in lexicon.DATE_CUES}
+_ADMIN = {a.lower() for a in lexicon.ADMIN_LEVELS}
+_HONORIFICS = {h.lower() for h in lexicon.HONORIFICS}
+_STANDALONE = {o.lower() for o in lexicon.STANDALONE_ORGS}
+_ORG_ABBR = set(lexicon.ORG_ABBREVIATIONS)
+_TITLE_ABBR = set(lexicon.TITLE_ABBREVIATIONS)
+_ROMAN = re.compile(r"^[IVXLC]+$")
+_NUMBER = re.compile(r"^\d{1,4}$")
+_NOT_AFTER_NUMBER = {"năm", "tháng", "ngày", "%", "người", "đảng viên", "lớp", "tổ chức", "chi bộ",
+                     "xã", "huyện", "đồng chí", "lượt", "cán bộ"}
+_ORG_CONTINUE = {"khối", "các cơ quan", "doanh nghiệp", "cơ quan", "và"}
+_GENERIC_BEFORE = {"các", "những", "mọi", "từng", "cấp"}
+# Heads whose name may be a capitalised word and lower-case words ("Cục Quản lý thị trường").
+_DESCRIBED_HEADS = {"sở", "phòng", "bộ", "cục", "tổng cục", "trung tâm", "công ty", "tổng công ty",
+                    "ngân hàng", "ban quản lý", "ban chỉ đạo"}
+_NAMED_TYPES = {"luật", "pháp lệnh", "bộ luật"}  # identified by name alone
+_STOP_WORDS = {"của", "về", "và", "trong", "tại", "đã", "có", "được", "với", "cho", "là", "để",
+               "theo", "từ", "đến", "trên", "khi", "sẽ", "đang", "các", "những"}
+_NAME_STOPS = _STOP_WORDS | {"số", "ngày", "do", "nhằm", "thì"}  # end a document's name
+
+Spans = list[tuple[int, int, str]]
+
+
+@dataclass
+class Sentence:
+    """One sentence as the rules see it: its words, and the spans earlier rules found."""
+
+    doc: Doc
+    start: int
+    end: int
+    spans: Spans = field(default_factory=list)
+    taken: set[int] = field(default_factory=set)
+
+    def free(self, s: int, e: int) -> bool:
+        return s < e and not self.taken.intersection(range(s, e))
+
+
+Rule = Callable[[Sentence], Iterable[tuple[int, int, str]]]
+
+
+# --- shared word tests --------------------------------------------------------------
+def is_name_token(token: Token) -> bool:
+    """A capitalised word that is not a known head, title, type or code."""
+    text = token.text
+    if word_kind(token) or not text[:1].isupper() or not any(c.isalpha() for c in text):
+        return False
+    return all(part[:1].isupper() for part in text.split())
+
+
+def _is_title(token: Token) -> bool:
+    return word_kind(token) == KIND_TITLE or token.text in _TITLE_ABBR
+
+
+def _name_run(doc: Doc, i: int, end: int) -> int:
+    """End (exclusive) of the run of name words starting at i."""
+    j = i
+    while j < end and is_name_token(doc[j]) and doc[j].norm_ not in _ADMIN:
+        j += 1
+    return j
+
+
+def _syllables(doc: Doc, start: int, end: int) -> int:
+    return sum(len(t.text.split()) for t in doc[start:end])
+
+
+def looks_like_person(doc: Doc, start: int, end: int) -> bool:
+    """A run of name words that reads as a Vietnamese full name."""
+    return (end > start and doc[start].text.split()[0] in lexicon.FAMILY_NAMES
+            and 2 <= _syllables(doc, start, end) <= 5)
+
+
+def _full_name_at(doc: Doc, j: int, end: int) -> bool:
+    """A full name of three or more syllables starts at j: it ends an organisation's name
+    ("Giám đốc Sở Nội vụ Lê Hữu Tín")."""
+    run = _name_run(doc, j, end)
+    return looks_like_person(doc, j, run) and _syllables(doc, j, run) >= 3
+
+
+# --- the rules, in the order they run --------------------------------------------------
+def document_references(s: Sentence) -> Iterator[tuple[int, int, str]]:
+    """A document type word with its number, code or name: "Nghị quyết số 22-NQ/TW",
+    "Nghị quyết Trung ương 4 khóa XII", "Luật Phòng, chống tham nhũng"."""
+    doc, i = s.doc, s.start
+    while i < s.end:
+        e = _doc_end(doc, i, s.end) if word_kind(doc[i]) == KIND_DOCTYPE else 0
+        if e:
+            yield i, e, "DOC"
+            i = e
+        else:
+            i += 1
+
+
+def _doc_end(doc: Doc, i: int, end: int) -> int:
+    """End of a DOC starting at a type word, or 0 when no number/name follows."""
+    j = i + 1
+    if j < end and doc[j].norm_ == "số":
+        j += 1
+    if j < end and word_kind(doc[j]) == KIND_CODE:
+        return j + 1
+    if j < end and _NUMBER.match(doc[j].text) and not (
+            j + 1 < end and doc[j + 1].norm_ in _NOT_AFTER_NUMBER):
+        return j + 1
+    if j < end and doc[j].norm_ == "trung ương" and j + 1 < end and _NUMBER.match(doc[j + 1].text):
+        k = j + 2
+        if k + 1 < end and doc[k].norm_ in {"khóa", "khoá"} and _ROMAN.match(doc[k + 1].text):
+            k += 2
+        return k
+    named = _named_doc_end(doc, i, j, end)
+    if named:
+        return named
+    if j < end and doc[j].norm_ == "đại hội":  # Nghị quyết Đại hội ... lần thứ XIII
+        for k in range(j + 1, min(end, j + 14)):
+            if doc[k].is_punct:
+                break
+            if doc[k].norm_ == "thứ" and k + 1 < end and _ROMAN.match(doc[k + 1].text):
+                return k + 2
+    return 0
+
+
+def _named_doc_end(doc: Doc, i: int, j: int, end: int) -> int:
+    """A name between the type word and its code ("Luật Phòng, chống tham nhũng số
+    36/2018/QH14", "Nghị quyết liên tịch số 09/2021/…"), or a law by name alone
+    ("Luật Hòa giải ở cơ sở"); 0 when neither."""
+    k = j
+    while k < min(end, j + 10) and not word_kind(doc[k]) and doc[k].norm_ not in _NAME_STOPS \
+            and (not doc[k].is_punct or doc[k].text == ","):
+        k += 1
+    if k > j and k + 1 < end and doc[k].norm_ == "số" and word_kind(doc[k + 1]) == KIND_CODE:
+        return k + 2
+    if doc[i].norm_ in _NAMED_TYPES and k > j and doc[j].text[:1].isupper():
+        return next((m for m in range(j, k) if doc[m].is_punct), k)
+    return 0
+
+
+def document_codes(s: Sentence) -> Iterator[tuple[int, int, str]]:
+    """A code standing alone: "… và 178/2024/NĐ-CP"."""
+    for i in range(s.start, s.end):
+        if word_kind(s.doc[i]) == KIND_CODE:
+            yield i, i + 1, "DOC"
+
+
+def dates(s: Sentence) -> Iterator[tuple[int, int, str]]:
+    """A date the segmenter kept whole; a day and month without a year only after a cue
+    word: "ngày 02/02/2008", "Chiều 21.4", "sáng nay 4/8"."""
+    doc = s.doc
+    for i in range(s.start, s.end):
+        if word_kind(doc[i]) != KIND_DATE:
+            continue
+        if not YEARLESS_DATE.match(doc[i].text):
+            yield i, i + 1, "DATE"
+            continue
+        prev = doc[i - 1] if i > s.start else None
+        if prev is not None and (prev.norm_ in _CUES or word_kind(prev) == KIND_DATE):
+            yield i, i + 1, "DATE"
+
+
+def photo_credits(s: Sentence) -> Iterator[tuple[int, int, str]]:
+    """The name in a photo credit: "(Ảnh: [Hoàng Phúc])"."""
+    doc, end = s.doc, s.end
+    for i in range(s.start, end - 2):
+        if doc[i].norm_ == "ảnh" and doc[i + 1].text == ":" and doc[i + 2].text[:1].isupper():
+            e = i + 2
+            while e < end and doc[e].text not in {")", "."} and e - i < 6:
+                e += 1
+            yield i + 2, e, "PER"
+
+
+def party_mentions(s: Sentence) -> Iterator[tuple[int, int, str]]:
+    """The article's own party organisation and the Party as an owner: "toàn [Đảng bộ]",
+    "Đại hội XIII của [Đảng]" (guidelines rules 10, 11)."""
+    doc = s.doc
+    for i in range(s.start + 1, s.end):
+        if doc[i].norm_ == "đảng bộ" and doc[i - 1].norm_ == "toàn":
+            yield i, max(_org_end(doc, i, s.end), i + 1), "ORG"
+        elif doc[i].text == "Đảng" and doc[i - 1].norm_ == "của":
+            yield i, i + 1, "ORG"
+
+
+def organisations(s: Sentence) -> Iterator[tuple[int, int, str]]:
+    """An organisation head extended over its place and name: "Ban Tổ chức Huyện ủy Cao Lộc",
+    "UBND tỉnh", "Sở Kế hoạch và Đầu tư"."""
+    doc, i = s.doc, s.start
+    while i < s.end:
+        if i not in s.taken and _org_start(doc, i, s.start):
+            e = _org_end(doc, i, s.end, s.taken)
+            if e > i:
+                yield i, e, "ORG"
+                i = e
+                continue
+        i += 1
+
+
+def _org_start(doc: Doc, i: int, start: int) -> bool:
+    token = doc[i]
+    if token.text not in _ORG_ABBR and (word_kind(token) != KIND_ORG or not token.text[:1].isupper()):
+        return False
+    prev = doc[i - 1] if i > start else None
+    return prev is None or prev.norm_ not in _GENERIC_BEFORE
+
+
+def _org_end(doc: Doc, i: int, end: int, taken: set[int] | frozenset = frozenset()) -> int:
+    """Extend an organisation head over admin levels, names and further heads."""
+    head = doc[i]
+    j = i + 1
+    complete = head.norm_ in _STANDALONE or (i > 0 and _is_title(doc[i - 1]))
+    while j < end and j not in taken:
+        t = doc[j]
+        if word_kind(t) == KIND_ORG or t.text in _ORG_ABBR or t.text in lexicon.COMPANY_FORMS:
+            j += 1
+            complete = complete or t.norm_ in _STANDALONE
+        elif t.norm_ == "trung ương":  # "Ban Tổ chức Trung ương"
+            j += 1
+            complete = True
+        elif t.norm_ in _ADMIN:
+            j += 1
+            complete = True
+            if j < end and is_name_token(doc[j]):
+                if _full_name_at(doc, j, end):
+                    break
+                j = _name_run(doc, j, end)
+        elif t.norm_ in _ORG_CONTINUE and j + 1 < end and (
+                doc[j + 1].norm_ in _ADMIN or word_kind(doc[j + 1]) == KIND_ORG
+                or doc[j + 1].norm_ in _ORG_CONTINUE):
+            j += 1
+        elif t.text[:1].isupper() and not word_kind(t) and doc[j - 1].norm_ in _DESCRIBED_HEADS:
+            j = _described_name_end(doc, j, end)
+            complete = True
+        elif is_name_token(t) and t.norm_ != "đảng":
+            if _full_name_at(doc, j, end):
+                break
+            j = _name_run(doc, j, end)
+            complete = True
+        elif t.norm_ == "đảng" and word_kind(doc[j - 1]) == KIND_ORG:
+            j += 1
+            complete = True
+        else:
+            break
+    while j > i + 1 and doc[j - 1].norm_ in _ORG_CONTINUE:
+        j -= 1
+    if not complete and head.text not in _ORG_ABBR and j == i + 1:
+        return i
+    return j
+
+
+def _described_name_end(doc: Doc, j: int, end: int) -> int:
+    """After "Cục", "Sở" …: a capitalised word and up to two lower-case ones ("Quản lý thị
+    trường"), or "X và Y" ("Kế hoạch và Đầu tư")."""
+    j += 1
+    limit = j + 3
+    while j < min(end, limit) and not doc[j].is_punct and doc[j].norm_ not in _ADMIN:
+        if doc[j].text == "và" and j + 1 < end and doc[j + 1].text[:1].isupper() \
+                and not word_kind(doc[j + 1]):
+            j += 2
+        elif doc[j].text.islower() and doc[j].norm_ not in _STOP_WORDS:
+            j += 1
+        else:
+            break
+    return j
+
+
+def places(s: Sentence) -> Iterator[tuple[int, int, str]]:
+    """An administrative level and a name: "huyện Đình Lập", "tỉnh Lạng Sơn"."""
+    doc, i = s.doc, s.start
+    while i + 1 < s.end:
+        if doc[i].norm_ in _ADMIN and is_name_token(doc[i + 1]):
+            e = _name_run(doc, i + 1, s.end)
+            yield i, e, "LOC"
+            i = e
+        else:
+            i += 1
+
+
+def people_and_titles(s: Sentence) -> Iterator[tuple[int, int, str]]:
+    """A person after an honorific or beside a title, and the titles such a person holds:
+    "đồng chí [Hoàng Xuận Thuận], [TUV], [Bí thư] Huyện ủy", "[Phó Chủ tịch] UBND tỉnh
+    [Trần Văn Khải]"."""
+    doc, start, end = s.doc, s.start, s.end
+    org_start = {e: b for b, e, label in s.spans if label == "ORG"}
+    persons: list[tuple[int, int]] = []
+    i = start
+    while i < end:
+        t = doc[i]
+        if t.norm_ in _HONORIFICS and i + 1 < end and is_name_token(doc[i + 1]):
+            e = _name_run(doc, i + 1, end)
+            persons.append((i + 1, e))
+            i = e
+            continue
+        if is_name_token(t) and (i == start or not is_name_token(doc[i - 1])):
+            e = _name_run(doc, i, end)
+            if looks_like_person(doc, i, e) and (
+                    _title_after(doc, e, end) or _title_before(doc, i, start, org_start) is not None):
+                persons.append((i, e))
+                i = e
+                continue
+        i += 1
+    yield from ((b, e, "PER") for b, e in persons)
+    for b, e in persons:
+        j = _title_after(doc, e, end)
+        while j:
+            yield j, j + 1, "TITLE"
+            j = _next_title(doc, j + 1, end)
+        j = _title_before(doc, b, start, org_start)
+        if j is not None:
+            yield j, j + 1, "TITLE"
+
+
+def _title_after(doc: Doc, e: int, end: int) -> int:
+    """Index of a title apposed right after a name ("X, Bí thư", "X - Bí thư"), else 0."""
+    if e + 1 < end and doc[e].text in {",", "-", "–"} and _is_title(doc[e + 1]):
+        return e + 1
+    return 0
+
+
+def _next_title(doc: Doc, j: int, end: int) -> int:
+    """After a title (and its organisation), the next title of the same comma list."""
+    while j < end and (word_kind(doc[j]) == KIND_ORG or doc[j].text in _ORG_ABBR
+                       or doc[j].norm_ in _ADMIN or is_name_token(doc[j])
+                       or doc[j].norm_ in _ORG_CONTINUE):
+        if is_name_token(doc[j]) and _full_name_at(doc, j, end):
+            return 0
+        j += 1
+    if j + 1 < end and doc[j].text == "," and _is_title(doc[j + 1]):
+        return j + 1
+    return 0
+
+
+def _title_before(doc: Doc, s: int, start: int, org_start: dict[int, int]) -> int | None:
+    """Title of "TITLE ORG NAME" or "TITLE NAME" right before a name."""
+    j = s - 1
+    if s in org_start:  # "Giám đốc Sở Nội vụ Lê Hữu Tín": skip the organisation found
+        j = org_start[s] - 1
+    while j >= start and (word_kind(doc[j]) == KIND_ORG or doc[j].text in _ORG_ABBR
+                          or doc[j].norm_ in _ADMIN or doc[j].norm_ in _ORG_CONTINUE
+                          or (is_name_token(doc[j]) and not _is_title(doc[j]))):
+        j -= 1
+    if j >= start and _is_title(doc[j]):
+        return j
+    return None
+
+
+RULES: tuple[Rule, ...] = (document_references, document_codes, dates, photo_credits,
+                           party_mentions, organisations, places, people_and_titles)
+
+
+def bylines(doc: Doc) -> Iterator[tuple[int, int, str]]:
+    """Author names on one of the last lines: "Bích Huệ", "Kim Thoa - Tùng Lâm", "PHƯƠNG DUNG"."""
+    for sent in [s for s in doc.sents if s.text.strip()][-3:]:
+        words = [t for t in sent if not t.is_space]
+        groups: list[list[Token]] = [[]]
+        for t in words:
+            if t.text in {"-", "–", ","}:
+                groups.append([])
+            elif (is_name_token(t) or t.is_upper) and word_kind(t) in {"", "abbr"}:
+                groups[-1].append(t)
+            else:
+                groups = []
+                break
+        names = [g for g in groups if g]
+        if names and len(words) <= 8 and all(2 <= _syllables(doc, g[0].i, g[-1].i + 1) <= 4
+                                             for g in names):
+            yield from ((g[0].i, g[-1].i + 1, "PER") for g in names)
+
+
+def find_spans(doc: Doc, rules: tuple[Rule, ...] = RULES) -> list[tuple[int, int, str, str]]:
+    """(start, end, label, rule name) of every rule span, flat, in text order."""
+    found: list[tuple[int, int, str, str]] = []
+    for sent in doc.sents:
+        s = Sentence(doc, sent.start, sent.end)
+        for rule in rules:
+            for b, e, label in rule(s):
+                if s.free(b, e):
+                    s.spans.append((b, e, label))
+                    s.taken.update(range(b, e))
+                    found.append((b, e, label, rule.__name__))
+    taken = {i for b, e, _, _ in found for i in range(b, e)}
+    found += [(b, e, label, "bylines") for b, e, label in bylines(doc)
+              if not taken.intersection(range(b, e))]
+    return sorted(found)
+
+
+class EntityRules:
+    """The rules as a stage: their spans become the Doc's entities (and stay in
+    `doc._.rule_spans` for a model stage that reads them)."""
+
+    name: ClassVar[str] = "entity_rules"
+    requires: ClassVar[tuple[str, ...]] = (WORDS, SENTS, TOKEN_KIND, TOKEN_NORM)
+    sets: ClassVar[tuple[str, ...]] = (ENTS, SPAN_SOURCE, RULE_SPANS)
+
+    def __init__(self, scores: dict[str, float] | None = None, default_score: float = 0.9) -> None:
+        self.scores = scores or {}  # measured precision per rule ("rules:dates" -> 0.98)
+        self.default_score = default_score
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for b, e, label, rule in find_spans(doc):
+            span = Span(doc, b, e, label=label)
+            span._.source = f"rules:{rule}"
+            span._.score = self.scores.get(span._.source, self.default_score)
+            spans.append(span)
+        doc.ents = spans
+        doc._.rule_spans = list(spans)
+        return doc

@@ -1,0 +1,174 @@
+"""Experiments shared by `make eval` and `make choices`: systems, cross-validation, learning
+curves and the underthesea baseline.
+
+A system is a set of config overrides of the trained pipeline ("rules only" drops the
+model stage and the relation classifier). Cross-validation retrains the models per
+fold on the training part only, with whatever config variant it is given, and pools
+the predictions of all folds before scoring.
+"""
+from __future__ import annotations
+
+import random
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from confection import Config
+
+from .config import load_config, with_overrides
+from .evaluate import entity_scores, predict, relation_scores
+from .language import count_words, from_config
+from .read import normalise
+from .records import Record
+from .train import Log, fit
+
+RULES_ONLY = {"pipeline.stages": ["entity_rules", "relations", "canonical"],
+              "stages.relations.use_classifier": False}
+SYSTEMS: dict[str, dict] = {
+    "rules only": RULES_ONLY,
+    "model only": {"stages.entity_model.merge": "model_only"},
+    "rules + model (rules first)": {"stages.entity_model.merge": "rules_first"},
+    "rules + model (model first)": {"stages.entity_model.merge": "model_first"},
+}
+UNDERTHESEA_LABELS = ("PER", "ORG", "LOC")
+
+
+def system(models_dir: Path, overrides: dict):
+    """The trained pipeline of `models_dir` with a system's overrides."""
+    config = with_overrides(load_config(models_dir), overrides)
+    return from_config(config, models_dir)
+
+
+def folds(records: list[Record], k: int, seed: int) -> list[list[Record]]:
+    """k folds of documents, shuffled with a fixed seed."""
+    ordered = sorted(records, key=lambda r: r.id)
+    random.Random(seed).shuffle(ordered)
+    return [ordered[i::k] for i in range(k)]
+
+
+def new_pool() -> dict:
+    return {"gold": [], "pred": [], "words": 0, "seconds": 0.0}
+
+
+def pool_predictions(pool: dict, nlp, test: list[Record]) -> None:
+    """Predict the test documents, timing the whole pipeline, and pool the results."""
+    started = time.perf_counter()
+    pred, _ = predict(nlp, test)
+    pool["seconds"] += time.perf_counter() - started
+    pool["words"] += sum(count_words(nlp.make_doc(r.text)) for r in test)
+    pool["gold"] += test
+    pool["pred"] += pred
+
+
+def pooled_scores(pool: dict) -> dict:
+    return {"entities": entity_scores(pool["gold"], pool["pred"]),
+            "relations": relation_scores(pool["gold"], pool["pred"]),
+            "words_per_second": pool["words"] / pool["seconds"] if pool["seconds"] else 0.0}
+
+
+def cross_validate(records: list[Record], k: int, seed: int, variants: dict[str, dict],
+                   systems: dict[str, dict] | None = None, log: Log = lambda line: None,
+                   base: Config | None = None) -> dict[str, dict]:
+    """k-fold over documents. Each variant (config overrides) is retrained per fold; each
+    of `systems` (run-time overrides, default: none) is scored on every variant's models.
+    Returns pooled scores by "variant" or "variant / system"."""
+    base = base or load_config()
+    systems = systems or {"": {}}
+    pools: dict[str, dict] = {}
+    parts = folds(records, k, seed)
+    for name, overrides in variants.items():
+        config = with_overrides(base, overrides)
+        for n, test in enumerate(parts, 1):
+            log(f"{name}: fold {n}/{k}")
+            train = [r for r in records if r not in test]
+            with tempfile.TemporaryDirectory() as tmp:
+                fit(train, Path(tmp), config, seed, log=lambda line: None)
+                for label, run_overrides in systems.items():
+                    key = f"{name} / {label}" if label else name
+                    nlp = from_config(with_overrides(config, run_overrides), Path(tmp))
+                    pool_predictions(pools.setdefault(key, new_pool()), nlp, test)
+    return {key: pooled_scores(pool) for key, pool in pools.items()}
+
+
+def learning_curve(train: list[Record], heldout: list[Record], seed: int, log: Log,
+                   shares: tuple[float, ...] = (0.25, 0.5, 0.75, 1.0)) -> list[dict]:
+    """Held-out scores when training on a growing share of the training documents."""
+    from .evaluate import score
+
+    ordered = sorted(train, key=lambda r: r.id)
+    random.Random(seed).shuffle(ordered)
+    config = load_config()
+    points = []
+    for share in shares:
+        subset = ordered[:max(2, round(share * len(ordered)))]
+        log(f"learning curve: {share:.0%} ({len(subset)} documents)")
+        with tempfile.TemporaryDirectory() as tmp:
+            fit(subset, Path(tmp), config, seed, log=lambda line: None)
+            model = score(from_config(with_overrides(config, SYSTEMS["model only"]), Path(tmp)), heldout)
+            both = score(from_config(config, Path(tmp)), heldout)
+        points.append({"share": share, "documents": len(subset),
+                       "model_only_entities_f1": model["entities"]["strict"]["micro"]["f1"],
+                       "pipeline_entities_f1": both["entities"]["strict"]["micro"]["f1"],
+                       "relations_f1": both["relations"]["micro"]["f1"]})
+    return points
+
+
+def underthesea_records(records: list[Record]) -> list[Record]:
+    """underthesea's `ner` (its bundled model) as a baseline, aligned to our offsets."""
+    from underthesea import ner, sent_tokenize
+
+    out = []
+    for record in records:
+        text = normalise(record.text).text  # same length as the original (NFC gold)
+        spans, cursor, current = [], 0, None
+        tagged = [w for line in text.split("\n") for s in sent_tokenize(line) for w in ner(s)]
+        for word, _pos, _chunk, tag in tagged:
+            at = text.find(word, cursor, cursor + len(word) + 50)
+            if at < 0:
+                current = None
+                continue
+            cursor = at + len(word)
+            label = tag[2:] if tag != "O" else None
+            if label in UNDERTHESEA_LABELS and tag.startswith("I-") and current and current["label"] == label:
+                current["end"] = cursor
+            elif label in UNDERTHESEA_LABELS:
+                current = {"start": at, "end": cursor, "label": label}
+                spans.append(current)
+            else:
+                current = None
+        out.append(Record(record.id, record.text, spans, []))
+    return out
+
+
+Progress = Callable[[str], None]
+
+
+def build_report(models_dir: Path, k: int = 5, seed: int = 13, log: Log = lambda line: None) -> dict:
+    """Everything `make eval` reports, as one JSON-ready dict (`report.py` renders it)."""
+    from .annotations import split
+    from .evaluate import entity_errors, relation_errors, score
+    from .paths import ANNOTATIONS_DIR
+    from .records import read_many
+
+    records = read_many([ANNOTATIONS_DIR])
+    train, heldout = split(records)
+    log(f"held-out: {len(heldout)} documents")
+    report: dict = {"documents": {"train": len(train), "heldout": len(heldout), "all": len(records)},
+                    "heldout": {"entities": {}, "relations_end_to_end": {}, "triples": {}}}
+    systems = {"shipped": {}, **SYSTEMS}
+    for name, overrides in systems.items():
+        result = score(system(models_dir, overrides), heldout)
+        report["heldout"]["entities"][name] = result["entities"]
+        report["heldout"]["relations_end_to_end"][name] = result["relations"]
+        report["heldout"]["triples"][name] = result["triples"]
+        if name == "shipped":
+            report["errors"] = {"entities": entity_errors(heldout, result["predictions"]),
+                                "relations": relation_errors(heldout, result["predictions"])}
+    report["heldout"]["entities"]["underthesea ner"] = entity_scores(
+        heldout, underthesea_records(heldout), UNDERTHESEA_LABELS)
+    report["cross_validation"] = {"k": k, "systems": cross_validate(
+        records, k, seed, {"shipped": {}}, {name: o for name, o in systems.items() if name != "shipped"},
+        log)}
+    report["learning_curve"] = learning_curve(train, heldout, seed, log)
+    return report

@@ -1,0 +1,96 @@
+"""The factory table: how each stage named in the config is built.
+
+Each factory takes the stage's settings (its [stages.NAME] section) and the context
+shared by all (the models folder, the trained NER model, the calibration table) and
+returns a Stage. The segmenter always comes first; the config gives the rest.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+import spacy
+from confection import Config
+from spacy.language import Language
+
+from .errors import ConfigError, ModelsMissing
+from .segment import Segmenter
+
+
+@dataclass
+class Context:
+    """What the factories share: models are read once, and only when a stage needs them."""
+
+    models_dir: Path | None
+    calibration: dict = field(default_factory=dict)
+
+    @cached_property
+    def ner_model(self) -> Language:
+        if self.models_dir is None or not (self.models_dir / "ner").exists():
+            raise ModelsMissing(f"no trained NER model in {self.models_dir}: run `make train`")
+        return spacy.load(self.models_dir / "ner")
+
+    def model_file(self, name: str) -> Path:
+        if self.models_dir is None or not (self.models_dir / name).exists():
+            raise ModelsMissing(f"no trained {name} in {self.models_dir}: run `make train`")
+        return self.models_dir / name
+
+
+def blank_nlp() -> Language:
+    """spaCy's Vietnamese defaults (lexical attributes); its own tokenizer is never used."""
+    return spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
+
+
+def _entity_rules(settings: dict, ctx: Context):
+    from .entity_rules import EntityRules
+
+    return EntityRules(ctx.calibration.get("rules", {}), settings["default_score"])
+
+
+def _entity_model(settings: dict, ctx: Context):
+    from .entity_model import EntityModel
+
+    return EntityModel(ctx.ner_model, settings, ctx.calibration.get("model", {}))
+
+
+def _relations(settings: dict, ctx: Context):
+    from .relation_model import RelationClassifier, RelationStage
+
+    classifier = RelationClassifier.from_disk(ctx.model_file("relations.json"), settings["threshold"]) \
+        if settings["use_classifier"] else None
+    return RelationStage(classifier, settings["max_distance"])
+
+
+def _canonical(settings: dict, ctx: Context):
+    from .canonical import Canonicaliser
+
+    return Canonicaliser()
+
+
+FACTORIES: dict[str, Callable[[dict, Context], object]] = {
+    "entity_rules": _entity_rules,
+    "entity_model": _entity_model,
+    "relations": _relations,
+    "canonical": _canonical,
+}
+
+
+def build_stages(config: Config, models_dir: Path | None) -> tuple[Segmenter, list, str]:
+    """The segmenter, the configured stages in order, and the models' data hash."""
+    meta, calibration = {}, {}
+    if models_dir is not None:
+        meta = json.loads((models_dir / "meta.json").read_text(encoding="utf-8"))
+        if (models_dir / "calibration.json").exists():
+            calibration = json.loads((models_dir / "calibration.json").read_text(encoding="utf-8"))
+    ctx = Context(models_dir, calibration)
+    stages = []
+    for name in config["pipeline"]["stages"]:
+        if name not in FACTORIES:
+            raise ConfigError(f"unknown stage {name!r} in the config; known: {', '.join(FACTORIES)}")
+        stages.append(FACTORIES[name](dict(config["stages"].get(name) or {}), ctx))
+    # Docs must share the vocab of the trained model when there is one.
+    vocab = ctx.ner_model.vocab if "ner_model" in ctx.__dict__ else blank_nlp().vocab
+    return Segmenter(vocab), stages, meta.get("data_hash", "rules")

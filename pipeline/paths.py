@@ -1,0 +1,15 @@
+"""Where the repository keeps what the pipeline reads: one place for every path.
+
+`VNORG_HOME` points the tools at another checkout's models and annotations
+(a Dask worker on another machine, a test copy); by default it is this one.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+ROOT = Path(os.environ.get("VNORG_HOME") or Path(__file__).resolve().parent.parent)
+MODELS_DIR = ROOT / "models"
+ANNOTATIONS_DIR = ROOT / "annotations"
+SPLIT_FILE = ANNOTATIONS_DIR / "split.json"
+DEFAULT_CONFIG = Path(__file__).resolve().parent / "default.cfg"

@@ -1,0 +1,96 @@
+"""The schema every module shares: labels, relation types, word kinds and record shapes.
+
+Kept free of spaCy and underthesea so that anything may import it. Token accessors
+take a spaCy Token but only read its attributes: `word_kind` is what the segmenter
+kept whole (stored in TAG, so the model can embed it) and `normal_form` is the word
+as normalised (stored in LEMMA, cased).
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, TypedDict
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+LABELS = ("PER", "TITLE", "ORG", "LOC", "DOC", "DATE")
+REF_LABELS = ("PER", "ORG", "DOC")  # mentions of one thing share a `ref` (schema v2)
+RELATION_TYPES: dict[str, tuple[str, str]] = {  # label -> (head label, child label)
+    "has_title": ("PER", "TITLE"), "title_of": ("TITLE", "ORG"), "issued_by": ("DOC", "ORG"),
+    "issued_on": ("DOC", "DATE"), "implements": ("ORG", "DOC"), "decides_on": ("DOC", "PER"),
+}
+STATUSES = ("current", "former", "acting", "appointed", "ended")  # of a has_title; current = none
+
+# What the segmenter kept whole, in token.tag_ ("" for every other word).
+KIND_CODE, KIND_DATE, KIND_TITLE, KIND_ORG, KIND_DOCTYPE, KIND_ABBR = (
+    "code", "date", "title", "org", "doctype", "abbr")
+WORD_KINDS = (KIND_CODE, KIND_DATE, KIND_TITLE, KIND_ORG, KIND_DOCTYPE, KIND_ABBR)
+
+# Names of what a stage reads and sets, checked along the chain at load time.
+WORDS, SENTS = "words", "sents"
+TOKEN_KIND, TOKEN_FORM, TOKEN_NORM = "token.kind", "token.form", "token.norm"
+TOKEN_PLACE = "token.place"  # gazetteer hit, in token.morph
+ENTS, SPAN_SOURCE = "ents", "span._.source"
+RULE_SPANS = "doc._.rule_spans"
+REFS = "span._.ref"
+RELATIONS, STATUS = "doc._.relations", "relation.status"
+CANONICAL, PUBLISHED = "span._.canonical", "doc._.published"
+
+
+def word_kind(token: Token) -> str:
+    """'code', 'date', 'title', 'org', 'doctype', 'abbr', or '' (see the segmenter)."""
+    return token.tag_
+
+
+def normal_form(token: Token) -> str:
+    """The word as normalised (NFC, new tone placement), case kept."""
+    return token.lemma_ or token.text
+
+
+class SpanDict(TypedDict, total=False):
+    """A span in the annotation format (gold and predicted)."""
+
+    start: int
+    end: int
+    label: str
+    ref: str
+    score: float
+    source: str
+
+
+class RelationDict(TypedDict, total=False):
+    """A relation in the annotation format: head and child index into the spans."""
+
+    head: int
+    child: int
+    label: str
+    status: str
+    score: float
+
+
+class Entity(TypedDict, total=False):
+    """A triple's subject or object."""
+
+    text: str
+    label: str
+    mention: str
+    ref: str
+    code: dict | None
+    iso: str | None
+    place: dict | None
+
+
+class Evidence(TypedDict):
+    start: int
+    end: int
+    text: str
+
+
+class Triple(TypedDict, total=False):
+    subject: Entity
+    predicate: str
+    object: Entity
+    qualifiers: dict
+    doc_id: str
+    evidence: Evidence
+    confidence: float
+    source: str

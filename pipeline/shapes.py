@@ -1,0 +1,107 @@
+"""Document codes and dates: one definition of each shape, for finding and for parsing.
+
+The segmenter keeps whatever these patterns find as one word; the canonical stage
+parses the same words with the same patterns, so finding and parsing cannot drift.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from . import lexicon
+from .read import clean
+
+UPPER = "".join(  # every Latin capital, so "Đ", "Ư", "Ố" count as capitals
+    c for c in map(chr, range(0x41, 0x1EFA)) if c.isupper() and "LATIN" in unicodedata.name(c, ""))
+_UP = UPPER
+
+# Party documents: <number>-<TYPE>/<ISSUER> ("22-NQ/TW", "10-CT / TW", "03-CT/T.Ư").
+PARTY_CODE = (
+    rf"(?P<p_number>\d{{1,5}}[a-z]?)\s?[-–]\s?(?P<p_type>[{_UP}a-zđ]{{1,6}})\s?/\s?"
+    rf"(?P<p_issuer>T\.Ư|[{_UP}][{_UP}a-zđ]{{0,9}})"
+)
+# State documents: <n>/<year>/<TYPE>-<ISSUER>, <n>/<TYPE>-<ISSUER>, <n>/<year>/QH<term>.
+STATE_CODE = (
+    rf"(?P<s_number>\d{{1,5}})\s?/\s?(?:(?P<s_year>\d{{4}})\s?/\s?)?"
+    rf"(?P<s_type>[{_UP}][{_UP}a-zđ]{{0,6}}?)(?P<s_term>\d{{0,2}})"
+    rf"(?:\s?-\s?(?P<s_issuer>[{_UP}][{_UP}a-zđ]{{0,9}}\d{{0,2}}))?"
+)
+DOC_CODE_RE = re.compile(rf"(?<![\w/-])(?:{PARTY_CODE}|{STATE_CODE})(?![\w/])")
+
+_D, _M, _Y = r"(?:0?[1-9]|[12]\d|3[01])", r"(?:0?[1-9]|1[0-2])", r"(?:1[89]\d\d|2[01]\d\d)"
+_SEP = r"\s?[/.-]\s?"
+DATE_PATTERNS = [
+    rf"{_D}\s?/\s?{_M}\s?/\s?{_Y}",  # 02/02/2008, 12/ 6/ 2021
+    rf"{_D}\.{_M}\.{_Y}",  # 17.2.2025
+    rf"{_D}-{_M}-{_Y}",  # 02-02-2008, 2-4-2019
+    rf"{_D}\s+tháng\s+{_M}\s+năm\s+{_Y}",  # 3 tháng 2 năm 2020
+    rf"{_D}\s+tháng\s+{_M}(?:\s*[,/-]\s*|\s+năm\s+){_Y}",
+    rf"tháng\s+{_M}\s?[/-]\s?{_Y}",  # tháng 9/2018, tháng 6-2015
+    rf"tháng\s+{_M}\s+năm\s+{_Y}",
+    rf"{_D}\s?[-–]\s?{_D}\s?/\s?{_M}(?![\d/])",  # 10 - 11/4: two days of one month (cue word)
+    rf"{_D}\s?/\s?{_M}(?![\d/]|[.,]\d|\s?/)",  # 27/ 11 (needs a cue word: see the rules)
+    rf"{_D}\.{_M}(?![\d%]|[.,]\d)",  # 21.4 (needs a cue word)
+    rf"{_D}-{_M}(?![\d%-]|[.,]\d)",  # 15-8 (needs a cue word)
+    rf"{_D}\s+tháng\s+{_M}",  # 3 tháng 2 (needs a cue word)
+]
+DATE_RE = re.compile(r"(?<![\w/.,-])(?:" + "|".join(DATE_PATTERNS) + r")(?![\w/])", re.IGNORECASE)
+YEARLESS_DATE = re.compile(rf"^{_D}(?:\s?[-–]\s?{_D})?(?:\s?[/.-]\s?|\s+tháng\s+){_M}$", re.IGNORECASE)
+# Sections: "Trưởng phòng" is one title only in lower case; in "Trưởng Phòng Nội vụ" the
+# title is "Trưởng" and "Phòng Nội vụ" the organisation (guidelines, rule 1), and "Phòng"
+# heads an organisation only before a name ("Phòng Nội vụ", not "Phòng chống").
+SECTION_TITLE_RE = re.compile(r"(?<!\w)(?:Phó )?Trưởng phòng(?!\w)")
+SECTION_HEAD_RE = re.compile(rf"(?<!\w)Phòng(?=\s+[{_UP}])")
+ABBREVIATION_RE = re.compile(rf"(?<![\w.])[{_UP}][{_UP}0-9&]{{1,9}}(?:\.[{_UP}]{{1,6}})*(?![\w])")
+
+_PARTY_FULL = re.compile(rf"^{PARTY_CODE}$")
+_STATE_FULL = re.compile(rf"^{STATE_CODE}$")
+_TYPE_BY_LOWER = {k.lower(): k for k in lexicon.DOC_TYPES}
+_ISSUER_BY_UPPER = {k.upper(): k for k in lexicon.ISSUERS}
+
+
+def parse_code(code: str) -> dict:
+    """'22-NQ/TW' -> number, type, type_name, issuer, issuer_name, year (state codes)."""
+    code = clean(code).replace(" ", "").replace("–", "-")
+    party = _PARTY_FULL.match(code)
+    state = None if party else _STATE_FULL.match(code)
+    if party:
+        number, kind, issuer, year = party["p_number"], party["p_type"], party["p_issuer"], None
+    elif state:
+        number, kind, year = state["s_number"], state["s_type"], state["s_year"]
+        issuer = state["s_issuer"] or (kind if state["s_term"] else "")
+    else:
+        return {"code": code}
+    kind = _TYPE_BY_LOWER.get(kind.lower(), kind)
+    issuer_key = _ISSUER_BY_UPPER.get(issuer.upper(), issuer)
+    if issuer_key in {"T.Ư", "TƯ"}:
+        issuer_key = "TW"
+    return {"code": code, "number": number, "type": kind, "type_name": lexicon.DOC_TYPES.get(kind),
+            "issuer": issuer_key or None, "issuer_name": lexicon.ISSUERS.get(issuer_key),
+            "year": int(year) if year else None}
+
+
+_DATE_PARTS = re.compile(
+    r"(?:(?P<d>\d{1,2})\s*(?:[-–]\s*\d{1,2}\s*)?(?:/|\.|-|\s+tháng\s+)\s*)?(?P<m>\d{1,2})"
+    r"(?:\s*(?:/|\.|-|,|\s+năm\s+)\s*(?P<y>\d{4}))?$", re.IGNORECASE)
+
+
+def iso_date(text: str) -> str | None:
+    """'02/02/2008' -> '2008-02-02'; '27/ 11' -> '--11-27'; 'tháng 9/2018' -> '2018-09';
+    '10 - 11/4' -> '--04-10' (a range of days gives its first day)."""
+    text = clean(text)
+    body = re.sub(r"^tháng\s+", "", text, flags=re.IGNORECASE)
+    month_first = body != text
+    m = _DATE_PARTS.match(body)
+    if not m:
+        return None
+    day, month, year = m.group("d"), m.group("m"), m.group("y")
+    if month_first:  # "tháng 9/2018": what looked like the day is the month
+        day, month = None, day or month
+    month_n = int(month)
+    if not 1 <= month_n <= 12:
+        return None
+    if day is None:
+        return f"{year}-{month_n:02d}" if year else None
+    if year:
+        return f"{year}-{month_n:02d}-{int(day):02d}"
+    return f"--{month_n:02d}-{int(day):02d}"

@@ -1,0 +1,76 @@
+"""What every span must satisfy, gold or predicted: one validator for both.
+
+A span is non-empty, has no white space or stray punctuation at its edges (a closing
+bracket or quote is fine when it closes one opened inside: "Ngân hàng Thế giới (WB)",
+'Đề án "Tăng cường …"'; so is the dot of an abbreviation: "TP."), and does not cross a
+line or a sentence end. The
+annotation validator reports spans that break it; the entity stages trim or drop
+their own spans by it, so no prediction can break it either.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+_EDGE_PUNCT = set(",;:.!?-–—\"“”'‘’()[]{}…/")
+_ABBREVIATION_DOT = re.compile(r"(?:^|[\s.])[A-ZĐa-zđ]{1,4}\.$")
+
+
+def span_problem(text: str, start: int, end: int) -> str | None:
+    """Why text[start:end] cannot be a span, or None."""
+    piece = text[start:end]
+    if not piece.strip():
+        return "is empty"
+    if piece != piece.strip():
+        return "starts or ends with white space"
+    if "\n" in piece:
+        return "crosses a line end"
+    if piece[0] in _EDGE_PUNCT and not (piece[0] == "(" and piece.endswith(")")):
+        return "starts with punctuation"
+    last = piece[-1]
+    if last in _EDGE_PUNCT:
+        closes = _closes(piece)
+        if not closes and not (last == "." and _ABBREVIATION_DOT.search(piece)):
+            return "ends with punctuation"
+    return None
+
+
+def _closes(piece: str) -> bool:
+    """The last character closes a bracket or quote opened inside the span."""
+    last, inner = piece[-1], piece[:-1]
+    return (last == ")" and "(" in inner) or (last == "”" and "“" in inner) or \
+        (last == '"' and '"' in inner)
+
+
+def crosses(start: int, end: int, sentence_ends: Iterable[int]) -> bool:
+    """Whether [start, end) runs over one of the sentence ends (character offsets)."""
+    return any(start < e < end for e in sentence_ends)
+
+
+def tidy(doc, spans: list) -> list:
+    """Trim white space and punctuation tokens off the edges of token spans, and drop those
+    that are empty afterwards, cross a sentence end, or still break the rule."""
+    from spacy.tokens import Span
+
+    text = doc.text
+    out = []
+    for span in spans:
+        start, end = span.start, span.end
+        while start < end and (doc[start].is_space or _stray(doc[start].text)):
+            start += 1
+        while end > start and (doc[end - 1].is_space or _stray(doc[end - 1].text)) and \
+                not _closes(doc[start:end].text):
+            end -= 1
+        if start >= end or doc[start].sent.start != doc[end - 1].sent.start:
+            continue
+        if (start, end) != (span.start, span.end):
+            trimmed = Span(doc, start, end, label=span.label_)
+            trimmed._.source, trimmed._.score = span._.source, span._.score
+            span = trimmed
+        if span_problem(text, span.start_char, span.end_char) is None:
+            out.append(span)
+    return out
+
+
+def _stray(word: str) -> bool:
+    return len(word) == 1 and word in _EDGE_PUNCT
