@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import AnnotationError
-from .paths import SPLIT_FILE
+from .paths import ANNOTATIONS_DIR, SPLIT_FILE
 from .records import Record, read_records
 from .schema import LABELS, REF_LABELS, RELATION_TYPES, STATUSES
 from .spans import crosses, span_problem
@@ -136,7 +136,16 @@ def validate(paths: list[Path], segment: Segment | None) -> list[str]:
     return problems
 
 
-# --- splits and counts --------------------------------------------------------------
+# --- the gold sets, splits and counts ---------------------------------------------------
+GOLD_SETS = ("gold", "written", "published")  # folders of annotations/ the models learn from
+# annotations/agreement/ holds the second annotations that measure agreement: never trained on.
+
+
+def gold_files(folder: Path = ANNOTATIONS_DIR) -> list[Path]:
+    """Every gold JSONL file, in path order."""
+    return sorted(f for name in GOLD_SETS for f in (folder / name).rglob("*.jsonl"))
+
+
 def heldout_ids(split_file: Path = SPLIT_FILE) -> set[str]:
     """Ids of the documents kept out of training, fixed in the repository."""
     if not split_file.exists():
@@ -148,6 +157,15 @@ def split(records: list[Record], heldout: set[str] | None = None) -> tuple[list[
     """(training, held-out) records by annotations/split.json."""
     heldout = heldout_ids() if heldout is None else heldout
     return [r for r in records if r.id not in heldout], [r for r in records if r.id in heldout]
+
+
+def folds(records: list[Record], k: int, seed: int) -> list[list[Record]]:
+    """k folds of documents, shuffled with a fixed seed."""
+    import random
+
+    ordered = sorted(records, key=lambda r: r.id)
+    random.Random(seed).shuffle(ordered)
+    return [ordered[i::k] for i in range(k)]
 
 
 def stats(records: list[Record], heldout: set[str], count_words: Callable[[str], int]) -> dict:

@@ -2,8 +2,10 @@
 
 Names get new-style tone placement and single spaces; abbreviations of bodies
 and titles are spelt out; a bare "Huyện ủy" or "HĐND huyện" is completed with
-the place the article itself names for that level ("Huyện ủy Đình Lập"); a DOC
-gets its parsed code and a DATE its ISO form. Results go to `span._.canonical`.
+the place the article itself names for that level ("Huyện ủy Đình Lập"); an ORG or LOC
+that names a place records its administrative unit from the gazetteer (code, level,
+province); a DOC gets its parsed code and a DATE its ISO form. Results go to
+`span._.canonical`.
 """
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from spacy.tokens import Doc, Span
 from . import lexicon
 from .read import clean
 from .schema import CANONICAL, ENTS, KIND_CODE, KIND_DOCTYPE, word_kind
+from .gazetteer import Gazetteer
 from .shapes import UPPER, iso_date, parse_code
 
 # Heads that stand for a committee of one administrative level.
@@ -79,12 +82,19 @@ def org_name(text: str, places: Places) -> str:
     return places.complete(_ALIASES.get(name, name))
 
 
+_LEVEL_NAMES = {"tỉnh": "province", "thành phố": "city", "huyện": "district", "quận": "district",
+                "thị xã": "district", "xã": "commune", "phường": "commune", "thị trấn": "commune"}
+
+
 class Canonicaliser:
     """Fill `span._.canonical` for every entity."""
 
     name: ClassVar[str] = "canonical"
     requires: ClassVar[tuple[str, ...]] = (ENTS,)
     sets: ClassVar[tuple[str, ...]] = (CANONICAL,)
+
+    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+        self.gazetteer = gazetteer
 
     def __call__(self, doc: Doc) -> Doc:
         places = Places(doc)
@@ -93,9 +103,34 @@ class Canonicaliser:
         for ent in ents:
             if ent.label_ == "DOC":
                 self._doc(ent, codes)
+        year = int(doc._.published[:4]) if doc._.published else None
+        province = self._province(places, year)
         for ent in ents:  # span attributes live in doc.user_data, keyed by the span
             ent._.canonical = self.canonical(ent, places, codes)
+            if ent.label_ in {"ORG", "LOC"} and self.gazetteer is not None:
+                place = self.place(ent._.canonical["text"], province, year)
+                if place:
+                    ent._.canonical["place"] = place
         return doc
+
+    def _province(self, places: Places, year: int | None) -> str | None:
+        """The province the article is about: the one it names most after "tỉnh"/"Tỉnh ủy"."""
+        name = places.best.get("tỉnh") or places.best.get("thành phố")
+        found = self.gazetteer.resolve(name, "province", year=year) if name and self.gazetteer else None
+        return found.province_code if found else None
+
+    def place(self, name: str, province: str | None, year: int | None) -> dict | None:
+        """The administrative unit a canonical ORG or LOC name names: its first level word and
+        name ("Huyện ủy Đình Lập" -> district Đình Lập), else a bare place it is ("Quảng Trị")."""
+        m = _PLACE_RE.search(name)
+        if m:
+            level = (m.group(2) or _LEVEL_OF_HEAD[m.group(1).lower()]).lower()
+            found = self.gazetteer.resolve(m.group(3).strip(), _LEVEL_NAMES.get(level, level),
+                                           province, year)
+        else:
+            found = self.gazetteer.resolve(name, None, province, year) \
+                if self.gazetteer.candidates(name, after_level=False) else None
+        return found.to_json() if found else None
 
     @staticmethod
     def _doc(ent: Span, codes: dict) -> None:

@@ -67,6 +67,16 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_agreement(args: argparse.Namespace) -> int:
+    from .evaluate import agreement
+    from .records import read_many
+    from .report import agreement_table
+
+    result = agreement(read_many([args.first]), read_many([args.second]))
+    print(json.dumps(result, ensure_ascii=False, indent=1) if args.json else agreement_table(result))
+    return 0
+
+
 def cmd_import(args: argparse.Namespace) -> int:
     from .convert import import_file, import_sheets
     from .records import write_jsonl
@@ -155,6 +165,17 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_choices(args: argparse.Namespace) -> int:
+    from .experiments import choices
+    from .records import atomic_write
+    from .report import choices_table
+
+    result = choices(k=args.folds, log=lambda line: print(line, file=sys.stderr), only=args.only)
+    atomic_write(Path(args.report) / "choices.json", json.dumps(result, indent=1) + "\n")
+    print(choices_table(result))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m pipeline", description=__doc__.split("\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -176,7 +197,8 @@ def build_parser() -> argparse.ArgumentParser:
     val.add_argument("--no-words", action="store_true", help="skip the word-boundary check")
     val.set_defaults(func=cmd_validate)
     st = ann_sub.add_parser("stats", help="documents, words, spans and relations per split")
-    st.add_argument("files", nargs="*", default=["annotations"])
+    st.add_argument("files", nargs="*", default=["annotations/gold", "annotations/written",
+                                                 "annotations/published"])
     st.add_argument("--json", action="store_true")
     st.set_defaults(func=cmd_stats)
     imp = ann_sub.add_parser("import", help="a Label Studio or doccano export, or sheets -> our JSONL")
@@ -190,6 +212,11 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--to", dest="tool", choices=["label-studio", "sheet"], default="label-studio")
     exp.add_argument("--out", required=True, help="a file (label-studio) or a folder (sheet)")
     exp.set_defaults(func=cmd_export)
+    ag = ann_sub.add_parser("agreement", help="how far two annotations of the same documents agree")
+    ag.add_argument("first", help="a JSONL file (or folder) of one annotator")
+    ag.add_argument("second", help="the other annotator's file (or folder), same document ids")
+    ag.add_argument("--json", action="store_true")
+    ag.set_defaults(func=cmd_agreement)
     sh = ann_sub.add_parser("sheet", help="an article as numbered sentences, to annotate in a sheet")
     sh.add_argument("article")
     sh.set_defaults(func=cmd_sheet)
@@ -206,6 +233,11 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--report", default="reports", help="folder of the full report (no --gold)")
     ev.add_argument("--folds", type=int, default=5, help="cross-validation folds (default 5)")
     ev.set_defaults(func=cmd_evaluate)
+    ch = sub.add_parser("choices", help="the cross-validation behind the choices in pipeline/default.cfg")
+    ch.add_argument("--folds", type=int, default=3)
+    ch.add_argument("--only", nargs="*", help="trained variants to run (default: all)")
+    ch.add_argument("--report", default="reports", help="folder for choices.json")
+    ch.set_defaults(func=cmd_choices)
     return parser
 
 

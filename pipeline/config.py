@@ -14,7 +14,7 @@ from .errors import ConfigError
 from .paths import DEFAULT_CONFIG
 
 MODEL_STAGES = ("entity_model",)  # stages that cannot run without trained models
-RULES_ONLY = {"stages.relations.use_classifier": False}
+RULES_ONLY = {"stages.relations.use_classifier": False, "stages.status.use_classifier": False}
 
 
 def models_present(models_dir: Path) -> bool:

@@ -186,6 +186,10 @@ def import_sheets(paths: list[Path], articles: Path) -> Imported:
         sheet = parse(path.read_text(encoding="utf-8"), str(path), read_article)
         source = sources.get(sheet.file, {})
         meta = {"source": "published", "file": sheet.file}
+        if sheet.annotator:
+            meta["annotator"] = sheet.annotator
+        if sheet.notes:
+            meta["notes"] = sheet.notes
         if source:
             meta.update(outlet=source.get("outlet or site"), year=source.get("year"),
                         province=source.get("province"), genre=source.get("sub-genre"))

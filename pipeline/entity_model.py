@@ -131,7 +131,7 @@ class EntityModel:
     requires: ClassVar[tuple[str, ...]] = (WORDS, SENTS, TOKEN_FORM, TOKEN_KIND, RULE_SPANS, ENTS)
     sets: ClassVar[tuple[str, ...]] = (ENTS, SPAN_SOURCE)
 
-    def __init__(self, model: Language, settings: dict, scores: dict[str, float] | None = None) -> None:
+    def __init__(self, model: Language, settings: dict) -> None:
         if settings["merge"] not in MERGE_POLICIES:
             raise ConfigError(f"stages.entity_model.merge: {settings['merge']!r} is none of "
                               f"{', '.join(MERGE_POLICIES)}")
@@ -143,8 +143,7 @@ class EntityModel:
         # Only when the rules come first may it skip sentences whose names they all hold.
         self.skip_covered = settings["skip_covered_sentences"] and self.merge is rules_first
         self.batch_size = settings.get("batch_size", 32)
-        self.scores = scores or {}  # measured precision per label ("model:ORG" -> 0.93)
-        self.default_score = settings["default_score"]
+        self.default_score = settings["default_score"]  # before calibration (calibration.py)
 
     def _tokens(self, doc: Doc) -> list[int]:
         return open_sentences(doc) if self.skip_covered else list(range(len(doc)))
@@ -165,9 +164,10 @@ class EntityModel:
         return out
 
     def set_annotations(self, doc: Doc, spans: list[Span]) -> None:
-        for span in spans:
-            span._.source = "model"
-            span._.score = self.scores.get(f"model:{span.label_}", self.default_score)
+        ruled = {(s.start, s.end, s.label_) for s in doc._.rule_spans or []}
+        for span in spans:  # "model+rules": both found it, which calibration weighs
+            span._.source = "model+rules" if (span.start, span.end, span.label_) in ruled else "model"
+            span._.score = self.default_score
         merged = self.merge(spans, list(doc._.rule_spans or []))
         doc.ents = titles_with_a_person(doc, merged)
 

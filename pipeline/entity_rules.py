@@ -5,7 +5,7 @@ document types whole and recorded their kind (`word_kind`), so the rules walk wo
 not characters. Each rule is a small function over one sentence that yields token
 spans; `RULES` runs them in order and a span of an earlier rule wins over a later one
 that overlaps it. Every span records `rules:<name>` as its source, so `make eval`
-reports precision per rule, and takes that rule's measured precision as its score.
+reports precision per rule and calibration (`calibration.py`) scores it by its rule.
 """
 from __future__ import annotations
 
@@ -31,15 +31,25 @@ _ROMAN = re.compile(r"^[IVXLC]+$")
 _NUMBER = re.compile(r"^\d{1,4}$")
 _NOT_AFTER_NUMBER = {"năm", "tháng", "ngày", "%", "người", "đảng viên", "lớp", "tổ chức", "chi bộ",
                      "xã", "huyện", "đồng chí", "lượt", "cán bộ"}
-_ORG_CONTINUE = {"khối", "các cơ quan", "doanh nghiệp", "cơ quan", "và"}
-_GENERIC_BEFORE = {"các", "những", "mọi", "từng", "cấp"}
+_ORG_CONTINUE = {"khối", "các cơ quan", "doanh nghiệp", "cơ quan"}  # never "và" (case 33)
+_GENERIC_BEFORE = {"các", "những", "mọi", "từng", "cấp", "số", "%", "vị", "người"}
 # Heads whose name may be a capitalised word and lower-case words ("Cục Quản lý thị trường").
 _DESCRIBED_HEADS = {"sở", "phòng", "bộ", "cục", "tổng cục", "trung tâm", "công ty", "tổng công ty",
-                    "ngân hàng", "ban quản lý", "ban chỉ đạo"}
-_NAMED_TYPES = {"luật", "pháp lệnh", "bộ luật"}  # identified by name alone
+                    "ngân hàng", "ban quản lý", "ban chỉ đạo", "ub", "ủy ban", "ban", "vụ", "hội đồng",
+                    "trường", "viện", "khoa", "chi cục", "văn phòng", "hội", "học viện", "đại học",
+                    "bệnh viện", "báo", "tập đoàn", "trường đại học"}
+_NAMED_TYPES = {"luật", "pháp lệnh", "bộ luật", "điều lệ", "hiến pháp"}  # identified by name alone
+_PLACE_HEADS = {h.lower() for h in lexicon.PLACE_HEADS}
+# Word kinds that may be part of a described body's name ("Sở [Kế hoạch] và Đầu tư").
+_NAME_KINDS = {"", "abbr", "doctype"}
 _STOP_WORDS = {"của", "về", "và", "trong", "tại", "đã", "có", "được", "với", "cho", "là", "để",
                "theo", "từ", "đến", "trên", "khi", "sẽ", "đang", "các", "những"}
 _NAME_STOPS = _STOP_WORDS | {"số", "ngày", "do", "nhằm", "thì"}  # end a document's name
+# Verbs that end a described name ("Sở Giao thông vận tải hoàn thiện hồ sơ").
+_VERB_STOPS = {"giữ", "giữ chức", "giữ chức vụ", "làm", "bị", "ký", "trao", "chủ trì", "phát biểu",
+               "cho biết", "đề nghị", "tham mưu", "hoàn thiện", "chấp thuận", "tổ chức", "quyết định",
+               "thông tin", "yêu cầu", "báo cáo", "phối hợp", "triển khai", "thực hiện", "ban hành",
+               "kiểm tra", "xem xét", "nhận", "đón nhận", "công bố", "họp", "nói", "kiến nghị"}
 
 Spans = list[tuple[int, int, str]]
 
@@ -74,10 +84,41 @@ def _is_title(token: Token) -> bool:
     return word_kind(token) == KIND_TITLE or token.text in _TITLE_ABBR
 
 
+def _place_at(doc: Doc, i: int) -> bool:
+    """The gazetteer found a place name starting at word i."""
+    tags = doc._.place_tags
+    return bool(tags) and tags[i] == "B"
+
+
 def _name_run(doc: Doc, i: int, end: int) -> int:
-    """End (exclusive) of the run of name words starting at i."""
+    """End (exclusive) of the run of name words starting at i; a place name the gazetteer
+    knows ends it ("Bí thư Thành ủy Hà Nội Vương Đình Huệ": the place is no part of the name)."""
     j = i
-    while j < end and is_name_token(doc[j]) and doc[j].norm_ not in _ADMIN:
+    while j < end and is_name_token(doc[j]) and doc[j].norm_ not in _ADMIN and not (
+            j > i and _place_at(doc, j)):
+        j += 1
+    return j
+
+
+def _in_place(doc: Doc, i: int) -> bool:
+    return bool(doc._.place_tags) and doc._.place_tags[i] in {"B", "I"}
+
+
+def _is_region(doc: Doc, i: int) -> bool:
+    """The place at i is a region or a country, not an administrative unit."""
+    from .gazetteer import Gazetteer
+
+    found = Gazetteer.shared().candidates(doc[i:_place_end(doc, i, len(doc))].text, after_level=False)
+    return bool(found) and all(p.level in {"region", "country"} for p in found)
+
+
+def _place_end(doc: Doc, i: int, end: int) -> int:
+    """End of the place name the gazetteer found at i (i when none)."""
+    tags = doc._.place_tags
+    if not tags or tags[i] != "B":
+        return i
+    j = i + 1
+    while j < end and tags[j] == "I":
         j += 1
     return j
 
@@ -131,6 +172,8 @@ def _doc_end(doc: Doc, i: int, end: int) -> int:
     named = _named_doc_end(doc, i, j, end)
     if named:
         return named
+    if doc[i].norm_ == "hiến pháp":  # the one constitution (K9), with its year if given
+        return j + 2 if j + 1 < end and doc[j].norm_ == "năm" and doc[j + 1].text.isdigit() else j
     if j < end and doc[j].norm_ == "đại hội":  # Nghị quyết Đại hội ... lần thứ XIII
         for k in range(j + 1, min(end, j + 14)):
             if doc[k].is_punct:
@@ -146,13 +189,18 @@ def _named_doc_end(doc: Doc, i: int, j: int, end: int) -> int:
     ("Luật Hòa giải ở cơ sở"); 0 when neither."""
     k = j
     while k < min(end, j + 10) and not word_kind(doc[k]) and doc[k].norm_ not in _NAME_STOPS \
-            and (not doc[k].is_punct or doc[k].text == ","):
+            and (not doc[k].is_punct or _inner_comma(doc, k, end)):
         k += 1
     if k > j and k + 1 < end and doc[k].norm_ == "số" and word_kind(doc[k + 1]) == KIND_CODE:
         return k + 2
     if doc[i].norm_ in _NAMED_TYPES and k > j and doc[j].text[:1].isupper():
-        return next((m for m in range(j, k) if doc[m].is_punct), k)
+        return k
     return 0
+
+
+def _inner_comma(doc: Doc, k: int, end: int) -> bool:
+    """A comma inside a name: "Luật Phòng, chống tham nhũng" (a lower-case word follows)."""
+    return doc[k].text == "," and k + 1 < end and doc[k + 1].text[:1].islower()
 
 
 def document_codes(s: Sentence) -> Iterator[tuple[int, int, str]]:
@@ -190,13 +238,18 @@ def photo_credits(s: Sentence) -> Iterator[tuple[int, int, str]]:
 
 def party_mentions(s: Sentence) -> Iterator[tuple[int, int, str]]:
     """The article's own party organisation and the Party as an owner: "toàn [Đảng bộ]",
-    "Đại hội XIII của [Đảng]" (guidelines rules 10, 11)."""
+    "Đại hội XIII của [Đảng]" (guidelines rules 10, 11); the Prime Minister acting as an
+    authority: "Quyết định của [Thủ tướng Chính phủ]" (K8)."""
     doc = s.doc
     for i in range(s.start + 1, s.end):
         if doc[i].norm_ == "đảng bộ" and doc[i - 1].norm_ == "toàn":
             yield i, max(_org_end(doc, i, s.end), i + 1), "ORG"
         elif doc[i].text == "Đảng" and doc[i - 1].norm_ == "của":
             yield i, i + 1, "ORG"
+    for i in range(s.start, s.end - 1):  # K8: the Prime Minister as an authority, no one named
+        if doc[i].norm_ == "thủ tướng" and doc[i + 1].norm_ == "chính phủ" and not (
+                i + 2 < s.end and looks_like_person(doc, i + 2, _name_run(doc, i + 2, s.end))):
+            yield i, i + 2, "ORG"
 
 
 def organisations(s: Sentence) -> Iterator[tuple[int, int, str]]:
@@ -214,8 +267,12 @@ def organisations(s: Sentence) -> Iterator[tuple[int, int, str]]:
 
 
 def _org_start(doc: Doc, i: int, start: int) -> bool:
+    """A body's name starts here: a capitalised head or abbreviation, or a lower-case head right
+    after a title ("Phó bí thư huyện ủy Di Linh", "Trưởng ban Tổ chức")."""
     token = doc[i]
-    if token.text not in _ORG_ABBR and (word_kind(token) != KIND_ORG or not token.text[:1].isupper()):
+    after_title = i > start and _is_title(doc[i - 1])
+    if token.text not in _ORG_ABBR and (word_kind(token) != KIND_ORG
+                                        or not (token.text[:1].isupper() or after_title)):
         return False
     prev = doc[i - 1] if i > start else None
     return prev is None or prev.norm_ not in _GENERIC_BEFORE
@@ -234,18 +291,27 @@ def _org_end(doc: Doc, i: int, end: int, taken: set[int] | frozenset = frozenset
         elif t.norm_ == "trung ương":  # "Ban Tổ chức Trung ương"
             j += 1
             complete = True
+        elif _place_at(doc, j):  # "HĐND TP.HCM", "Tỉnh ủy Quảng Trị"
+            j = _place_end(doc, j, end)
+            complete = True
+            if j < end and looks_like_person(doc, j, _name_run(doc, j, end)):
+                break  # "Bí thư Tỉnh ủy Đắk Nông Lê Diễn": the name is the holder
         elif t.norm_ in _ADMIN:
             j += 1
             complete = True
-            if j < end and is_name_token(doc[j]):
+            if j < end and _place_at(doc, j):
+                j = _place_end(doc, j, end)
+            elif j < end and is_name_token(doc[j]):
                 if _full_name_at(doc, j, end):
                     break
                 j = _name_run(doc, j, end)
+            elif j < end and doc[j].text.isdigit():  # "UBND quận 10"
+                j += 1
         elif t.norm_ in _ORG_CONTINUE and j + 1 < end and (
                 doc[j + 1].norm_ in _ADMIN or word_kind(doc[j + 1]) == KIND_ORG
                 or doc[j + 1].norm_ in _ORG_CONTINUE):
             j += 1
-        elif t.text[:1].isupper() and not word_kind(t) and doc[j - 1].norm_ in _DESCRIBED_HEADS:
+        elif t.text[:1].isupper() and word_kind(t) in _NAME_KINDS and doc[j - 1].norm_ in _DESCRIBED_HEADS:
             j = _described_name_end(doc, j, end)
             complete = True
         elif is_name_token(t) and t.norm_ != "đảng":
@@ -267,26 +333,61 @@ def _org_end(doc: Doc, i: int, end: int, taken: set[int] | frozenset = frozenset
 
 def _described_name_end(doc: Doc, j: int, end: int) -> int:
     """After "Cục", "Sở" …: a capitalised word and up to two lower-case ones ("Quản lý thị
-    trường"), or "X và Y" ("Kế hoạch và Đầu tư")."""
+    trường"), or "X và Y" ("Kế hoạch và Đầu tư"); after an abbreviation ("Sở GD&ĐT") or before
+    a verb, nothing more."""
+    if word_kind(doc[j]) == "abbr":
+        return j + 1
     j += 1
     limit = j + 3
-    while j < min(end, limit) and not doc[j].is_punct and doc[j].norm_ not in _ADMIN:
-        if doc[j].text == "và" and j + 1 < end and doc[j + 1].text[:1].isupper() \
-                and not word_kind(doc[j + 1]):
+    while j < min(end, limit) and doc[j].norm_ not in _ADMIN:
+        if doc[j].is_punct and not _listed_in_name(doc, j, end):
+            break
+        if doc[j].text in {"và", ","} and j + 1 < end and doc[j + 1].text[:1].isupper() \
+                and word_kind(doc[j + 1]) in _NAME_KINDS:  # "Kế hoạch và Đầu tư", "Văn hóa, Thông tin"
             j += 2
-        elif doc[j].text.islower() and doc[j].norm_ not in _STOP_WORDS:
+            limit = j + 3
+        elif doc[j].text.islower() and doc[j].norm_ not in _STOP_WORDS | _VERB_STOPS:
             j += 1
         else:
             break
     return j
 
 
+def _listed_in_name(doc: Doc, j: int, end: int) -> bool:
+    """A comma inside a body's name that lists its fields: "Sở Văn hóa, Thông tin, Thể thao và
+    Du lịch" (a capitalised word follows, and "và" + a capitalised word closes the list)."""
+    if doc[j].text != "," or j + 1 >= end or not doc[j + 1].text[:1].isupper():
+        return False
+    for k in range(j + 1, min(end, j + 8)):
+        if doc[k].text == "và":
+            return k + 1 < end and doc[k + 1].text[:1].isupper()
+        if doc[k].is_punct and doc[k].text != ",":
+            return False
+    return False
+
+
 def places(s: Sentence) -> Iterator[tuple[int, int, str]]:
-    """An administrative level and a name: "huyện Đình Lập", "tỉnh Lạng Sơn"."""
+    """A level word and a name or number ("huyện Đình Lập", "quận 10", "thôn An Xá"), a place
+    the gazetteer knows named bare ("về Quảng Ngãi", "Tây Nguyên", "Việt Nam"), or a park,
+    river or zone by its head ("Khu kinh tế Bắc Vân Phong", "sông Hồng")."""
     doc, i = s.doc, s.start
-    while i + 1 < s.end:
-        if doc[i].norm_ in _ADMIN and is_name_token(doc[i + 1]):
+    while i < s.end:
+        e = i
+        if doc[i].norm_ in _ADMIN and i + 1 < s.end:
+            if _place_at(doc, i + 1) and _is_region(doc, i + 1):
+                i += 1  # "các tỉnh Tây Nguyên": the level word is no part of a region
+                continue
+            if _place_at(doc, i + 1):
+                e = _place_end(doc, i + 1, s.end)
+            elif is_name_token(doc[i + 1]):
+                e = _name_run(doc, i + 1, s.end)
+            elif doc[i + 1].text.isdigit():
+                e = i + 2
+        elif _place_at(doc, i) and i not in s.taken:
+            e = _place_end(doc, i, s.end)
+        elif doc[i].norm_ in _PLACE_HEADS and i + 1 < s.end and is_name_token(doc[i + 1]):
             e = _name_run(doc, i + 1, s.end)
+        if e > i:
             yield i, e, "LOC"
             i = e
         else:
@@ -308,22 +409,22 @@ def people_and_titles(s: Sentence) -> Iterator[tuple[int, int, str]]:
             persons.append((i + 1, e))
             i = e
             continue
-        if is_name_token(t) and (i == start or not is_name_token(doc[i - 1])):
+        if is_name_token(t) and not _place_at(doc, i) and (
+                i == start or not is_name_token(doc[i - 1]) or _in_place(doc, i - 1)):
             e = _name_run(doc, i, end)
-            if looks_like_person(doc, i, e) and (
-                    _title_after(doc, e, end) or _title_before(doc, i, start, org_start) is not None):
+            cue = _title_after(doc, e, end) or _title_before(doc, i, start, org_start) is not None
+            if looks_like_person(doc, i, e) and (cue or _syllables(doc, i, e) >= 3):
                 persons.append((i, e))
                 i = e
                 continue
         i += 1
     yield from ((b, e, "PER") for b, e in persons)
-    for b, e in persons:
-        j = _title_after(doc, e, end)
-        while j:
-            yield j, j + 1, "TITLE"
-            j = _next_title(doc, j + 1, end)
-        j = _title_before(doc, b, start, org_start)
-        if j is not None:
+    if not persons:
+        return
+    for j in range(start, end):  # rule 2: the titles of a sentence that names a person
+        generic = j > start and (doc[j - 1].norm_ in _GENERIC_BEFORE or doc[j - 1].like_num)
+        if (_is_title(doc[j]) and not generic) or (
+                doc[j].norm_ == "phó" and j + 1 < end and word_kind(doc[j + 1]) == KIND_ORG):
             yield j, j + 1, "TITLE"
 
 
@@ -366,9 +467,12 @@ RULES: tuple[Rule, ...] = (document_references, document_codes, dates, photo_cre
 
 
 def bylines(doc: Doc) -> Iterator[tuple[int, int, str]]:
-    """Author names on one of the last lines: "Bích Huệ", "Kim Thoa - Tùng Lâm", "PHƯƠNG DUNG"."""
+    """Author names on one of the last lines: "Bích Huệ", "Kim Thoa - Tùng Lâm", "PHƯƠNG DUNG".
+    A source line ("Theo VGP") is no byline."""
     for sent in [s for s in doc.sents if s.text.strip()][-3:]:
         words = [t for t in sent if not t.is_space]
+        if words and words[0].norm_ == "theo":
+            continue
         groups: list[list[Token]] = [[]]
         for t in words:
             if t.text in {"-", "–", ","}:
@@ -409,16 +513,15 @@ class EntityRules:
     requires: ClassVar[tuple[str, ...]] = (WORDS, SENTS, TOKEN_KIND, TOKEN_NORM)
     sets: ClassVar[tuple[str, ...]] = (ENTS, SPAN_SOURCE, RULE_SPANS)
 
-    def __init__(self, scores: dict[str, float] | None = None, default_score: float = 0.9) -> None:
-        self.scores = scores or {}  # measured precision per rule ("rules:dates" -> 0.98)
-        self.default_score = default_score
+    def __init__(self, default_score: float = 0.9) -> None:
+        self.default_score = default_score  # before calibration (calibration.py)
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
         for b, e, label, rule in find_spans(doc):
             span = Span(doc, b, e, label=label)
             span._.source = f"rules:{rule}"
-            span._.score = self.scores.get(span._.source, self.default_score)
+            span._.score = self.default_score
             spans.append(span)
         doc.ents = spans
         doc._.rule_spans = list(spans)

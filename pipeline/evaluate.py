@@ -168,3 +168,77 @@ def score(nlp, gold: list[Record]) -> dict:
     pred, triples = predict(nlp, gold)
     return {"entities": entity_scores(gold, pred), "relations": relation_scores(gold, pred),
             "triples": triple_scores(gold_triples(gold), triples), "predictions": pred}
+
+
+# --- refs and statuses (schema v2) ---------------------------------------------------------
+def _ref_clusters(record: Record, mentions: set[tuple[int, int, str]]) -> dict[tuple, frozenset]:
+    """Each mention (of `mentions`) to the set of mentions that share its ref in `record`."""
+    groups: dict[str, set] = {}
+    keyed = {}
+    for n, span in enumerate(record.spans):
+        mention = (span["start"], span["end"], span["label"])
+        if mention in mentions:
+            ref = span.get("ref") or f"#{n}"  # no ref: a thing of its own
+            groups.setdefault(ref, set()).add(mention)
+            keyed[mention] = ref
+    return {m: frozenset(groups[r]) for m, r in keyed.items()}
+
+
+def bcubed(gold: list[Record], pred: list[Record], labels: Iterable[str] = ("PER", "ORG", "DOC")) -> dict:
+    """B-cubed precision, recall and F1 of refs, over the mentions both sides have (same
+    offsets and label), so that span errors are not counted twice."""
+    keep = set(labels)
+    p_sum = r_sum = 0.0
+    n = 0
+    for g, p in by_id(gold, pred):
+        common = set(_spans(g, keep)) & set(_spans(p, keep))
+        gc, pc = _ref_clusters(g, common), _ref_clusters(p, common)
+        for mention in common:
+            both = len(gc[mention] & pc[mention])
+            p_sum += both / len(pc[mention])
+            r_sum += both / len(gc[mention])
+            n += 1
+    precision, recall = (p_sum / n, r_sum / n) if n else (0.0, 0.0)
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"p": round(precision, 4), "r": round(recall, 4), "f1": round(f1, 4), "mentions": n}
+
+
+def _titled(record: Record) -> dict[tuple, str]:
+    """(person span, title span) of every has_title to its status ("current" when none)."""
+    out = {}
+    for rel in record.relations:
+        if rel["label"] == "has_title":
+            h, c = record.spans[rel["head"]], record.spans[rel["child"]]
+            out[((h["start"], h["end"]), (c["start"], c["end"]))] = rel.get("status") or "current"
+    return out
+
+
+def status_scores(gold: list[Record], pred: list[Record]) -> dict:
+    """Statuses of the has_title relations both sides have: accuracy, and per status P/R/F1."""
+    from .schema import STATUSES
+
+    counts = {s: Counter() for s in STATUSES}
+    right = total = 0
+    for g, p in by_id(gold, pred):
+        gs, ps = _titled(g), _titled(p)
+        for pair in gs.keys() & ps.keys():
+            total += 1
+            right += gs[pair] == ps[pair]
+            counts[gs[pair]]["gold"] += 1
+            counts[ps[pair]]["pred"] += 1
+            counts[gs[pair]]["tp"] += gs[pair] == ps[pair]
+    out = {s: prf(c["tp"], c["pred"], c["gold"]) for s, c in counts.items()}
+    out["accuracy"] = round(right / total, 4) if total else 0.0
+    out["relations"] = total
+    return out
+
+
+def agreement(first: list[Record], second: list[Record]) -> dict:
+    """How far two annotations of the same documents agree: strict span F1 (per label), relation
+    F1, ref B-cubed and status agreement. F1 is symmetric: either side may be the reference."""
+    ids = {r.id for r in first} & {r.id for r in second}
+    first = [r for r in first if r.id in ids]
+    second = [r for r in second if r.id in ids]
+    return {"documents": len(ids), "entities": entity_scores(first, second)["strict"],
+            "relations": relation_scores(first, second), "refs": bcubed(first, second),
+            "statuses": status_scores(first, second)}

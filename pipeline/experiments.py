@@ -16,15 +16,18 @@ from pathlib import Path
 
 from confection import Config
 
+from .annotations import folds
 from .config import load_config, with_overrides
 from .evaluate import entity_scores, predict, relation_scores
 from .language import count_words, from_config
 from .read import normalise
 from .records import Record
+from .schema import LABELS
 from .train import Log, fit
 
-RULES_ONLY = {"pipeline.stages": ["entity_rules", "relations", "canonical"],
-              "stages.relations.use_classifier": False}
+RULES_ONLY = {"pipeline.stages": ["dateline", "gazetteer", "entity_rules", "relations", "status",
+                                   "calibrate", "canonical", "refs"],
+              "stages.relations.use_classifier": False, "stages.status.use_classifier": False}
 SYSTEMS: dict[str, dict] = {
     "rules only": RULES_ONLY,
     "model only": {"stages.entity_model.merge": "model_only"},
@@ -38,13 +41,6 @@ def system(models_dir: Path, overrides: dict):
     """The trained pipeline of `models_dir` with a system's overrides."""
     config = with_overrides(load_config(models_dir), overrides)
     return from_config(config, models_dir)
-
-
-def folds(records: list[Record], k: int, seed: int) -> list[list[Record]]:
-    """k folds of documents, shuffled with a fixed seed."""
-    ordered = sorted(records, key=lambda r: r.id)
-    random.Random(seed).shuffle(ordered)
-    return [ordered[i::k] for i in range(k)]
 
 
 def new_pool() -> dict:
@@ -69,10 +65,11 @@ def pooled_scores(pool: dict) -> dict:
 
 def cross_validate(records: list[Record], k: int, seed: int, variants: dict[str, dict],
                    systems: dict[str, dict] | None = None, log: Log = lambda line: None,
-                   base: Config | None = None) -> dict[str, dict]:
-    """k-fold over documents. Each variant (config overrides) is retrained per fold; each
-    of `systems` (run-time overrides, default: none) is scored on every variant's models.
-    Returns pooled scores by "variant" or "variant / system"."""
+                   base: Config | None = None, extra: list[Record] | None = None) -> dict[str, dict]:
+    """k-fold over documents. Each variant (config overrides) is retrained per fold on the
+    other folds and `extra` (documents always trained on, never tested: the written ones);
+    each of `systems` (run-time overrides, default: none) is scored on every variant's
+    models. Returns pooled scores by "variant" or "variant / system"."""
     base = base or load_config()
     systems = systems or {"": {}}
     pools: dict[str, dict] = {}
@@ -81,7 +78,7 @@ def cross_validate(records: list[Record], k: int, seed: int, variants: dict[str,
         config = with_overrides(base, overrides)
         for n, test in enumerate(parts, 1):
             log(f"{name}: fold {n}/{k}")
-            train = [r for r in records if r not in test]
+            train = [r for r in records if r not in test] + (extra or [])
             with tempfile.TemporaryDirectory() as tmp:
                 fit(train, Path(tmp), config, seed, log=lambda line: None)
                 for label, run_overrides in systems.items():
@@ -146,12 +143,11 @@ Progress = Callable[[str], None]
 
 def build_report(models_dir: Path, k: int = 5, seed: int = 13, log: Log = lambda line: None) -> dict:
     """Everything `make eval` reports, as one JSON-ready dict (`report.py` renders it)."""
-    from .annotations import split
+    from .annotations import gold_files, split
     from .evaluate import entity_errors, relation_errors, score
-    from .paths import ANNOTATIONS_DIR
     from .records import read_many
 
-    records = read_many([ANNOTATIONS_DIR])
+    records = read_many(gold_files())
     train, heldout = split(records)
     log(f"held-out: {len(heldout)} documents")
     report: dict = {"documents": {"train": len(train), "heldout": len(heldout), "all": len(records)},
@@ -172,3 +168,38 @@ def build_report(models_dir: Path, k: int = 5, seed: int = 13, log: Log = lambda
         log)}
     report["learning_curve"] = learning_curve(train, heldout, seed, log)
     return report
+
+
+# --- make choices: the cross-validation behind pipeline/default.cfg --------------------------
+MERGES = {"model decides": {"stages.entity_model.merge": "model_only"},
+          "model first, rules fill gaps": {"stages.entity_model.merge": "model_first",
+                                           "stages.entity_model.labels": list(LABELS)},
+          "rules first, model fills gaps": {"stages.entity_model.merge": "rules_first"}}
+TRAINED_VARIANTS = {
+    "features: kinds, rules, gazetteer": {},
+    "features: kinds, gazetteer (no rules)": {"stages.entity_model.features": ["kind", "place"]},
+    "features: kinds, rules (no gazetteer)": {"stages.entity_model.features": ["kind", "rules"]},
+    "network width 96": {"spacy.components.ner.model.tok2vec.embed.width": 96,
+                         "spacy.components.ner.model.tok2vec.encode.width": 96,
+                         "spacy.components.ner.model.hidden_width": 96},
+}
+
+
+def choices(k: int = 3, seed: int = 13, log: Log = lambda line: None,
+            only: list[str] | None = None) -> dict[str, dict]:
+    """Every trained variant under every merge policy, and the rules alone, in k-fold
+    cross-validation over the published training articles (written ones always train)."""
+    from .annotations import gold_files, split
+    from .records import read_many
+
+    train, _ = split(read_many(gold_files()))
+    published = [r for r in train if r.meta.get("source") == "published"]
+    extra = [r for r in train if r.meta.get("source") != "published"]
+    variants = {n: o for n, o in TRAINED_VARIANTS.items() if not only or n in only}
+    out = {}
+    rules = new_pool()
+    for test in folds(published, k, seed):
+        pool_predictions(rules, from_config(with_overrides(load_config(), RULES_ONLY), None), test)
+    out["rules only"] = pooled_scores(rules)
+    out.update(cross_validate(published, k, seed, variants, MERGES, log, extra=extra))
+    return out

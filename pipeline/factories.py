@@ -44,16 +44,22 @@ def blank_nlp() -> Language:
     return spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
 
 
+def _gazetteer(settings: dict, ctx: Context):
+    from .gazetteer import Gazetteer
+
+    return Gazetteer()
+
+
 def _entity_rules(settings: dict, ctx: Context):
     from .entity_rules import EntityRules
 
-    return EntityRules(ctx.calibration.get("rules", {}), settings["default_score"])
+    return EntityRules(settings["default_score"])
 
 
 def _entity_model(settings: dict, ctx: Context):
     from .entity_model import EntityModel
 
-    return EntityModel(ctx.ner_model, settings, ctx.calibration.get("model", {}))
+    return EntityModel(ctx.ner_model, settings)
 
 
 def _relations(settings: dict, ctx: Context):
@@ -64,17 +70,49 @@ def _relations(settings: dict, ctx: Context):
     return RelationStage(classifier, settings["max_distance"])
 
 
+def _status(settings: dict, ctx: Context):
+    from .status import StatusClassifier, StatusStage
+
+    classifier = StatusClassifier.from_disk(ctx.model_file("status.json")) \
+        if settings["use_classifier"] else None
+    return StatusStage(classifier)
+
+
+def _calibrate(settings: dict, ctx: Context):
+    from .calibration import Calibrate
+
+    return Calibrate(ctx.calibration)
+
+
 def _canonical(settings: dict, ctx: Context):
     from .canonical import Canonicaliser
+    from .gazetteer import Gazetteer
 
-    return Canonicaliser()
+    return Canonicaliser(Gazetteer())
+
+
+def _refs(settings: dict, ctx: Context):
+    from .refs import Refs
+
+    return Refs()
+
+
+def _dateline(settings: dict, ctx: Context):
+    from .dateline import Dateline
+
+    return Dateline()
 
 
 FACTORIES: dict[str, Callable[[dict, Context], object]] = {
+    "gazetteer": _gazetteer,
     "entity_rules": _entity_rules,
     "entity_model": _entity_model,
     "relations": _relations,
+    "status": _status,
+    "calibrate": _calibrate,
     "canonical": _canonical,
+    "refs": _refs,
+    "dateline": _dateline,
 }
 
 

@@ -21,7 +21,8 @@ DOC_TYPE_WORDS = [
     "Nghị quyết", "Quyết định", "Quy định", "Chỉ thị", "Kết luận", "Hướng dẫn", "Kế hoạch",
     "Đề án", "Dự án", "Chương trình hành động", "Chương trình", "Thông báo", "Báo cáo",
     "Tờ trình", "Công văn", "Quy chế", "Nghị định", "Thông tư liên tịch", "Thông tư", "Luật",
-    "Pháp lệnh", "Phương án", "Hiến pháp", "Điều lệ",
+    "Pháp lệnh", "Phương án", "Hiến pháp", "Điều lệ", "Thông tri", "Chiến lược", "Quy hoạch",
+    "Bộ tiêu chí", "Cương lĩnh", "Bộ luật", "Sắc lệnh", "Công điện", "Thông cáo", "Tờ trình",
 ]
 
 ISSUERS = {
@@ -54,7 +55,7 @@ ORG_HEADS = [
     "Văn phòng", "Hội Liên hiệp Phụ nữ", "Hội Nông dân", "Hội Cựu chiến binh",
     "Đoàn Thanh niên Cộng sản Hồ Chí Minh", "Đoàn Thanh niên", "Liên đoàn Lao động",
     "Bộ Chỉ huy Quân sự", "Bộ Chỉ huy Bộ đội Biên phòng", "Công an", "Chính phủ", "Quốc hội",
-    "Thủ tướng Chính phủ", "Trung tâm Chính trị", "Trung tâm", "Đoàn đại biểu Quốc hội",
+    "Trung tâm Chính trị", "Trung tâm", "Đoàn đại biểu Quốc hội",
     "Đoàn ĐBQH", "Sở", "Bộ", "Cục", "Tổng cục", "Viện Kiểm sát nhân dân", "Tòa án nhân dân",
     "Trường Chính trị", "Học viện Chính trị quốc gia Hồ Chí Minh", "Công ty", "Tổng công ty",
     "Ngân hàng", "Thường trực", "Ban Cán sự đảng", "Quân ủy Trung ương", "Tỉnh đoàn", "Thành đoàn", "Huyện đoàn",
@@ -63,14 +64,32 @@ ORG_HEADS = [
     "Sở Văn hóa, Thể thao và Du lịch", "Bộ Văn hóa, Thể thao và Du lịch", "Ban Tổ chức Trung ương",
     "Ban Tuyên giáo Trung ương", "Ban Dân vận Trung ương", "Ban Nội chính Trung ương",
     "Ban Kinh tế Trung ương", "Ủy ban Kiểm tra Trung ương", "Văn phòng Trung ương Đảng",
+    # bodies seen in published news: the army and police, media, unions
+    "Kho bạc Nhà nước", "Đài Truyền hình", "Đài Phát thanh", "Thông tấn xã Việt Nam", "Công đoàn",
+    "Tổng Liên đoàn Lao động", "Quân ủy", "Bộ Tư lệnh", "Bộ Tổng Tham mưu", "Tổng cục Chính trị", "Cơ quan Cảnh sát điều tra",
+    "Cơ quan CSĐT", "Văn phòng Chính phủ", "Văn phòng Quốc hội", "Hội Cựu chiến binh",
+    "Ban Cán sự đảng", "Đảng đoàn", "Chi ủy", "Ban Chỉ đạo", "Ban Quản lý dự án", "Ngân hàng Nhà nước",
+    "Đảng Cộng sản Việt Nam", "Mặt trận",
 ]
-LOWER_ORG_WORDS = ["huyện ủy", "tỉnh ủy", "thành ủy", "thị ủy", "quận ủy", "đảng ủy", "đảng bộ",
+# Heads that start a body's name only before a capitalised name or a number ("Trường Chính trị",
+# "Quân khu 5"): alone they are given names ("Nguyễn Văn Trường") or common words.
+NAMED_ORG_HEADS = ["Vụ", "Chi cục", "Thanh tra", "Bệnh viện", "Trường", "Học viện", "Viện", "Đại học",
+                   "Báo", "Hội đồng", "Ủy ban", "Quân khu", "Quân đoàn", "Sư đoàn", "Lữ đoàn",
+                   "Trung đoàn", "Khoa", "Tập đoàn", "Hội"]
+LOWER_ORG_WORDS = ["huyện ủy", "tỉnh ủy", "thành ủy", "thị ủy", "quận ủy", "đảng ủy", "đảng bộ", "ban cán sự đảng",
                    "chi bộ", "ban thường vụ", "ban chấp hành"]
 ORG_ABBREVIATIONS = {
     "HĐND": "Hội đồng nhân dân", "UBND": "Ủy ban nhân dân", "BTV": "Ban Thường vụ",
     "BCH": "Ban Chấp hành", "MTTQ": "Mặt trận Tổ quốc", "UBKT": "Ủy ban Kiểm tra",
     "BCHTW": "Ban Chấp hành Trung ương", "BCT": "Bộ Chính trị", "LĐLĐ": "Liên đoàn Lao động",
     "UBMTTQ": "Ủy ban Mặt trận Tổ quốc", "HLHPN": "Hội Liên hiệp Phụ nữ", "BCHQS": "Bộ Chỉ huy Quân sự",
+    "UB": "Ủy ban", "UBKTTW": "Ủy ban Kiểm tra Trung ương", "UBKTTU": "Ủy ban Kiểm tra Tỉnh ủy",
+    "VPCP": "Văn phòng Chính phủ", "KBNN": "Kho bạc Nhà nước", "BQL": "Ban Quản lý",
+    "BCĐ": "Ban Chỉ đạo", "TAND": "Tòa án nhân dân", "VKSND": "Viện Kiểm sát nhân dân",
+    "LLVT": "Lực lượng vũ trang", "HĐQT": "Hội đồng quản trị", "BHXH": "Bảo hiểm xã hội",
+    "TTXVN": "Thông tấn xã Việt Nam", "QĐND": "Quân đội nhân dân", "CAND": "Công an nhân dân",
+    "BTVTU": "Ban Thường vụ Tỉnh ủy", "BCH TƯ": "Ban Chấp hành Trung ương", "TƯ": "Trung ương",
+    "T.Ư": "Trung ương", "TW": "Trung ương", "ĐH": "Đại học", "CSĐT": "Cảnh sát điều tra",
 }
 # Heads that name one organisation on their own, without a following name.
 STANDALONE_ORGS = {
@@ -83,9 +102,16 @@ STANDALONE_ORGS = {
     "Ban Nội chính Trung ương", "Ban Kinh tế Trung ương", "Ủy ban Kiểm tra Trung ương",
     "Văn phòng Trung ương Đảng", "Sở Lao động - Thương binh và Xã hội",
     "Bộ Lao động - Thương binh và Xã hội", "Sở Văn hóa, Thể thao và Du lịch",
-    "Bộ Văn hóa, Thể thao và Du lịch",
+    "Bộ Văn hóa, Thể thao và Du lịch", "Ban Thường vụ", "Ban Chấp hành", "Đảng ủy", "Thường trực",
+    "Ban Cán sự đảng", "Đảng đoàn", "Văn phòng Chính phủ", "Văn phòng Quốc hội",
+    "Thông tấn xã Việt Nam", "Đảng Cộng sản Việt Nam",
 }
-ADMIN_LEVELS = ["thành phố", "thị trấn", "thị xã", "tỉnh", "huyện", "xã", "phường", "quận", "TP."]
+ADMIN_LEVELS = ["thành phố", "thị trấn", "thị xã", "tỉnh", "huyện", "xã", "phường", "quận", "TP.",
+                "TP", "Tp.", "Tp", "TX", "TX.", "H.", "Q.", "thôn", "ấp", "xóm", "bản", "tổ dân phố",
+                "khu phố", "đặc khu"]
+# Heads of places that are no administrative unit (rule 8: parks, squares, rivers …).
+PLACE_HEADS = ["Khu kinh tế", "Khu công nghiệp", "Khu di tích", "Quảng trường", "sông", "hồ",
+               "đảo", "quần đảo", "cảng", "Cảng", "Khu đô thị", "đèo", "núi", "biển", "vùng"]
 
 # Roles; longer forms first so the segmenter keeps the longest whole.
 TITLES = [
@@ -98,16 +124,33 @@ TITLES = [
     "Phó Chủ nhiệm", "Chủ nhiệm", "Chỉ huy trưởng", "Phó Chỉ huy trưởng", "Chính ủy",
     "Phó Chính ủy", "Tư lệnh", "Phó Tư lệnh", "Cục trưởng", "Phó Cục trưởng", "Viện trưởng",
     "Chánh án", "Hiệu trưởng", "Đại biểu",
-    "Chủ tịch Hội đồng quản trị",
+    "Chủ tịch Hội đồng quản trị", "Phó Thủ tướng Thường trực", "Chủ tịch nước", "Phó Chủ tịch nước",
+    "Vụ trưởng", "Phó Vụ trưởng", "Phó Trưởng ban Thường trực", "Tổng cục trưởng",
+    "Phó Tổng cục trưởng", "Tổng Thư ký", "Phó Chủ nhiệm Thường trực", "Ủy viên dự khuyết",
+    "Trợ lý", "Thư ký",
 ]
+# Titles that end in a body's head word: whole only when no body follows, before punctuation or
+# a person's name ("ông X, Trưởng ban,"); before a body they split as rule 1 ("[Trưởng] [ban Tổ
+# chức T.Ư]", "[Trưởng] [đoàn đại biểu Quốc hội]", case 35).
+TITLES_BEFORE_BODY = ["Phó Trưởng ban", "Trưởng ban", "Trưởng đoàn", "Phó Trưởng đoàn", "Chánh Thanh tra",
+                      "Phó Chánh Thanh tra", "Chánh Văn phòng", "Phó Chánh Văn phòng"]
 # Titles that contain an organisation head and so must be found before the heads.
 TITLES_FIRST = [t for t in TITLES if "Thường trực" in t or t.endswith("ủy viên")]
-LOWER_TITLE_WORDS = ["ủy viên", "bí thư", "phó bí thư", "chủ tịch", "phó chủ tịch", "đảng ủy viên"]
+LOWER_TITLE_WORDS = ["ủy viên", "bí thư", "phó bí thư", "chủ tịch", "phó chủ tịch", "đảng ủy viên",
+                     "giám đốc", "phó giám đốc", "bộ trưởng", "thứ trưởng", "phó trưởng",
+                     "tổng giám đốc", "phó tổng giám đốc", "viện trưởng",
+                     "phó viện trưởng", "chủ nhiệm", "phó chủ nhiệm", "chánh án", "chánh thanh tra",
+                     "tổng bí thư", "thủ tướng", "phó thủ tướng", "chủ tịch nước", "đại biểu",
+                     "hiệu trưởng", "cục trưởng", "vụ trưởng", "phó vụ trưởng", "chuyên viên",
+                     "kế toán"]
 TITLE_ABBREVIATIONS = {
     "TUV": "Tỉnh ủy viên", "HUV": "Huyện ủy viên", "ĐBQH": "Đại biểu Quốc hội",
     "UVTW": "Ủy viên Trung ương Đảng", "UVBTV": "Ủy viên Ban Thường vụ", "BT": "Bí thư",
+    "GĐ": "Giám đốc", "PGĐ": "Phó Giám đốc", "TGĐ": "Tổng Giám đốc",
 }
-HONORIFICS = ["đồng chí", "đ/c", "ông", "bà", "anh", "chị", "đại tá", "thượng tá", "trung tá",
+HONORIFICS = ["đồng chí", "đ/c", "ông", "bà", "anh", "chị", "các ông", "các bà", "ông bà", "các đồng chí",
+              "các ông bà", "hòa thượng", "TS", "ThS", "PGS", "GS", "BS", "TS.BS", "GS.TS", "PGS.TS",
+              "đại tá", "thượng tá", "trung tá",
               "thiếu tá", "thiếu tướng", "trung tướng", "thượng tướng", "đại tướng", "TS.",
               "ThS.", "GS.", "PGS.", "PGS.TS.", "Ts.", "Ths."]
 

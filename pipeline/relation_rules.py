@@ -14,7 +14,12 @@ from . import lexicon
 from .extensions import Relation
 
 SCORES = {"has_title": 0.95, "title_of": 0.95, "issued_by": 0.93, "issued_on": 0.97,
-          "implements": 0.8}
+          "implements": 0.8, "decides_on": 0.85}
+# Verbs of a personnel decision: what it does to the person named after it (K5, K11).
+PERSONNEL_VERBS = {"bổ nhiệm", "điều động", "bầu", "chuẩn y", "kỷ luật", "cách chức", "miễn nhiệm",
+                   "khiển trách", "cảnh cáo", "phê chuẩn", "chỉ định", "phân công", "cho thôi",
+                   "nghỉ hưu", "luân chuyển", "tiếp nhận", "khai trừ", "đình chỉ", "bãi nhiệm",
+                   "công nhận", "giao", "thi hành kỷ luật", "đối với", "cho"}
 _APPOSITION = {",", "-", "–", ":"}
 _IMPLEMENT = {v.lower() for v in lexicon.IMPLEMENT_VERBS}
 _ISSUE = {v.lower() for v in lexicon.ISSUE_VERBS}
@@ -50,6 +55,7 @@ class RelationRules:
         self._titles(doc, ents, add)
         self._documents(doc, ents, add)
         self._implements(doc, ents, rels, add)
+        _decides_on(doc, ents, add)
         unique = {(r.head.start, r.child.start, r.label): r for r in rels}
         return list(unique.values())
 
@@ -159,6 +165,24 @@ class RelationRules:
                 actor = next((c for c in ents[i + 1:] if actor_ok(c)), None)
             if actor is not None:
                 add(actor, ent, "implements")
+
+
+def _decides_on(doc: Doc, ents: list[Span], add) -> None:
+    """"Quyết định số 1889/QĐ-UBND điều động ông [X]", "trao Quyết định … cho ông [X]": a
+    personnel verb between the document and the people named after it."""
+    for i, ent in enumerate(ents):
+        if ent.label_ != "DOC":
+            continue
+        verb_seen = False
+        prev = ent
+        for nxt in ents[i + 1:]:
+            gap = _between(doc, prev, nxt)
+            verb_seen = verb_seen or any(w in PERSONNEL_VERBS for w in gap)
+            if nxt.label_ == "DOC" or len(gap) > 12:
+                break
+            if nxt.label_ == "PER" and verb_seen:
+                add(ent, nxt, "decides_on")
+            prev = nxt
 
 
 def _doc_tail(word: str) -> bool:

@@ -42,6 +42,30 @@ def triple_table(systems: dict) -> list[list[str]]:
     return rows
 
 
+def agreement_table(result: dict) -> str:
+    """Inter-annotator agreement as one Markdown table."""
+    ents, rels = result["entities"], result["relations"]
+    rows = [["measure", "value", "counts"]]
+    rows += [[f"spans {lab} (strict F1)", _f(ents[lab]), f"{ents[lab]['gold']} / {ents[lab]['pred']}"]
+             for lab in LABELS if ents[lab]["gold"] or ents[lab]["pred"]]
+    rows.append(["spans, micro (strict F1)", _f(ents["micro"]), f"{ents['micro']['gold']} / {ents['micro']['pred']}"])
+    rows.append(["relations, micro F1", _f(rels["micro"]), f"{rels['micro']['gold']} / {rels['micro']['pred']}"])
+    rows.append(["refs, B-cubed F1", f"{result['refs']['f1']:.3f}", f"{result['refs']['mentions']} mentions"])
+    rows.append(["statuses, agreement", f"{result['statuses']['accuracy']:.3f}",
+                 f"{result['statuses']['relations']} has_title"])
+    return f"{result['documents']} documents annotated twice\n\n" + markdown_table(rows)
+
+
+def choices_table(result: dict) -> str:
+    """`make choices`: strict F1 per label, relations and speed of every variant."""
+    rows = [["variant", *LABELS, "micro", "relations", "words/s"]]
+    for name, row in result.items():
+        ents = row["entities"]["strict"]
+        rows.append([name] + [_f(ents[lab]) for lab in LABELS] + [_f(ents["micro"]),
+                     _f(row["relations"]["micro"]), f"{row['words_per_second']:,.0f}"])
+    return markdown_table(rows)
+
+
 def markdown_table(rows: list[list[str]]) -> str:
     lines = ["| " + " | ".join(rows[0]) + " |", "|" + "---|" * len(rows[0])]
     lines += ["| " + " | ".join(r) + " |" for r in rows[1:]]

@@ -34,6 +34,7 @@ RULE_SPANS = "doc._.rule_spans"
 REFS = "span._.ref"
 RELATIONS, STATUS = "doc._.relations", "relation.status"
 CANONICAL, PUBLISHED = "span._.canonical", "doc._.published"
+SCORES = "scores"  # calibrated span and relation scores
 
 
 def word_kind(token: Token) -> str:

@@ -10,7 +10,9 @@ found first and override the CRF's word boundaries in both directions.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from os.path import dirname, join
+from pathlib import Path
 
 import underthesea.pipeline.word_tokenize as ws
 from spacy.tokens import Doc
@@ -21,10 +23,10 @@ from underthesea.pipeline.text_normalize.text_normalizer import token_map as TOK
 from underthesea.pipeline.word_tokenize.regex_tokenize import patterns as SYLLABLE_RE
 
 from . import extensions, lexicon  # noqa: F401  (extensions registers the Doc attributes)
-from .read import Normalised
+from .read import Normalised, new_tone_placement
 from .schema import (KIND_ABBR, KIND_CODE, KIND_DATE, KIND_DOCTYPE, KIND_ORG, KIND_TITLE, SENTS,
                      TOKEN_FORM, TOKEN_KIND, TOKEN_NORM, WORDS)
-from .shapes import ABBREVIATION_RE, DATE_RE, DOC_CODE_RE, SECTION_HEAD_RE, SECTION_TITLE_RE
+from .shapes import ABBREVIATION_RE, DATE_RE, DOC_CODE_RE, SECTION_HEAD_RE, SECTION_TITLE_RE, UPPER
 
 # Highest priority first: a later kind cannot take characters an earlier one holds.
 # Organisation heads and titles are matched as capitalised, since "bộ" in "cán bộ" or
@@ -34,9 +36,13 @@ KEEP_WHOLE: list[tuple[str, re.Pattern]] = [
     (KIND_DATE, DATE_RE),
     (KIND_TITLE, lexicon.term_re(lexicon.TITLES_FIRST, ignore_case=False)),
     (KIND_TITLE, SECTION_TITLE_RE),
+    (KIND_TITLE, re.compile(rf"(?i:{lexicon.term_re(lexicon.TITLES_BEFORE_BODY).pattern})"
+                            rf"(?=\s*(?:[,.;:)\]–-]|$)|\s+(?:{lexicon.alternation(lexicon.FAMILY_NAMES)})\s+[{UPPER}](?![{UPPER}]))")),
     (KIND_ORG, lexicon.term_re(lexicon.ORG_HEADS + list(lexicon.ORG_ABBREVIATIONS)
                                + lexicon.LOWER_ORG_WORDS, ignore_case=False)),
     (KIND_ORG, SECTION_HEAD_RE),
+    (KIND_ORG, re.compile(rf"(?:{lexicon.term_re(lexicon.NAMED_ORG_HEADS, ignore_case=False).pattern})"
+                          rf"(?=\s+[{UPPER}0-9])")),
     (KIND_DOCTYPE, lexicon.term_re(lexicon.DOC_TYPE_WORDS)),
     (KIND_TITLE, lexicon.term_re(lexicon.TITLES + list(lexicon.TITLE_ABBREVIATIONS)
                                  + lexicon.LOWER_TITLE_WORDS, ignore_case=False)),
@@ -76,7 +82,92 @@ class WordTagger:
                 words[-1][1] = e
             else:
                 words.append([s, e])
-        return [(offset + s, offset + e) for s, e in words]
+        return [(offset + a, offset + b) for s, e in words for a, b in split_at_case(text, s, e)]
+
+
+_SYLLABLE_SPLIT = re.compile(r"\S+")
+_ROMAN = re.compile(r"^[IVXLC]+$")
+_HONORIFICS = {h.lower() for h in lexicon.HONORIFICS}
+_COMMON_FAMILY_NAMES = {"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng",
+                        "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý"}
+
+
+@lru_cache(maxsize=1)
+def dictionary() -> frozenset[str]:
+    """underthesea's word list (the one its CRF reads as a feature), lower-cased, in both tone
+    placements ("văn hoá" and "văn hóa"): our text has the new one."""
+    path = Path(ws.__file__).resolve().parents[2] / "corpus" / "data" / "Viet74K.txt"
+    words = {line.strip().lower() for line in path.read_text(encoding="utf-8").splitlines()}
+    return frozenset(words | {new_tone_placement(w) for w in words})
+
+
+def _is_cap(syllable: str) -> bool:
+    return syllable[:1].isupper()
+
+
+def _joined_wrongly(prev: str, cur: str) -> bool:
+    """Two syllables the CRF put in one word that never belong together in our texts: a
+    lower-case word before a name ("bom Dinh", "ông Quý"), punctuation or a number glued to a
+    word ("Đảng >>"), an abbreviation or initial ("P.V VietNamNet"), a Roman numeral ("Đảng X")."""
+    return (not prev[:1].isalpha() or not cur[:1].isalpha() or (not _is_cap(prev) and _is_cap(cur))
+            or "." in prev or "." in cur or bool(_ROMAN.match(cur)))
+
+
+def split_at_case(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A CRF word cut where its syllables change case the way names never do: "Tô Lâm trao" ->
+    "Tô Lâm" | "trao" (a name then a verb: not a dictionary word), "điều dưỡng Khoa" ->
+    "điều dưỡng" | "Khoa", "Bà Tâm" -> "Bà" | "Tâm". "Thủ tướng", "Bí thư" stay whole: they
+    are dictionary words."""
+    syllables = [(start + m.start(), start + m.end()) for m in _SYLLABLE_SPLIT.finditer(text[start:end])]
+    if len(syllables) == 1 and _ROMAN.match(text[start:end - 1]) and text[end - 1] == ".":
+        return [(start, end - 1), (end - 1, end)]  # "lần thứ X." ends a sentence
+    if len(syllables) < 2:
+        return [(start, end)]
+    pieces: list[list[tuple[int, int]]] = [[syllables[0]]]
+    for prev, cur in zip(syllables, syllables[1:]):
+        if _joined_wrongly(text[prev[0]:prev[1]], text[cur[0]:cur[1]]):
+            pieces.append([cur])
+        else:
+            pieces[-1].append(cur)
+    out: list[tuple[int, int]] = []
+    for piece in pieces:
+        words = [text[s:e] for s, e in piece]
+        caps = next((k for k, w in enumerate(words) if not _is_cap(w)), len(words))
+        cut = 0
+        if 0 < caps < len(words) and " ".join(words).lower() not in dictionary():
+            cut = caps  # a name, then lower-case words
+        elif caps == len(words) > 1 and words[0].lower() in _HONORIFICS:
+            cut = 1  # "Bà Tâm", "Ông Nhơn"
+        elif caps == len(words) >= 4 and words[-3] in _COMMON_FAMILY_NAMES:
+            cut = len(words) - 3  # a place, then a full name: "Hồ" | "Ngô Hoàng Thái"
+        if cut:
+            out += [(piece[0][0], piece[cut - 1][1]), (piece[cut][0], piece[-1][1])]
+        else:
+            out.append((piece[0][0], piece[-1][1]))
+    return out
+
+
+def rejoin_places(words: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """Move the end of a place name the CRF glued to the next name back onto the place:
+    "Đắk" | "Nông Lê Diễn" -> "Đắk Nông" | "Lê Diễn" (the gazetteer knows "Đắk Nông", and
+    "Lê Diễn" opens with a family name)."""
+    from .gazetteer import key, place_keys
+
+    places = place_keys()
+    out = list(words)
+    for n in range(len(out) - 1):
+        (a, b), (c, d) = out[n], out[n + 1]
+        syllables = text[c:d].split()
+        if len(syllables) < 3 or not text[a:b][:1].isupper() or not all(_is_cap(x) for x in syllables):
+            continue
+        for k in range(1, len(syllables) - 1):
+            if syllables[k] in _COMMON_FAMILY_NAMES and key(f"{text[a:b]} {' '.join(syllables[:k])}") in places:
+                cut = c + len(" ".join(syllables[:k]))
+                while cut < d and text[cut] != " ":
+                    cut += 1
+                out[n], out[n + 1] = (a, cut), (cut + 1, d)
+                break
+    return out
 
 
 _INITIAL_END = re.compile(r"(?:^|[\s.])\w\.$")  # "Đ." of "Đ.N", "T." of "T. LONG": no end
@@ -127,6 +218,10 @@ def _apply_keep_whole(words: list[tuple[int, int]], keep: list[tuple[int, int, s
             else:
                 out.append((pos, end, ""))
                 pos = end
+    if out and out[-1][1] - out[-1][0] > 1 and text[out[-1][1] - 1] == "." \
+            and not out[-1][2]:  # "… lần thứ X." ends the sentence: the dot is no part of the word
+        s, e, kind = out.pop()
+        out += [(s, e - 1, kind), (e - 1, e, "")]
     cleaned = []
     for s, e, kind in out:  # cut pieces may carry edge spaces
         while s < e and text[s].isspace():
@@ -158,7 +253,8 @@ class Segmenter:
         words: list[tuple[int, int, str]] = []
         sent_starts: set[int] = set()
         for s, e in _sentences(text):
-            sentence_words = _apply_keep_whole(self.tagger.words(text[s:e], s), keep, text)
+            sentence_words = _apply_keep_whole(
+                rejoin_places(self.tagger.words(text[s:e], s), text), keep, text)
             if sentence_words and (not words or sentence_words[0][0] >= words[-1][1]):
                 sent_starts.add(sentence_words[0][0])
             for w in sentence_words:

@@ -46,12 +46,14 @@ DATE_PATTERNS = [
 ]
 DATE_RE = re.compile(r"(?<![\w/.,-])(?:" + "|".join(DATE_PATTERNS) + r")(?![\w/])", re.IGNORECASE)
 YEARLESS_DATE = re.compile(rf"^{_D}(?:\s?[-–]\s?{_D})?(?:\s?[/.-]\s?|\s+tháng\s+){_M}$", re.IGNORECASE)
-# Sections: "Trưởng phòng" is one title only in lower case; in "Trưởng Phòng Nội vụ" the
-# title is "Trưởng" and "Phòng Nội vụ" the organisation (guidelines, rule 1), and "Phòng"
-# heads an organisation only before a name ("Phòng Nội vụ", not "Phòng chống").
-SECTION_TITLE_RE = re.compile(r"(?<!\w)(?:Phó )?Trưởng phòng(?!\w)")
-SECTION_HEAD_RE = re.compile(rf"(?<!\w)Phòng(?=\s+[{_UP}])")
-ABBREVIATION_RE = re.compile(rf"(?<![\w.])[{_UP}][{_UP}0-9&]{{1,9}}(?:\.[{_UP}]{{1,6}})*(?![\w])")
+# Sections: "Trưởng phòng" is one title only with no named section after it; in "Trưởng Phòng
+# Nội vụ" or "Trưởng phòng Cảnh sát hình sự" the title is "Trưởng" and the section the
+# organisation (guidelines rule 1, case 27). "Phòng", "ban" head an organisation only before a
+# name ("Phòng Nội vụ", "Phó ban Tuyên giáo": not "Phòng chống", "ban hành").
+SECTION_TITLE_RE = re.compile(rf"(?<!\w)(?:Phó )?Trưởng phòng(?!\w)(?!\s+[{_UP}])")
+SECTION_HEAD_RE = re.compile(rf"(?<!\w)(?<!Hải )(?:Phòng|phòng|ban|văn phòng|vụ|sở)(?=\s+[{_UP}])")
+ABBREVIATION_RE = re.compile(
+    rf"(?<![\w.])[{_UP}][{_UP}0-9&]{{1,9}}(?:[.-][{_UP}][{_UP}0-9&]{{0,8}})*(?![\w])")  # "VH-TT&DL"
 
 _PARTY_FULL = re.compile(rf"^{PARTY_CODE}$")
 _STATE_FULL = re.compile(rf"^{STATE_CODE}$")

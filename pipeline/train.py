@@ -20,21 +20,19 @@ from pathlib import Path
 
 from confection import Config
 
-from . import entity_model, relation_model
-from .annotations import heldout_ids, split
+from . import entity_model, relation_model, status
+from .annotations import gold_files, heldout_ids, split
 from .config import load_config, save_config, spacy_config
-from .paths import ANNOTATIONS_DIR, DEFAULT_CONFIG, MODELS_DIR, SPLIT_FILE
+from .errors import ConfigError
+from .paths import DEFAULT_CONFIG, MODELS_DIR, SPLIT_FILE
 from .records import Record, apply_record, atomic_write, read_many
 
 Log = Callable[[str], None]
+MODEL_FILES = ("ner", "relations.json", "status.json", "config.cfg", "calibration.json", "meta.json")
 
 
 def log_stderr(line: str) -> None:
     print(line, file=sys.stderr, flush=True)
-
-
-def annotation_files(folder: Path = ANNOTATIONS_DIR) -> list[Path]:
-    return sorted(folder.rglob("*.jsonl"))
 
 
 def data_hash(files: list[Path], config_path: Path = DEFAULT_CONFIG,
@@ -52,7 +50,7 @@ def is_stale(models_dir: Path = MODELS_DIR) -> bool:
     meta = models_dir / "meta.json"
     if not meta.exists():
         return True
-    return json.loads(meta.read_text(encoding="utf-8")).get("data_hash") != data_hash(annotation_files())
+    return json.loads(meta.read_text(encoding="utf-8")).get("data_hash") != data_hash(gold_files())
 
 
 def feature_pipeline(config: Config):
@@ -76,7 +74,7 @@ def gold_docs(records: list[Record], prepare) -> list:
 
 
 def fit(records: list[Record], out_dir: Path, config: Config, seed: int | None = None,
-        log: Log = log_stderr, epochs: int | None = None) -> None:
+        log: Log = log_stderr, epochs: int | None = None, calibration: dict | None = None) -> None:
     """Train both models on `records` and save them, with their config, into out_dir."""
     settings = dict(config["train"])
     seed = settings["seed"] if seed is None else seed
@@ -91,9 +89,37 @@ def fit(records: list[Record], out_dir: Path, config: Config, seed: int | None =
     classifier = relation_model.train(docs, seed=seed)
     classifier.to_disk(out_dir / "relations.json")
     log(f"relations: {len(classifier.weights)} features with a non-zero weight")
+    statuses = status.train(docs, seed=seed)
+    if statuses is None:
+        raise ConfigError("the training documents hold no has_title with a status: nothing to learn")
+    statuses.to_disk(out_dir / "status.json")
     save_config(config, out_dir)
-    atomic_write(out_dir / "calibration.json", "{}\n")
+    atomic_write(out_dir / "calibration.json", json.dumps(calibration or {}, indent=1) + "\n")
     atomic_write(out_dir / "meta.json", json.dumps({"seed": seed}) + "\n")
+
+
+def out_of_fold_calibration(records: list[Record], config: Config, seed: int, log: Log) -> dict:
+    """The calibration table, fitted on predictions of the published training articles made
+    in k-fold cross-validation (the written documents always train, never test)."""
+    from . import calibration
+    from .annotations import folds
+    from .config import with_overrides
+    from .evaluate import predict
+    from .language import from_config
+
+    published = [r for r in records if r.meta.get("source") == "published"]
+    extra = [r for r in records if r.meta.get("source") != "published"]
+    k = config["train"]["calibration_folds"]
+    raw = with_overrides(config, {"pipeline.stages": [s for s in config["pipeline"]["stages"]
+                                                      if s != "calibrate"]})
+    pred: list[Record] = []
+    for n, test in enumerate(folds(published, k, seed), 1):
+        log(f"calibration: fold {n}/{k}")
+        with tempfile.TemporaryDirectory() as tmp:
+            fit([r for r in published if r not in test] + extra, Path(tmp), config, seed,
+                log=lambda line: None)
+            pred += predict(from_config(raw, Path(tmp)), test)[0]
+    return calibration.fit(published, pred)
 
 
 def versions() -> dict:
@@ -110,15 +136,16 @@ def run(models_dir: Path = MODELS_DIR, seed: int | None = None, log: Log = log_s
     from .evaluate import score
 
     started = time.perf_counter()
-    files = annotation_files()
+    files = gold_files()
     train_records, heldout = split(read_many(files), heldout_ids())
     config = load_config()
     seed = config["train"]["seed"] if seed is None else seed
     log(f"training on {len(train_records)} documents, holding out {len(heldout)}; seed {seed}")
     models_dir.mkdir(exist_ok=True)
+    table = out_of_fold_calibration(train_records, config, seed, log)
     with tempfile.TemporaryDirectory(dir=models_dir.parent) as tmp:
         staging = Path(tmp) / "models"
-        fit(train_records, staging, config, seed, log)
+        fit(train_records, staging, config, seed, log, calibration=table)
         meta = {"data_hash": data_hash(files), "versions": versions(), "seed": seed,
                 "train_documents": len(train_records), "heldout_documents": len(heldout)}
         atomic_write(staging / "meta.json", json.dumps(meta) + "\n")
@@ -130,7 +157,7 @@ def run(models_dir: Path = MODELS_DIR, seed: int | None = None, log: Log = log_s
             meta["heldout"] = {"entities_strict": full["entities"]["strict"],
                                "relations_end_to_end": full["relations"], "triples": full["triples"]}
         atomic_write(staging / "meta.json", json.dumps(meta, ensure_ascii=False, indent=1) + "\n")
-        for name in ("ner", "relations.json", "config.cfg", "calibration.json", "meta.json"):
+        for name in MODEL_FILES:
             target = models_dir / name
             if target.is_dir():
                 shutil.rmtree(target)

@@ -24,6 +24,8 @@ def entity(span: Span) -> Entity:
         out["code"] = canonical.get("code")
     if span.label_ == "DATE":
         out["iso"] = canonical.get("iso")
+    if canonical.get("place"):
+        out["place"] = canonical["place"]
     return out
 
 
@@ -31,12 +33,26 @@ def _triple(doc: Doc, text: str, subject: Span, predicate: str, obj: Span, confi
             source: str, qualifiers: dict | None = None) -> Triple:
     start = min(subject.start_char, obj.start_char)
     end = max(subject.end_char, obj.end_char)
+    sent = subject.sent
     return {
         "subject": entity(subject), "predicate": predicate, "object": entity(obj),
         "qualifiers": qualifiers or {}, "doc_id": doc._.doc_id,
-        "evidence": {"start": start, "end": end, "text": text[start:end]},
+        "evidence": {"start": start, "end": end, "text": text[start:end],
+                     "sentence": text[sent.start_char:sent.end_char].strip()},
         "confidence": round(confidence, 3), "source": source,
     }
+
+
+def _position(doc: Doc, rel: Relation, decisions: dict[tuple[int, int], Span]) -> dict:
+    """Qualifiers of a position: its status, the article's date, the decision behind it."""
+    qualifiers = {"status": rel.status or "current"}
+    if doc._.published:
+        qualifiers["date"] = doc._.published
+    decision = decisions.get(span_key(rel.head))
+    if decision is not None and decision.sent.start == rel.head.sent.start:
+        name = entity(decision)
+        qualifiers["decided_by"] = {"text": name["text"], "code": name.get("code")}
+    return qualifiers
 
 
 def doc_triples(doc: Doc, text: str | None = None) -> list[Triple]:
@@ -44,23 +60,26 @@ def doc_triples(doc: Doc, text: str | None = None) -> list[Triple]:
     when the caller has it (spaCy rebuilds doc.text from the tokens on each access)."""
     rels: list[Relation] = doc._.relations or []
     title_of = {span_key(r.head): r for r in rels if r.label == "title_of"}
+    decisions = {span_key(r.child): r.head for r in rels if r.label == "decides_on"}
     text = doc.text if text is None else text
     out: list[Triple] = []
     for rel in rels:
         if rel.label == "has_title":
             org_rel = title_of.get(span_key(rel.child))
+            qualifiers = _position(doc, rel, decisions)
             if org_rel is not None:
                 title = (rel.child._.canonical or {"text": rel.child.text})["text"]
                 out.append(_triple(doc, text, rel.head, "holds_position", org_rel.child,
-                                   rel.score * org_rel.score, rel.source, {"title": title}))
+                                   rel.score * org_rel.score, rel.source, {"title": title, **qualifiers}))
             else:
-                out.append(_triple(doc, text, rel.head, "has_title", rel.child, rel.score, rel.source))
-        elif rel.label in {"issued_by", "issued_on", "implements"}:
+                out.append(_triple(doc, text, rel.head, "has_title", rel.child, rel.score, rel.source,
+                                   qualifiers))
+        elif rel.label in {"issued_by", "issued_on", "implements", "decides_on"}:
             out.append(_triple(doc, text, rel.head, rel.label, rel.child, rel.score, rel.source))
     best: dict[tuple, Triple] = {}
     for triple in sorted(out, key=lambda t: t["evidence"]["start"]):
         fact = (triple["subject"]["text"], triple["predicate"], triple["object"]["text"],
-                tuple(sorted(triple["qualifiers"].items())))
+                triple["qualifiers"].get("title"), triple["qualifiers"].get("status"))
         kept = best.setdefault(fact, triple)
         kept["confidence"] = max(kept["confidence"], triple["confidence"])
     return list(best.values())
@@ -75,11 +94,15 @@ def doc_entities(doc: Doc, text: str, offset: int = 0) -> list[dict]:
             continue
         ref = ent._.ref or f"{ent.label_[0].lower()}@{n}"
         item = groups.setdefault((ent.label_, ref), {
-            "doc_id": doc._.doc_id, "ref": ref, "label": ent.label_, "names": [], "mentions": []})
+            "doc_id": doc._.doc_id, "ref": ref, "label": ent.label_, "name": "", "names": [],
+            "mentions": []})
         name = entity(ent)
         if name["text"] not in item["names"]:
             item["names"].append(name["text"])
-        if ent.label_ == "DOC" and name.get("code") and "code" not in item:
-            item["code"] = name["code"]
+        if len(name["text"]) > len(item["name"]):  # the fullest name stands for the thing
+            item["name"] = name["text"]
+        for extra in ("code", "place"):
+            if name.get(extra) and extra not in item:
+                item[extra] = name[extra]
         item["mentions"].append([ent.start_char + offset, ent.end_char + offset])
     return list(groups.values())

@@ -1,0 +1,218 @@
+"""Places from a maintained gazetteer: provinces, districts and communes of Vietnam, before and
+after the 2025 reorganisation (the `vietnamadminunits` package), plus regions and countries.
+
+The stage marks the words of every place name it finds (`doc._.place_tags`, "B"/"I"), which
+the entity rules and the NER model read; `Gazetteer.resolve` gives a place's administrative
+unit (code, level, province) for canonical names. Bare names are matched only for
+provinces, districts, regions and countries ("về Quảng Ngãi", "Hoài Nhơn"); commune names,
+which are often also common words or given names, only after a level word ("xã Tân Lập").
+"""
+from __future__ import annotations
+
+import importlib.util
+import re
+import sqlite3
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import ClassVar
+
+from spacy.tokens import Doc
+
+from .read import clean
+from .schema import SENTS, TOKEN_PLACE, WORDS
+
+# Level words as written before a name, to the level they name.
+LEVEL_WORDS = {
+    "tỉnh": "province", "thành phố": "city", "tp": "city", "tp.": "city",
+    "huyện": "district", "quận": "district", "thị xã": "district", "h.": "district", "q.": "district",
+    "tx.": "district", "tx": "district",
+    "xã": "commune", "phường": "commune", "thị trấn": "commune", "đặc khu": "commune",
+}
+REGIONS = ["Tây Nguyên", "Tây Bắc", "Đông Bắc", "Tây Nam Bộ", "Đông Nam Bộ", "Nam Bộ", "Bắc Bộ",
+           "Trung Bộ", "Bắc Trung Bộ", "Nam Trung Bộ", "Duyên hải Nam Trung Bộ", "Nam Trung Bộ",
+           "đồng bằng sông Cửu Long", "đồng bằng sông Hồng", "ĐBSCL", "miền Trung", "miền Bắc",
+           "miền Nam", "miền Tây", "Việt Bắc", "Trung du và miền núi phía Bắc"]
+COUNTRIES = ["Việt Nam", "VN", "Trung Quốc", "Hoa Kỳ", "Mỹ", "Nhật Bản", "Hàn Quốc", "Lào",
+             "Campuchia", "Thái Lan", "Pháp", "Liên bang Nga", "Singapore", "Ấn Độ", "Australia",
+             "Đức", "Cuba", "Triều Tiên", "Indonesia", "Malaysia", "Philippines", "Myanmar",
+             "Hà Lan", "Canada", "Liên Xô", "Thụy Điển", "Italy", "Israel"]
+# Other names the cities go by.
+ALIASES = {"TP.HCM": "79", "TPHCM": "79", "TP HCM": "79", "TP. HCM": "79", "HCM": "79",
+           "Sài Gòn": "79", "Thủ đô Hà Nội": "01", "Thừa Thiên Huế": "46", "Thừa Thiên - Huế": "46"}
+
+
+@dataclass(frozen=True)
+class Place:
+    """One administrative unit (or a region or country), as a canonical record."""
+
+    name: str
+    level: str  # province, city, district, commune, region, country
+    code: str | None = None
+    province: str | None = None
+    province_code: str | None = None
+    system: str = ""  # "legacy" (63 provinces), "2025" (34 provinces), or "" for regions
+
+    def to_json(self) -> dict:
+        return {k: v for k, v in asdict(self).items() if v}
+
+
+_DASH = re.compile(r"\s*[-–—]\s*")
+# Short names that are far more often something else: a person ("Hồ Chí Minh"), a word.
+NOT_BARE = {"hồ chí minh", "huế", "bình minh", "thống nhất", "độc lập", "hòa bình"}
+
+
+def key(name: str) -> str:
+    """Comparison key of a place name: canonical spelling, lower case, one kind of dash."""
+    return _DASH.sub(" - ", unicodedata.normalize("NFC", clean(name)).lower())
+
+
+@dataclass
+class _Index:
+    bare: dict[str, list[Place]]  # names matched without a level word
+    named: dict[str, list[Place]]  # every name, after a level word
+    by_code: dict[str, Place]
+
+
+def _query(sql: str) -> list[sqlite3.Row]:
+    """Rows of vietnamadminunits' own database. Read directly: importing the package would load
+    its address parser too (0.4 s), and the pipeline needs only the units."""
+    spec = importlib.util.find_spec("vietnamadminunits")
+    path = Path(spec.submodule_search_locations[0]) / "data" / "dataset.db"
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+        conn.row_factory = sqlite3.Row
+        return conn.execute(sql).fetchall()
+
+
+@lru_cache(maxsize=1)
+def _index() -> _Index:
+    query = _query
+    bare: dict[str, list[Place]] = {}
+    named: dict[str, list[Place]] = {}
+    by_code: dict[str, Place] = {}
+
+    def add(table: dict[str, list[Place]], name: str, place: Place) -> None:
+        if table is bare and key(name) in NOT_BARE:
+            return
+        items = table.setdefault(key(name), [])
+        if place not in items:
+            items.append(place)
+
+    for system, table in (("legacy", "admin_units_legacy"), ("2025", "admin_units")):
+        for row in query(f"SELECT DISTINCT provinceShort, provinceCode, province FROM {table}"):
+            level = "city" if row["province"].startswith("Thành phố") else "province"
+            place = Place(row["provinceShort"], level, row["provinceCode"], row["provinceShort"],
+                          row["provinceCode"], system)
+            by_code.setdefault(row["provinceCode"], place)
+            add(bare, row["provinceShort"], place)
+            add(named, row["provinceShort"], place)
+    for row in query("SELECT DISTINCT districtShort, districtCode, provinceShort, provinceCode "
+                     "FROM admin_units_legacy"):
+        place = Place(row["districtShort"], "district", row["districtCode"], row["provinceShort"],
+                      row["provinceCode"], "legacy")
+        add(bare, row["districtShort"], place)
+        add(named, row["districtShort"], place)
+    for system, table in (("legacy", "admin_units_legacy"), ("2025", "admin_units")):
+        for row in query(f"SELECT DISTINCT wardShort, wardCode, provinceShort, provinceCode FROM {table} "
+                         "WHERE wardShort IS NOT NULL"):
+            add(named, row["wardShort"], Place(row["wardShort"], "commune", row["wardCode"],
+                                               row["provinceShort"], row["provinceCode"], system))
+    for alias, code in ALIASES.items():
+        add(bare, alias, by_code[code])
+        add(named, alias, by_code[code])
+    for name in REGIONS:
+        add(bare, name, Place(name, "region"))
+    for name in COUNTRIES:
+        add(bare, name, Place(name, "country"))
+    return _Index(bare, named, by_code)
+
+
+@lru_cache(maxsize=1)
+def place_keys() -> frozenset[str]:
+    """Keys of every province and district name: what the segmenter may keep together."""
+    return frozenset(k for k, places in _index().bare.items()
+                     if any(p.level in {"province", "city", "district"} for p in places))
+
+
+class Gazetteer:
+    """Place names in a Doc, and what they are."""
+
+    name: ClassVar[str] = "gazetteer"
+    requires: ClassVar[tuple[str, ...]] = (WORDS, SENTS)
+    sets: ClassVar[tuple[str, ...]] = (TOKEN_PLACE,)
+    MAX_WORDS = 4  # a place name spans at most this many words
+
+    def __init__(self) -> None:
+        self.index = _index()
+
+    @staticmethod
+    @lru_cache(maxsize=1)
+    def shared() -> Gazetteer:
+        """One gazetteer for every caller in the process (the index is read once)."""
+        return Gazetteer()
+
+    def candidates(self, name: str, after_level: bool) -> list[Place]:
+        table = self.index.named if after_level else self.index.bare
+        return table.get(key(name), [])
+
+    def resolve(self, name: str, level: str | None = None, province_code: str | None = None,
+                year: int | None = None) -> Place | None:
+        """The place a name stands for: of the given level if any, in the province if given, in
+        the system of the article's year (the 34 provinces from 2025, the 63 before; unknown
+        years take the 63, as most archived news predates the reorganisation)."""
+        found = self.candidates(name, after_level=level is not None) or self.candidates(name, True)
+        if level:
+            wanted = {"province": {"province", "city"}, "city": {"city", "province", "district"},
+                      "district": {"district"}, "commune": {"commune"}}.get(level, {level})
+            found = [p for p in found if p.level in wanted] or found
+        if province_code:
+            found = [p for p in found if p.province_code == province_code] or found
+        if not found:
+            return None
+        system = "2025" if year and year >= 2025 else "legacy"
+        return sorted(found, key=lambda p: (p.system not in (system, ""), p.level == "commune"))[0]
+
+    def find(self, doc: Doc) -> list[tuple[int, int, bool]]:
+        """(start, end, after a level word) of the place names in the Doc, longest first."""
+        found: list[tuple[int, int, bool]] = []
+        for sent in doc.sents:
+            i = sent.start
+            while i < sent.end:
+                after_level = i > sent.start and doc[i - 1].norm_ in LEVEL_WORDS
+                end = self._match(doc, i, sent.end, after_level)
+                if end:
+                    found.append((i, end, after_level))
+                    i = end
+                else:
+                    i += 1
+        return found
+
+    def _match(self, doc: Doc, i: int, stop: int, after_level: bool) -> int:
+        if not doc[i].text[:1].isupper() and doc[i].norm_ not in _LOWER_STARTS:
+            return 0
+        tables = (self.index.named, self.index.bare) if after_level else (self.index.bare,)
+        for end in range(min(stop, i + self.MAX_WORDS), i, -1):
+            if not all(t.text[:1].isupper() or t.text in {"-", "–"} or t.norm_ in _LOWER_STARTS
+                       or t.is_lower and k > 0 for k, t in enumerate(doc[i:end])):
+                continue
+            if any(key(doc[i:end].text) in table for table in tables):
+                return end
+        return 0
+
+    def __call__(self, doc: Doc) -> Doc:
+        tags = [""] * len(doc)
+        for start, end, _ in self.find(doc):
+            tags[start] = "B"
+            for j in range(start + 1, end):
+                tags[j] = "I"
+        doc._.place_tags = tags
+        return doc
+
+
+_LOWER_STARTS = {"đồng bằng", "miền", "duyên hải", "trung du"}  # regions written in lower case
+
+
+def provinces_of(places: Iterable[Place]) -> set[str]:
+    return {p.province_code for p in places if p.province_code}

@@ -1,0 +1,354 @@
+"""`kb build`: merge extract outputs into the SQLite file, streaming and incrementally.
+
+Three passes, none of which holds a whole file in memory:
+
+1. `annotations.jsonl` of every OUT is read line by line; each document's line is
+   hashed (SHA-256) and compared with the hash the KB keeps for it. Unchanged
+   documents are skipped; new and changed ones are staged in temporary tables
+   (their text too, for the text of mentions).
+2. `entities.jsonl` and `triples.jsonl` lines of staged documents are staged by
+   doc_id (raw JSON, indexed), so the files may list documents in any order.
+3. Staged documents are ingested one at a time, in input order: a changed one is
+   first forgotten (its facts, names and mentions go), then its documents, bodies
+   and people are resolved against the KB with indexed SQL lookups (`identity`) and
+   its facts added with their evidence. A commit every few hundred documents; a
+   crash leaves a consistent file and the same command finishes the job.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from ..errors import InputError
+from ..shapes import parse_code
+from . import identity, keys, store
+from .datasette import write_metadata
+
+ENTITY_LABELS = ("PER", "ORG", "DOC")
+POSITION_PREDICATES = ("holds_position", "has_title")
+COMMIT_EVERY = 500
+
+STAGING = """
+CREATE TEMP TABLE stage_articles (
+    doc_id TEXT PRIMARY KEY, seq INTEGER NOT NULL, source INTEGER NOT NULL, hash TEXT NOT NULL,
+    published TEXT, file TEXT, text TEXT);
+CREATE TEMP TABLE stage_lines (doc_id TEXT NOT NULL, source INTEGER NOT NULL, kind TEXT NOT NULL,
+    line TEXT NOT NULL);
+CREATE INDEX temp.stage_lines_doc ON stage_lines(doc_id, kind);
+"""
+
+
+def _lines(path: Path) -> Iterator[tuple[int, str, dict]]:
+    """(line number, raw line, parsed object) of a JSONL file, one at a time."""
+    with open(path, encoding="utf-8") as handle:
+        for number, line in enumerate(handle, 1):
+            line = line.strip()
+            if not line:
+                continue
+            try:
+                data = json.loads(line)
+            except json.JSONDecodeError as err:
+                raise InputError(f"{path}:{number}: not JSON ({err.msg} at column {err.colno})") from None
+            if not isinstance(data, dict):
+                raise InputError(f"{path}:{number}: expected a JSON object")
+            yield number, line, data
+
+
+def _stage(conn: sqlite3.Connection, outs: list[Path]) -> tuple[int, int]:
+    """Stage new and changed documents; returns (documents read, unchanged)."""
+    conn.executescript(STAGING)
+    seq = unchanged = 0
+    for source, out in enumerate(outs):
+        path = out / "annotations.jsonl"
+        staged_here = 0
+        for number, line, data in _lines(path):
+            doc_id = data.get("id")
+            if not isinstance(doc_id, str) or not isinstance(data.get("text"), str):
+                raise InputError(f"{path}:{number}: expected an object with a string 'id' and 'text'")
+            seq += 1
+            digest = hashlib.sha256(line.encode("utf-8")).hexdigest()
+            known = conn.execute("SELECT hash FROM articles WHERE doc_id = ?", (doc_id,)).fetchone()
+            if known is not None and known[0] == digest:
+                conn.execute("DELETE FROM stage_articles WHERE doc_id = ?", (doc_id,))
+                unchanged += 1
+                continue
+            meta = data.get("meta") or {}
+            conn.execute("INSERT OR REPLACE INTO stage_articles VALUES (?,?,?,?,?,?,?)",
+                         (doc_id, seq, source, digest, meta.get("published"), meta.get("file"),
+                          data["text"]))
+            staged_here += 1
+        if staged_here:
+            for kind, name in (("E", "entities.jsonl"), ("T", "triples.jsonl")):
+                if (out / name).is_file():
+                    _stage_lines(conn, out / name, source, kind)
+    return seq, unchanged
+
+
+def _stage_lines(conn: sqlite3.Connection, path: Path, source: int, kind: str) -> None:
+    last: tuple[str | None, bool] = (None, False)  # lines of one document come together
+    for number, line, data in _lines(path):
+        doc_id = data.get("doc_id")
+        if not isinstance(doc_id, str):
+            raise InputError(f"{path}:{number}: no 'doc_id'")
+        if doc_id != last[0]:
+            last = (doc_id, conn.execute(
+                "SELECT 1 FROM stage_articles WHERE doc_id = ? AND source = ?",
+                (doc_id, source)).fetchone() is not None)
+        if last[1]:
+            conn.execute("INSERT INTO stage_lines VALUES (?,?,?,?)", (doc_id, source, kind, line))
+
+
+class Article:
+    """One staged document: its entities by (label, ref) and its triples, with a ref for
+    every person, body and document a triple names (older outputs may lack them)."""
+
+    def __init__(self, row: sqlite3.Row, entities: list[dict], triples: list[dict]) -> None:
+        self.doc_id: str = row["doc_id"]
+        self.published: str | None = row["published"]
+        self.text: str = row["text"]
+        self.entities: dict[tuple[str, str], dict] = {}
+        self._by_name: dict[tuple[str, str], str] = {}
+        for ent in entities:
+            if ent.get("label") in ENTITY_LABELS and ent.get("ref"):
+                self._add(ent)
+        self.triples = triples
+        for triple in triples:
+            for end in ("subject", "object"):
+                part = triple.get(end) or {}
+                if part.get("label") in ENTITY_LABELS:
+                    part["ref"] = self._ref_of(part, triple.get("evidence") or {})
+
+    def _add(self, ent: dict) -> None:
+        ent.setdefault("name", (ent.get("names") or [ent["ref"]])[0])
+        self.entities[(ent["label"], ent["ref"])] = ent
+        for name in [ent["name"], *ent.get("names", [])]:
+            self._by_name.setdefault((ent["label"], keys.norm(name)), ent["ref"])
+
+    def _ref_of(self, part: dict, evidence: dict) -> str:
+        label, ref, text = part["label"], part.get("ref"), part.get("text") or part.get("mention") or ""
+        ref = ref if (label, ref) in self.entities else self._by_name.get((label, keys.norm(text)), ref)
+        if ref is None or (label, ref) not in self.entities:
+            ref = ref or f"~{keys.norm(text)}"
+            mention = part.get("mention") or text
+            at = (evidence.get("text") or "").find(mention)
+            spans = [[evidence["start"] + at, evidence["start"] + at + len(mention)]] \
+                if at >= 0 and "start" in evidence else []
+            self._add({"ref": ref, "label": label, "name": text, "names": [text], "mentions": spans})
+        ent = self.entities[(label, ref)]
+        for extra in ("place", "code"):  # older entities lines lack what the triple knows
+            if part.get(extra) and not ent.get(extra):
+                ent[extra] = part[extra]
+        return ref
+
+    def mentions(self, ent: dict) -> list[tuple[int | None, int | None, str]]:
+        out = []
+        for span in ent.get("mentions") or []:
+            start, end = span[0], span[1]
+            out.append((start, end, self.text[start:end]))
+        return out
+
+    def date(self, value: str | None) -> str | None:
+        return keys.complete_date(value, self.published)
+
+
+def _decision(conn: sqlite3.Connection, art: Article, value: dict | str | None,
+              docs: dict[str, int], links: identity.Links) -> int | None:
+    """The KB document a position's `decided_by` names, linked to the article."""
+    if not value:
+        return None
+    text, code = (value, None) if isinstance(value, str) else (value.get("text") or "", value.get("code"))
+    if isinstance(code, str):
+        code = parse_code(code)
+    for ent in art.entities.values():  # the article's own DOC with that code or name
+        if ent["label"] == "DOC" and keys.doc_key(ent["name"], ent.get("code")) == keys.doc_key(text, code):
+            return docs[ent["ref"]]
+    rowid = identity.document(conn, text or (code or {}).get("code") or "?", code)
+    ref = f"~decided:{keys.doc_key(text, code)}"
+    if ref not in docs:
+        links.add("DOC", ref, rowid, [text] if text else [], [])
+        docs[ref] = rowid
+    return rowid
+
+
+def _add_evidence(conn: sqlite3.Connection, column: str, rowid: int, art: Article, triple: dict,
+                  confidence: float, decided_by: int | None = None) -> None:
+    ev = triple.get("evidence") or {}
+    conn.execute(
+        f"INSERT INTO evidence ({column}, doc_id, start_char, end_char, text, sentence, confidence, "
+        "published, decided_by) VALUES (?,?,?,?,?,?,?,?,?)",
+        (rowid, art.doc_id, ev.get("start"), ev.get("end"), ev.get("text"), ev.get("sentence"),
+         confidence, art.published, decided_by))
+
+
+# One statement adds a fact or folds a new statement of it in: confidence 1 - (1-a)(1-b),
+# the seen dates widened, the first decision named kept.
+_UPSERT_POSITION = """
+INSERT INTO positions (key, person_id, title, title_fold, org_id, status, date, decided_by,
+                       confidence, first_seen, last_seen) VALUES (?,?,?,?,?,?,?,?,?,?,?)
+ON CONFLICT (key) DO UPDATE SET
+    confidence = round(1 - (1 - confidence) * (1 - excluded.confidence), 6),
+    first_seen = coalesce(min(first_seen, excluded.first_seen), first_seen, excluded.first_seen),
+    last_seen = coalesce(max(last_seen, excluded.last_seen), last_seen, excluded.last_seen),
+    decided_by = coalesce(decided_by, excluded.decided_by)
+RETURNING id"""
+_UPSERT_FACT = """
+INSERT INTO facts (key, predicate, document_id, org_id, person_id, date, confidence)
+VALUES (?,?,?,?,?,?,?)
+ON CONFLICT (key) DO UPDATE SET confidence = round(1 - (1 - confidence) * (1 - excluded.confidence), 6)
+RETURNING id"""
+
+
+def _position(conn: sqlite3.Connection, art: Article, person_id: int, org_id: int | None,
+              title: str, q: dict, decided_by: int | None, triple: dict) -> None:
+    confidence = float(triple.get("confidence", 1.0))
+    status = q.get("status") or "current"
+    date = art.date(q.get("date"))
+    key = f"{person_id}|{keys.norm(title)}|{org_id or ''}|{status}|{date or ''}"
+    rowid = conn.execute(_UPSERT_POSITION, (
+        key, person_id, title, keys.fold(title), org_id, status, date, decided_by, round(confidence, 6),
+        art.published, art.published)).fetchone()[0]
+    _add_evidence(conn, "position_id", rowid, art, triple, confidence, decided_by)
+
+
+def _fact(conn: sqlite3.Connection, art: Article, predicate: str, document_id: int, triple: dict,
+          org_id: int | None = None, person_id: int | None = None, date: str | None = None) -> None:
+    confidence = float(triple.get("confidence", 1.0))
+    key = f"{predicate}|{document_id}|{org_id or ''}|{person_id or ''}|{date or ''}"
+    rowid = conn.execute(_UPSERT_FACT, (key, predicate, document_id, org_id, person_id, date,
+                                        round(confidence, 6))).fetchone()[0]
+    _add_evidence(conn, "fact_id", rowid, art, triple, confidence)
+
+
+def _person_name(conn: sqlite3.Connection, person_id: int, name: str) -> None:
+    """Keep the fullest name: a full name with more words replaces the current one."""
+    current = conn.execute("SELECT name FROM persons WHERE id = ?", (person_id,)).fetchone()[0]
+    if keys.is_full_name(name) and (not keys.is_full_name(current)
+                                    or len(name.split()) > len(current.split())):
+        conn.execute("UPDATE persons SET name = ?, fold = ? WHERE id = ?",
+                     (name, keys.fold(name), person_id))
+
+
+def ingest(conn: sqlite3.Connection, art: Article) -> None:
+    """Resolve one article's entities and add its facts (module docstring, pass 3)."""
+    links = identity.Links(art.doc_id)
+    docs: dict[str, int] = {}
+    orgs: dict[str, int] = {}
+    for (label, ref), ent in art.entities.items():
+        if label == "DOC":
+            rowid = docs[ref] = identity.document(conn, ent["name"], ent.get("code"))
+        elif label == "ORG":
+            rowid = orgs[ref] = identity.org(conn, art.doc_id, ent["name"], ent.get("place"))
+        else:
+            continue
+        links.add(label, ref, rowid, [ent["name"], *ent.get("names", [])], art.mentions(ent))
+
+    contexts: dict[str, identity.PersonContext] = {
+        ref: identity.PersonContext(ent["name"]) for (label, ref), ent in art.entities.items()
+        if label == "PER"}
+    decided: dict[int, int | None] = {}
+    for n, triple in enumerate(art.triples):
+        pred, subj, obj = triple.get("predicate"), triple.get("subject") or {}, triple.get("object") or {}
+        if pred in POSITION_PREDICATES and subj.get("label") == "PER":
+            q = triple.get("qualifiers") or {}
+            decided[n] = _decision(conn, art, q.get("decided_by"), docs, links)
+            title = q.get("title") or (obj.get("text") if pred == "has_title" else None)
+            if title:
+                contexts[subj["ref"]].held.append(identity.Held(
+                    keys.norm(title), orgs.get(obj.get("ref")) if pred == "holds_position" else None,
+                    q.get("status") or "current", art.date(q.get("date")) or art.published))
+            if decided[n] is not None:
+                contexts[subj["ref"]].decisions.add(decided[n])
+        elif pred == "decides_on" and obj.get("label") == "PER" and subj.get("ref") in docs:
+            contexts[obj["ref"]].decisions.add(docs[subj["ref"]])
+
+    people: dict[str, int] = {}
+    for ref, ctx in contexts.items():
+        rowid = identity.person(conn, ctx, set(people.values()))
+        if rowid is None:
+            rowid = conn.execute("INSERT INTO persons (name, fold) VALUES (?, ?)",
+                                 (ctx.name, keys.fold(ctx.name))).lastrowid
+        else:
+            _person_name(conn, rowid, ctx.name)
+        people[ref] = rowid
+        ent = art.entities[("PER", ref)]
+        links.add("PER", ref, rowid, [ent["name"], *ent.get("names", [])], art.mentions(ent))
+
+    for n, triple in enumerate(art.triples):
+        pred, subj, obj = triple.get("predicate"), triple.get("subject") or {}, triple.get("object") or {}
+        q = triple.get("qualifiers") or {}
+        if pred in POSITION_PREDICATES and subj.get("label") == "PER":
+            title = q.get("title") or (obj.get("text") if pred == "has_title" else None)
+            org_id = orgs.get(obj.get("ref")) if pred == "holds_position" else None
+            if title and (org_id is not None or pred == "has_title"):
+                _position(conn, art, people[subj["ref"]], org_id, title, q, decided[n], triple)
+        elif pred == "issued_by" and subj.get("ref") in docs and obj.get("ref") in orgs:
+            _fact(conn, art, pred, docs[subj["ref"]], triple, org_id=orgs[obj["ref"]])
+        elif pred == "implements" and obj.get("ref") in docs and subj.get("ref") in orgs:
+            _fact(conn, art, pred, docs[obj["ref"]], triple, org_id=orgs[subj["ref"]])
+        elif pred == "decides_on" and subj.get("ref") in docs and obj.get("ref") in people:
+            _fact(conn, art, pred, docs[subj["ref"]], triple, person_id=people[obj["ref"]])
+        elif pred == "issued_on" and subj.get("ref") in docs:
+            date = art.date(obj.get("iso") or obj.get("text"))
+            if date:
+                _fact(conn, art, pred, docs[subj["ref"]], triple, date=date)
+    links.write(conn)
+
+
+def _staged(conn: sqlite3.Connection) -> Iterator[tuple[sqlite3.Row, Article]]:
+    last = 0
+    while True:  # page through the staged documents by seq, never all at once
+        rows = conn.execute("SELECT * FROM stage_articles WHERE seq > ? ORDER BY seq LIMIT 200",
+                            (last,)).fetchall()
+        if not rows:
+            return
+        for row in rows:
+            lines = conn.execute("SELECT kind, line FROM stage_lines WHERE doc_id = ? AND source = ? "
+                                 "ORDER BY rowid", (row["doc_id"], row["source"])).fetchall()
+            yield row, Article(row, [json.loads(r[1]) for r in lines if r[0] == "E"],
+                               [json.loads(r[1]) for r in lines if r[0] == "T"])
+        last = rows[-1]["seq"]
+
+
+def build(outs: list[Path], kb: Path, log: Callable[[str], None] | None = None) -> dict:
+    """Merge extract outputs into `kb`; returns what was added, replaced and left alone."""
+    started = time.perf_counter()
+    for out in outs:
+        if not (out / "annotations.jsonl").is_file():
+            raise InputError(f"{out}: not an extract output (no annotations.jsonl); "
+                             "run `python -m pipeline extract ... --out` first")
+    conn = store.connect(kb, create=True)
+    try:
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA cache_size = -32768")  # 32 MB of page cache, whatever the KB size
+        read, unchanged = _stage(conn, outs)
+        added = replaced = 0
+        for n, (row, art) in enumerate(_staged(conn), 1):
+            known = conn.execute("SELECT 1 FROM articles WHERE doc_id = ?", (art.doc_id,)).fetchone()
+            if known is not None:
+                store.forget_article(conn, art.doc_id)
+                replaced += 1
+            else:
+                added += 1
+            conn.execute("INSERT INTO articles (doc_id, file, published, hash, source) VALUES (?,?,?,?,?)",
+                         (art.doc_id, row["file"], art.published, row["hash"], str(outs[row["source"]])))
+            ingest(conn, art)
+            if n % COMMIT_EVERY == 0:
+                conn.commit()
+                if log:
+                    log(f"{n} documents ingested")
+        conn.commit()
+        conn.executescript("DROP TABLE temp.stage_articles; DROP TABLE temp.stage_lines;")
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.execute("PRAGMA journal_mode = DELETE")  # one self-contained file for Datasette
+        summary = {"kb": str(kb), "documents_read": read, "added": added, "replaced": replaced,
+                   "unchanged": unchanged, **store.counts(conn),
+                   "seconds": round(time.perf_counter() - started, 2)}
+    finally:
+        conn.close()
+    write_metadata(kb)
+    return summary

@@ -1,0 +1,201 @@
+"""`python -m pipeline kb …`: build the knowledge base, query it, export it.
+
+`add_commands` registers the `kb` command on the sub-parsers of `python -m pipeline`
+(`pipeline/cli.py` calls it from `build_parser`). Queries print a readable table,
+or JSON with `--json`; every error a user can cause is a PipelineError.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from contextlib import closing
+from pathlib import Path
+
+DEFAULT_KB = "out/kb.sqlite"
+WIDTH = 48  # longest cell shown in a table; --json gives everything
+
+
+def table(rows: list[dict], columns: list[str]) -> str:
+    """Rows as an aligned plain-text table; long cells are cut with '…'."""
+    def cell(value: object) -> str:
+        text = "" if value is None else str(value)
+        return text if len(text) <= WIDTH else text[: WIDTH - 1] + "…"
+
+    cells = [[cell(r.get(c)) for c in columns] for r in rows]
+    widths = [max([len(c), *(len(row[i]) for row in cells)]) for i, c in enumerate(columns)]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(columns, widths)).rstrip(),
+             "  ".join("-" * w for w in widths)]
+    lines += ["  ".join(v.ljust(w) for v, w in zip(row, widths)).rstrip() for row in cells]
+    return "\n".join(lines)
+
+
+def _emit(args: argparse.Namespace, result: list[dict], render, what: str) -> int:
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False, indent=1))
+    elif not result:
+        print(f"no {what} matches", file=sys.stderr)
+    else:
+        print("\n\n".join(render(item) for item in result))
+    return 0 if result else 1
+
+
+def _articles(evidence: list[dict]) -> str:
+    return ", ".join(dict.fromkeys(e["doc_id"] for e in evidence))
+
+
+def _person_block(p: dict) -> str:
+    head = f"{p['id']}  {p['name']}"
+    if p["aliases"]:
+        head += f"  (also: {', '.join(p['aliases'])})"
+    head += f"\n{len(p['mentions'])} mention(s) in {len(p['documents'])} article(s)"
+    rows = [{**pos, "articles": _articles(pos["evidence"])} for pos in p["positions"]]
+    return head + ("\n" + table(rows, ["title", "org", "status", "date", "first_seen", "decided_by",
+                                       "confidence", "articles"]) if rows else "\nno positions")
+
+
+def _org_block(o: dict) -> str:
+    head = f"{o['id']}  {o['name']}"
+    if o["aliases"]:
+        head += f"  (also: {', '.join(o['aliases'])})"
+    unit = o["unit"]
+    if unit:
+        head += f"\nunit: {unit['name']} ({unit['level'] or '?'}, code {unit['code'] or '?'})"
+        if unit["province"] and unit["province"] != unit["name"]:
+            head += f", {unit['province']}"
+    head += f"\n{len(o['mentions'])} mention(s) in {len(o['documents'])} article(s)"
+    parts = [head]
+    if o["holders"]:
+        parts.append("holders\n" + table(o["holders"], ["title", "person", "person_id", "status", "date",
+                                                        "first_seen", "confidence"]))
+    for key in ("issued", "implemented"):
+        if o[key]:
+            parts.append(f"{key}\n" + table(o[key], ["name", "issued_on", "confidence"]))
+    return "\n".join(parts)
+
+
+def _doc_block(d: dict) -> str:
+    rows = [{"field": k, "value": ", ".join(v) if isinstance(v, list) else v}
+            for k, v in d.items() if k != "mentions"]
+    rows.append({"field": "mentions", "value": f"{len(d['mentions'])} in "
+                 f"{len({m['doc_id'] for m in d['mentions']})} article(s): "
+                 + _articles(d["mentions"])})
+    return table(rows, ["field", "value"])
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from .build import build
+    from .datasette import metadata_path
+
+    outs = [Path(o) for o in args.outs]
+    kb = Path(args.kb) if args.kb else outs[0] / "kb.sqlite"
+    summary = build(outs, kb, log=lambda line: print(line, file=sys.stderr))
+    print(json.dumps(summary, ensure_ascii=False), file=sys.stderr)
+    print(f"browse it: datasette {kb} -m {metadata_path(kb)}", file=sys.stderr)
+    return 0
+
+
+def _connect(args: argparse.Namespace) -> closing:
+    from .store import connect
+
+    return closing(connect(Path(args.kb)))
+
+
+def cmd_person(args: argparse.Namespace) -> int:
+    from . import query
+
+    with _connect(args) as conn:
+        return _emit(args, query.person(conn, args.name), _person_block, "person")
+
+
+def cmd_org(args: argparse.Namespace) -> int:
+    from . import query
+
+    with _connect(args) as conn:
+        return _emit(args, query.org(conn, args.name), _org_block, "body")
+
+
+def cmd_doc(args: argparse.Namespace) -> int:
+    from . import query
+
+    with _connect(args) as conn:
+        return _emit(args, query.document(conn, args.code), _doc_block, "document")
+
+
+def cmd_position(args: argparse.Namespace) -> int:
+    from . import query
+
+    with _connect(args) as conn:
+        rows = query.position(conn, args.title, args.org)
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+    elif rows:
+        print(table([{**r, "articles": _articles(r["evidence"])} for r in rows],
+                    ["person", "person_id", "title", "org", "status", "date", "first_seen",
+                     "decided_by", "confidence", "articles"]))
+    else:
+        print(f"nobody held {args.title!r} in a body named {args.org!r}", file=sys.stderr)
+    return 0 if rows else 1
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from ..errors import InputError
+
+    if not (args.rdf or args.neo4j or args.datasette):
+        raise InputError("kb export needs --rdf FILE.ttl, --neo4j DIR or --datasette")
+    with _connect(args) as conn:
+        if args.datasette:
+            from .datasette import write_metadata
+
+            path = write_metadata(Path(args.kb))
+            print(f"browse it: datasette {args.kb} -m {path}", file=sys.stderr)
+        if args.rdf:
+            from .rdf import export_turtle
+
+            n = export_turtle(conn, Path(args.rdf))
+            print(f"{n} triples -> {args.rdf}", file=sys.stderr)
+        if args.neo4j:
+            from .neo4j import export_csv, import_command
+
+            files = export_csv(conn, Path(args.neo4j))
+            print(f"{sum(map(len, files.values()))} files -> {args.neo4j}; load them with:\n"
+                  f"{import_command(Path(args.neo4j), files)}", file=sys.stderr)
+    return 0
+
+
+def add_commands(subparsers: argparse._SubParsersAction) -> None:
+    """Register `kb build|person|org|doc|position|export` on `python -m pipeline`'s sub-parsers."""
+    kb = subparsers.add_parser("kb", help="the knowledge base across articles: build, query, export")
+    sub = kb.add_subparsers(dest="action", required=True)
+
+    def with_kb(parser: argparse.ArgumentParser, json_flag: bool = True) -> argparse.ArgumentParser:
+        parser.add_argument("--kb", default=DEFAULT_KB, help=f"the SQLite file (default {DEFAULT_KB})")
+        if json_flag:
+            parser.add_argument("--json", action="store_true", help="JSON instead of a table")
+        return parser
+
+    build = sub.add_parser("build", help="merge extract outputs into the KB (incremental)")
+    build.add_argument("outs", nargs="+", metavar="OUT", help="extract output folders")
+    build.add_argument("--kb", help="the SQLite file (default OUT/kb.sqlite of the first OUT)")
+    build.set_defaults(func=cmd_build)
+    person = with_kb(sub.add_parser("person", help="people by name or alias, with their positions"))
+    person.add_argument("name")
+    person.set_defaults(func=cmd_person)
+    org = with_kb(sub.add_parser("org", help="a body: its unit, holders, documents issued and carried out"))
+    org.add_argument("name")
+    org.set_defaults(func=cmd_org)
+    doc = with_kb(sub.add_parser("doc", help="a document by code: issuer, date, who carries it out"))
+    doc.add_argument("code")
+    doc.set_defaults(func=cmd_doc)
+    position = with_kb(sub.add_parser("position", help="who held a title in a body, in date order"))
+    position.add_argument("title")
+    position.add_argument("org")
+    position.set_defaults(func=cmd_position)
+    export = with_kb(sub.add_parser("export", help="RDF Turtle (Wikidata-style), Neo4j import CSV, "
+                                                   "Datasette metadata"),
+                     json_flag=False)
+    export.add_argument("--rdf", metavar="FILE.ttl", help="write RDF Turtle here")
+    export.add_argument("--neo4j", metavar="DIR", help="write neo4j-admin import CSV files here")
+    export.add_argument("--datasette", action="store_true",
+                        help="write the Datasette metadata next to the KB (kb build does it too)")
+    export.set_defaults(func=cmd_export)

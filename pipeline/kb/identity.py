@@ -1,0 +1,196 @@
+"""Who is who: the KB entity each person, body and document of an article becomes.
+
+Documents are keyed by their parsed code (type + number + issuer + year when known),
+a document without a code by its normalised name. Bodies are keyed by their name
+without the place plus the administrative unit's code ("Huyện ủy" of two districts
+are two bodies, "Tỉnh ủy Quảng Trị" in two articles is one); a bare "Huyện ủy" with no
+place stays within its article. Both are plain lookups on a unique key.
+
+People are the hard part. A person of an article (doc_id, ref) joins an existing KB
+person P only when all of these hold, else it becomes a new person:
+
+1. The name agrees: the article's canonical name is a full name (family name + given
+   name, or three syllables or more) and P was written with the same full name in
+   some article (`keys.norm`: case and tone placement aside, diacritics count).
+   A short name ("Hùng", "Đức Duy") never merges across articles; within one article
+   it already shares the full name's ref.
+2. The context agrees: the article's person and P share at least one body (a position
+   in the same KB body, any status), or one province (from the places of the bodies of
+   their positions), or one personnel decision (`decides_on`).
+3. Nothing contradicts: no head title (Bí thư, Chủ tịch, Giám đốc, … not Phó or Ủy
+   viên) held in two different bodies of the same kind ("Tỉnh ủy" of two provinces) as
+   current, acting or appointed at the same date (one date contains the other; a
+   position without a stated date is dated by its article's `published`).
+4. P is not already another ref of the same article (the article says they differ).
+
+When several KB people qualify, the best supported wins: most shared bodies, then
+most shared provinces, then most shared decisions, then the one named in most
+articles, then the oldest. Merges are never undone later; an article that changes is
+forgotten and read again (`store.forget_article`).
+"""
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+
+from . import keys
+
+ACTIVE = ("current", "acting", "appointed")  # statuses that say the post is held at that date
+
+
+@dataclass
+class Held:
+    """One position of a person in one article, as far as identity needs it."""
+
+    title_norm: str
+    org_id: int | None
+    status: str
+    date: str | None
+
+
+@dataclass
+class PersonContext:
+    """What an article says about one of its people, to compare with KB people."""
+
+    name: str
+    held: list[Held] = field(default_factory=list)
+    decisions: set[int] = field(default_factory=set)
+
+
+class Links:
+    """Which entity each ref of one article became, with its names and mentions; written
+    in three statements when the article is done (rows per entity would be many more)."""
+
+    def __init__(self, doc_id: str) -> None:
+        self.doc_id = doc_id
+        self.refs: list[tuple] = []
+        self.names: list[tuple] = []
+        self.mentions: list[tuple] = []
+
+    def add(self, label: str, ref: str, rowid: int, names: list[str],
+            mentions: list[tuple[int | None, int | None, str]]) -> None:
+        self.refs.append((self.doc_id, label, ref, rowid))
+        self.names += [(label, rowid, self.doc_id, n, keys.norm(n), keys.fold(n),
+                        int(label == "PER" and keys.is_full_name(n))) for n in dict.fromkeys(names)]
+        self.mentions += [(label, rowid, self.doc_id, s, e, t) for s, e, t in mentions]
+
+    def write(self, conn: sqlite3.Connection) -> None:
+        conn.executemany("INSERT OR REPLACE INTO refs VALUES (?,?,?,?)", self.refs)
+        conn.executemany("INSERT INTO names (label, entity_id, doc_id, name, norm, fold, full) "
+                         "VALUES (?,?,?,?,?,?,?)", self.names)
+        conn.executemany("INSERT INTO mentions VALUES (?,?,?,?,?,?)", self.mentions)
+
+
+def document(conn: sqlite3.Connection, name: str, code: dict | None) -> int:
+    """The KB document for a name and parsed code, created on first sight."""
+    key = keys.doc_key(name, code)
+    row = conn.execute("SELECT id FROM documents WHERE key = ?", (key,)).fetchone()
+    if row is not None:
+        return row[0]
+    code = code or {}
+    text = code.get("code")
+    return conn.execute(
+        "INSERT INTO documents (key, name, fold, code, code_fold, type, type_name, number, issuer, "
+        "issuer_name, year) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        (key, name, keys.fold(name), text, keys.fold(text) if text else None, code.get("type"),
+         code.get("type_name"), code.get("number"), code.get("issuer"), code.get("issuer_name"),
+         code.get("year"))).lastrowid
+
+
+def _province_code(place: dict) -> str | None:
+    if place.get("province_code"):
+        return place["province_code"]
+    return place.get("code") if place.get("level") in {"tỉnh", "thành phố trực thuộc trung ương"} else None
+
+
+def org(conn: sqlite3.Connection, doc_id: str, name: str, place: dict | None) -> int:
+    """The KB body for a canonical name and place, created on first sight. A body named
+    without a place joins the body of that full name seen with one, and the other way round."""
+    key = keys.org_key(name, place, doc_id)
+    row = conn.execute("SELECT id FROM orgs WHERE key = ?", (key,)).fetchone()
+    if row is not None:
+        return row[0]
+    place = place or {}
+    display = keys.body_name(name, place.get("name"))
+    if "|" not in key:  # named, no place: a body of that name seen with its place
+        row = conn.execute("SELECT id FROM orgs WHERE norm = ? ORDER BY id LIMIT 1",
+                           (keys.norm(display),)).fetchone()
+        if row is not None:
+            return row[0]
+    elif not key.endswith(f"|doc:{doc_id}"):
+        row = conn.execute("SELECT id FROM orgs WHERE key = ?", (keys.norm(display),)).fetchone()
+        if row is not None:  # seen before without its place: now we know it
+            conn.execute("UPDATE orgs SET key = ?, unit_name = ?, unit_level = ?, unit_code = ?, "
+                         "province = ?, province_code = ? WHERE id = ?",
+                         (key, place.get("name"), place.get("level"), place.get("code"),
+                          place.get("province"), _province_code(place), row[0]))
+            return row[0]
+    return conn.execute(
+        "INSERT INTO orgs (key, name, norm, fold, base_norm, unit_name, unit_level, unit_code, "
+        "province, province_code) VALUES (?,?,?,?,?,?,?,?,?,?)",
+        (key, display, keys.norm(display), keys.fold(display),
+         keys.norm(keys.body_base(name, place.get("name"))), place.get("name"), place.get("level"),
+         place.get("code"), place.get("province"), _province_code(place))).lastrowid
+
+
+def _contradicts(mine: list[Held], theirs: list[dict], bases: dict[int, str]) -> bool:
+    """A head title in two different bodies of one kind, both held at the same date."""
+    for a in mine:
+        if a.org_id is None or a.status not in ACTIVE or a.title_norm not in keys.HEAD_TITLES:
+            continue
+        for b in theirs:
+            if (b["title_norm"] == a.title_norm and b["org_id"] is not None
+                    and b["org_id"] != a.org_id and b["status"] in ACTIVE
+                    and bases.get(b["org_id"]) == bases.get(a.org_id)
+                    and keys.same_time(a.date, b["held_on"])):
+                return True
+    return False
+
+
+def _marks(n: int) -> str:
+    return ",".join("?" * n)
+
+
+def person(conn: sqlite3.Connection, ctx: PersonContext, taken: set[int]) -> int | None:
+    """The KB person this article's person is (rules in the module docstring), or None."""
+    if not keys.is_full_name(ctx.name):
+        return None
+    same_name = "SELECT entity_id FROM names WHERE label = 'PER' AND norm = ? AND full = 1"
+    key = keys.norm(ctx.name)
+    my_orgs = sorted({h.org_id for h in ctx.held if h.org_id is not None})
+    orgs = {r["id"]: r for r in conn.execute(
+        f"SELECT id, province_code, base_norm FROM orgs WHERE id IN ({_marks(len(my_orgs))})", my_orgs)}
+    my_provinces = sorted({r["province_code"] for r in orgs.values() if r["province_code"]})
+    decisions = sorted(ctx.decisions)
+    supported = {r[0] for r in conn.execute(  # same name and a shared body, province or decision
+        f"SELECT p.person_id FROM positions p LEFT JOIN orgs o ON o.id = p.org_id "
+        f"WHERE p.person_id IN ({same_name}) AND (p.org_id IN ({_marks(len(my_orgs))}) "
+        f"OR o.province_code IN ({_marks(len(my_provinces))})) "
+        f"UNION SELECT person_id FROM facts WHERE predicate = 'decides_on' "
+        f"AND person_id IN ({same_name}) AND document_id IN ({_marks(len(decisions))})",
+        [key, *my_orgs, *my_provinces, key, *decisions])} - taken
+    best: tuple | None = None
+    for pid in supported:
+        theirs = conn.execute(
+            "SELECT p.org_id, p.title, p.status, coalesce(p.date, p.first_seen) AS held_on, "
+            "o.province_code, o.base_norm FROM positions p LEFT JOIN orgs o ON o.id = p.org_id "
+            "WHERE p.person_id = ?", (pid,)).fetchall()
+        bases = {r["org_id"]: r["base_norm"] for r in theirs if r["org_id"] is not None}
+        their_orgs = set(bases)
+        bases.update({oid: r["base_norm"] for oid, r in orgs.items()})
+        rows = [{"title_norm": keys.norm(r["title"]), "org_id": r["org_id"], "status": r["status"],
+                 "held_on": r["held_on"]} for r in theirs]
+        if _contradicts(ctx.held, rows, bases):
+            continue
+        shared_decisions = conn.execute(
+            f"SELECT count(DISTINCT document_id) FROM facts WHERE predicate = 'decides_on' "
+            f"AND person_id = ? AND document_id IN ({_marks(len(decisions))})",
+            [pid, *decisions]).fetchone()[0]
+        articles = conn.execute("SELECT count(*) FROM refs WHERE label = 'PER' AND entity_id = ?",
+                                (pid,)).fetchone()[0]
+        score = (len(set(my_orgs) & their_orgs),
+                 len(set(my_provinces) & {r["province_code"] for r in theirs if r["province_code"]}),
+                 shared_decisions, articles, -pid)
+        if best is None or score > best:
+            best = score
+    return None if best is None else -best[-1]

@@ -1,0 +1,118 @@
+"""Normalised keys for names, bodies, documents and dates: what "the same" means in the KB.
+
+Two strengths of name key, because merging and searching need different things:
+`norm` (NFC, new tone placement, case-folded, single spaces) decides identity, so
+"Hùng" and "Hưng" stay apart; `fold` also drops tones and "đ", so a user typing
+"nguyen van hung" finds "Nguyễn Văn Hùng". Both are stored and indexed.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from ..lexicon import FAMILY_NAMES
+from ..read import clean
+
+# Administrative levels that end a bare body name ("Ủy ban nhân dân tỉnh") and
+# committees that stand for one unit of a level ("Huyện ủy"): without a place,
+# such a name says nothing about which unit it is.
+_BARE_BODY = re.compile(
+    r"^(?:.*\s)?(?:thành phố|thị trấn|thị xã|tỉnh|huyện|xã|phường|quận)$|"
+    r"^(?:Ban Thường vụ |Ban Chấp hành |Ủy ban Kiểm tra )?"
+    r"(?:Huyện ủy|Tỉnh ủy|Thành ủy|Quận ủy|Thị ủy|Đảng ủy|Đảng bộ|Chi bộ)$", re.IGNORECASE)
+# Titles of the one head of a body: nobody holds two of them in two bodies of one kind at once.
+HEAD_TITLES = {"bí thư", "chủ tịch", "giám đốc", "trưởng", "chánh", "bộ trưởng", "chủ nhiệm",
+                "tổng giám đốc", "chánh án", "viện trưởng", "cục trưởng", "hiệu trưởng",
+                "tư lệnh", "chính ủy", "chỉ huy trưởng", "tổng bí thư", "thủ tướng",
+                "chủ tịch nước", "trưởng ban"}
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_MONTH_DAY = re.compile(r"^--(\d{2})-(\d{2})$")
+
+
+@lru_cache(maxsize=1 << 16)  # names repeat across articles; bounded, so memory stays flat
+def norm(text: str) -> str:
+    """Identity key of a name: 'Huyện uỷ  Cam Lộ' -> 'huyện ủy cam lộ'."""
+    return clean(text).casefold()
+
+
+@lru_cache(maxsize=1 << 16)
+def fold(text: str) -> str:
+    """Search key: case, tones and 'đ' dropped: 'Nguyễn Văn Hùng' -> 'nguyen van hung'."""
+    base = unicodedata.normalize("NFD", norm(text).replace("đ", "d"))
+    return "".join(c for c in base if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=1 << 16)
+def is_full_name(name: str) -> bool:
+    """A name that identifies beyond its article: a family name and a given name
+    ("Lê Duẩn", "Đỗ Đức Duy"), or three syllables or more. "Duy", "Đức Duy" are short."""
+    words = clean(name).split()
+    if len(words) >= 3:
+        return True
+    return len(words) == 2 and words[0].title() in FAMILY_NAMES and words[0] not in {"Văn", "Thị"}
+
+
+def is_bare_body(name: str) -> bool:
+    """'Huyện ủy', 'Ủy ban nhân dân tỉnh': a body of some unit the name does not say."""
+    return bool(_BARE_BODY.match(clean(name)))
+
+
+def body_base(name: str, place_name: str | None) -> str:
+    """A body's name without its place: 'Tỉnh ủy Quảng Trị' + 'Quảng Trị' -> 'Tỉnh ủy'."""
+    name = clean(name)
+    if place_name and norm(name).endswith(" " + norm(place_name)):
+        return name[: len(name) - len(clean(place_name))].strip()
+    return name
+
+
+def body_name(name: str, place_name: str | None) -> str:
+    """The display name: a bare 'Huyện ủy' with a place becomes 'Huyện ủy Cam Lộ'."""
+    base = body_base(name, place_name)
+    return f"{base} {clean(place_name)}" if place_name else clean(name)
+
+
+def org_key(name: str, place: dict | None, doc_id: str) -> str:
+    """One body, one key: base name + unit code ("huyện ủy|464"); a named body without a
+    place by its name; a bare body without a place only within its article."""
+    if place and (place.get("code") or place.get("name")):
+        unit = place.get("code") or "name:" + norm(place["name"])
+        return f"{norm(body_base(name, place.get('name')))}|{unit}"
+    if is_bare_body(name):
+        return f"{norm(name)}|doc:{doc_id}"
+    return norm(name)
+
+
+def doc_key(name: str, code: dict | None) -> str:
+    """One document, one key: type + number + issuer + year from its parsed code; a code
+    that did not parse by its text; a document without a code by its name."""
+    if code and code.get("number"):
+        parts = (code.get("type"), code["number"].lstrip("0") or "0", code.get("issuer"),
+                 code.get("year"))
+        return "code:" + "|".join(norm(str(p)) if p is not None else "" for p in parts)
+    if code and code.get("code"):
+        return "text:" + norm(code["code"])
+    return "name:" + norm(name)
+
+
+def complete_date(date: str | None, published: str | None) -> str | None:
+    """A date without a year ('--11-27') takes the article's year, or the year before
+    when that would put it after the article; anything else is kept as given."""
+    if not date:
+        return None
+    m = _MONTH_DAY.match(date)
+    pub = _DATE.match(published or "")
+    if not m or not pub:
+        return date
+    year = int(pub.group(1))
+    if pub.group(2) and (m.group(1), m.group(2)) > (pub.group(2), pub.group(3) or "31"):
+        year -= 1
+    return f"{year}-{m.group(1)}-{m.group(2)}"
+
+
+def same_time(a: str | None, b: str | None) -> bool:
+    """Dates that may be the same moment: one contains the other ('2019' and '2019-09-18').
+    An unknown or year-less date shows nothing."""
+    if not a or not b or not _DATE.match(a) or not _DATE.match(b):
+        return False
+    return a.startswith(b) or b.startswith(a)

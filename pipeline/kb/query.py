@@ -1,0 +1,170 @@
+"""Queries on the KB, as plain dicts ready for JSON: a person, a body, a document, a position.
+
+Names match case- and tone-insensitively (`keys.fold`) against every name an article
+gave the entity (its aliases); when nothing matches exactly, a name containing the
+query matches. Ids are shown as P12 / O3 / D7 (`store.entity_id`).
+"""
+from __future__ import annotations
+
+import sqlite3
+
+from ..shapes import parse_code
+from . import keys
+from .store import TABLE, entity_id
+
+
+def _matching(conn: sqlite3.Connection, label: str, query: str) -> list[int]:
+    """Row ids of entities one of whose names is the query, else contains it."""
+    folded = keys.fold(query)
+    table = TABLE[label]
+    ids = [r[0] for r in conn.execute(
+        f"SELECT entity_id FROM names WHERE label = ? AND fold = ? "
+        f"UNION SELECT id FROM {table} WHERE fold = ? ORDER BY 1", (label, folded, folded))]
+    if ids or not folded:
+        return ids
+    like = "%" + folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    return [r[0] for r in conn.execute(
+        f"SELECT entity_id FROM names WHERE label = ? AND fold LIKE ? ESCAPE '\\' "
+        f"UNION SELECT id FROM {table} WHERE fold LIKE ? ESCAPE '\\' ORDER BY 1", (label, like, like))]
+
+
+def _aliases(conn: sqlite3.Connection, label: str, rowid: int, name: str) -> list[str]:
+    """Other names, most often written first."""
+    return [r[0] for r in conn.execute(
+        "SELECT name FROM names WHERE label = ? AND entity_id = ? AND name != ? "
+        "GROUP BY name ORDER BY count(*) DESC, name", (label, rowid, name))]
+
+
+def _mentions(conn: sqlite3.Connection, label: str, rowid: int) -> list[dict]:
+    return [{"doc_id": r[0], "start": r[1], "end": r[2], "text": r[3]} for r in conn.execute(
+        "SELECT doc_id, start_char, end_char, text FROM mentions WHERE label = ? AND entity_id = ? "
+        "ORDER BY doc_id, start_char", (label, rowid))]
+
+
+def _documents(conn: sqlite3.Connection, label: str, rowid: int) -> list[str]:
+    return [r[0] for r in conn.execute(
+        "SELECT DISTINCT doc_id FROM refs WHERE label = ? AND entity_id = ? ORDER BY doc_id",
+        (label, rowid))]
+
+
+def _evidence(conn: sqlite3.Connection, column: str, rowid: int) -> list[dict]:
+    return [{"doc_id": r[0], "start": r[1], "end": r[2], "text": r[3]} for r in conn.execute(
+        f"SELECT doc_id, start_char, end_char, text FROM evidence WHERE {column} = ? "
+        "ORDER BY published, doc_id, start_char", (rowid,))]
+
+
+_POSITIONS = (
+    "SELECT pos.*, o.name AS org, p.name AS person, d.name AS decision FROM positions pos "
+    "JOIN persons p ON p.id = pos.person_id LEFT JOIN orgs o ON o.id = pos.org_id "
+    "LEFT JOIN documents d ON d.id = pos.decided_by ")
+_DATE_ORDER = " ORDER BY coalesce(pos.date, pos.first_seen), pos.id"
+
+
+def _position(conn: sqlite3.Connection, row: sqlite3.Row) -> dict:
+    return {"person": row["person"], "person_id": entity_id("PER", row["person_id"]),
+            "title": row["title"], "org": row["org"],
+            "org_id": entity_id("ORG", row["org_id"]) if row["org_id"] is not None else None,
+            "status": row["status"], "date": row["date"], "first_seen": row["first_seen"],
+            "last_seen": row["last_seen"], "decided_by": row["decision"],
+            "confidence": round(row["confidence"], 4),
+            "evidence": _evidence(conn, "position_id", row["id"])}
+
+
+def person(conn: sqlite3.Connection, name: str) -> list[dict]:
+    """Every person with that name or alias, with positions in date order."""
+    out = []
+    for rowid in _matching(conn, "PER", name):
+        row = conn.execute("SELECT name FROM persons WHERE id = ?", (rowid,)).fetchone()
+        positions = [_position(conn, r) for r in conn.execute(
+            _POSITIONS + "WHERE pos.person_id = ?" + _DATE_ORDER, (rowid,))]
+        for p in positions:
+            del p["person"], p["person_id"]
+        out.append({"id": entity_id("PER", rowid), "name": row["name"],
+                    "aliases": _aliases(conn, "PER", rowid, row["name"]),
+                    "mentions": _mentions(conn, "PER", rowid),
+                    "documents": _documents(conn, "PER", rowid), "positions": positions})
+    return out
+
+
+def _doc_refs(conn: sqlite3.Connection, predicate: str, org_id: int) -> list[dict]:
+    return [{"id": entity_id("DOC", r["id"]), "name": r["name"], "code": r["code"],
+             "issued_on": r["issued_on"], "confidence": round(r["confidence"], 4)}
+            for r in conn.execute(
+                "SELECT d.id, d.name, d.code, f.confidence, (SELECT f2.date FROM facts f2 "
+                "WHERE f2.document_id = d.id AND f2.predicate = 'issued_on' "
+                "ORDER BY f2.confidence DESC, f2.date LIMIT 1) AS issued_on "
+                "FROM facts f JOIN documents d ON d.id = f.document_id "
+                "WHERE f.predicate = ? AND f.org_id = ? ORDER BY issued_on, d.name",
+                (predicate, org_id))]
+
+
+def org(conn: sqlite3.Connection, name: str) -> list[dict]:
+    """Every body with that name or alias: its unit, who held which title in it and when,
+    the documents it issued and those it carried out."""
+    out = []
+    for rowid in _matching(conn, "ORG", name):
+        row = conn.execute("SELECT * FROM orgs WHERE id = ?", (rowid,)).fetchone()
+        unit = {"name": row["unit_name"], "level": row["unit_level"], "code": row["unit_code"],
+                "province": row["province"], "province_code": row["province_code"]} \
+            if row["unit_name"] or row["unit_code"] else None
+        holders = [_position(conn, r) for r in conn.execute(
+            _POSITIONS + "WHERE pos.org_id = ?" + _DATE_ORDER, (rowid,))]
+        for h in holders:
+            del h["org"], h["org_id"]
+        out.append({"id": entity_id("ORG", rowid), "name": row["name"],
+                    "aliases": _aliases(conn, "ORG", rowid, row["name"]), "unit": unit,
+                    "holders": holders, "issued": _doc_refs(conn, "issued_by", rowid),
+                    "implemented": _doc_refs(conn, "implements", rowid),
+                    "mentions": _mentions(conn, "ORG", rowid),
+                    "documents": _documents(conn, "ORG", rowid)})
+    return out
+
+
+def _document_ids(conn: sqlite3.Connection, code: str) -> list[int]:
+    parsed = parse_code(code)
+    if parsed.get("number"):
+        row = conn.execute("SELECT id FROM documents WHERE key = ?",
+                           (keys.doc_key(code, parsed),)).fetchone()
+        if row is not None:
+            return [row[0]]
+    ids = [r[0] for r in conn.execute("SELECT id FROM documents WHERE code_fold = ? ORDER BY id",
+                                      (keys.fold(code),))]
+    return ids or _matching(conn, "DOC", code)
+
+
+def _names(conn: sqlite3.Connection, document_id: int, predicate: str, table: str, column: str) -> list[str]:
+    """Names of the bodies or people a document's facts of one kind point to, surest first."""
+    return [r[0] for r in conn.execute(
+        f"SELECT t.name FROM facts f JOIN {table} t ON t.id = f.{column} "
+        "WHERE f.document_id = ? AND f.predicate = ? ORDER BY f.confidence DESC, t.name",
+        (document_id, predicate))]
+
+
+def document(conn: sqlite3.Connection, code: str) -> list[dict]:
+    """Documents with that code (or name): issuer, date, who carries it out, whom it decides on."""
+    out = []
+    for rowid in _document_ids(conn, code):
+        row = conn.execute("SELECT * FROM documents WHERE id = ?", (rowid,)).fetchone()
+
+        dates = [r[0] for r in conn.execute(
+            "SELECT date FROM facts WHERE document_id = ? AND predicate = 'issued_on' "
+            "ORDER BY confidence DESC, date", (rowid,))]
+        issuers = _names(conn, rowid, "issued_by", "orgs", "org_id")
+        out.append({"id": entity_id("DOC", rowid), "code": row["code"], "name": row["name"],
+                    "type": row["type_name"] or row["type"], "number": row["number"],
+                    "issuer": issuers[0] if issuers else row["issuer_name"],
+                    "issued_on": dates[0] if dates else None,
+                    "implemented_by": _names(conn, rowid, "implements", "orgs", "org_id"),
+                    "decides_on": _names(conn, rowid, "decides_on", "persons", "person_id"),
+                    "mentions": _mentions(conn, "DOC", rowid)})
+    return out
+
+
+def position(conn: sqlite3.Connection, title: str, org_name: str) -> list[dict]:
+    """Who held TITLE in a body named ORG, in date order (date stated, else first seen)."""
+    orgs = _matching(conn, "ORG", org_name)
+    if not orgs:
+        return []
+    return [_position(conn, r) for r in conn.execute(
+        _POSITIONS + f"WHERE pos.title_fold = ? AND pos.org_id IN ({','.join('?' * len(orgs))})"
+        + _DATE_ORDER, (keys.fold(title), *orgs))]

@@ -1,0 +1,224 @@
+"""RDF Turtle export, positions modelled as Wikidata models them.
+
+A person has a "position held" (P39) statement node (`p:P39`) whose value
+(`ps:P39`) is the position (the title, e.g. "Bí thư", an item of ours) and whose
+qualifiers (`pq:`) are:
+
+- P642 "of": the body the title is held in;
+- time, from status and date (the date the article states, else the publication date
+  of the first article stating it): appointed -> P580 start time; ended -> P582 end
+  time; current and acting -> P585 point in time (first and last article); former ->
+  P1326 latest date (held before then);
+- P805 "statement is subject of": the decision (Quyết định …) behind it, the item that
+  describes this statement's event; Wikidata uses it for the election or appointment
+  a position comes from;
+- our `kbp:status` (current, former, acting, appointed, ended) and `kbp:confidence`.
+
+Each statement has a reference per article (`prov:wasDerivedFrom`, `pr:P248` "stated
+in" the article, with the offsets and text). A truthy `wdt:P39` link goes along.
+Documents' facts use our properties (`kbp:issuedBy`, `kbp:implements`, `kbp:decidesOn`)
+and P577 publication date for issued_on; bodies are located (P131) in their
+administrative unit. People are P31 Q5 (human), bodies Q43229 (organization),
+documents Q49848 (document), articles Q5707594 (news article), titles Q4164871 (position).
+
+The file is written in chunks of a few hundred entities, each a small rdflib Graph
+serialised as Turtle under one shared prefix header, so memory does not grow with
+the KB; the whole file parses as one Turtle document.
+"""
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import quote
+
+from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import SKOS
+
+from . import keys
+
+WD = Namespace("http://www.wikidata.org/entity/")
+WDT = Namespace("http://www.wikidata.org/prop/direct/")
+P = Namespace("http://www.wikidata.org/prop/")
+PS = Namespace("http://www.wikidata.org/prop/statement/")
+PQ = Namespace("http://www.wikidata.org/prop/qualifier/")
+PR = Namespace("http://www.wikidata.org/prop/reference/")
+PROV = Namespace("http://www.w3.org/ns/prov#")
+WIKIBASE = Namespace("http://wikiba.se/ontology#")
+KB = Namespace("https://example.org/vnorg/kb/")  # the project's items
+KBP = Namespace("https://example.org/vnorg/prop/")  # the project's properties
+PREFIXES = {"wd": WD, "wdt": WDT, "p": P, "ps": PS, "pq": PQ, "pr": PR, "prov": PROV,
+            "wikibase": WIKIBASE, "rdfs": RDFS, "skos": SKOS, "xsd": XSD, "kb": KB, "kbp": KBP}
+CHUNK = 500
+_DATATYPE = [(re.compile(r"^\d{4}-\d{2}-\d{2}$"), XSD.date), (re.compile(r"^\d{4}-\d{2}$"), XSD.gYearMonth),
+             (re.compile(r"^\d{4}$"), XSD.gYear), (re.compile(r"^--\d{2}-\d{2}$"), XSD.gMonthDay)]
+TIME_QUALIFIER = {"appointed": ["P580"], "ended": ["P582"], "current": ["P585"], "acting": ["P585"],
+                  "former": ["P1326"]}
+
+
+def date_literal(value: str) -> Literal:
+    """An ISO date as far as known, typed by its precision."""
+    for pattern, datatype in _DATATYPE:
+        if pattern.match(value):
+            return Literal(value, datatype=datatype)
+    return Literal(value)
+
+
+def item(kind: str, rowid: int | str) -> URIRef:
+    return KB[f"{kind}{rowid}"]
+
+
+def title_item(title: str) -> URIRef:
+    return KB["T-" + quote(keys.fold(title).replace(" ", "-"), safe="-")]
+
+
+def article_item(doc_id: str) -> URIRef:
+    return KB["A-" + quote(doc_id, safe="")]
+
+
+def unit_item(code: str) -> URIRef:
+    return KB["U-" + quote(code, safe="")]
+
+
+def _graph() -> Graph:
+    g = Graph(bind_namespaces="none")
+    for prefix, ns in PREFIXES.items():
+        g.bind(prefix, ns)
+    return g
+
+
+def _chunks(conn: sqlite3.Connection, sql: str) -> Iterator[list[sqlite3.Row]]:
+    """Rows of a query over a table's id, CHUNK at a time (`sql` takes the last id seen)."""
+    last = 0
+    while True:
+        rows = conn.execute(sql, (last, CHUNK)).fetchall()
+        if not rows:
+            return
+        yield rows
+        last = rows[-1]["id"]
+
+
+def _labels(g: Graph, conn: sqlite3.Connection, label: str, rowid: int, subject: URIRef, name: str) -> None:
+    g.add((subject, RDFS.label, Literal(name, lang="vi")))
+    for (alias,) in conn.execute("SELECT DISTINCT name FROM names WHERE label = ? AND entity_id = ? "
+                                 "AND name != ?", (label, rowid, name)):
+        g.add((subject, SKOS.altLabel, Literal(alias, lang="vi")))
+
+
+def _people(conn: sqlite3.Connection) -> Iterator[Graph]:
+    for rows in _chunks(conn, "SELECT * FROM persons WHERE id > ? ORDER BY id LIMIT ?"):
+        g = _graph()
+        for row in rows:
+            person = item("P", row["id"])
+            g.add((person, WDT.P31, WD.Q5))
+            _labels(g, conn, "PER", row["id"], person, row["name"])
+            for pos in conn.execute("SELECT * FROM positions WHERE person_id = ? ORDER BY id", (row["id"],)):
+                _statement(g, conn, person, pos)
+        yield g
+
+
+def _statement(g: Graph, conn: sqlite3.Connection, person: URIRef, pos: sqlite3.Row) -> None:
+    statement = KB[f"S{pos['id']}"]
+    title = title_item(pos["title"])
+    g.add((person, P.P39, statement))
+    g.add((person, WDT.P39, title))
+    g.add((statement, RDF.type, WIKIBASE.Statement))
+    g.add((statement, PS.P39, title))
+    g.add((title, WDT.P31, WD.Q4164871))
+    g.add((title, RDFS.label, Literal(pos["title"], lang="vi")))
+    if pos["org_id"] is not None:
+        g.add((statement, PQ.P642, item("O", pos["org_id"])))
+    dates = [pos["date"]] if pos["date"] else [d for d in dict.fromkeys(
+        (pos["first_seen"], pos["last_seen"] if pos["status"] in ("current", "acting") else None)) if d]
+    for prop in TIME_QUALIFIER.get(pos["status"], []):
+        for date in dates:
+            g.add((statement, PQ[prop], date_literal(date)))
+    if pos["decided_by"] is not None:
+        g.add((statement, PQ.P805, item("D", pos["decided_by"])))
+    g.add((statement, KBP.status, Literal(pos["status"])))
+    g.add((statement, KBP.confidence, Literal(round(pos["confidence"], 6), datatype=XSD.double)))
+    for ev in conn.execute("SELECT * FROM evidence WHERE position_id = ? ORDER BY id", (pos["id"],)):
+        ref = KB[f"R{ev['id']}"]
+        g.add((statement, PROV.wasDerivedFrom, ref))
+        g.add((ref, RDF.type, WIKIBASE.Reference))
+        g.add((ref, PR.P248, article_item(ev["doc_id"])))
+        if ev["start_char"] is not None:
+            g.add((ref, KBP.start, Literal(ev["start_char"])))
+            g.add((ref, KBP.end, Literal(ev["end_char"])))
+        if ev["text"]:
+            g.add((ref, KBP.quote, Literal(ev["text"], lang="vi")))
+
+
+def _orgs(conn: sqlite3.Connection) -> Iterator[Graph]:
+    for rows in _chunks(conn, "SELECT * FROM orgs WHERE id > ? ORDER BY id LIMIT ?"):
+        g = _graph()
+        for row in rows:
+            body = item("O", row["id"])
+            g.add((body, WDT.P31, WD.Q43229))
+            _labels(g, conn, "ORG", row["id"], body, row["name"])
+            if row["unit_code"]:
+                unit = unit_item(row["unit_code"])
+                g.add((body, WDT.P131, unit))
+                g.add((unit, RDFS.label, Literal(row["unit_name"] or row["unit_code"], lang="vi")))
+                if row["unit_level"]:
+                    g.add((unit, KBP.level, Literal(row["unit_level"], lang="vi")))
+                if row["province_code"] and row["province_code"] != row["unit_code"]:
+                    g.add((unit, WDT.P131, unit_item(row["province_code"])))
+                    g.add((unit_item(row["province_code"]), RDFS.label,
+                           Literal(row["province"] or row["province_code"], lang="vi")))
+        yield g
+
+
+_FACT_PROPERTY = {"issued_by": KBP.issuedBy, "implements": KBP.implements, "decides_on": KBP.decidesOn}
+
+
+def _documents(conn: sqlite3.Connection) -> Iterator[Graph]:
+    for rows in _chunks(conn, "SELECT * FROM documents WHERE id > ? ORDER BY id LIMIT ?"):
+        g = _graph()
+        for row in rows:
+            doc = item("D", row["id"])
+            g.add((doc, WDT.P31, WD.Q49848))
+            _labels(g, conn, "DOC", row["id"], doc, row["name"])
+            for column, prop in (("code", KBP.code), ("type_name", KBP.type), ("number", KBP.number)):
+                if row[column]:
+                    g.add((doc, prop, Literal(row[column])))
+            for fact in conn.execute("SELECT * FROM facts WHERE document_id = ?", (row["id"],)):
+                if fact["predicate"] == "issued_on":
+                    g.add((doc, WDT.P577, date_literal(fact["date"])))
+                elif fact["predicate"] == "implements":
+                    g.add((item("O", fact["org_id"]), KBP.implements, doc))
+                elif fact["predicate"] == "issued_by":
+                    g.add((doc, KBP.issuedBy, item("O", fact["org_id"])))
+                else:
+                    g.add((doc, KBP.decidesOn, item("P", fact["person_id"])))
+        yield g
+
+
+def _articles(conn: sqlite3.Connection) -> Iterator[Graph]:
+    for rows in _chunks(conn, "SELECT * FROM articles WHERE id > ? ORDER BY id LIMIT ?"):
+        g = _graph()
+        for row in rows:
+            article = article_item(row["doc_id"])
+            g.add((article, WDT.P31, WD.Q5707594))
+            g.add((article, RDFS.label, Literal(row["doc_id"])))
+            if row["published"]:
+                g.add((article, WDT.P577, date_literal(row["published"])))
+        yield g
+
+
+def export_turtle(conn: sqlite3.Connection, path: Path) -> int:
+    """Write the KB as Turtle; returns the number of triples written."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp")
+    count = 0
+    with open(tmp, "w", encoding="utf-8") as out:
+        out.write("".join(f"@prefix {p}: <{ns}> .\n" for p, ns in PREFIXES.items()) + "\n")
+        for part in (_people, _orgs, _documents, _articles):
+            for g in part(conn):
+                count += len(g)
+                body = g.serialize(format="turtle")
+                out.write("".join(line + "\n" for line in body.splitlines()
+                                  if not line.startswith("@prefix")))
+    tmp.replace(path)
+    return count

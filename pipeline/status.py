@@ -1,0 +1,149 @@
+"""Whether a person's title is current, former, acting, newly appointed or ended (schema v2).
+
+The words around a has_title pair say it: "nguyên [Bí thư]" (former), "Quyền [Giám đốc]"
+(acting), "được bổ nhiệm giữ chức [Phó Giám đốc]" (appointed), "thôi giữ chức [Chủ tịch]"
+(ended). A multinomial logistic regression (scikit-learn) reads those words and the cue the
+rules see; it is saved as JSON weights and scored with plain arithmetic. Without a trained
+model the cue rules alone decide.
+"""
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+from typing import ClassVar
+
+from spacy.tokens import Doc
+
+from .extensions import Relation
+from .schema import RELATIONS, SENTS, STATUS
+
+# Cue words of the guidelines' status table (K4, K7, cases 37, 45, 50), nearest first wins.
+CUES: dict[str, str] = {
+    "nguyên": "former", "cựu": "former", "cố": "former", "từng": "former", "trước đó": "former",
+    "khi đó": "former", "trong thời gian": "former", "trước khi": "former", "quyền": "acting",
+    "phụ trách": "acting", "tân": "appointed", "bổ nhiệm": "appointed", "bầu": "appointed",
+    "điều động": "appointed", "chỉ định": "appointed", "phân công": "appointed",
+    "chuẩn y": "appointed", "luân chuyển": "appointed", "tái đắc cử": "appointed",
+    "đắc cử": "appointed", "trúng cử": "appointed", "thôi giữ chức": "ended", "thôi": "ended",
+    "nghỉ hưu": "ended", "miễn nhiệm": "ended", "cách chức": "ended", "bãi nhiệm": "ended",
+    "cho thôi": "ended", "giáng chức": "ended",
+}
+_HEDGES = {"đề nghị", "sẽ", "dự kiến", "giới thiệu", "xin", "đơn"}  # a proposal is no change
+WINDOW = 8  # words before the title that may carry its cue
+
+
+def _before(doc: Doc, rel: Relation) -> list[str]:
+    """Norms of the words before the title, back to the sentence start, nearest first."""
+    title = rel.child
+    start = title.sent.start
+    return [t.norm_ for t in reversed(doc[max(start, title.start - WINDOW):title.start]) if not t.is_space]
+
+
+def rule_status(doc: Doc, rel: Relation) -> str:
+    """The nearest cue word before the title (current when none, or when the sentence only
+    proposes the change)."""
+    words = _before(doc, rel)
+    for word in words:
+        if word in CUES:
+            status = CUES[word]
+            if status in {"ended", "appointed"} and _HEDGES.intersection(words):
+                return "current"
+            return status
+    return "current"
+
+
+def features(doc: Doc, rel: Relation) -> list[str]:
+    """Binary features of one has_title: the words before the title, the words between the
+    person and the title, what follows it, and the rules' verdict."""
+    person, title = rel.head, rel.child
+    words = _before(doc, rel)
+    feats = ["bias", f"rule={rule_status(doc, rel)}", f"prev1={words[0] if words else '<s>'}",
+             f"prev2={'_'.join(words[:2])}", f"person_first={person.start < title.start}"]
+    feats += [f"w={w}" for w in words]
+    feats += [f"near={w}" for w in words[:3]]
+    first, second = (person, title) if person.start < title.start else (title, person)
+    feats += [f"between={t.norm_}" for t in doc[first.end:second.start][:6] if not t.is_space]
+    after = doc[title.end:min(title.sent.end, title.end + 3)]
+    feats += [f"after={t.norm_}" for t in after if not t.is_space]
+    return feats
+
+
+class StatusClassifier:
+    """Multinomial logistic regression over status features, stored as JSON."""
+
+    def __init__(self, classes: list[str], weights: dict[str, list[float]], bias: list[float]) -> None:
+        self.classes = classes
+        self.weights = weights
+        self.bias = bias
+
+    def predict(self, feats: list[str]) -> tuple[str, float]:
+        scores = list(self.bias)
+        for f in feats:
+            for k, w in enumerate(self.weights.get(f, ())):
+                scores[k] += w
+        top = max(scores)
+        exp = [math.exp(s - top) for s in scores]
+        best = max(range(len(scores)), key=scores.__getitem__)
+        return self.classes[best], exp[best] / sum(exp)
+
+    def to_disk(self, path: Path) -> None:
+        data = {"kind": "multinomial_logistic_regression", "classes": self.classes,
+                "bias": self.bias, "weights": dict(sorted(self.weights.items()))}
+        path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
+    @classmethod
+    def from_disk(cls, path: Path) -> StatusClassifier:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return cls(data["classes"], data["weights"], data["bias"])
+
+
+def train(docs: list[Doc], seed: int = 13, c: float = 1.0) -> StatusClassifier | None:
+    """Fit on Docs that carry gold has_title relations with statuses; None when they hold
+    fewer than two statuses (nothing to learn)."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    rows, targets = [], []
+    for doc in docs:
+        for rel in doc._.relations or []:
+            if rel.label == "has_title":
+                rows.append({f: 1 for f in features(doc, rel)})
+                targets.append(rel.status or "current")
+    if len(set(targets)) < 2:
+        return None
+    vectorizer = DictVectorizer()
+    x = vectorizer.fit_transform(rows)
+    model = LogisticRegression(C=c, max_iter=5000, random_state=seed)
+    model.fit(x, targets)
+    classes = [str(k) for k in model.classes_]
+    coef = model.coef_ if len(classes) > 2 else [-model.coef_[0], model.coef_[0]]
+    bias = list(model.intercept_) if len(classes) > 2 else [-model.intercept_[0], model.intercept_[0]]
+    weights = {name: [round(float(coef[k][j]), 6) for k in range(len(classes))]
+               for j, name in enumerate(vectorizer.feature_names_)
+               if any(abs(coef[k][j]) > 1e-9 for k in range(len(classes)))}
+    return StatusClassifier(classes, weights, [float(b) for b in bias])
+
+
+class StatusStage:
+    """Set `status` on every has_title relation (None for current, as in the annotations)."""
+
+    name: ClassVar[str] = "status"
+    requires: ClassVar[tuple[str, ...]] = (RELATIONS, SENTS)
+    sets: ClassVar[tuple[str, ...]] = (STATUS,)
+
+    def __init__(self, classifier: StatusClassifier | None = None) -> None:
+        self.classifier = classifier
+
+    def status(self, doc: Doc, rel: Relation) -> str:
+        if self.classifier is None:
+            return rule_status(doc, rel)
+        return self.classifier.predict(features(doc, rel))[0]
+
+    def __call__(self, doc: Doc) -> Doc:
+        for rel in doc._.relations or []:
+            if rel.label == "has_title":
+                status = self.status(doc, rel)
+                rel.status = None if status == "current" else status
+        return doc
+
