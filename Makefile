@@ -34,7 +34,7 @@ eval: install
 
 ## bench: reports/bench.json and a table: words/s and memory against underthesea
 bench: install
-	$(PY) bench/run.py
+	$(PY) -m pipeline bench
 
 ## choices: the cross-validation behind the choices in pipeline/default.cfg
 choices: install

@@ -16,9 +16,9 @@ from typing import ClassVar
 from spacy.tokens import Doc, Span
 
 from . import lexicon
+from .gazetteer import Gazetteer
 from .read import clean
 from .schema import CANONICAL, ENTS, KIND_CODE, KIND_DOCTYPE, word_kind
-from .gazetteer import Gazetteer
 from .shapes import UPPER, iso_date, parse_code
 
 # Heads that stand for a committee of one administrative level.
@@ -77,7 +77,7 @@ def org_name(text: str, places: Places) -> str:
     name = clean(text)
     name = _ABBR_RE.sub(lambda m: lexicon.ORG_ABBREVIATIONS[m.group(1)], name)
     name = _HEAD_RE.sub(lambda m: _HEAD_CASE.get(m.group(0).lower(), m.group(0)), name)
-    for head, level in _LEVEL_OF_HEAD.items():  # "Ban Thường vụ huyện ủy" -> "… Huyện ủy"
+    for head in _LEVEL_OF_HEAD:  # "Ban Thường vụ huyện ủy" -> "… Huyện ủy"
         name = re.sub(rf"(?<=\s){head}(?!\w)", head.capitalize(), name)
     return places.complete(_ALIASES.get(name, name))
 

@@ -18,7 +18,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from .batch import run_extract
     from .language import load
 
-    summary = run_extract(load(), args.inputs, Path(args.out), workers=args.jobs,
+    pipeline = load(overrides={"pipeline.min_confidence": args.min_confidence} if args.min_confidence else None)
+    summary = run_extract(pipeline, args.inputs, Path(args.out), workers=args.jobs,
                           engine=args.engine, scheduler=args.scheduler, force=args.force)
     print(json.dumps(summary, ensure_ascii=False), file=sys.stderr)
     return 1 if summary["failed"] else 0
@@ -147,8 +148,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     if args.gold is None:
         from .experiments import build_report
 
-        write(build_report(MODELS_DIR, k=args.folds, log=lambda line: print(line, file=sys.stderr)),
-              Path(args.report))
+        write(build_report(MODELS_DIR, log=lambda line: print(line, file=sys.stderr)), Path(args.report))
         print(f"wrote {args.report}/eval.md, eval.json, eval.html", file=sys.stderr)
         return 0
     gold = read_many([args.gold])
@@ -170,9 +170,26 @@ def cmd_choices(args: argparse.Namespace) -> int:
     from .records import atomic_write
     from .report import choices_table
 
-    result = choices(k=args.folds, log=lambda line: print(line, file=sys.stderr), only=args.only)
+    result = choices(k=args.folds, log=lambda line: print(line, file=sys.stderr), only=args.only,
+                     merges=args.merge)
     atomic_write(Path(args.report) / "choices.json", json.dumps(result, indent=1) + "\n")
     print(choices_table(result))
+    return 0
+
+
+def cmd_vectors(args: argparse.Namespace) -> int:
+    from . import vectors
+
+    words, matrix = vectors.build(vectors.unlabelled_texts(), dims=args.dims)
+    vectors.save(words, matrix)
+    print(f"{len(words)} words x {matrix.shape[1]} -> {vectors.VECTORS_DIR}", file=sys.stderr)
+    return 0
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    from .benchmark import run, table
+
+    print(table(run(args.words)))
     return 0
 
 
@@ -188,6 +205,8 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--scheduler", help="Dask scheduler address; default: a local cluster of --jobs workers")
     extract.add_argument("--force", action="store_true",
                          help="redo every document, ignoring what earlier runs in --out finished")
+    extract.add_argument("--min-confidence", type=float, default=0.0, metavar="X",
+                         help="drop entities, relations and triples whose calibrated confidence is below X")
     extract.set_defaults(func=cmd_extract)
 
     ann = sub.add_parser("annotations", help="validate, count, import and export annotations")
@@ -231,11 +250,17 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--gold", help="a gold JSONL file (or folder) to score the current models on")
     ev.add_argument("--pred", help="score this prediction file against --gold instead")
     ev.add_argument("--report", default="reports", help="folder of the full report (no --gold)")
-    ev.add_argument("--folds", type=int, default=5, help="cross-validation folds (default 5)")
     ev.set_defaults(func=cmd_evaluate)
+    ve = sub.add_parser("vectors", help="static word vectors from the unlabelled articles (models/vectors)")
+    ve.add_argument("--dims", type=int, default=64)
+    ve.set_defaults(func=cmd_vectors)
+    be = sub.add_parser("bench", help="speed and memory against underthesea (reports/bench.json)")
+    be.add_argument("--words", type=int, default=1_000_000, help="corpus size (default 1,000,000)")
+    be.set_defaults(func=cmd_bench)
     ch = sub.add_parser("choices", help="the cross-validation behind the choices in pipeline/default.cfg")
     ch.add_argument("--folds", type=int, default=3)
     ch.add_argument("--only", nargs="*", help="trained variants to run (default: all)")
+    ch.add_argument("--merge", nargs="*", help="merge policies to score them with (default: all)")
     ch.add_argument("--report", default="reports", help="folder for choices.json")
     ch.set_defaults(func=cmd_choices)
     return parser

@@ -26,8 +26,19 @@ from spacy.util import fix_random_seed, load_model_from_config
 from thinc.api import Adam, Config
 
 from .errors import ConfigError
-from .schema import (ENTS, LABELS, RULE_SPANS, SENTS, SPAN_SOURCE, TOKEN_FORM, TOKEN_KIND,
-                     TOKEN_PLACE, WORDS, normal_form, word_kind)
+from .schema import (
+    ENTS,
+    LABELS,
+    RULE_SPANS,
+    SENTS,
+    SPAN_SOURCE,
+    TOKEN_FORM,
+    TOKEN_KIND,
+    WORDS,
+    normal_form,
+    word_kind,
+)
+from .spans import tidy
 
 FEATURES = ("kind", "rules", "place")
 
@@ -73,14 +84,15 @@ def _morphs(doc: Doc, features: set[str]) -> list[str]:
     return ["|".join(p) for p in parts]
 
 
-def model_view(doc: Doc, features: Iterable[str] = FEATURES, tokens: list[int] | None = None) -> Doc:
+def model_view(doc: Doc, features: Iterable[str] = FEATURES, tokens: list[int] | None = None,
+               vocab=None) -> Doc:
     """The Doc the model reads: same words, each in its normalised form (so NFD input or old
     tone placement cannot change a prediction), with the features the config names.
     `tokens` (indices into doc) restricts it to some of the words."""
     chosen = list(doc) if tokens is None else [doc[i] for i in tokens]
     features = set(features)
     morphs = _morphs(doc, features)
-    return Doc(doc.vocab, words=[normal_form(t) for t in chosen],
+    return Doc(vocab or doc.vocab, words=[normal_form(t) for t in chosen],
                spaces=[bool(t.whitespace_) for t in chosen],
                tags=[word_kind(t) if "kind" in features else "" for t in chosen],
                morphs=[morphs[t.i] for t in chosen],
@@ -169,7 +181,7 @@ class EntityModel:
             span._.source = "model+rules" if (span.start, span.end, span.label_) in ruled else "model"
             span._.score = self.default_score
         merged = self.merge(spans, list(doc._.rule_spans or []))
-        doc.ents = titles_with_a_person(doc, merged)
+        doc.ents = titles_with_a_person(doc, tidy(doc, merged))
 
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.predict([doc])[0])
@@ -185,10 +197,10 @@ class EntityModel:
 
 
 # --- training ------------------------------------------------------------------------------
-def to_example(doc: Doc, features: Iterable[str]) -> Example:
+def to_example(doc: Doc, features: Iterable[str], vocab=None) -> Example:
     """A training example from a Doc that carries the rule spans as features and the gold
-    entities as its ents."""
-    predicted, reference = model_view(doc, features), model_view(doc, features)
+    entities as its ents (in the model's vocab, which holds the static vectors if any)."""
+    predicted, reference = model_view(doc, features, vocab=vocab), model_view(doc, features, vocab=vocab)
     reference.ents = [Span(reference, e.start, e.end, label=e.label_) for e in doc.ents]
     return Example(predicted, reference)
 
@@ -198,10 +210,14 @@ def train(docs: list[Doc], network: Config, settings: dict, features: Iterable[s
     """Fit the NER model on gold Docs (with their rule spans); deterministic for a seed."""
     fix_random_seed(seed)
     nlp = load_model_from_config(network, auto_fill=True, validate=True)
+    if settings.get("static_vectors"):
+        from .vectors import add_to
+
+        add_to(nlp.vocab)
     ner = nlp.get_pipe("ner")
     for label in LABELS:
         ner.add_label(label)
-    examples = [to_example(doc, features) for doc in docs]
+    examples = [to_example(doc, features, nlp.vocab) for doc in docs]
     optimizer = Adam(settings["learn_rate"])
     nlp.initialize(lambda: examples, sgd=optimizer)
     rng = random.Random(seed)

@@ -17,9 +17,23 @@ from typing import ClassVar
 from spacy.tokens import Doc, Span, Token
 
 from . import lexicon
-from .schema import (ENTS, KIND_CODE, KIND_DATE, KIND_DOCTYPE, KIND_ORG, KIND_TITLE, RULE_SPANS,
-                     SENTS, SPAN_SOURCE, TOKEN_KIND, TOKEN_NORM, WORDS, word_kind)
+from .schema import (
+    ENTS,
+    KIND_CODE,
+    KIND_DATE,
+    KIND_DOCTYPE,
+    KIND_ORG,
+    KIND_TITLE,
+    RULE_SPANS,
+    SENTS,
+    SPAN_SOURCE,
+    TOKEN_KIND,
+    TOKEN_NORM,
+    WORDS,
+    word_kind,
+)
 from .shapes import YEARLESS_DATE
+from .spans import tidy
 
 _CUES = {c.lower() for c in lexicon.DATE_CUES}
 _ADMIN = {a.lower() for a in lexicon.ADMIN_LEVELS}
@@ -523,6 +537,7 @@ class EntityRules:
             span._.source = f"rules:{rule}"
             span._.score = self.default_score
             spans.append(span)
+        spans = tidy(doc, spans)
         doc.ents = spans
         doc._.rule_spans = list(spans)
         return doc

@@ -242,3 +242,97 @@ def agreement(first: list[Record], second: list[Record]) -> dict:
     return {"documents": len(ids), "entities": entity_scores(first, second)["strict"],
             "relations": relation_scores(first, second), "refs": bcubed(first, second),
             "statuses": status_scores(first, second)}
+
+
+# --- what went wrong, by class --------------------------------------------------------------
+ERROR_CLASSES = ("boundary", "label", "missed", "spurious")
+
+
+def classify_errors(gold: list[Record], pred: list[Record]) -> list[dict]:
+    """Every strict entity error, as one of: boundary (same label, overlapping, other offsets),
+    label (same offsets, other label), missed (no overlapping prediction), spurious (no
+    overlapping gold span), with its sentence-sized context."""
+    errors = []
+    for g, p in by_id(gold, pred):
+        gs, ps = set(_spans(g, LABELS)), set(_spans(p, LABELS))
+        for span in sorted(gs - ps):
+            overlapping = [q for q in ps if q[0] < span[1] and span[0] < q[1]]
+            if any(q[:2] == span[:2] for q in overlapping):
+                kind = "label"
+            elif any(q[2] == span[2] for q in overlapping):
+                kind = "boundary"
+            else:
+                kind = "missed" if not overlapping else "label"
+            found = next((q for q in overlapping if q[2] == span[2] or q[:2] == span[:2]), None)
+            errors.append({"doc_id": g.id, "class": kind, "label": span[2],
+                           "gold": g.text[span[0]:span[1]],
+                           "predicted": f"{g.text[found[0]:found[1]]} ({found[2]})" if found else None,
+                           "context": context(g.text, span[0], span[1])})
+        for span in sorted(ps - gs):
+            if not any(q[0] < span[1] and span[0] < q[1] for q in gs):
+                errors.append({"doc_id": g.id, "class": "spurious", "label": span[2], "gold": None,
+                               "predicted": g.text[span[0]:span[1]],
+                               "context": context(g.text, span[0], span[1])})
+    return errors
+
+
+def by_source(gold: list[Record], pred: list[Record], key: str = "outlet") -> dict[str, dict]:
+    """Entity and relation micro scores per value of a meta field (the outlet, by default)."""
+    groups: dict[str, list[Record]] = {}
+    for record in gold:
+        groups.setdefault(str(record.meta.get(key) or "?").split(" (")[0], []).append(record)
+    return {name: {"documents": len(rs), "entities": entity_scores(rs, pred)["strict"]["micro"],
+                   "relations": relation_scores(rs, pred)["micro"]}
+            for name, rs in sorted(groups.items())}
+
+
+def per_rule(gold: list[Record], pred: list[Record]) -> dict[str, dict]:
+    """Precision of each entity rule (the `source` of predicted spans), strict."""
+    counts: dict[str, Counter] = {}
+    for g, p in by_id(gold, pred):
+        right = set(_spans(g, LABELS))
+        for span in p.spans:
+            c = counts.setdefault(span.get("source", "?"), Counter())
+            c["pred"] += 1
+            c["tp"] += (span["start"], span["end"], span["label"]) in right
+    return {name: {"spans": c["pred"], "precision": round(c["tp"] / c["pred"], 4)}
+            for name, c in sorted(counts.items(), key=lambda kv: -kv[1]["pred"])}
+
+
+def refs_and_statuses(nlp, gold: list[Record]) -> dict:
+    """Refs (B-cubed) and statuses (accuracy, per status) given the gold entities and relations,
+    so that entity errors do not count: the pipeline's refs and status stages, and a baseline
+    that merges mentions by identical canonical name and calls every title current."""
+    from .extensions import Relation  # noqa: F401  (the Doc attributes)
+
+    by_name, pipeline_refs, statuses, current = [], [], [], []
+    stages = {s.name: s for s in nlp.stages}
+    for record in gold:
+        doc = apply_record(nlp.make_doc(record.text, record.id), record)
+        for name in ("canonical", "refs"):
+            doc = stages[name](doc)
+        spans = [dict(s) for s in record.spans]
+        base = [dict(s) for s in record.spans]
+        ents = {(e.start_char, e.end_char): e for e in doc.ents}
+        names: dict[tuple, str] = {}
+        for s, b in zip(spans, base):
+            ent = ents.get((s["start"], s["end"]))
+            s["ref"] = ent._.ref if ent is not None and ent._.ref else s.get("ref")
+            if ent is not None and s["label"] in {"PER", "ORG", "DOC"}:
+                key = (s["label"], ent._.canonical["text"].lower())
+                b["ref"] = names.setdefault(key, f"n{len(names)}")
+        pipeline_refs.append(Record(record.id, record.text, spans, record.relations))
+        by_name.append(Record(record.id, record.text, base, record.relations))
+        for rel in doc._.relations:
+            rel.status = None
+        doc = stages["status"](doc) if "status" in stages else doc
+        index = {(s["start"], s["end"]): n for n, s in enumerate(record.spans)}
+        rels = [{"head": index[(r.head.start_char, r.head.end_char)],
+                 "child": index[(r.child.start_char, r.child.end_char)], "label": r.label,
+                 **({"status": r.status} if r.status else {})} for r in doc._.relations]
+        statuses.append(Record(record.id, record.text, record.spans, rels))
+        current.append(Record(record.id, record.text, record.spans,
+                              [{k: v for k, v in r.items() if k != "status"} for r in record.relations]))
+    return {"refs": {"pipeline": bcubed(gold, pipeline_refs), "same canonical name": bcubed(gold, by_name)},
+            "statuses": {"pipeline": status_scores(gold, statuses),
+                         "everything current": status_scores(gold, current)}}

@@ -89,6 +89,7 @@ class Pipeline:
         self.model_hash = model_hash  # what the models were trained from (meta.json)
         self.chunk_chars = chunk_chars
         self.spec = Spec()  # set by load(): how a worker builds the same pipeline
+        self.min_confidence = 0.0  # spans, relations and triples scored lower are dropped
 
     @property
     def stage_names(self) -> list[str]:
@@ -121,13 +122,26 @@ class Pipeline:
         results = [Result(Record(doc_id, text, [], []), [], [], 0) for text, doc_id in items]
         docs = self.pipe((piece, items[n][1]) for n, _, piece in pieces)
         for (n, offset, piece), doc in zip(pieces, docs):
+            if self.min_confidence:
+                drop_unsure(doc, self.min_confidence)
             result = results[n]
             result.record.extend(doc_to_record(doc, text=piece), offset)
             result.record.meta.update(doc_to_record(doc, text=piece).meta)
-            result.triples.extend(_shift_triple(t, offset) for t in doc_triples(doc, piece))
+            result.triples.extend(_shift_triple(t, offset) for t in doc_triples(doc, piece)
+                                  if t["confidence"] >= self.min_confidence)
             result.entities.extend(doc_entities(doc, piece, offset))
             result.words += count_words(doc)
         return results
+
+
+def drop_unsure(doc: Doc, threshold: float) -> None:
+    """Remove the entities and relations scored below `threshold` (and relations that lose
+    an end)."""
+    kept = [e for e in doc.ents if e._.score >= threshold]
+    keys = {(e.start, e.end) for e in kept}
+    doc.ents = kept
+    doc._.relations = [r for r in doc._.relations or [] if r.score >= threshold
+                       and (r.head.start, r.head.end) in keys and (r.child.start, r.child.end) in keys]
 
 
 def _shift_triple(triple: Triple, offset: int) -> Triple:
@@ -182,4 +196,6 @@ def from_config(config, models_dir: Path | None) -> Pipeline:
     from .factories import build_stages
 
     segmenter, stages, model_hash = build_stages(config, models_dir)
-    return Pipeline(segmenter, stages, model_hash, config["pipeline"]["chunk_chars"])
+    pipeline = Pipeline(segmenter, stages, model_hash, config["pipeline"]["chunk_chars"])
+    pipeline.min_confidence = config["pipeline"].get("min_confidence", 0.0)
+    return pipeline

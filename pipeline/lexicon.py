@@ -66,7 +66,8 @@ ORG_HEADS = [
     "Ban Kinh tế Trung ương", "Ủy ban Kiểm tra Trung ương", "Văn phòng Trung ương Đảng",
     # bodies seen in published news: the army and police, media, unions
     "Kho bạc Nhà nước", "Đài Truyền hình", "Đài Phát thanh", "Thông tấn xã Việt Nam", "Công đoàn",
-    "Tổng Liên đoàn Lao động", "Quân ủy", "Bộ Tư lệnh", "Bộ Tổng Tham mưu", "Tổng cục Chính trị", "Cơ quan Cảnh sát điều tra",
+    "Tổng Liên đoàn Lao động", "Quân ủy", "Bộ Tư lệnh", "Bộ Tổng Tham mưu", "Tổng cục Chính trị",
+    "Cơ quan Cảnh sát điều tra",
     "Cơ quan CSĐT", "Văn phòng Chính phủ", "Văn phòng Quốc hội", "Hội Cựu chiến binh",
     "Ban Cán sự đảng", "Đảng đoàn", "Chi ủy", "Ban Chỉ đạo", "Ban Quản lý dự án", "Ngân hàng Nhà nước",
     "Đảng Cộng sản Việt Nam", "Mặt trận",
@@ -167,8 +168,8 @@ FAMILY_NAMES = {
     "Vàng", "Mùa", "Ksor", "Rơ", "Y", "H", "Siu", "Đàm", "Âu", "Từ", "Khổng", "Diệp", "Quan",
     "Nịnh", "Ma", "Bế", "Hầu", "Tòng", "Cầm", "Điêu", "Nguyên", "Ninh", "Phùng", "Khúc",
     "Tôn", "Tống", "Quàng", "Sầm", "Khuất", "Bạch", "Thân", "Mông", "Kha", "Doãn", "Nhữ", "Giáp",
-    "Bàn", "Lầu", "Vừ", "Hờ", "Nie", "Kpă", "Rcom", "Êban", "Lăng", "Ông", "Hứa", "Lạc", "Phí",
-    "Vương", "Yên", "Lộc", "Chế", "Đàm", "Ân", "Chúc", "Đồng", "Lữ", "Mẫn", "Châu", "Thạch",
+    "Bàn", "Lầu", "Vừ", "Hờ", "Nie", "Kpă", "Rcom", "Êban", "Lăng", "Ông", "Lạc", "Phí",
+    "Vương", "Yên", "Lộc", "Chế", "Ân", "Chúc", "Đồng", "Lữ", "Mẫn", "Châu", "Thạch",
 }
 # Words that may follow "Công ty" inside a company's name.
 COMPANY_FORMS = {"TNHH", "MTV", "CP", "Cổ phần", "cổ phần", "JSC"}

@@ -15,7 +15,6 @@ from pathlib import Path
 
 from .errors import InputError
 
-
 MAX_BYTES = 64 * 1024 * 1024  # beyond this a "document" is not an article; refuse it
 
 LOOKALIKES = str.maketrans({

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 
 from .extensions import Relation, span_key
 from .relation_rules import RelationRules, sentence_entities
-from .schema import ENTS, RELATIONS, RELATION_TYPES, SENTS, TOKEN_NORM
+from .schema import ENTS, RELATION_TYPES, RELATIONS, SENTS, TOKEN_NORM
 
 _TYPES_BY_LABELS = {pair: label for label, pair in RELATION_TYPES.items()}
 

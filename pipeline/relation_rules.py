@@ -21,6 +21,12 @@ PERSONNEL_VERBS = {"bổ nhiệm", "điều động", "bầu", "chuẩn y", "k�
                    "nghỉ hưu", "luân chuyển", "tiếp nhận", "khai trừ", "đình chỉ", "bãi nhiệm",
                    "công nhận", "giao", "thi hành kỷ luật", "đối với", "cho"}
 _APPOSITION = {",", "-", "–", ":"}
+# Words that may stand between a person and the title they hold: status cues and the verbs
+# of holding ("X, nguyên Bí thư", "điều động ông X giữ chức Bí thư", "X thôi giữ chức Bí thư").
+_HOLDING = {"nguyên", "cựu", "quyền", "tân", "là", "làm", "giữ", "chức", "chức vụ", "giữ chức",
+            "giữ chức vụ", "thôi", "thôi giữ chức", "được", "bổ nhiệm", "bầu", "tiếp tục", "hiện",
+            "hiện là", "đương kim", "kiêm", "kiêm nhiệm", "vào", "danh", "chức danh", "điều động",
+            "phân công", "chỉ định", "(", "đang"}
 _IMPLEMENT = {v.lower() for v in lexicon.IMPLEMENT_VERBS}
 _ISSUE = {v.lower() for v in lexicon.ISSUE_VERBS}
 _DOC_TAIL = {",", "ngày", "hội nghị", "lần", "thứ", "khóa", "khoá", "(", ")", "và", "số"}
@@ -74,7 +80,9 @@ class RelationRules:
                 gap = _between(doc, prev, ents[j])
                 if ents[j].label_ == "TITLE":
                     if prev is ent:
-                        apposed = bool(gap) and gap[-1] in _APPOSITION and len(gap) <= 2
+                        apposed = bool(gap) and len(gap) <= 5 and (
+                            gap[0] in _APPOSITION or gap[0] in _HOLDING) and \
+                            all(w in _APPOSITION or w in _HOLDING for w in gap)
                     else:
                         apposed = gap in ([","], ["và"])
                     if not apposed:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .evaluate import prf
 from .records import atomic_write
-from .schema import LABELS, RELATION_TYPES
+from .schema import LABELS, RELATION_TYPES, STATUSES
 
 
 def _f(row: dict) -> str:
@@ -72,37 +72,107 @@ def markdown_table(rows: list[list[str]]) -> str:
     return "\n".join(lines)
 
 
+def verdict_table(report: dict) -> list[list[str]]:
+    rows = [["target", "floor", "measured", "verdict", ""]]
+    for v in report["verdicts"]:
+        rows.append([v["target"], f"{v['floor']:.2f}", f"{v['measured']:.3f}",
+                     "met" if v["met"] else "NOT MET", v["note"]])
+    return rows
+
+
+def source_table(report: dict) -> list[list[str]]:
+    rows = [["outlet", "documents", "entities (strict micro F1)", "relations (micro F1)"]]
+    for name, row in report["by_source"].items():
+        rows.append([name, str(row["documents"]), _f(row["entities"]), _f(row["relations"])])
+    return rows
+
+
+def rule_table(report: dict) -> list[list[str]]:
+    return [["rule", "spans", "precision"]] + [
+        [name, str(row["spans"]), f"{row['precision']:.3f}"] for name, row in report["rules"].items()]
+
+
+def knowledge_tables(report: dict) -> list[tuple[str, list[list[str]]]]:
+    k = report["knowledge"]
+    refs = [["method", "B-cubed P", "R", "F1", "mentions"]] + [
+        [name, f"{r['p']:.3f}", f"{r['r']:.3f}", f"{r['f1']:.3f}", str(r["mentions"])]
+        for name, r in k["refs"].items()]
+    statuses = [["method", "accuracy"] + [s for s in STATUSES]]
+    for name, row in k["statuses"].items():
+        statuses.append([name, f"{row['accuracy']:.3f}"]
+                        + [f"{_f(row[s])} ({row[s]['gold']})" for s in STATUSES])
+    return [("Refs given the gold entities, held-out split", refs),
+            ("Statuses given the gold has_title relations, held-out split (F1, gold cases)", statuses)]
+
+
+def calibration_table(table: dict) -> list[list[str]]:
+    return [["score bin", "predictions", "mean score", "observed precision"]] + [
+        [b["bin"], str(b["n"]), f"{b['mean_score']:.3f}" if b["n"] else "–",
+         f"{b['precision']:.3f}" if b["n"] else "–"] for b in table["bins"]]
+
+
+def error_summary(report: dict) -> list[list[str]]:
+    from collections import Counter
+
+    counts = Counter((e["class"], e["label"]) for e in report["errors"]["entities"])
+    rows = [["class"] + list(LABELS) + ["all"]]
+    for kind in ("boundary", "label", "missed", "spurious"):
+        row = [counts[(kind, lab)] for lab in LABELS]
+        rows.append([kind] + [str(n) for n in row] + [str(sum(row))])
+    return rows
+
+
 def sections(report: dict) -> list[tuple[str, list[list[str]]]]:
-    held, cv = report["heldout"], report["cross_validation"]
-    curve = [["share", "documents", "model only", "pipeline", "relations"]] + [
-        [f"{p['share']:.0%}", str(p["documents"]), f"{p['model_only_entities_f1']:.3f}",
+    held = report["heldout"]
+    curve = [["published articles", "documents in all", "model only", "pipeline", "relations"]] + [
+        [f"{p['published']} ({p['share']:.0%})", str(p["documents"]), f"{p['model_only_entities_f1']:.3f}",
          f"{p['pipeline_entities_f1']:.3f}", f"{p['relations_f1']:.3f}"] for p in report["learning_curve"]]
+    cal = report["calibration"]
     return [
+        ("Against the targets (held-out split: published articles of outlets never trained on)",
+         verdict_table(report)),
         ("Entities, held-out split, strict F1", entity_table(held["entities"])),
         ("Entities, held-out split, partial F1", entity_table(held["entities"], "partial")),
         ("Relations end to end, held-out split", relation_table(held["relations_end_to_end"])),
         ("Triples end to end, held-out split", triple_table(held["triples"])),
-        (f"Entities, {cv['k']}-fold cross-validation over all documents, strict F1",
-         entity_table({n: s["entities"] for n, s in cv["systems"].items()})),
-        (f"Relations end to end, {cv['k']}-fold cross-validation",
-         relation_table({n: s["relations"] for n, s in cv["systems"].items()})),
-        ("Learning curve (held-out micro F1; entities strict)", curve),
+        ("The shipped pipeline per outlet, held-out split", source_table(report)),
+        *knowledge_tables(report),
+        (f"Calibration of entity scores (expected calibration error {cal['spans']['ece']:.3f})",
+         calibration_table(cal["spans"])),
+        (f"Calibration of relation scores (expected calibration error {cal['relations']['ece']:.3f})",
+         calibration_table(cal["relations"])),
+        ("Precision of each entity rule (rules only), held-out split", rule_table(report)),
+        ("Learning curve on published articles (held-out micro F1; written documents always train)", curve),
+        ("Entity errors of the shipped pipeline by class, held-out split", error_summary(report)),
     ]
 
 
-def error_lines(report: dict) -> list[str]:
-    return [f"- {e['kind']} {e['label']} «{e['text']}» ({e['doc_id']}): {e['context']}"
-            for kind in ("entities", "relations") for e in report["errors"][kind]]
+def error_lines(report: dict, per_class: int = 12) -> list[str]:
+    """The errors, grouped by class, each with its sentence (the first `per_class` of each)."""
+    lines = []
+    for kind in ("boundary", "label", "missed", "spurious"):
+        errors = [e for e in report["errors"]["entities"] if e["class"] == kind]
+        lines.append(f"### {kind} ({len(errors)})")
+        for e in errors[:per_class]:
+            said = f"gold «{e['gold']}»" if e["gold"] else ""
+            got = f"predicted «{e['predicted']}»" if e["predicted"] else ""
+            lines.append(f"- {e['label']}: {', '.join(x for x in (said, got) if x)} ({e['doc_id']}): "
+                         f"{e['context']}")
+    lines.append(f"### relations ({len(report['errors']['relations'])} shown)")
+    lines += [f"- {e['kind']} {e['label']} «{e['text']}» ({e['doc_id']}): {e['context']}"
+              for e in report["errors"]["relations"][:per_class * 2]]
+    return lines
 
 
 def to_markdown(report: dict) -> str:
     docs = report["documents"]
     out = ["# Evaluation", "",
-           f"{docs['train']} training and {docs['heldout']} held-out documents "
-           f"({docs['all']} in all). Written by `make eval`.", ""]
+           f"{docs['heldout']} held-out published articles; {docs['train']} training documents "
+           f"({docs['train_published']} published). Written by `make eval`.", ""]
     for title, rows in sections(report):
         out += [f"## {title}", "", markdown_table(rows), ""]
-    out += ["## Errors of the shipped pipeline on the held-out split", ""] + error_lines(report)
+    out += ["## Errors of the shipped pipeline on the held-out split, with their sentences", ""]
+    out += error_lines(report)
     return "\n".join(out) + "\n"
 
 
@@ -136,18 +206,29 @@ def charts(report: dict) -> list[str]:
     plt.close(fig)
     curve = report["learning_curve"]
     fig, ax = plt.subplots(figsize=(6, 3.2))
-    xs = [p["documents"] for p in curve]
+    xs = [p["published"] for p in curve]
     ys = []
     for key, name in (("model_only_entities_f1", "entities, model only"),
                       ("pipeline_entities_f1", "entities, pipeline"),
                       ("relations_f1", "relations, end to end")):
         ax.plot(xs, [p[key] for p in curve], marker="o", label=name)
         ys += [p[key] for p in curve]
-    ax.set_xlabel("training documents")
+    ax.set_xlabel("published training articles (written documents always train)")
     ax.set_ylabel("held-out F1")
     ax.set_ylim(max(0.0, min(ys, default=0.0) - 0.05), 1.0)
     ax.set_title("Learning curve")
     ax.legend(fontsize=8, loc="lower right")
+    images.append(_png(fig))
+    plt.close(fig)
+    bins = [b for b in report["calibration"]["spans"]["bins"] if b["n"]]
+    fig, ax = plt.subplots(figsize=(4.5, 4))
+    ax.plot([0, 1], [0, 1], linestyle=":", color="grey", label="perfect calibration")
+    ax.plot([b["mean_score"] for b in bins], [b["precision"] for b in bins], marker="o",
+            label="entity spans, held-out")
+    ax.set_xlabel("predicted score")
+    ax.set_ylabel("observed precision")
+    ax.set_title("Reliability of entity scores")
+    ax.legend(fontsize=8, loc="upper left")
     images.append(_png(fig))
     plt.close(fig)
     return images
@@ -167,9 +248,10 @@ def to_html(report: dict) -> str:
         parts += [f"<h2>{html.escape(title)}</h2>", table(rows)]
     for image in charts(report):
         parts.append(f"<p><img alt='chart' src='data:image/png;base64,{image}'></p>")
-    parts.append("<h2>Errors of the shipped pipeline on the held-out split</h2><ul>")
-    parts += [f"<li>{html.escape(line[2:])}</li>" for line in error_lines(report)]
-    parts.append("</ul>")
+    parts.append("<h2>Errors of the shipped pipeline on the held-out split</h2>")
+    for line in error_lines(report):
+        parts.append(f"<h3>{html.escape(line[4:])}</h3>" if line.startswith("### ")
+                     else f"<p>{html.escape(line[2:])}</p>")
     return "\n".join(parts)
 
 

@@ -11,22 +11,30 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from os.path import dirname, join
 from pathlib import Path
 
-import underthesea.pipeline.word_tokenize as ws
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
-from underthesea.models.fast_crf_sequence_tagger import FastCRFSequenceTagger
 from underthesea.pipeline.sent_tokenize import sent_tokenize
 from underthesea.pipeline.text_normalize.text_normalizer import token_map as TOKEN_MAP
-from underthesea.pipeline.word_tokenize.regex_tokenize import patterns as SYLLABLE_RE
 
 from . import extensions, lexicon  # noqa: F401  (extensions registers the Doc attributes)
 from .read import Normalised, new_tone_placement
-from .schema import (KIND_ABBR, KIND_CODE, KIND_DATE, KIND_DOCTYPE, KIND_ORG, KIND_TITLE, SENTS,
-                     TOKEN_FORM, TOKEN_KIND, TOKEN_NORM, WORDS)
+from .schema import (
+    KIND_ABBR,
+    KIND_CODE,
+    KIND_DATE,
+    KIND_DOCTYPE,
+    KIND_ORG,
+    KIND_TITLE,
+    SENTS,
+    TOKEN_FORM,
+    TOKEN_KIND,
+    TOKEN_NORM,
+    WORDS,
+)
 from .shapes import ABBREVIATION_RE, DATE_RE, DOC_CODE_RE, SECTION_HEAD_RE, SECTION_TITLE_RE, UPPER
+from .wordseg import DICTIONARY_FILE, MODEL_DIR, SYLLABLE_RE, CRFWordSegmenter
 
 # Highest priority first: a later kind cannot take characters an earlier one holds.
 # Organisation heads and titles are matched as capitalised, since "bộ" in "cán bộ" or
@@ -62,27 +70,46 @@ def keep_whole_spans(text: str) -> list[tuple[int, int, str]]:
 
 
 class WordTagger:
-    """underthesea's CRF word segmenter, loaded once and fed syllables directly."""
+    """underthesea's CRF word segmenter, computed faster (`wordseg.py`, same decisions), and our
+    cuts of its words at case changes."""
 
     def __init__(self) -> None:
-        self.model = FastCRFSequenceTagger()
-        self.model.load(join(dirname(ws.__file__), "models", "ws_crf_vlsp2013_20230727"))
+        self.crf = CRFWordSegmenter()
 
     def words(self, text: str, offset: int) -> list[tuple[int, int]]:
         """Word spans (absolute offsets) of one sentence starting at `offset`."""
-        syllables = [(m.start(), m.end()) for m in SYLLABLE_RE.finditer(text)]
-        if not syllables:
-            return []
-        # underthesea's token_normalize minus its NFC pass: our text is NFC already
-        tokens = [TOKEN_MAP.get(t, t) if len(t) <= 6 else t for t in (text[s:e] for s, e in syllables)]
-        tags = self.model.predict([[t] for t in tokens])
-        words: list[list[int]] = []
-        for tag, (s, e) in zip(tags, syllables):
-            if tag == "I-W" and words:
-                words[-1][1] = e
-            else:
-                words.append([s, e])
-        return [(offset + a, offset + b) for s, e in words for a, b in split_at_case(text, s, e)]
+        return [(offset + a, offset + b) for s, e in self.crf.words(text, 0)
+                for a, b in split_at_case(text, s, e)]
+
+    def reference_words(self, text: str, offset: int) -> list[tuple[int, int]]:
+        """The same, from underthesea's own tagger: what `make bench` and the tests compare."""
+        return [(offset + a, offset + b) for s, e in reference_crf_words(text)
+                for a, b in split_at_case(text, s, e)]
+
+
+@lru_cache(maxsize=1)
+def _reference_tagger():
+    from underthesea.models.fast_crf_sequence_tagger import FastCRFSequenceTagger
+
+    tagger = FastCRFSequenceTagger()
+    tagger.load(MODEL_DIR)
+    return tagger
+
+
+def reference_crf_words(text: str) -> list[tuple[int, int]]:
+    """Word spans of underthesea's own CRF tagger on one sentence (underthesea's token
+    normalisation minus its NFC pass: our text is NFC already)."""
+    syllables = [(m.start(), m.end()) for m in SYLLABLE_RE.finditer(text)]
+    if not syllables:
+        return []
+    tokens = [TOKEN_MAP.get(t, t) if len(t) <= 6 else t for t in (text[s:e] for s, e in syllables)]
+    words: list[list[int]] = []
+    for tag, (s, e) in zip(_reference_tagger().predict([[t] for t in tokens]), syllables):
+        if tag == "I-W" and words:
+            words[-1][1] = e
+        else:
+            words.append([s, e])
+    return [(s, e) for s, e in words]
 
 
 _SYLLABLE_SPLIT = re.compile(r"\S+")
@@ -96,8 +123,7 @@ _COMMON_FAMILY_NAMES = {"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳn
 def dictionary() -> frozenset[str]:
     """underthesea's word list (the one its CRF reads as a feature), lower-cased, in both tone
     placements ("văn hoá" and "văn hóa"): our text has the new one."""
-    path = Path(ws.__file__).resolve().parents[2] / "corpus" / "data" / "Viet74K.txt"
-    words = {line.strip().lower() for line in path.read_text(encoding="utf-8").splitlines()}
+    words = {line.strip().lower() for line in Path(DICTIONARY_FILE).read_text(encoding="utf-8").splitlines()}
     return frozenset(words | {new_tone_placement(w) for w in words})
 
 

@@ -36,7 +36,7 @@ from .spans import span_problem
 STATUSES = _ALL_STATUSES[1:]  # "current" is written as no status
 # Abbreviations whose dot does not end a sentence ("TP. Hồ Chí Minh", "TS. Lê Văn A").
 _NO_BREAK_AFTER = {"tp", "ts", "ths", "pgs", "gs", "bs", "ks", "th.s", "ts.bs", "q", "p", "tx", "tt",
-                   "st", "ng", "đ/c", "mr", "ms", "dr", "st", "no", "tr"}
+                   "st", "ng", "đ/c", "mr", "ms", "dr", "no", "tr"}
 _SPAN_RE = re.compile(r"^(?P<id>[A-Za-z][\w-]*)$")
 
 

@@ -76,7 +76,7 @@ def gold_docs(records: list[Record], prepare) -> list:
 def fit(records: list[Record], out_dir: Path, config: Config, seed: int | None = None,
         log: Log = log_stderr, epochs: int | None = None, calibration: dict | None = None) -> None:
     """Train both models on `records` and save them, with their config, into out_dir."""
-    settings = dict(config["train"])
+    settings = {**config["train"], "static_vectors": config["stages"]["entity_model"].get("static_vectors")}
     seed = settings["seed"] if seed is None else seed
     settings["epochs"] = epochs or settings["epochs"]
     docs = gold_docs(records, feature_pipeline(config))

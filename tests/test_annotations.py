@@ -7,13 +7,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 
 from pipeline.annotations import heldout_ids, stats, validate
 from pipeline.cli import segmentation
 from pipeline.convert import from_doccano, import_file, to_label_studio
 from pipeline.records import Record, read_many, read_records
-
-from conftest import ROOT
 
 TEXT = "Bà Nông Thị Hương, Phó Trưởng Ban Tổ chức Huyện uỷ cho biết."
 #       0123456789...: "Nông Thị Hương" 3-17, "Phó Trưởng" 19-29, "Ban Tổ chức Huyện uỷ" 30-50
@@ -177,7 +176,8 @@ def test_cli_export_then_import_round_trip(nlp, tmp_path):
     tasks = json.loads((tmp_path / "tasks.json").read_text(encoding="utf-8"))
     (tmp_path / "tasks.json").write_text(json.dumps([submitted(t) for t in tasks]), encoding="utf-8")
     subprocess.run(run + ["annotations", "import", "--from", "label-studio", str(tmp_path / "tasks.json"),
-                          "--out", str(tmp_path / "reviewed" / "back.jsonl")], check=True, cwd=ROOT, capture_output=True)
+                          "--out", str(tmp_path / "reviewed" / "back.jsonl")],
+                   check=True, cwd=ROOT, capture_output=True)
     [original] = read_records(out / "annotations.jsonl")
     [back] = read_records(tmp_path / "reviewed" / "back.jsonl")  # a new folder is made
     strip = lambda rows: [{k: v for k, v in r.items() if k not in {"score", "source"}} for r in rows]  # noqa: E731

@@ -11,10 +11,9 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 
 from pipeline.batch import JOURNAL, OUTPUTS, run_extract
-
-from conftest import ROOT
 
 
 @pytest.fixture(scope="module")

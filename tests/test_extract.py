@@ -9,11 +9,10 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 
 from pipeline.batch import run_extract
 from pipeline.language import chunks
-
-from conftest import ROOT
 
 
 def read_jsonl(path: Path) -> list[dict]:

@@ -11,6 +11,7 @@ import csv
 import json
 import shutil
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -24,7 +25,7 @@ from pipeline.kb.rdf import PREFIXES, export_turtle
 from pipeline.kb.store import connect
 
 DATA = Path(__file__).parent / "data" / "kb"
-BATCH1, BATCH2, OLD = DATA / "batch1", DATA / "batch2", DATA / "old"
+BATCH1, BATCH2, OLD, NAMESAKES = DATA / "batch1", DATA / "batch2", DATA / "old", DATA / "namesakes"
 
 
 def run(argv: list[str], capsys) -> tuple[int, str, str]:
@@ -97,6 +98,17 @@ def test_namesakes_in_two_provinces_are_two_people(conn):
                       "Tỉnh ủy Kon Tum": ["kt/2019-09-20-quan-triet"]}
 
 
+def test_one_head_title_in_two_bodies_at_one_date_is_two_people(tmp_path):
+    """Lê Văn Nam, Bí thư Huyện ủy of two districts of Quảng Trị on the same day: the province
+    agrees, the titles contradict, so two people; in 2021 the Hải Lăng one is the best supported."""
+    kb = tmp_path / "kb.sqlite"
+    build([NAMESAKES], kb)
+    with closing(connect(kb)) as c:
+        people = {p["positions"][0]["org"]: p["documents"] for p in query.person(c, "Lê Văn Nam")}
+    assert people == {"Huyện ủy Cam Lộ": ["qt/2019-09-18-cam-lo-dai-hoi"],
+                      "Huyện ủy Hải Lăng": ["qt/2019-09-18-hai-lang-dai-hoi", "qt/2021-04-02-hai-lang"]}
+
+
 def test_one_person_across_three_articles_with_full_and_short_names(conn):
     [thang] = query.person(conn, "vu duc thang")  # case- and tone-insensitive
     assert thang["name"] == "Vũ Đức Thắng"
@@ -140,7 +152,7 @@ def test_document_cited_by_code_in_several_articles_is_one(conn):
     assert nq["issuer"] == "Ban Chấp hành Trung ương"
     assert len({m["doc_id"] for m in nq["mentions"]}) == 5
     assert set(nq["implemented_by"]) == {"Tỉnh ủy Quảng Trị", "Tỉnh ủy Kon Tum", "Huyện ủy Cam Lộ",
-                                         "Huyện ủy Đắk Hà", "Huyện ủy"}
+                                         "Huyện ủy Đăk Hà", "Huyện ủy"}
 
 
 def test_older_output_without_refs_places_or_entities_still_builds(conn):
@@ -151,7 +163,7 @@ def test_older_output_without_refs_places_or_entities_still_builds(conn):
 
 
 def _counts(path: Path) -> dict:
-    with sqlite3.connect(path) as c:
+    with closing(sqlite3.connect(path)) as c:
         return {t: c.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
                 for t in ("articles", "persons", "orgs", "documents", "positions", "facts", "evidence",
                           "names", "mentions")}
@@ -177,7 +189,7 @@ def test_incremental_builds_add_once_and_replace_changed_documents(tmp_path):
     result = build([changed], kb)
     assert (result["replaced"], result["unchanged"]) == (1, 2)
     assert _counts(kb) == before
-    with connect(kb) as c:
+    with closing(connect(kb)) as c:
         [mai] = query.person(c, "Trần Thị Mai")
         assert [p["status"] for p in mai["positions"]] == ["appointed"]
         assert "tân Giám đốc" in mai["positions"][0]["evidence"][0]["text"]
@@ -189,11 +201,12 @@ def test_a_document_dropped_from_a_changed_article_leaves_no_trace(tmp_path):
     changed = tmp_path / "batch1"
     shutil.copytree(BATCH1, changed)
     lines = (changed / "triples.jsonl").read_text(encoding="utf-8").splitlines(keepends=True)
-    (changed / "triples.jsonl").write_text("".join(line for line in lines if "Lê Minh Tuấn" not in line), encoding="utf-8")
+    kept = "".join(line for line in lines if "Lê Minh Tuấn" not in line)
+    (changed / "triples.jsonl").write_text(kept, encoding="utf-8")
     ann = changed / "annotations.jsonl"
     ann.write_text(ann.read_text(encoding="utf-8").replace("trình bày tham luận", "phát biểu"), encoding="utf-8")
     build([changed], kb)
-    with connect(kb) as c:
+    with closing(connect(kb)) as c:
         [tuan] = query.person(c, "Lê Minh Tuấn")  # still named in the article, no position left
         assert tuan["positions"] == []
         assert query.position(c, "Bí thư", "Huyện ủy Cam Lộ") == []
@@ -213,7 +226,7 @@ def test_cli_json_shapes(kb, capsys):
     [org] = json.loads(out)
     assert set(org) == {"id", "name", "aliases", "unit", "holders", "issued", "implemented", "mentions",
                         "documents"}
-    assert org["unit"] == {"name": "Yên Bái", "level": "tỉnh", "code": "15", "province": "Yên Bái",
+    assert org["unit"] == {"name": "Yên Bái", "level": "province", "code": "15", "province": "Yên Bái",
                            "province_code": "15"}
 
     code, out, _ = run(["kb", "doc", "439-QĐNS/TW", "--kb", str(kb), "--json"], capsys)
@@ -239,6 +252,8 @@ def test_cli_tables_and_errors(kb, tmp_path, capsys):
     assert code == 2 and "no knowledge base" in err and "kb build" in err
     code, _, err = run(["kb", "build", str(tmp_path / "nothing"), "--kb", str(tmp_path / "k.sqlite")], capsys)
     assert code == 2 and "not an extract output" in err
+    code, _, err = run(["kb", "export", "--kb", str(kb)], capsys)
+    assert code == 2 and "--rdf" in err and "--neo4j" in err
 
 
 def test_build_writes_datasette_metadata_and_career_query_answers(tmp_path, capsys):

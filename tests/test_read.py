@@ -41,7 +41,7 @@ def test_utf8_bom_and_utf16_are_read():
 
 def test_windows_1258_is_refused_with_file_line_and_advice():
     # Windows-1258 writes tones as combining marks after the letter
-    data = "Dòng một\n".encode("utf-8") + unicodedata.normalize("NFD", "Đà Lạt").encode("cp1258")
+    data = "Dòng một\n".encode() + unicodedata.normalize("NFD", "Đà Lạt").encode("cp1258")
     with pytest.raises(InputError, match=r"^c\.txt:2: not UTF-8.*iconv"):
         decode(data, "c.txt")
 

@@ -2,10 +2,9 @@
 from __future__ import annotations
 
 import pytest
+from conftest import ents
 
 import pipeline
-
-from conftest import ents
 
 
 @pytest.fixture(scope="module")

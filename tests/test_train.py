@@ -5,14 +5,13 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 
 import pipeline
 from pipeline.config import load_config
 from pipeline.evaluate import predict
 from pipeline.records import read_records
 from pipeline.train import fit, is_stale
-
-from conftest import ROOT
 
 TINY = ROOT / "tests" / "data" / "tiny.jsonl"
 MODEL_ONLY = {"stages.entity_model.merge": "model_only"}

@@ -11,7 +11,7 @@ Three passes, none of which holds a whole file in memory:
 3. Staged documents are ingested one at a time, in input order: a changed one is
    first forgotten (its facts, names and mentions go), then its documents, bodies
    and people are resolved against the KB with indexed SQL lookups (`identity`) and
-   its facts added with their evidence. A commit every few hundred documents; a
+   its facts added with their evidence. A commit every 2,000 documents; a
    crash leaves a consistent file and the same command finishes the job.
 """
 from __future__ import annotations
@@ -30,7 +30,7 @@ from .datasette import write_metadata
 
 ENTITY_LABELS = ("PER", "ORG", "DOC")
 POSITION_PREDICATES = ("holds_position", "has_title")
-COMMIT_EVERY = 500
+COMMIT_EVERY = 2000
 
 STAGING = """
 CREATE TEMP TABLE stage_articles (
@@ -174,14 +174,13 @@ def _decision(conn: sqlite3.Connection, art: Article, value: dict | str | None,
     return rowid
 
 
-def _add_evidence(conn: sqlite3.Connection, column: str, rowid: int, art: Article, triple: dict,
-                  confidence: float, decided_by: int | None = None) -> None:
+def _evidence(column: str, rowid: int, art: Article, triple: dict, confidence: float,
+              decided_by: int | None = None) -> tuple:
+    """An evidence row for a position or a fact: where the article states it."""
     ev = triple.get("evidence") or {}
-    conn.execute(
-        f"INSERT INTO evidence ({column}, doc_id, start_char, end_char, text, sentence, confidence, "
-        "published, decided_by) VALUES (?,?,?,?,?,?,?,?,?)",
-        (rowid, art.doc_id, ev.get("start"), ev.get("end"), ev.get("text"), ev.get("sentence"),
-         confidence, art.published, decided_by))
+    return (rowid if column == "position" else None, rowid if column == "fact" else None, art.doc_id,
+            ev.get("start"), ev.get("end"), ev.get("text"), ev.get("sentence"), confidence,
+            art.published, decided_by)
 
 
 # One statement adds a fact or folds a new statement of it in: confidence 1 - (1-a)(1-b),
@@ -203,7 +202,7 @@ RETURNING id"""
 
 
 def _position(conn: sqlite3.Connection, art: Article, person_id: int, org_id: int | None,
-              title: str, q: dict, decided_by: int | None, triple: dict) -> None:
+              title: str, q: dict, decided_by: int | None, triple: dict) -> tuple:
     confidence = float(triple.get("confidence", 1.0))
     status = q.get("status") or "current"
     date = art.date(q.get("date"))
@@ -211,25 +210,24 @@ def _position(conn: sqlite3.Connection, art: Article, person_id: int, org_id: in
     rowid = conn.execute(_UPSERT_POSITION, (
         key, person_id, title, keys.fold(title), org_id, status, date, decided_by, round(confidence, 6),
         art.published, art.published)).fetchone()[0]
-    _add_evidence(conn, "position_id", rowid, art, triple, confidence, decided_by)
+    return _evidence("position", rowid, art, triple, confidence, decided_by)
 
 
 def _fact(conn: sqlite3.Connection, art: Article, predicate: str, document_id: int, triple: dict,
-          org_id: int | None = None, person_id: int | None = None, date: str | None = None) -> None:
+          org_id: int | None = None, person_id: int | None = None, date: str | None = None) -> tuple:
     confidence = float(triple.get("confidence", 1.0))
     key = f"{predicate}|{document_id}|{org_id or ''}|{person_id or ''}|{date or ''}"
     rowid = conn.execute(_UPSERT_FACT, (key, predicate, document_id, org_id, person_id, date,
                                         round(confidence, 6))).fetchone()[0]
-    _add_evidence(conn, "fact_id", rowid, art, triple, confidence)
+    return _evidence("fact", rowid, art, triple, confidence)
 
 
 def _person_name(conn: sqlite3.Connection, person_id: int, name: str) -> None:
     """Keep the fullest name: a full name with more words replaces the current one."""
-    current = conn.execute("SELECT name FROM persons WHERE id = ?", (person_id,)).fetchone()[0]
-    if keys.is_full_name(name) and (not keys.is_full_name(current)
-                                    or len(name.split()) > len(current.split())):
-        conn.execute("UPDATE persons SET name = ?, fold = ? WHERE id = ?",
-                     (name, keys.fold(name), person_id))
+    if keys.is_full_name(name):
+        conn.execute("UPDATE persons SET name = ?, fold = ? WHERE id = ? AND "
+                     "length(name) - length(replace(name, ' ', '')) < ?",
+                     (name, keys.fold(name), person_id, name.count(" ")))
 
 
 def ingest(conn: sqlite3.Connection, art: Article) -> None:
@@ -246,56 +244,74 @@ def ingest(conn: sqlite3.Connection, art: Article) -> None:
             continue
         links.add(label, ref, rowid, [ent["name"], *ent.get("names", [])], art.mentions(ent))
 
-    contexts: dict[str, identity.PersonContext] = {
-        ref: identity.PersonContext(ent["name"]) for (label, ref), ent in art.entities.items()
-        if label == "PER"}
+    # One context per person of the article: refs with the same full name are one person
+    # (older outputs give every mention its own ref); short names keep their own ref.
+    group = {ref: f"name:{keys.norm(ent['name'])}" if keys.is_full_name(ent["name"]) else f"ref:{ref}"
+             for (label, ref), ent in art.entities.items() if label == "PER"}
+    contexts: dict[str, identity.PersonContext] = {}
+    for ref, g in group.items():
+        contexts.setdefault(g, identity.PersonContext(art.entities[("PER", ref)]["name"]))
     decided: dict[int, int | None] = {}
     for n, triple in enumerate(art.triples):
         pred, subj, obj = triple.get("predicate"), triple.get("subject") or {}, triple.get("object") or {}
         if pred in POSITION_PREDICATES and subj.get("label") == "PER":
             q = triple.get("qualifiers") or {}
             decided[n] = _decision(conn, art, q.get("decided_by"), docs, links)
+            ctx = contexts[group[subj["ref"]]]
             title = q.get("title") or (obj.get("text") if pred == "has_title" else None)
             if title:
-                contexts[subj["ref"]].held.append(identity.Held(
+                ctx.held.append(identity.Held(
                     keys.norm(title), orgs.get(obj.get("ref")) if pred == "holds_position" else None,
                     q.get("status") or "current", art.date(q.get("date")) or art.published))
             if decided[n] is not None:
-                contexts[subj["ref"]].decisions.add(decided[n])
+                ctx.decisions.add(decided[n])
         elif pred == "decides_on" and obj.get("label") == "PER" and subj.get("ref") in docs:
-            contexts[obj["ref"]].decisions.add(docs[subj["ref"]])
+            contexts[group[obj["ref"]]].decisions.add(docs[subj["ref"]])
 
-    people: dict[str, int] = {}
-    for ref, ctx in contexts.items():
-        rowid = identity.person(conn, ctx, set(people.values()))
+    resolved: dict[str, int] = {}
+    for g, ctx in contexts.items():
+        rowid = identity.person(conn, ctx, set(resolved.values()))
         if rowid is None:
             rowid = conn.execute("INSERT INTO persons (name, fold) VALUES (?, ?)",
                                  (ctx.name, keys.fold(ctx.name))).lastrowid
         else:
             _person_name(conn, rowid, ctx.name)
-        people[ref] = rowid
+        resolved[g] = rowid
+    people = {ref: resolved[g] for ref, g in group.items()}
+    for ref, rowid in people.items():
         ent = art.entities[("PER", ref)]
         links.add("PER", ref, rowid, [ent["name"], *ent.get("names", [])], art.mentions(ent))
 
-    for n, triple in enumerate(art.triples):
-        pred, subj, obj = triple.get("predicate"), triple.get("subject") or {}, triple.get("object") or {}
-        q = triple.get("qualifiers") or {}
-        if pred in POSITION_PREDICATES and subj.get("label") == "PER":
-            title = q.get("title") or (obj.get("text") if pred == "has_title" else None)
-            org_id = orgs.get(obj.get("ref")) if pred == "holds_position" else None
-            if title and (org_id is not None or pred == "has_title"):
-                _position(conn, art, people[subj["ref"]], org_id, title, q, decided[n], triple)
-        elif pred == "issued_by" and subj.get("ref") in docs and obj.get("ref") in orgs:
-            _fact(conn, art, pred, docs[subj["ref"]], triple, org_id=orgs[obj["ref"]])
-        elif pred == "implements" and obj.get("ref") in docs and subj.get("ref") in orgs:
-            _fact(conn, art, pred, docs[obj["ref"]], triple, org_id=orgs[subj["ref"]])
-        elif pred == "decides_on" and subj.get("ref") in docs and obj.get("ref") in people:
-            _fact(conn, art, pred, docs[subj["ref"]], triple, person_id=people[obj["ref"]])
-        elif pred == "issued_on" and subj.get("ref") in docs:
-            date = art.date(obj.get("iso") or obj.get("text"))
-            if date:
-                _fact(conn, art, pred, docs[subj["ref"]], triple, date=date)
+    evidence = [row for n, triple in enumerate(art.triples)
+                if (row := _add_fact(conn, art, triple, decided.get(n), people, orgs, docs))]
+    conn.executemany(
+        "INSERT INTO evidence (position_id, fact_id, doc_id, start_char, end_char, text, sentence, "
+        "confidence, published, decided_by) VALUES (?,?,?,?,?,?,?,?,?,?)", evidence)
     links.write(conn)
+
+
+def _add_fact(conn: sqlite3.Connection, art: Article, triple: dict, decided_by: int | None,
+              people: dict[str, int], orgs: dict[str, int], docs: dict[str, int]) -> tuple | None:
+    """Add one triple as a position or a document fact; its evidence row, or None if it
+    names nothing the KB can hold (e.g. a position with no title)."""
+    pred, subj, obj = triple.get("predicate"), triple.get("subject") or {}, triple.get("object") or {}
+    q = triple.get("qualifiers") or {}
+    if pred in POSITION_PREDICATES and subj.get("label") == "PER":
+        title = q.get("title") or (obj.get("text") if pred == "has_title" else None)
+        org_id = orgs.get(obj.get("ref")) if pred == "holds_position" else None
+        if title and (org_id is not None or pred == "has_title"):
+            return _position(conn, art, people[subj["ref"]], org_id, title, q, decided_by, triple)
+    elif pred == "issued_by" and subj.get("ref") in docs and obj.get("ref") in orgs:
+        return _fact(conn, art, pred, docs[subj["ref"]], triple, org_id=orgs[obj["ref"]])
+    elif pred == "implements" and obj.get("ref") in docs and subj.get("ref") in orgs:
+        return _fact(conn, art, pred, docs[obj["ref"]], triple, org_id=orgs[subj["ref"]])
+    elif pred == "decides_on" and subj.get("ref") in docs and obj.get("ref") in people:
+        return _fact(conn, art, pred, docs[subj["ref"]], triple, person_id=people[obj["ref"]])
+    elif pred == "issued_on" and subj.get("ref") in docs:
+        date = art.date(obj.get("iso") or obj.get("text"))
+        if date:
+            return _fact(conn, art, pred, docs[subj["ref"]], triple, date=date)
+    return None
 
 
 def _staged(conn: sqlite3.Connection) -> Iterator[tuple[sqlite3.Row, Article]]:
@@ -324,6 +340,7 @@ def build(outs: list[Path], kb: Path, log: Callable[[str], None] | None = None) 
     try:
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA wal_autocheckpoint = 16384")  # fold the WAL back every 64 MB, not 4
         conn.execute("PRAGMA cache_size = -32768")  # 32 MB of page cache, whatever the KB size
         read, unchanged = _stage(conn, outs)
         added = replaced = 0

@@ -75,12 +75,12 @@ def _org_block(o: dict) -> str:
 
 
 def _doc_block(d: dict) -> str:
-    rows = [{"field": k, "value": ", ".join(v) if isinstance(v, list) else v}
-            for k, v in d.items() if k != "mentions"]
-    rows.append({"field": "mentions", "value": f"{len(d['mentions'])} in "
-                 f"{len({m['doc_id'] for m in d['mentions']})} article(s): "
-                 + _articles(d["mentions"])})
-    return table(rows, ["field", "value"])
+    """One line per field, in full: lists of bodies and people are what the user asked for."""
+    fields = {k: ", ".join(v) if isinstance(v, list) else v for k, v in d.items() if k != "mentions"}
+    fields["mentions"] = (f"{len(d['mentions'])} in {len({m['doc_id'] for m in d['mentions']})} "
+                          f"article(s): {_articles(d['mentions'])}")
+    width = max(map(len, fields))
+    return "\n".join(f"{k.ljust(width)}  {'' if v is None else v}".rstrip() for k, v in fields.items())
 
 
 def cmd_build(args: argparse.Namespace) -> int:

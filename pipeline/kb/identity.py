@@ -1,10 +1,12 @@
 """Who is who: the KB entity each person, body and document of an article becomes.
 
 Documents are keyed by their parsed code (type + number + issuer + year when known),
-a document without a code by its normalised name. Bodies are keyed by their name
-without the place plus the administrative unit's code ("Huyện ủy" of two districts
-are two bodies, "Tỉnh ủy Quảng Trị" in two articles is one); a bare "Huyện ủy" with no
-place stays within its article. Both are plain lookups on a unique key.
+a document without a code by its normalised name. Bodies are keyed by their kind (the
+name without its place and level word: "Ủy ban nhân dân tỉnh Quảng Trị" -> "ủy ban nhân
+dân") plus the administrative unit's code: "Huyện ủy" of two districts are two bodies,
+"Tỉnh ủy Quảng Trị" in two articles is one. A named body without a place joins the body
+of that name seen with one (and is upgraded when its place shows up later); a bare
+"Huyện ủy" with no place stays within its article. All are lookups on indexed keys.
 
 People are the hard part. A person of an article (doc_id, ref) joins an existing KB
 person P only when all of these hold, else it becomes a new person:
@@ -21,7 +23,9 @@ person P only when all of these hold, else it becomes a new person:
    viên) held in two different bodies of the same kind ("Tỉnh ủy" of two provinces) as
    current, acting or appointed at the same date (one date contains the other; a
    position without a stated date is dated by its article's `published`).
-4. P is not already another ref of the same article (the article says they differ).
+4. P is not already another person of the same article (the article says they differ).
+   Within one article, refs written with the same full name are one person (older
+   outputs give every mention its own ref); a short name keeps its own ref.
 
 When several KB people qualify, the best supported wins: most shared bodies, then
 most shared provinces, then most shared decisions, then the one named in most
@@ -100,7 +104,7 @@ def document(conn: sqlite3.Connection, name: str, code: dict | None) -> int:
 def _province_code(place: dict) -> str | None:
     if place.get("province_code"):
         return place["province_code"]
-    return place.get("code") if place.get("level") in {"tỉnh", "thành phố trực thuộc trung ương"} else None
+    return place.get("code") if place.get("level") in {"province", "city"} else None
 
 
 def org(conn: sqlite3.Connection, doc_id: str, name: str, place: dict | None) -> int:
@@ -129,7 +133,7 @@ def org(conn: sqlite3.Connection, doc_id: str, name: str, place: dict | None) ->
         "INSERT INTO orgs (key, name, norm, fold, base_norm, unit_name, unit_level, unit_code, "
         "province, province_code) VALUES (?,?,?,?,?,?,?,?,?,?)",
         (key, display, keys.norm(display), keys.fold(display),
-         keys.norm(keys.body_base(name, place.get("name"))), place.get("name"), place.get("level"),
+         keys.body_kind(name, place.get("name")), place.get("name"), place.get("level"),
          place.get("code"), place.get("province"), _province_code(place))).lastrowid
 
 
@@ -169,7 +173,7 @@ def person(conn: sqlite3.Connection, ctx: PersonContext, taken: set[int]) -> int
         f"UNION SELECT person_id FROM facts WHERE predicate = 'decides_on' "
         f"AND person_id IN ({same_name}) AND document_id IN ({_marks(len(decisions))})",
         [key, *my_orgs, *my_provinces, key, *decisions])} - taken
-    best: tuple | None = None
+    scored: dict[int, tuple[int, int, int]] = {}
     for pid in supported:
         theirs = conn.execute(
             "SELECT p.org_id, p.title, p.status, coalesce(p.date, p.first_seen) AS held_on, "
@@ -185,12 +189,16 @@ def person(conn: sqlite3.Connection, ctx: PersonContext, taken: set[int]) -> int
         shared_decisions = conn.execute(
             f"SELECT count(DISTINCT document_id) FROM facts WHERE predicate = 'decides_on' "
             f"AND person_id = ? AND document_id IN ({_marks(len(decisions))})",
-            [pid, *decisions]).fetchone()[0]
-        articles = conn.execute("SELECT count(*) FROM refs WHERE label = 'PER' AND entity_id = ?",
-                                (pid,)).fetchone()[0]
-        score = (len(set(my_orgs) & their_orgs),
-                 len(set(my_provinces) & {r["province_code"] for r in theirs if r["province_code"]}),
-                 shared_decisions, articles, -pid)
-        if best is None or score > best:
-            best = score
-    return None if best is None else -best[-1]
+            [pid, *decisions]).fetchone()[0] if decisions else 0
+        scored[pid] = (len(set(my_orgs) & their_orgs),
+                       len(set(my_provinces) & {r["province_code"] for r in theirs if r["province_code"]}),
+                       shared_decisions)
+    if not scored:
+        return None
+    top = max(scored.values())
+    tied = sorted(pid for pid, score in scored.items() if score == top)
+    if len(tied) == 1:
+        return tied[0]
+    articles = {pid: conn.execute("SELECT count(*) FROM refs WHERE label = 'PER' AND entity_id = ?",
+                                  (pid,)).fetchone()[0] for pid in tied}
+    return max(tied, key=lambda pid: (articles[pid], -pid))  # most articles, then the oldest

@@ -26,6 +26,7 @@ HEAD_TITLES = {"bí thư", "chủ tịch", "giám đốc", "trưởng", "chánh"
                 "tổng giám đốc", "chánh án", "viện trưởng", "cục trưởng", "hiệu trưởng",
                 "tư lệnh", "chính ủy", "chỉ huy trưởng", "tổng bí thư", "thủ tướng",
                 "chủ tịch nước", "trưởng ban"}
+_LEVEL_TAIL = re.compile(r"(?:\s+(?:thành phố|thị trấn|thị xã|tỉnh|huyện|xã|phường|quận|tp\.?))+$")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _MONTH_DAY = re.compile(r"^--(\d{2})-(\d{2})$")
 
@@ -59,25 +60,37 @@ def is_bare_body(name: str) -> bool:
 
 
 def body_base(name: str, place_name: str | None) -> str:
-    """A body's name without its place: 'Tỉnh ủy Quảng Trị' + 'Quảng Trị' -> 'Tỉnh ủy'."""
+    """A body's name without its place: 'Tỉnh ủy Quảng Trị' + 'Quảng Trị' -> 'Tỉnh ủy'.
+    The place is compared without tones, so 'Đắk Hà' in the text matches the gazetteer's 'Đăk Hà'."""
     name = clean(name)
-    if place_name and norm(name).endswith(" " + norm(place_name)):
-        return name[: len(name) - len(clean(place_name))].strip()
+    if place_name:
+        place = fold(place_name)
+        if fold(name).endswith(" " + place):
+            return " ".join(name.split()[: -len(place.split())])
     return name
+
+
+def body_kind(name: str, place_name: str | None) -> str:
+    """What kind of body it is, whatever its unit: 'Ủy ban nhân dân tỉnh Quảng Trị' ->
+    'ủy ban nhân dân'. With the unit's code it identifies the body; alone it says which
+    bodies one person cannot head at once."""
+    return _LEVEL_TAIL.sub("", norm(body_base(name, place_name)))
 
 
 def body_name(name: str, place_name: str | None) -> str:
     """The display name: a bare 'Huyện ủy' with a place becomes 'Huyện ủy Cam Lộ'."""
+    if not place_name:
+        return clean(name)
     base = body_base(name, place_name)
-    return f"{base} {clean(place_name)}" if place_name else clean(name)
+    return clean(name) if base != clean(name) else f"{base} {clean(place_name)}"
 
 
 def org_key(name: str, place: dict | None, doc_id: str) -> str:
-    """One body, one key: base name + unit code ("huyện ủy|464"); a named body without a
+    """One body, one key: its kind + its unit's code ("huyện ủy|468"); a named body without a
     place by its name; a bare body without a place only within its article."""
     if place and (place.get("code") or place.get("name")):
-        unit = place.get("code") or "name:" + norm(place["name"])
-        return f"{norm(body_base(name, place.get('name')))}|{unit}"
+        unit = place.get("code") or "name:" + fold(place["name"])
+        return f"{body_kind(name, place.get('name'))}|{unit}"
     if is_bare_body(name):
         return f"{norm(name)}|doc:{doc_id}"
     return norm(name)

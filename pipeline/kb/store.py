@@ -70,7 +70,7 @@ CREATE INDEX IF NOT EXISTS facts_person ON facts(person_id);
 CREATE TABLE IF NOT EXISTS evidence (
     id INTEGER PRIMARY KEY, position_id INTEGER REFERENCES positions(id),
     fact_id INTEGER REFERENCES facts(id), doc_id TEXT NOT NULL, start_char INTEGER,
-    end_char INTEGER, text TEXT, sentence INTEGER, confidence REAL NOT NULL, published TEXT,
+    end_char INTEGER, text TEXT, sentence TEXT, confidence REAL NOT NULL, published TEXT,
     decided_by INTEGER REFERENCES documents(id));
 CREATE INDEX IF NOT EXISTS evidence_position ON evidence(position_id);
 CREATE INDEX IF NOT EXISTS evidence_fact ON evidence(fact_id);

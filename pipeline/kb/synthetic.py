@@ -104,8 +104,8 @@ class World:
         self.posts: list[list[Post]] = []
         self.resolutions: list[list[str]] = []
         for p, (province, code) in enumerate(PROVINCES):
-            tinh = {"name": province, "level": "tỉnh", "code": code, "province": province,
-                    "province_code": code}
+            tinh = {"name": province, "level": "province", "code": code, "province": province,
+                    "province_code": code, "system": "legacy"}
             bodies = [Body(f"Tỉnh ủy {province}", tinh, f"Tỉnh ủy {province}"),
                       Body(f"Ủy ban nhân dân tỉnh {province}", tinh, f"UBND tỉnh {province}"),
                       Body(f"Hội đồng nhân dân tỉnh {province}", tinh, f"HĐND tỉnh {province}"),
@@ -116,8 +116,8 @@ class World:
                 [["Giám đốc", "Phó Giám đốc"]] * len(DEPARTMENTS)
             names = rng.sample([f"{a} {b}" for a in SYLLABLES for b in SYLLABLES if a != b], 6)
             for n, district in enumerate(names, 1):
-                place = {"name": district, "level": "huyện", "code": f"{code}{n}", "province": province,
-                         "province_code": code}
+                place = {"name": district, "level": "district", "code": f"{code}{n}", "province": province,
+                         "province_code": code, "system": "legacy"}
                 bare = n % 2 == 0  # half the district committees come bare, with their place
                 bodies.append(Body("Huyện ủy" if bare else f"Huyện ủy {district}", place,
                                    "Huyện ủy" if bare else f"Huyện ủy {district}"))

@@ -1,0 +1,115 @@
+"""The stages a knowledge base relies on, each on sentences built for it: refs, statuses,
+decisions, the dateline, places. They run without the trained model (rules and lexicon),
+so each test shows the stage's own behaviour."""
+from __future__ import annotations
+
+import pytest
+
+import pipeline
+from pipeline.dateline import dateline
+from pipeline.gazetteer import Gazetteer
+
+STAGES = ["dateline", "gazetteer", "entity_rules", "relations", "status", "canonical", "refs"]
+
+
+@pytest.fixture(scope="module")
+def nlp() -> pipeline.Pipeline:
+    """Rules alone: no trained model may hide what these stages do."""
+    return pipeline.load(None, {"pipeline.stages": STAGES})
+
+
+def refs(doc, label: str) -> list[tuple[str, str]]:
+    return [(e.text, e._.ref) for e in doc.ents if e.label_ == label]
+
+
+def test_short_name_shares_the_full_names_ref(nlp):
+    doc = nlp("Ông Đỗ Đức Duy, Bí thư Tỉnh ủy Yên Bái phát biểu. Ông Duy cho biết tỉnh sẽ làm tốt.")
+    assert refs(doc, "PER") == [("Đỗ Đức Duy", "p1"), ("Duy", "p1")]
+
+
+def test_short_name_of_two_people_gets_a_ref_of_its_own(nlp):
+    doc = nlp("Ông Nguyễn Đức Chính, Chủ tịch UBND tỉnh và ông Nguyễn Quân Chính, Phó Chủ tịch UBND "
+              "tỉnh dự họp. Ông Chính phát biểu.")
+    people = dict(refs(doc, "PER"))
+    assert people["Nguyễn Đức Chính"] != people["Nguyễn Quân Chính"]
+    assert people["Chính"] not in {people["Nguyễn Đức Chính"], people["Nguyễn Quân Chính"]}
+
+
+def test_bare_body_and_abbreviation_share_the_named_bodys_ref(nlp):
+    doc = nlp("Huyện ủy Đình Lập tổ chức hội nghị. Đồng chí Hoàng Văn A, Bí thư Huyện ủy phát biểu. "
+              "Ủy ban nhân dân huyện Đình Lập và UBND huyện Đình Lập cùng dự.")
+    bodies = refs(doc, "ORG")
+    assert bodies[0] == ("Huyện ủy Đình Lập", "o1") and bodies[1] == ("Huyện ủy", "o1")
+    assert bodies[2][1] == bodies[3][1] != "o1"
+
+
+def test_document_cited_by_number_shares_the_full_citations_ref(nlp):
+    doc = nlp("Tỉnh ủy ban hành Nghị quyết số 22-NQ/TU về cán bộ. Các cấp quán triệt Nghị quyết 22.")
+    assert [r for _, r in refs(doc, "DOC")] == ["d1", "d1"]
+
+
+@pytest.mark.parametrize("sentence,status", [
+    ("Ông Nguyễn Văn A, nguyên Bí thư Huyện ủy Đình Lập dự họp.", "former"),
+    ("Ông Nguyễn Văn A, Quyền Giám đốc Sở Y tế dự họp.", "acting"),
+    ("Tỉnh ủy điều động ông Nguyễn Văn A giữ chức Bí thư Huyện ủy Đình Lập.", "appointed"),
+    ("Ông Nguyễn Văn A thôi giữ chức Bí thư Huyện ủy Đình Lập để nghỉ hưu.", "ended"),
+    ("Ông Nguyễn Văn A, Bí thư Huyện ủy Đình Lập dự họp.", None),
+])
+def test_status_cues_of_the_guidelines(nlp, sentence, status):
+    doc = nlp(sentence)
+    [rel] = [r for r in doc._.relations if r.label == "has_title"]
+    assert rel.status == status
+
+
+def test_a_proposed_dismissal_leaves_the_title_current(nlp):
+    doc = nlp("Tỉnh ủy đề nghị miễn nhiệm chức vụ Chủ tịch UBND huyện đối với ông Nguyễn Văn A.")
+    assert all(r.status is None for r in doc._.relations if r.label == "has_title")
+
+
+def test_a_personnel_decision_names_its_person(nlp):
+    doc = nlp("Chủ tịch UBND tỉnh Nam Định ký Quyết định số 1889/QĐ-UBND điều động ông Nguyễn "
+              "Tiến Dũng giữ chức Giám đốc Sở Văn hóa.")
+    assert ("decides_on", "Quyết định số 1889/QĐ-UBND", "Nguyễn Tiến Dũng") in {
+        (r.label, r.head.text, r.child.text) for r in doc._.relations}
+
+
+@pytest.mark.parametrize("text,iso", [
+    ("Thứ sáu, 20/05/2022\n\nHuyện ủy họp.", "2022-05-20"),
+    ("20/05/2022 08:15 GMT+7\nHuyện ủy họp.", "2022-05-20"),
+    ("Ngày 20/5/2022, Huyện ủy họp bàn công tác cán bộ.", None),  # a sentence, not a dateline
+    ("Chiều 22-11, Huyện ủy họp.", None),  # no year
+])
+def test_dateline(text, iso):
+    assert dateline(text) == iso
+
+
+def test_dateline_reaches_the_triples(nlp):
+    result = nlp.process("Thứ sáu, 20/05/2022\n\nÔng Nguyễn Văn A, Bí thư Huyện ủy Đình Lập dự họp.", "d")
+    assert result.record.meta["published"] == "2022-05-20"
+    [triple] = [t for t in result.triples if t["predicate"] == "holds_position"]
+    assert triple["qualifiers"] == {"title": "Bí thư", "status": "current", "date": "2022-05-20"}
+
+
+def test_places_named_bare_are_found_and_resolved(nlp):
+    doc = nlp("Đoàn công tác về Quảng Ngãi, Hoài Nhơn và các tỉnh Tây Nguyên, Việt Nam.")
+    places = {e.text: (e._.canonical or {}).get("place") for e in doc.ents if e.label_ == "LOC"}
+    assert set(places) == {"Quảng Ngãi", "Hoài Nhơn", "Tây Nguyên", "Việt Nam"}
+    assert places["Quảng Ngãi"]["level"] == "province" and places["Quảng Ngãi"]["code"] == "51"
+    assert places["Hoài Nhơn"]["level"] == "district" and places["Hoài Nhơn"]["province"] == "Bình Định"
+    assert places["Tây Nguyên"]["level"] == "region"
+
+
+def test_a_body_records_its_administrative_unit(nlp):
+    doc = nlp("Huyện ủy Đình Lập tổ chức hội nghị. Đồng chí Hoàng Văn A, Bí thư Huyện ủy phát biểu.")
+    places = [(e._.canonical["text"], e._.canonical.get("place", {}).get("code")) for e in doc.ents
+              if e.label_ == "ORG"]
+    assert places == [("Huyện ủy Đình Lập", "189"), ("Huyện ủy Đình Lập", "189")]
+
+
+def test_gazetteer_takes_the_units_of_the_articles_time():
+    g = Gazetteer.shared()
+    # Quảng Trị was province 45 of 63 before 2025, and province 44 of 34 after the merger.
+    assert g.resolve("Quảng Trị", "province", year=2019).code == "45"
+    assert g.resolve("Quảng Trị", "province", year=2025).code == "44"
+    # a district name found in many provinces is read in the article's province
+    assert g.resolve("Châu Thành", "district", province_code="82").province == "Tiền Giang"
