@@ -186,6 +186,35 @@ def cmd_vectors(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_show(args: argparse.Namespace) -> int:
+    from .language import load
+    from .records import atomic_write, read_many
+    from .show import page
+
+    path = Path(args.file)
+    if path.suffix == ".jsonl" or path.is_dir():
+        records = [r for r in read_many([path]) if not args.id or r.id in args.id]
+        if not records:
+            raise PipelineError(f"{path}: no record{' with id ' + ', '.join(args.id) if args.id else ''}")
+        nlp = load(None, {"pipeline.stages": []})
+    else:
+        from .read import decode, read_bytes
+
+        if not path.is_file():
+            raise PipelineError(f"{path}: no such file")
+        nlp = load()
+        text = decode(read_bytes(path), str(path))
+        records = [nlp.process(text, path.stem).record]
+    out = Path(args.out or f"{path.stem}.html")
+
+    def sentence_ends(text: str) -> list[int]:
+        return [s.end_char for s in nlp.make_doc(text).sents]
+
+    atomic_write(out, page(records, sentence_ends, path.name))
+    print(f"{len(records)} document(s) -> {out}", file=sys.stderr)
+    return 0
+
+
 def cmd_bench(args: argparse.Namespace) -> int:
     from .benchmark import run, table
 
@@ -254,6 +283,11 @@ def build_parser() -> argparse.ArgumentParser:
     ve = sub.add_parser("vectors", help="static word vectors from the unlabelled articles (models/vectors)")
     ve.add_argument("--dims", type=int, default=64)
     ve.set_defaults(func=cmd_vectors)
+    sw = sub.add_parser("show", help="an article (or annotation records) as an HTML page drawn with displaCy")
+    sw.add_argument("file", help="an article (.txt), or a JSONL file of records (gold or extract's annotations.jsonl)")
+    sw.add_argument("--out", help="the HTML file to write (default: FILE's name with .html, here)")
+    sw.add_argument("--id", nargs="*", help="with a JSONL file: only these document ids")
+    sw.set_defaults(func=cmd_show)
     be = sub.add_parser("bench", help="speed and memory against underthesea (reports/bench.json)")
     be.add_argument("--words", type=int, default=1_000_000, help="corpus size (default 1,000,000)")
     be.set_defaults(func=cmd_bench)
@@ -263,6 +297,9 @@ def build_parser() -> argparse.ArgumentParser:
     ch.add_argument("--merge", nargs="*", help="merge policies to score them with (default: all)")
     ch.add_argument("--report", default="reports", help="folder for choices.json")
     ch.set_defaults(func=cmd_choices)
+    from .kb.cli import add_commands
+
+    add_commands(sub)
     return parser
 
 

@@ -8,6 +8,7 @@ the predictions of all folds before scoring.
 """
 from __future__ import annotations
 
+import json
 import random
 import tempfile
 import time
@@ -17,17 +18,19 @@ from pathlib import Path
 from confection import Config
 
 from .annotations import folds
+from .config import RULES_ONLY as NO_CLASSIFIERS
 from .config import load_config, with_overrides
+from .errors import AnnotationError
 from .evaluate import entity_scores, predict, relation_scores
 from .language import count_words, from_config
+from .paths import PEOPLE_FILE
 from .read import normalise
 from .records import Record
 from .schema import LABELS, STATUSES
 from .train import Log, fit
 
-RULES_ONLY = {"pipeline.stages": ["dateline", "gazetteer", "entity_rules", "relations", "status",
-                                   "calibrate", "canonical", "refs"],
-              "stages.relations.use_classifier": False, "stages.status.use_classifier": False}
+RULES_ONLY = {**NO_CLASSIFIERS, "pipeline.stages": ["dateline", "gazetteer", "entity_rules", "relations",
+                                                     "status", "calibrate", "canonical", "refs"]}
 SYSTEMS: dict[str, dict] = {
     "rules only": RULES_ONLY,
     "model only": {"stages.entity_model.merge": "model_only"},
@@ -173,6 +176,51 @@ def verdicts(result: dict, knowledge: dict) -> list[dict]:
     return lines
 
 
+def cross_article_people(models_dir: Path, records: list[Record], people: list[dict]) -> dict:
+    """Extract the articles of the hand-checked people (annotations/people.json), build a KB
+    from them, and check that each person is one KB person and no two are merged; beside it,
+    how merging by name alone would fare (every namesake pair merged)."""
+    from contextlib import closing
+
+    from .batch import run_extract
+    from .kb import query
+    from .kb.build import build
+    from .kb.keys import fold
+    from .kb.store import connect
+
+    texts = {r.id: r.text for r in records}
+    wanted = sorted({d for p in people for d in p["documents"]})
+    missing = [d for d in wanted if d not in texts]
+    if missing:
+        raise AnnotationError(f"annotations/people.json names documents not in the annotations: {missing}")
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        articles, out = Path(tmp) / "articles", Path(tmp) / "out"
+        articles.mkdir()
+        for doc_id in wanted:
+            (articles / f"{doc_id}.txt").write_text(texts[doc_id], encoding="utf-8")
+        run_extract(system(models_dir, {}), [str(articles)], out)
+        build([out], out / "kb.sqlite")
+        with closing(connect(out / "kb.sqlite")) as conn:
+            for p in people:
+                found = [c for c in query.person(conn, p["name"]) if set(c["documents"]) & set(p["documents"])]
+                covered = {d for c in found for d in c["documents"]} & set(p["documents"])
+                rows.append({"name": p["name"], "province": p["province"], "documents": len(p["documents"]),
+                             "found_in": len(covered), "kb_people": [c["id"] for c in found]})
+    owners: dict[str, list[str]] = {}
+    for row in rows:
+        for kb_id in row["kb_people"]:
+            owners.setdefault(kb_id, []).append(f'{row["name"]} ({row["province"]})')
+    for row in rows:
+        row["merged_with"] = sorted({o for k in row["kb_people"] for o in owners[k]}
+                                    - {f'{row["name"]} ({row["province"]})'})
+        row["one_person"] = len(row["kb_people"]) == 1 and row["found_in"] == row["documents"]
+    names = [fold(p["name"]) for p in people]
+    return {"people": rows, "one_person": sum(r["one_person"] for r in rows),
+            "merged_pairs": sum(len(r["merged_with"]) for r in rows) // 2,
+            "same_name_merged_pairs": sum(names.count(n) - 1 for n in set(names))}
+
+
 def build_report(models_dir: Path, seed: int = 13, log: Log = lambda line: None) -> dict:
     """Everything `make eval` reports, as one JSON-ready dict (`report.py` renders it)."""
     from .annotations import gold_files, split
@@ -207,6 +255,9 @@ def build_report(models_dir: Path, seed: int = 13, log: Log = lambda line: None)
                              "relations": reliability(heldout, pred, "relations")}
     report["errors"] = {"entities": classify_errors(heldout, pred),
                         "relations": relation_errors(heldout, pred, limit=60)}
+    log("cross-article people")
+    people = json.loads(PEOPLE_FILE.read_text(encoding="utf-8"))["people"]
+    report["people"] = cross_article_people(models_dir, records, people)
     report["learning_curve"] = learning_curve(train, heldout, seed, log)
     return report
 
