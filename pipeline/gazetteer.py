@@ -14,10 +14,10 @@ import re
 import sqlite3
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
 from spacy.tokens import Doc
 
@@ -44,9 +44,9 @@ ALIASES = {"TP.HCM": "79", "TPHCM": "79", "TP HCM": "79", "TP. HCM": "79", "HCM"
            "Sài Gòn": "79", "Thủ đô Hà Nội": "01", "Thừa Thiên Huế": "46", "Thừa Thiên - Huế": "46"}
 
 
-@dataclass(frozen=True)
-class Place:
-    """One administrative unit (or a region or country), as a canonical record."""
+class Place(NamedTuple):
+    """One administrative unit (or a region or country), as a canonical record (a named tuple:
+    the index holds some 30,000 of them and builds them at every start-up)."""
 
     name: str
     level: str  # province, city, district, commune, region, country
@@ -56,7 +56,7 @@ class Place:
     system: str = ""  # "legacy" (63 provinces), "2025" (34 provinces), or "" for regions
 
     def to_json(self) -> dict:
-        return {k: v for k, v in asdict(self).items() if v}
+        return {k: v for k, v in self._asdict().items() if v}
 
 
 _DASH = re.compile(r"\s*[-–—]\s*")
@@ -64,6 +64,7 @@ _DASH = re.compile(r"\s*[-–—]\s*")
 NOT_BARE = {"hồ chí minh", "huế", "bình minh", "thống nhất", "độc lập", "hòa bình"}
 
 
+@lru_cache(maxsize=65536)
 def key(name: str) -> str:
     """Comparison key of a place name: canonical spelling, lower case, one kind of dash."""
     return _DASH.sub(" - ", unicodedata.normalize("NFC", clean(name)).lower())
@@ -94,9 +95,10 @@ def _index() -> _Index:
     by_code: dict[str, Place] = {}
 
     def add(table: dict[str, list[Place]], name: str, place: Place) -> None:
-        if table is bare and key(name) in NOT_BARE:
+        name_key = key(name)
+        if table is bare and name_key in NOT_BARE:
             return
-        items = table.setdefault(key(name), [])
+        items = table.setdefault(name_key, [])
         if place not in items:
             items.append(place)
 

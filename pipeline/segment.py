@@ -15,8 +15,6 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
-from underthesea.pipeline.sent_tokenize import sent_tokenize
-from underthesea.pipeline.text_normalize.text_normalizer import token_map as TOKEN_MAP
 
 from . import extensions, lexicon  # noqa: F401  (extensions registers the Doc attributes)
 from .read import Normalised, new_tone_placement
@@ -34,7 +32,8 @@ from .schema import (
     WORDS,
 )
 from .shapes import ABBREVIATION_RE, DATE_RE, DOC_CODE_RE, SECTION_HEAD_RE, SECTION_TITLE_RE, UPPER
-from .wordseg import DICTIONARY_FILE, MODEL_DIR, SYLLABLE_RE, CRFWordSegmenter
+from .underthesea_parts import DICTIONARY_FILE, MODEL_DIR, SYLLABLE_RE, TOKEN_MAP, sent_tokenize
+from .wordseg import CRFWordSegmenter
 
 # Highest priority first: a later kind cannot take characters an earlier one holds.
 # Organisation heads and titles are matched as capitalised, since "bộ" in "cán bộ" or

@@ -29,19 +29,17 @@ import re
 import struct
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from itertools import product
-from os.path import dirname, join
+from os.path import join
 from typing import Any, Final, NamedTuple
 
-import underthesea.pipeline.word_tokenize as _ws
-from underthesea.pipeline.text_normalize.text_normalizer import token_map as _TOKEN_MAP
-from underthesea.pipeline.word_tokenize.regex_tokenize import patterns as SYLLABLE_RE
+import numpy as np
+
+from .underthesea_parts import DICTIONARY_FILE, MODEL_DIR, SYLLABLE_RE
+from .underthesea_parts import TOKEN_MAP as _TOKEN_MAP
 
 __all__ = ["CRFWordSegmenter", "TEMPLATES", "MODEL_DIR", "DICTIONARY_FILE", "SYLLABLE_RE",
            "load_dictionary", "read_crfsuite_model"]
 
-MODEL_DIR: Final = join(dirname(_ws.__file__), "models", "ws_crf_vlsp2013_20230727")
-DICTIONARY_FILE: Final = join(dirname(dirname(dirname(_ws.__file__))), "corpus", "data",
-                              "Viet74K.txt")
 
 # The model's features.bin, as a constant (a test checks it against that file).
 TEMPLATES: Final[tuple[str, ...]] = (
@@ -69,6 +67,7 @@ Vector = tuple[float, ...]  # one summed weight difference (label 1 - label 0) p
 
 # Markers for positions outside the sentence: never equal to a token. Bare object()s, which
 # the garbage collector does not track, so cache keys holding them are not tracked either.
+_FEATURE: Final = np.dtype([("kind", "<u4"), ("src", "<u4"), ("dst", "<u4"), ("weight", "<f8")])
 _BOS: Final = object()
 _EOS: Final = object()
 
@@ -96,17 +95,20 @@ def read_crfsuite_model(path: str) -> tuple[list[str], dict[str, Vector], list[l
      off_labels, off_attrs, _, _) = struct.unpack_from("<4sI4sIIIIIIIII", data, 0)
     if magic != b"lCRF":
         raise ValueError(f"{path}: not a CRFsuite model")
+    raw = np.frombuffer(data, np.uint8)
 
     def strings(offset: int, count: int) -> list[str]:
         cqdb, _, _, _, bwd_size, bwd_offset = struct.unpack_from("<4sIIIII", data, offset)
         if cqdb != b"CQDB":
             raise ValueError(f"{path}: bad string table at {offset}")
+        entries = np.frombuffer(data, "<u4", min(count, bwd_size), offset + bwd_offset)
+        starts = (offset + entries[entries != 0]).astype(np.int64)
+        sizes = raw[starts + 4].astype(np.int64) | raw[starts + 5].astype(np.int64) << 8 | \
+            raw[starts + 6].astype(np.int64) << 16 | raw[starts + 7].astype(np.int64) << 24
         ids: dict[str, int] = {}
-        for entry in struct.unpack_from(f"<{min(count, bwd_size)}I", data, offset + bwd_offset):
-            if entry:
-                _, ksize = struct.unpack_from("<II", data, offset + entry)
-                key = data[offset + entry + 8:offset + entry + 8 + ksize].split(b"\0", 1)[0]
-                ids.setdefault(key.decode("utf-8", "replace"), len(ids))
+        for start, size in zip((starts + 8).tolist(), sizes.tolist()):
+            key = data[start:start + size].split(b"\0", 1)[0]
+            ids.setdefault(key.decode("utf-8", "replace"), len(ids))
         return list(ids)
 
     labels = strings(off_labels, num_labels)
@@ -114,16 +116,21 @@ def read_crfsuite_model(path: str) -> tuple[list[str], dict[str, Vector], list[l
     chunk, _, count = struct.unpack_from("<4sII", data, off_features)
     if chunk != b"FEAT":
         raise ValueError(f"{path}: bad feature chunk")
-    start = off_features + 12
-    state: dict[int, list[float]] = {}
-    trans = [[0.0] * len(labels) for _ in labels]
-    for kind, src, dst, weight in struct.iter_unpack(
-            "<IIId", data[start:start + 20 * (count or num_features)]):
-        if kind == 0 and dst < len(labels):
-            state.setdefault(src, [0.0] * len(labels))[dst] = weight if abs(weight) > 1e-10 else 0.0
-        elif kind == 1 and src < len(labels) and dst < len(labels):
-            trans[src][dst] = weight
-    return labels, {attrs[a]: tuple(row) for a, row in state.items() if a < len(attrs)}, trans
+    features = np.frombuffer(data, _FEATURE, count or num_features, off_features + 12)
+    n = len(labels)
+    state = features[(features["kind"] == 0) & (features["dst"] < n)]
+    weights = np.zeros((len(attrs), n))
+    has = np.zeros(len(attrs), bool)
+    known = state["src"] < len(attrs)
+    for src, dst, weight in zip(state["src"][known].tolist(), state["dst"][known].tolist(),
+                                state["weight"][known].tolist()):  # in file order: a later duplicate wins
+        weights[src, dst] = weight if abs(weight) > 1e-10 else 0.0
+        has[src] = True
+    trans = [[0.0] * n for _ in labels]
+    for f in features[(features["kind"] == 1) & (features["src"] < n) & (features["dst"] < n)].tolist():
+        trans[f[1]][f[2]] = f[3]
+    rows = np.flatnonzero(has)
+    return labels, dict(zip([attrs[a] for a in rows.tolist()], map(tuple, weights[rows].tolist()))), trans
 
 
 def _isdigit(text: str) -> bool:
@@ -236,7 +243,13 @@ def _add_all(vectors: Iterable[Vector | None], slots: int) -> Vector:
 
 def _prefixes(values: Iterable[str]) -> set[str]:
     """Every part of each value that ends just before a space."""
-    return {v[:i] for v in values for i, ch in enumerate(v) if ch == " "}
+    found = set()
+    for v in values:
+        i = v.find(" ")
+        while i >= 0:
+            found.add(v[:i])
+            i = v.find(" ", i + 1)
+    return found
 
 
 class CRFWordSegmenter:
