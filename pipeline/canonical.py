@@ -33,6 +33,8 @@ _PLACE_RE = re.compile(  # a level word or committee, then a capitalised place n
     r"(?<!\w)(?i:(huyện ủy|tỉnh ủy|thành ủy|quận ủy|thị ủy)|"
     r"(thành phố|thị trấn|thị xã|tỉnh|huyện|xã|phường|quận))"
     rf"\s+((?:[{UPPER}]\w*(?:\s+|$)){{1,4}})")
+_CITY_ABBR = re.compile(rf"(?<!\w)TP\.?\s*(?=[{UPPER}])")  # "TP.HCM", "TP Huế": the level word, short
+_OWN_CITY = re.compile(r"(?<!\w)(?:TP\.?|thành phố)$", re.IGNORECASE)  # "Thành ủy TP": the article's city
 _TRAILING_LEVEL = re.compile(
     r"(?:(?<=\s)(thành phố|thị trấn|thị xã|tỉnh|huyện|xã|phường|quận)|"
     r"(Huyện ủy|Tỉnh ủy|Thành ủy|Quận ủy|Thị ủy))$", re.IGNORECASE)
@@ -104,24 +106,45 @@ class Canonicaliser:
             if ent.label_ == "DOC":
                 self._doc(ent, codes)
         year = int(doc._.published[:4]) if doc._.published else None
-        province = self._province(places, year)
         for ent in ents:  # span attributes live in doc.user_data, keyed by the span
             ent._.canonical = self.canonical(ent, places, codes)
-            if ent.label_ in {"ORG", "LOC"} and self.gazetteer is not None:
-                place = self.place(ent._.canonical["text"], province, year)
-                if place:
-                    ent._.canonical["place"] = place
+        if self.gazetteer is not None:
+            doc._.province = self._places(ents, self._province(places, year), year)
         return doc
 
+    def _places(self, ents: list[Span], province: str | None, year: int | None) -> str | None:
+        """Set each ORG and LOC's place; the article's province. Without one named after a
+        level word, it is the province the resolved places name most, if one leads, and the
+        places that needed it ("Thành ủy TP") are resolved again with it."""
+        located = [e for e in ents if e.label_ in {"ORG", "LOC"}]
+        places = [self.place(e._.canonical["text"], province, year) for e in located]
+        if province is None:
+            counts = Counter(p["province_code"] for p in places if p and p.get("province_code"))
+            top = counts.most_common(2)
+            if top and (len(top) == 1 or top[0][1] > top[1][1]):
+                province = top[0][0]
+                places = [p or self.place(e._.canonical["text"], province, year)
+                          for e, p in zip(located, places)]
+        for ent, place in zip(located, places):
+            if place:
+                ent._.canonical["place"] = place
+        return province
+
     def _province(self, places: Places, year: int | None) -> str | None:
-        """The province the article is about: the one it names most after "tỉnh"/"Tỉnh ủy"."""
+        """The province the article is about: the one it names most after "tỉnh"/"Tỉnh ủy"
+        (used to resolve its places; `doc._.province` falls back on the places it resolves)."""
         name = places.best.get("tỉnh") or places.best.get("thành phố")
         found = self.gazetteer.resolve(name, "province", year=year) if name and self.gazetteer else None
         return found.province_code if found else None
 
     def place(self, name: str, province: str | None, year: int | None) -> dict | None:
         """The administrative unit a canonical ORG or LOC name names: its first level word and
-        name ("Huyện ủy Đình Lập" -> district Đình Lập), else a bare place it is ("Quảng Trị")."""
+        name ("Huyện ủy Đình Lập" -> district Đình Lập), else a bare place it is ("Quảng Trị");
+        "Thành ủy TP" is the city the article is about."""
+        if province and _OWN_CITY.search(name):
+            found = self.gazetteer.unit(province)
+            return found.to_json() if found and found.level == "city" else None
+        name = _CITY_ABBR.sub("thành phố ", name)
         m = _PLACE_RE.search(name)
         if m:
             level = (m.group(2) or _LEVEL_OF_HEAD[m.group(1).lower()]).lower()

@@ -25,7 +25,7 @@ def span_key(span: Span) -> tuple[int, int]:
 
 def _register() -> None:
     for name, default in [("doc_id", ""), ("relations", None), ("rule_spans", None),
-                          ("place_tags", None), ("published", None)]:
+                          ("place_tags", None), ("published", None), ("province", None)]:
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)
     for name, default in [("source", ""), ("score", 1.0), ("canonical", None), ("ref", None)]:

@@ -159,6 +159,10 @@ class Gazetteer:
         table = self.index.named if after_level else self.index.bare
         return table.get(key(name), [])
 
+    def unit(self, code: str) -> Place | None:
+        """A province or city by its code."""
+        return self.index.by_code.get(code)
+
     def resolve(self, name: str, level: str | None = None, province_code: str | None = None,
                 year: int | None = None) -> Place | None:
         """The place a name stands for: of the given level if any, in the province if given, in

@@ -113,6 +113,8 @@ def doc_to_record(doc, meta: dict | None = None, scores: bool = True, text: str 
     meta = dict(meta or {})
     if doc._.published and "published" not in meta:
         meta["published"] = doc._.published
+    if doc._.province and "province_code" not in meta:
+        meta["province_code"] = doc._.province  # the province the article is about
     return Record(id=doc._.doc_id, text=doc.text if text is None else text, spans=spans,
                   relations=relations, meta=meta)
 

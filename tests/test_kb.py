@@ -20,30 +20,17 @@ import rdflib
 import pipeline.cli
 from pipeline.kb import query
 from pipeline.kb.build import build
-from pipeline.kb.cli import add_commands
 from pipeline.kb.rdf import PREFIXES, export_turtle
 from pipeline.kb.store import connect
 
 DATA = Path(__file__).parent / "data" / "kb"
 BATCH1, BATCH2, OLD, NAMESAKES = DATA / "batch1", DATA / "batch2", DATA / "old", DATA / "namesakes"
+ARTICLE_PROVINCE = DATA / "article_province"
 
 
 def run(argv: list[str], capsys) -> tuple[int, str, str]:
-    """`python -m pipeline ARGV` in-process, with the kb command registered as the lead will."""
-    build_parser = pipeline.cli.build_parser
-
-    def with_kb():
-        parser = build_parser()
-        sub = next(a for a in parser._actions if hasattr(a, "choices") and isinstance(a.choices, dict))
-        if "kb" not in sub.choices:
-            add_commands(sub)
-        return parser
-
-    pipeline.cli.build_parser = with_kb
-    try:
-        code = pipeline.cli.main(argv)
-    finally:
-        pipeline.cli.build_parser = build_parser
+    """`python -m pipeline ARGV` in-process."""
+    code = pipeline.cli.main(argv)
     out, err = capsys.readouterr()
     return code, out, err
 
@@ -96,6 +83,18 @@ def test_namesakes_in_two_provinces_are_two_people(conn):
     bodies = {p["positions"][0]["org"]: p["documents"] for p in people}
     assert bodies == {"Tỉnh ủy Quảng Trị": ["qt/2019-09-18-tong-ket", "qt/2020-05-10-cam-lo"],
                       "Tỉnh ủy Kon Tum": ["kt/2019-09-20-quan-triet"]}
+
+
+def test_a_person_named_only_with_a_national_body_joins_by_the_article_s_province(tmp_path):
+    """Three articles: a Phó Bí thư of Thành ủy TP.HCM; "Đại biểu Quốc hội" of the same name in
+    a Hồ Chí Minh City article (one person); a Giám đốc Sở Tư pháp of that name, the body
+    without a place, in a Hà Nội article (another person)."""
+    kb = tmp_path / "kb.sqlite"
+    build([ARTICLE_PROVINCE], kb)
+    with closing(connect(kb)) as c:
+        people = sorted(p["documents"] for p in query.person(c, "Trần Văn Lực"))
+    assert people == [["hcm/2018-05-10-thanh-uy", "hcm/2018-06-02-tiep-xuc-cu-tri"],
+                      ["hn/2018-06-03-so-tu-phap"]]
 
 
 def test_one_head_title_in_two_bodies_at_one_date_is_two_people(tmp_path):

@@ -8,6 +8,7 @@ import pytest
 import pipeline
 from pipeline.dateline import dateline
 from pipeline.gazetteer import Gazetteer
+from pipeline.records import doc_to_record
 
 STAGES = ["dateline", "gazetteer", "entity_rules", "relations", "status", "canonical", "refs"]
 
@@ -104,6 +105,14 @@ def test_a_body_records_its_administrative_unit(nlp):
     places = [(e._.canonical["text"], e._.canonical.get("place", {}).get("code")) for e in doc.ents
               if e.label_ == "ORG"]
     assert places == [("Huyện ủy Đình Lập", "189"), ("Huyện ủy Đình Lập", "189")]
+
+
+def test_the_city_an_article_is_about_places_its_bare_bodies(nlp):
+    doc = nlp("HĐND TP.HCM họp bất thường. Ông Lê Văn Nam, Phó Bí thư Thành ủy TP phát biểu.")
+    places = [(e.text, e._.canonical.get("place", {}).get("code")) for e in doc.ents if e.label_ == "ORG"]
+    assert places == [("HĐND TP.HCM", "79"), ("Thành ủy TP", "79")]
+    assert doc._.province == "79"
+    assert doc_to_record(doc).meta["province_code"] == "79"
 
 
 def test_gazetteer_takes_the_units_of_the_articles_time():

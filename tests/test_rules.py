@@ -79,3 +79,42 @@ def test_place_inside_an_organisation_is_not_a_separate_location(nlp):
 def test_byline_is_a_person(nlp):
     doc = nlp("Huyện ủy tổ chức hội nghị.\n\nKim Thoa - Tùng Lâm\n\nTin cùng chuyên mục")
     assert [e.text for e in doc.ents if e.label_ == "PER"] == ["Kim Thoa", "Tùng Lâm"]
+
+
+@pytest.fixture(scope="module")
+def placed() -> pipeline.Pipeline:
+    """Rules with the gazetteer before them, as in the shipped pipeline."""
+    return pipeline.load(None, {"pipeline.stages": ["gazetteer", "entity_rules"]})
+
+
+def test_documents_named_without_a_number(placed):
+    doc = placed("Tỉnh ủy triển khai Luật Phòng, chống tham nhũng và Hiến pháp năm 2013; Ban Bí thư "
+                 "ban hành Thông tri số 12-TT/TW.")
+    assert [e.text for e in doc.ents if e.label_ == "DOC"] == [
+        "Luật Phòng, chống tham nhũng", "Hiến pháp năm 2013", "Thông tri số 12-TT/TW"]
+
+
+@pytest.mark.parametrize("text, bodies", [
+    ("Sở Tài chính đề nghị UBND tỉnh bố trí kinh phí.", ["Sở Tài chính", "UBND tỉnh"]),
+    ("Tỉnh ủy và UBND tỉnh đã chỉ đạo quyết liệt.", ["Tỉnh ủy", "UBND tỉnh"]),
+    ("Ban Thường vụ Huyện ủy yêu cầu Ủy ban Kiểm tra Huyện ủy báo cáo.",
+     ["Ban Thường vụ Huyện ủy", "Ủy ban Kiểm tra Huyện ủy"]),
+])
+def test_a_body_ends_at_a_verb_or_a_coordination(placed, text, bodies):
+    assert [e.text for e in placed(text).ents if e.label_ == "ORG"] == bodies
+
+
+def test_hyphenated_dates_of_national_papers(placed):
+    doc = placed("Chiều 2-4-2019, đoàn công tác làm việc; ngày 15-8 và tháng 6-2015 cũng vậy.")
+    assert [e.text for e in doc.ents if e.label_ == "DATE"] == ["2-4-2019", "15-8", "tháng 6-2015"]
+
+
+def test_places_named_bare_regions_and_countries(placed):
+    doc = placed("Đoàn về Quảng Ngãi, rồi các tỉnh Tây Nguyên, đồng bằng sông Cửu Long; Việt Nam cam kết.")
+    assert [e.text for e in doc.ents if e.label_ == "LOC"] == [
+        "Quảng Ngãi", "Tây Nguyên", "đồng bằng sông Cửu Long", "Việt Nam"]
+
+
+def test_person_after_a_title_without_an_honorific(placed):
+    doc = placed("Thủ tướng Phạm Minh Chính dự hội nghị.")
+    assert ents(doc) == [("TITLE", "Thủ tướng"), ("PER", "Phạm Minh Chính")]

@@ -35,7 +35,7 @@ COMMIT_EVERY = 2000
 STAGING = """
 CREATE TEMP TABLE stage_articles (
     doc_id TEXT PRIMARY KEY, seq INTEGER NOT NULL, source INTEGER NOT NULL, hash TEXT NOT NULL,
-    published TEXT, file TEXT, text TEXT);
+    published TEXT, province_code TEXT, file TEXT, text TEXT);
 CREATE TEMP TABLE stage_lines (doc_id TEXT NOT NULL, source INTEGER NOT NULL, kind TEXT NOT NULL,
     line TEXT NOT NULL);
 CREATE INDEX temp.stage_lines_doc ON stage_lines(doc_id, kind);
@@ -77,9 +77,9 @@ def _stage(conn: sqlite3.Connection, outs: list[Path]) -> tuple[int, int]:
                 unchanged += 1
                 continue
             meta = data.get("meta") or {}
-            conn.execute("INSERT OR REPLACE INTO stage_articles VALUES (?,?,?,?,?,?,?)",
-                         (doc_id, seq, source, digest, meta.get("published"), meta.get("file"),
-                          data["text"]))
+            conn.execute("INSERT OR REPLACE INTO stage_articles VALUES (?,?,?,?,?,?,?,?)",
+                         (doc_id, seq, source, digest, meta.get("published"), meta.get("province_code"),
+                          meta.get("file"), data["text"]))
             staged_here += 1
         if staged_here:
             for kind, name in (("E", "entities.jsonl"), ("T", "triples.jsonl")):
@@ -109,6 +109,7 @@ class Article:
     def __init__(self, row: sqlite3.Row, entities: list[dict], triples: list[dict]) -> None:
         self.doc_id: str = row["doc_id"]
         self.published: str | None = row["published"]
+        self.province_code: str | None = row["province_code"]  # the province it is about
         self.text: str = row["text"]
         self.entities: dict[tuple[str, str], dict] = {}
         self._by_name: dict[tuple[str, str], str] = {}
@@ -250,7 +251,8 @@ def ingest(conn: sqlite3.Connection, art: Article) -> None:
              for (label, ref), ent in art.entities.items() if label == "PER"}
     contexts: dict[str, identity.PersonContext] = {}
     for ref, g in group.items():
-        contexts.setdefault(g, identity.PersonContext(art.entities[("PER", ref)]["name"]))
+        contexts.setdefault(g, identity.PersonContext(art.entities[("PER", ref)]["name"],
+                                                      article_province=art.province_code))
     decided: dict[int, int | None] = {}
     for n, triple in enumerate(art.triples):
         pred, subj, obj = triple.get("predicate"), triple.get("subject") or {}, triple.get("object") or {}

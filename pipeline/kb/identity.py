@@ -18,7 +18,9 @@ person P only when all of these hold, else it becomes a new person:
    it already shares the full name's ref.
 2. The context agrees: the article's person and P share at least one body (a position
    in the same KB body, any status), or one province (from the places of the bodies of
-   their positions), or one personnel decision (`decides_on`).
+   their positions; when none of the article person's bodies has a place, the province
+   the article is about, `meta.province_code` of extract), or one personnel decision
+   (`decides_on`).
 3. Nothing contradicts: no head title (Bí thư, Chủ tịch, Giám đốc, … not Phó or Ủy
    viên) held in two different bodies of the same kind ("Tỉnh ủy" of two provinces) as
    current, acting or appointed at the same date (one date contains the other; a
@@ -59,6 +61,7 @@ class PersonContext:
     name: str
     held: list[Held] = field(default_factory=list)
     decisions: set[int] = field(default_factory=set)
+    article_province: str | None = None  # stands in when none of the person's bodies has a place
 
 
 class Links:
@@ -164,7 +167,8 @@ def person(conn: sqlite3.Connection, ctx: PersonContext, taken: set[int]) -> int
     my_orgs = sorted({h.org_id for h in ctx.held if h.org_id is not None})
     orgs = {r["id"]: r for r in conn.execute(
         f"SELECT id, province_code, base_norm FROM orgs WHERE id IN ({_marks(len(my_orgs))})", my_orgs)}
-    my_provinces = sorted({r["province_code"] for r in orgs.values() if r["province_code"]})
+    my_provinces = sorted({r["province_code"] for r in orgs.values() if r["province_code"]}
+                          or ([ctx.article_province] if ctx.article_province else []))
     decisions = sorted(ctx.decisions)
     supported = {r[0] for r in conn.execute(  # same name and a shared body, province or decision
         f"SELECT p.person_id FROM positions p LEFT JOIN orgs o ON o.id = p.org_id "
