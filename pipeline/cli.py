@@ -222,81 +222,79 @@ def cmd_bench(args: argparse.Namespace) -> int:
     return 0
 
 
+def arg(*names: str, **options) -> tuple[tuple[str, ...], dict]:
+    """One argument of a command, as `add_argument` takes it."""
+    return names, options
+
+
+def command(sub, name: str, what: str, func, *arguments: tuple[tuple[str, ...], dict]) -> None:
+    """Register a sub-command: its help line, the function it runs and its arguments."""
+    parser = sub.add_parser(name, help=what)
+    for names, options in arguments:
+        parser.add_argument(*names, **options)
+    parser.set_defaults(func=func)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m pipeline", description=__doc__.split("\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
-    extract = sub.add_parser("extract", help="articles -> triples.jsonl, annotations.jsonl")
-    extract.add_argument("inputs", nargs="+", help="files, folders of *.txt, or - for stdin")
-    extract.add_argument("--out", default="out", help="output folder (default: out)")
-    extract.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
-    extract.add_argument("--engine", choices=["local", "dask"], default="local",
-                         help="local processes, or Dask workers (optional extra)")
-    extract.add_argument("--scheduler", help="Dask scheduler address; default: a local cluster of --jobs workers")
-    extract.add_argument("--force", action="store_true",
-                         help="redo every document, ignoring what earlier runs in --out finished")
-    extract.add_argument("--min-confidence", type=float, default=0.0, metavar="X",
-                         help="drop entities, relations and triples whose calibrated confidence is below X")
-    extract.set_defaults(func=cmd_extract)
+    command(sub, "extract", "articles -> triples.jsonl, annotations.jsonl", cmd_extract,
+            arg("inputs", nargs="+", help="files, folders of *.txt, or - for stdin"),
+            arg("--out", default="out", help="output folder (default: out)"),
+            arg("--jobs", type=int, default=1, help="worker processes (default 1)"),
+            arg("--engine", choices=["local", "dask"], default="local",
+                help="local processes, or Dask workers (optional extra)"),
+            arg("--scheduler", help="Dask scheduler address; default: a local cluster of --jobs workers"),
+            arg("--force", action="store_true",
+                help="redo every document, ignoring what earlier runs in --out finished"),
+            arg("--min-confidence", type=float, default=0.0, metavar="X",
+                help="drop entities, relations and triples whose calibrated confidence is below X"))
 
     ann = sub.add_parser("annotations", help="validate, count, import and export annotations")
     ann_sub = ann.add_subparsers(dest="action", required=True)
-    val = ann_sub.add_parser("validate", help="check gold files; prints file:line: problem")
-    val.add_argument("files", nargs="+", help="JSONL files or folders")
-    val.add_argument("--no-words", action="store_true", help="skip the word-boundary check")
-    val.set_defaults(func=cmd_validate)
-    st = ann_sub.add_parser("stats", help="documents, words, spans and relations per split")
-    st.add_argument("files", nargs="*", default=["annotations/gold", "annotations/written",
-                                                 "annotations/published"])
-    st.add_argument("--json", action="store_true")
-    st.set_defaults(func=cmd_stats)
-    imp = ann_sub.add_parser("import", help="a Label Studio or doccano export, or sheets -> our JSONL")
-    imp.add_argument("--from", dest="tool", choices=["label-studio", "doccano", "sheet"], required=True)
-    imp.add_argument("files", nargs="+", help="the export file, or sheet files")
-    imp.add_argument("--articles", help="with --from sheet: the folder the sheets' article paths start in")
-    imp.add_argument("--out", required=True)
-    imp.set_defaults(func=cmd_import)
-    exp = ann_sub.add_parser("export", help="annotations.jsonl -> Label Studio tasks with predictions, or sheets")
-    exp.add_argument("file")
-    exp.add_argument("--to", dest="tool", choices=["label-studio", "sheet"], default="label-studio")
-    exp.add_argument("--out", required=True, help="a file (label-studio) or a folder (sheet)")
-    exp.set_defaults(func=cmd_export)
-    ag = ann_sub.add_parser("agreement", help="how far two annotations of the same documents agree")
-    ag.add_argument("first", help="a JSONL file (or folder) of one annotator")
-    ag.add_argument("second", help="the other annotator's file (or folder), same document ids")
-    ag.add_argument("--json", action="store_true")
-    ag.set_defaults(func=cmd_agreement)
-    sh = ann_sub.add_parser("sheet", help="an article as numbered sentences, to annotate in a sheet")
-    sh.add_argument("article")
-    sh.set_defaults(func=cmd_sheet)
+    command(ann_sub, "validate", "check gold files; prints file:line: problem", cmd_validate,
+            arg("files", nargs="+", help="JSONL files or folders"),
+            arg("--no-words", action="store_true", help="skip the word-boundary check"))
+    command(ann_sub, "stats", "documents, words, spans and relations per split", cmd_stats,
+            arg("files", nargs="*", default=["annotations/gold", "annotations/written", "annotations/published"]),
+            arg("--json", action="store_true"))
+    command(ann_sub, "import", "a Label Studio or doccano export, or sheets -> our JSONL", cmd_import,
+            arg("--from", dest="tool", choices=["label-studio", "doccano", "sheet"], required=True),
+            arg("files", nargs="+", help="the export file, or sheet files"),
+            arg("--articles", help="with --from sheet: the folder the sheets' article paths start in"),
+            arg("--out", required=True))
+    command(ann_sub, "export", "annotations.jsonl -> Label Studio tasks with predictions, or sheets", cmd_export,
+            arg("file"),
+            arg("--to", dest="tool", choices=["label-studio", "sheet"], default="label-studio"),
+            arg("--out", required=True, help="a file (label-studio) or a folder (sheet)"))
+    command(ann_sub, "agreement", "how far two annotations of the same documents agree", cmd_agreement,
+            arg("first", help="a JSONL file (or folder) of one annotator"),
+            arg("second", help="the other annotator's file (or folder), same document ids"),
+            arg("--json", action="store_true"))
+    command(ann_sub, "sheet", "an article as numbered sentences, to annotate in a sheet", cmd_sheet,
+            arg("article"))
 
-    tr = sub.add_parser("train", help="retrain the NER model and relation classifier from annotations/")
-    tr.add_argument("--seed", type=int, default=None, help="default: the seed in pipeline/default.cfg")
-    tr.add_argument("--if-stale", action="store_true",
-                    help="do nothing when models/meta.json matches the annotations and config")
-    tr.set_defaults(func=cmd_train)
-
-    ev = sub.add_parser("evaluate", help="scores: the full report, or one gold file")
-    ev.add_argument("--gold", help="a gold JSONL file (or folder) to score the current models on")
-    ev.add_argument("--pred", help="score this prediction file against --gold instead")
-    ev.add_argument("--report", default="reports", help="folder of the full report (no --gold)")
-    ev.set_defaults(func=cmd_evaluate)
-    ve = sub.add_parser("vectors", help="static word vectors from the unlabelled articles (models/vectors)")
-    ve.add_argument("--dims", type=int, default=64)
-    ve.set_defaults(func=cmd_vectors)
-    sw = sub.add_parser("show", help="an article (or annotation records) as an HTML page drawn with displaCy")
-    sw.add_argument("file", help="an article (.txt), or a JSONL file of records (gold or extract's annotations.jsonl)")
-    sw.add_argument("--out", help="the HTML file to write (default: FILE's name with .html, here)")
-    sw.add_argument("--id", nargs="*", help="with a JSONL file: only these document ids")
-    sw.set_defaults(func=cmd_show)
-    be = sub.add_parser("bench", help="speed and memory against underthesea (reports/bench.json)")
-    be.add_argument("--words", type=int, default=1_000_000, help="corpus size (default 1,000,000)")
-    be.set_defaults(func=cmd_bench)
-    ch = sub.add_parser("choices", help="the cross-validation behind the choices in pipeline/default.cfg")
-    ch.add_argument("--folds", type=int, default=3)
-    ch.add_argument("--only", nargs="*", help="trained variants to run (default: all)")
-    ch.add_argument("--merge", nargs="*", help="merge policies to score them with (default: all)")
-    ch.add_argument("--report", default="reports", help="folder for choices.json")
-    ch.set_defaults(func=cmd_choices)
+    command(sub, "train", "retrain the NER model and relation classifier from annotations/", cmd_train,
+            arg("--seed", type=int, default=None, help="default: the seed in pipeline/default.cfg"),
+            arg("--if-stale", action="store_true",
+                help="do nothing when models/meta.json matches the annotations and config"))
+    command(sub, "evaluate", "scores: the full report, or one gold file", cmd_evaluate,
+            arg("--gold", help="a gold JSONL file (or folder) to score the current models on"),
+            arg("--pred", help="score this prediction file against --gold instead"),
+            arg("--report", default="reports", help="folder of the full report (no --gold)"))
+    command(sub, "vectors", "static word vectors from the unlabelled articles (models/vectors)", cmd_vectors,
+            arg("--dims", type=int, default=64))
+    command(sub, "show", "an article (or annotation records) as an HTML page drawn with displaCy", cmd_show,
+            arg("file", help="an article (.txt), or a JSONL file of records (gold or extract's annotations.jsonl)"),
+            arg("--out", help="the HTML file to write (default: FILE's name with .html, here)"),
+            arg("--id", nargs="*", help="with a JSONL file: only these document ids"))
+    command(sub, "bench", "speed and memory against underthesea (reports/bench.json)", cmd_bench,
+            arg("--words", type=int, default=1_000_000, help="corpus size (default 1,000,000)"))
+    command(sub, "choices", "the cross-validation behind the choices in pipeline/default.cfg", cmd_choices,
+            arg("--folds", type=int, default=3),
+            arg("--only", nargs="*", help="trained variants to run (default: all)"),
+            arg("--merge", nargs="*", help="merge policies to score them with (default: all)"),
+            arg("--report", default="reports", help="folder for choices.json"))
     from .kb.cli import add_commands
 
     add_commands(sub)

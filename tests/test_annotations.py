@@ -4,15 +4,18 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
 from conftest import ROOT
 
-from pipeline.annotations import heldout_ids, stats, validate
+from pipeline.annotations import gold_files, heldout_ids, stats, validate
 from pipeline.cli import segmentation
 from pipeline.convert import from_doccano, import_file, to_label_studio
 from pipeline.records import Record, read_many, read_records
+
+POOL = ROOT.parent / "shared" / "real-articles"
 
 TEXT = "Bà Nông Thị Hương, Phó Trưởng Ban Tổ chức Huyện uỷ cho biết."
 #       0123456789...: "Nông Thị Hương" 3-17, "Phó Trưởng" 19-29, "Ban Tổ chức Huyện uỷ" 30-50
@@ -187,18 +190,47 @@ def test_cli_export_then_import_round_trip(nlp, tmp_path):
 
 
 def test_every_gold_file_in_annotations_is_valid(segment):
-    files = sorted((ROOT / "annotations").rglob("*.jsonl"))
+    files = gold_files()
     assert files, "annotations/ holds no gold files"
     assert validate(files, segment) == []
+    for second in sorted((ROOT / "annotations" / "agreement").glob("*.jsonl")):  # same ids as the gold
+        assert validate([second], segment) == []
 
 
 def test_gold_data_is_what_the_project_promises():
-    records = read_many([ROOT / "annotations"])
-    ids = {r.id for r in records}
+    records = read_many(gold_files())
+    by_id = {r.id: r for r in records}
     corpus = {p.stem for p in (ROOT / "corpus").glob("*.txt")}
-    assert corpus <= ids, "every sample article is annotated"
+    assert corpus <= set(by_id), "every sample article is annotated"
     written = [r for r in records if r.meta.get("source") == "written"]
-    assert len(written) >= 60
-    assert len({r.meta.get("province") for r in written}) >= 15
+    assert len(written) >= 60 and len({r.meta.get("province") for r in written}) >= 15
+    published = [r for r in records if r.meta.get("source") == "published" and r.meta.get("file")]
+    assert len(published) >= 150
+    # the held-out split: 40+ published articles, whole outlets that training never sees
     heldout = heldout_ids()
-    assert heldout <= ids and heldout & corpus and heldout & {r.id for r in written}
+    assert len(heldout) >= 40 and all(by_id[i].meta.get("source") == "published" for i in heldout)
+    outlets = {r.meta["outlet"] for r in published if r.id in heldout}
+    assert not outlets & {r.meta["outlet"] for r in published if r.id not in heldout}
+    # 15+ documents annotated twice, independently: the same texts
+    first, second = (read_many([ROOT / "annotations" / "agreement" / f"{n}.jsonl"]) for n in ("first", "second"))
+    assert len(first) >= 15 and [r.id for r in first] == [r.id for r in second]
+    assert all(r.text == by_id[r.id].text for r in first + second)
+
+
+def test_people_checked_across_articles():
+    people = json.loads((ROOT / "annotations" / "people.json").read_text(encoding="utf-8"))["people"]
+    ids = {r.id: r for r in read_many(gold_files())}
+    assert sum(len(p["documents"]) >= 3 for p in people) >= 10
+    names = [p["name"] for p in people]
+    assert sum(names.count(n) - 1 for n in set(names)) >= 2, "two pairs of namesakes"
+    for person in people:  # each article names the person in full
+        assert all(person["name"] in ids[d].text for d in person["documents"]), person["name"]
+
+
+@pytest.mark.skipif(not POOL.exists(), reason="the shared article pool is not here")
+def test_published_text_is_the_article_as_found():
+    """Gold text is the pool's file, in NFC (two files of the pool are partly decomposed)."""
+    for record in read_many(gold_files()):
+        if record.meta.get("source") == "published" and record.meta.get("file"):
+            path = POOL / record.meta["file"]
+            assert unicodedata.normalize("NFC", path.read_text(encoding="utf-8")) == record.text, record.id

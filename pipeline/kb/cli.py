@@ -178,19 +178,15 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
     build.add_argument("outs", nargs="+", metavar="OUT", help="extract output folders")
     build.add_argument("--kb", help="the SQLite file (default OUT/kb.sqlite of the first OUT)")
     build.set_defaults(func=cmd_build)
-    person = with_kb(sub.add_parser("person", help="people by name or alias, with their positions"))
-    person.add_argument("name")
-    person.set_defaults(func=cmd_person)
-    org = with_kb(sub.add_parser("org", help="a body: its unit, holders, documents issued and carried out"))
-    org.add_argument("name")
-    org.set_defaults(func=cmd_org)
-    doc = with_kb(sub.add_parser("doc", help="a document by code: issuer, date, who carries it out"))
-    doc.add_argument("code")
-    doc.set_defaults(func=cmd_doc)
-    position = with_kb(sub.add_parser("position", help="who held a title in a body, in date order"))
-    position.add_argument("title")
-    position.add_argument("org")
-    position.set_defaults(func=cmd_position)
+    for name, what, arguments, func in (
+            ("person", "people by name or alias, with their positions", ["name"], cmd_person),
+            ("org", "a body: its unit, holders, documents issued and carried out", ["name"], cmd_org),
+            ("doc", "a document by code: issuer, date, who carries it out", ["code"], cmd_doc),
+            ("position", "who held a title in a body, in date order", ["title", "org"], cmd_position)):
+        query = with_kb(sub.add_parser(name, help=what))
+        for argument in arguments:
+            query.add_argument(argument)
+        query.set_defaults(func=func)
     export = with_kb(sub.add_parser("export", help="RDF Turtle (Wikidata-style), Neo4j import CSV, "
                                                    "Datasette metadata"),
                      json_flag=False)

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import quote
 
@@ -106,16 +106,12 @@ def _labels(g: Graph, conn: sqlite3.Connection, label: str, rowid: int, subject:
         g.add((subject, SKOS.altLabel, Literal(alias, lang="vi")))
 
 
-def _people(conn: sqlite3.Connection) -> Iterator[Graph]:
-    for rows in _chunks(conn, "SELECT * FROM persons WHERE id > ? ORDER BY id LIMIT ?"):
-        g = _graph()
-        for row in rows:
-            person = item("P", row["id"])
-            g.add((person, WDT.P31, WD.Q5))
-            _labels(g, conn, "PER", row["id"], person, row["name"])
-            for pos in conn.execute("SELECT * FROM positions WHERE person_id = ? ORDER BY id", (row["id"],)):
-                _statement(g, conn, person, pos)
-        yield g
+def _person(g: Graph, conn: sqlite3.Connection, row: sqlite3.Row) -> None:
+    person = item("P", row["id"])
+    g.add((person, WDT.P31, WD.Q5))
+    _labels(g, conn, "PER", row["id"], person, row["name"])
+    for pos in conn.execute("SELECT * FROM positions WHERE person_id = ? ORDER BY id", (row["id"],)):
+        _statement(g, conn, person, pos)
 
 
 def _statement(g: Graph, conn: sqlite3.Connection, person: URIRef, pos: sqlite3.Row) -> None:
@@ -150,61 +146,62 @@ def _statement(g: Graph, conn: sqlite3.Connection, person: URIRef, pos: sqlite3.
             g.add((ref, KBP.quote, Literal(ev["text"], lang="vi")))
 
 
-def _orgs(conn: sqlite3.Connection) -> Iterator[Graph]:
-    for rows in _chunks(conn, "SELECT * FROM orgs WHERE id > ? ORDER BY id LIMIT ?"):
-        g = _graph()
-        for row in rows:
-            body = item("O", row["id"])
-            g.add((body, WDT.P31, WD.Q43229))
-            _labels(g, conn, "ORG", row["id"], body, row["name"])
-            if row["unit_code"]:
-                unit = unit_item(row["unit_code"])
-                g.add((body, WDT.P131, unit))
-                g.add((unit, RDFS.label, Literal(row["unit_name"] or row["unit_code"], lang="vi")))
-                if row["unit_level"]:
-                    g.add((unit, KBP.level, Literal(row["unit_level"], lang="vi")))
-                if row["province_code"] and row["province_code"] != row["unit_code"]:
-                    g.add((unit, WDT.P131, unit_item(row["province_code"])))
-                    g.add((unit_item(row["province_code"]), RDFS.label,
-                           Literal(row["province"] or row["province_code"], lang="vi")))
-        yield g
+def _org(g: Graph, conn: sqlite3.Connection, row: sqlite3.Row) -> None:
+    body = item("O", row["id"])
+    g.add((body, WDT.P31, WD.Q43229))
+    _labels(g, conn, "ORG", row["id"], body, row["name"])
+    if row["unit_code"]:
+        unit = unit_item(row["unit_code"])
+        g.add((body, WDT.P131, unit))
+        g.add((unit, RDFS.label, Literal(row["unit_name"] or row["unit_code"], lang="vi")))
+        if row["unit_level"]:
+            g.add((unit, KBP.level, Literal(row["unit_level"], lang="vi")))
+        if row["province_code"] and row["province_code"] != row["unit_code"]:
+            g.add((unit, WDT.P131, unit_item(row["province_code"])))
+            g.add((unit_item(row["province_code"]), RDFS.label,
+                   Literal(row["province"] or row["province_code"], lang="vi")))
 
 
-_FACT_PROPERTY = {"issued_by": KBP.issuedBy, "implements": KBP.implements, "decides_on": KBP.decidesOn}
+def _document(g: Graph, conn: sqlite3.Connection, row: sqlite3.Row) -> None:
+    doc = item("D", row["id"])
+    g.add((doc, WDT.P31, WD.Q49848))
+    _labels(g, conn, "DOC", row["id"], doc, row["name"])
+    for column, prop in (("code", KBP.code), ("type_name", KBP.type), ("number", KBP.number)):
+        if row[column]:
+            g.add((doc, prop, Literal(row[column])))
+    for fact in conn.execute("SELECT * FROM facts WHERE document_id = ?", (row["id"],)):
+        if fact["predicate"] == "issued_on":
+            g.add((doc, WDT.P577, date_literal(fact["date"])))
+        elif fact["predicate"] == "implements":
+            g.add((item("O", fact["org_id"]), KBP.implements, doc))
+        elif fact["predicate"] == "issued_by":
+            g.add((doc, KBP.issuedBy, item("O", fact["org_id"])))
+        else:
+            g.add((doc, KBP.decidesOn, item("P", fact["person_id"])))
 
 
-def _documents(conn: sqlite3.Connection) -> Iterator[Graph]:
-    for rows in _chunks(conn, "SELECT * FROM documents WHERE id > ? ORDER BY id LIMIT ?"):
-        g = _graph()
-        for row in rows:
-            doc = item("D", row["id"])
-            g.add((doc, WDT.P31, WD.Q49848))
-            _labels(g, conn, "DOC", row["id"], doc, row["name"])
-            for column, prop in (("code", KBP.code), ("type_name", KBP.type), ("number", KBP.number)):
-                if row[column]:
-                    g.add((doc, prop, Literal(row[column])))
-            for fact in conn.execute("SELECT * FROM facts WHERE document_id = ?", (row["id"],)):
-                if fact["predicate"] == "issued_on":
-                    g.add((doc, WDT.P577, date_literal(fact["date"])))
-                elif fact["predicate"] == "implements":
-                    g.add((item("O", fact["org_id"]), KBP.implements, doc))
-                elif fact["predicate"] == "issued_by":
-                    g.add((doc, KBP.issuedBy, item("O", fact["org_id"])))
-                else:
-                    g.add((doc, KBP.decidesOn, item("P", fact["person_id"])))
-        yield g
+def _article(g: Graph, conn: sqlite3.Connection, row: sqlite3.Row) -> None:
+    article = article_item(row["doc_id"])
+    g.add((article, WDT.P31, WD.Q5707594))
+    g.add((article, RDFS.label, Literal(row["doc_id"])))
+    if row["published"]:
+        g.add((article, WDT.P577, date_literal(row["published"])))
 
 
-def _articles(conn: sqlite3.Connection) -> Iterator[Graph]:
-    for rows in _chunks(conn, "SELECT * FROM articles WHERE id > ? ORDER BY id LIMIT ?"):
-        g = _graph()
-        for row in rows:
-            article = article_item(row["doc_id"])
-            g.add((article, WDT.P31, WD.Q5707594))
-            g.add((article, RDFS.label, Literal(row["doc_id"])))
-            if row["published"]:
-                g.add((article, WDT.P577, date_literal(row["published"])))
-        yield g
+# Each table and how one of its rows becomes triples.
+_PARTS: tuple[tuple[str, Callable[[Graph, sqlite3.Connection, sqlite3.Row], None]], ...] = (
+    ("persons", _person), ("orgs", _org), ("documents", _document), ("articles", _article))
+
+
+def _graphs(conn: sqlite3.Connection) -> Iterator[Graph]:
+    """The KB as a sequence of small graphs, CHUNK rows of one table each, so memory stays
+    bounded however large the KB is."""
+    for table, add_row in _PARTS:
+        for rows in _chunks(conn, f"SELECT * FROM {table} WHERE id > ? ORDER BY id LIMIT ?"):
+            g = _graph()
+            for row in rows:
+                add_row(g, conn, row)
+            yield g
 
 
 def export_turtle(conn: sqlite3.Connection, path: Path) -> int:
@@ -214,11 +211,9 @@ def export_turtle(conn: sqlite3.Connection, path: Path) -> int:
     count = 0
     with open(tmp, "w", encoding="utf-8") as out:
         out.write("".join(f"@prefix {p}: <{ns}> .\n" for p, ns in PREFIXES.items()) + "\n")
-        for part in (_people, _orgs, _documents, _articles):
-            for g in part(conn):
-                count += len(g)
-                body = g.serialize(format="turtle")
-                out.write("".join(line + "\n" for line in body.splitlines()
-                                  if not line.startswith("@prefix")))
+        for g in _graphs(conn):
+            count += len(g)
+            body = g.serialize(format="turtle")
+            out.write("".join(line + "\n" for line in body.splitlines() if not line.startswith("@prefix")))
     tmp.replace(path)
     return count
