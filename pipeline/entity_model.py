@@ -84,39 +84,15 @@ def _morphs(doc: Doc, features: set[str]) -> list[str]:
     return ["|".join(p) for p in parts]
 
 
-def model_view(doc: Doc, features: Iterable[str] = FEATURES, tokens: list[int] | None = None,
-               vocab=None) -> Doc:
+def model_view(doc: Doc, features: Iterable[str] = FEATURES, vocab=None) -> Doc:
     """The Doc the model reads: same words, each in its normalised form (so NFD input or old
-    tone placement cannot change a prediction), with the features the config names.
-    `tokens` (indices into doc) restricts it to some of the words."""
-    chosen = list(doc) if tokens is None else [doc[i] for i in tokens]
+    tone placement cannot change a prediction), with the features the config names."""
     features = set(features)
-    morphs = _morphs(doc, features)
-    return Doc(vocab or doc.vocab, words=[normal_form(t) for t in chosen],
-               spaces=[bool(t.whitespace_) for t in chosen],
-               tags=[word_kind(t) if "kind" in features else "" for t in chosen],
-               morphs=[morphs[t.i] for t in chosen],
-               sent_starts=[bool(t.is_sent_start) for t in chosen])
-
-
-def open_sentences(doc: Doc) -> list[int]:
-    """Tokens of the sentences where the rules left a capitalised word uncovered (the
-    sentence's first word counts only when it looks like a name). Elsewhere every name is
-    already a rule entity, so a model kept only beside the rules has nothing to add."""
-    covered = {i for e in doc.ents for i in range(e.start, e.end)}
-    tokens: list[int] = []
-    for sent in doc.sents:
-        first = sent[0]
-        if any(t.i not in covered and t.text[:1].isupper() for t in sent[1:]) or (
-                first.i not in covered and _is_name(first.text)):
-            tokens.extend(range(sent.start, sent.end))
-    return tokens
-
-
-def _is_name(word: str) -> bool:
-    """Every syllable capitalised, as in "Hà Nội"; a sentence opening "Đồng chí" is not."""
-    syllables = word.split()
-    return len(syllables) > 1 and all(s[:1].isupper() for s in syllables)
+    return Doc(vocab or doc.vocab, words=[normal_form(t) for t in doc],
+               spaces=[bool(t.whitespace_) for t in doc],
+               tags=[word_kind(t) if "kind" in features else "" for t in doc],
+               morphs=_morphs(doc, features),
+               sent_starts=[bool(t.is_sent_start) for t in doc])
 
 
 def _sentence_numbers(doc: Doc) -> list[int]:
@@ -152,28 +128,18 @@ class EntityModel:
         self.features = tuple(settings.get("features", FEATURES))
         # Alone, the model keeps every label; merged with the rules, only `labels`.
         self.labels = set(self.ner.labels if self.merge is model_only else settings["labels"])
-        # Only when the rules come first may it skip sentences whose names they all hold.
-        self.skip_covered = settings["skip_covered_sentences"] and self.merge is rules_first
         self.batch_size = settings.get("batch_size", 32)
         self.default_score = settings["default_score"]  # before calibration (calibration.py)
 
-    def _tokens(self, doc: Doc) -> list[int]:
-        return open_sentences(doc) if self.skip_covered else list(range(len(doc)))
-
     def predict(self, docs: list[Doc]) -> list[list[Span]]:
-        """The model's entity spans per Doc; the Docs' own entities are left as they were."""
-        chosen = [self._tokens(doc) for doc in docs]
-        views = [model_view(doc, self.features, tokens) for doc, tokens in zip(docs, chosen)]
-        todo = [n for n, tokens in enumerate(chosen) if tokens]
-        if todo:
-            self.ner.set_annotations([views[n] for n in todo], self.ner.predict([views[n] for n in todo]))
-        out = []
-        for doc, view, tokens in zip(docs, views, chosen):
-            spans = [Span(doc, tokens[e.start], tokens[e.end - 1] + 1, label=e.label_)
-                     for e in (view.ents if tokens else ()) if e.label_ in self.labels
-                     and tokens[e.end - 1] - tokens[e.start] == e.end - 1 - e.start]
-            out.append(spans)
-        return out
+        """The model's entity spans per Doc (one network call for all of them); the Docs' own
+        entities are left as they were."""
+        views = [model_view(doc, self.features) for doc in docs if len(doc)]
+        if views:
+            self.ner.set_annotations(views, self.ner.predict(views))
+        found = iter(views)
+        return [[Span(doc, e.start, e.end, label=e.label_) for e in next(found).ents if e.label_ in self.labels]
+                if len(doc) else [] for doc in docs]
 
     def set_annotations(self, doc: Doc, spans: list[Span]) -> None:
         ruled = {(s.start, s.end, s.label_) for s in doc._.rule_spans or []}

@@ -73,9 +73,12 @@ def markdown_table(rows: list[list[str]]) -> str:
 
 
 def verdict_table(report: dict) -> list[list[str]]:
+    def number(x: float | int, digits: int) -> str:
+        return f"{x:.{digits}f}" if isinstance(x, float) else str(x)
+
     rows = [["target", "floor", "measured", "verdict", ""]]
     for v in report["verdicts"]:
-        rows.append([v["target"], f"{v['floor']:.2f}", f"{v['measured']:.3f}",
+        rows.append([v["target"], number(v["floor"], 2), number(v["measured"], 3),
                      "met" if v["met"] else "NOT MET", v["note"]])
     return rows
 
@@ -103,6 +106,15 @@ def knowledge_tables(report: dict) -> list[tuple[str, list[list[str]]]]:
                         + [f"{_f(row[s])} ({row[s]['gold']})" for s in STATUSES])
     return [("Refs given the gold entities, held-out split", refs),
             ("Statuses given the gold has_title relations, held-out split (F1, gold cases)", statuses)]
+
+
+def people_table(report: dict) -> list[list[str]]:
+    """Cross-article merging of the hand-checked people: one row each."""
+    people = report["people"]
+    rows = [["person", "province", "articles", "found in", "KB people", "merged with"]]
+    rows += [[p["name"], p["province"], str(p["documents"]), str(p["found_in"]),
+              ", ".join(p["kb_people"]) or "–", ", ".join(p["merged_with"]) or "–"] for p in people["people"]]
+    return rows
 
 
 def calibration_table(table: dict) -> list[list[str]]:
@@ -137,6 +149,10 @@ def sections(report: dict) -> list[tuple[str, list[list[str]]]]:
         ("Triples end to end, held-out split", triple_table(held["triples"])),
         ("The shipped pipeline per outlet, held-out split", source_table(report)),
         *knowledge_tables(report),
+        (f"Cross-article people (annotations/people.json): {report['people']['one_person']} of "
+         f"{len(report['people']['people'])} are one KB person, {report['people']['merged_pairs']} pairs of "
+         f"different people merged (merging by name alone: {report['people']['same_name_merged_pairs']})",
+         people_table(report)),
         (f"Calibration of entity scores (expected calibration error {cal['spans']['ece']:.3f})",
          calibration_table(cal["spans"])),
         (f"Calibration of relation scores (expected calibration error {cal['relations']['ece']:.3f})",

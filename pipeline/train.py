@@ -37,11 +37,14 @@ def log_stderr(line: str) -> None:
 
 def data_hash(files: list[Path], config_path: Path = DEFAULT_CONFIG,
               split_file: Path = SPLIT_FILE) -> str:
-    """What the models depend on: every annotation file, the split and the config."""
+    """What the models depend on: every annotation file, the split and the config's settings
+    (parsed, so that a comment edited in the config does not ask for retraining)."""
     digest = hashlib.sha256()
-    for path in [*files, split_file, config_path]:
+    for path in [*files, split_file]:
         if path.exists():
             digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    settings = Config().from_str(config_path.read_text(encoding="utf-8"), interpolate=False).to_str()
+    digest.update(b"config\0" + settings.encode("utf-8"))
     return digest.hexdigest()
 
 

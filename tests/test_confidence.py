@@ -48,3 +48,18 @@ def test_fit_gives_tables_the_pipeline_reads():
                   [{"head": 0, "child": 1, "label": "has_title", "score": 0.8}])
     table = fit([gold] * 5, [pred] * 5)
     assert set(table) == {"spans", "relations"} and "source=model" in table["spans"]
+
+
+def test_min_confidence_drops_what_scores_below_it():
+    import pipeline
+    from pipeline.paths import ROOT
+
+    text = (ROOT / "corpus" / "001_a2899bba1cc6e316.txt").read_text(encoding="utf-8")
+    everything = pipeline.load().process(text, "a")
+    sure = pipeline.load(overrides={"pipeline.min_confidence": 0.6}).process(text, "a")
+    spans = [(s["start"], s["end"], s["label"]) for s in sure.record.spans]
+    assert all(s["score"] >= 0.6 for s in sure.record.spans)
+    assert all(r["score"] >= 0.6 for r in sure.record.relations)
+    assert all(t["confidence"] >= 0.6 for t in sure.triples)
+    assert set(spans) == {(s["start"], s["end"], s["label"]) for s in everything.record.spans if s["score"] >= 0.6}
+    assert len(sure.triples) < len(everything.triples)

@@ -1,20 +1,29 @@
-"""The trained model stage: where it reads beside the rules."""
+"""The trained model stage: what it reads, and how its spans meet the rules' spans."""
 from __future__ import annotations
 
-from pipeline.entity_model import open_sentences
+import pipeline
+from pipeline.entity_model import MERGE_POLICIES, model_view
 
 
-def test_model_skips_sentences_whose_names_the_rules_already_hold(rules_nlp):
-    doc = rules_nlp("Sáng 14/3/2024, Huyện ủy Đình Lập tổ chức hội nghị. "
-                    "Đồng chí Lò Văn Pháo phát biểu tại Nhà văn hóa Khu Tân Lập.")
-    first, second = list(doc.sents)
-    tokens = open_sentences(doc)
-    # every capital in the first sentence is inside a rule entity: the model cannot add there
-    assert not any(first.start <= i < first.end for i in tokens)
-    # "Nhà văn hóa Khu Tân Lập" is no rule entity: the model reads the whole second sentence
-    assert tokens == list(range(second.start, second.end))
+def test_the_model_reads_normal_forms_word_kinds_and_the_rules_proposals():
+    nlp = pipeline.load(None, {"pipeline.stages": ["gazetteer", "entity_rules"]})
+    doc = nlp("Huyện uỷ Cao Lộc triển khai Nghị quyết số 22-NQ/TW tại Lạng Sơn.")
+    view = model_view(doc)
+    words = [t.text for t in view]
+    assert "Huyện ủy" in words  # the old tone placement, read in its new form
+    code = words.index("22-NQ/TW")
+    assert view[code].tag_ == "code" and "Rule=I_DOC" in str(view[code].morph)
+    place = words.index("Lạng Sơn")
+    assert "Place=B" in str(view[place].morph) and "Rule=B_LOC" in str(view[place].morph)
+    assert [s.start for s in view.sents] == [s.start for s in doc.sents]
 
 
-def test_a_place_opening_a_headline_keeps_the_model_on(rules_nlp):
-    doc = rules_nlp("Cao Bằng: Đảng ủy Quân sự tỉnh sơ kết Nghị quyết số 12-NQ/ĐU")
-    assert open_sentences(doc) == list(range(len(doc)))
+def test_merge_policies_decide_who_wins_an_overlap():
+    nlp = pipeline.load(None, {"pipeline.stages": ["entity_rules"]})
+    doc = nlp("Bí thư Tỉnh ủy Lạng Sơn phát biểu.")
+    model = [doc.char_span(7, 23, label="ORG")]  # "Tỉnh ủy Lạng Sơn"
+    rules = [doc.char_span(0, 6, label="TITLE"), doc.char_span(7, 14, label="ORG")]  # "Bí thư", "Tỉnh ủy"
+    texts = {name: [(s.text, s.label_) for s in merge(model, rules)] for name, merge in MERGE_POLICIES.items()}
+    assert texts["model_only"] == [("Tỉnh ủy Lạng Sơn", "ORG")]
+    assert texts["model_first"] == [("Bí thư", "TITLE"), ("Tỉnh ủy Lạng Sơn", "ORG")]
+    assert texts["rules_first"] == [("Bí thư", "TITLE"), ("Tỉnh ủy", "ORG")]
