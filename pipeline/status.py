@@ -93,9 +93,20 @@ class StatusClassifier:
         path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
 
     @classmethod
-    def from_disk(cls, path: Path) -> StatusClassifier:
+    def from_disk(cls, path: Path) -> StatusClassifier | None:
+        """The saved classifier; None when training had nothing to learn (the cues decide)."""
         data = json.loads(path.read_text(encoding="utf-8"))
-        return cls(data["classes"], data["weights"], data["bias"])
+        return cls(data["classes"], data["weights"], data["bias"]) if data["kind"] != CUES_ONLY else None
+
+
+CUES_ONLY = "cue_words"  # status.json of training data with fewer than two statuses
+
+
+def save(classifier: StatusClassifier | None, path: Path) -> None:
+    if classifier is None:
+        path.write_text(json.dumps({"kind": CUES_ONLY}), encoding="utf-8")
+    else:
+        classifier.to_disk(path)
 
 
 def train(docs: list[Doc], seed: int = 13, c: float = 1.0) -> StatusClassifier | None:

@@ -23,7 +23,6 @@ from confection import Config
 from . import entity_model, relation_model, status
 from .annotations import gold_files, heldout_ids, split
 from .config import load_config, save_config, spacy_config
-from .errors import ConfigError
 from .paths import DEFAULT_CONFIG, MODELS_DIR, SPLIT_FILE
 from .records import Record, apply_record, atomic_write, read_many
 
@@ -94,8 +93,8 @@ def fit(records: list[Record], out_dir: Path, config: Config, seed: int | None =
     log(f"relations: {len(classifier.weights)} features with a non-zero weight")
     statuses = status.train(docs, seed=seed)
     if statuses is None:
-        raise ConfigError("the training documents hold no has_title with a status: nothing to learn")
-    statuses.to_disk(out_dir / "status.json")
+        log("status: the training documents hold fewer than two statuses; the cue words decide")
+    status.save(statuses, out_dir / "status.json")
     save_config(config, out_dir)
     atomic_write(out_dir / "calibration.json", json.dumps(calibration or {}, indent=1) + "\n")
     atomic_write(out_dir / "meta.json", json.dumps({"seed": seed}) + "\n")

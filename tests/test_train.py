@@ -70,3 +70,13 @@ def test_extract_uses_the_committed_models_and_their_config():
     saved = load_config(ROOT / "models")
     assert nlp.stage_names == ["segment"] + saved["pipeline"]["stages"]
     assert "entity_model" in nlp.stage_names
+
+
+def test_data_without_statuses_leaves_them_to_the_cue_words(tmp_path):
+    records = [r for r in read_records(TINY) if not any(x.get("status") for x in r.relations)]
+    fit(records, tmp_path, load_config(), seed=7, log=lambda line: None, epochs=5)
+    assert json.loads((tmp_path / "status.json").read_text(encoding="utf-8")) == {"kind": "cue_words"}
+    rules_and_status = {"pipeline.stages": ["gazetteer", "entity_rules", "relations", "status"],
+                        "stages.relations.use_classifier": False}  # status.json is read, the rest ruled
+    doc = pipeline.load(tmp_path, rules_and_status)("Ông Nguyễn Văn Bình, nguyên Bí thư Huyện ủy Lục Yên, dự họp.")
+    assert [r.status for r in doc._.relations if r.label == "has_title"] == ["former"]
