@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from typing import ClassVar
 
+from spacy.attrs import LEMMA, ORTH, SENT_START, SPACY, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.training import Example
@@ -35,8 +36,6 @@ from .schema import (
     TOKEN_FORM,
     TOKEN_KIND,
     WORDS,
-    normal_form,
-    word_kind,
 )
 from .spans import tidy
 
@@ -72,7 +71,7 @@ MERGE_POLICIES: dict[str, Callable[[list[Span], list[Span]], list[Span]]] = {
 # --- what the model reads ---------------------------------------------------------------
 def _morphs(doc: Doc, features: set[str]) -> list[str]:
     """Per token, the rule and gazetteer features as one MORPH string ("Rule=B_ORG|Place=B")."""
-    parts: list[list[str]] = [[] for _ in doc]
+    parts: list[list[str]] = [[] for _ in range(len(doc))]
     if "rules" in features:
         for span in doc._.rule_spans or []:
             for i in range(span.start, span.end):
@@ -88,11 +87,13 @@ def model_view(doc: Doc, features: Iterable[str] = FEATURES, vocab=None) -> Doc:
     """The Doc the model reads: same words, each in its normalised form (so NFD input or old
     tone placement cannot change a prediction), with the features the config names."""
     features = set(features)
-    return Doc(vocab or doc.vocab, words=[normal_form(t) for t in doc],
-               spaces=[bool(t.whitespace_) for t in doc],
-               tags=[word_kind(t) if "kind" in features else "" for t in doc],
+    strings = doc.vocab.strings
+    rows = doc.to_array([LEMMA, ORTH, TAG, SPACY, SENT_START]).tolist()
+    return Doc(vocab or doc.vocab, words=[strings[lemma or orth] for lemma, orth, _, _, _ in rows],
+               spaces=[bool(space) for _, _, _, space, _ in rows],
+               tags=[strings[tag] if "kind" in features else "" for _, _, tag, _, _ in rows],
                morphs=_morphs(doc, features),
-               sent_starts=[bool(t.is_sent_start) for t in doc])
+               sent_starts=[start == 1 for _, _, _, _, start in rows])
 
 
 def _sentence_numbers(doc: Doc) -> list[int]:

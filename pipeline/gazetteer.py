@@ -19,6 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import ClassVar, NamedTuple
 
+from spacy.attrs import IDX, LENGTH, NORM, ORTH
 from spacy.tokens import Doc
 
 from .read import clean
@@ -182,12 +183,13 @@ class Gazetteer:
 
     def find(self, doc: Doc) -> list[tuple[int, int, bool]]:
         """(start, end, after a level word) of the place names in the Doc, longest first."""
+        words = _Words(doc)
         found: list[tuple[int, int, bool]] = []
         for sent in doc.sents:
             i = sent.start
             while i < sent.end:
-                after_level = i > sent.start and doc[i - 1].norm_ in LEVEL_WORDS
-                end = self._match(doc, i, sent.end, after_level)
+                after_level = i > sent.start and words.norms[i - 1] in LEVEL_WORDS
+                end = self._match(words, i, sent.end, after_level)
                 if end:
                     found.append((i, end, after_level))
                     i = end
@@ -195,15 +197,15 @@ class Gazetteer:
                     i += 1
         return found
 
-    def _match(self, doc: Doc, i: int, stop: int, after_level: bool) -> int:
-        if not doc[i].text[:1].isupper() and doc[i].norm_ not in _LOWER_STARTS:
+    def _match(self, words: _Words, i: int, stop: int, after_level: bool) -> int:
+        if not words.opens[i]:
             return 0
         tables = (self.index.named, self.index.bare) if after_level else (self.index.bare,)
         for end in range(min(stop, i + self.MAX_WORDS), i, -1):
-            if not all(t.text[:1].isupper() or t.text in {"-", "–"} or t.norm_ in _LOWER_STARTS
-                       or t.is_lower and k > 0 for k, t in enumerate(doc[i:end])):
+            if not all(words.inside[k] for k in range(i + 1, end)):
                 continue
-            if any(key(doc[i:end].text) in table for table in tables):
+            name = key(words.text[words.starts[i]:words.ends[end - 1]])
+            if any(name in table for table in tables):
                 return end
         return 0
 
@@ -218,6 +220,23 @@ class Gazetteer:
 
 
 _LOWER_STARTS = {"đồng bằng", "miền", "duyên hải", "trung du"}  # regions written in lower case
+
+
+class _Words:
+    """What place matching asks of each word, read once per Doc (Token objects are dear)."""
+
+    def __init__(self, doc: Doc) -> None:
+        strings = doc.vocab.strings
+        rows = doc.to_array([ORTH, NORM, IDX, LENGTH]).tolist()
+        self.text = doc.text
+        self.norms = [strings[norm] for _, norm, _, _ in rows]
+        self.starts = [idx for _, _, idx, _ in rows]
+        self.ends = [idx + length for _, _, idx, length in rows]
+        texts = [strings[orth] for orth, _, _, _ in rows]
+        # a name opens with a capital (or a lower-case region word) ...
+        self.opens = [w[:1].isupper() or n in _LOWER_STARTS for w, n in zip(texts, self.norms)]
+        # ... and goes on with capitals, dashes or lower-case words ("đồng bằng sông Cửu Long")
+        self.inside = [o or w in {"-", "–"} or w.islower() for o, w in zip(self.opens, texts)]
 
 
 def provinces_of(places: Iterable[Place]) -> set[str]:

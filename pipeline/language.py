@@ -125,8 +125,9 @@ class Pipeline:
             if self.min_confidence:
                 drop_unsure(doc, self.min_confidence)
             result = results[n]
-            result.record.extend(doc_to_record(doc, text=piece), offset)
-            result.record.meta.update(doc_to_record(doc, text=piece).meta)
+            record = doc_to_record(doc, text=piece)
+            result.record.extend(record, offset)
+            result.record.meta.update(record.meta)
             result.triples.extend(_shift_triple(t, offset) for t in doc_triples(doc, piece)
                                   if t["confidence"] >= self.min_confidence)
             result.entities.extend(doc_entities(doc, piece, offset))

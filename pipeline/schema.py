@@ -1,9 +1,8 @@
 """The schema every module shares: labels, relation types, word kinds and record shapes.
 
-Kept free of spaCy and underthesea so that anything may import it. Token accessors
-take a spaCy Token but only read its attributes: `word_kind` is what the segmenter
-kept whole (stored in TAG, so the model can embed it) and `normal_form` is the word
-as normalised (stored in LEMMA, cased).
+Kept free of spaCy and underthesea so that anything may import it. The segmenter stores
+each word's kind in TAG (`word_kind` reads it; the model embeds it) and the word as
+normalised in LEMMA, cased (the model reads it as the word).
 """
 from __future__ import annotations
 
@@ -41,10 +40,6 @@ def word_kind(token: Token) -> str:
     """'code', 'date', 'title', 'org', 'doctype', 'abbr', or '' (see the segmenter)."""
     return token.tag_
 
-
-def normal_form(token: Token) -> str:
-    """The word as normalised (NFC, new tone placement), case kept."""
-    return token.lemma_ or token.text
 
 
 class SpanDict(TypedDict, total=False):

@@ -52,7 +52,12 @@ def tidy(doc, spans: list) -> list:
     that are empty afterwards, cross a sentence end, or still break the rule."""
     from spacy.tokens import Span
 
+    if not spans:
+        return []
     text = doc.text
+    sentence = [0] * len(doc)
+    for n, sent in enumerate(doc.sents):
+        sentence[sent.start:sent.end] = [n] * (sent.end - sent.start)
     out = []
     for span in spans:
         start, end = span.start, span.end
@@ -61,7 +66,7 @@ def tidy(doc, spans: list) -> list:
         while end > start and (doc[end - 1].is_space or _stray(doc[end - 1].text)) and \
                 not _closes(doc[start:end].text):
             end -= 1
-        if start >= end or doc[start].sent.start != doc[end - 1].sent.start:
+        if start >= end or sentence[start] != sentence[end - 1]:
             continue
         if (start, end) != (span.start, span.end):
             trimmed = Span(doc, start, end, label=span.label_)
