@@ -12,6 +12,7 @@ a Markdown table; the ratios are all from this one run.
 from __future__ import annotations
 
 import json
+import os
 import random
 import subprocess
 import sys
@@ -56,17 +57,52 @@ def build_corpus(folder: Path, texts: list[str], target_words: int, seed: int = 
     return files
 
 
+def _peak_kb(pid: int) -> int:
+    """VmHWM of one process: its own peak RSS (getrusage's maxrss would carry over the peak of
+    the process it was forked from, across exec)."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def _family(pid: int) -> list[int]:
+    """A process and all its descendants (the workers of `extract --jobs N`), from /proc."""
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    found, n = [pid], 0
+    while n < len(found):
+        found += children.get(found[n], [])
+        n += 1
+    return found
+
+
 def _rss_of_child(cmd: list[str]) -> tuple[float, float, float]:
-    """Wall seconds, CPU seconds (user + sys) and peak RSS (MB) of a child command."""
-    probe = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
-             "rc = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode; "
-             "u = resource.getrusage(resource.RUSAGE_CHILDREN); "
-             "print(time.perf_counter() - t, u.ru_utime + u.ru_stime, u.ru_maxrss, rc)")
-    out = subprocess.run([sys.executable, "-c", probe, *cmd], cwd=ROOT, capture_output=True, text=True,
-                         check=True).stdout.split()
-    if int(out[3]) not in (0, 1):
-        raise RuntimeError(f"{' '.join(cmd)} failed with exit code {out[3]}")
-    return float(out[0]), float(out[1]), int(out[2]) / 1024
+    """Wall seconds, CPU seconds (user + sys, with its workers) and the peak RSS (MB) of the
+    largest process of a child command, sampled every 20 ms."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    peaks: dict[int, int] = {}
+    while True:
+        for pid in _family(proc.pid):
+            peaks[pid] = max(peaks.get(pid, 0), _peak_kb(pid))
+        done, status, usage = os.wait4(proc.pid, os.WNOHANG)
+        if done:
+            break
+        time.sleep(0.02)
+    wall = time.perf_counter() - started
+    code = os.waitstatus_to_exitcode(status)
+    if code not in (0, 1):
+        raise RuntimeError(f"{' '.join(cmd)} failed with exit code {code}")
+    return wall, usage.ru_utime + usage.ru_stime, max(peaks.values()) / 1024
 
 
 def extract_run(folder: Path, jobs: int) -> dict:
