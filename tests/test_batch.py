@@ -73,8 +73,23 @@ def test_a_changed_document_is_done_again(nlp, batch, tmp_path):
     assert "Lê Văn Tám" in people and "Hoàng Xuận Thuận" not in people
 
 
+@pytest.fixture(scope="module")
+def long_batch(nlp, batch, tmp_path_factory) -> tuple[Path, dict[str, bytes]]:
+    """The batch four times over (141 documents), and its outputs from an uninterrupted run:
+    long enough that a kill after the first journal lines lands well before the end."""
+    folder = tmp_path_factory.mktemp("long")
+    for path in sorted(batch.glob("*.txt")):
+        for n in range(4 if path.stat().st_size else 1):
+            (folder / f"{path.stem}_{n}.txt").write_bytes(path.read_bytes().replace(b"3/2024", f"3/202{n}".encode()))
+    out = tmp_path_factory.mktemp("long_ref")
+    run_extract(nlp, [str(folder)], out)
+    return folder, outputs(out)
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGINT])
-def test_killed_run_resumes_to_the_same_output(batch, reference, tmp_path, sig):
+def test_killed_run_resumes_to_the_same_output(long_batch, tmp_path, sig):
+    batch, reference = long_batch
     out = tmp_path / "out"
     proc = subprocess.Popen(extract_cmd(batch, out), cwd=ROOT, stderr=subprocess.DEVNULL)
     journal = out / JOURNAL
@@ -89,7 +104,7 @@ def test_killed_run_resumes_to_the_same_output(batch, reference, tmp_path, sig):
     assert proc.returncode != 0
     assert not (out / "triples.jsonl").exists()  # nothing half-written in place
     done = journal.read_bytes().count(b"\n")
-    assert 4 <= done < 36
+    assert 4 <= done < 141
     rerun = subprocess.run(extract_cmd(batch, out), cwd=ROOT, capture_output=True)
     assert rerun.returncode == 1  # the empty file still fails, as in the reference run
     summary = json.loads((out / "run.json").read_text())
