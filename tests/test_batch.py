@@ -91,7 +91,10 @@ def long_batch(nlp, batch, tmp_path_factory) -> tuple[Path, dict[str, bytes]]:
 def test_killed_run_resumes_to_the_same_output(long_batch, tmp_path, sig):
     batch, reference = long_batch
     out = tmp_path / "out"
-    proc = subprocess.Popen(extract_cmd(batch, out), cwd=ROOT, stderr=subprocess.DEVNULL)
+    # a shell that started us in the background ignores SIGINT, and children inherit that:
+    # give the run Python's own Ctrl-C handling back, as a user's terminal would
+    proc = subprocess.Popen(extract_cmd(batch, out), cwd=ROOT, stderr=subprocess.DEVNULL,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     journal = out / JOURNAL
     deadline = time.time() + 120
     while time.time() < deadline and proc.poll() is None:
