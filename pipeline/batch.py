@@ -301,10 +301,11 @@ class Outputs:
 
 
 def model_version(pipeline) -> str:
-    """Models and code version: a document done by another model is done again."""
+    """Code version, models and the settings of the run that change outputs: a document done
+    by other models or with another --min-confidence is done again."""
     from . import __version__
 
-    return f"{__version__}:{pipeline.model_hash}"
+    return f"{__version__}:{pipeline.model_hash}:{pipeline.min_confidence}"
 
 
 @dataclass

@@ -10,9 +10,7 @@ they hold (`make eval`: reliability table and expected calibration error).
 """
 from __future__ import annotations
 
-import json
 import math
-from pathlib import Path
 from typing import ClassVar
 
 from spacy.tokens import Doc
@@ -152,7 +150,3 @@ class Calibrate:
                 rel.score = self.relations(relation_features(rel.label, rel.score, rel.head._.score,
                                                              rel.child._.score))
         return doc
-
-
-def save(table: dict, path: Path) -> None:
-    path.write_text(json.dumps(table, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

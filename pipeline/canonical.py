@@ -16,7 +16,7 @@ from typing import ClassVar
 from spacy.tokens import Doc, Span
 
 from . import lexicon
-from .gazetteer import Gazetteer
+from .gazetteer import LEVEL_NAMES, Gazetteer
 from .read import clean
 from .schema import CANONICAL, ENTS, KIND_CODE, KIND_DOCTYPE, word_kind
 from .shapes import UPPER, iso_date, parse_code
@@ -28,16 +28,15 @@ _HEAD_CASE = {h.lower(): h for h in lexicon.ORG_HEADS}
 # Names of the same body written two ways.
 _ALIASES = {"Ban Chấp hành Trung ương Đảng": "Ban Chấp hành Trung ương"}
 _HEAD_RE = lexicon.term_re(lexicon.ORG_HEADS)
-_ABBR_RE = re.compile(r"(?<!\w)(" + "|".join(lexicon.ORG_ABBREVIATIONS) + r")(?!\w)")
+_ABBR_RE = re.compile(rf"(?<!\w)({lexicon.alternation(lexicon.ORG_ABBREVIATIONS)})(?!\w)")
+_COMMITTEE_RE = re.compile(rf"(?<=\s)({lexicon.alternation(_LEVEL_OF_HEAD)})(?!\w)")  # after a word
 _PLACE_RE = re.compile(  # a level word or committee, then a capitalised place name
-    r"(?<!\w)(?i:(huyện ủy|tỉnh ủy|thành ủy|quận ủy|thị ủy)|"
-    r"(thành phố|thị trấn|thị xã|tỉnh|huyện|xã|phường|quận))"
+    rf"(?<!\w)(?i:({lexicon.alternation(_LEVEL_OF_HEAD)})|({lexicon.alternation(LEVEL_NAMES)}))"
     rf"\s+((?:[{UPPER}]\w*(?:\s+|$)){{1,4}})")
 _CITY_ABBR = re.compile(rf"(?<!\w)TP\.?\s*(?=[{UPPER}])")  # "TP.HCM", "TP Huế": the level word, short
 _OWN_CITY = re.compile(r"(?<!\w)(?:TP\.?|thành phố)$", re.IGNORECASE)  # "Thành ủy TP": the article's city
 _TRAILING_LEVEL = re.compile(
-    r"(?:(?<=\s)(thành phố|thị trấn|thị xã|tỉnh|huyện|xã|phường|quận)|"
-    r"(Huyện ủy|Tỉnh ủy|Thành ủy|Quận ủy|Thị ủy))$", re.IGNORECASE)
+    rf"(?:(?<=\s)({lexicon.alternation(LEVEL_NAMES)})|({lexicon.alternation(_LEVEL_OF_HEAD)}))$", re.IGNORECASE)
 
 
 def person_name(text: str) -> str:
@@ -79,13 +78,8 @@ def org_name(text: str, places: Places) -> str:
     name = clean(text)
     name = _ABBR_RE.sub(lambda m: lexicon.ORG_ABBREVIATIONS[m.group(1)], name)
     name = _HEAD_RE.sub(lambda m: _HEAD_CASE.get(m.group(0).lower(), m.group(0)), name)
-    for head in _LEVEL_OF_HEAD:  # "Ban Thường vụ huyện ủy" -> "… Huyện ủy"
-        name = re.sub(rf"(?<=\s){head}(?!\w)", head.capitalize(), name)
+    name = _COMMITTEE_RE.sub(lambda m: m.group(1).capitalize(), name)  # "Ban Thường vụ huyện ủy" -> "… Huyện ủy"
     return places.complete(_ALIASES.get(name, name))
-
-
-_LEVEL_NAMES = {"tỉnh": "province", "thành phố": "city", "huyện": "district", "quận": "district",
-                "thị xã": "district", "xã": "commune", "phường": "commune", "thị trấn": "commune"}
 
 
 class Canonicaliser:
@@ -100,14 +94,15 @@ class Canonicaliser:
 
     def __call__(self, doc: Doc) -> Doc:
         places = Places(doc)
-        codes: dict[tuple[str, str], dict] = {}
         ents = list(doc.ents)
-        for ent in ents:
-            if ent.label_ == "DOC":
-                self._doc(ent, codes)
+        parsed = {n: _written_code(e) for n, e in enumerate(ents) if e.label_ == "DOC"}
+        codes: dict[tuple[str, str], dict] = {}  # (type name, number) -> the full code cited
+        for code in parsed.values():
+            if code and code.get("number") and code.get("type_name"):
+                codes.setdefault((code["type_name"].lower(), code["number"].lstrip("0")), code)
         year = int(doc._.published[:4]) if doc._.published else None
-        for ent in ents:  # span attributes live in doc.user_data, keyed by the span
-            ent._.canonical = self.canonical(ent, places, codes)
+        for n, ent in enumerate(ents):  # span attributes live in doc.user_data, keyed by the span
+            ent._.canonical = doc_reference(ent, parsed[n], codes) if n in parsed else self.canonical(ent, places)
         if self.gazetteer is not None:
             doc._.province = self._places(ents, self._province(places, year), year)
         return doc
@@ -148,7 +143,7 @@ class Canonicaliser:
         m = _PLACE_RE.search(name)
         if m:
             level = (m.group(2) or _LEVEL_OF_HEAD[m.group(1).lower()]).lower()
-            found = self.gazetteer.resolve(m.group(3).strip(), _LEVEL_NAMES.get(level, level),
+            found = self.gazetteer.resolve(m.group(3).strip(), LEVEL_NAMES.get(level, level),
                                            province, year)
         else:
             found = self.gazetteer.resolve(name, None, province, year) \
@@ -156,15 +151,8 @@ class Canonicaliser:
         return found.to_json() if found else None
 
     @staticmethod
-    def _doc(ent: Span, codes: dict) -> None:
-        code_tokens = [t for t in ent if word_kind(t) == KIND_CODE]
-        if code_tokens:
-            parsed = parse_code(code_tokens[0].text)
-            if parsed.get("number"):
-                codes.setdefault((parsed["type"].lower(), parsed["number"].lstrip("0")), parsed)
-
-    @staticmethod
-    def canonical(ent: Span, places: Places, codes: dict) -> dict:
+    def canonical(ent: Span, places: Places) -> dict:
+        """The canonical form of a PER, TITLE, ORG, LOC or DATE."""
         label = ent.label_
         if label == "PER":
             return {"text": person_name(ent.text)}
@@ -172,25 +160,25 @@ class Canonicaliser:
             return {"text": title_name(ent.text)}
         if label in {"ORG", "LOC"}:
             return {"text": org_name(ent.text, places) if label == "ORG" else clean(ent.text)}
-        if label == "DATE":
-            iso = iso_date(ent.text)
-            return {"text": iso or clean(ent.text), "iso": iso}
-        return doc_reference(ent, codes)
+        iso = iso_date(ent.text)  # DATE
+        return {"text": iso or clean(ent.text), "iso": iso}
 
 
-def doc_reference(ent: Span, codes: dict) -> dict:
-    """A DOC's canonical name and parsed code; "Nghị quyết 22" borrows the article's full code."""
-    text = clean(ent.text)
-    code_tokens = [t for t in ent if word_kind(t) == KIND_CODE]
+def _written_code(ent: Span) -> dict | None:
+    """The parsed code a DOC mention writes out, if it writes one."""
+    code = next((t.text for t in ent if word_kind(t) == KIND_CODE), None)
+    return parse_code(code) if code else None
+
+
+def doc_reference(ent: Span, parsed: dict | None, codes: dict) -> dict:
+    """A DOC's canonical name and parsed code; "Nghị quyết 22" borrows the full code the
+    article cites for that type and number."""
     type_word = clean(ent[0].text) if word_kind(ent[0]) == KIND_DOCTYPE else ""
-    if code_tokens:
-        parsed = parse_code(code_tokens[0].text)
-    else:
+    if parsed is None:
         number = next((t.text for t in reversed(ent) if t.text.isdigit()), None)
-        kind = next((k for k, v in lexicon.DOC_TYPES.items() if v.lower() == type_word.lower()), "")
-        parsed = codes.get((kind.lower(), (number or "").lstrip("0"))) if number and \
+        parsed = codes.get((type_word.lower(), number.lstrip("0"))) if number and \
             not any(t.norm_ == "trung ương" for t in ent) else None
         if parsed is None:
-            return {"text": text, "code": None}
+            return {"text": clean(ent.text), "code": None}
     name = type_word[:1].upper() + type_word[1:] if type_word else (parsed.get("type_name") or "")
     return {"text": f"{name} số {parsed['code']}".strip(), "code": parsed}

@@ -29,9 +29,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
 def segmentation():
     """Word edges and sentence ends from the pipeline's own segmenter."""
     from .annotations import Segmentation
-    from .language import load
+    from .language import segmenter_only
 
-    nlp = load(None, {"pipeline.stages": []})
+    nlp = segmenter_only()
 
     def segment(text: str) -> Segmentation:
         doc = nlp.make_doc(text)
@@ -43,10 +43,10 @@ def segmentation():
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from .annotations import validate
+    from .annotations import gold_files, validate
     from .records import jsonl_files
 
-    files = jsonl_files(args.files)
+    files = jsonl_files(args.files) if args.files else gold_files()
     problems = validate(files, None if args.no_words else segmentation())
     for problem in problems:
         print(problem)
@@ -55,16 +55,12 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    from .annotations import format_stats, heldout_ids, stats
-    from .language import load
+    from .annotations import format_stats, gold_files, heldout_ids, stats
+    from .language import count_words, segmenter_only
     from .records import read_many
 
-    nlp = load(None, {"pipeline.stages": []})
-
-    def count(text: str) -> int:
-        return sum(1 for t in nlp.make_doc(text) if not t.is_space and not t.is_punct)
-
-    table = stats(read_many(args.files), heldout_ids(), count)
+    nlp = segmenter_only()
+    table = stats(read_many(args.files or gold_files()), heldout_ids(), lambda text: count_words(nlp.make_doc(text)))
     print(json.dumps(table, ensure_ascii=False, indent=1) if args.json else format_stats(table))
     return 0
 
@@ -110,7 +106,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         out = Path(args.out)
         for record in records:
             file = record.meta.get("file") or f"{record.id}.txt"
-            atomic_write(out / f"{record.id}.ann", to_sheet(record.to_json(), file))
+            atomic_write(out / f"{record.id}.ann", to_sheet(record, file))
     else:
         tasks = [to_label_studio(r) for r in records]
         atomic_write(Path(args.out), json.dumps(tasks, ensure_ascii=False, indent=1))
@@ -188,7 +184,7 @@ def cmd_vectors(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    from .language import load
+    from .language import load, segmenter_only
     from .records import atomic_write, read_many
     from .show import page
 
@@ -197,7 +193,7 @@ def cmd_show(args: argparse.Namespace) -> int:
         records = [r for r in read_many([path]) if not args.id or r.id in args.id]
         if not records:
             raise PipelineError(f"{path}: no record{' with id ' + ', '.join(args.id) if args.id else ''}")
-        nlp = load(None, {"pipeline.stages": []})
+        nlp = segmenter_only()
     else:
         from .read import decode, read_bytes
 
@@ -254,10 +250,10 @@ def build_parser() -> argparse.ArgumentParser:
     ann = sub.add_parser("annotations", help="validate, count, import and export annotations")
     ann_sub = ann.add_subparsers(dest="action", required=True)
     command(ann_sub, "validate", "check gold files; prints file:line: problem", cmd_validate,
-            arg("files", nargs="+", help="JSONL files or folders"),
+            arg("files", nargs="*", help="JSONL files or folders (default: every gold file of annotations/)"),
             arg("--no-words", action="store_true", help="skip the word-boundary check"))
     command(ann_sub, "stats", "documents, words, spans and relations per split", cmd_stats,
-            arg("files", nargs="*", default=["annotations/gold", "annotations/written", "annotations/published"]),
+            arg("files", nargs="*", help="JSONL files or folders (default: every gold file of annotations/)"),
             arg("--json", action="store_true"))
     command(ann_sub, "import", "a Label Studio or doccano export, or sheets -> our JSONL", cmd_import,
             arg("--from", dest="tool", choices=["label-studio", "doccano", "sheet"], required=True),

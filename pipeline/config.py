@@ -28,31 +28,28 @@ def load_config(models_dir: Path | None = None, overrides: dict | None = None,
     `rules_only` drops the stages that need trained models, unless `overrides` ask for
     them: then the models are missing, and `factories` says so."""
     path = models_dir / "config.cfg" if models_dir is not None else DEFAULT_CONFIG
-    overrides = dict(overrides or {})
-    if rules_only:
-        asked = overrides.get("pipeline.stages")
-        if asked is None:
-            base = Config().from_disk(path, interpolate=False)
-            overrides["pipeline.stages"] = [s for s in base["pipeline"]["stages"] if s not in MODEL_STAGES]
-        overrides = {**RULES_ONLY, **overrides}
     try:
-        return Config().from_disk(path, interpolate=False, overrides=overrides)
-    except Exception as err:  # confection raises several types for a bad override or file
+        config = Config().from_disk(path, interpolate=False)
+    except Exception as err:  # confection raises several types for a bad file
         raise ConfigError(f"{path}: {err}") from None
+    overrides = {**without_models(config), **(overrides or {})} if rules_only else overrides
+    return with_overrides(config, overrides or {}, str(path))
 
 
-def with_overrides(config: Config, overrides: dict) -> Config:
-    """A copy of `config` with dotted-key overrides set ({"stages.relations.threshold": 0.6})."""
-    out = config.copy()
-    for key, value in overrides.items():
-        *path, last = key.split(".")
-        section = out
-        for part in path:
-            if part not in section:
-                raise ConfigError(f"override {key!r}: the config has no section {part!r}")
-            section = section[part]
-        section[last] = value
-    return out
+def without_models(config: Config) -> dict:
+    """The overrides that make `config` its rules-only pipeline: no stage that needs trained
+    models, no classifier."""
+    return {**RULES_ONLY, "pipeline.stages": [s for s in config["pipeline"]["stages"] if s not in MODEL_STAGES]}
+
+
+def with_overrides(config: Config, overrides: dict, where: str = "config") -> Config:
+    """A copy of `config` with confection's dotted-key overrides ({"stages.relations.threshold": 0.6})."""
+    if not overrides:
+        return config.copy()
+    try:
+        return Config().from_str(config.to_str(), interpolate=False, overrides=overrides)
+    except Exception as err:  # confection raises several types for a bad override
+        raise ConfigError(f"{where}: {err}") from None
 
 
 def spacy_config(config: Config) -> Config:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import AnnotationError
-from .records import Record
+from .records import Record, json_lines
 from .schema import STATUSES
 
 _STATUS_LABELS = set(STATUSES[1:])
@@ -137,25 +137,17 @@ def from_doccano(line: dict, where: str) -> Record:
 
 def import_file(path: Path, tool: str) -> Imported:
     """Read an export of `tool` ("label-studio" or "doccano") into records."""
-    raw = path.read_text(encoding="utf-8")
     if tool == "label-studio":
         try:
-            tasks = json.loads(raw)
+            tasks = json.loads(path.read_text(encoding="utf-8"))
         except json.JSONDecodeError as err:
             raise AnnotationError(f"{path}:{err.lineno}: not JSON ({err.msg})") from None
         return import_label_studio([tasks] if isinstance(tasks, dict) else tasks, str(path))
-    out = Imported()
-    for number, line in enumerate(raw.splitlines(), 1):
-        if line.strip():
-            try:
-                out.records.append(from_doccano(json.loads(line), f"{path}:{number}"))
-            except json.JSONDecodeError as err:
-                raise AnnotationError(f"{path}:{number}: not JSON ({err.msg})") from None
-    return out
+    return Imported([from_doccano(data, where) for where, _, data in json_lines(path)])
 
 
 # --- sheets ----------------------------------------------------------------------------
-def _sources(articles: Path) -> dict[str, dict]:
+def sources(articles: Path) -> dict[str, dict]:
     """SOURCES.tsv of an article folder, by file: outlet, year and the rest."""
     table = articles / "SOURCES.tsv"
     if not table.exists():
@@ -173,7 +165,7 @@ def import_sheets(paths: list[Path], articles: Path) -> Imported:
 
     from .sheet import parse, to_record
 
-    sources = _sources(articles)
+    found = sources(articles)
 
     def read_article(file: str) -> str:
         path = articles / file
@@ -184,10 +176,8 @@ def import_sheets(paths: list[Path], articles: Path) -> Imported:
     out = Imported()
     for path in paths:
         sheet = parse(path.read_text(encoding="utf-8"), str(path), read_article)
-        source = sources.get(sheet.file, {})
+        source = found.get(sheet.file, {})
         meta = {"source": "published", "file": sheet.file}
-        if sheet.annotator:
-            meta["annotator"] = sheet.annotator
         if sheet.notes:
             meta["notes"] = sheet.notes
         if source:
@@ -195,7 +185,5 @@ def import_sheets(paths: list[Path], articles: Path) -> Imported:
                         province=source.get("province"), genre=source.get("sub-genre"))
             if not sheet.published and (source.get("year") or "").isdigit():
                 sheet.published = source["year"]
-        record = to_record(sheet, Path(sheet.file).stem, meta)
-        out.records.append(Record(record["id"], record["text"], record["spans"], record["relations"],
-                                  record["meta"], str(path)))
+        out.records.append(to_record(sheet, Path(sheet.file).stem, meta, str(path)))
     return out

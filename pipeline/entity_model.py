@@ -37,7 +37,7 @@ from .schema import (
     TOKEN_KIND,
     WORDS,
 )
-from .spans import tidy
+from .spans import sentence_numbers, tidy
 
 FEATURES = ("kind", "rules", "place")
 
@@ -96,19 +96,12 @@ def model_view(doc: Doc, features: Iterable[str] = FEATURES, vocab=None) -> Doc:
                sent_starts=[start == 1 for _, _, _, _, start in rows])
 
 
-def _sentence_numbers(doc: Doc) -> list[int]:
-    numbers: list[int] = []
-    for n, sent in enumerate(doc.sents):
-        numbers.extend([n] * len(sent))
-    return numbers
-
-
 def titles_with_a_person(doc: Doc, spans: list[Span]) -> list[Span]:
     """Guidelines rule 2: a TITLE is marked only when a named person in its sentence holds
     it, so a TITLE in a sentence without any PER is dropped."""
     if not any(s.label_ == "TITLE" for s in spans):
         return spans
-    sentence = _sentence_numbers(doc)
+    sentence = sentence_numbers(doc)
     with_person = {sentence[s.start] for s in spans if s.label_ == "PER"}
     return [s for s in spans if s.label_ != "TITLE" or sentence[s.start] in with_person]
 

@@ -32,7 +32,7 @@ from .schema import (
     WORDS,
     word_kind,
 )
-from .shapes import YEARLESS_DATE
+from .shapes import iso_date
 from .spans import tidy
 
 _CUES = {c.lower() for c in lexicon.DATE_CUES}
@@ -64,6 +64,7 @@ _VERB_STOPS = {"giữ", "giữ chức", "giữ chức vụ", "làm", "bị", "k�
                "cho biết", "đề nghị", "tham mưu", "hoàn thiện", "chấp thuận", "tổ chức", "quyết định",
                "thông tin", "yêu cầu", "báo cáo", "phối hợp", "triển khai", "thực hiện", "ban hành",
                "kiểm tra", "xem xét", "nhận", "đón nhận", "công bố", "họp", "nói", "kiến nghị"}
+_DESCRIBED_BREAKS = _STOP_WORDS | _VERB_STOPS  # lower-case words that end a described name
 
 Spans = list[tuple[int, int, str]]
 
@@ -231,7 +232,7 @@ def dates(s: Sentence) -> Iterator[tuple[int, int, str]]:
     for i in range(s.start, s.end):
         if word_kind(doc[i]) != KIND_DATE:
             continue
-        if not YEARLESS_DATE.match(doc[i].text):
+        if not (iso_date(doc[i].text) or "").startswith("--"):  # it has a year
             yield i, i + 1, "DATE"
             continue
         prev = doc[i - 1] if i > s.start else None
@@ -360,7 +361,7 @@ def _described_name_end(doc: Doc, j: int, end: int) -> int:
                 and word_kind(doc[j + 1]) in _NAME_KINDS:  # "Kế hoạch và Đầu tư", "Văn hóa, Thông tin"
             j += 2
             limit = j + 3
-        elif doc[j].text.islower() and doc[j].norm_ not in _STOP_WORDS | _VERB_STOPS:
+        elif doc[j].text.islower() and doc[j].norm_ not in _DESCRIBED_BREAKS:
             j += 1
         else:
             break
@@ -449,19 +450,6 @@ def _title_after(doc: Doc, e: int, end: int) -> int:
     return 0
 
 
-def _next_title(doc: Doc, j: int, end: int) -> int:
-    """After a title (and its organisation), the next title of the same comma list."""
-    while j < end and (word_kind(doc[j]) == KIND_ORG or doc[j].text in _ORG_ABBR
-                       or doc[j].norm_ in _ADMIN or is_name_token(doc[j])
-                       or doc[j].norm_ in _ORG_CONTINUE):
-        if is_name_token(doc[j]) and _full_name_at(doc, j, end):
-            return 0
-        j += 1
-    if j + 1 < end and doc[j].text == "," and _is_title(doc[j + 1]):
-        return j + 1
-    return 0
-
-
 def _title_before(doc: Doc, s: int, start: int, org_start: dict[int, int]) -> int | None:
     """Title of "TITLE ORG NAME" or "TITLE NAME" right before a name."""
     j = s - 1
@@ -483,7 +471,13 @@ RULES: tuple[Rule, ...] = (document_references, document_codes, dates, photo_cre
 def bylines(doc: Doc) -> Iterator[tuple[int, int, str]]:
     """Author names on one of the last lines: "Bích Huệ", "Kim Thoa - Tùng Lâm", "PHƯƠNG DUNG".
     A source line ("Theo VGP") is no byline."""
-    for sent in [s for s in doc.sents if s.text.strip()][-3:]:
+    last: list[Span] = []  # the last three sentences with words, read from the end
+    for sent in reversed(list(doc.sents)):
+        if len(last) == 3:
+            break
+        if any(not t.is_space for t in sent):
+            last.insert(0, sent)
+    for sent in last:
         words = [t for t in sent if not t.is_space]
         if words and words[0].norm_ == "theo":
             continue

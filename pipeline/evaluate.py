@@ -104,18 +104,6 @@ def triple_scores(gold: list[dict], pred: list[dict]) -> dict:
     return out
 
 
-def entity_errors(gold: list[Record], pred: list[Record], limit: int = 40) -> list[dict]:
-    """Missed and spurious entities (strict), with the sentence-sized context around them."""
-    errors = []
-    for g, p in by_id(gold, pred):
-        gs, ps = set(_spans(g, LABELS)), set(_spans(p, LABELS))
-        for kind, spans in (("missed", gs - ps), ("spurious", ps - gs)):
-            for start, end, label in sorted(spans):
-                errors.append({"doc_id": g.id, "kind": kind, "label": label,
-                               "text": g.text[start:end], "context": context(g.text, start, end)})
-    return errors[:limit] if limit else errors
-
-
 def context(text: str, start: int, end: int, width: int = 90) -> str:
     """The text around a span, the span in [brackets], cut at line ends."""
     left = text.rfind("\n", 0, start) + 1
@@ -151,23 +139,23 @@ def predict(nlp, records: list[Record], batch: int = 16) -> tuple[list[Record], 
     return out, triples
 
 
-def gold_triples(records: list[Record]) -> list[Triple]:
-    """The triples the gold annotations state, through the same canonical stage."""
+def gold_triples(nlp, records: list[Record]) -> list[Triple]:
+    """The triples the gold annotations state, through the same canonical stage (the Docs
+    made by `nlp`'s segmenter)."""
     from .canonical import Canonicaliser
-    from .language import load
     from .triples import doc_triples
 
-    segmenter = load(None, {"pipeline.stages": []})
     canonical = Canonicaliser()
-    return [t for r in records
-            for t in doc_triples(canonical(apply_record(segmenter.make_doc(r.text, r.id), r)))]
+    return [t for r in records for t in doc_triples(canonical(apply_record(nlp.make_doc(r.text, r.id), r)))]
 
 
-def score(nlp, gold: list[Record]) -> dict:
-    """Entity, end-to-end relation and triple scores of a pipeline on gold records."""
+def score(nlp, gold: list[Record], expected: list[Triple] | None = None) -> dict:
+    """Entity, end-to-end relation and triple scores of a pipeline on gold records
+    (`expected`: their gold triples, when the caller scores several pipelines on them)."""
     pred, triples = predict(nlp, gold)
+    expected = gold_triples(nlp, gold) if expected is None else expected
     return {"entities": entity_scores(gold, pred), "relations": relation_scores(gold, pred),
-            "triples": triple_scores(gold_triples(gold), triples), "predictions": pred}
+            "triples": triple_scores(expected, triples), "predictions": pred}
 
 
 # --- refs and statuses (schema v2) ---------------------------------------------------------

@@ -2,9 +2,9 @@
 curves and the underthesea baseline.
 
 A system is a set of config overrides of the trained pipeline ("rules only" drops the
-model stage and the relation classifier). Cross-validation retrains the models per
-fold on the training part only, with whatever config variant it is given, and pools
-the predictions of all folds before scoring.
+stages that need models and the classifiers; the merge policies decide how model and rule
+spans meet). Cross-validation retrains the models per fold on the training part only, with
+whatever config variant it is given, and pools the predictions of all folds before scoring.
 """
 from __future__ import annotations
 
@@ -12,38 +12,34 @@ import json
 import random
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
-from confection import Config
-
-from .annotations import folds
-from .config import RULES_ONLY as NO_CLASSIFIERS
-from .config import load_config, with_overrides
+from .annotations import published_and_extra
+from .config import load_config, with_overrides, without_models
 from .errors import AnnotationError
-from .evaluate import entity_scores, predict, relation_scores
-from .language import count_words, from_config
+from .evaluate import entity_scores, relation_scores
+from .language import from_config, load
 from .paths import PEOPLE_FILE
 from .read import normalise
 from .records import Record
 from .schema import LABELS, STATUSES
-from .train import Log, fit
+from .train import Log, out_of_fold
 
-RULES_ONLY = {**NO_CLASSIFIERS, "pipeline.stages": ["dateline", "gazetteer", "entity_rules", "relations",
-                                                     "status", "calibrate", "canonical", "refs"]}
-SYSTEMS: dict[str, dict] = {
-    "rules only": RULES_ONLY,
-    "model only": {"stages.entity_model.merge": "model_only"},
-    "rules + model (rules first)": {"stages.entity_model.merge": "rules_first"},
-    "rules + model (model first)": {"stages.entity_model.merge": "model_first"},
-}
+# How the model's spans and the rules' spans meet (pipeline/entity_model.py, MERGE_POLICIES).
+MERGES = {"model decides": {"stages.entity_model.merge": "model_only"},
+          "model first, rules fill gaps": {"stages.entity_model.merge": "model_first",
+                                           "stages.entity_model.labels": list(LABELS)},
+          "rules first, model fills gaps": {"stages.entity_model.merge": "rules_first"}}
 UNDERTHESEA_LABELS = ("PER", "ORG", "LOC")
 
 
-def system(models_dir: Path, overrides: dict):
-    """The trained pipeline of `models_dir` with a system's overrides."""
-    config = with_overrides(load_config(models_dir), overrides)
-    return from_config(config, models_dir)
+def systems(config) -> dict[str, dict]:
+    """The systems `make eval` scores beside the shipped pipeline: the rules alone, and each
+    merge policy the shipped config does not already use."""
+    found = {"rules only": without_models(config)}
+    shipped = config.to_str()
+    found.update({name: o for name, o in MERGES.items() if with_overrides(config, o).to_str() != shipped})
+    return found
 
 
 def new_pool() -> dict:
@@ -53,11 +49,11 @@ def new_pool() -> dict:
 def pool_predictions(pool: dict, nlp, test: list[Record]) -> None:
     """Predict the test documents, timing the whole pipeline, and pool the results."""
     started = time.perf_counter()
-    pred, _ = predict(nlp, test)
+    results = nlp.process_many([(r.text, r.id) for r in test])
     pool["seconds"] += time.perf_counter() - started
-    pool["words"] += sum(count_words(nlp.make_doc(r.text)) for r in test)
+    pool["words"] += sum(r.words for r in results)
     pool["gold"] += test
-    pool["pred"] += pred
+    pool["pred"] += [r.record for r in results]
 
 
 def pooled_scores(pool: dict) -> dict:
@@ -67,54 +63,43 @@ def pooled_scores(pool: dict) -> dict:
 
 
 def cross_validate(records: list[Record], k: int, seed: int, variants: dict[str, dict],
-                   systems: dict[str, dict] | None = None, log: Log = lambda line: None,
-                   base: Config | None = None, extra: list[Record] | None = None) -> dict[str, dict]:
-    """k-fold over documents. Each variant (config overrides) is retrained per fold on the
-    other folds and `extra` (documents always trained on, never tested: the written ones);
-    each of `systems` (run-time overrides, default: none) is scored on every variant's
-    models. Returns pooled scores by "variant" or "variant / system"."""
-    base = base or load_config()
-    systems = systems or {"": {}}
+                   merges: dict[str, dict], log: Log = lambda line: None) -> dict[str, dict]:
+    """k-fold over the published articles of `records` (the others always train). Each variant
+    (config overrides) is retrained per fold; each of `merges` (run-time overrides) is scored
+    on every variant's models. Returns pooled scores by "variant / merge"."""
+    base = load_config()
     pools: dict[str, dict] = {}
-    parts = folds(records, k, seed)
     for name, overrides in variants.items():
         config = with_overrides(base, overrides)
-        for n, test in enumerate(parts, 1):
-            log(f"{name}: fold {n}/{k}")
-            train = [r for r in records if r not in test] + (extra or [])
-            with tempfile.TemporaryDirectory() as tmp:
-                fit(train, Path(tmp), config, seed, log=lambda line: None)
-                for label, run_overrides in systems.items():
-                    key = f"{name} / {label}" if label else name
-                    nlp = from_config(with_overrides(config, run_overrides), Path(tmp))
-                    pool_predictions(pools.setdefault(key, new_pool()), nlp, test)
+        for test, models in out_of_fold(records, config, k, seed, lambda line, name=name: log(f"{name}: {line}")):
+            for label, run_overrides in merges.items():
+                nlp = from_config(with_overrides(config, run_overrides), models)
+                pool_predictions(pools.setdefault(f"{name} / {label}", new_pool()), nlp, test)
     return {key: pooled_scores(pool) for key, pool in pools.items()}
 
 
-def learning_curve(train: list[Record], heldout: list[Record], seed: int, log: Log,
-                   shares: tuple[float, ...] = (0.0, 0.25, 0.5, 1.0)) -> list[dict]:
-    """Held-out scores when training on the written documents and a growing share of the
-    published training articles (0%: written documents only)."""
+def learning_curve(train: list[Record], heldout: list[Record], expected: list, full: dict, seed: int,
+                   log: Log, shares: tuple[float, ...] = (0.0, 0.25, 0.5)) -> list[dict]:
+    """Held-out scores when training on the unpublished documents and a growing share of the
+    published training articles (0%: written documents only); the last point, all of them,
+    is the shipped models' `full` score. `expected`: the held-out gold triples."""
     from .evaluate import score
+    from .train import fit
 
-    published = sorted((r for r in train if r.meta.get("source") == "published"), key=lambda r: r.id)
+    published, extra = published_and_extra(sorted(train, key=lambda r: r.id))
     random.Random(seed).shuffle(published)
-    extra = [r for r in train if r.meta.get("source") != "published"]
     config = load_config()
-    points = []
+    results = []
     for share in shares:
         subset = published[:round(share * len(published))] + extra
         log(f"learning curve: {share:.0%} of the published articles ({len(subset)} documents)")
         with tempfile.TemporaryDirectory() as tmp:
             fit(subset, Path(tmp), config, seed, log=lambda line: None)
-            model = score(from_config(with_overrides(config, SYSTEMS["model only"]), Path(tmp)), heldout)
-            both = score(from_config(config, Path(tmp)), heldout)
-        points.append({"share": share, "documents": len(subset),
-                       "published": round(share * len(published)),
-                       "model_only_entities_f1": model["entities"]["strict"]["micro"]["f1"],
-                       "pipeline_entities_f1": both["entities"]["strict"]["micro"]["f1"],
-                       "relations_f1": both["relations"]["micro"]["f1"]})
-    return points
+            results.append((share, len(subset), score(from_config(config, Path(tmp)), heldout, expected)))
+    results.append((1.0, len(train), full))
+    return [{"share": share, "documents": documents, "published": round(share * len(published)),
+             "entities_f1": result["entities"]["strict"]["micro"]["f1"],
+             "relations_f1": result["relations"]["micro"]["f1"]} for share, documents, result in results]
 
 
 def underthesea_records(records: list[Record]) -> list[Record]:
@@ -142,9 +127,6 @@ def underthesea_records(records: list[Record]) -> list[Record]:
                 current = None
         out.append(Record(record.id, record.text, spans, []))
     return out
-
-
-Progress = Callable[[str], None]
 
 
 TARGETS = {"entities, strict micro F1": 0.92, "every label, strict F1": 0.85,
@@ -180,7 +162,7 @@ def verdicts(result: dict, knowledge: dict, people: dict) -> list[dict]:
     return lines
 
 
-def cross_article_people(models_dir: Path, records: list[Record], people: list[dict]) -> dict:
+def cross_article_people(nlp, records: list[Record], people: list[dict]) -> dict:
     """Extract the articles of the hand-checked people (annotations/people.json), build a KB
     from them, and check that each person is one KB person and no two are merged; beside it,
     how merging by name alone would fare (every namesake pair merged)."""
@@ -203,7 +185,7 @@ def cross_article_people(models_dir: Path, records: list[Record], people: list[d
         articles.mkdir()
         for doc_id in wanted:
             (articles / f"{doc_id}.txt").write_text(texts[doc_id], encoding="utf-8")
-        run_extract(system(models_dir, {}), [str(articles)], out)
+        run_extract(nlp, [str(articles)], out)
         build([out], out / "kb.sqlite")
         with closing(connect(out / "kb.sqlite")) as conn:
             for p in people:
@@ -225,52 +207,57 @@ def cross_article_people(models_dir: Path, records: list[Record], people: list[d
             "same_name_merged_pairs": sum(names.count(n) - 1 for n in set(names))}
 
 
-def build_report(models_dir: Path, seed: int = 13, log: Log = lambda line: None) -> dict:
+def build_report(models_dir: Path, log: Log = lambda line: None) -> dict:
     """Everything `make eval` reports, as one JSON-ready dict (`report.py` renders it)."""
     from .annotations import gold_files, split
     from .calibration import reliability
-    from .evaluate import by_source, classify_errors, per_rule, refs_and_statuses, relation_errors, score
+    from .evaluate import (
+        by_source,
+        classify_errors,
+        gold_triples,
+        per_rule,
+        refs_and_statuses,
+        relation_errors,
+        score,
+    )
     from .records import read_many
 
     records = read_many(gold_files())
     train, heldout = split(records)
     log(f"held-out: {len(heldout)} documents")
     report: dict = {"documents": {"train": len(train), "heldout": len(heldout),
-                                  "train_published": sum(r.meta.get("source") == "published" for r in train)},
+                                  "train_published": len(published_and_extra(train)[0])},
                     "heldout": {"entities": {}, "relations_end_to_end": {}, "triples": {}}}
-    shipped = None
-    for name, overrides in {"shipped": {}, **SYSTEMS}.items():
+    nlp = load(models_dir)
+    expected = gold_triples(nlp, heldout)
+    results = {}
+    for name, overrides in {"shipped": {}, **systems(load_config(models_dir))}.items():
         log(f"held-out: {name}")
-        result = score(system(models_dir, overrides), heldout)
+        results[name] = result = score(load(models_dir, overrides) if overrides else nlp, heldout, expected)
         report["heldout"]["entities"][name] = result["entities"]
         report["heldout"]["relations_end_to_end"][name] = result["relations"]
         report["heldout"]["triples"][name] = result["triples"]
-        if name == "shipped":
-            shipped = result
-        if name == "rules only":
-            report["rules"] = per_rule(heldout, result["predictions"])
+    shipped = results["shipped"]
+    report["rules"] = per_rule(heldout, results["rules only"]["predictions"])
     report["heldout"]["entities"]["underthesea ner"] = entity_scores(
         heldout, underthesea_records(heldout), UNDERTHESEA_LABELS)
     pred = shipped["predictions"]
-    report["knowledge"] = refs_and_statuses(system(models_dir, {}), heldout)
+    report["knowledge"] = refs_and_statuses(nlp, heldout)
     log("cross-article people")
     people = json.loads(PEOPLE_FILE.read_text(encoding="utf-8"))["people"]
-    report["people"] = cross_article_people(models_dir, records, people)
+    report["people"] = cross_article_people(nlp, records, people)
     report["verdicts"] = verdicts(shipped, report["knowledge"], report["people"])
     report["by_source"] = by_source(heldout, pred)
     report["calibration"] = {"spans": reliability(heldout, pred, "spans"),
                              "relations": reliability(heldout, pred, "relations")}
     report["errors"] = {"entities": classify_errors(heldout, pred),
                         "relations": relation_errors(heldout, pred, limit=60)}
-    report["learning_curve"] = learning_curve(train, heldout, seed, log)
+    report["learning_curve"] = learning_curve(train, heldout, expected, shipped,
+                                              load_config()["train"]["seed"], log)
     return report
 
 
 # --- make choices: the cross-validation behind pipeline/default.cfg --------------------------
-MERGES = {"model decides": {"stages.entity_model.merge": "model_only"},
-          "model first, rules fill gaps": {"stages.entity_model.merge": "model_first",
-                                           "stages.entity_model.labels": list(LABELS)},
-          "rules first, model fills gaps": {"stages.entity_model.merge": "rules_first"}}
 TRAINED_VARIANTS = {
     "features: kinds, rules, gazetteer": {},
     "features: kinds, gazetteer (no rules)": {"stages.entity_model.features": ["kind", "place"]},
@@ -284,22 +271,18 @@ TRAINED_VARIANTS = {
 }
 
 
-def choices(k: int = 3, seed: int = 13, log: Log = lambda line: None,
-            only: list[str] | None = None, merges: list[str] | None = None) -> dict[str, dict]:
+def choices(k: int = 3, log: Log = lambda line: None, only: list[str] | None = None,
+            merges: list[str] | None = None) -> dict[str, dict]:
     """Every trained variant under every merge policy, and the rules alone, in k-fold
     cross-validation over the published training articles (written ones always train)."""
     from .annotations import gold_files, split
     from .records import read_many
 
     train, _ = split(read_many(gold_files()))
-    published = [r for r in train if r.meta.get("source") == "published"]
-    extra = [r for r in train if r.meta.get("source") != "published"]
-    variants = {n: o for n, o in TRAINED_VARIANTS.items() if not only or n in only}
-    out = {}
-    rules = new_pool()
-    for test in folds(published, k, seed):
-        pool_predictions(rules, from_config(with_overrides(load_config(), RULES_ONLY), None), test)
-    out["rules only"] = pooled_scores(rules)
-    systems = {n: o for n, o in MERGES.items() if not merges or n in merges}
-    out.update(cross_validate(published, k, seed, variants, systems, log, extra=extra))
+    rules = new_pool()  # nothing to train: the rules read every published article once
+    pool_predictions(rules, load(None), published_and_extra(train)[0])
+    out = {"rules only": pooled_scores(rules)}
+    out.update(cross_validate(train, k, load_config()["train"]["seed"],
+                              {n: o for n, o in TRAINED_VARIANTS.items() if not only or n in only},
+                              {n: o for n, o in MERGES.items() if not merges or n in merges}, log))
     return out

@@ -16,6 +16,7 @@ import spacy
 from confection import Config
 from spacy.language import Language
 
+from .config import MODEL_STAGES
 from .errors import ConfigError, ModelsMissing
 from .segment import Segmenter
 
@@ -47,7 +48,7 @@ def blank_nlp() -> Language:
 def _gazetteer(settings: dict, ctx: Context):
     from .gazetteer import Gazetteer
 
-    return Gazetteer()
+    return Gazetteer.shared()
 
 
 def _entity_rules(settings: dict, ctx: Context):
@@ -88,7 +89,7 @@ def _canonical(settings: dict, ctx: Context):
     from .canonical import Canonicaliser
     from .gazetteer import Gazetteer
 
-    return Canonicaliser(Gazetteer())
+    return Canonicaliser(Gazetteer.shared())
 
 
 def _refs(settings: dict, ctx: Context):
@@ -129,6 +130,6 @@ def build_stages(config: Config, models_dir: Path | None) -> tuple[Segmenter, li
         if name not in FACTORIES:
             raise ConfigError(f"unknown stage {name!r} in the config; known: {', '.join(FACTORIES)}")
         stages.append(FACTORIES[name](dict(config["stages"].get(name) or {}), ctx))
-    # Docs must share the vocab of the trained model when there is one.
-    vocab = ctx.ner_model.vocab if "ner_model" in ctx.__dict__ else blank_nlp().vocab
+    # Docs must share the vocab of the trained model when a stage runs it.
+    vocab = ctx.ner_model.vocab if set(config["pipeline"]["stages"]) & set(MODEL_STAGES) else blank_nlp().vocab
     return Segmenter(vocab), stages, meta.get("data_hash", "rules")

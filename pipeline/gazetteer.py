@@ -13,7 +13,6 @@ import importlib.util
 import re
 import sqlite3
 import unicodedata
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -25,13 +24,12 @@ from spacy.tokens import Doc
 from .read import clean
 from .schema import SENTS, TOKEN_PLACE, WORDS
 
-# Level words as written before a name, to the level they name.
-LEVEL_WORDS = {
-    "tỉnh": "province", "thành phố": "city", "tp": "city", "tp.": "city",
-    "huyện": "district", "quận": "district", "thị xã": "district", "h.": "district", "q.": "district",
-    "tx.": "district", "tx": "district",
-    "xã": "commune", "phường": "commune", "thị trấn": "commune", "đặc khu": "commune",
-}
+# Level words as written before a name, to the level they name: in full, and shortened.
+LEVEL_NAMES = {"tỉnh": "province", "thành phố": "city", "huyện": "district", "quận": "district",
+               "thị xã": "district", "xã": "commune", "phường": "commune", "thị trấn": "commune",
+               "đặc khu": "commune"}
+LEVEL_WORDS = {**LEVEL_NAMES, "tp": "city", "tp.": "city", "h.": "district", "q.": "district",
+               "tx.": "district", "tx": "district"}
 REGIONS = ["Tây Nguyên", "Tây Bắc", "Đông Bắc", "Tây Nam Bộ", "Đông Nam Bộ", "Nam Bộ", "Bắc Bộ",
            "Trung Bộ", "Bắc Trung Bộ", "Nam Trung Bộ", "Duyên hải Nam Trung Bộ", "Nam Trung Bộ",
            "đồng bằng sông Cửu Long", "đồng bằng sông Hồng", "ĐBSCL", "miền Trung", "miền Bắc",
@@ -237,7 +235,3 @@ class _Words:
         self.opens = [w[:1].isupper() or n in _LOWER_STARTS for w, n in zip(texts, self.norms)]
         # ... and goes on with capitals, dashes or lower-case words ("đồng bằng sông Cửu Long")
         self.inside = [o or w in {"-", "–"} or w.islower() for o, w in zip(self.opens, texts)]
-
-
-def provinces_of(places: Iterable[Place]) -> set[str]:
-    return {p.province_code for p in places if p.province_code}

@@ -130,7 +130,7 @@ class Pipeline:
             result.record.meta.update(record.meta)
             result.triples.extend(_shift_triple(t, offset) for t in doc_triples(doc, piece)
                                   if t["confidence"] >= self.min_confidence)
-            result.entities.extend(doc_entities(doc, piece, offset))
+            result.entities.extend(doc_entities(doc, offset))
             result.words += count_words(doc)
         return results
 
@@ -189,6 +189,11 @@ def load(models_dir: Path | None = MODELS_DIR, overrides: dict | None = None) ->
     pipeline = from_config(config, models_dir if present else None)
     pipeline.spec = Spec.of(models_dir, overrides)
     return pipeline
+
+
+def segmenter_only() -> Pipeline:
+    """The segmenter without any stage: sentences and words, to count and to check against."""
+    return load(None, {"pipeline.stages": []})
 
 
 def from_config(config, models_dir: Path | None) -> Pipeline:

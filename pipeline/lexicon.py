@@ -180,6 +180,19 @@ DATE_CUES = {"ngày", "sáng", "chiều", "tối", "trưa", "đêm", "hôm", "t�
              "qua", "-", "–", "(", ",", "trong"}
 
 
+# Cue words of the guidelines' status table (K4, K7, cases 37, 45, 50), nearest first wins.
+STATUS_CUES: dict[str, str] = {
+    "nguyên": "former", "cựu": "former", "cố": "former", "từng": "former", "trước đó": "former",
+    "khi đó": "former", "trong thời gian": "former", "trước khi": "former", "quyền": "acting",
+    "phụ trách": "acting", "tân": "appointed", "bổ nhiệm": "appointed", "bầu": "appointed",
+    "điều động": "appointed", "chỉ định": "appointed", "phân công": "appointed",
+    "chuẩn y": "appointed", "luân chuyển": "appointed", "tái đắc cử": "appointed",
+    "đắc cử": "appointed", "trúng cử": "appointed", "thôi giữ chức": "ended", "thôi": "ended",
+    "nghỉ hưu": "ended", "miễn nhiệm": "ended", "cách chức": "ended", "bãi nhiệm": "ended",
+    "cho thôi": "ended", "giáng chức": "ended",
+}
+
+
 def alternation(words: list[str] | dict) -> str:
     """A regex alternation of words, longest first, with flexible inner spaces."""
     ordered = sorted(set(words), key=len, reverse=True)

@@ -14,3 +14,6 @@ ANNOTATIONS_DIR = ROOT / "annotations"
 SPLIT_FILE = ANNOTATIONS_DIR / "split.json"
 DEFAULT_CONFIG = Path(__file__).resolve().parent / "default.cfg"
 PEOPLE_FILE = ANNOTATIONS_DIR / "people.json"
+# The shared pool of published articles (for the team and CI, not shipped): benchmarks, the
+# unlabelled text of the static vectors, and the tests that skip without it.
+POOL = ROOT.parent / "shared" / "real-articles"

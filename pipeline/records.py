@@ -9,8 +9,10 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TextIO
 
 from .errors import AnnotationError, InputError
 from .schema import RelationDict, SpanDict
@@ -40,8 +42,9 @@ class Record:
                               for r in other.relations)
 
 
-def read_records(path: Path) -> Iterator[Record]:
-    """Records of a JSONL file; a line that is not a JSON object raises with file:line."""
+def json_lines(path: Path, error: type[Exception] = AnnotationError) -> Iterator[tuple[str, str, dict]]:
+    """("file:line", the line, its object) of each non-blank line of a JSONL file, read one
+    at a time; a line that is not a JSON object raises `error` with file:line."""
     with open(path, encoding="utf-8") as handle:
         for number, line in enumerate(handle, 1):
             if not line.strip():
@@ -50,10 +53,18 @@ def read_records(path: Path) -> Iterator[Record]:
             try:
                 data = json.loads(line)
             except json.JSONDecodeError as err:
-                raise AnnotationError(f"{where}: not JSON ({err.msg} at column {err.colno})") from None
-            if not isinstance(data, dict) or not isinstance(data.get("text"), str):
-                raise AnnotationError(f"{where}: expected an object with a string 'text'")
-            yield Record(id=str(data.get("id", "")), text=data["text"],
+                raise error(f"{where}: not JSON ({err.msg} at column {err.colno})") from None
+            if not isinstance(data, dict):
+                raise error(f"{where}: expected a JSON object")
+            yield where, line, data
+
+
+def read_records(path: Path) -> Iterator[Record]:
+    """Records of a JSONL file; a line that is not a record raises with file:line."""
+    for where, _, data in json_lines(path):
+        if not isinstance(data.get("text"), str):
+            raise AnnotationError(f"{where}: expected an object with a string 'text'")
+        yield Record(id=str(data.get("id", "")), text=data["text"],
                          spans=list(data.get("spans") or []),
                          relations=list(data.get("relations") or []),
                          meta=dict(data.get("meta") or {}), where=where)
@@ -73,6 +84,21 @@ def jsonl_files(paths: Iterable[Path | str]) -> list[Path]:
 def read_many(paths: Iterable[Path | str]) -> list[Record]:
     """All records of files and folders, in path order."""
     return [record for f in jsonl_files(paths) for record in read_records(f)]
+
+
+@contextmanager
+def atomic_open(path: Path, newline: str | None = None) -> Iterator[TextIO]:
+    """A text file to stream into: written beside `path` under a hidden name and renamed
+    into place when the block ends without an error (a reader never sees half a file).
+    `newline=""` for the csv module."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with open(tmp, "w", encoding="utf-8", newline=newline) as handle:
+            yield handle
+        tmp.replace(path)
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 def atomic_write(path: Path, data: str | bytes) -> None:

@@ -10,9 +10,10 @@ could be either of two people.
 """
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
-from spacy.tokens import Doc, Span
+if TYPE_CHECKING:  # the KB imports is_full_name and must not load spaCy for it
+    from spacy.tokens import Doc, Span
 
 from .read import clean
 from .schema import CANONICAL, ENTS, REF_LABELS, REFS
@@ -30,7 +31,7 @@ def _short_name_target(short: str, full_names: set[str]) -> str | None:
 
 def assign_refs(ents: list[Span]) -> dict[int, str]:
     """Entity index -> ref ("p1", "o2", "d1"), numbered by first mention per label."""
-    full = {_name_key(e) for e in ents if e.label_ == "PER" and _is_full_name(e)}
+    full = {_name_key(e) for e in ents if e.label_ == "PER" and is_full_name(e.text)}
     bodies = {_name_key(e) for e in ents if e.label_ == "ORG"}
     refs: dict[int, str] = {}
     by_key: dict[tuple[str, str], str] = {}
@@ -60,18 +61,17 @@ def _named_body(name: str, bodies: set[str]) -> str:
     return longer.pop() if len(longer) == 1 else name
 
 
-def _is_full_name(ent: Span) -> bool:
-    """Three or more syllables, or two that open with a family name ("Tô Lâm")."""
-    words = ent.text.split()
-    return len(words) >= 3 or (len(words) == 2 and not _is_given_name_only(ent))
-
-
-def _is_given_name_only(ent: Span) -> bool:
-    """A two-syllable name that does not open with a family name ("Đức Duy") is a short name."""
+def is_full_name(text: str) -> bool:
+    """A name that identifies beyond its sentence, here and in the KB: three syllables or
+    more, or two that open with a family name ("Tô Lâm", "Lê Duẩn"). "Duy", "Đức Duy" and
+    "Văn Hùng" ("Văn" and "Thị" open a middle name far more often than a family name) are short."""
     from .lexicon import FAMILY_NAMES
 
-    first = ent.text.split()[0] if ent.text.split() else ""
-    return first not in FAMILY_NAMES
+    words = clean(text).split()
+    if len(words) != 2:
+        return len(words) >= 3
+    first = words[0].title()
+    return first in FAMILY_NAMES and first not in {"Văn", "Thị"}
 
 
 class Refs:

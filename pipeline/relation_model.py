@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import ClassVar
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .extensions import Relation, span_key
 from .relation_rules import RelationRules, sentence_entities
@@ -30,10 +30,10 @@ def _bucket(n: int) -> str:
     return "far"
 
 
-def candidates(doc: Doc, max_distance: int = 40) -> Iterator[tuple[Span, Span, str, list[Span]]]:
+def candidates(groups: list[list[Span]], max_distance: int = 40) -> Iterator[tuple[Span, Span, str, list[Span]]]:
     """(head, child, relation type, the sentence's entities) for every type-compatible pair
-    in one sentence, at most `max_distance` words apart."""
-    for ents in sentence_entities(doc):
+    in one sentence (`groups`: the entities of each sentence), at most `max_distance` words apart."""
+    for ents in groups:
         for head in ents:
             for child in ents:
                 label = _TYPES_BY_LABELS.get((head.label_, child.label_))
@@ -66,7 +66,7 @@ def features(doc: Doc, head: Span, child: Span, label: str, rule_says: bool,
     feats += [f"p={t.text}" for t in between if t.is_punct]
     same_label_between = sum(1 for e in ents_between if e.label_ in {head.label_, child.label_})
     feats.append(f"same_between={_bucket(same_label_between)}")
-    if _listed_with_others(doc, first, second, ents_between):
+    if _listed_with_others(between, ents_between):
         feats.append("listed_with_others")
     return [f"{label}:{f}" for f in feats if f]
 
@@ -74,11 +74,11 @@ def features(doc: Doc, head: Span, child: Span, label: str, rule_says: bool,
 _LIST_GLUE = {",", "và", "ngày", "số", ";"}
 
 
-def _listed_with_others(doc: Doc, first: Span, second: Span, ents_between: list[Span]) -> bool:
+def _listed_with_others(between: list[Token], ents_between: list[Span]) -> bool:
     """Only other documents, dates and list glue lie between the pair, then "của" or "do":
     "DOC1, ngày D1 và DOC2 ngày D2 của ORG" gives ORG to both documents."""
     inside = {i for e in ents_between if e.label_ in {"DOC", "DATE"} for i in range(e.start, e.end)}
-    rest = [t for t in doc[first.end:second.start] if t.i not in inside and not t.is_space]
+    rest = [t for t in between if t.i not in inside]
     return any(e.label_ == "DOC" for e in ents_between) and len(rest) >= 1 and \
         rest[-1].norm_ in {"của", "do"} and \
         all(t.norm_ in _LIST_GLUE for t in rest[:-1])
@@ -97,15 +97,14 @@ class RelationClassifier:
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def to_disk(self, path: Path) -> None:
-        data = {"kind": "logistic_regression", "bias": self.bias, "threshold": self.threshold,
-                "weights": dict(sorted(self.weights.items()))}
+        data = {"kind": "logistic_regression", "bias": self.bias, "weights": dict(sorted(self.weights.items()))}
         path.write_text(json.dumps(data, ensure_ascii=False, indent=0), encoding="utf-8")
 
     @classmethod
-    def from_disk(cls, path: Path, threshold: float | None = None) -> RelationClassifier:
+    def from_disk(cls, path: Path, threshold: float) -> RelationClassifier:
+        """The saved weights; the threshold is a stage setting of the config."""
         data = json.loads(path.read_text(encoding="utf-8"))
-        return cls({k: float(v) for k, v in data["weights"].items()}, float(data["bias"]),
-                   float(data["threshold"] if threshold is None else threshold))
+        return cls({k: float(v) for k, v in data["weights"].items()}, float(data["bias"]), threshold)
 
 
 def training_rows(docs: list[Doc], rules: RelationRules) -> tuple[list[list[str]], list[int]]:
@@ -113,8 +112,9 @@ def training_rows(docs: list[Doc], rules: RelationRules) -> tuple[list[list[str]
     rows, targets = [], []
     for doc in docs:
         gold = {(span_key(r.head), span_key(r.child), r.label) for r in doc._.relations or []}
-        ruled = {(span_key(r.head), span_key(r.child), r.label) for r in rules.find(doc)}
-        for head, child, label, ents in candidates(doc):
+        groups = sentence_entities(doc)
+        ruled = {(span_key(r.head), span_key(r.child), r.label) for r in rules.find(doc, groups)}
+        for head, child, label, ents in candidates(groups):
             key = (span_key(head), span_key(child), label)
             rows.append(features(doc, head, child, label, key in ruled, ents))
             targets.append(int(key in gold))
@@ -150,12 +150,13 @@ class RelationStage:
         self.max_distance = max_distance
 
     def predict(self, doc: Doc) -> list[Relation]:
-        ruled = self.rules.find(doc)
+        groups = sentence_entities(doc)
+        ruled = self.rules.find(doc, groups)
         if self.classifier is None:
             return ruled
         said = {(span_key(r.head), span_key(r.child), r.label) for r in ruled}
         found = []
-        for head, child, label, ents in candidates(doc, self.max_distance):
+        for head, child, label, ents in candidates(groups, self.max_distance):
             rule_says = (span_key(head), span_key(child), label) in said
             p = self.classifier.probability(features(doc, head, child, label, rule_says, ents))
             if p >= self.classifier.threshold:

@@ -21,12 +21,11 @@ PERSONNEL_VERBS = {"bổ nhiệm", "điều động", "bầu", "chuẩn y", "k�
                    "nghỉ hưu", "luân chuyển", "tiếp nhận", "khai trừ", "đình chỉ", "bãi nhiệm",
                    "công nhận", "giao", "thi hành kỷ luật", "đối với", "cho"}
 _APPOSITION = {",", "-", "–", ":"}
-# Words that may stand between a person and the title they hold: status cues and the verbs
-# of holding ("X, nguyên Bí thư", "điều động ông X giữ chức Bí thư", "X thôi giữ chức Bí thư").
-_HOLDING = {"nguyên", "cựu", "quyền", "tân", "là", "làm", "giữ", "chức", "chức vụ", "giữ chức",
-            "giữ chức vụ", "thôi", "thôi giữ chức", "được", "bổ nhiệm", "bầu", "tiếp tục", "hiện",
-            "hiện là", "đương kim", "kiêm", "kiêm nhiệm", "vào", "danh", "chức danh", "điều động",
-            "phân công", "chỉ định", "(", "đang"}
+# Words that may stand between a person and the title they hold: the status cues and the
+# verbs of holding ("X, nguyên Bí thư", "điều động ông X giữ chức Bí thư", "X thôi giữ chức Bí thư").
+_HOLDING = set(lexicon.STATUS_CUES) | {
+    "là", "làm", "giữ", "chức", "chức vụ", "giữ chức", "giữ chức vụ", "được", "tiếp tục", "hiện",
+    "hiện là", "đương kim", "kiêm", "kiêm nhiệm", "vào", "danh", "chức danh", "(", "đang"}
 _IMPLEMENT = {v.lower() for v in lexicon.IMPLEMENT_VERBS}
 _ISSUE = {v.lower() for v in lexicon.ISSUE_VERBS}
 _DOC_TAIL = {",", "ngày", "hội nghị", "lần", "thứ", "khóa", "khoá", "(", ")", "và", "số"}
@@ -48,9 +47,10 @@ def _between(doc: Doc, a: Span, b: Span) -> list[str]:
 class RelationRules:
     """has_title, title_of, issued_by, issued_on and implements from sentence patterns."""
 
-    def find(self, doc: Doc) -> list[Relation]:
-        """Relations the rules read in each sentence of a Doc with entities."""
-        return [rel for ents in sentence_entities(doc) for rel in self.sentence(doc, ents)]
+    def find(self, doc: Doc, groups: list[list[Span]]) -> list[Relation]:
+        """Relations the rules read in each sentence of a Doc (`groups`: the entities of each
+        sentence that has any, from `sentence_entities`)."""
+        return [rel for ents in groups for rel in self.sentence(doc, ents)]
 
     def sentence(self, doc: Doc, ents: list[Span]) -> list[Relation]:
         rels: list[Relation] = []

@@ -10,7 +10,7 @@ import io
 import json
 from pathlib import Path
 
-from .evaluate import prf
+from .evaluate import ERROR_CLASSES, prf
 from .records import atomic_write
 from .schema import LABELS, RELATION_TYPES, STATUSES
 
@@ -128,7 +128,7 @@ def error_summary(report: dict) -> list[list[str]]:
 
     counts = Counter((e["class"], e["label"]) for e in report["errors"]["entities"])
     rows = [["class"] + list(LABELS) + ["all"]]
-    for kind in ("boundary", "label", "missed", "spurious"):
+    for kind in ERROR_CLASSES:
         row = [counts[(kind, lab)] for lab in LABELS]
         rows.append([kind] + [str(n) for n in row] + [str(sum(row))])
     return rows
@@ -136,9 +136,9 @@ def error_summary(report: dict) -> list[list[str]]:
 
 def sections(report: dict) -> list[tuple[str, list[list[str]]]]:
     held = report["heldout"]
-    curve = [["published articles", "documents in all", "model only", "pipeline", "relations"]] + [
-        [f"{p['published']} ({p['share']:.0%})", str(p["documents"]), f"{p['model_only_entities_f1']:.3f}",
-         f"{p['pipeline_entities_f1']:.3f}", f"{p['relations_f1']:.3f}"] for p in report["learning_curve"]]
+    curve = [["published articles", "documents in all", "entities", "relations"]] + [
+        [f"{p['published']} ({p['share']:.0%})", str(p["documents"]), f"{p['entities_f1']:.3f}",
+         f"{p['relations_f1']:.3f}"] for p in report["learning_curve"]]
     cal = report["calibration"]
     return [
         ("Against the targets (held-out split: published articles of outlets never trained on)",
@@ -166,7 +166,7 @@ def sections(report: dict) -> list[tuple[str, list[list[str]]]]:
 def error_lines(report: dict, per_class: int = 12) -> list[str]:
     """The errors, grouped by class, each with its sentence (the first `per_class` of each)."""
     lines = []
-    for kind in ("boundary", "label", "missed", "spurious"):
+    for kind in ERROR_CLASSES:
         errors = [e for e in report["errors"]["entities"] if e["class"] == kind]
         lines.append(f"### {kind} ({len(errors)})")
         for e in errors[:per_class]:
@@ -224,9 +224,7 @@ def charts(report: dict) -> list[str]:
     fig, ax = plt.subplots(figsize=(6, 3.2))
     xs = [p["published"] for p in curve]
     ys = []
-    for key, name in (("model_only_entities_f1", "entities, model only"),
-                      ("pipeline_entities_f1", "entities, pipeline"),
-                      ("relations_f1", "relations, end to end")):
+    for key, name in (("entities_f1", "entities, strict micro"), ("relations_f1", "relations, end to end")):
         ax.plot(xs, [p[key] for p in curve], marker="o", label=name)
         ys += [p[key] for p in curve]
     ax.set_xlabel("published training articles (written documents always train)")

@@ -22,7 +22,6 @@ STATUSES = ("current", "former", "acting", "appointed", "ended")  # of a has_tit
 # What the segmenter kept whole, in token.tag_ ("" for every other word).
 KIND_CODE, KIND_DATE, KIND_TITLE, KIND_ORG, KIND_DOCTYPE, KIND_ABBR = (
     "code", "date", "title", "org", "doctype", "abbr")
-WORD_KINDS = (KIND_CODE, KIND_DATE, KIND_TITLE, KIND_ORG, KIND_DOCTYPE, KIND_ABBR)
 
 # Names of what a stage reads and sets, checked along the chain at load time.
 WORDS, SENTS = "words", "sents"
@@ -79,6 +78,7 @@ class Evidence(TypedDict):
     start: int
     end: int
     text: str
+    sentence: str  # the whole sentence the fact is stated in
 
 
 class Triple(TypedDict, total=False):

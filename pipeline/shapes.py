@@ -13,23 +13,21 @@ from .read import clean
 
 UPPER = "".join(  # every Latin capital, so "Đ", "Ư", "Ố" count as capitals
     c for c in map(chr, range(0x41, 0x1EFA)) if c.isupper() and "LATIN" in unicodedata.name(c, ""))
-_UP = UPPER
 
 # Party documents: <number>-<TYPE>/<ISSUER> ("22-NQ/TW", "10-CT / TW", "03-CT/T.Ư").
 PARTY_CODE = (
-    rf"(?P<p_number>\d{{1,5}}[a-z]?)\s?[-–]\s?(?P<p_type>[{_UP}a-zđ]{{1,6}})\s?/\s?"
-    rf"(?P<p_issuer>T\.Ư|[{_UP}][{_UP}a-zđ]{{0,9}})"
+    rf"(?P<p_number>\d{{1,5}}[a-z]?)\s?[-–]\s?(?P<p_type>[{UPPER}a-zđ]{{1,6}})\s?/\s?"
+    rf"(?P<p_issuer>T\.Ư|[{UPPER}][{UPPER}a-zđ]{{0,9}})"
 )
 # State documents: <n>/<year>/<TYPE>-<ISSUER>, <n>/<TYPE>-<ISSUER>, <n>/<year>/QH<term>.
 STATE_CODE = (
     rf"(?P<s_number>\d{{1,5}})\s?/\s?(?:(?P<s_year>\d{{4}})\s?/\s?)?"
-    rf"(?P<s_type>[{_UP}][{_UP}a-zđ]{{0,6}}?)(?P<s_term>\d{{0,2}})"
-    rf"(?:\s?-\s?(?P<s_issuer>[{_UP}][{_UP}a-zđ]{{0,9}}\d{{0,2}}))?"
+    rf"(?P<s_type>[{UPPER}][{UPPER}a-zđ]{{0,6}}?)(?P<s_term>\d{{0,2}})"
+    rf"(?:\s?-\s?(?P<s_issuer>[{UPPER}][{UPPER}a-zđ]{{0,9}}\d{{0,2}}))?"
 )
 DOC_CODE_RE = re.compile(rf"(?<![\w/-])(?:{PARTY_CODE}|{STATE_CODE})(?![\w/])")
 
 _D, _M, _Y = r"(?:0?[1-9]|[12]\d|3[01])", r"(?:0?[1-9]|1[0-2])", r"(?:1[89]\d\d|2[01]\d\d)"
-_SEP = r"\s?[/.-]\s?"
 DATE_PATTERNS = [
     rf"{_D}\s?/\s?{_M}\s?/\s?{_Y}",  # 02/02/2008, 12/ 6/ 2021
     rf"{_D}\.{_M}\.{_Y}",  # 17.2.2025
@@ -45,15 +43,14 @@ DATE_PATTERNS = [
     rf"{_D}\s+tháng\s+{_M}",  # 3 tháng 2 (needs a cue word)
 ]
 DATE_RE = re.compile(r"(?<![\w/.,-])(?:" + "|".join(DATE_PATTERNS) + r")(?![\w/])", re.IGNORECASE)
-YEARLESS_DATE = re.compile(rf"^{_D}(?:\s?[-–]\s?{_D})?(?:\s?[/.-]\s?|\s+tháng\s+){_M}$", re.IGNORECASE)
 # Sections: "Trưởng phòng" is one title only with no named section after it; in "Trưởng Phòng
 # Nội vụ" or "Trưởng phòng Cảnh sát hình sự" the title is "Trưởng" and the section the
 # organisation (guidelines rule 1, case 27). "Phòng", "ban" head an organisation only before a
 # name ("Phòng Nội vụ", "Phó ban Tuyên giáo": not "Phòng chống", "ban hành").
-SECTION_TITLE_RE = re.compile(rf"(?<!\w)(?:Phó )?Trưởng phòng(?!\w)(?!\s+[{_UP}])")
-SECTION_HEAD_RE = re.compile(rf"(?<!\w)(?<!Hải )(?:Phòng|phòng|ban|văn phòng|vụ|sở)(?=\s+[{_UP}])")
+SECTION_TITLE_RE = re.compile(rf"(?<!\w)(?:Phó )?Trưởng phòng(?!\w)(?!\s+[{UPPER}])")
+SECTION_HEAD_RE = re.compile(rf"(?<!\w)(?<!Hải )(?:Phòng|phòng|ban|văn phòng|vụ|sở)(?=\s+[{UPPER}])")
 ABBREVIATION_RE = re.compile(
-    rf"(?<![\w.])[{_UP}][{_UP}0-9&]{{1,9}}(?:[.-][{_UP}][{_UP}0-9&]{{0,8}})*(?![\w])")  # "VH-TT&DL"
+    rf"(?<![\w.])[{UPPER}][{UPPER}0-9&]{{1,9}}(?:[.-][{UPPER}][{UPPER}0-9&]{{0,8}})*(?![\w])")  # "VH-TT&DL"
 
 _PARTY_FULL = re.compile(rf"^{PARTY_CODE}$")
 _STATE_FULL = re.compile(rf"^{STATE_CODE}$")

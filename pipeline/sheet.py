@@ -29,6 +29,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from .errors import AnnotationError
+from .records import Record
 from .schema import LABELS, REF_LABELS, RELATION_TYPES
 from .schema import STATUSES as _ALL_STATUSES
 from .spans import span_problem
@@ -260,7 +261,7 @@ def _ref_groups(sheet: Sheet) -> dict[str, str]:
         return span_id
 
     names: dict[str, str] = {}
-    counters = {"PER": 0, "ORG": 0, "DOC": 0}
+    counters = dict.fromkeys(REF_LABELS, 0)
     out: dict[str, str] = {}
     for span in sorted(sheet.spans, key=lambda s: s["start"]):
         if span["label"] not in REF_LABELS:
@@ -273,8 +274,8 @@ def _ref_groups(sheet: Sheet) -> dict[str, str]:
     return out
 
 
-def to_record(sheet: Sheet, doc_id: str, meta: dict) -> dict:
-    """The sheet as one line of the annotation format (schema v2)."""
+def to_record(sheet: Sheet, doc_id: str, meta: dict, where: str = "") -> Record:
+    """The sheet as a record of the annotation format (schema v2)."""
     ordered = sorted(sheet.spans, key=lambda s: s["start"])
     index = {s["id"]: n for n, s in enumerate(ordered)}
     refs = _ref_groups(sheet)
@@ -296,43 +297,20 @@ def to_record(sheet: Sheet, doc_id: str, meta: dict) -> dict:
         meta["published"] = sheet.published
     if sheet.annotator:
         meta["annotator"] = sheet.annotator
-    return {"id": doc_id, "text": sheet.text, "meta": meta, "spans": spans, "relations": relations}
+    return Record(doc_id, sheet.text, spans, relations, meta, where)
 
 
-def render(sheet: Sheet) -> str:
-    """The text with every span bracketed, sentence by sentence, for reading a sheet back."""
-    refs = _ref_groups(sheet)
-    marks = sorted(sheet.spans, key=lambda s: s["start"])
-    out = []
-    for n, (s, e) in enumerate(sentences(sheet.text), 1):
-        pieces, cursor = [], s
-        for span in marks:
-            if s <= span["start"] < e:
-                pieces.append(sheet.text[cursor:span["start"]])
-                tag = span["label"] + (f":{refs[span['id']]}" if span["id"] in refs else "")
-                pieces.append(f"[{sheet.text[span['start']:span['end']]}]{{{span['id']} {tag}}}")
-                cursor = span["end"]
-        pieces.append(sheet.text[cursor:e])
-        out.append(f"[{n}] " + "".join(pieces))
-    by_id = {s["id"]: sheet.text[s["start"]:s["end"]] for s in sheet.spans}
-    out.append("")
-    for r in sheet.relations:
-        status = f" ({r['status']})" if r["status"] else ""
-        out.append(f"{r['label']}: {by_id[r['head']]} -> {by_id[r['child']]}{status}")
-    return "\n".join(out)
-
-
-def to_sheet(record: dict, file: str) -> str:
+def to_sheet(record: Record, file: str) -> str:
     """A record back to a sheet (ids from refs and positions), for review in a text editor."""
-    text = record["text"]
+    text = record.text
     sents = sentences(text)
     lines = [f"file: {file}"]
-    if record.get("meta", {}).get("published"):
-        lines.append(f"published: {record['meta']['published']}")
+    if record.meta.get("published"):
+        lines.append(f"published: {record.meta['published']}")
     ids = []
     first_of_ref: dict[str, str] = {}
     cursor: dict[int, int] = {}
-    for n, span in enumerate(record["spans"]):
+    for n, span in enumerate(record.spans):
         sent_no = next((k for k, (s, e) in enumerate(sents, 1) if s <= span["start"] < e), 0)
         s_start, s_end = sents[sent_no - 1]
         piece = text[span["start"]:span["end"]]
@@ -354,7 +332,7 @@ def to_sheet(record: dict, file: str) -> str:
             else:
                 first_of_ref[ref] = span_id
         lines.append(" | ".join(cells))
-    for rel in record["relations"]:
+    for rel in record.relations:
         cells = ["r", ids[rel["head"]], rel["label"], ids[rel["child"]]]
         if rel.get("status"):
             cells.append(rel["status"])

@@ -47,6 +47,14 @@ def crosses(start: int, end: int, sentence_ends: Iterable[int]) -> bool:
     return any(start < e < end for e in sentence_ends)
 
 
+def sentence_numbers(doc) -> list[int]:
+    """The number of the sentence each token is in."""
+    numbers: list[int] = []
+    for n, sent in enumerate(doc.sents):
+        numbers.extend([n] * len(sent))
+    return numbers
+
+
 def tidy(doc, spans: list) -> list:
     """Trim white space and punctuation tokens off the edges of token spans, and drop those
     that are empty afterwards, cross a sentence end, or still break the rule."""
@@ -55,9 +63,7 @@ def tidy(doc, spans: list) -> list:
     if not spans:
         return []
     text = doc.text
-    sentence = [0] * len(doc)
-    for n, sent in enumerate(doc.sents):
-        sentence[sent.start:sent.end] = [n] * (sent.end - sent.start)
+    sentence = sentence_numbers(doc)
     out = []
     for span in spans:
         start, end = span.start, span.end

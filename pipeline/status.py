@@ -13,29 +13,18 @@ import math
 from pathlib import Path
 from typing import ClassVar
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .extensions import Relation
+from .lexicon import STATUS_CUES
 from .schema import RELATIONS, SENTS, STATUS
 
-# Cue words of the guidelines' status table (K4, K7, cases 37, 45, 50), nearest first wins.
-CUES: dict[str, str] = {
-    "nguyên": "former", "cựu": "former", "cố": "former", "từng": "former", "trước đó": "former",
-    "khi đó": "former", "trong thời gian": "former", "trước khi": "former", "quyền": "acting",
-    "phụ trách": "acting", "tân": "appointed", "bổ nhiệm": "appointed", "bầu": "appointed",
-    "điều động": "appointed", "chỉ định": "appointed", "phân công": "appointed",
-    "chuẩn y": "appointed", "luân chuyển": "appointed", "tái đắc cử": "appointed",
-    "đắc cử": "appointed", "trúng cử": "appointed", "thôi giữ chức": "ended", "thôi": "ended",
-    "nghỉ hưu": "ended", "miễn nhiệm": "ended", "cách chức": "ended", "bãi nhiệm": "ended",
-    "cho thôi": "ended", "giáng chức": "ended",
-}
 _HEDGES = {"đề nghị", "sẽ", "dự kiến", "giới thiệu", "xin", "đơn"}  # a proposal is no change
 WINDOW = 8  # words before the title that may carry its cue
 
 
-def _before(doc: Doc, rel: Relation) -> list[str]:
+def _before(doc: Doc, title: Span) -> list[str]:
     """Norms of the words before the title, back to the sentence start, nearest first."""
-    title = rel.child
     start = title.sent.start
     return [t.norm_ for t in reversed(doc[max(start, title.start - WINDOW):title.start]) if not t.is_space]
 
@@ -43,10 +32,13 @@ def _before(doc: Doc, rel: Relation) -> list[str]:
 def rule_status(doc: Doc, rel: Relation) -> str:
     """The nearest cue word before the title (current when none, or when the sentence only
     proposes the change)."""
-    words = _before(doc, rel)
+    return _cued(_before(doc, rel.child))
+
+
+def _cued(words: list[str]) -> str:
     for word in words:
-        if word in CUES:
-            status = CUES[word]
+        if word in STATUS_CUES:
+            status = STATUS_CUES[word]
             if status in {"ended", "appointed"} and _HEDGES.intersection(words):
                 return "current"
             return status
@@ -57,8 +49,8 @@ def features(doc: Doc, rel: Relation) -> list[str]:
     """Binary features of one has_title: the words before the title, the words between the
     person and the title, what follows it, and the rules' verdict."""
     person, title = rel.head, rel.child
-    words = _before(doc, rel)
-    feats = ["bias", f"rule={rule_status(doc, rel)}", f"prev1={words[0] if words else '<s>'}",
+    words = _before(doc, title)
+    feats = ["bias", f"rule={_cued(words)}", f"prev1={words[0] if words else '<s>'}",
              f"prev2={'_'.join(words[:2])}", f"person_first={person.start < title.start}"]
     feats += [f"w={w}" for w in words]
     feats += [f"near={w}" for w in words[:3]]

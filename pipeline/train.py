@@ -15,14 +15,14 @@ import shutil
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from confection import Config
 
 from . import entity_model, relation_model, status
-from .annotations import gold_files, heldout_ids, split
-from .config import load_config, save_config, spacy_config
+from .annotations import gold_files, split
+from .config import MODEL_STAGES, load_config, save_config, spacy_config
 from .paths import DEFAULT_CONFIG, MODELS_DIR, SPLIT_FILE
 from .records import Record, apply_record, atomic_write, read_many
 
@@ -61,8 +61,8 @@ def feature_pipeline(config: Config):
     from .language import from_config
 
     stages = config["pipeline"]["stages"]
-    before = stages[:stages.index("entity_model")] if "entity_model" in stages else stages
-    return from_config(with_overrides(config, {"pipeline.stages": before}), None)
+    first_model = next((n for n, s in enumerate(stages) if s in MODEL_STAGES), len(stages))
+    return from_config(with_overrides(config, {"pipeline.stages": stages[:first_model]}), None)
 
 
 def gold_docs(records: list[Record], prepare) -> list:
@@ -100,28 +100,39 @@ def fit(records: list[Record], out_dir: Path, config: Config, seed: int | None =
     atomic_write(out_dir / "meta.json", json.dumps({"seed": seed}) + "\n")
 
 
+def out_of_fold(records: list[Record], config: Config, k: int, seed: int,
+                log: Log) -> Iterator[tuple[list[Record], Path]]:
+    """k-fold over the published articles of `records`: (test documents, a folder of models
+    trained on the other folds and the unpublished documents), one fold at a time."""
+    from .annotations import folds, published_and_extra
+
+    published, extra = published_and_extra(records)
+    for n, test in enumerate(folds(published, k, seed), 1):
+        log(f"fold {n}/{k}")
+        held = {r.id for r in test}
+        with tempfile.TemporaryDirectory() as tmp:
+            fit([r for r in published if r.id not in held] + extra, Path(tmp), config, seed,
+                log=lambda line: None)
+            yield test, Path(tmp)
+
+
 def out_of_fold_calibration(records: list[Record], config: Config, seed: int, log: Log) -> dict:
     """The calibration table, fitted on predictions of the published training articles made
     in k-fold cross-validation (the written documents always train, never test)."""
     from . import calibration
-    from .annotations import folds
     from .config import with_overrides
     from .evaluate import predict
     from .language import from_config
 
-    published = [r for r in records if r.meta.get("source") == "published"]
-    extra = [r for r in records if r.meta.get("source") != "published"]
-    k = config["train"]["calibration_folds"]
     raw = with_overrides(config, {"pipeline.stages": [s for s in config["pipeline"]["stages"]
                                                       if s != "calibrate"]})
+    gold: list[Record] = []
     pred: list[Record] = []
-    for n, test in enumerate(folds(published, k, seed), 1):
-        log(f"calibration: fold {n}/{k}")
-        with tempfile.TemporaryDirectory() as tmp:
-            fit([r for r in published if r not in test] + extra, Path(tmp), config, seed,
-                log=lambda line: None)
-            pred += predict(from_config(raw, Path(tmp)), test)[0]
-    return calibration.fit(published, pred)
+    for test, models in out_of_fold(records, config, config["train"]["calibration_folds"], seed,
+                                    lambda line: log(f"calibration: {line}")):
+        gold += test
+        pred += predict(from_config(raw, models), test)[0]
+    return calibration.fit(gold, pred)
 
 
 def versions() -> dict:
@@ -139,7 +150,7 @@ def run(models_dir: Path = MODELS_DIR, seed: int | None = None, log: Log = log_s
 
     started = time.perf_counter()
     files = gold_files()
-    train_records, heldout = split(read_many(files), heldout_ids())
+    train_records, heldout = split(read_many(files))
     config = load_config()
     seed = config["train"]["seed"] if seed is None else seed
     log(f"training on {len(train_records)} documents, holding out {len(heldout)}; seed {seed}")

@@ -85,7 +85,7 @@ def doc_triples(doc: Doc, text: str | None = None) -> list[Triple]:
     return list(best.values())
 
 
-def doc_entities(doc: Doc, text: str, offset: int = 0) -> list[dict]:
+def doc_entities(doc: Doc, offset: int = 0) -> list[dict]:
     """One line per person, body and document the Doc names: its ref, canonical name, the
     names it is written as, and where (offsets shifted by `offset`)."""
     groups: dict[tuple[str, str], dict] = {}

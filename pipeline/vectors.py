@@ -28,9 +28,9 @@ def build(texts: Iterable[str], dims: int = 64, min_count: int = 3, window: int 
     from scipy.sparse import coo_matrix
     from sklearn.decomposition import TruncatedSVD
 
-    from .language import load
+    from .language import segmenter_only
 
-    segmenter = load(None, {"pipeline.stages": []})
+    segmenter = segmenter_only()
     sentences: list[list[str]] = []
     counts: Counter = Counter()
     for text in texts:
@@ -85,13 +85,12 @@ def add_to(vocab, folder: Path = VECTORS_DIR) -> None:
 
 def unlabelled_texts() -> list[str]:
     """The pool's articles, without those of the held-out outlets (they must stay unseen)."""
-    from .annotations import gold_files, heldout_ids
-    from .benchmark import POOL
+    from .annotations import gold_files, split
+    from .convert import sources
+    from .paths import POOL
     from .records import read_many
 
-    heldout_files = {r.meta.get("file") for r in read_many(gold_files()) if r.id in heldout_ids()}
-    table = POOL / "SOURCES.tsv"
-    rows = [line.split("\t") for line in table.read_text(encoding="utf-8").splitlines()[1:]]
-    outlet = {row[0]: row[4] for row in rows}
-    heldout_outlets = {outlet[f] for f in heldout_files if f in outlet}
-    return [(POOL / f).read_text(encoding="utf-8") for f, o in sorted(outlet.items()) if o not in heldout_outlets]
+    _, heldout = split(read_many(gold_files()))
+    heldout_outlets = {r.meta["outlet"] for r in heldout if r.meta.get("outlet")}
+    return [(POOL / f).read_text(encoding="utf-8") for f, row in sorted(sources(POOL).items())
+            if row.get("outlet or site") not in heldout_outlets]

@@ -13,9 +13,8 @@ from conftest import ROOT
 from pipeline.annotations import gold_files, heldout_ids, stats, validate
 from pipeline.cli import segmentation
 from pipeline.convert import from_doccano, import_file, to_label_studio
+from pipeline.paths import POOL
 from pipeline.records import Record, read_many, read_records
-
-POOL = ROOT.parent / "shared" / "real-articles"
 
 TEXT = "Bà Nông Thị Hương, Phó Trưởng Ban Tổ chức Huyện uỷ cho biết."
 #       0123456789...: "Nông Thị Hương" 3-17, "Phó Trưởng" 19-29, "Ban Tổ chức Huyện uỷ" 30-50

@@ -115,3 +115,15 @@ def test_a_journal_cut_by_a_crash_is_repaired(rules_nlp, tmp_path):
     assert summary["journal_repaired_bytes"] == len(lines[2]) // 2
     assert (summary["skipped"], summary["this_run"]["documents"]) == (2, 1)
     assert {name: (out / name).read_bytes() for name in OUTPUTS} == reference
+
+
+def test_another_min_confidence_redoes_the_documents(rules_nlp, tmp_path):
+    write(tmp_path / "in", "a.txt", "Lương Minh Tiến")
+    out = tmp_path / "out"
+    run_extract(rules_nlp, [str(tmp_path / "in")], out)
+    rules_nlp.min_confidence = 0.99
+    try:
+        again = run_extract(rules_nlp, [str(tmp_path / "in")], out)
+    finally:
+        rules_nlp.min_confidence = 0.0
+    assert again["skipped"] == 0 and again["this_run"]["documents"] == 1

@@ -56,3 +56,13 @@ def test_abbreviations_are_spelt_out_and_tones_normalised(nlp):
 def test_document_by_number_borrows_the_full_code(nlp):
     doc = nlp("Triển khai Nghị quyết số 22-NQ/TW của Ban Chấp hành Trung ương. Huyện ủy quán triệt Nghị quyết 22.")
     assert canon(doc, "DOC") == ["Nghị quyết số 22-NQ/TW", "Nghị quyết số 22-NQ/TW"]
+
+
+def test_a_type_with_two_code_forms_borrows_the_one_the_article_cites(nlp):
+    doc = nlp("Thực hiện Quy định số 05-QyĐ/TW của Bộ Chính trị. Tỉnh ủy quán triệt Quy định 05.")
+    assert canon(doc, "DOC") == ["Quy định số 05-QyĐ/TW", "Quy định số 05-QyĐ/TW"]
+
+
+def test_an_abbreviation_is_matched_as_written_only(nlp):
+    doc = nlp("Ông Lê Văn An, Trưởng Ban Tổ chức T Ư và Ban Tuyên giáo T.Ư, phát biểu.")
+    assert canon(doc, "ORG") == ["Ban Tổ chức T Ư", "Ban Tuyên giáo Trung ương"]

@@ -342,3 +342,53 @@ def test_synthetic_outputs_are_deterministic_and_merge_their_officials(tmp_path)
     build([a], kb)
     scores = identity_scores(kb, a / "truth.jsonl")
     assert scores["b3_precision"] > 0.97 and scores["b3_recall"] > 0.97
+
+
+def test_full_name_rule_is_one_for_refs_and_the_kb():
+    """"Văn Hùng" opens with a middle name: short for extract's refs and for the KB alike, so
+    refs joins it to the full name it ends and the KB never merges people by it."""
+    from types import SimpleNamespace
+
+    from pipeline import refs
+    from pipeline.kb import keys
+
+    for name, full in (("Văn Hùng", False), ("văn hùng", False), ("Thị Mai", False), ("Đức Duy", False),
+                       ("Duy", False), ("Tô Lâm", True), ("lê duẩn", True), ("Nguyễn Văn Hùng", True)):
+        assert refs.is_full_name(name) is full and keys.is_full_name(name) is full, name
+
+    def per(text: str) -> SimpleNamespace:
+        return SimpleNamespace(label_="PER", text=text, _=SimpleNamespace(canonical=None))
+
+    assert refs.assign_refs([per("Nguyễn Văn Hùng"), per("Văn Hùng")]) == {0: "p1", 1: "p1"}
+
+
+def test_build_and_recomputation_agree(tmp_path):
+    """One position stated four times in an article, its combined confidence needing more than
+    six places: the build folds each statement in; forgetting an article recomputes from
+    the evidence. Both must give the same rows, people's names included."""
+    from pipeline.kb import store
+
+    out = tmp_path / "batch1"
+    shutil.copytree(BATCH1, out)
+    triples = (out / "triples.jsonl").read_text(encoding="utf-8").splitlines()
+    [mai] = [json.loads(line) for line in triples if '"Trần Thị Mai"' in line]
+    extra = [json.dumps({**mai, "confidence": 0.1234567}, ensure_ascii=False)] * 3
+    (out / "triples.jsonl").write_text("\n".join(triples + extra) + "\n", encoding="utf-8")
+    kb = tmp_path / "kb.sqlite"
+    build([out, BATCH2], kb)
+    with closing(connect(kb)) as c:
+        tables = {t: c.execute(f"SELECT * FROM {t} ORDER BY id").fetchall()
+                  for t in ("positions", "facts", "persons")}
+        store.refold(c, "positions", [r["id"] for r in tables["positions"]])
+        store.refold(c, "facts", [r["id"] for r in tables["facts"]])
+        for r in tables["persons"]:
+            store.refresh_person_name(c, r["id"])
+        assert {t: c.execute(f"SELECT * FROM {t} ORDER BY id").fetchall() for t in tables} == tables
+        [position] = query.person(c, "Trần Thị Mai")[0]["positions"]
+        miss = (1 - mai["confidence"]) * (1 - 0.1234567) ** 3
+        assert position["confidence"] == round(1 - miss, 4) and len(position["evidence"]) == 4
+
+
+def test_cli_position_with_no_holder(kb, capsys):
+    code, out, err = run(["kb", "position", "Bí thư", "Bộ Xây dựng", "--kb", str(kb)], capsys)
+    assert (code, out) == (1, "") and "nobody held 'Bí thư' in a body named 'Bộ Xây dựng'" in err

@@ -8,10 +8,8 @@ from pathlib import Path
 import pytest
 
 from pipeline.batch import run_extract
-from pipeline.paths import ROOT
+from pipeline.paths import POOL
 from pipeline.spans import crosses, span_problem
-
-POOL = ROOT.parent / "shared" / "real-articles"
 
 
 @pytest.mark.parametrize("piece,problem", [

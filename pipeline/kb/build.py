@@ -22,40 +22,28 @@ import sqlite3
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 from ..errors import InputError
-from ..shapes import parse_code
+from ..records import json_lines
+from ..schema import REF_LABELS
 from . import identity, keys, store
 from .datasette import write_metadata
 
-ENTITY_LABELS = ("PER", "ORG", "DOC")
 POSITION_PREDICATES = ("holds_position", "has_title")
 COMMIT_EVERY = 2000
 
+# seq is the rowid, so paging through the staged documents walks it; known: the KB holds
+# another version of the document, to be forgotten first.
 STAGING = """
 CREATE TEMP TABLE stage_articles (
-    doc_id TEXT PRIMARY KEY, seq INTEGER NOT NULL, source INTEGER NOT NULL, hash TEXT NOT NULL,
-    published TEXT, province_code TEXT, file TEXT, text TEXT);
+    seq INTEGER PRIMARY KEY, doc_id TEXT NOT NULL UNIQUE, source INTEGER NOT NULL,
+    hash TEXT NOT NULL, known INTEGER NOT NULL, published TEXT, province_code TEXT, file TEXT,
+    text TEXT);
 CREATE TEMP TABLE stage_lines (doc_id TEXT NOT NULL, source INTEGER NOT NULL, kind TEXT NOT NULL,
     line TEXT NOT NULL);
 CREATE INDEX temp.stage_lines_doc ON stage_lines(doc_id, kind);
 """
-
-
-def _lines(path: Path) -> Iterator[tuple[int, str, dict]]:
-    """(line number, raw line, parsed object) of a JSONL file, one at a time."""
-    with open(path, encoding="utf-8") as handle:
-        for number, line in enumerate(handle, 1):
-            line = line.strip()
-            if not line:
-                continue
-            try:
-                data = json.loads(line)
-            except json.JSONDecodeError as err:
-                raise InputError(f"{path}:{number}: not JSON ({err.msg} at column {err.colno})") from None
-            if not isinstance(data, dict):
-                raise InputError(f"{path}:{number}: expected a JSON object")
-            yield number, line, data
 
 
 def _stage(conn: sqlite3.Connection, outs: list[Path]) -> tuple[int, int]:
@@ -63,23 +51,23 @@ def _stage(conn: sqlite3.Connection, outs: list[Path]) -> tuple[int, int]:
     conn.executescript(STAGING)
     seq = unchanged = 0
     for source, out in enumerate(outs):
-        path = out / "annotations.jsonl"
         staged_here = 0
-        for number, line, data in _lines(path):
+        for where, line, data in json_lines(out / "annotations.jsonl", error=InputError):
             doc_id = data.get("id")
             if not isinstance(doc_id, str) or not isinstance(data.get("text"), str):
-                raise InputError(f"{path}:{number}: expected an object with a string 'id' and 'text'")
+                raise InputError(f"{where}: expected an object with a string 'id' and 'text'")
             seq += 1
-            digest = hashlib.sha256(line.encode("utf-8")).hexdigest()
+            digest = hashlib.sha256(line.strip().encode("utf-8")).hexdigest()
             known = conn.execute("SELECT hash FROM articles WHERE doc_id = ?", (doc_id,)).fetchone()
             if known is not None and known[0] == digest:
                 conn.execute("DELETE FROM stage_articles WHERE doc_id = ?", (doc_id,))
                 unchanged += 1
                 continue
             meta = data.get("meta") or {}
-            conn.execute("INSERT OR REPLACE INTO stage_articles VALUES (?,?,?,?,?,?,?,?)",
-                         (doc_id, seq, source, digest, meta.get("published"), meta.get("province_code"),
-                          meta.get("file"), data["text"]))
+            conn.execute("INSERT OR REPLACE INTO stage_articles (seq, doc_id, source, hash, known, "
+                         "published, province_code, file, text) VALUES (?,?,?,?,?,?,?,?,?)",
+                         (seq, doc_id, source, digest, known is not None, meta.get("published"),
+                          meta.get("province_code"), meta.get("file"), data["text"]))
             staged_here += 1
         if staged_here:
             for kind, name in (("E", "entities.jsonl"), ("T", "triples.jsonl")):
@@ -90,16 +78,29 @@ def _stage(conn: sqlite3.Connection, outs: list[Path]) -> tuple[int, int]:
 
 def _stage_lines(conn: sqlite3.Connection, path: Path, source: int, kind: str) -> None:
     last: tuple[str | None, bool] = (None, False)  # lines of one document come together
-    for number, line, data in _lines(path):
+    for where, line, data in json_lines(path, error=InputError):
         doc_id = data.get("doc_id")
         if not isinstance(doc_id, str):
-            raise InputError(f"{path}:{number}: no 'doc_id'")
+            raise InputError(f"{where}: no 'doc_id'")
         if doc_id != last[0]:
             last = (doc_id, conn.execute(
                 "SELECT 1 FROM stage_articles WHERE doc_id = ? AND source = ?",
                 (doc_id, source)).fetchone() is not None)
         if last[1]:
-            conn.execute("INSERT INTO stage_lines VALUES (?,?,?,?)", (doc_id, source, kind, line))
+            conn.execute("INSERT INTO stage_lines VALUES (?,?,?,?)", (doc_id, source, kind, line.strip()))
+
+
+class Post(NamedTuple):
+    """A position triple read once, for both who-is-who and the KB row."""
+
+    person: str  # the PER ref
+    title: str | None
+    body: str | None  # the ORG ref a holds_position names
+    bodyless: bool  # has_title: a title with no body stated
+    status: str
+    date: str | None  # as stated, a date without a year completed from the article's
+    decided_by: dict | None  # {"text", "code": parsed code or None}
+    confidence: float
 
 
 class Article:
@@ -114,14 +115,28 @@ class Article:
         self.entities: dict[tuple[str, str], dict] = {}
         self._by_name: dict[tuple[str, str], str] = {}
         for ent in entities:
-            if ent.get("label") in ENTITY_LABELS and ent.get("ref"):
+            if ent.get("label") in REF_LABELS and ent.get("ref"):
                 self._add(ent)
         self.triples = triples
         for triple in triples:
             for end in ("subject", "object"):
                 part = triple.get(end) or {}
-                if part.get("label") in ENTITY_LABELS:
+                if part.get("label") in REF_LABELS:
                     part["ref"] = self._ref_of(part, triple.get("evidence") or {})
+        self.posts: dict[int, Post] = {n: post for n, triple in enumerate(triples)
+                                       if (post := self._post(triple))}
+
+    def _post(self, triple: dict) -> Post | None:
+        """The triple as a position of a person, or None if it is none."""
+        pred, subj, obj = triple.get("predicate"), triple.get("subject") or {}, triple.get("object") or {}
+        if pred not in POSITION_PREDICATES or subj.get("label") != "PER":
+            return None
+        q = triple.get("qualifiers") or {}
+        bodyless = pred == "has_title"
+        return Post(subj["ref"], q.get("title") or (obj.get("text") if bodyless else None),
+                    None if bodyless else obj.get("ref"), bodyless, q.get("status") or "current",
+                    self.date(q.get("date")), q.get("decided_by"),
+                    float(triple.get("confidence", 1.0)))
 
     def _add(self, ent: dict) -> None:
         ent.setdefault("name", (ent.get("names") or [ent["ref"]])[0])
@@ -156,23 +171,21 @@ class Article:
         return keys.complete_date(value, self.published)
 
 
-def _decision(conn: sqlite3.Connection, art: Article, value: dict | str | None,
+def _decision(conn: sqlite3.Connection, art: Article, value: dict | None,
               docs: dict[str, int], links: identity.Links) -> int | None:
     """The KB document a position's `decided_by` names, linked to the article."""
     if not value:
         return None
-    text, code = (value, None) if isinstance(value, str) else (value.get("text") or "", value.get("code"))
-    if isinstance(code, str):
-        code = parse_code(code)
+    text, code = value.get("text") or "", value.get("code")
+    key = keys.doc_key(text, code)
     for ent in art.entities.values():  # the article's own DOC with that code or name
-        if ent["label"] == "DOC" and keys.doc_key(ent["name"], ent.get("code")) == keys.doc_key(text, code):
+        if ent["label"] == "DOC" and keys.doc_key(ent["name"], ent.get("code")) == key:
             return docs[ent["ref"]]
-    rowid = identity.document(conn, text or (code or {}).get("code") or "?", code)
-    ref = f"~decided:{keys.doc_key(text, code)}"
+    ref = f"~decided:{key}"
     if ref not in docs:
-        links.add("DOC", ref, rowid, [text] if text else [], [])
-        docs[ref] = rowid
-    return rowid
+        docs[ref] = identity.document(conn, text or (code or {}).get("code") or "?", code)
+        links.add("DOC", ref, docs[ref], [text] if text else [], [])
+    return docs[ref]
 
 
 def _evidence(column: str, rowid: int, art: Article, triple: dict, confidence: float,
@@ -184,56 +197,34 @@ def _evidence(column: str, rowid: int, art: Article, triple: dict, confidence: f
             art.published, decided_by)
 
 
-# One statement adds a fact or folds a new statement of it in: confidence 1 - (1-a)(1-b),
-# the seen dates widened, the first decision named kept.
-_UPSERT_POSITION = """
+# A new fact, or a new statement of a known one folded in as `store` refolds evidence.
+_UPSERT_POSITION = f"""
 INSERT INTO positions (key, person_id, title, title_fold, org_id, status, date, decided_by,
-                       confidence, first_seen, last_seen) VALUES (?,?,?,?,?,?,?,?,?,?,?)
-ON CONFLICT (key) DO UPDATE SET
-    confidence = round(1 - (1 - confidence) * (1 - excluded.confidence), 6),
-    first_seen = coalesce(min(first_seen, excluded.first_seen), first_seen, excluded.first_seen),
-    last_seen = coalesce(max(last_seen, excluded.last_seen), last_seen, excluded.last_seen),
-    decided_by = coalesce(decided_by, excluded.decided_by)
+                       confidence, first_seen, last_seen)
+VALUES (:key, :person_id, :title, :title_fold, :org_id, :status, :date, :decided_by,
+        kb_combine(0, :confidence), :published, :published)
+ON CONFLICT (key) DO UPDATE SET {store.FOLD_POSITION}
 RETURNING id"""
-_UPSERT_FACT = """
+_UPSERT_FACT = f"""
 INSERT INTO facts (key, predicate, document_id, org_id, person_id, date, confidence)
-VALUES (?,?,?,?,?,?,?)
-ON CONFLICT (key) DO UPDATE SET confidence = round(1 - (1 - confidence) * (1 - excluded.confidence), 6)
+VALUES (:key, :predicate, :document_id, :org_id, :person_id, :date, kb_combine(0, :confidence))
+ON CONFLICT (key) DO UPDATE SET {store.FOLD_FACT}
 RETURNING id"""
-
-
-def _position(conn: sqlite3.Connection, art: Article, person_id: int, org_id: int | None,
-              title: str, q: dict, decided_by: int | None, triple: dict) -> tuple:
-    confidence = float(triple.get("confidence", 1.0))
-    status = q.get("status") or "current"
-    date = art.date(q.get("date"))
-    key = f"{person_id}|{keys.norm(title)}|{org_id or ''}|{status}|{date or ''}"
-    rowid = conn.execute(_UPSERT_POSITION, (
-        key, person_id, title, keys.fold(title), org_id, status, date, decided_by, round(confidence, 6),
-        art.published, art.published)).fetchone()[0]
-    return _evidence("position", rowid, art, triple, confidence, decided_by)
 
 
 def _fact(conn: sqlite3.Connection, art: Article, predicate: str, document_id: int, triple: dict,
           org_id: int | None = None, person_id: int | None = None, date: str | None = None) -> tuple:
     confidence = float(triple.get("confidence", 1.0))
     key = f"{predicate}|{document_id}|{org_id or ''}|{person_id or ''}|{date or ''}"
-    rowid = conn.execute(_UPSERT_FACT, (key, predicate, document_id, org_id, person_id, date,
-                                        round(confidence, 6))).fetchone()[0]
+    rowid = conn.execute(_UPSERT_FACT, {
+        "key": key, "predicate": predicate, "document_id": document_id, "org_id": org_id,
+        "person_id": person_id, "date": date, "confidence": confidence}).fetchone()[0]
     return _evidence("fact", rowid, art, triple, confidence)
 
 
-def _person_name(conn: sqlite3.Connection, person_id: int, name: str) -> None:
-    """Keep the fullest name: a full name with more words replaces the current one."""
-    if keys.is_full_name(name):
-        conn.execute("UPDATE persons SET name = ?, fold = ? WHERE id = ? AND "
-                     "length(name) - length(replace(name, ' ', '')) < ?",
-                     (name, keys.fold(name), person_id, name.count(" ")))
-
-
-def ingest(conn: sqlite3.Connection, art: Article) -> None:
-    """Resolve one article's entities and add its facts (module docstring, pass 3)."""
-    links = identity.Links(art.doc_id)
+def _bodies_and_documents(conn: sqlite3.Connection, art: Article,
+                          links: identity.Links) -> tuple[dict[str, int], dict[str, int]]:
+    """The KB document and body of each DOC and ORG ref of the article."""
     docs: dict[str, int] = {}
     orgs: dict[str, int] = {}
     for (label, ref), ent in art.entities.items():
@@ -244,7 +235,12 @@ def ingest(conn: sqlite3.Connection, art: Article) -> None:
         else:
             continue
         links.add(label, ref, rowid, [ent["name"], *ent.get("names", [])], art.mentions(ent))
+    return docs, orgs
 
+
+def _people(conn: sqlite3.Connection, art: Article, orgs: dict[str, int], docs: dict[str, int],
+            decided: dict[int, int | None]) -> dict[str, int]:
+    """The KB person of each PER ref of the article, new ones created."""
     # One context per person of the article: refs with the same full name are one person
     # (older outputs give every mention its own ref); short names keep their own ref.
     group = {ref: f"name:{keys.norm(ent['name'])}" if keys.is_full_name(ent["name"]) else f"ref:{ref}"
@@ -253,21 +249,16 @@ def ingest(conn: sqlite3.Connection, art: Article) -> None:
     for ref, g in group.items():
         contexts.setdefault(g, identity.PersonContext(art.entities[("PER", ref)]["name"],
                                                       article_province=art.province_code))
-    decided: dict[int, int | None] = {}
-    for n, triple in enumerate(art.triples):
-        pred, subj, obj = triple.get("predicate"), triple.get("subject") or {}, triple.get("object") or {}
-        if pred in POSITION_PREDICATES and subj.get("label") == "PER":
-            q = triple.get("qualifiers") or {}
-            decided[n] = _decision(conn, art, q.get("decided_by"), docs, links)
-            ctx = contexts[group[subj["ref"]]]
-            title = q.get("title") or (obj.get("text") if pred == "has_title" else None)
-            if title:
-                ctx.held.append(identity.Held(
-                    keys.norm(title), orgs.get(obj.get("ref")) if pred == "holds_position" else None,
-                    q.get("status") or "current", art.date(q.get("date")) or art.published))
-            if decided[n] is not None:
-                ctx.decisions.add(decided[n])
-        elif pred == "decides_on" and obj.get("label") == "PER" and subj.get("ref") in docs:
+    for n, post in art.posts.items():
+        ctx = contexts[group[post.person]]
+        if post.title:
+            ctx.held.append(identity.Held(keys.norm(post.title), orgs.get(post.body), post.status,
+                                          post.date or art.published))
+        if decided[n] is not None:
+            ctx.decisions.add(decided[n])
+    for triple in art.triples:
+        subj, obj = triple.get("subject") or {}, triple.get("object") or {}
+        if triple.get("predicate") == "decides_on" and obj.get("label") == "PER" and subj.get("ref") in docs:
             contexts[group[obj["ref"]]].decisions.add(docs[subj["ref"]])
 
     resolved: dict[str, int] = {}
@@ -276,40 +267,65 @@ def ingest(conn: sqlite3.Connection, art: Article) -> None:
         if rowid is None:
             rowid = conn.execute("INSERT INTO persons (name, fold) VALUES (?, ?)",
                                  (ctx.name, keys.fold(ctx.name))).lastrowid
-        else:
-            _person_name(conn, rowid, ctx.name)
         resolved[g] = rowid
-    people = {ref: resolved[g] for ref, g in group.items()}
+    return {ref: resolved[g] for ref, g in group.items()}
+
+
+def ingest(conn: sqlite3.Connection, art: Article) -> None:
+    """Resolve one article's entities and add its facts (module docstring, pass 3)."""
+    links = identity.Links(art.doc_id)
+    docs, orgs = _bodies_and_documents(conn, art, links)
+    decided = {n: _decision(conn, art, post.decided_by, docs, links) for n, post in art.posts.items()}
+    people = _people(conn, art, orgs, docs, decided)
+    written: dict[int, list[str]] = {}
     for ref, rowid in people.items():
         ent = art.entities[("PER", ref)]
-        links.add("PER", ref, rowid, [ent["name"], *ent.get("names", [])], art.mentions(ent))
+        names = [ent["name"], *ent.get("names", [])]
+        links.add("PER", ref, rowid, names, art.mentions(ent))
+        written.setdefault(rowid, []).extend(names)
 
-    evidence = [row for n, triple in enumerate(art.triples)
-                if (row := _add_fact(conn, art, triple, decided.get(n), people, orgs, docs))]
+    evidence = []
+    for n, triple in enumerate(art.triples):
+        post = art.posts.get(n)
+        row = (_add_position(conn, art, post, decided[n], people, orgs, triple) if post
+               else _add_fact(conn, art, triple, people, orgs, docs))
+        if row:
+            evidence.append(row)
     conn.executemany(
         "INSERT INTO evidence (position_id, fact_id, doc_id, start_char, end_char, text, sentence, "
         "confidence, published, decided_by) VALUES (?,?,?,?,?,?,?,?,?,?)", evidence)
     links.write(conn)
+    for rowid, names in written.items():  # each person's name by store's rule, with these names
+        store.refresh_person_name(conn, rowid, names)
 
 
-def _add_fact(conn: sqlite3.Connection, art: Article, triple: dict, decided_by: int | None,
-              people: dict[str, int], orgs: dict[str, int], docs: dict[str, int]) -> tuple | None:
-    """Add one triple as a position or a document fact; its evidence row, or None if it
-    names nothing the KB can hold (e.g. a position with no title)."""
+def _add_position(conn: sqlite3.Connection, art: Article, post: Post, decided_by: int | None,
+                  people: dict[str, int], orgs: dict[str, int], triple: dict) -> tuple | None:
+    """Add one position; its evidence row, or None without a title (or, for holds_position,
+    without a body the article resolved)."""
+    org_id, title = orgs.get(post.body), post.title
+    if not title or (org_id is None and not post.bodyless):
+        return None
+    person_id = people[post.person]
+    key = f"{person_id}|{keys.norm(title)}|{org_id or ''}|{post.status}|{post.date or ''}"
+    rowid = conn.execute(_UPSERT_POSITION, {
+        "key": key, "person_id": person_id, "title": title, "title_fold": keys.fold(title),
+        "org_id": org_id, "status": post.status, "date": post.date, "decided_by": decided_by,
+        "confidence": post.confidence, "published": art.published}).fetchone()[0]
+    return _evidence("position", rowid, art, triple, post.confidence, decided_by)
+
+
+def _add_fact(conn: sqlite3.Connection, art: Article, triple: dict, people: dict[str, int],
+              orgs: dict[str, int], docs: dict[str, int]) -> tuple | None:
+    """Add one document fact; its evidence row, or None if it names nothing the KB can hold."""
     pred, subj, obj = triple.get("predicate"), triple.get("subject") or {}, triple.get("object") or {}
-    q = triple.get("qualifiers") or {}
-    if pred in POSITION_PREDICATES and subj.get("label") == "PER":
-        title = q.get("title") or (obj.get("text") if pred == "has_title" else None)
-        org_id = orgs.get(obj.get("ref")) if pred == "holds_position" else None
-        if title and (org_id is not None or pred == "has_title"):
-            return _position(conn, art, people[subj["ref"]], org_id, title, q, decided_by, triple)
-    elif pred == "issued_by" and subj.get("ref") in docs and obj.get("ref") in orgs:
+    if pred == "issued_by" and subj.get("ref") in docs and obj.get("ref") in orgs:
         return _fact(conn, art, pred, docs[subj["ref"]], triple, org_id=orgs[obj["ref"]])
-    elif pred == "implements" and obj.get("ref") in docs and subj.get("ref") in orgs:
+    if pred == "implements" and obj.get("ref") in docs and subj.get("ref") in orgs:
         return _fact(conn, art, pred, docs[obj["ref"]], triple, org_id=orgs[subj["ref"]])
-    elif pred == "decides_on" and subj.get("ref") in docs and obj.get("ref") in people:
+    if pred == "decides_on" and subj.get("ref") in docs and obj.get("ref") in people:
         return _fact(conn, art, pred, docs[subj["ref"]], triple, person_id=people[obj["ref"]])
-    elif pred == "issued_on" and subj.get("ref") in docs:
+    if pred == "issued_on" and subj.get("ref") in docs:
         date = art.date(obj.get("iso") or obj.get("text"))
         if date:
             return _fact(conn, art, pred, docs[subj["ref"]], triple, date=date)
@@ -347,8 +363,7 @@ def build(outs: list[Path], kb: Path, log: Callable[[str], None] | None = None) 
         read, unchanged = _stage(conn, outs)
         added = replaced = 0
         for n, (row, art) in enumerate(_staged(conn), 1):
-            known = conn.execute("SELECT 1 FROM articles WHERE doc_id = ?", (art.doc_id,)).fetchone()
-            if known is not None:
+            if row["known"]:
                 store.forget_article(conn, art.doc_id)
                 replaced += 1
             else:

@@ -9,11 +9,16 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
 
+from ..cli import arg, command
+
 DEFAULT_KB = "out/kb.sqlite"
 WIDTH = 48  # longest cell shown in a table; --json gives everything
+KB = arg("--kb", default=DEFAULT_KB, help=f"the SQLite file (default {DEFAULT_KB})")
+JSON = arg("--json", action="store_true", help="JSON instead of a table")
 
 
 def table(rows: list[dict], columns: list[str]) -> str:
@@ -30,14 +35,21 @@ def table(rows: list[dict], columns: list[str]) -> str:
     return "\n".join(lines)
 
 
-def _emit(args: argparse.Namespace, result: list[dict], render, what: str) -> int:
+def _emit(args: argparse.Namespace, result: list[dict], render: Callable[[list[dict]], str],
+          missing: str) -> int:
+    """The answer as JSON (--json) or rendered; exit code 1 and `missing` when there is none."""
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=1))
     elif not result:
-        print(f"no {what} matches", file=sys.stderr)
+        print(missing, file=sys.stderr)
     else:
-        print("\n\n".join(render(item) for item in result))
+        print(render(result))
     return 0 if result else 1
+
+
+def _blocks(block: Callable[[dict], str]) -> Callable[[list[dict]], str]:
+    """Render each item as a block, a blank line between them."""
+    return lambda items: "\n\n".join(map(block, items))
 
 
 def _articles(evidence: list[dict]) -> str:
@@ -74,6 +86,12 @@ def _org_block(o: dict) -> str:
     return "\n".join(parts)
 
 
+def _position_table(rows: list[dict]) -> str:
+    return table([{**r, "articles": _articles(r["evidence"])} for r in rows],
+                 ["person", "person_id", "title", "org", "status", "date", "first_seen", "decided_by",
+                  "confidence", "articles"])
+
+
 def _doc_block(d: dict) -> str:
     """One line per field, in full: lists of bodies and people are what the user asked for."""
     fields = {k: ", ".join(v) if isinstance(v, list) else v for k, v in d.items() if k != "mentions"}
@@ -105,37 +123,29 @@ def cmd_person(args: argparse.Namespace) -> int:
     from . import query
 
     with _connect(args) as conn:
-        return _emit(args, query.person(conn, args.name), _person_block, "person")
+        return _emit(args, query.person(conn, args.name), _blocks(_person_block), "no person matches")
 
 
 def cmd_org(args: argparse.Namespace) -> int:
     from . import query
 
     with _connect(args) as conn:
-        return _emit(args, query.org(conn, args.name), _org_block, "body")
+        return _emit(args, query.org(conn, args.name), _blocks(_org_block), "no body matches")
 
 
 def cmd_doc(args: argparse.Namespace) -> int:
     from . import query
 
     with _connect(args) as conn:
-        return _emit(args, query.document(conn, args.code), _doc_block, "document")
+        return _emit(args, query.document(conn, args.code), _blocks(_doc_block), "no document matches")
 
 
 def cmd_position(args: argparse.Namespace) -> int:
     from . import query
 
     with _connect(args) as conn:
-        rows = query.position(conn, args.title, args.org)
-    if args.json:
-        print(json.dumps(rows, ensure_ascii=False, indent=1))
-    elif rows:
-        print(table([{**r, "articles": _articles(r["evidence"])} for r in rows],
-                    ["person", "person_id", "title", "org", "status", "date", "first_seen",
-                     "decided_by", "confidence", "articles"]))
-    else:
-        print(f"nobody held {args.title!r} in a body named {args.org!r}", file=sys.stderr)
-    return 0 if rows else 1
+        return _emit(args, query.position(conn, args.title, args.org), _position_table,
+                     f"nobody held {args.title!r} in a body named {args.org!r}")
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -159,7 +169,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
             files = export_csv(conn, Path(args.neo4j))
             print(f"{sum(map(len, files.values()))} files -> {args.neo4j}; load them with:\n"
-                  f"{import_command(Path(args.neo4j), files)}", file=sys.stderr)
+                  f"{import_command(files)}", file=sys.stderr)
     return 0
 
 
@@ -167,31 +177,20 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
     """Register `kb build|person|org|doc|position|export` on `python -m pipeline`'s sub-parsers."""
     kb = subparsers.add_parser("kb", help="the knowledge base across articles: build, query, export")
     sub = kb.add_subparsers(dest="action", required=True)
-
-    def with_kb(parser: argparse.ArgumentParser, json_flag: bool = True) -> argparse.ArgumentParser:
-        parser.add_argument("--kb", default=DEFAULT_KB, help=f"the SQLite file (default {DEFAULT_KB})")
-        if json_flag:
-            parser.add_argument("--json", action="store_true", help="JSON instead of a table")
-        return parser
-
-    build = sub.add_parser("build", help="merge extract outputs into the KB (incremental)")
-    build.add_argument("outs", nargs="+", metavar="OUT", help="extract output folders")
-    build.add_argument("--kb", help="the SQLite file (default OUT/kb.sqlite of the first OUT)")
-    build.set_defaults(func=cmd_build)
-    for name, what, arguments, func in (
-            ("person", "people by name or alias, with their positions", ["name"], cmd_person),
-            ("org", "a body: its unit, holders, documents issued and carried out", ["name"], cmd_org),
-            ("doc", "a document by code: issuer, date, who carries it out", ["code"], cmd_doc),
-            ("position", "who held a title in a body, in date order", ["title", "org"], cmd_position)):
-        query = with_kb(sub.add_parser(name, help=what))
-        for argument in arguments:
-            query.add_argument(argument)
-        query.set_defaults(func=func)
-    export = with_kb(sub.add_parser("export", help="RDF Turtle (Wikidata-style), Neo4j import CSV, "
-                                                   "Datasette metadata"),
-                     json_flag=False)
-    export.add_argument("--rdf", metavar="FILE.ttl", help="write RDF Turtle here")
-    export.add_argument("--neo4j", metavar="DIR", help="write neo4j-admin import CSV files here")
-    export.add_argument("--datasette", action="store_true",
-                        help="write the Datasette metadata next to the KB (kb build does it too)")
-    export.set_defaults(func=cmd_export)
+    command(sub, "build", "merge extract outputs into the KB (incremental)", cmd_build,
+            arg("outs", nargs="+", metavar="OUT", help="extract output folders"),
+            arg("--kb", help="the SQLite file (default OUT/kb.sqlite of the first OUT)"))
+    command(sub, "person", "people by name or alias, with their positions", cmd_person,
+            KB, JSON, arg("name"))
+    command(sub, "org", "a body: its unit, holders, documents issued and carried out", cmd_org,
+            KB, JSON, arg("name"))
+    command(sub, "doc", "a document by code: issuer, date, who carries it out", cmd_doc,
+            KB, JSON, arg("code"))
+    command(sub, "position", "who held a title in a body, in date order", cmd_position,
+            KB, JSON, arg("title"), arg("org"))
+    command(sub, "export", "RDF Turtle (Wikidata-style), Neo4j import CSV, Datasette metadata",
+            cmd_export, KB,
+            arg("--rdf", metavar="FILE.ttl", help="write RDF Turtle here"),
+            arg("--neo4j", metavar="DIR", help="write neo4j-admin import CSV files here"),
+            arg("--datasette", action="store_true",
+                help="write the Datasette metadata next to the KB (kb build does it too)"))

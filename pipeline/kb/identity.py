@@ -177,32 +177,52 @@ def person(conn: sqlite3.Connection, ctx: PersonContext, taken: set[int]) -> int
         f"UNION SELECT person_id FROM facts WHERE predicate = 'decides_on' "
         f"AND person_id IN ({same_name}) AND document_id IN ({_marks(len(decisions))})",
         [key, *my_orgs, *my_provinces, key, *decisions])} - taken
+    if not supported:
+        return None
+    candidates = sorted(supported)
+    held = _positions(conn, candidates)
+    shared_decisions = _shared_decisions(conn, candidates, decisions)
     scored: dict[int, tuple[int, int, int]] = {}
-    for pid in supported:
-        theirs = conn.execute(
-            "SELECT p.org_id, p.title, p.status, coalesce(p.date, p.first_seen) AS held_on, "
-            "o.province_code, o.base_norm FROM positions p LEFT JOIN orgs o ON o.id = p.org_id "
-            "WHERE p.person_id = ?", (pid,)).fetchall()
+    for pid in candidates:
+        theirs = held.get(pid, [])
         bases = {r["org_id"]: r["base_norm"] for r in theirs if r["org_id"] is not None}
         their_orgs = set(bases)
         bases.update({oid: r["base_norm"] for oid, r in orgs.items()})
-        rows = [{"title_norm": keys.norm(r["title"]), "org_id": r["org_id"], "status": r["status"],
-                 "held_on": r["held_on"]} for r in theirs]
-        if _contradicts(ctx.held, rows, bases):
+        if _contradicts(ctx.held, theirs, bases):
             continue
-        shared_decisions = conn.execute(
-            f"SELECT count(DISTINCT document_id) FROM facts WHERE predicate = 'decides_on' "
-            f"AND person_id = ? AND document_id IN ({_marks(len(decisions))})",
-            [pid, *decisions]).fetchone()[0] if decisions else 0
         scored[pid] = (len(set(my_orgs) & their_orgs),
                        len(set(my_provinces) & {r["province_code"] for r in theirs if r["province_code"]}),
-                       shared_decisions)
+                       shared_decisions.get(pid, 0))
     if not scored:
         return None
     top = max(scored.values())
-    tied = sorted(pid for pid, score in scored.items() if score == top)
+    tied = [pid for pid, score in scored.items() if score == top]
     if len(tied) == 1:
         return tied[0]
-    articles = {pid: conn.execute("SELECT count(*) FROM refs WHERE label = 'PER' AND entity_id = ?",
-                                  (pid,)).fetchone()[0] for pid in tied}
-    return max(tied, key=lambda pid: (articles[pid], -pid))  # most articles, then the oldest
+    articles = dict(conn.execute(
+        f"SELECT entity_id, count(*) FROM refs WHERE label = 'PER' AND entity_id IN ({_marks(len(tied))}) "
+        "GROUP BY entity_id", tied).fetchall())
+    return max(tied, key=lambda pid: (articles.get(pid, 0), -pid))  # most articles, then the oldest
+
+
+def _positions(conn: sqlite3.Connection, people: list[int]) -> dict[int, list[dict]]:
+    """The positions of some KB people, as `_contradicts` and the scores read them, by person."""
+    held: dict[int, list[dict]] = {}
+    for r in conn.execute(
+            "SELECT p.person_id, p.org_id, p.title, p.status, coalesce(p.date, p.first_seen) AS held_on, "
+            "o.province_code, o.base_norm FROM positions p LEFT JOIN orgs o ON o.id = p.org_id "
+            f"WHERE p.person_id IN ({_marks(len(people))})", people):
+        held.setdefault(r["person_id"], []).append(
+            {"title_norm": keys.norm(r["title"]), "org_id": r["org_id"], "status": r["status"],
+             "held_on": r["held_on"], "province_code": r["province_code"], "base_norm": r["base_norm"]})
+    return held
+
+
+def _shared_decisions(conn: sqlite3.Connection, people: list[int], decisions: list[int]) -> dict[int, int]:
+    """How many of these personnel decisions name each of some KB people."""
+    if not decisions:
+        return {}
+    return dict(conn.execute(
+        f"SELECT person_id, count(DISTINCT document_id) FROM facts WHERE predicate = 'decides_on' "
+        f"AND person_id IN ({_marks(len(people))}) AND document_id IN ({_marks(len(decisions))}) "
+        "GROUP BY person_id", [*people, *decisions]).fetchall())

@@ -11,8 +11,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from ..lexicon import FAMILY_NAMES
 from ..read import clean
+from ..refs import is_full_name as _is_full_name
 
 # Administrative levels that end a bare body name ("Ủy ban nhân dân tỉnh") and
 # committees that stand for one unit of a level ("Huyện ủy"): without a place,
@@ -31,6 +31,11 @@ _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _MONTH_DAY = re.compile(r"^--(\d{2})-(\d{2})$")
 
 
+# The rule extract's refs use, so the KB merges by exactly the names extract calls full;
+# cached like the keys below (every name of every article is asked about).
+is_full_name = lru_cache(maxsize=1 << 16)(_is_full_name)
+
+
 @lru_cache(maxsize=1 << 16)  # names repeat across articles; bounded, so memory stays flat
 def norm(text: str) -> str:
     """Identity key of a name: 'Huyện uỷ  Cam Lộ' -> 'huyện ủy cam lộ'."""
@@ -42,16 +47,6 @@ def fold(text: str) -> str:
     """Search key: case, tones and 'đ' dropped: 'Nguyễn Văn Hùng' -> 'nguyen van hung'."""
     base = unicodedata.normalize("NFD", norm(text).replace("đ", "d"))
     return "".join(c for c in base if not unicodedata.combining(c))
-
-
-@lru_cache(maxsize=1 << 16)
-def is_full_name(name: str) -> bool:
-    """A name that identifies beyond its article: a family name and a given name
-    ("Lê Duẩn", "Đỗ Đức Duy"), or three syllables or more. "Duy", "Đức Duy" are short."""
-    words = clean(name).split()
-    if len(words) >= 3:
-        return True
-    return len(words) == 2 and words[0].title() in FAMILY_NAMES and words[0] not in {"Văn", "Thị"}
 
 
 def is_bare_body(name: str) -> bool:

@@ -8,7 +8,8 @@ Nodes: Person, Body, Document, Title, Article. Relationships: HOLDS_POSITION
 (Person -> Body; title, status, date, decided_by, confidence), HAS_TITLE (Person ->
 Title; a title with no body stated), ISSUED_BY (Document -> Body), IMPLEMENTS (Body ->
 Document), DECIDES_ON (Document -> Person), MENTIONED_IN (entity -> Article). A
-document's issued_on date is a property of its node. Rows are streamed from SQLite.
+document's issued_on date (the view `document_dates`) is a property of its node. Rows
+are streamed from SQLite.
 """
 from __future__ import annotations
 
@@ -17,35 +18,27 @@ import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
 
-from . import keys
-from .store import entity_id
+from ..records import atomic_open
+from .store import aliases, article_id, entity_id, title_id
 
 ARRAY = ";"
 
 
 def _write(path: Path, header: list[str], rows: Iterable[list]) -> Path:
-    tmp = path.with_name(f".{path.name}.tmp")
-    with open(tmp, "w", encoding="utf-8", newline="") as handle:
+    with atomic_open(path, newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(header)
         writer.writerows(rows)
-    tmp.replace(path)
     return path
 
 
 def _aliases(conn: sqlite3.Connection, label: str, rowid: int, name: str) -> str:
-    return ARRAY.join(r[0].replace(ARRAY, ",") for r in conn.execute(
-        "SELECT DISTINCT name FROM names WHERE label = ? AND entity_id = ? AND name != ? ORDER BY name",
-        (label, rowid, name)))
-
-
-def title_id(title: str) -> str:
-    return "T-" + keys.fold(title).replace(" ", "-")
+    """An entity's other names as one array cell."""
+    return ARRAY.join(alias.replace(ARRAY, ",") for alias in aliases(conn, label, rowid, name))
 
 
 def export_csv(conn: sqlite3.Connection, folder: Path) -> dict[str, list[Path]]:
     """Write the node and relationship files; returns them by kind ("nodes", "relationships")."""
-    folder.mkdir(parents=True, exist_ok=True)
     nodes = [
         _write(folder / "persons.csv", ["id:ID", ":LABEL", "name", "aliases:string[]"],
                ([entity_id("PER", r[0]), "Person", r[1], _aliases(conn, "PER", r[0], r[1])]
@@ -60,14 +53,13 @@ def export_csv(conn: sqlite3.Connection, folder: Path) -> dict[str, list[Path]]:
                ([entity_id("DOC", r["id"]), "Document", r["name"], r["code"], r["type_name"] or r["type"],
                  r["number"], r["issuer_name"] or r["issuer"], r["year"], r["issued_on"]]
                 for r in conn.execute(
-                    "SELECT d.*, (SELECT f.date FROM facts f WHERE f.document_id = d.id AND "
-                    "f.predicate = 'issued_on' ORDER BY f.confidence DESC LIMIT 1) AS issued_on "
-                    "FROM documents d ORDER BY d.id"))),
+                    "SELECT d.*, dd.issued_on FROM documents d "
+                    "JOIN document_dates dd ON dd.document_id = d.id ORDER BY d.id"))),
         _write(folder / "titles.csv", ["id:ID", ":LABEL", "name"],
                ([title_id(r[0]), "Title", r[1]] for r in conn.execute(
                    "SELECT title_fold, min(title) FROM positions GROUP BY title_fold ORDER BY title_fold"))),
         _write(folder / "articles.csv", ["id:ID", ":LABEL", "doc_id", "file", "published"],
-               (["A-" + r[0], "Article", r[0], r[1], r[2]] for r in conn.execute(
+               ([article_id(r[0]), "Article", r[0], r[1], r[2]] for r in conn.execute(
                    "SELECT doc_id, file, published FROM articles ORDER BY id"))),
     ]
     position_header = [":START_ID", ":END_ID", ":TYPE", "title", "status", "date", "first_seen",
@@ -87,7 +79,7 @@ def export_csv(conn: sqlite3.Connection, folder: Path) -> dict[str, list[Path]]:
                (_fact_row(r) for r in conn.execute(
                    "SELECT * FROM facts WHERE predicate != 'issued_on' ORDER BY id"))),
         _write(folder / "mentioned_in.csv", [":START_ID", ":END_ID", ":TYPE", "mentions:int"],
-               ([entity_id(r[0], r[1]), "A-" + r[2], "MENTIONED_IN", r[3]] for r in conn.execute(
+               ([entity_id(r[0], r[1]), article_id(r[2]), "MENTIONED_IN", r[3]] for r in conn.execute(
                    "SELECT label, entity_id, doc_id, count(*) FROM mentions "
                    "GROUP BY label, entity_id, doc_id ORDER BY label, entity_id, doc_id"))),
     ]
@@ -103,7 +95,7 @@ def _fact_row(r: sqlite3.Row) -> list:
     return [doc, entity_id("PER", r["person_id"]), "DECIDES_ON", r["confidence"]]
 
 
-def import_command(folder: Path, files: dict[str, list[Path]]) -> str:
+def import_command(files: dict[str, list[Path]]) -> str:
     """The neo4j-admin (5.x) command that loads the files into a new database."""
     parts = ["neo4j-admin database import full --overwrite-destination"]
     parts += [f"--nodes={p}" for p in files["nodes"]]

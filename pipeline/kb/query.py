@@ -2,7 +2,8 @@
 
 Names match case- and tone-insensitively (`keys.fold`) against every name an article
 gave the entity (its aliases); when nothing matches exactly, a name containing the
-query matches. Ids are shown as P12 / O3 / D7 (`store.entity_id`).
+query matches. Ids are shown as P12 / O3 / D7 (`store.entity_id`); a document's date
+of issue is the one the view `document_dates` gives.
 """
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import sqlite3
 
 from ..shapes import parse_code
 from . import keys
-from .store import TABLE, entity_id
+from .store import TABLE, aliases, entity_id
 
 
 def _matching(conn: sqlite3.Connection, label: str, query: str) -> list[int]:
@@ -26,13 +27,6 @@ def _matching(conn: sqlite3.Connection, label: str, query: str) -> list[int]:
     return [r[0] for r in conn.execute(
         f"SELECT entity_id FROM names WHERE label = ? AND fold LIKE ? ESCAPE '\\' "
         f"UNION SELECT id FROM {table} WHERE fold LIKE ? ESCAPE '\\' ORDER BY 1", (label, like, like))]
-
-
-def _aliases(conn: sqlite3.Connection, label: str, rowid: int, name: str) -> list[str]:
-    """Other names, most often written first."""
-    return [r[0] for r in conn.execute(
-        "SELECT name FROM names WHERE label = ? AND entity_id = ? AND name != ? "
-        "GROUP BY name ORDER BY count(*) DESC, name", (label, rowid, name))]
 
 
 def _mentions(conn: sqlite3.Connection, label: str, rowid: int) -> list[dict]:
@@ -80,7 +74,7 @@ def person(conn: sqlite3.Connection, name: str) -> list[dict]:
         for p in positions:
             del p["person"], p["person_id"]
         out.append({"id": entity_id("PER", rowid), "name": row["name"],
-                    "aliases": _aliases(conn, "PER", rowid, row["name"]),
+                    "aliases": aliases(conn, "PER", rowid, row["name"]),
                     "mentions": _mentions(conn, "PER", rowid),
                     "documents": _documents(conn, "PER", rowid), "positions": positions})
     return out
@@ -90,11 +84,10 @@ def _doc_refs(conn: sqlite3.Connection, predicate: str, org_id: int) -> list[dic
     return [{"id": entity_id("DOC", r["id"]), "name": r["name"], "code": r["code"],
              "issued_on": r["issued_on"], "confidence": round(r["confidence"], 4)}
             for r in conn.execute(
-                "SELECT d.id, d.name, d.code, f.confidence, (SELECT f2.date FROM facts f2 "
-                "WHERE f2.document_id = d.id AND f2.predicate = 'issued_on' "
-                "ORDER BY f2.confidence DESC, f2.date LIMIT 1) AS issued_on "
+                "SELECT d.id, d.name, d.code, f.confidence, dd.issued_on "
                 "FROM facts f JOIN documents d ON d.id = f.document_id "
-                "WHERE f.predicate = ? AND f.org_id = ? ORDER BY issued_on, d.name",
+                "JOIN document_dates dd ON dd.document_id = d.id "
+                "WHERE f.predicate = ? AND f.org_id = ? ORDER BY dd.issued_on, d.name",
                 (predicate, org_id))]
 
 
@@ -112,7 +105,7 @@ def org(conn: sqlite3.Connection, name: str) -> list[dict]:
         for h in holders:
             del h["org"], h["org_id"]
         out.append({"id": entity_id("ORG", rowid), "name": row["name"],
-                    "aliases": _aliases(conn, "ORG", rowid, row["name"]), "unit": unit,
+                    "aliases": aliases(conn, "ORG", rowid, row["name"]), "unit": unit,
                     "holders": holders, "issued": _doc_refs(conn, "issued_by", rowid),
                     "implemented": _doc_refs(conn, "implements", rowid),
                     "mentions": _mentions(conn, "ORG", rowid),
@@ -144,16 +137,13 @@ def document(conn: sqlite3.Connection, code: str) -> list[dict]:
     """Documents with that code (or name): issuer, date, who carries it out, whom it decides on."""
     out = []
     for rowid in _document_ids(conn, code):
-        row = conn.execute("SELECT * FROM documents WHERE id = ?", (rowid,)).fetchone()
-
-        dates = [r[0] for r in conn.execute(
-            "SELECT date FROM facts WHERE document_id = ? AND predicate = 'issued_on' "
-            "ORDER BY confidence DESC, date", (rowid,))]
+        row = conn.execute("SELECT d.*, dd.issued_on FROM documents d JOIN document_dates dd "
+                           "ON dd.document_id = d.id WHERE d.id = ?", (rowid,)).fetchone()
         issuers = _names(conn, rowid, "issued_by", "orgs", "org_id")
         out.append({"id": entity_id("DOC", rowid), "code": row["code"], "name": row["name"],
                     "type": row["type_name"] or row["type"], "number": row["number"],
                     "issuer": issuers[0] if issuers else row["issuer_name"],
-                    "issued_on": dates[0] if dates else None,
+                    "issued_on": row["issued_on"],
                     "implemented_by": _names(conn, rowid, "implements", "orgs", "org_id"),
                     "decides_on": _names(conn, rowid, "decides_on", "persons", "person_id"),
                     "mentions": _mentions(conn, "DOC", rowid)})

@@ -36,7 +36,8 @@ from urllib.parse import quote
 from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import SKOS
 
-from . import keys
+from ..records import atomic_open
+from .store import aliases, article_id, entity_id, title_id
 
 WD = Namespace("http://www.wikidata.org/entity/")
 WDT = Namespace("http://www.wikidata.org/prop/direct/")
@@ -65,20 +66,18 @@ def date_literal(value: str) -> Literal:
     return Literal(value)
 
 
-def item(kind: str, rowid: int | str) -> URIRef:
-    return KB[f"{kind}{rowid}"]
+def node(node_id: str) -> URIRef:
+    """The item of a node the KB names ('P12', 'T-bi-thu', 'A-<doc_id>') in our namespace."""
+    return KB[quote(node_id, safe="")]
 
 
-def title_item(title: str) -> URIRef:
-    return KB["T-" + quote(keys.fold(title).replace(" ", "-"), safe="-")]
-
-
-def article_item(doc_id: str) -> URIRef:
-    return KB["A-" + quote(doc_id, safe="")]
+def item(label: str, rowid: int) -> URIRef:
+    """kb:P12 for person row 12."""
+    return node(entity_id(label, rowid))
 
 
 def unit_item(code: str) -> URIRef:
-    return KB["U-" + quote(code, safe="")]
+    return node("U-" + code)
 
 
 def _graph() -> Graph:
@@ -101,13 +100,12 @@ def _chunks(conn: sqlite3.Connection, sql: str) -> Iterator[list[sqlite3.Row]]:
 
 def _labels(g: Graph, conn: sqlite3.Connection, label: str, rowid: int, subject: URIRef, name: str) -> None:
     g.add((subject, RDFS.label, Literal(name, lang="vi")))
-    for (alias,) in conn.execute("SELECT DISTINCT name FROM names WHERE label = ? AND entity_id = ? "
-                                 "AND name != ?", (label, rowid, name)):
+    for alias in aliases(conn, label, rowid, name):
         g.add((subject, SKOS.altLabel, Literal(alias, lang="vi")))
 
 
 def _person(g: Graph, conn: sqlite3.Connection, row: sqlite3.Row) -> None:
-    person = item("P", row["id"])
+    person = item("PER", row["id"])
     g.add((person, WDT.P31, WD.Q5))
     _labels(g, conn, "PER", row["id"], person, row["name"])
     for pos in conn.execute("SELECT * FROM positions WHERE person_id = ? ORDER BY id", (row["id"],)):
@@ -116,7 +114,7 @@ def _person(g: Graph, conn: sqlite3.Connection, row: sqlite3.Row) -> None:
 
 def _statement(g: Graph, conn: sqlite3.Connection, person: URIRef, pos: sqlite3.Row) -> None:
     statement = KB[f"S{pos['id']}"]
-    title = title_item(pos["title"])
+    title = node(title_id(pos["title"]))
     g.add((person, P.P39, statement))
     g.add((person, WDT.P39, title))
     g.add((statement, RDF.type, WIKIBASE.Statement))
@@ -124,21 +122,21 @@ def _statement(g: Graph, conn: sqlite3.Connection, person: URIRef, pos: sqlite3.
     g.add((title, WDT.P31, WD.Q4164871))
     g.add((title, RDFS.label, Literal(pos["title"], lang="vi")))
     if pos["org_id"] is not None:
-        g.add((statement, PQ.P642, item("O", pos["org_id"])))
+        g.add((statement, PQ.P642, item("ORG", pos["org_id"])))
     dates = [pos["date"]] if pos["date"] else [d for d in dict.fromkeys(
         (pos["first_seen"], pos["last_seen"] if pos["status"] in ("current", "acting") else None)) if d]
     for prop in TIME_QUALIFIER.get(pos["status"], []):
         for date in dates:
             g.add((statement, PQ[prop], date_literal(date)))
     if pos["decided_by"] is not None:
-        g.add((statement, PQ.P805, item("D", pos["decided_by"])))
+        g.add((statement, PQ.P805, item("DOC", pos["decided_by"])))
     g.add((statement, KBP.status, Literal(pos["status"])))
     g.add((statement, KBP.confidence, Literal(round(pos["confidence"], 6), datatype=XSD.double)))
     for ev in conn.execute("SELECT * FROM evidence WHERE position_id = ? ORDER BY id", (pos["id"],)):
         ref = KB[f"R{ev['id']}"]
         g.add((statement, PROV.wasDerivedFrom, ref))
         g.add((ref, RDF.type, WIKIBASE.Reference))
-        g.add((ref, PR.P248, article_item(ev["doc_id"])))
+        g.add((ref, PR.P248, node(article_id(ev["doc_id"]))))
         if ev["start_char"] is not None:
             g.add((ref, KBP.start, Literal(ev["start_char"])))
             g.add((ref, KBP.end, Literal(ev["end_char"])))
@@ -147,7 +145,7 @@ def _statement(g: Graph, conn: sqlite3.Connection, person: URIRef, pos: sqlite3.
 
 
 def _org(g: Graph, conn: sqlite3.Connection, row: sqlite3.Row) -> None:
-    body = item("O", row["id"])
+    body = item("ORG", row["id"])
     g.add((body, WDT.P31, WD.Q43229))
     _labels(g, conn, "ORG", row["id"], body, row["name"])
     if row["unit_code"]:
@@ -163,7 +161,7 @@ def _org(g: Graph, conn: sqlite3.Connection, row: sqlite3.Row) -> None:
 
 
 def _document(g: Graph, conn: sqlite3.Connection, row: sqlite3.Row) -> None:
-    doc = item("D", row["id"])
+    doc = item("DOC", row["id"])
     g.add((doc, WDT.P31, WD.Q49848))
     _labels(g, conn, "DOC", row["id"], doc, row["name"])
     for column, prop in (("code", KBP.code), ("type_name", KBP.type), ("number", KBP.number)):
@@ -173,15 +171,15 @@ def _document(g: Graph, conn: sqlite3.Connection, row: sqlite3.Row) -> None:
         if fact["predicate"] == "issued_on":
             g.add((doc, WDT.P577, date_literal(fact["date"])))
         elif fact["predicate"] == "implements":
-            g.add((item("O", fact["org_id"]), KBP.implements, doc))
+            g.add((item("ORG", fact["org_id"]), KBP.implements, doc))
         elif fact["predicate"] == "issued_by":
-            g.add((doc, KBP.issuedBy, item("O", fact["org_id"])))
+            g.add((doc, KBP.issuedBy, item("ORG", fact["org_id"])))
         else:
-            g.add((doc, KBP.decidesOn, item("P", fact["person_id"])))
+            g.add((doc, KBP.decidesOn, item("PER", fact["person_id"])))
 
 
 def _article(g: Graph, conn: sqlite3.Connection, row: sqlite3.Row) -> None:
-    article = article_item(row["doc_id"])
+    article = node(article_id(row["doc_id"]))
     g.add((article, WDT.P31, WD.Q5707594))
     g.add((article, RDFS.label, Literal(row["doc_id"])))
     if row["published"]:
@@ -206,14 +204,11 @@ def _graphs(conn: sqlite3.Connection) -> Iterator[Graph]:
 
 def export_turtle(conn: sqlite3.Connection, path: Path) -> int:
     """Write the KB as Turtle; returns the number of triples written."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
     count = 0
-    with open(tmp, "w", encoding="utf-8") as out:
+    with atomic_open(path) as out:
         out.write("".join(f"@prefix {p}: <{ns}> .\n" for p, ns in PREFIXES.items()) + "\n")
         for g in _graphs(conn):
             count += len(g)
             body = g.serialize(format="turtle")
             out.write("".join(line + "\n" for line in body.splitlines() if not line.startswith("@prefix")))
-    tmp.replace(path)
     return count

@@ -5,16 +5,20 @@ One file holds everything (stdlib `sqlite3`, no ORM). Entities are rows of
 (doc_id, label, ref) became; `names` and `mentions` keep how and where each article
 wrote it. Facts are `positions` (person, title, body, status, date, decided_by) and
 `facts` (issued_by, issued_on, implements, decides_on); every fact has one `evidence`
-row per article that states it, and its confidence is 1 - Π(1 - c_i) over them.
-Ids shown to users are the row ids with a letter: P12 (person), O3 (body), D7 (document).
+row per article that states it, and its confidence is 1 - Π(1 - c_i) over them
+(`FOLD_POSITION`, `FOLD_FACT`: the build and a recomputation fold the evidence alike).
+A document's date of issue is the view `document_dates`. Ids shown to users are the row
+ids with a letter: P12 (person), O3 (body), D7 (document); exports add T-<title> and
+A-<doc_id> (`title_id`, `article_id`).
 """
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Collection
 from pathlib import Path
 
 from ..errors import InputError
+from . import keys
 
 SCHEMA_VERSION = "1"
 PREFIX = {"PER": "P", "ORG": "O", "DOC": "D"}
@@ -75,7 +79,23 @@ CREATE TABLE IF NOT EXISTS evidence (
 CREATE INDEX IF NOT EXISTS evidence_position ON evidence(position_id);
 CREATE INDEX IF NOT EXISTS evidence_fact ON evidence(fact_id);
 CREATE INDEX IF NOT EXISTS evidence_doc ON evidence(doc_id);
+-- The one date of issue the KB gives a document: its surest issued_on fact, the earliest
+-- on a tie. A KB built before the view existed gets it from its next `kb build`.
+CREATE VIEW IF NOT EXISTS document_dates AS
+    SELECT d.id AS document_id, (SELECT f.date FROM facts f WHERE f.document_id = d.id
+        AND f.predicate = 'issued_on' ORDER BY f.confidence DESC, f.date LIMIT 1) AS issued_on
+    FROM documents d;
 """
+
+# How one more statement (:confidence, :published, :decided_by) folds into a position or
+# a fact: confidence 1 - (1-a)(1-b) (`combine`), the seen dates widened, the first
+# decision named kept. The build folds each new statement in; `refold` folds all the
+# evidence again, in evidence order, so both give the same row.
+FOLD_POSITION = """confidence = kb_combine(confidence, :confidence),
+    first_seen = coalesce(min(first_seen, :published), first_seen, :published),
+    last_seen = coalesce(max(last_seen, :published), last_seen, :published),
+    decided_by = coalesce(decided_by, :decided_by)"""
+FOLD_FACT = "confidence = kb_combine(confidence, :confidence)"
 
 
 def connect(path: Path, create: bool = False) -> sqlite3.Connection:
@@ -87,18 +107,25 @@ def connect(path: Path, create: bool = False) -> sqlite3.Connection:
         path.parent.mkdir(parents=True, exist_ok=True)
     conn = sqlite3.connect(path)
     conn.row_factory = sqlite3.Row
+    conn.create_function("kb_combine", 2, combine, deterministic=True)
     try:
         if create:
             conn.executescript(SCHEMA)
             conn.execute("INSERT OR IGNORE INTO kb_meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
             conn.commit()
         row = conn.execute("SELECT value FROM kb_meta WHERE key = 'schema'").fetchone()
+        dated = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'view' "
+                             "AND name = 'document_dates'").fetchone()
     except sqlite3.DatabaseError:  # another SQLite file, or no SQLite file at all
-        row = None
+        row = dated = None
     if row is None or row[0] != SCHEMA_VERSION:
         conn.close()
         raise InputError(f"{path}: not a knowledge base of this version (schema {SCHEMA_VERSION}); "
                          "build it again into a new file")
+    if dated is None:
+        conn.close()
+        raise InputError(f"{path}: built by an older version; bring it up to date with "
+                         f"`python -m pipeline kb build OUT --kb {path}` (unchanged articles are skipped)")
     return conn
 
 
@@ -107,40 +134,74 @@ def entity_id(label: str, rowid: int) -> str:
     return f"{PREFIX[label]}{rowid}"
 
 
-def combine(confidences: Iterable[float]) -> float:
-    """1 - Π(1 - c_i): independent statements of one fact."""
-    miss = 1.0
-    for c in confidences:
-        miss *= 1.0 - c
-    return round(1.0 - miss, 6)
+def title_id(title: str) -> str:
+    """'T-bi-thu': one node per title, whatever its case and tones."""
+    return "T-" + keys.fold(title).replace(" ", "-")
 
 
-def _refresh_position(conn: sqlite3.Connection, position_id: int) -> None:
-    rows = conn.execute("SELECT confidence, published, decided_by FROM evidence "
-                        "WHERE position_id = ? ORDER BY id", (position_id,)).fetchall()
-    if not rows:
-        conn.execute("DELETE FROM positions WHERE id = ?", (position_id,))
+def article_id(doc_id: str) -> str:
+    """'A-qt/2019-09-18-tong-ket': the node of an article."""
+    return "A-" + doc_id
+
+
+def aliases(conn: sqlite3.Connection, label: str, rowid: int, name: str) -> list[str]:
+    """An entity's other names, most often written first."""
+    return [r[0] for r in conn.execute(
+        "SELECT name FROM names WHERE label = ? AND entity_id = ? AND name != ? "
+        "GROUP BY name ORDER BY count(*) DESC, name", (label, rowid, name))]
+
+
+def combine(confidence: float, more: float) -> float:
+    """One more independent statement of a fact: 1 - (1-a)(1-b). Rounded at each step, so
+    that folding a statement into a stored confidence is exact: the stored value is all
+    the state there is (and stays 1 - Π(1 - c_i) to within 1e-6 a statement)."""
+    return round(1.0 - (1.0 - confidence) * (1.0 - more), 6)
+
+
+def _marks(ids: Collection[int]) -> str:
+    return ",".join("?" * len(ids))
+
+
+# Per table: its evidence column, the values before any statement, and the fold with the
+# evidence fields it reads.
+_SUMMARIES = {
+    "positions": ("position_id", "confidence = 0, first_seen = NULL, last_seen = NULL, decided_by = NULL",
+                  FOLD_POSITION, "confidence, published, decided_by"),
+    "facts": ("fact_id", "confidence = 0", FOLD_FACT, "confidence"),
+}
+
+
+def refold(conn: sqlite3.Connection, table: str, ids: Collection[int]) -> None:
+    """Recompute some rows of `positions` or `facts` from their evidence (after an article
+    is forgotten), folding it in evidence order as the build did; rows left without
+    evidence go."""
+    if not ids:
         return
-    seen = sorted(r["published"] for r in rows if r["published"])
-    decided = next((r["decided_by"] for r in rows if r["decided_by"] is not None), None)
-    conn.execute("UPDATE positions SET confidence = ?, first_seen = ?, last_seen = ?, "
-                 "decided_by = ? WHERE id = ?",
-                 (combine(r["confidence"] for r in rows), seen[0] if seen else None,
-                  seen[-1] if seen else None, decided, position_id))
+    column, reset, fold, fields = _SUMMARIES[table]
+    ids = list(ids)
+    marks = _marks(ids)
+    conn.execute(f"DELETE FROM {table} WHERE id IN ({marks}) AND NOT EXISTS "
+                 f"(SELECT 1 FROM evidence e WHERE e.{column} = {table}.id)", ids)
+    conn.execute(f"UPDATE {table} SET {reset} WHERE id IN ({marks})", ids)
+    rows = conn.execute(f"SELECT {column} AS target, {fields} FROM evidence e "
+                        f"WHERE {column} IN ({marks}) ORDER BY e.id", ids).fetchall()
+    conn.executemany(f"UPDATE {table} SET {fold} WHERE id = :target", map(dict, rows))
 
 
-def _refresh_fact(conn: sqlite3.Connection, fact_id: int) -> None:
-    rows = conn.execute("SELECT confidence FROM evidence WHERE fact_id = ?", (fact_id,)).fetchall()
-    if rows:
-        conn.execute("UPDATE facts SET confidence = ? WHERE id = ?",
-                     (combine(r[0] for r in rows), fact_id))
-    else:
-        conn.execute("DELETE FROM facts WHERE id = ?", (fact_id,))
+def _name_rank(name: str) -> tuple[bool, int]:
+    """How a name ranks as a person's name before counts: a full name first, then more words."""
+    return keys.is_full_name(name), name.count(" ")
 
 
-def refresh_person_name(conn: sqlite3.Connection, person_id: int) -> None:
+def refresh_person_name(conn: sqlite3.Connection, person_id: int, written: Collection[str] = ()) -> None:
     """A person's name is the fullest full name any article gives (most words, then most
-    often written), or else the longest name."""
+    often written, then the first written), or else the longest name. `written`: the names
+    an article has just added; when none of them can outrank the current name (a name
+    gains only by being written), the current name stands and nothing more is read."""
+    if written:
+        current = conn.execute("SELECT name FROM persons WHERE id = ?", (person_id,)).fetchone()[0]
+        if all(n == current or _name_rank(n) < _name_rank(current) for n in written):
+            return
     row = conn.execute(
         "SELECT name, fold FROM names WHERE label = 'PER' AND entity_id = ? "
         "GROUP BY name ORDER BY max(full) DESC, length(name) - length(replace(name, ' ', '')) DESC, "
@@ -163,10 +224,8 @@ def forget_article(conn: sqlite3.Connection, doc_id: str) -> None:
                             (doc_id,)).fetchall()
     for table in ("evidence", "names", "mentions", "refs"):
         conn.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
-    for position_id in positions:
-        _refresh_position(conn, position_id)
-    for fact_id in facts:
-        _refresh_fact(conn, fact_id)
+    refold(conn, "positions", positions)
+    refold(conn, "facts", facts)
     for label, rowid in entities:
         if conn.execute("SELECT 1 FROM refs WHERE label = ? AND entity_id = ? LIMIT 1",
                         (label, rowid)).fetchone() is None:

@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import resource
 import sqlite3
 import subprocess
 import sys
@@ -30,6 +29,9 @@ import time
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from ..benchmark import peak_kb
+from ..shapes import parse_code
 
 PROVINCES = [
     ("Hà Nội", "01"), ("Hà Giang", "02"), ("Cao Bằng", "04"), ("Bắc Kạn", "06"), ("Tuyên Quang", "08"),
@@ -254,8 +256,7 @@ def article(world: World, n: int, rng: random.Random) -> Writer:
         q: dict = {"title": post.title}
         if status == "appointed":
             code = f"{rng.randint(100, 2999)}-QĐ/TU"
-            parsed = {"code": code, "number": code.split("-")[0], "type": "QĐ", "type_name": "Quyết định",
-                      "issuer": "TU", "issuer_name": "Tỉnh ủy/Thành ủy", "year": None}
+            parsed = parse_code(code)
             dref = ref_for("doc:" + code, "d")
             w.add("Ban Thường vụ ")
             issuer_ref, issuer_span = body(world.posts[p][0].body)
@@ -299,11 +300,7 @@ def article(world: World, n: int, rng: random.Random) -> Writer:
     for _ in range(rng.randint(1, 2)):
         issuer, code = rng.choice(world.central) if rng.random() < 0.5 else \
             (None, rng.choice(world.resolutions[p]))
-        number, rest = code.split("-", 1)
-        kind, by = rest.split("/")
-        parsed = {"code": code, "number": number, "type": kind,
-                  "type_name": "Nghị quyết" if kind == "NQ" else "Chỉ thị", "issuer": by,
-                  "issuer_name": "Trung ương" if by == "TW" else "Tỉnh ủy/Thành ủy", "year": None}
+        parsed = parse_code(code)
         name = f"{parsed['type_name']} số {code}"
         actor = rng.choice(world.posts[p]).body
         bref, bspan = body(actor)
@@ -374,18 +371,6 @@ def identity_scores(kb: Path, truth: Path) -> dict:
         conn.close()
 
 
-def _peak_rss_mb() -> float:
-    """This process's own peak RSS. Linux's getrusage keeps the maximum across exec, so a child
-    of a large process would report its parent's peak; VmHWM belongs to this process alone."""
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return round(int(line.split()[1]) / 1024, 1)
-    except OSError:
-        pass
-    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
-
-
 def _measured_build(out: Path, kb: Path) -> None:
     """The subprocess side of `bench`: build, then print seconds and this process's peak RSS."""
     from .build import build
@@ -393,7 +378,7 @@ def _measured_build(out: Path, kb: Path) -> None:
     started = time.perf_counter()
     summary = build([out], kb)
     print(json.dumps({"seconds": round(time.perf_counter() - started, 2),
-                      "peak_rss_mb": _peak_rss_mb(),
+                      "peak_rss_mb": round(peak_kb() / 1024, 1),  # this process's own peak
                       "summary": summary}, ensure_ascii=False))
 
 
