@@ -39,6 +39,7 @@ bench: install
 
 ## choices: the cross-validation behind the choices in pipeline/default.cfg
 choices: install
+	$(PY) -m pipeline choices --statuses
 	$(PY) -m pipeline choices
 
 ## lock: re-pin every dependency from requirements.in

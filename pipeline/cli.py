@@ -163,10 +163,15 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 
 
 def cmd_choices(args: argparse.Namespace) -> int:
-    from .experiments import choices
+    from .experiments import choices, status_choices
     from .records import atomic_write
-    from .report import choices_table
+    from .report import choices_table, markdown_table, status_table
 
+    if args.statuses:
+        scores = status_choices(k=args.folds)
+        atomic_write(Path(args.report) / "status-choices.json", json.dumps(scores, indent=1) + "\n")
+        print(markdown_table(status_table(scores)))
+        return 0
     result = choices(k=args.folds, log=lambda line: print(line, file=sys.stderr), only=args.only,
                      merges=args.merge)
     atomic_write(Path(args.report) / "choices.json", json.dumps(result, indent=1) + "\n")
@@ -290,8 +295,10 @@ def build_parser() -> argparse.ArgumentParser:
     command(sub, "choices", "the cross-validation behind the choices in pipeline/default.cfg", cmd_choices,
             arg("--folds", type=int, default=3),
             arg("--only", nargs="*", help="trained variants to run (default: all)"),
-            arg("--merge", nargs="*", help="merge policies to score them with (default: all)"),
-            arg("--report", default="reports", help="folder for choices.json"))
+            arg("--merge", nargs="*", help="merge policies and run-time variants to score them with (default: all)"),
+            arg("--statuses", action="store_true",
+                help="only the status classifier's variants, on the gold relations (a minute)"),
+            arg("--report", default="reports", help="folder for choices.json, status-choices.json"))
     from .kb.cli import add_commands
 
     add_commands(sub)

@@ -287,6 +287,19 @@ def per_rule(gold: list[Record], pred: list[Record]) -> dict[str, dict]:
             for name, c in sorted(counts.items(), key=lambda kv: -kv[1]["pred"])}
 
 
+def with_statuses(record: Record, doc, status_of=lambda rel: rel.status) -> Record:
+    """The gold record with the statuses of its Doc's relations (the Doc built from the
+    record): those a status stage set, or what `status_of` says (None: current)."""
+    index = {(s["start"], s["end"]): n for n, s in enumerate(record.spans)}
+    rels = []
+    for r in doc._.relations:
+        status = status_of(r)
+        rels.append({"head": index[(r.head.start_char, r.head.end_char)],
+                     "child": index[(r.child.start_char, r.child.end_char)], "label": r.label,
+                     **({"status": status} if status else {})})
+    return Record(record.id, record.text, record.spans, rels)
+
+
 def refs_and_statuses(nlp, gold: list[Record]) -> dict:
     """Refs (B-cubed) and statuses (accuracy, per status) given the gold entities and relations,
     so that entity errors do not count: the pipeline's refs and status stages, and a baseline
@@ -314,11 +327,7 @@ def refs_and_statuses(nlp, gold: list[Record]) -> dict:
         for rel in doc._.relations:
             rel.status = None
         doc = stages["status"](doc) if "status" in stages else doc
-        index = {(s["start"], s["end"]): n for n, s in enumerate(record.spans)}
-        rels = [{"head": index[(r.head.start_char, r.head.end_char)],
-                 "child": index[(r.child.start_char, r.child.end_char)], "label": r.label,
-                 **({"status": r.status} if r.status else {})} for r in doc._.relations]
-        statuses.append(Record(record.id, record.text, record.spans, rels))
+        statuses.append(with_statuses(record, doc))
         current.append(Record(record.id, record.text, record.spans,
                               [{k: v for k, v in r.items() if k != "status"} for r in record.relations]))
     return {"refs": {"pipeline": bcubed(gold, pipeline_refs), "same canonical name": bcubed(gold, by_name)},

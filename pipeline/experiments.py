@@ -12,6 +12,7 @@ import json
 import random
 import tempfile
 import time
+from functools import partial
 from pathlib import Path
 
 from .annotations import published_and_extra
@@ -271,18 +272,61 @@ TRAINED_VARIANTS = {
 }
 
 
+# Run-time alternatives scored on each trained variant's models besides the merge policies.
+RUN_TIME_VARIANTS = {**MERGES, "model decides, classifier decides every relation type": {
+    **MERGES["model decides"], "stages.relations.rules_decide": []}}
+
+
+def training_records() -> list[Record]:
+    """Every gold record outside the held-out split."""
+    from .annotations import gold_files, split
+    from .records import read_many
+
+    return split(read_many(gold_files()))[0]
+
+
+# The status classifier's variants (`make choices`), scored on the gold has_title relations.
+STATUS_VARIANTS = {"cue words within 8 words of the title": {"stages.status.sentence_cue": False},
+                   "and the nearest cue in the sentence": {"stages.status.sentence_cue": True}}
+
+
+def status_choices(k: int = 3) -> dict[str, dict]:
+    """Each status variant in k-fold cross-validation over the published training articles
+    (the others always train), given the gold entities and relations, so that only the
+    status classifier is measured."""
+    from . import status
+    from .annotations import folds
+    from .evaluate import status_scores, with_statuses
+    from .train import feature_pipeline, gold_docs
+
+    records = training_records()
+    config = load_config()
+    seed = config["train"]["seed"]
+    docs = dict(zip((r.id for r in records), gold_docs(records, feature_pipeline(config))))
+    published, _ = published_and_extra(records)
+    out = {}
+    for name, overrides in STATUS_VARIANTS.items():
+        sentence_cue = with_overrides(config, overrides)["stages"]["status"]["sentence_cue"]
+        pred = []
+        for test in folds(published, k, seed):
+            held = {r.id for r in test}
+            stage = status.StatusStage(status.train([d for i, d in docs.items() if i not in held], seed,
+                                                    sentence_cue=sentence_cue), sentence_cue)
+            for r in test:  # the Docs keep their gold statuses: later folds train on them
+                pred.append(with_statuses(r, docs[r.id], partial(stage.predicted, docs[r.id])))
+        out[name] = status_scores(published, pred)
+    return out
+
+
 def choices(k: int = 3, log: Log = lambda line: None, only: list[str] | None = None,
             merges: list[str] | None = None) -> dict[str, dict]:
     """Every trained variant under every merge policy, and the rules alone, in k-fold
     cross-validation over the published training articles (written ones always train)."""
-    from .annotations import gold_files, split
-    from .records import read_many
-
-    train, _ = split(read_many(gold_files()))
+    train = training_records()
     rules = new_pool()  # nothing to train: the rules read every published article once
     pool_predictions(rules, load(None), published_and_extra(train)[0])
     out = {"rules only": pooled_scores(rules)}
     out.update(cross_validate(train, k, load_config()["train"]["seed"],
                               {n: o for n, o in TRAINED_VARIANTS.items() if not only or n in only},
-                              {n: o for n, o in MERGES.items() if not merges or n in merges}, log))
+                              {n: o for n, o in RUN_TIME_VARIANTS.items() if not merges or n in merges}, log))
     return out

@@ -68,7 +68,7 @@ def _relations(settings: dict, ctx: Context):
 
     classifier = RelationClassifier.from_disk(ctx.model_file("relations.json"), settings["threshold"]) \
         if settings["use_classifier"] else None
-    return RelationStage(classifier, settings["max_distance"])
+    return RelationStage(classifier, settings["max_distance"], settings["rules_decide"])
 
 
 def _status(settings: dict, ctx: Context):
@@ -76,7 +76,7 @@ def _status(settings: dict, ctx: Context):
 
     classifier = StatusClassifier.from_disk(ctx.model_file("status.json")) \
         if settings["use_classifier"] else None
-    return StatusStage(classifier)
+    return StatusStage(classifier, settings["sentence_cue"])
 
 
 def _calibrate(settings: dict, ctx: Context):

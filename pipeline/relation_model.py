@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from pathlib import Path
 from typing import ClassVar
 
@@ -144,10 +144,12 @@ class RelationStage:
     requires: ClassVar[tuple[str, ...]] = (ENTS, SENTS, TOKEN_NORM)
     sets: ClassVar[tuple[str, ...]] = (RELATIONS,)
 
-    def __init__(self, classifier: RelationClassifier | None = None, max_distance: int = 40) -> None:
+    def __init__(self, classifier: RelationClassifier | None = None, max_distance: int = 40,
+                 rules_decide: Collection[str] = ()) -> None:
         self.rules = RelationRules()
         self.classifier = classifier
         self.max_distance = max_distance
+        self.rules_decide = frozenset(rules_decide)  # types too rare in training for the classifier
 
     def predict(self, doc: Doc) -> list[Relation]:
         groups = sentence_entities(doc)
@@ -155,8 +157,10 @@ class RelationStage:
         if self.classifier is None:
             return ruled
         said = {(span_key(r.head), span_key(r.child), r.label) for r in ruled}
-        found = []
+        found = [r for r in ruled if r.label in self.rules_decide]
         for head, child, label, ents in candidates(groups, self.max_distance):
+            if label in self.rules_decide:
+                continue
             rule_says = (span_key(head), span_key(child), label) in said
             p = self.classifier.probability(features(doc, head, child, label, rule_says, ents))
             if p >= self.classifier.threshold:

@@ -23,10 +23,11 @@ _HEDGES = {"đề nghị", "sẽ", "dự kiến", "giới thiệu", "xin", "đơ
 WINDOW = 8  # words before the title that may carry its cue
 
 
-def _before(doc: Doc, title: Span) -> list[str]:
-    """Norms of the words before the title, back to the sentence start, nearest first."""
-    start = title.sent.start
-    return [t.norm_ for t in reversed(doc[max(start, title.start - WINDOW):title.start]) if not t.is_space]
+def _before(doc: Doc, title: Span, window: int | None = WINDOW) -> list[str]:
+    """Norms of the words before the title, back to the sentence start (or `window` words),
+    nearest first."""
+    start = title.sent.start if window is None else max(title.sent.start, title.start - window)
+    return [t.norm_ for t in reversed(doc[start:title.start]) if not t.is_space]
 
 
 def rule_status(doc: Doc, rel: Relation) -> str:
@@ -45,9 +46,11 @@ def _cued(words: list[str]) -> str:
     return "current"
 
 
-def features(doc: Doc, rel: Relation) -> list[str]:
+def features(doc: Doc, rel: Relation, sentence_cue: bool = True) -> list[str]:
     """Binary features of one has_title: the words before the title, the words between the
-    person and the title, what follows it, and the rules' verdict."""
+    person and the title, what follows it, and the rules' verdict. With `sentence_cue`, also
+    the nearest cue anywhere before the title in its sentence, for decisions that name the
+    change long before the person: "quyết định miễn nhiệm chức vụ … đối với ông X, Giám đốc"."""
     person, title = rel.head, rel.child
     words = _before(doc, title)
     feats = ["bias", f"rule={_cued(words)}", f"prev1={words[0] if words else '<s>'}",
@@ -58,6 +61,10 @@ def features(doc: Doc, rel: Relation) -> list[str]:
     feats += [f"between={t.norm_}" for t in doc[first.end:second.start][:6] if not t.is_space]
     after = doc[title.end:min(title.sent.end, title.end + 3)]
     feats += [f"after={t.norm_}" for t in after if not t.is_space]
+    if sentence_cue:
+        sentence = _before(doc, title, window=None)
+        cue = next((w for w in sentence if w in STATUS_CUES), "none")
+        feats += [f"sentence_cue={_cued(sentence)}", f"sentence_cue_word={cue}"]
     return feats
 
 
@@ -101,7 +108,7 @@ def save(classifier: StatusClassifier | None, path: Path) -> None:
         classifier.to_disk(path)
 
 
-def train(docs: list[Doc], seed: int = 13, c: float = 1.0) -> StatusClassifier | None:
+def train(docs: list[Doc], seed: int = 13, c: float = 1.0, sentence_cue: bool = True) -> StatusClassifier | None:
     """Fit on Docs that carry gold has_title relations with statuses; None when they hold
     fewer than two statuses (nothing to learn)."""
     from sklearn.feature_extraction import DictVectorizer
@@ -111,7 +118,7 @@ def train(docs: list[Doc], seed: int = 13, c: float = 1.0) -> StatusClassifier |
     for doc in docs:
         for rel in doc._.relations or []:
             if rel.label == "has_title":
-                rows.append({f: 1 for f in features(doc, rel)})
+                rows.append({f: 1 for f in features(doc, rel, sentence_cue)})
                 targets.append(rel.status or "current")
     if len(set(targets)) < 2:
         return None
@@ -135,18 +142,25 @@ class StatusStage:
     requires: ClassVar[tuple[str, ...]] = (RELATIONS, SENTS)
     sets: ClassVar[tuple[str, ...]] = (STATUS,)
 
-    def __init__(self, classifier: StatusClassifier | None = None) -> None:
+    def __init__(self, classifier: StatusClassifier | None = None, sentence_cue: bool = True) -> None:
         self.classifier = classifier
+        self.sentence_cue = sentence_cue
 
     def status(self, doc: Doc, rel: Relation) -> str:
         if self.classifier is None:
             return rule_status(doc, rel)
-        return self.classifier.predict(features(doc, rel))[0]
+        return self.classifier.predict(features(doc, rel, self.sentence_cue))[0]
+
+    def predicted(self, doc: Doc, rel: Relation) -> str | None:
+        """The relation's status as the annotations write it (None: current or not a title)."""
+        if rel.label != "has_title":
+            return None
+        status = self.status(doc, rel)
+        return None if status == "current" else status
 
     def __call__(self, doc: Doc) -> Doc:
         for rel in doc._.relations or []:
             if rel.label == "has_title":
-                status = self.status(doc, rel)
-                rel.status = None if status == "current" else status
+                rel.status = self.predicted(doc, rel)
         return doc
 

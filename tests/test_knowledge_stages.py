@@ -6,9 +6,12 @@ from __future__ import annotations
 import pytest
 
 import pipeline
+from pipeline import status
 from pipeline.dateline import dateline
 from pipeline.gazetteer import Gazetteer
 from pipeline.records import doc_to_record
+from pipeline.relation_model import RelationClassifier, RelationStage
+from pipeline.status import StatusStage
 
 STAGES = ["dateline", "gazetteer", "entity_rules", "relations", "status", "canonical", "refs"]
 
@@ -72,6 +75,50 @@ def test_a_personnel_decision_names_its_person(nlp):
               "Tiến Dũng giữ chức Giám đốc Sở Văn hóa.")
     assert ("decides_on", "Quyết định số 1889/QĐ-UBND", "Nguyễn Tiến Dũng") in {
         (r.label, r.head.text, r.child.text) for r in doc._.relations}
+
+
+def test_rules_decide_the_types_listed_even_over_a_classifier(nlp):
+    """decides_on has too few training cases for the classifier: with `rules_decide` the
+    rules' decision stands, whatever the classifier would say."""
+    doc = nlp("Chủ tịch UBND tỉnh Nam Định ký Quyết định số 1889/QĐ-UBND điều động ông Nguyễn "
+              "Tiến Dũng giữ chức Giám đốc Sở Văn hóa.")
+    rejects_all = RelationClassifier({}, bias=-30.0)
+    found = RelationStage(rejects_all, rules_decide=["decides_on"]).predict(doc)
+    assert [(r.label, r.child.text) for r in found] == [("decides_on", "Nguyễn Tiến Dũng")]
+    assert RelationStage(rejects_all).predict(doc) == []
+
+
+FAR_CUES = [  # the cue names the change a dozen words before the title
+    ("UBND tỉnh đã trao quyết định về việc cho thôi giữ chức vụ trong nhiệm kỳ 2021 - 2026 đối "
+     "với ông Nguyễn Văn An, Giám đốc Sở Y tế.", "ended"),
+    ("HĐND tỉnh đã biểu quyết miễn nhiệm theo quy định của pháp luật hiện hành đối với bà Trần "
+     "Thị Bình, Phó Chủ tịch UBND tỉnh.", "ended"),
+    ("Ban Thường vụ Tỉnh ủy đã quyết định điều động từ ngày 1/9 năm nay theo quy hoạch đối với "
+     "ông Lê Văn Cường, Bí thư Huyện ủy Đình Lập.", "appointed"),
+    ("Bộ Chính trị đã quyết định điều động trong đợt luân chuyển cán bộ lần này đối với ông Đỗ "
+     "Văn Hải, Phó Chủ tịch UBND tỉnh.", "appointed"),
+    ("Ông Phạm Văn Dũng, Giám đốc Sở Tài chính dự họp.", None),
+    ("Bà Hoàng Thị Em, Chủ tịch UBND huyện Lộc Bình phát biểu.", None),
+]
+
+
+def test_status_classifier_reads_a_cue_far_before_the_title(nlp):
+    """Two sentences alike in the eight words before the title, one ending the title and one
+    appointing to it a dozen words earlier: only the sentence cue tells them apart."""
+    def titled(text: str, status: str | None = None) -> tuple:
+        doc = nlp(text)
+        [rel] = [r for r in doc._.relations if r.label == "has_title"]
+        rel.status = status
+        return doc, rel
+
+    docs = [titled(text, status)[0] for text, status in FAR_CUES]
+    tail = " từ đầu tháng này theo nguyện vọng cá nhân đối với ông Vũ Văn Giang, Giám đốc Sở Nội vụ."
+    ended = titled("Tỉnh ủy đã công bố quyết định cho thôi giữ chức" + tail)
+    appointed = titled("Tỉnh ủy đã công bố quyết định điều động" + tail)
+    with_cue = StatusStage(status.train(docs, sentence_cue=True), sentence_cue=True)
+    assert [with_cue.predicted(*ended), with_cue.predicted(*appointed)] == ["ended", "appointed"]
+    window_only = StatusStage(status.train(docs, sentence_cue=False), sentence_cue=False)
+    assert window_only.predicted(*ended) == window_only.predicted(*appointed)
 
 
 @pytest.mark.parametrize("text,iso", [
