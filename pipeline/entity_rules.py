@@ -326,6 +326,8 @@ def _org_end(doc: Doc, i: int, end: int, taken: set[int] | frozenset = frozenset
                 doc[j + 1].norm_ in _ADMIN or word_kind(doc[j + 1]) == KIND_ORG
                 or doc[j + 1].norm_ in _ORG_CONTINUE):
             j += 1
+        elif is_name_token(t) and _full_name_at(doc, j, end):
+            break  # "Bộ trưởng Bộ Nội vụ Nguyễn Duy Thăng": the name is the holder's, even after "vụ"
         elif t.text[:1].isupper() and word_kind(t) in _NAME_KINDS and doc[j - 1].norm_ in _DESCRIBED_HEADS:
             j = _described_name_end(doc, j, end)
             complete = True

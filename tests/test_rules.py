@@ -118,3 +118,13 @@ def test_places_named_bare_regions_and_countries(placed):
 def test_person_after_a_title_without_an_honorific(placed):
     doc = placed("Thủ tướng Phạm Minh Chính dự hội nghị.")
     assert ents(doc) == [("TITLE", "Thủ tướng"), ("PER", "Phạm Minh Chính")]
+
+
+@pytest.mark.parametrize("text, body, person", [
+    ("Giám đốc Sở Nội vụ Nguyễn Phi Quang cho biết như vậy.", "Sở Nội vụ", "Nguyễn Phi Quang"),
+    ("Bí thư Thành ủy Tất Thành Cang dự họp.", "Thành ủy", "Tất Thành Cang"),
+])
+def test_a_holders_name_after_the_body_is_no_part_of_it(placed, text, body, person):
+    doc = placed(text)
+    assert ("ORG", body) in ents(doc) and ("PER", person) in ents(doc)
+
