@@ -33,15 +33,23 @@ class Segmentation:
 Segment = Callable[[str], Segmentation]
 
 
+def _ends_and_label(item: dict, first: str, second: str) -> tuple[int, int, str] | None:
+    """The two integer fields and the label of a span or relation; None when one is missing or
+    not an integer."""
+    try:
+        return int(item[first]), int(item[second]), item["label"]
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
 def _span_problems(record: Record, say: Callable[[str], None]) -> None:
     text = record.text
     previous_end, previous_text = -1, ""
     for n, span in enumerate(record.spans):
-        try:
-            start, end, label = int(span["start"]), int(span["end"]), span["label"]
-        except (KeyError, TypeError, ValueError):
+        if (parsed := _ends_and_label(span, "start", "end")) is None:
             say(f"span {n}: needs integer 'start', 'end' and a 'label': {span}")
             continue
+        start, end, label = parsed
         if not 0 <= start < end <= len(text):
             say(f"span {n} [{start}:{end}] is outside the text (length {len(text)})")
             continue
@@ -63,11 +71,10 @@ def _relation_problems(record: Record, say: Callable[[str], None]) -> None:
     text = record.text
     seen: set[tuple] = set()
     for n, rel in enumerate(record.relations):
-        try:
-            head, child, label = int(rel["head"]), int(rel["child"]), rel["label"]
-        except (KeyError, TypeError, ValueError):
+        if (parsed := _ends_and_label(rel, "head", "child")) is None:
             say(f"relation {n}: needs integer 'head', 'child' and a 'label': {rel}")
             continue
+        head, child, label = parsed
         if not (0 <= head < len(record.spans) and 0 <= child < len(record.spans)):
             say(f"relation {n} ({label}): head {head} or child {child} is not a span index")
             continue

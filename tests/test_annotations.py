@@ -53,7 +53,9 @@ def test_each_kind_of_problem_is_reported_with_file_and_line(segment, tmp_path):
     overlap = dict(GOOD, id="t3", spans=GOOD["spans"] + [{"start": 42, "end": 50, "label": "LOC"}],
                    relations=[])
     split = dict(GOOD, id="t4", spans=[{"start": 3, "end": 10, "label": "PER"}], relations=[])
-    path = write(tmp_path / "b.jsonl", [GOOD, bad, overlap, split, GOOD])
+    fields = dict(GOOD, id="t5", spans=GOOD["spans"] + [{"start": "x", "end": 9, "label": "PER"}],
+                  relations=GOOD["relations"] + [{"head": 0, "label": "has_title"}])
+    path = write(tmp_path / "b.jsonl", [GOOD, bad, overlap, split, GOOD, fields])
     problems = validate([path], segment)
     text = "\n".join(problems)
     assert f"{path}:2: span 0 ' Nông Thị Hương': starts or ends with white space" in problems
@@ -64,6 +66,8 @@ def test_each_kind_of_problem_is_reported_with_file_and_line(segment, tmp_path):
     assert f"{path}:3: span 1 'Phó Trưởng' is a TITLE no person holds" in text
     assert f"{path}:4: span 0 'Nông Th' (PER) does not line up with word boundaries" in text
     assert f"{path}:5: duplicate id 't1' (first at {path}:1)" in problems
+    assert f"{path}:6: span 3: needs integer 'start', 'end' and a 'label'" in text
+    assert f"{path}:6: relation 2: needs integer 'head', 'child' and a 'label'" in text
 
 
 def test_not_json_is_reported_with_its_line(tmp_path):
