@@ -473,13 +473,7 @@ RULES: tuple[Rule, ...] = (document_references, document_codes, dates, photo_cre
 def bylines(doc: Doc) -> Iterator[tuple[int, int, str]]:
     """Author names on one of the last lines: "Bích Huệ", "Kim Thoa - Tùng Lâm", "PHƯƠNG DUNG".
     A source line ("Theo VGP") is no byline."""
-    last: list[Span] = []  # the last three sentences with words, read from the end
-    for sent in reversed(list(doc.sents)):
-        if len(last) == 3:
-            break
-        if any(not t.is_space for t in sent):
-            last.insert(0, sent)
-    for sent in last:
+    for sent in [s for s in doc.sents if any(not t.is_space for t in s)][-3:]:
         words = [t for t in sent if not t.is_space]
         if words and words[0].norm_ == "theo":
             continue

@@ -230,9 +230,10 @@ def build_report(models_dir: Path, log: Log = lambda line: None) -> dict:
                                   "train_published": len(published_and_extra(train)[0])},
                     "heldout": {"entities": {}, "relations_end_to_end": {}, "triples": {}}}
     nlp = load(models_dir)
+    config = load_config(models_dir)
     expected = gold_triples(nlp, heldout)
     results = {}
-    for name, overrides in {"shipped": {}, **systems(load_config(models_dir))}.items():
+    for name, overrides in {"shipped": {}, **systems(config)}.items():
         log(f"held-out: {name}")
         results[name] = result = score(load(models_dir, overrides) if overrides else nlp, heldout, expected)
         report["heldout"]["entities"][name] = result["entities"]
@@ -253,8 +254,7 @@ def build_report(models_dir: Path, log: Log = lambda line: None) -> dict:
                              "relations": reliability(heldout, pred, "relations")}
     report["errors"] = {"entities": classify_errors(heldout, pred),
                         "relations": relation_errors(heldout, pred, limit=60)}
-    report["learning_curve"] = learning_curve(train, heldout, expected, shipped,
-                                              load_config()["train"]["seed"], log)
+    report["learning_curve"] = learning_curve(train, heldout, expected, shipped, config["train"]["seed"], log)
     return report
 
 

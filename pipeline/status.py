@@ -36,14 +36,16 @@ def rule_status(doc: Doc, rel: Relation) -> str:
     return _cued(_before(doc, rel.child))
 
 
+def _nearest_cue(words: list[str]) -> str | None:
+    return next((w for w in words if w in STATUS_CUES), None)
+
+
 def _cued(words: list[str]) -> str:
-    for word in words:
-        if word in STATUS_CUES:
-            status = STATUS_CUES[word]
-            if status in {"ended", "appointed"} and _HEDGES.intersection(words):
-                return "current"
-            return status
-    return "current"
+    """The status the nearest cue word says; current when none, or when the words only
+    propose the change."""
+    cue = _nearest_cue(words)
+    status = STATUS_CUES[cue] if cue else "current"
+    return "current" if status in {"ended", "appointed"} and _HEDGES.intersection(words) else status
 
 
 def features(doc: Doc, rel: Relation, sentence_cue: bool = True) -> list[str]:
@@ -63,8 +65,7 @@ def features(doc: Doc, rel: Relation, sentence_cue: bool = True) -> list[str]:
     feats += [f"after={t.norm_}" for t in after if not t.is_space]
     if sentence_cue:
         sentence = _before(doc, title, window=None)
-        cue = next((w for w in sentence if w in STATUS_CUES), "none")
-        feats += [f"sentence_cue={_cued(sentence)}", f"sentence_cue_word={cue}"]
+        feats += [f"sentence_cue={_cued(sentence)}", f"sentence_cue_word={_nearest_cue(sentence) or 'none'}"]
     return feats
 
 
@@ -160,7 +161,6 @@ class StatusStage:
 
     def __call__(self, doc: Doc) -> Doc:
         for rel in doc._.relations or []:
-            if rel.label == "has_title":
-                rel.status = self.predicted(doc, rel)
+            rel.status = self.predicted(doc, rel)
         return doc
 

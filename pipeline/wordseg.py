@@ -65,9 +65,9 @@ _I32_MAX: Final = 2 ** 31 - 1
 Vector = tuple[float, ...]  # one summed weight difference (label 1 - label 0) per offset slot
 
 
+_FEATURE: Final = np.dtype([("kind", "<u4"), ("src", "<u4"), ("dst", "<u4"), ("weight", "<f8")])
 # Markers for positions outside the sentence: never equal to a token. Bare object()s, which
 # the garbage collector does not track, so cache keys holding them are not tracked either.
-_FEATURE: Final = np.dtype([("kind", "<u4"), ("src", "<u4"), ("dst", "<u4"), ("weight", "<f8")])
 _BOS: Final = object()
 _EOS: Final = object()
 
@@ -615,11 +615,6 @@ class CRFWordSegmenter:
         lasts = [i - 1 for i in firsts[1:]]
         lasts.append(len(tokens) - 1)
         return [(offset + starts[i], offset + ends[j]) for i, j in zip(firsts, lasts, strict=True)]
-
-    def cache_size(self) -> int:
-        """Entries held by the caches: at most 2 x (RECORD_ + PAIR_ + SYLLABLE_ + CHUNK_CAP)."""
-        return (len(self._records) + len(self._pairs) + len(self._syllables)
-                + len(self._chunks))
 
     def clear_cache(self) -> None:
         """Drop every cached window vector (they are rebuilt on demand)."""

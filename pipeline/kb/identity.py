@@ -40,6 +40,7 @@ import sqlite3
 from dataclasses import dataclass, field
 
 from . import keys
+from .store import marks
 
 ACTIVE = ("current", "acting", "appointed")  # statuses that say the post is held at that date
 
@@ -154,10 +155,6 @@ def _contradicts(mine: list[Held], theirs: list[dict], bases: dict[int, str]) ->
     return False
 
 
-def _marks(n: int) -> str:
-    return ",".join("?" * n)
-
-
 def person(conn: sqlite3.Connection, ctx: PersonContext, taken: set[int]) -> int | None:
     """The KB person this article's person is (rules in the module docstring), or None."""
     if not keys.is_full_name(ctx.name):
@@ -166,16 +163,16 @@ def person(conn: sqlite3.Connection, ctx: PersonContext, taken: set[int]) -> int
     key = keys.norm(ctx.name)
     my_orgs = sorted({h.org_id for h in ctx.held if h.org_id is not None})
     orgs = {r["id"]: r for r in conn.execute(
-        f"SELECT id, province_code, base_norm FROM orgs WHERE id IN ({_marks(len(my_orgs))})", my_orgs)}
+        f"SELECT id, province_code, base_norm FROM orgs WHERE id IN ({marks(my_orgs)})", my_orgs)}
     my_provinces = sorted({r["province_code"] for r in orgs.values() if r["province_code"]}
                           or ([ctx.article_province] if ctx.article_province else []))
     decisions = sorted(ctx.decisions)
     supported = {r[0] for r in conn.execute(  # same name and a shared body, province or decision
         f"SELECT p.person_id FROM positions p LEFT JOIN orgs o ON o.id = p.org_id "
-        f"WHERE p.person_id IN ({same_name}) AND (p.org_id IN ({_marks(len(my_orgs))}) "
-        f"OR o.province_code IN ({_marks(len(my_provinces))})) "
+        f"WHERE p.person_id IN ({same_name}) AND (p.org_id IN ({marks(my_orgs)}) "
+        f"OR o.province_code IN ({marks(my_provinces)})) "
         f"UNION SELECT person_id FROM facts WHERE predicate = 'decides_on' "
-        f"AND person_id IN ({same_name}) AND document_id IN ({_marks(len(decisions))})",
+        f"AND person_id IN ({same_name}) AND document_id IN ({marks(decisions)})",
         [key, *my_orgs, *my_provinces, key, *decisions])} - taken
     if not supported:
         return None
@@ -200,7 +197,7 @@ def person(conn: sqlite3.Connection, ctx: PersonContext, taken: set[int]) -> int
     if len(tied) == 1:
         return tied[0]
     articles = dict(conn.execute(
-        f"SELECT entity_id, count(*) FROM refs WHERE label = 'PER' AND entity_id IN ({_marks(len(tied))}) "
+        f"SELECT entity_id, count(*) FROM refs WHERE label = 'PER' AND entity_id IN ({marks(tied)}) "
         "GROUP BY entity_id", tied).fetchall())
     return max(tied, key=lambda pid: (articles.get(pid, 0), -pid))  # most articles, then the oldest
 
@@ -211,7 +208,7 @@ def _positions(conn: sqlite3.Connection, people: list[int]) -> dict[int, list[di
     for r in conn.execute(
             "SELECT p.person_id, p.org_id, p.title, p.status, coalesce(p.date, p.first_seen) AS held_on, "
             "o.province_code, o.base_norm FROM positions p LEFT JOIN orgs o ON o.id = p.org_id "
-            f"WHERE p.person_id IN ({_marks(len(people))})", people):
+            f"WHERE p.person_id IN ({marks(people)})", people):
         held.setdefault(r["person_id"], []).append(
             {"title_norm": keys.norm(r["title"]), "org_id": r["org_id"], "status": r["status"],
              "held_on": r["held_on"], "province_code": r["province_code"], "base_norm": r["base_norm"]})
@@ -224,5 +221,5 @@ def _shared_decisions(conn: sqlite3.Connection, people: list[int], decisions: li
         return {}
     return dict(conn.execute(
         f"SELECT person_id, count(DISTINCT document_id) FROM facts WHERE predicate = 'decides_on' "
-        f"AND person_id IN ({_marks(len(people))}) AND document_id IN ({_marks(len(decisions))}) "
+        f"AND person_id IN ({marks(people)}) AND document_id IN ({marks(decisions)}) "
         "GROUP BY person_id", [*people, *decisions]).fetchall())

@@ -11,7 +11,7 @@ import sqlite3
 
 from ..shapes import parse_code
 from . import keys
-from .store import TABLE, aliases, entity_id
+from .store import TABLE, aliases, entity_id, marks
 
 
 def _matching(conn: sqlite3.Connection, label: str, query: str) -> list[int]:
@@ -156,5 +156,5 @@ def position(conn: sqlite3.Connection, title: str, org_name: str) -> list[dict]:
     if not orgs:
         return []
     return [_position(conn, r) for r in conn.execute(
-        _POSITIONS + f"WHERE pos.title_fold = ? AND pos.org_id IN ({','.join('?' * len(orgs))})"
+        _POSITIONS + f"WHERE pos.title_fold = ? AND pos.org_id IN ({marks(orgs)})"
         + _DATE_ORDER, (keys.fold(title), *orgs))]

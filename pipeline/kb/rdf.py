@@ -167,10 +167,13 @@ def _document(g: Graph, conn: sqlite3.Connection, row: sqlite3.Row) -> None:
     for column, prop in (("code", KBP.code), ("type_name", KBP.type), ("number", KBP.number)):
         if row[column]:
             g.add((doc, prop, Literal(row[column])))
-    for fact in conn.execute("SELECT * FROM facts WHERE document_id = ?", (row["id"],)):
-        if fact["predicate"] == "issued_on":
-            g.add((doc, WDT.P577, date_literal(fact["date"])))
-        elif fact["predicate"] == "implements":
+    issued_on = conn.execute("SELECT issued_on FROM document_dates WHERE document_id = ?",
+                             (row["id"],)).fetchone()[0]
+    if issued_on:  # the one date the KB gives it, as every other output does
+        g.add((doc, WDT.P577, date_literal(issued_on)))
+    for fact in conn.execute("SELECT * FROM facts WHERE document_id = ? AND predicate != 'issued_on'",
+                             (row["id"],)):
+        if fact["predicate"] == "implements":
             g.add((item("ORG", fact["org_id"]), KBP.implements, doc))
         elif fact["predicate"] == "issued_by":
             g.add((doc, KBP.issuedBy, item("ORG", fact["org_id"])))

@@ -5,7 +5,8 @@ One file holds everything (stdlib `sqlite3`, no ORM). Entities are rows of
 (doc_id, label, ref) became; `names` and `mentions` keep how and where each article
 wrote it. Facts are `positions` (person, title, body, status, date, decided_by) and
 `facts` (issued_by, issued_on, implements, decides_on); every fact has one `evidence`
-row per article that states it, and its confidence is 1 - Π(1 - c_i) over them
+row per statement of it (extract writes a fact once per article), and its confidence is
+1 - Π(1 - c_i) over them
 (`FOLD_POSITION`, `FOLD_FACT`: the build and a recomputation fold the evidence alike).
 A document's date of issue is the view `document_dates`. Ids shown to users are the row
 ids with a letter: P12 (person), O3 (body), D7 (document); exports add T-<title> and
@@ -23,6 +24,14 @@ from . import keys
 SCHEMA_VERSION = "1"
 PREFIX = {"PER": "P", "ORG": "O", "DOC": "D"}
 TABLE = {"PER": "persons", "ORG": "orgs", "DOC": "documents"}
+
+# The one date of issue the KB gives a document: its surest issued_on fact, the earliest on
+# a tie. A view, so `connect` adds it to a KB built before it existed.
+DOCUMENT_DATES = """CREATE VIEW IF NOT EXISTS document_dates AS
+    SELECT d.id AS document_id, (SELECT f.date FROM facts f WHERE f.document_id = d.id
+        AND f.predicate = 'issued_on' ORDER BY f.confidence DESC, f.date LIMIT 1) AS issued_on
+    FROM documents d;
+"""
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS kb_meta (key TEXT PRIMARY KEY, value TEXT);
@@ -79,13 +88,8 @@ CREATE TABLE IF NOT EXISTS evidence (
 CREATE INDEX IF NOT EXISTS evidence_position ON evidence(position_id);
 CREATE INDEX IF NOT EXISTS evidence_fact ON evidence(fact_id);
 CREATE INDEX IF NOT EXISTS evidence_doc ON evidence(doc_id);
--- The one date of issue the KB gives a document: its surest issued_on fact, the earliest
--- on a tie. A KB built before the view existed gets it from its next `kb build`.
-CREATE VIEW IF NOT EXISTS document_dates AS
-    SELECT d.id AS document_id, (SELECT f.date FROM facts f WHERE f.document_id = d.id
-        AND f.predicate = 'issued_on' ORDER BY f.confidence DESC, f.date LIMIT 1) AS issued_on
-    FROM documents d;
-"""
+""" + DOCUMENT_DATES
+
 
 # How one more statement (:confidence, :published, :decided_by) folds into a position or
 # a fact: confidence 1 - (1-a)(1-b) (`combine`), the seen dates widened, the first
@@ -114,18 +118,13 @@ def connect(path: Path, create: bool = False) -> sqlite3.Connection:
             conn.execute("INSERT OR IGNORE INTO kb_meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
             conn.commit()
         row = conn.execute("SELECT value FROM kb_meta WHERE key = 'schema'").fetchone()
-        dated = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'view' "
-                             "AND name = 'document_dates'").fetchone()
     except sqlite3.DatabaseError:  # another SQLite file, or no SQLite file at all
-        row = dated = None
+        row = None
     if row is None or row[0] != SCHEMA_VERSION:
         conn.close()
         raise InputError(f"{path}: not a knowledge base of this version (schema {SCHEMA_VERSION}); "
                          "build it again into a new file")
-    if dated is None:
-        conn.close()
-        raise InputError(f"{path}: built by an older version; bring it up to date with "
-                         f"`python -m pipeline kb build OUT --kb {path}` (unchanged articles are skipped)")
+    conn.executescript(DOCUMENT_DATES)
     return conn
 
 
@@ -158,7 +157,8 @@ def combine(confidence: float, more: float) -> float:
     return round(1.0 - (1.0 - confidence) * (1.0 - more), 6)
 
 
-def _marks(ids: Collection[int]) -> str:
+def marks(ids: Collection) -> str:
+    """The "?,?,?" of an SQL `IN (…)` over `ids`."""
     return ",".join("?" * len(ids))
 
 
@@ -179,17 +179,18 @@ def refold(conn: sqlite3.Connection, table: str, ids: Collection[int]) -> None:
         return
     column, reset, fold, fields = _SUMMARIES[table]
     ids = list(ids)
-    marks = _marks(ids)
-    conn.execute(f"DELETE FROM {table} WHERE id IN ({marks}) AND NOT EXISTS "
+    among = marks(ids)
+    conn.execute(f"DELETE FROM {table} WHERE id IN ({among}) AND NOT EXISTS "
                  f"(SELECT 1 FROM evidence e WHERE e.{column} = {table}.id)", ids)
-    conn.execute(f"UPDATE {table} SET {reset} WHERE id IN ({marks})", ids)
+    conn.execute(f"UPDATE {table} SET {reset} WHERE id IN ({among})", ids)
     rows = conn.execute(f"SELECT {column} AS target, {fields} FROM evidence e "
-                        f"WHERE {column} IN ({marks}) ORDER BY e.id", ids).fetchall()
+                        f"WHERE {column} IN ({among}) ORDER BY e.id", ids).fetchall()
     conn.executemany(f"UPDATE {table} SET {fold} WHERE id = :target", map(dict, rows))
 
 
 def _name_rank(name: str) -> tuple[bool, int]:
-    """How a name ranks as a person's name before counts: a full name first, then more words."""
+    """How a name ranks as a person's name before counts: a full name first, then more words
+    (the ORDER BY of `refresh_person_name` says the same in SQL: change both together)."""
     return keys.is_full_name(name), name.count(" ")
 
 
