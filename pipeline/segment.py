@@ -16,7 +16,8 @@ from pathlib import Path
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from . import extensions, lexicon  # noqa: F401  (extensions registers the Doc attributes)
+from . import extensions, lexicon, read  # noqa: F401  (extensions registers the Doc attributes)
+from .cache import cached, key_of
 from .read import Normalised, new_tone_placement
 from .schema import (
     KIND_ABBR,
@@ -32,7 +33,7 @@ from .schema import (
     WORDS,
 )
 from .shapes import ABBREVIATION_RE, DATE_RE, DOC_CODE_RE, SECTION_HEAD_RE, SECTION_TITLE_RE, UPPER
-from .underthesea_parts import DICTIONARY_FILE, MODEL_DIR, SYLLABLE_RE, TOKEN_MAP, sent_tokenize
+from .underthesea_parts import DICTIONARY_FILE, MODEL_DIR, SYLLABLE_RE, TOKEN_MAP, VERSION, sent_tokenize
 from .wordseg import CRFWordSegmenter
 
 # Highest priority first: a later kind cannot take characters an earlier one holds.
@@ -118,12 +119,18 @@ _COMMON_FAMILY_NAMES = {"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳn
                         "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý"}
 
 
+def _dictionary_words() -> list[str]:
+    text = Path(DICTIONARY_FILE).read_text(encoding="utf-8").lower()
+    return sorted({line.strip() for version in (text, new_tone_placement(text)) for line in version.splitlines()})
+
+
 @lru_cache(maxsize=1)
 def dictionary() -> frozenset[str]:
     """underthesea's word list (the one its CRF reads as a feature), lower-cased, in both tone
-    placements ("văn hoá" and "văn hóa"): our text has the new one."""
-    words = {line.strip().lower() for line in Path(DICTIONARY_FILE).read_text(encoding="utf-8").splitlines()}
-    return frozenset(words | {new_tone_placement(w) for w in words})
+    placements ("văn hoá" and "văn hóa"): our text has the new one. Derived once and kept in
+    the user's cache (`cache.py`)."""
+    key = key_of(VERSION, DICTIONARY_FILE, read, Path(__file__))
+    return frozenset(cached("dictionary", key, _dictionary_words))
 
 
 def _is_cap(syllable: str) -> bool:

@@ -9,18 +9,18 @@ pattern, the token normalisation map and the paths of the CRF model and its dict
 - The sentence splitter's module imports nothing of underthesea, so it is loaded from its
   file on its own.
 - The syllable pattern and the token map are values computed at underthesea's import; they
-  are kept as JSON in the user's cache, keyed by underthesea's version, written the first
-  time from a real import. Delete the file and it is written again.
+  are kept in the user's cache (`cache.py`), keyed by underthesea's version, written the
+  first time from a real import.
 """
 from __future__ import annotations
 
 import importlib.util
-import json
-import os
 import re
 from importlib.metadata import version
 from pathlib import Path
 from types import ModuleType
+
+from .cache import cached, key_of
 
 _SPEC = importlib.util.find_spec("underthesea")
 if _SPEC is None or not _SPEC.submodule_search_locations:
@@ -29,8 +29,6 @@ PACKAGE_DIR = Path(list(_SPEC.submodule_search_locations)[0])
 VERSION = version("underthesea")
 MODEL_DIR = str(PACKAGE_DIR / "pipeline" / "word_tokenize" / "models" / "ws_crf_vlsp2013_20230727")
 DICTIONARY_FILE = str(PACKAGE_DIR / "corpus" / "data" / "Viet74K.txt")
-CACHE_FILE = (Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "vnorg"
-              / f"underthesea-{VERSION}.json")
 
 
 def _load_file(name: str, path: Path) -> ModuleType:
@@ -42,30 +40,14 @@ def _load_file(name: str, path: Path) -> ModuleType:
 
 
 def _values() -> dict:
-    """The syllable pattern (source and flags) and the token map: from the cache, or from
-    underthesea itself (then cached)."""
-    try:
-        data = json.loads(CACHE_FILE.read_text(encoding="utf-8"))
-        if data.get("version") == VERSION:
-            return data
-    except (OSError, ValueError):
-        pass
+    """The syllable pattern (source and flags) and the token map, as underthesea computes them."""
     from underthesea.pipeline.text_normalize.text_normalizer import token_map
     from underthesea.pipeline.word_tokenize.regex_tokenize import patterns
 
-    data = {"version": VERSION, "syllable_pattern": patterns.pattern, "syllable_flags": patterns.flags,
-            "token_map": token_map}
-    try:
-        CACHE_FILE.parent.mkdir(parents=True, exist_ok=True)
-        tmp = CACHE_FILE.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-        tmp.replace(CACHE_FILE)
-    except OSError:
-        pass  # a read-only home: every start-up imports underthesea, slower but the same
-    return data
+    return {"syllable_pattern": patterns.pattern, "syllable_flags": patterns.flags, "token_map": token_map}
 
 
-_VALUES = _values()
+_VALUES = cached("underthesea", key_of(VERSION), _values)
 SYLLABLE_RE: re.Pattern = re.compile(_VALUES["syllable_pattern"], _VALUES["syllable_flags"])
 TOKEN_MAP: dict[str, str] = _VALUES["token_map"]
 sent_tokenize = _load_file("_underthesea_sent_tokenize",

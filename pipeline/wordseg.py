@@ -18,7 +18,9 @@ tie than the bound is redone in underthesea's own order of operations (`_labels_
 
 Nothing here unpickles: the weights come from the CRFsuite file (exact f64, read as
 underthesea's Rust loader reads them), the 43 templates are a constant (features.bin), and
-the dictionary (dictionary.bin) is rebuilt from underthesea's Viet74K.txt.
+the dictionary (dictionary.bin) is rebuilt from underthesea's Viet74K.txt. The merged tables
+the fast path reads are derived from them once and kept as JSON in the user's cache
+(`cache.py`, keyed by underthesea's version and this file), so start-up only reads them.
 
 Use: `CRFWordSegmenter().words(sentence, offset)` gives the CRF's word spans, which the
 segmenter (`segment.py`) then cuts where names and words meet (`split_at_case`).
@@ -28,13 +30,16 @@ from __future__ import annotations
 import re
 import struct
 from collections.abc import Callable, Hashable, Iterable, Sequence
+from functools import cached_property
 from itertools import product
 from os.path import join
+from pathlib import Path
 from typing import Any, Final, NamedTuple
 
 import numpy as np
 
-from .underthesea_parts import DICTIONARY_FILE, MODEL_DIR, SYLLABLE_RE
+from .cache import cached, key_of
+from .underthesea_parts import DICTIONARY_FILE, MODEL_DIR, SYLLABLE_RE, VERSION
 from .underthesea_parts import TOKEN_MAP as _TOKEN_MAP
 
 __all__ = ["CRFWordSegmenter", "TEMPLATES", "MODEL_DIR", "DICTIONARY_FILE", "SYLLABLE_RE",
@@ -252,6 +257,65 @@ def _prefixes(values: Iterable[str]) -> set[str]:
     return found
 
 
+_BOOL_FUNCTIONS: Final = frozenset({"isdigit", "istitle", "is_in_dict"})
+
+
+def _weighted_templates(weights: dict[str, Vector]) -> list[_Template]:
+    by_name: dict[str, dict[str, Vector]] = {}
+    for attr, w in weights.items():  # attributes are "<template>=<value>"
+        name, _, value = attr.partition("=")
+        by_name.setdefault(name, {})[value] = w
+    return [_Template(name, by_name.get(name, {})) for name in TEMPLATES]
+
+
+def _derive(model_file: str, dictionary_file: str, fast_shape: bool) -> dict:
+    """What the segmenter needs from the model and the dictionary, as JSON values (kept in the
+    user's cache, `cache.py`): labels, transitions, the dictionary and, when the model has
+    the fast path's shape, the merged tables of each window width.
+
+    Per width, the templates of that width are merged into Vectors, each template adding to
+    the slot of its offset: value -> Vector per string-valued function, and one Vector per
+    combination of the boolean functions' values. Floats survive JSON exactly (repr).
+    """
+    labels, weights, transitions = read_crfsuite_model(model_file)
+    dictionary = load_dictionary(dictionary_file)
+    out: dict = {"labels": labels, "transitions": transitions, "dictionary": sorted(dictionary),
+                 "fast": None}
+    if not (fast_shape and len(labels) == 2):
+        return out
+    templates = _weighted_templates(weights)
+    lo = min(t.offset for t in templates)
+    slots = max(t.offset for t in templates) - lo + 1
+    widths, by_function = [], []
+    for width in range(1, max(t.width for t in templates) + 1):
+        merged: dict[str | None, dict[str, list[float]]] = {}
+        for t in templates:
+            if t.width == width:
+                table = merged.setdefault(t.function, {})
+                for value, w in t.weights.items():
+                    table.setdefault(value, [0.0] * slots)[t.offset - lo] += w[1] - w[0]
+        tables = {f: {v: tuple(x) for v, x in table.items()} for f, table in merged.items()}
+        by_function.append(tables)
+        bools = [f for f in tables if f in _BOOL_FUNCTIONS]
+        combos = [[flags, _add_all([tables[f].get("True" if b else "False") for f, b in zip(bools, flags)],
+                                   slots)]
+                  for flags in product((False, True), repeat=len(bools))]
+        edges = [_add_all([table.get("BOS") for table in tables.values()], slots),
+                 _add_all([table.get("EOS") for table in tables.values()], slots)]
+        widths.append({"raw": tables.get(None, {}), "lower": tables.get("lower", {}), "bools": bools,
+                       "combos": combos, "edges": edges})
+    # Shortcut for triples: "x y z" can only hit a triple template's value or a dictionary
+    # entry if "x y" is the start of one; otherwise only istitle has a say, and it is
+    # istitle("x y") and istitle("z"). (lower() does not look across a space.)
+    triple = by_function[2]
+    lower_starts = _prefixes(triple.get("lower", {}))
+    if "is_in_dict" in triple:
+        lower_starts |= _prefixes(dictionary)
+    out["fast"] = {"widths": widths, "raw_starts": sorted(_prefixes(triple.get(None, {}))),
+                   "lower_starts": sorted(lower_starts)}
+    return out
+
+
 class CRFWordSegmenter:
     """underthesea's CRF word segmenter (same B-W/I-W tags), several times faster.
 
@@ -269,74 +333,57 @@ class CRFWordSegmenter:
     CHUNK_CAP: int = 20_000
 
     def __init__(self, model_dir: str = MODEL_DIR, dictionary_file: str = DICTIONARY_FILE) -> None:
-        self.labels, weights, self.transitions = read_crfsuite_model(join(model_dir, "models.bin"))
-        self.dictionary = load_dictionary(dictionary_file)
-        by_name: dict[str, dict[str, Vector]] = {}
-        for attr, w in weights.items():  # attributes are "<template>=<value>"
-            name, _, value = attr.partition("=")
-            by_name.setdefault(name, {})[value] = w
-        self.templates = [_Template(name, by_name.get(name, {})) for name in TEMPLATES]
+        self._model_file = join(model_dir, "models.bin")
+        shapes = [_Template(name, {}) for name in TEMPLATES]
+        for t in shapes:
+            if t.function not in _STRING_FUNCTIONS and t.function not in _BOOL_FUNCTIONS:
+                raise ValueError(f"unsupported feature template {t.name!r}")
+        self._span = max(t.width for t in shapes)
+        self._lo = min(t.offset for t in shapes)
+        self._hi = max(t.offset for t in shapes)
+        # The fast path is written for this model's shape (2 labels, windows of 1-3 syllables
+        # starting at -2..2 and ending by +2); another model would take the exact path only.
+        fast_shape = (self._span == 3 and (self._lo, self._hi) == (-2, 2)
+                      and all(t.offset + t.width - 1 <= 2 for t in shapes))
+        tables = cached("crf-tables", key_of(VERSION, self._model_file, dictionary_file, Path(__file__)),
+                        lambda: _derive(self._model_file, dictionary_file, fast_shape))
+        self.labels: list[str] = tables["labels"]
+        self.transitions: list[list[float]] = tables["transitions"]
+        self.dictionary = frozenset(tables["dictionary"])
         self._bool_functions: dict[str, Callable[[str], bool]] = {
             "isdigit": _isdigit, "istitle": _istitle, "is_in_dict": self._in_dict}
-        for t in self.templates:
-            if t.function not in _STRING_FUNCTIONS and t.function not in self._bool_functions:
-                raise ValueError(f"unsupported feature template {t.name!r}")
         # underthesea's token_normalize maps tokens of length <= 6 only
         self._token_map = {k: v for k, v in _TOKEN_MAP.items() if len(k) <= 6}
         if "I-W" not in self.labels:
             raise ValueError(f"{model_dir}: no I-W label in {self.labels}")
         self._inside = self.labels.index("I-W")
-        self._span = max(t.width for t in self.templates)
-        self._lo = min(t.offset for t in self.templates)
-        self._hi = max(t.offset for t in self.templates)
         self.fallbacks = 0  # sentences redone exactly because of a near-tie
         self.last_margin = float("inf")  # the last fast-path sentence's closest decision
         self.clear_cache()
-        # The fast path is written for this model's shape (2 labels, windows of 1-3 syllables
-        # starting at -2..2 and ending by +2); another model would take the exact path only.
-        self._fast = (len(self.labels) == 2 and self._span == 3 and (self._lo, self._hi) == (-2, 2)
-                      and all(t.offset + t.width - 1 <= 2 for t in self.templates))
+        self._fast = tables["fast"] is not None
         if not self._fast:
             return
         (t00, t01), (t10, t11) = self.transitions
         self._c0 = t10 - t00  # a + c0 > 0: the best predecessor of label 0 is label 1
         self._c1 = t11 - t01  # a + c1 > 0: the best predecessor of label 1 is label 1
         self._c = t01 - t00
-        # Per window width: the templates of that width merged into Vectors, each template
-        # adding to the slot of its offset: value -> Vector per string-valued function, and
-        # one Vector per combination of the boolean functions' values.
-        slots = self._hi - self._lo + 1
-        self._tables: list[_WidthTables] = []
-        by_function: list[dict[str | None, dict[str, Vector]]] = []
-        for width in range(1, self._span + 1):
-            merged: dict[str | None, dict[str, list[float]]] = {}
-            for t in self.templates:
-                if t.width == width:
-                    table = merged.setdefault(t.function, {})
-                    for value, w in t.weights.items():
-                        table.setdefault(value, [0.0] * slots)[t.offset - self._lo] += w[1] - w[0]
-            tables = {f: {v: tuple(x) for v, x in table.items()} for f, table in merged.items()}
-            by_function.append(tables)
-            bools = [f for f in tables if f in self._bool_functions]
-            combos = {flags: _add_all([tables[f].get("True" if b else "False")
-                                       for f, b in zip(bools, flags)], slots)
-                      for flags in product((False, True), repeat=len(bools))}
-            edges = (_add_all([table.get("BOS") for table in tables.values()], slots),
-                     _add_all([table.get("EOS") for table in tables.values()], slots))
-            self._tables.append(_WidthTables(tables.get(None, {}), tables.get("lower", {}),
-                                             tuple(bools), combos, edges))  # type: ignore[arg-type]
-        # Shortcut for triples: "x y z" can only hit a triple template's value or a dictionary
-        # entry if "x y" is the start of one; otherwise only istitle has a say, and it is
-        # istitle("x y") and istitle("z"). (lower() does not look across a space.)
-        triple = by_function[2]
-        self._raw_starts = _prefixes(triple.get(None, {}))
-        self._lower_starts = _prefixes(triple.get("lower", {}))
-        if "is_in_dict" in triple:
-            self._lower_starts |= _prefixes(self.dictionary)
-        plain = [f for f in triple if f in self._bool_functions]
+        fast = tables["fast"]
+        self._tables = [_WidthTables(
+            {v: tuple(x) for v, x in t["raw"].items()}, {v: tuple(x) for v, x in t["lower"].items()},
+            tuple(t["bools"]), {tuple(flags): tuple(x) for flags, x in t["combos"]},
+            (tuple(t["edges"][0]), tuple(t["edges"][1]))) for t in fast["widths"]]
+        self._raw_starts = set(fast["raw_starts"])
+        self._lower_starts = set(fast["lower_starts"])
+        plain = self._tables[2].bools
         self._triple_plain = tuple(  # by istitle; isdigit and is_in_dict are False
             self._tables[2].combos[tuple(f == "istitle" and title for f in plain)]
             for title in (False, True))
+
+    @cached_property
+    def templates(self) -> list[_Template]:
+        """The 43 templates with their weights, read from the model file when first needed:
+        only the exact path (a near-tie) and the checks against underthesea use them."""
+        return _weighted_templates(read_crfsuite_model(self._model_file)[1])
 
     def _in_dict(self, text: str) -> bool:
         return text.lower() in self.dictionary
