@@ -13,6 +13,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+import numpy
+from spacy.attrs import NORM
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
@@ -150,11 +152,12 @@ def split_at_case(text: str, start: int, end: int) -> list[tuple[int, int]]:
     "Tô Lâm" | "trao" (a name then a verb: not a dictionary word), "điều dưỡng Khoa" ->
     "điều dưỡng" | "Khoa", "Bà Tâm" -> "Bà" | "Tâm". "Thủ tướng", "Bí thư" stay whole: they
     are dictionary words."""
-    syllables = [(start + m.start(), start + m.end()) for m in _SYLLABLE_SPLIT.finditer(text[start:end])]
-    if len(syllables) == 1 and _ROMAN.match(text[start:end - 1]) and text[end - 1] == ".":
-        return [(start, end - 1), (end - 1, end)]  # "lần thứ X." ends a sentence
-    if len(syllables) < 2:
+    word = text[start:end]
+    if len(word.split(maxsplit=1)) < 2:  # one syllable, most words: nothing to cut but "X."
+        if word[-1:] == "." and _ROMAN.match(word[:-1]):
+            return [(start, end - 1), (end - 1, end)]  # "lần thứ X." ends a sentence
         return [(start, end)]
+    syllables = [(start + m.start(), start + m.end()) for m in _SYLLABLE_SPLIT.finditer(word)]
     pieces: list[list[tuple[int, int]]] = [[syllables[0]]]
     for prev, cur in zip(syllables, syllables[1:]):
         if _joined_wrongly(text[prev[0]:prev[1]], text[cur[0]:cur[1]]):
@@ -331,8 +334,7 @@ class Segmenter:
         gap(len(original))
         if starts:
             starts[0] = True
-        doc = Doc(self.vocab, words=texts, spaces=spaces, sent_starts=starts, tags=kinds)
-        for token, form in zip(doc, forms):
-            token.lemma_ = form
-            token.norm_ = form.lower()
+        doc = Doc(self.vocab, words=texts, spaces=spaces, sent_starts=starts, tags=kinds, lemmas=forms)
+        add = self.vocab.strings.add
+        doc.from_array([NORM], numpy.array([add(form.lower()) for form in forms], dtype=numpy.uint64))
         return doc
