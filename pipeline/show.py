@@ -28,16 +28,19 @@ class Window:
     relations: list[dict]
 
 
+def mentions_by_ref(record: Record) -> dict[str, list[dict]]:
+    """Each ref's spans, in text order."""
+    found: dict[str, list[dict]] = {}
+    for span in sorted(record.spans, key=lambda s: (s["start"], s["end"])):
+        if span.get("ref"):
+            found.setdefault(span["ref"], []).append(span)
+    return found
+
+
 def ref_names(record: Record) -> dict[str, str]:
     """Each ref -> its longest mention, the name a reader knows it by."""
-    names: dict[str, str] = {}
-    for span in record.spans:
-        ref = span.get("ref")
-        if ref:
-            text = record.text[span["start"]:span["end"]]
-            if len(text) > len(names.get(ref, "")):
-                names[ref] = text
-    return names
+    return {ref: max((record.text[s["start"]:s["end"]] for s in spans), key=len)
+            for ref, spans in mentions_by_ref(record).items()}
 
 
 def entity_view(record: Record) -> dict:
@@ -118,16 +121,11 @@ def _ref_order(ref: str) -> tuple:
 
 def ref_table(record: Record) -> str:
     """Each ref with all its mentions, anchored so the entity view's links land on it."""
-    mentions: dict[str, list[str]] = {}
-    labels: dict[str, str] = {}
-    for span in sorted(record.spans, key=lambda s: s["start"]):
-        if span.get("ref"):
-            mentions.setdefault(span["ref"], []).append(record.text[span["start"]:span["end"]])
-            labels[span["ref"]] = span["label"]
     rows = "".join(
-        f'<tr id="ref-{html.escape(ref)}"><td>{html.escape(ref)}</td><td>{labels[ref]}</td>'
-        f'<td>{html.escape(" | ".join(dict.fromkeys(texts)))}</td><td>{len(texts)}</td></tr>'
-        for ref, texts in sorted(mentions.items(), key=lambda item: _ref_order(item[0])))
+        f'<tr id="ref-{html.escape(ref)}"><td>{html.escape(ref)}</td><td>{spans[-1]["label"]}</td>'
+        f'<td>{html.escape(" | ".join(dict.fromkeys(record.text[s["start"]:s["end"]] for s in spans)))}</td>'
+        f'<td>{len(spans)}</td></tr>'
+        for ref, spans in sorted(mentions_by_ref(record).items(), key=lambda item: _ref_order(item[0])))
     return ("<table><tr><th>ref</th><th>label</th><th>mentions</th><th>count</th></tr>"
             f"{rows}</table>")
 

@@ -171,16 +171,16 @@ class Article:
         return keys.complete_date(value, self.published)
 
 
-def _decision(conn: sqlite3.Connection, art: Article, value: dict | None,
+def _decision(conn: sqlite3.Connection, value: dict | None, own: dict[str, str],
               docs: dict[str, int], links: identity.Links) -> int | None:
-    """The KB document a position's `decided_by` names, linked to the article."""
+    """The KB document a position's `decided_by` names (`own`: the article's DOC refs by
+    document key), linked to the article."""
     if not value:
         return None
     text, code = value.get("text") or "", value.get("code")
     key = keys.doc_key(text, code)
-    for ent in art.entities.values():  # the article's own DOC with that code or name
-        if ent["label"] == "DOC" and keys.doc_key(ent["name"], ent.get("code")) == key:
-            return docs[ent["ref"]]
+    if key in own:  # the article's own DOC with that code or name
+        return docs[own[key]]
     ref = f"~decided:{key}"
     if ref not in docs:
         docs[ref] = identity.document(conn, text or (code or {}).get("code") or "?", code)
@@ -275,7 +275,11 @@ def ingest(conn: sqlite3.Connection, art: Article) -> None:
     """Resolve one article's entities and add its facts (module docstring, pass 3)."""
     links = identity.Links(art.doc_id)
     docs, orgs = _bodies_and_documents(conn, art, links)
-    decided = {n: _decision(conn, art, post.decided_by, docs, links) for n, post in art.posts.items()}
+    own: dict[str, str] = {}
+    for ent in art.entities.values():
+        if ent["label"] == "DOC":
+            own.setdefault(keys.doc_key(ent["name"], ent.get("code")), ent["ref"])
+    decided = {n: _decision(conn, post.decided_by, own, docs, links) for n, post in art.posts.items()}
     people = _people(conn, art, orgs, docs, decided)
     written: dict[int, list[str]] = {}
     for ref, rowid in people.items():
