@@ -20,9 +20,16 @@ from typing import Any
 from .records import atomic_write
 
 
-def cache_dir() -> Path:
-    """Where the tables live (read at each call, so tests can point it elsewhere)."""
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "vnorg"
+def cache_dir() -> Path | None:
+    """Where the tables live (read at each call, so tests can point it elsewhere); None for a
+    process without a home folder."""
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base:
+        try:
+            base = str(Path.home() / ".cache")
+        except RuntimeError:
+            return None
+    return Path(base) / "vnorg"
 
 
 def key_of(*parts: str | Path | ModuleType) -> str:
@@ -38,7 +45,10 @@ def key_of(*parts: str | Path | ModuleType) -> str:
 
 def cached(name: str, key: str, build: Callable[[], Any]) -> Any:
     """The JSON value stored under `name` when its key is `key`; else `build()`, stored."""
-    path = cache_dir() / f"{name}.json"
+    folder = cache_dir()
+    if folder is None:
+        return build()
+    path = folder / f"{name}.json"
     try:
         stored = json.loads(path.read_text(encoding="utf-8"))
         if isinstance(stored, dict) and stored.get("key") == key:

@@ -286,8 +286,13 @@ def training_records() -> list[Record]:
 
 
 # The status classifier's variants (`make choices`), scored on the gold has_title relations.
-STATUS_VARIANTS = {"cue words within 8 words of the title": {"stages.status.sentence_cue": False},
-                   "and the nearest cue in the sentence": {"stages.status.sentence_cue": True}}
+STATUS_VARIANTS = {
+    "cue words within 8 words of the title": {"stages.status.sentence_cue": False,
+                                              "stages.status.balanced_classes": False},
+    "and the nearest cue in the sentence": {"stages.status.sentence_cue": True,
+                                            "stages.status.balanced_classes": False},
+    "and statuses weighed by rarity": {"stages.status.sentence_cue": True,
+                                       "stages.status.balanced_classes": True}}
 
 
 def status_choices(k: int = 3) -> dict[str, dict]:
@@ -306,12 +311,14 @@ def status_choices(k: int = 3) -> dict[str, dict]:
     published, _ = published_and_extra(records)
     out = {}
     for name, overrides in STATUS_VARIANTS.items():
-        sentence_cue = with_overrides(config, overrides)["stages"]["status"]["sentence_cue"]
+        settings = with_overrides(config, overrides)["stages"]["status"]
+        sentence_cue = settings["sentence_cue"]
         pred = []
         for test in folds(published, k, seed):
             held = {r.id for r in test}
-            stage = status.StatusStage(status.train([d for i, d in docs.items() if i not in held], seed,
-                                                    sentence_cue=sentence_cue), sentence_cue)
+            classifier = status.train([d for i, d in docs.items() if i not in held], seed,
+                                      sentence_cue=sentence_cue, balanced_classes=settings["balanced_classes"])
+            stage = status.StatusStage(classifier, sentence_cue)
             for r in test:  # the Docs keep their gold statuses: later folds train on them
                 pred.append(with_statuses(r, docs[r.id], partial(stage.predicted, docs[r.id])))
         out[name] = status_scores(published, pred)

@@ -2,10 +2,10 @@
 
 A span is non-empty, has no white space or stray punctuation at its edges (a closing
 bracket or quote is fine when it closes one opened inside: "Ngân hàng Thế giới (WB)",
-'Đề án "Tăng cường …"'; so is the dot of an abbreviation: "TP."), and does not cross a
-line or a sentence end. The
-annotation validator reports spans that break it; the entity stages trim or drop
-their own spans by it, so no prediction can break it either.
+'Đề án "Tăng cường …"'; so is the dot of an abbreviation: "TP."), closes every bracket it
+opens, and does not cross a line or a sentence end. The annotation validator reports spans
+that break it; the entity stages trim, close or drop their own spans by it, so no
+prediction can break it either.
 """
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from collections.abc import Iterable
 
 _EDGE_PUNCT = set(",;:.!?-–—\"“”'‘’()[]{}…/")
 _ABBREVIATION_DOT = re.compile(r"(?:^|[\s.])[A-ZĐa-zđ]{1,4}\.$")
+_ABBREVIATION = re.compile(r"[A-ZĐ][\w&.\-]*[A-ZĐ0-9][\w&.\-]*")  # "TN&MT", "UBKT", "PC03", "WB"
 
 
 def span_problem(text: str, start: int, end: int) -> str | None:
@@ -27,6 +28,8 @@ def span_problem(text: str, start: int, end: int) -> str | None:
         return "crosses a line end"
     if piece[0] in _EDGE_PUNCT and not (piece[0] == "(" and piece.endswith(")")):
         return "starts with punctuation"
+    if piece.count("(") != piece.count(")"):
+        return "opens or closes a bracket it does not close or open"
     last = piece[-1]
     if last in _EDGE_PUNCT:
         closes = _closes(piece)
@@ -67,11 +70,8 @@ def tidy(doc, spans: list) -> list:
     out = []
     for span in spans:
         start, end = span.start, span.end
-        while start < end and (doc[start].is_space or _stray(doc[start].text)):
-            start += 1
-        while end > start and (doc[end - 1].is_space or _stray(doc[end - 1].text)) and \
-                not _closes(doc[start:end].text):
-            end -= 1
+        start, end = _trimmed(doc, start, end)
+        start, end = _trimmed(doc, *_bracket_closed(doc, start, end))
         if start >= end or sentence[start] != sentence[end - 1]:
             continue
         if (start, end) != (span.start, span.end):
@@ -81,6 +81,35 @@ def tidy(doc, spans: list) -> list:
         if span_problem(text, span.start_char, span.end_char) is None:
             out.append(span)
     return out
+
+
+def _trimmed(doc, start: int, end: int) -> tuple[int, int]:
+    while start < end and (doc[start].is_space or _stray(doc[start].text)):
+        start += 1
+    while end > start and (doc[end - 1].is_space or _stray(doc[end - 1].text)) and \
+            not _closes(doc[start:end].text):
+        end -= 1
+    return start, end
+
+
+def _bracket_closed(doc, start: int, end: int) -> tuple[int, int]:
+    """A span that opens a bracket and ends inside it: closed by the ")" right after it when
+    the bracket holds one abbreviation (guidelines 33: "[Sở Tài nguyên và Môi trường (TN&MT)]"),
+    else cut before the bracket ("[Bộ Giáo dục] (1976-1987)", "[ban Tổ chức] (hiện là …")."""
+    opened, depth = None, 0
+    for i in range(start, end):
+        word = doc[i].text
+        if word == "(":
+            opened = i if depth == 0 else opened
+            depth += 1
+        elif word == ")" and depth:
+            depth -= 1
+    if not depth or opened is None:
+        return start, end
+    inside = [t.text for t in doc[opened + 1:end] if not t.is_space]
+    if end < len(doc) and doc[end].text == ")" and len(inside) == 1 and _ABBREVIATION.fullmatch(inside[0]):
+        return start, end + 1
+    return start, opened
 
 
 def _stray(word: str) -> bool:

@@ -109,9 +109,11 @@ def save(classifier: StatusClassifier | None, path: Path) -> None:
         classifier.to_disk(path)
 
 
-def train(docs: list[Doc], seed: int = 13, c: float = 1.0, sentence_cue: bool = True) -> StatusClassifier | None:
+def train(docs: list[Doc], seed: int = 13, c: float = 1.0, sentence_cue: bool = True,
+          balanced_classes: bool = True) -> StatusClassifier | None:
     """Fit on Docs that carry gold has_title relations with statuses; None when they hold
-    fewer than two statuses (nothing to learn)."""
+    fewer than two statuses (nothing to learn). With `balanced_classes`, each status weighs
+    inversely to how often it occurs, so the rare changes are not drowned by "current"."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
@@ -125,7 +127,8 @@ def train(docs: list[Doc], seed: int = 13, c: float = 1.0, sentence_cue: bool = 
         return None
     vectorizer = DictVectorizer()
     x = vectorizer.fit_transform(rows)
-    model = LogisticRegression(C=c, max_iter=5000, random_state=seed)
+    model = LogisticRegression(C=c, max_iter=5000, random_state=seed,
+                               class_weight="balanced" if balanced_classes else None)
     model.fit(x, targets)
     classes = [str(k) for k in model.classes_]
     coef = model.coef_ if len(classes) > 2 else [-model.coef_[0], model.coef_[0]]

@@ -91,7 +91,9 @@ def fit(records: list[Record], out_dir: Path, config: Config, seed: int | None =
     classifier = relation_model.train(docs, seed=seed)
     classifier.to_disk(out_dir / "relations.json")
     log(f"relations: {len(classifier.weights)} features with a non-zero weight")
-    statuses = status.train(docs, seed=seed, sentence_cue=config["stages"]["status"]["sentence_cue"])
+    settings = config["stages"]["status"]
+    statuses = status.train(docs, seed=seed, sentence_cue=settings["sentence_cue"],
+                            balanced_classes=settings["balanced_classes"])
     if statuses is None:
         log("status: the training documents hold fewer than two statuses; the cue words decide")
     status.save(statuses, out_dir / "status.json")

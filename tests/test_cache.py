@@ -44,6 +44,14 @@ def test_unwritable_home_still_gives_the_value(tmp_path, monkeypatch):
     assert cache.cached("t", "k", lambda: [1, 2]) == [1, 2]
 
 
+def test_no_home_folder_still_gives_the_value(monkeypatch):
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.delenv("HOME", raising=False)
+    monkeypatch.setattr("pwd.getpwuid", lambda uid: (_ for _ in ()).throw(KeyError(uid)))
+    assert cache.cache_dir() is None
+    assert cache.cached("t", "k", lambda: {"x": 1}) == {"x": 1}
+
+
 def test_key_follows_versions_and_source_files(tmp_path):
     source = tmp_path / "m.py"
     source.write_text("A = 1\n")

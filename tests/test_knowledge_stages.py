@@ -121,6 +121,26 @@ def test_status_classifier_reads_a_cue_far_before_the_title(nlp):
     assert window_only.predicted(*ended) == window_only.predicted(*appointed)
 
 
+def test_a_rare_status_is_learnt_when_statuses_weigh_by_rarity(nlp):
+    """One ended case among a dozen current ones: weighed by rarity, the classifier learns the
+    change it names; unweighted, the many current cases drown it."""
+    def titled(text: str, status: str | None = None) -> tuple:
+        doc = nlp(text)
+        [rel] = [r for r in doc._.relations if r.label == "has_title"]
+        rel.status = status
+        return doc, rel
+
+    names = ["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường", "Phạm Văn Dũng", "Hoàng Thị Em",
+             "Vũ Văn Giang", "Đỗ Văn Hải", "Bùi Thị Lan", "Ngô Văn Minh", "Đặng Văn Nam",
+             "Phan Thị Oanh", "Lý Văn Phúc"]
+    docs = [titled(f"Ông {name}, Giám đốc Sở Tài chính phát biểu tại hội nghị.")[0] for name in names]
+    docs.append(titled("Tỉnh ủy cho thôi giữ chức đối với ông Trịnh Văn Quang, Giám đốc Sở Xây dựng.",
+                       "ended")[0])
+    new = titled("Tỉnh ủy cho thôi giữ chức đối với bà Mai Thị Hoa, Giám đốc Sở Nội vụ.")
+    assert StatusStage(status.train(docs, balanced_classes=True)).predicted(*new) == "ended"
+    assert StatusStage(status.train(docs, balanced_classes=False)).predicted(*new) is None
+
+
 @pytest.mark.parametrize("text,iso", [
     ("Thứ sáu, 20/05/2022\n\nHuyện ủy họp.", "2022-05-20"),
     ("20/05/2022 08:15 GMT+7\nHuyện ủy họp.", "2022-05-20"),

@@ -20,9 +20,31 @@ from pipeline.spans import crosses, span_problem
     ("Ngân hàng Thế giới (WB)", None),
     ('Đề án "Tăng cường ứng dụng"', None),
     ("TP.", None),
+    ("Bộ Giáo dục (1976", "opens or closes a bracket it does not close or open"),
+    ("TN&MT) tỉnh", "opens or closes a bracket it does not close or open"),
 ])
 def test_span_rule(piece, problem):
     assert span_problem(piece, 0, len(piece)) == problem
+
+
+@pytest.mark.parametrize("text,predicted,kept", [
+    # a bracketed abbreviation right after the name belongs to it (guidelines 33)
+    ("Giám đốc Sở Tài nguyên và Môi trường (TN&MT), ông An", "Sở Tài nguyên và Môi trường (TN&MT",
+     "Sở Tài nguyên và Môi trường (TN&MT)"),
+    # other bracketed words do not: the span stops before the bracket
+    ("nguyên Bộ trưởng Bộ Giáo dục (1976-1987) nhân dịp", "Bộ Giáo dục (1976", "Bộ Giáo dục"),
+    ("nguyên Phó trưởng ban Tổ chức (hiện là Phó bí thư)", "ban Tổ chức (hiện", "ban Tổ chức"),
+])
+def test_a_predicted_span_closes_the_brackets_it_opens(nlp, text, predicted, kept):
+    from spacy.tokens import Span
+
+    from pipeline.spans import tidy
+
+    doc = nlp.make_doc(text)
+    start = text.index(predicted)
+    span = doc.char_span(start, start + len(predicted), label="ORG")
+    [out] = tidy(doc, [Span(doc, span.start, span.end, label="ORG")])
+    assert out.text == kept
 
 
 @pytest.mark.slow
