@@ -2,7 +2,8 @@
 
 Names get new-style tone placement and single spaces; abbreviations of bodies
 and titles are spelt out; a bare "Huyện ủy" or "HĐND huyện" is completed with
-the place the article itself names for that level ("Huyện ủy Đình Lập"); an ORG or LOC
+the place its sentence names for that level, else the one the article names most
+("Huyện ủy Đình Lập"); an ORG or LOC
 that names a place records its administrative unit from the gazetteer (code, level,
 province); a DOC gets its parsed code and a DATE its ISO form. Results go to
 `span._.canonical`.
@@ -50,10 +51,12 @@ def title_name(text: str) -> str:
 
 
 class Places:
-    """The places an article names, per administrative level, most frequent first."""
+    """The places an article names, per administrative level: most frequent first, and where
+    each is named (its sentence and offset)."""
 
     def __init__(self, doc: Doc) -> None:
         counts: dict[str, Counter] = {}
+        self.named: dict[tuple[int, str], list[tuple[int, str]]] = {}  # (sentence, level) -> (offset, name)
         for ent in doc.ents:
             if ent.label_ not in {"ORG", "LOC"}:
                 continue
@@ -62,24 +65,28 @@ class Places:
                 name = m.group(3).strip()
                 if name:
                     counts.setdefault(level, Counter())[name] += 1
+                    self.named.setdefault((ent.sent.start, level), []).append((ent.start_char, name))
         self.best = {level: c.most_common(1)[0][0] for level, c in counts.items()}
 
-    def complete(self, name: str) -> str:
-        """Add the article's place to a name ending in a bare level or committee."""
+    def complete(self, name: str, ent: Span | None = None) -> str:
+        """Add the place to a name ending in a bare level or committee: the nearest place of
+        that level named in the mention's sentence ("Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh Kon
+        Tum": Kon Tum, in an article that names another province more), else the article's."""
         m = _TRAILING_LEVEL.search(name)
         if not m:
             return name
         level = (m.group(1) or _LEVEL_OF_HEAD[m.group(2).lower()]).lower()
-        place = self.best.get(level)
+        near = self.named.get((ent.sent.start, level), []) if ent is not None else []
+        place = min(near, key=lambda found: abs(found[0] - ent.start_char))[1] if near else self.best.get(level)
         return f"{name} {place}" if place else name
 
 
-def org_name(text: str, places: Places) -> str:
+def org_name(text: str, places: Places, ent: Span | None = None) -> str:
     name = clean(text)
     name = _ABBR_RE.sub(lambda m: lexicon.ORG_ABBREVIATIONS[m.group(1)], name)
     name = _HEAD_RE.sub(lambda m: _HEAD_CASE.get(m.group(0).lower(), m.group(0)), name)
     name = _COMMITTEE_RE.sub(lambda m: m.group(1).capitalize(), name)  # "Ban Thường vụ huyện ủy" -> "… Huyện ủy"
-    return places.complete(_ALIASES.get(name, name))
+    return places.complete(_ALIASES.get(name, name), ent)
 
 
 class Canonicaliser:
@@ -159,7 +166,7 @@ class Canonicaliser:
         if label == "TITLE":
             return {"text": title_name(ent.text)}
         if label in {"ORG", "LOC"}:
-            return {"text": org_name(ent.text, places) if label == "ORG" else clean(ent.text)}
+            return {"text": org_name(ent.text, places, ent) if label == "ORG" else clean(ent.text)}
         iso = iso_date(ent.text)  # DATE
         return {"text": iso or clean(ent.text), "iso": iso}
 

@@ -66,3 +66,13 @@ def test_a_type_with_two_code_forms_borrows_the_one_the_article_cites(nlp):
 def test_an_abbreviation_is_matched_as_written_only(nlp):
     doc = nlp("Ông Lê Văn An, Trưởng Ban Tổ chức T Ư và Ban Tuyên giáo T.Ư, phát biểu.")
     assert canon(doc, "ORG") == ["Ban Tổ chức T Ư", "Ban Tuyên giáo Trung ương"]
+
+
+def test_bare_committee_takes_the_place_named_in_its_own_sentence(nlp):
+    """A roundup of two provinces: a bare "Tỉnh ủy" beside "HĐND tỉnh Kon Tum" is Kon Tum's,
+    though the article names Hòa Bình more; one with no place in its sentence is the article's."""
+    doc = nlp("Chủ tịch UBND tỉnh Hòa Bình Bùi Văn Khánh trao quyết định. Sở Nội vụ tỉnh Hòa Bình "
+              "và Sở Tài chính tỉnh Hòa Bình dự. Cùng ngày, Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh Kon Tum "
+              "Nguyễn Văn Hùng trao quyết định. Ông Trần Văn An, Phó Bí thư Tỉnh ủy phát biểu.")
+    orgs = canon(doc, "ORG")
+    assert orgs[3:] == ["Tỉnh ủy Kon Tum", "Hội đồng nhân dân tỉnh Kon Tum", "Tỉnh ủy Hòa Bình"]
