@@ -3,7 +3,9 @@
 Names get new-style tone placement and single spaces; abbreviations of bodies
 and titles are spelt out; a bare "Huyện ủy" or "HĐND huyện" is completed with
 the place its sentence names for that level, else the one the article names most
-("Huyện ủy Đình Lập"); an ORG or LOC
+("Huyện ủy Đình Lập"); one body written several ways gets one name (guidelines 44: a
+place's "Ban Chấp hành Đảng bộ" is its committee, and so is a bare "Ban Chấp hành" after
+it); an ORG or LOC
 that names a place records its administrative unit from the gazetteer (code, level,
 province); a DOC gets its parsed code and a DATE its ISO form. Results go to
 `span._.canonical`.
@@ -26,8 +28,21 @@ from .shapes import UPPER, iso_date, parse_code
 _LEVEL_OF_HEAD = {"huyện ủy": "huyện", "tỉnh ủy": "tỉnh", "thành ủy": "thành phố",
                   "quận ủy": "quận", "thị ủy": "thị xã"}
 _HEAD_CASE = {h.lower(): h for h in lexicon.ORG_HEADS}
-# Names of the same body written two ways.
-_ALIASES = {"Ban Chấp hành Trung ương Đảng": "Ban Chấp hành Trung ương"}
+# Names of the same body written two ways (guidelines 44): the Central Committee, and a
+# place's party committee named as its party organisation's executive committee.
+_ALIASES = {"Ban Chấp hành Trung ương Đảng": "Ban Chấp hành Trung ương",
+            "Trung ương Đảng": "Ban Chấp hành Trung ương", "Trung ương": "Ban Chấp hành Trung ương"}
+_CITY_WORD = re.compile(rf"(?<=\s)TP\.?(?:\s*(?=[{UPPER}][^\W{UPPER}])|$)")  # "TP Vinh", "UBND TP"; not "TP.HCM"
+_BRACKETED = re.compile(r"\s*\([^()]*\)(?=\s|$)")  # an abbreviation in brackets inside a name
+_COMMITTEE_OF_LEVEL = {"tỉnh": "Tỉnh ủy", "huyện": "Huyện ủy", "thành phố": "Thành ủy",
+                       "quận": "Quận ủy", "thị xã": "Thị ủy"}
+_PARTY_COMMITTEE = re.compile(
+    rf"(?:{lexicon.alternation(_COMMITTEE_OF_LEVEL.values())}) [{UPPER}]|Ban Chấp hành Trung ương$")
+_LEVEL_AFTER_COMMITTEE = re.compile(  # "Thành ủy thành phố Thanh Hóa": the level said twice
+    rf"({lexicon.alternation(_COMMITTEE_OF_LEVEL.values())})\s+({lexicon.alternation(_COMMITTEE_OF_LEVEL)})"
+    rf"(?=\s+[{UPPER}])")
+_EXECUTIVE_RE = re.compile(rf"^Ban Chấp hành Đảng bộ ({lexicon.alternation(_COMMITTEE_OF_LEVEL)})(?=\s|$)",
+                           re.IGNORECASE)
 _HEAD_RE = lexicon.term_re(lexicon.ORG_HEADS)
 _ABBR_RE = re.compile(rf"(?<!\w)({lexicon.alternation(lexicon.ORG_ABBREVIATIONS)})(?!\w)")
 _COMMITTEE_RE = re.compile(rf"(?<=\s)({lexicon.alternation(_LEVEL_OF_HEAD)})(?!\w)")  # after a word
@@ -50,6 +65,11 @@ def title_name(text: str) -> str:
     return lexicon.TITLE_ABBREVIATIONS.get(title, title)
 
 
+def _spell_city(name: str) -> str:
+    """"HĐND TP Phan Thiết" -> "HĐND thành phố Phan Thiết", "UBND TP" -> "UBND thành phố"."""
+    return _CITY_WORD.sub(lambda m: "thành phố" + (" " if m.end() < len(name) else ""), name)
+
+
 class Places:
     """The places an article names, per administrative level: most frequent first, and where
     each is named (its sentence and offset)."""
@@ -60,7 +80,7 @@ class Places:
         for ent in doc.ents:
             if ent.label_ not in {"ORG", "LOC"}:
                 continue
-            for m in _PLACE_RE.finditer(clean(ent.text)):
+            for m in _PLACE_RE.finditer(_spell_city(clean(ent.text))):
                 level = (m.group(2) or _LEVEL_OF_HEAD[m.group(1).lower()]).lower()
                 name = m.group(3).strip()
                 if name:
@@ -82,11 +102,15 @@ class Places:
 
 
 def org_name(text: str, places: Places, ent: Span | None = None) -> str:
-    name = clean(text)
+    name = _BRACKETED.sub("", clean(text))  # "Ủy ban Kiểm tra (UBKT) Trung ương": the name, once
     name = _ABBR_RE.sub(lambda m: lexicon.ORG_ABBREVIATIONS[m.group(1)], name)
     name = _HEAD_RE.sub(lambda m: _HEAD_CASE.get(m.group(0).lower(), m.group(0)), name)
     name = _COMMITTEE_RE.sub(lambda m: m.group(1).capitalize(), name)  # "Ban Thường vụ huyện ủy" -> "… Huyện ủy"
-    return places.complete(_ALIASES.get(name, name), ent)
+    name = _EXECUTIVE_RE.sub(lambda m: _COMMITTEE_OF_LEVEL[m.group(1).lower()], name)  # "BCH Đảng bộ tỉnh X"
+    name = _spell_city(name)
+    name = places.complete(_ALIASES.get(name, name), ent)
+    return _LEVEL_AFTER_COMMITTEE.sub(  # "Thành ủy thành phố X" -> "Thành ủy X"
+        lambda m: m.group(1) if _COMMITTEE_OF_LEVEL[m.group(2)] == m.group(1) else m.group(0), name)
 
 
 class Canonicaliser:
@@ -108,8 +132,15 @@ class Canonicaliser:
             if code and code.get("number") and code.get("type_name"):
                 codes.setdefault((code["type_name"].lower(), code["number"].lstrip("0")), code)
         year = int(doc._.published[:4]) if doc._.published else None
+        committee = None  # the party committee named last: a bare "Ban Chấp hành" is its (rule 44)
         for n, ent in enumerate(ents):  # span attributes live in doc.user_data, keyed by the span
             ent._.canonical = doc_reference(ent, parsed[n], codes) if n in parsed else self.canonical(ent, places)
+            if ent.label_ == "ORG":
+                name = ent._.canonical["text"]
+                if name == "Ban Chấp hành" and committee:
+                    ent._.canonical["text"] = committee
+                elif _PARTY_COMMITTEE.match(name):
+                    committee = name
         if self.gazetteer is not None:
             doc._.province = self._places(ents, self._province(places, year), year)
         return doc

@@ -76,3 +76,33 @@ def test_bare_committee_takes_the_place_named_in_its_own_sentence(nlp):
               "Nguyễn Văn Hùng trao quyết định. Ông Trần Văn An, Phó Bí thư Tỉnh ủy phát biểu.")
     orgs = canon(doc, "ORG")
     assert orgs[3:] == ["Tỉnh ủy Kon Tum", "Hội đồng nhân dân tỉnh Kon Tum", "Tỉnh ủy Hòa Bình"]
+
+
+@pytest.mark.parametrize("written,canonical", [
+    # guidelines 44: a place's party committee and its party organisation's executive committee
+    ("BCH Đảng bộ tỉnh Thái Bình", "Tỉnh ủy Thái Bình"),
+    ("Ban chấp hành Đảng bộ huyện Kiến Xương", "Huyện ủy Kiến Xương"),
+    ("TƯ Đảng", "Ban Chấp hành Trung ương"),
+    ("Ban Chấp hành Trung ương Đảng", "Ban Chấp hành Trung ương"),
+    # a bracketed abbreviation is the name said twice
+    ("Ủy ban Kiểm tra (UBKT) Trung ương", "Ủy ban Kiểm tra Trung ương"),
+    # "TP" spelt out, and the level not said twice after a committee
+    ("HĐND TP Phan Thiết", "Hội đồng nhân dân thành phố Phan Thiết"),
+    ("Thành ủy thành phố Thanh Hóa", "Thành ủy Thanh Hóa"),
+    ("Công an TP.HCM", "Công an TP.HCM"),
+])
+def test_one_body_written_several_ways_gets_one_name(nlp, written, canonical):
+    from pipeline.canonical import Places, org_name
+
+    assert org_name(written, Places(nlp.make_doc(""))) == canonical
+
+
+def test_a_bare_city_body_takes_the_article_city(nlp):
+    doc = nlp("Thành ủy Hải Phòng họp. Bí thư Thành ủy TP Lê Văn Thành chủ trì, UBND TP báo cáo.")
+    assert set(canon(doc, "ORG")) == {"Thành ủy Hải Phòng", "Ủy ban nhân dân thành phố Hải Phòng"}
+
+
+def test_a_bare_executive_committee_is_the_committee_named_before_it(nlp):
+    doc = nlp("Hội nghị Ban Chấp hành Đảng bộ tỉnh Thái Bình lần thứ 12 khai mạc. Ban Chấp hành đã "
+              "thảo luận. Ông Ngô Đông Hải, Bí thư Tỉnh ủy phát biểu.")
+    assert set(canon(doc, "ORG")) == {"Tỉnh ủy Thái Bình"}
