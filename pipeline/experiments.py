@@ -286,13 +286,16 @@ def training_records() -> list[Record]:
 
 
 # The status classifier's variants (`make choices`), scored on the gold has_title relations.
+_STATUS_OFF = {"stages.status.sentence_cue": False, "stages.status.balanced_classes": False,
+               "stages.status.cue_after": False}
 STATUS_VARIANTS = {
-    "cue words within 8 words of the title": {"stages.status.sentence_cue": False,
-                                              "stages.status.balanced_classes": False},
-    "and the nearest cue in the sentence": {"stages.status.sentence_cue": True,
-                                            "stages.status.balanced_classes": False},
-    "and statuses weighed by rarity": {"stages.status.sentence_cue": True,
-                                       "stages.status.balanced_classes": True}}
+    "cue words within 8 words of the title": _STATUS_OFF,
+    "and the nearest cue in the sentence": {**_STATUS_OFF, "stages.status.sentence_cue": True},
+    "and statuses weighed by rarity": {**_STATUS_OFF, "stages.status.sentence_cue": True,
+                                       "stages.status.balanced_classes": True},
+    "and the first cue after the title": {"stages.status.sentence_cue": True,
+                                          "stages.status.balanced_classes": True,
+                                          "stages.status.cue_after": True}}
 
 
 def status_choices(k: int = 3) -> dict[str, dict]:
@@ -317,8 +320,9 @@ def status_choices(k: int = 3) -> dict[str, dict]:
         for test in folds(published, k, seed):
             held = {r.id for r in test}
             classifier = status.train([d for i, d in docs.items() if i not in held], seed,
-                                      sentence_cue=sentence_cue, balanced_classes=settings["balanced_classes"])
-            stage = status.StatusStage(classifier, sentence_cue)
+                                      sentence_cue=sentence_cue, balanced_classes=settings["balanced_classes"],
+                                      cue_after=settings["cue_after"])
+            stage = status.StatusStage(classifier, sentence_cue, settings["cue_after"])
             for r in test:  # the Docs keep their gold statuses: later folds train on them
                 pred.append(with_statuses(r, docs[r.id], partial(stage.predicted, docs[r.id])))
         out[name] = status_scores(published, pred)

@@ -36,23 +36,37 @@ def rule_status(doc: Doc, rel: Relation) -> str:
     return _cued(_before(doc, rel.child))
 
 
-def _nearest_cue(words: list[str]) -> str | None:
-    return next((w for w in words if w in STATUS_CUES), None)
+_LONGEST_CUE = max(len(cue.split()) for cue in STATUS_CUES)
 
 
-def _cued(words: list[str]) -> str:
+def _nearest_cue(words: list[str], backwards: bool = True) -> str | None:
+    """The cue nearest the title in `words`, given nearest first (read backwards from the
+    title, or forwards after it); a cue may span several words ("nghỉ" "hưu"), as the
+    segmenter may not keep it whole; the longest one wins."""
+    for i in range(len(words)):
+        for n in range(min(_LONGEST_CUE, len(words) - i), 0, -1):
+            piece = words[i:i + n]
+            phrase = " ".join(reversed(piece) if backwards else piece)
+            if phrase in STATUS_CUES:
+                return phrase
+    return None
+
+
+def _cued(words: list[str], backwards: bool = True) -> str:
     """The status the nearest cue word says; current when none, or when the words only
     propose the change."""
-    cue = _nearest_cue(words)
+    cue = _nearest_cue(words, backwards)
     status = STATUS_CUES[cue] if cue else "current"
     return "current" if status in {"ended", "appointed"} and _HEDGES.intersection(words) else status
 
 
-def features(doc: Doc, rel: Relation, sentence_cue: bool = True) -> list[str]:
+def features(doc: Doc, rel: Relation, sentence_cue: bool = True, cue_after: bool = True) -> list[str]:
     """Binary features of one has_title: the words before the title, the words between the
     person and the title, what follows it, and the rules' verdict. With `sentence_cue`, also
     the nearest cue anywhere before the title in its sentence, for decisions that name the
-    change long before the person: "quyết định miễn nhiệm chức vụ … đối với ông X, Giám đốc"."""
+    change long before the person: "quyết định miễn nhiệm chức vụ … đối với ông X, Giám đốc".
+    With `cue_after`, the first cue after the title and its holder, for changes told after
+    the post: "ông X, Giám đốc Sở Y tế được nghỉ hưu"."""
     person, title = rel.head, rel.child
     words = _before(doc, title)
     feats = ["bias", f"rule={_cued(words)}", f"prev1={words[0] if words else '<s>'}",
@@ -66,6 +80,9 @@ def features(doc: Doc, rel: Relation, sentence_cue: bool = True) -> list[str]:
     if sentence_cue:
         sentence = _before(doc, title, window=None)
         feats += [f"sentence_cue={_cued(sentence)}", f"sentence_cue_word={_nearest_cue(sentence) or 'none'}"]
+    if cue_after:
+        end = max(person.end, title.end)
+        feats.append(f"cue_after={_cued([t.norm_ for t in doc[end:title.sent.end] if not t.is_space], False)}")
     return feats
 
 
@@ -110,7 +127,7 @@ def save(classifier: StatusClassifier | None, path: Path) -> None:
 
 
 def train(docs: list[Doc], seed: int = 13, c: float = 1.0, sentence_cue: bool = True,
-          balanced_classes: bool = True) -> StatusClassifier | None:
+          balanced_classes: bool = True, cue_after: bool = True) -> StatusClassifier | None:
     """Fit on Docs that carry gold has_title relations with statuses; None when they hold
     fewer than two statuses (nothing to learn). With `balanced_classes`, each status weighs
     inversely to how often it occurs, so the rare changes are not drowned by "current"."""
@@ -121,7 +138,7 @@ def train(docs: list[Doc], seed: int = 13, c: float = 1.0, sentence_cue: bool = 
     for doc in docs:
         for rel in doc._.relations or []:
             if rel.label == "has_title":
-                rows.append({f: 1 for f in features(doc, rel, sentence_cue)})
+                rows.append({f: 1 for f in features(doc, rel, sentence_cue, cue_after)})
                 targets.append(rel.status or "current")
     if len(set(targets)) < 2:
         return None
@@ -146,14 +163,16 @@ class StatusStage:
     requires: ClassVar[tuple[str, ...]] = (RELATIONS, SENTS)
     sets: ClassVar[tuple[str, ...]] = (STATUS,)
 
-    def __init__(self, classifier: StatusClassifier | None = None, sentence_cue: bool = True) -> None:
+    def __init__(self, classifier: StatusClassifier | None = None, sentence_cue: bool = True,
+                 cue_after: bool = True) -> None:
         self.classifier = classifier
         self.sentence_cue = sentence_cue
+        self.cue_after = cue_after
 
     def status(self, doc: Doc, rel: Relation) -> str:
         if self.classifier is None:
             return rule_status(doc, rel)
-        return self.classifier.predict(features(doc, rel, self.sentence_cue))[0]
+        return self.classifier.predict(features(doc, rel, self.sentence_cue, self.cue_after))[0]
 
     def predicted(self, doc: Doc, rel: Relation) -> str | None:
         """The relation's status as the annotations write it (None: current or not a title)."""

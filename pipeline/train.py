@@ -93,7 +93,7 @@ def fit(records: list[Record], out_dir: Path, config: Config, seed: int | None =
     log(f"relations: {len(classifier.weights)} features with a non-zero weight")
     settings = config["stages"]["status"]
     statuses = status.train(docs, seed=seed, sentence_cue=settings["sentence_cue"],
-                            balanced_classes=settings["balanced_classes"])
+                            balanced_classes=settings["balanced_classes"], cue_after=settings["cue_after"])
     if statuses is None:
         log("status: the training documents hold fewer than two statuses; the cue words decide")
     status.save(statuses, out_dir / "status.json")

@@ -121,6 +121,36 @@ def test_status_classifier_reads_a_cue_far_before_the_title(nlp):
     assert window_only.predicted(*ended) == window_only.predicted(*appointed)
 
 
+def test_a_cue_the_segmenter_splits_is_still_a_cue(nlp):
+    """"nghỉ hưu" comes out of the segmenter as two words: the cue is read across them."""
+    doc = nlp("Tỉnh ủy trao quyết định nghỉ hưu đối với ông Lê Văn Bình, Giám đốc Sở Y tế.")
+    assert "nghỉ" in [t.norm_ for t in doc] and "nghỉ hưu" not in [t.norm_ for t in doc]
+    [rel] = [r for r in doc._.relations if r.label == "has_title"]
+    assert status.rule_status(doc, rel) == "ended"
+
+
+def test_status_classifier_reads_a_cue_after_the_title(nlp):
+    """The same words up to three after the title, the change told after the holder's post:
+    only the cue after the title tells them apart."""
+    def titled(text: str, status: str | None = None) -> tuple:
+        doc = nlp(text)
+        [rel] = [r for r in doc._.relations if r.label == "has_title"]
+        rel.status = status
+        return doc, rel
+
+    train = [("Ông Nguyễn Văn An, Giám đốc Sở Y tế tỉnh được nghỉ hưu theo chế độ từ ngày 1/7.", "ended"),
+             ("Bà Trần Thị Bình, Giám đốc Sở Tài chính tỉnh được nghỉ hưu từ tháng này.", "ended"),
+             ("Ông Lê Văn Cường, Giám đốc Sở Nội vụ tỉnh được mời phát biểu tại hội nghị.", None),
+             ("Ông Phạm Văn Dũng, Giám đốc Sở Công thương tỉnh được giao báo cáo tại hội nghị.", None)]
+    docs = [titled(text, st)[0] for text, st in train]
+    retired = titled("Ông Vũ Văn Giang, Giám đốc Sở Xây dựng tỉnh được nghỉ hưu theo chế độ.")
+    speaking = titled("Ông Đỗ Văn Hải, Giám đốc Sở Xây dựng tỉnh được mời phát biểu.")
+    after = StatusStage(status.train(docs, cue_after=True), cue_after=True)
+    assert [after.predicted(*retired), after.predicted(*speaking)] == ["ended", None]
+    before_only = StatusStage(status.train(docs, cue_after=False), cue_after=False)
+    assert before_only.predicted(*retired) == before_only.predicted(*speaking)
+
+
 def test_a_rare_status_is_learnt_when_statuses_weigh_by_rarity(nlp):
     """One ended case among a dozen current ones: weighed by rarity, the classifier learns the
     change it names; unweighted, the many current cases drown it."""
