@@ -1,14 +1,12 @@
 """Canonical forms, so the same thing gets the same name across articles.
 
-Names get new-style tone placement and single spaces; abbreviations of bodies
-and titles are spelt out; a bare "Huyện ủy" or "HĐND huyện" is completed with
-the place its sentence names for that level, else the one the article names most
-("Huyện ủy Đình Lập"); one body written several ways gets one name (guidelines 44: a
-place's "Ban Chấp hành Đảng bộ" is its committee, and so is a bare "Ban Chấp hành" after
-it); an ORG or LOC
-that names a place records its administrative unit from the gazetteer (code, level,
-province); a DOC gets its parsed code and a DATE its ISO form. Results go to
-`span._.canonical`.
+Names get new-style tone placement and single spaces; abbreviations of bodies and titles
+are spelt out; a bare "Huyện ủy" or "HĐND huyện" is completed with the place its sentence
+names for that level, else the one the article names most ("Huyện ủy Đình Lập"); one body
+written several ways gets one name (guidelines 44: a place's "Ban Chấp hành Đảng bộ" is
+its committee, and so is a bare "Ban Chấp hành" after it); an ORG or LOC that names a
+place records its administrative unit from the gazetteer (code, level, province); a DOC
+gets its parsed code and a DATE its ISO form. Results go to `span._.canonical`.
 """
 from __future__ import annotations
 
@@ -25,8 +23,9 @@ from .schema import CANONICAL, ENTS, KIND_CODE, KIND_DOCTYPE, word_kind
 from .shapes import UPPER, iso_date, parse_code
 
 # Heads that stand for a committee of one administrative level.
-_LEVEL_OF_HEAD = {"huyện ủy": "huyện", "tỉnh ủy": "tỉnh", "thành ủy": "thành phố",
-                  "quận ủy": "quận", "thị ủy": "thị xã"}
+_COMMITTEE_OF_LEVEL = {"tỉnh": "Tỉnh ủy", "huyện": "Huyện ủy", "thành phố": "Thành ủy",
+                       "quận": "Quận ủy", "thị xã": "Thị ủy"}
+_LEVEL_OF_HEAD = {committee.lower(): level for level, committee in _COMMITTEE_OF_LEVEL.items()}
 _HEAD_CASE = {h.lower(): h for h in lexicon.ORG_HEADS}
 # Names of the same body written two ways (guidelines 44): the Central Committee, and a
 # place's party committee named as its party organisation's executive committee.
@@ -34,8 +33,6 @@ _ALIASES = {"Ban Chấp hành Trung ương Đảng": "Ban Chấp hành Trung ư�
             "Trung ương Đảng": "Ban Chấp hành Trung ương", "Trung ương": "Ban Chấp hành Trung ương"}
 _CITY_WORD = re.compile(rf"(?<=\s)TP\.?(?:\s*(?=[{UPPER}][^\W{UPPER}])|$)")  # "TP Vinh", "UBND TP"; not "TP.HCM"
 _BRACKETED = re.compile(r"\s*\([^()]*\)(?=\s|$)")  # an abbreviation in brackets inside a name
-_COMMITTEE_OF_LEVEL = {"tỉnh": "Tỉnh ủy", "huyện": "Huyện ủy", "thành phố": "Thành ủy",
-                       "quận": "Quận ủy", "thị xã": "Thị ủy"}
 _PARTY_COMMITTEE = re.compile(
     rf"(?:{lexicon.alternation(_COMMITTEE_OF_LEVEL.values())}) [{UPPER}]|Ban Chấp hành Trung ương$")
 _LEVEL_AFTER_COMMITTEE = re.compile(  # "Thành ủy thành phố Thanh Hóa": the level said twice
