@@ -1,21 +1,25 @@
 """Tables derived from installed packages, kept between runs so that start-up does not
 rebuild them: a user extracting one article should not wait for them every time.
 
-Each table is a JSON file in `$XDG_CACHE_HOME/vnorg/` (default `~/.cache/vnorg/`), stored
-with a key made of what it was derived from: the versions of the packages whose data it
-reads, and the source files of the code that derives it. A file whose key differs (a new
-package, edited code) or that cannot be read is rebuilt; a home that cannot be written
-only costs the rebuild at every start-up. JSON, never pickle: the file is data, read as data.
+Each table is a file in `$XDG_CACHE_HOME/vnorg/` (default `~/.cache/vnorg/`): JSON, or a
+NumPy .npz for large tables of numbers. It is stored with a key made of what it was
+derived from: the versions of the packages whose data it reads, and the source files of
+the code that derives it. A file whose key differs (a new package, edited code) or that
+cannot be read is rebuilt; a home that cannot be written only costs the rebuild at every
+start-up. JSON, and .npz read with `allow_pickle=False`; never pickle: the file is data,
+read as data.
 """
 from __future__ import annotations
 
 import hashlib
 import json
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from types import ModuleType
 from typing import Any
+
+import numpy as np
 
 from .records import atomic_write
 
@@ -45,19 +49,73 @@ def key_of(*parts: str | Path | ModuleType) -> str:
 
 def cached(name: str, key: str, build: Callable[[], Any]) -> Any:
     """The JSON value stored under `name` when its key is `key`; else `build()`, stored."""
+    return _cached(f"{name}.json", key, build, _read_json, _write_json)
+
+
+def cached_arrays(name: str, key: str, build: Callable[[], dict[str, np.ndarray]]) -> dict[str, np.ndarray]:
+    """The same for NumPy arrays (numbers and strings), kept as .npz and read without pickle:
+    large tables of floats load far faster than from JSON text."""
+    return _cached(f"{name}.npz", key, build, _read_arrays, _write_arrays)
+
+
+def _cached(file_name: str, key: str, build: Callable[[], Any], read: Callable[[Path, str], Any],
+            write: Callable[[Path, str, Any], None]) -> Any:
     folder = cache_dir()
     if folder is None:
         return build()
-    path = folder / f"{name}.json"
+    path = folder / file_name
     try:
-        stored = json.loads(path.read_text(encoding="utf-8"))
-        if isinstance(stored, dict) and stored.get("key") == key:
-            return stored["value"]
+        value = read(path, key)
+        if value is not None:
+            return value
     except (OSError, ValueError, KeyError):
         pass
     value = build()
     try:
-        atomic_write(path, json.dumps({"key": key, "value": value}, ensure_ascii=False))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write(path, key, value)
     except OSError:
         pass  # a read-only home: rebuilt at every start-up, slower but the same
     return value
+
+
+def _read_json(path: Path, key: str) -> Any:
+    stored = json.loads(path.read_text(encoding="utf-8"))
+    return stored["value"] if isinstance(stored, dict) and stored.get("key") == key else None
+
+
+def _write_json(path: Path, key: str, value: Any) -> None:
+    atomic_write(path, json.dumps({"key": key, "value": value}, ensure_ascii=False))
+
+
+def _read_arrays(path: Path, key: str) -> dict[str, np.ndarray] | None:
+    with np.load(path, allow_pickle=False) as stored:
+        if str(stored["key"]) != key:
+            return None
+        return {name: stored[name] for name in stored.files if name != "key"}
+
+
+def _write_arrays(path: Path, key: str, arrays: dict[str, np.ndarray]) -> None:
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with open(tmp, "wb") as handle:
+            np.savez(handle, key=np.array(key), **arrays)
+        tmp.replace(path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+_SEPARATOR = "\x1f"  # ASCII unit separator: in no word, value or name these tables hold
+
+
+def strings_array(values: Iterable[str]) -> np.ndarray:
+    """Strings as one UTF-8 byte array (NumPy's own string arrays pad every string to the
+    longest, which made the segmenter's tables ten times larger)."""
+    values = list(values)
+    if any(_SEPARATOR in v for v in values):
+        raise ValueError("a string holds the separator the cache uses")
+    return np.frombuffer("".join(v + _SEPARATOR for v in values).encode("utf-8"), dtype=np.uint8)
+
+
+def strings_of(array: np.ndarray) -> list[str]:
+    return array.tobytes().decode("utf-8").split(_SEPARATOR)[:-1]

@@ -6,6 +6,7 @@ that every stage finds what it requires set by an earlier one.
 """
 from __future__ import annotations
 
+import gc
 import json
 import re
 from collections.abc import Iterable, Iterator
@@ -186,7 +187,13 @@ def load(models_dir: Path | None = MODELS_DIR, overrides: dict | None = None) ->
     """
     present = models_dir is not None and models_present(models_dir)
     config = load_config(models_dir if present else None, overrides, rules_only=not present)
-    pipeline = from_config(config, models_dir if present else None)
+    collecting = gc.isenabled()
+    gc.disable()  # loading makes many long-lived objects and no cyclic garbage: the
+    try:  # collector's passes over them would only cost start-up time
+        pipeline = from_config(config, models_dir if present else None)
+    finally:
+        if collecting:
+            gc.enable()
     pipeline.spec = Spec.of(models_dir, overrides)
     return pipeline
 

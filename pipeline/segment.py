@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from . import extensions, lexicon, read  # noqa: F401  (extensions registers the Doc attributes)
-from .cache import cached, key_of
+from .cache import cached_arrays, key_of, strings_array, strings_of
 from .read import Normalised, new_tone_placement
 from .schema import (
     KIND_ABBR,
@@ -132,7 +132,8 @@ def dictionary() -> frozenset[str]:
     placements ("văn hoá" and "văn hóa"): our text has the new one. Derived once and kept in
     the user's cache (`cache.py`)."""
     key = key_of(VERSION, DICTIONARY_FILE, read, Path(__file__))
-    return frozenset(cached("dictionary", key, _dictionary_words))
+    stored = cached_arrays("dictionary", key, lambda: {"words": strings_array(_dictionary_words())})
+    return frozenset(strings_of(stored["words"]))
 
 
 def _is_cap(syllable: str) -> bool:

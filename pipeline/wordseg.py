@@ -19,8 +19,8 @@ tie than the bound is redone in underthesea's own order of operations (`_labels_
 Nothing here unpickles: the weights come from the CRFsuite file (exact f64, read as
 underthesea's Rust loader reads them), the 43 templates are a constant (features.bin), and
 the dictionary (dictionary.bin) is rebuilt from underthesea's Viet74K.txt. The merged tables
-the fast path reads are derived from them once and kept as JSON in the user's cache
-(`cache.py`, keyed by underthesea's version and this file), so start-up only reads them.
+the fast path reads are derived from them once and kept as NumPy arrays in the user's
+cache (`cache.py`, keyed by underthesea's version and this file), so start-up only reads them.
 
 Use: `CRFWordSegmenter().words(sentence, offset)` gives the CRF's word spans, which the
 segmenter (`segment.py`) then cuts where names and words meet (`split_at_case`).
@@ -38,7 +38,7 @@ from typing import Any, Final, NamedTuple
 
 import numpy as np
 
-from .cache import cached, key_of
+from .cache import cached_arrays, key_of, strings_array, strings_of
 from .underthesea_parts import DICTIONARY_FILE, MODEL_DIR, SYLLABLE_RE, VERSION
 from .underthesea_parts import TOKEN_MAP as _TOKEN_MAP
 
@@ -268,25 +268,25 @@ def _weighted_templates(weights: dict[str, Vector]) -> list[_Template]:
     return [_Template(name, by_name.get(name, {})) for name in TEMPLATES]
 
 
-def _derive(model_file: str, dictionary_file: str, fast_shape: bool) -> dict:
-    """What the segmenter needs from the model and the dictionary, as JSON values (kept in the
+def _derive(model_file: str, dictionary_file: str, fast_shape: bool) -> dict[str, np.ndarray]:
+    """What the segmenter needs from the model and the dictionary, as arrays (kept in the
     user's cache, `cache.py`): labels, transitions, the dictionary and, when the model has
-    the fast path's shape, the merged tables of each window width.
+    the fast path's shape, the merged tables of each window width (see `_tables_of`).
 
     Per width, the templates of that width are merged into Vectors, each template adding to
     the slot of its offset: value -> Vector per string-valued function, and one Vector per
-    combination of the boolean functions' values. Floats survive JSON exactly (repr).
+    combination of the boolean functions' values, in `product((False, True))` order.
     """
     labels, weights, transitions = read_crfsuite_model(model_file)
     dictionary = load_dictionary(dictionary_file)
-    out: dict = {"labels": labels, "transitions": transitions, "dictionary": sorted(dictionary),
-                 "fast": None}
+    out = {"labels": strings_array(labels), "transitions": np.array(transitions, dtype=np.float64),
+           "dictionary": strings_array(dictionary)}
     if not (fast_shape and len(labels) == 2):
         return out
     templates = _weighted_templates(weights)
     lo = min(t.offset for t in templates)
     slots = max(t.offset for t in templates) - lo + 1
-    widths, by_function = [], []
+    by_function = []
     for width in range(1, max(t.width for t in templates) + 1):
         merged: dict[str | None, dict[str, list[float]]] = {}
         for t in templates:
@@ -297,13 +297,16 @@ def _derive(model_file: str, dictionary_file: str, fast_shape: bool) -> dict:
         tables = {f: {v: tuple(x) for v, x in table.items()} for f, table in merged.items()}
         by_function.append(tables)
         bools = [f for f in tables if f in _BOOL_FUNCTIONS]
-        combos = [[flags, _add_all([tables[f].get("True" if b else "False") for f, b in zip(bools, flags)],
-                                   slots)]
-                  for flags in product((False, True), repeat=len(bools))]
-        edges = [_add_all([table.get("BOS") for table in tables.values()], slots),
-                 _add_all([table.get("EOS") for table in tables.values()], slots)]
-        widths.append({"raw": tables.get(None, {}), "lower": tables.get("lower", {}), "bools": bools,
-                       "combos": combos, "edges": edges})
+        for function, name in ((None, "raw"), ("lower", "lower")):
+            table = tables.get(function, {})
+            out[f"w{width}_{name}_values"] = strings_array(table)
+            out[f"w{width}_{name}_vectors"] = np.array(list(table.values()), dtype=np.float64).reshape(-1, slots)
+        out[f"w{width}_bools"] = strings_array(bools)
+        out[f"w{width}_combos"] = np.array(
+            [_add_all([tables[f].get("True" if b else "False") for f, b in zip(bools, flags)], slots)
+             for flags in product((False, True), repeat=len(bools))], dtype=np.float64)
+        out[f"w{width}_edges"] = np.array([_add_all([table.get(edge) for table in tables.values()], slots)
+                                           for edge in ("BOS", "EOS")], dtype=np.float64)
     # Shortcut for triples: "x y z" can only hit a triple template's value or a dictionary
     # entry if "x y" is the start of one; otherwise only istitle has a say, and it is
     # istitle("x y") and istitle("z"). (lower() does not look across a space.)
@@ -311,9 +314,21 @@ def _derive(model_file: str, dictionary_file: str, fast_shape: bool) -> dict:
     lower_starts = _prefixes(triple.get("lower", {}))
     if "is_in_dict" in triple:
         lower_starts |= _prefixes(dictionary)
-    out["fast"] = {"widths": widths, "raw_starts": sorted(_prefixes(triple.get(None, {}))),
-                   "lower_starts": sorted(lower_starts)}
+    out["raw_starts"] = strings_array(_prefixes(triple.get(None, {})))
+    out["lower_starts"] = strings_array(lower_starts)
     return out
+
+
+def _tables_of(arrays: dict[str, np.ndarray], width: int) -> _WidthTables:
+    """One width's tables back from the arrays `_derive` made."""
+    def table(name: str) -> dict[str, Vector]:
+        return dict(zip(strings_of(arrays[f"w{width}_{name}_values"]),
+                        map(tuple, arrays[f"w{width}_{name}_vectors"].tolist())))
+
+    bools = tuple(strings_of(arrays[f"w{width}_bools"]))
+    combos = dict(zip(product((False, True), repeat=len(bools)), map(tuple, arrays[f"w{width}_combos"].tolist())))
+    bos, eos = map(tuple, arrays[f"w{width}_edges"].tolist())
+    return _WidthTables(table("raw"), table("lower"), bools, combos, (bos, eos))
 
 
 class CRFWordSegmenter:
@@ -345,11 +360,11 @@ class CRFWordSegmenter:
         # starting at -2..2 and ending by +2); another model would take the exact path only.
         fast_shape = (self._span == 3 and (self._lo, self._hi) == (-2, 2)
                       and all(t.offset + t.width - 1 <= 2 for t in shapes))
-        tables = cached("crf-tables", key_of(VERSION, self._model_file, dictionary_file, Path(__file__)),
-                        lambda: _derive(self._model_file, dictionary_file, fast_shape))
-        self.labels: list[str] = tables["labels"]
-        self.transitions: list[list[float]] = tables["transitions"]
-        self.dictionary = frozenset(tables["dictionary"])
+        tables = cached_arrays("crf-tables", key_of(VERSION, self._model_file, dictionary_file, Path(__file__)),
+                               lambda: _derive(self._model_file, dictionary_file, fast_shape))
+        self.labels: list[str] = strings_of(tables["labels"])
+        self.transitions: list[list[float]] = tables["transitions"].tolist()
+        self.dictionary = frozenset(strings_of(tables["dictionary"]))
         self._bool_functions: dict[str, Callable[[str], bool]] = {
             "isdigit": _isdigit, "istitle": _istitle, "is_in_dict": self._in_dict}
         # underthesea's token_normalize maps tokens of length <= 6 only
@@ -360,20 +375,16 @@ class CRFWordSegmenter:
         self.fallbacks = 0  # sentences redone exactly because of a near-tie
         self.last_margin = float("inf")  # the last fast-path sentence's closest decision
         self.clear_cache()
-        self._fast = tables["fast"] is not None
+        self._fast = "raw_starts" in tables
         if not self._fast:
             return
         (t00, t01), (t10, t11) = self.transitions
         self._c0 = t10 - t00  # a + c0 > 0: the best predecessor of label 0 is label 1
         self._c1 = t11 - t01  # a + c1 > 0: the best predecessor of label 1 is label 1
         self._c = t01 - t00
-        fast = tables["fast"]
-        self._tables = [_WidthTables(
-            {v: tuple(x) for v, x in t["raw"].items()}, {v: tuple(x) for v, x in t["lower"].items()},
-            tuple(t["bools"]), {tuple(flags): tuple(x) for flags, x in t["combos"]},
-            (tuple(t["edges"][0]), tuple(t["edges"][1]))) for t in fast["widths"]]
-        self._raw_starts = set(fast["raw_starts"])
-        self._lower_starts = set(fast["lower_starts"])
+        self._tables = [_tables_of(tables, width) for width in range(1, self._span + 1)]
+        self._raw_starts = set(strings_of(tables["raw_starts"]))
+        self._lower_starts = set(strings_of(tables["lower_starts"]))
         plain = self._tables[2].bools
         self._triple_plain = tuple(  # by istitle; isdigit and is_in_dict are False
             self._tables[2].combos[tuple(f == "istitle" and title for f in plain)]

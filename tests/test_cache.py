@@ -37,6 +37,18 @@ def test_other_key_or_broken_file_rebuilds(cache_home):
     assert cache.cached("t", "k2", lambda: "not used") == "again"
 
 
+def test_arrays_come_back_exactly(cache_home):
+    import numpy as np
+
+    words = ["gọi là ", "", "Hà Nội", "x"]  # a trailing space and an empty word survive
+    built = cache.cached_arrays("a", "k", lambda: {"w": cache.strings_array(words),
+                                                   "v": np.array([[0.1 + 0.2, -1e-300]])})
+    read = cache.cached_arrays("a", "k", lambda: {})
+    assert cache.strings_of(read["w"]) == cache.strings_of(built["w"]) == words
+    assert read["v"].tolist() == [[0.1 + 0.2, -1e-300]]
+    assert cache.cached_arrays("a", "other key", lambda: {"w": cache.strings_array([])})["w"].size == 0
+
+
 def test_unwritable_home_still_gives_the_value(tmp_path, monkeypatch):
     home = tmp_path / "not-a-folder"
     home.write_text("")  # the cache folder cannot be made under a file, even by root
@@ -66,7 +78,7 @@ def test_segmenter_from_cache_equals_segmenter_built(cache_home):
     from pipeline.wordseg import CRFWordSegmenter
 
     built = CRFWordSegmenter()  # empty cache: built from underthesea's files, then stored
-    assert (cache_home / "crf-tables.json").exists()
+    assert (cache_home / "crf-tables.npz").exists()
     read = CRFWordSegmenter()
     assert read._tables == built._tables
     assert (read._raw_starts, read._lower_starts) == (built._raw_starts, built._lower_starts)
