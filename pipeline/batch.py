@@ -15,6 +15,7 @@ Documents go through the stages in small batches (one network call for several).
 from __future__ import annotations
 
 import fcntl
+import gc
 import hashlib
 import json
 import os
@@ -176,6 +177,7 @@ def run_local(pipeline, jobs: Iterable[Job], workers: int) -> Iterator[dict]:
 
     _LOADED.clear()
     _LOADED[pipeline.spec] = pipeline  # forked workers inherit the loaded pipeline
+    gc.freeze()  # and share its pages: the collector would otherwise write to every object in each worker
     with multiprocessing.get_context("fork").Pool(workers) as pool:
         for entries in pool.imap_unordered(partial(work, pipeline.spec), batches(jobs, BATCH_DOCS // 2)):
             yield from entries
