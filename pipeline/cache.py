@@ -37,8 +37,9 @@ def cache_dir() -> Path | None:
 
 
 def key_of(*parts: str | Path | ModuleType) -> str:
-    """A key over strings (versions, paths) and the contents of files and modules' sources."""
-    digest = hashlib.sha256()
+    """A key over strings (versions, paths) and the contents of files and modules' sources,
+    and this module's own source: a change in how tables are stored rebuilds them too."""
+    digest = hashlib.sha256(Path(__file__).read_bytes())
     for part in parts:
         if isinstance(part, ModuleType):
             part = Path(part.__file__ or "")
