@@ -21,6 +21,7 @@ from .gazetteer import LEVEL_NAMES, Gazetteer
 from .read import clean
 from .schema import CANONICAL, ENTS, KIND_CODE, KIND_DOCTYPE, word_kind
 from .shapes import UPPER, iso_date, parse_code
+from .spans import sentence_numbers
 
 # Heads that stand for a committee of one administrative level.
 _COMMITTEE_OF_LEVEL = {"tỉnh": "Tỉnh ủy", "huyện": "Huyện ủy", "thành phố": "Thành ủy",
@@ -73,6 +74,7 @@ class Places:
 
     def __init__(self, doc: Doc) -> None:
         counts: dict[str, Counter] = {}
+        self.sentence = sentence_numbers(doc)  # of each word
         self.named: dict[tuple[int, str], list[tuple[int, str]]] = {}  # (sentence, level) -> (offset, name)
         for ent in doc.ents:
             if ent.label_ not in {"ORG", "LOC"}:
@@ -82,7 +84,7 @@ class Places:
                 name = m.group(3).strip()
                 if name:
                     counts.setdefault(level, Counter())[name] += 1
-                    self.named.setdefault((ent.sent.start, level), []).append((ent.start_char, name))
+                    self.named.setdefault((self.sentence[ent.start], level), []).append((ent.start_char, name))
         self.best = {level: c.most_common(1)[0][0] for level, c in counts.items()}
 
     def complete(self, name: str, ent: Span | None = None) -> str:
@@ -93,7 +95,7 @@ class Places:
         if not m:
             return name
         level = (m.group(1) or _LEVEL_OF_HEAD[m.group(2).lower()]).lower()
-        near = self.named.get((ent.sent.start, level), []) if ent is not None else []
+        near = self.named.get((self.sentence[ent.start], level), []) if ent is not None else []
         place = min(near, key=lambda found: abs(found[0] - ent.start_char))[1] if near else self.best.get(level)
         return f"{name} {place}" if place else name
 

@@ -315,14 +315,12 @@ def status_choices(k: int = 3) -> dict[str, dict]:
     out = {}
     for name, overrides in STATUS_VARIANTS.items():
         settings = with_overrides(config, overrides)["stages"]["status"]
-        sentence_cue = settings["sentence_cue"]
         pred = []
         for test in folds(published, k, seed):
             held = {r.id for r in test}
-            classifier = status.train([d for i, d in docs.items() if i not in held], seed,
-                                      sentence_cue=sentence_cue, balanced_classes=settings["balanced_classes"],
-                                      cue_after=settings["cue_after"])
-            stage = status.StatusStage(classifier, sentence_cue, settings["cue_after"])
+            stage = status.StatusStage(status.train(
+                [d for i, d in docs.items() if i not in held], seed, cues=status.Cues.of(settings),
+                balanced_classes=settings["balanced_classes"]))
             for r in test:  # the Docs keep their gold statuses: later folds train on them
                 pred.append(with_statuses(r, docs[r.id], partial(stage.predicted, docs[r.id])))
         out[name] = status_scores(published, pred)

@@ -85,7 +85,7 @@ def _status(settings: dict, ctx: Context):
 
     classifier = StatusClassifier.from_disk(ctx.model_file("status.json")) \
         if settings["use_classifier"] else None
-    return StatusStage(classifier, settings["sentence_cue"], settings["cue_after"])
+    return StatusStage(classifier)
 
 
 def _calibrate(settings: dict, ctx: Context):

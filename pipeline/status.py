@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import math
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import ClassVar
 
@@ -18,6 +19,20 @@ from spacy.tokens import Doc, Span
 from .extensions import Relation
 from .lexicon import STATUS_CUES
 from .schema import RELATIONS, SENTS, STATUS
+
+
+@dataclass(frozen=True)
+class Cues:
+    """Which cues the classifier reads beyond the words just before the title (config
+    [stages.status]); kept with the trained weights, so prediction reads what training read."""
+
+    sentence: bool = True  # the nearest cue anywhere before the title in its sentence
+    after: bool = True  # the first cue after the title and its holder
+
+    @classmethod
+    def of(cls, settings: dict) -> Cues:
+        return cls(settings["sentence_cue"], settings["cue_after"])
+
 
 _HEDGES = {"đề nghị", "sẽ", "dự kiến", "giới thiệu", "xin", "đơn"}  # a proposal is no change
 WINDOW = 8  # words before the title that may carry its cue
@@ -60,12 +75,12 @@ def _cued(words: list[str], backwards: bool = True) -> str:
     return "current" if status in {"ended", "appointed"} and _HEDGES.intersection(words) else status
 
 
-def features(doc: Doc, rel: Relation, sentence_cue: bool = True, cue_after: bool = True) -> list[str]:
+def features(doc: Doc, rel: Relation, cues: Cues = Cues()) -> list[str]:
     """Binary features of one has_title: the words before the title, the words between the
-    person and the title, what follows it, and the rules' verdict. With `sentence_cue`, also
+    person and the title, what follows it, and the rules' verdict. With `cues.sentence`, also
     the nearest cue anywhere before the title in its sentence, for decisions that name the
     change long before the person: "quyết định miễn nhiệm chức vụ … đối với ông X, Giám đốc".
-    With `cue_after`, the first cue after the title and its holder, for changes told after
+    With `cues.after`, the first cue after the title and its holder, for changes told after
     the post: "ông X, Giám đốc Sở Y tế được nghỉ hưu"."""
     person, title = rel.head, rel.child
     words = _before(doc, title)
@@ -77,26 +92,30 @@ def features(doc: Doc, rel: Relation, sentence_cue: bool = True, cue_after: bool
     feats += [f"between={t.norm_}" for t in doc[first.end:second.start][:6] if not t.is_space]
     after = doc[title.end:min(title.sent.end, title.end + 3)]
     feats += [f"after={t.norm_}" for t in after if not t.is_space]
-    if sentence_cue:
+    if cues.sentence:
         sentence = _before(doc, title, window=None)
         feats += [f"sentence_cue={_cued(sentence)}", f"sentence_cue_word={_nearest_cue(sentence) or 'none'}"]
-    if cue_after:
+    if cues.after:
         end = max(person.end, title.end)
         feats.append(f"cue_after={_cued([t.norm_ for t in doc[end:title.sent.end] if not t.is_space], False)}")
     return feats
 
 
 class StatusClassifier:
-    """Multinomial logistic regression over status features, stored as JSON."""
+    """Multinomial logistic regression over status features, stored as JSON with the cues
+    its features read."""
 
-    def __init__(self, classes: list[str], weights: dict[str, list[float]], bias: list[float]) -> None:
+    def __init__(self, classes: list[str], weights: dict[str, list[float]], bias: list[float],
+                 cues: Cues = Cues()) -> None:
         self.classes = classes
         self.weights = weights
         self.bias = bias
+        self.cues = cues
 
-    def predict(self, feats: list[str]) -> tuple[str, float]:
+    def predict(self, doc: Doc, rel: Relation) -> tuple[str, float]:
+        """The status of one has_title and its probability."""
         scores = list(self.bias)
-        for f in feats:
+        for f in features(doc, rel, self.cues):
             for k, w in enumerate(self.weights.get(f, ())):
                 scores[k] += w
         top = max(scores)
@@ -105,7 +124,7 @@ class StatusClassifier:
         return self.classes[best], exp[best] / sum(exp)
 
     def to_disk(self, path: Path) -> None:
-        data = {"kind": "multinomial_logistic_regression", "classes": self.classes,
+        data = {"kind": "multinomial_logistic_regression", "classes": self.classes, "cues": asdict(self.cues),
                 "bias": self.bias, "weights": dict(sorted(self.weights.items()))}
         path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
 
@@ -113,7 +132,9 @@ class StatusClassifier:
     def from_disk(cls, path: Path) -> StatusClassifier | None:
         """The saved classifier; None when training had nothing to learn (the cues decide)."""
         data = json.loads(path.read_text(encoding="utf-8"))
-        return cls(data["classes"], data["weights"], data["bias"]) if data["kind"] != CUES_ONLY else None
+        if data["kind"] == CUES_ONLY:
+            return None
+        return cls(data["classes"], data["weights"], data["bias"], Cues(**data["cues"]))
 
 
 CUES_ONLY = "cue_words"  # status.json of training data with fewer than two statuses
@@ -126,8 +147,8 @@ def save(classifier: StatusClassifier | None, path: Path) -> None:
         classifier.to_disk(path)
 
 
-def train(docs: list[Doc], seed: int = 13, c: float = 1.0, sentence_cue: bool = True,
-          balanced_classes: bool = True, cue_after: bool = True) -> StatusClassifier | None:
+def train(docs: list[Doc], seed: int = 13, c: float = 1.0, cues: Cues = Cues(),
+          balanced_classes: bool = True) -> StatusClassifier | None:
     """Fit on Docs that carry gold has_title relations with statuses; None when they hold
     fewer than two statuses (nothing to learn). With `balanced_classes`, each status weighs
     inversely to how often it occurs, so the rare changes are not drowned by "current"."""
@@ -138,7 +159,7 @@ def train(docs: list[Doc], seed: int = 13, c: float = 1.0, sentence_cue: bool = 
     for doc in docs:
         for rel in doc._.relations or []:
             if rel.label == "has_title":
-                rows.append({f: 1 for f in features(doc, rel, sentence_cue, cue_after)})
+                rows.append({f: 1 for f in features(doc, rel, cues)})
                 targets.append(rel.status or "current")
     if len(set(targets)) < 2:
         return None
@@ -153,7 +174,7 @@ def train(docs: list[Doc], seed: int = 13, c: float = 1.0, sentence_cue: bool = 
     weights = {name: [round(float(coef[k][j]), 6) for k in range(len(classes))]
                for j, name in enumerate(vectorizer.feature_names_)
                if any(abs(coef[k][j]) > 1e-9 for k in range(len(classes)))}
-    return StatusClassifier(classes, weights, [float(b) for b in bias])
+    return StatusClassifier(classes, weights, [float(b) for b in bias], cues)
 
 
 class StatusStage:
@@ -163,16 +184,13 @@ class StatusStage:
     requires: ClassVar[tuple[str, ...]] = (RELATIONS, SENTS)
     sets: ClassVar[tuple[str, ...]] = (STATUS,)
 
-    def __init__(self, classifier: StatusClassifier | None = None, sentence_cue: bool = True,
-                 cue_after: bool = True) -> None:
+    def __init__(self, classifier: StatusClassifier | None = None) -> None:
         self.classifier = classifier
-        self.sentence_cue = sentence_cue
-        self.cue_after = cue_after
 
     def status(self, doc: Doc, rel: Relation) -> str:
         if self.classifier is None:
             return rule_status(doc, rel)
-        return self.classifier.predict(features(doc, rel, self.sentence_cue, self.cue_after))[0]
+        return self.classifier.predict(doc, rel)[0]
 
     def predicted(self, doc: Doc, rel: Relation) -> str | None:
         """The relation's status as the annotations write it (None: current or not a title)."""

@@ -92,8 +92,8 @@ def fit(records: list[Record], out_dir: Path, config: Config, seed: int | None =
     classifier.to_disk(out_dir / "relations.json")
     log(f"relations: {len(classifier.weights)} features with a non-zero weight")
     settings = config["stages"]["status"]
-    statuses = status.train(docs, seed=seed, sentence_cue=settings["sentence_cue"],
-                            balanced_classes=settings["balanced_classes"], cue_after=settings["cue_after"])
+    statuses = status.train(docs, seed=seed, cues=status.Cues.of(settings),
+                            balanced_classes=settings["balanced_classes"])
     if statuses is None:
         log("status: the training documents hold fewer than two statuses; the cue words decide")
     status.save(statuses, out_dir / "status.json")

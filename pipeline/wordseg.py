@@ -294,18 +294,17 @@ def _derive(model_file: str, dictionary_file: str, fast_shape: bool) -> dict[str
                 table = merged.setdefault(t.function, {})
                 for value, w in t.weights.items():
                     table.setdefault(value, [0.0] * slots)[t.offset - lo] += w[1] - w[0]
-        tables = {f: {v: tuple(x) for v, x in table.items()} for f, table in merged.items()}
-        by_function.append(tables)
-        bools = [f for f in tables if f in _BOOL_FUNCTIONS]
+        by_function.append(merged)
+        bools = [f for f in merged if f in _BOOL_FUNCTIONS]
         for function, name in ((None, "raw"), ("lower", "lower")):
-            table = tables.get(function, {})
+            table = merged.get(function, {})
             out[f"w{width}_{name}_values"] = strings_array(table)
             out[f"w{width}_{name}_vectors"] = np.array(list(table.values()), dtype=np.float64).reshape(-1, slots)
         out[f"w{width}_bools"] = strings_array(bools)
         out[f"w{width}_combos"] = np.array(
-            [_add_all([tables[f].get("True" if b else "False") for f, b in zip(bools, flags)], slots)
+            [_add_all([merged[f].get("True" if b else "False") for f, b in zip(bools, flags)], slots)
              for flags in product((False, True), repeat=len(bools))], dtype=np.float64)
-        out[f"w{width}_edges"] = np.array([_add_all([table.get(edge) for table in tables.values()], slots)
+        out[f"w{width}_edges"] = np.array([_add_all([table.get(edge) for table in merged.values()], slots)
                                            for edge in ("BOS", "EOS")], dtype=np.float64)
     # Shortcut for triples: "x y z" can only hit a triple template's value or a dictionary
     # entry if "x y" is the start of one; otherwise only istitle has a say, and it is

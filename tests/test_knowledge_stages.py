@@ -115,9 +115,9 @@ def test_status_classifier_reads_a_cue_far_before_the_title(nlp):
     tail = " từ đầu tháng này theo nguyện vọng cá nhân đối với ông Vũ Văn Giang, Giám đốc Sở Nội vụ."
     ended = titled("Tỉnh ủy đã công bố quyết định cho thôi giữ chức" + tail)
     appointed = titled("Tỉnh ủy đã công bố quyết định điều động" + tail)
-    with_cue = StatusStage(status.train(docs, sentence_cue=True), sentence_cue=True)
+    with_cue = StatusStage(status.train(docs, cues=status.Cues(sentence=True)))
     assert [with_cue.predicted(*ended), with_cue.predicted(*appointed)] == ["ended", "appointed"]
-    window_only = StatusStage(status.train(docs, sentence_cue=False), sentence_cue=False)
+    window_only = StatusStage(status.train(docs, cues=status.Cues(sentence=False)))
     assert window_only.predicted(*ended) == window_only.predicted(*appointed)
 
 
@@ -145,9 +145,9 @@ def test_status_classifier_reads_a_cue_after_the_title(nlp):
     docs = [titled(text, st)[0] for text, st in train]
     retired = titled("Ông Vũ Văn Giang, Giám đốc Sở Xây dựng tỉnh được nghỉ hưu theo chế độ.")
     speaking = titled("Ông Đỗ Văn Hải, Giám đốc Sở Xây dựng tỉnh được mời phát biểu.")
-    after = StatusStage(status.train(docs, cue_after=True), cue_after=True)
+    after = StatusStage(status.train(docs, cues=status.Cues(after=True)))
     assert [after.predicted(*retired), after.predicted(*speaking)] == ["ended", None]
-    before_only = StatusStage(status.train(docs, cue_after=False), cue_after=False)
+    before_only = StatusStage(status.train(docs, cues=status.Cues(after=False)))
     assert before_only.predicted(*retired) == before_only.predicted(*speaking)
 
 
