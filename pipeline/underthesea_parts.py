@@ -9,8 +9,8 @@ pattern, the token normalisation map and the paths of the CRF model and its dict
 - The sentence splitter's module imports nothing of underthesea, so it is loaded from its
   file on its own.
 - The syllable pattern and the token map are values computed at underthesea's import; they
-  are kept in the user's cache (`cache.py`), keyed by underthesea's version, written the
-  first time from a real import.
+  are kept in the user's cache (`cache.py`), keyed by underthesea's version and this file,
+  written the first time from a real import.
 """
 from __future__ import annotations
 
@@ -47,7 +47,7 @@ def _values() -> dict:
     return {"syllable_pattern": patterns.pattern, "syllable_flags": patterns.flags, "token_map": token_map}
 
 
-_VALUES = cached("underthesea", key_of(VERSION), _values)
+_VALUES = cached("underthesea", key_of(VERSION, Path(__file__)), _values)
 SYLLABLE_RE: re.Pattern = re.compile(_VALUES["syllable_pattern"], _VALUES["syllable_flags"])
 TOKEN_MAP: dict[str, str] = _VALUES["token_map"]
 sent_tokenize = _load_file("_underthesea_sent_tokenize",
