@@ -7,6 +7,11 @@ the label the rules proposed for it ("Rule=B_ORG") and the gazetteer's hit ("Pla
 So the rules and the gazetteer inform the model, and the model decides the boundaries.
 The view keeps the Doc's sentence starts, so no predicted entity crosses a sentence end.
 
+The network is one of two spaCy components, named in the [spacy] config: the
+transition-based `ner` (a state machine that reads the entity it is building), or a
+per-word `tagger` over IOB tags ("B-ORG", "I-ORG", "O"), which scores every word in one
+matrix product and so costs about a quarter of the time; `make choices` weighs them.
+
 How the model's spans and the rules' spans end up on the Doc is a merge policy: a
 function (model spans, rule spans) -> spans, chosen by name in the config and measured
 by `make choices`.
@@ -18,8 +23,10 @@ from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from typing import ClassVar
 
+import numpy
 from spacy.attrs import LEMMA, ORTH, SENT_START, SPACY, TAG
 from spacy.language import Language
+from spacy.pipeline import Tagger
 from spacy.tokens import Doc, Span
 from spacy.training import Example
 from spacy.training.batchers import minibatch_by_words
@@ -96,6 +103,55 @@ def model_view(doc: Doc, features: Iterable[str] = FEATURES, vocab=None) -> Doc:
                sent_starts=[start == 1 for _, _, _, _, start in rows])
 
 
+# --- the per-word tagger: IOB tags in, spans out -----------------------------------------
+def iob_tags(doc: Doc) -> list[str]:
+    """The gold entities of a Doc as one IOB tag per word ("B-ORG", "I-ORG", "O")."""
+    return [f"{t.ent_iob_}-{t.ent_type_}" if t.ent_type_ else "O" for t in doc]
+
+
+def spans_of_tags(doc: Doc, tags: list[str]) -> list[Span]:
+    """Spans from per-word IOB tags. A stray "I-X" (after "O", after another label or at a
+    sentence start) opens a new span, so no span crosses a sentence end."""
+    spans, start, label = [], None, ""
+    for i, tag in enumerate(tags + ["O"]):
+        prefix, _, kind = tag.partition("-")
+        continues = prefix == "I" and kind == label and i < len(doc) and not doc[i].is_sent_start
+        if start is not None and not continues:
+            spans.append(Span(doc, start, i, label=label))
+            start, label = None, ""
+        if prefix in ("B", "I") and start is None:
+            start, label = i, kind
+    return spans
+
+
+def best_tags(doc: Doc, scores: numpy.ndarray, labels: tuple[str, ...]) -> list[str]:
+    """The most probable IOB sequence (Viterbi) among the well-formed ones: "I-X" only after
+    "B-X" or "I-X" of the same sentence. The network scores each word alone; this keeps
+    one unsure word from breaking a long name in two."""
+    inside = numpy.array([label.startswith("I-") for label in labels])
+    follows = numpy.array([[b == f"B-{a[2:]}" or b == a for b in labels] for a in labels]).T  # [prev, cur]
+    allowed = numpy.where(~inside[None, :] | follows, 0.0, -numpy.inf)
+    opening = numpy.where(inside, -numpy.inf, 0.0)
+    log_p = numpy.log(numpy.maximum(scores, 1e-12))
+    best, back = log_p[0] + opening, numpy.zeros(scores.shape, dtype=numpy.intp)
+    for i in range(1, len(scores)):
+        if doc[i].is_sent_start:
+            back[i] = best.argmax()  # any tag may open a sentence after any other
+            best = best.max() + opening + log_p[i]
+        else:
+            paths = best[:, None] + allowed
+            back[i] = paths.argmax(axis=0)
+            best = paths.max(axis=0) + log_p[i]
+    path = [int(best.argmax())]
+    for i in range(len(scores) - 1, 0, -1):
+        path.append(int(back[i, path[-1]]))
+    return [labels[j] for j in reversed(path)]
+
+
+def _entity_labels(pipe) -> set[str]:
+    return {label.partition("-")[2] or label for label in pipe.labels} - {"O"}
+
+
 def titles_with_a_person(doc: Doc, spans: list[Span]) -> list[Span]:
     """Guidelines rule 2: a TITLE is marked only when a named person in its sentence holds
     it, so a TITLE in a sentence without any PER is dropped."""
@@ -121,7 +177,7 @@ class EntityModel:
         self.merge = MERGE_POLICIES[settings["merge"]]
         self.features = tuple(settings.get("features", FEATURES))
         # Alone, the model keeps every label; merged with the rules, only `labels`.
-        self.labels = set(self.ner.labels if self.merge is model_only else settings["labels"])
+        self.labels = _entity_labels(self.ner) if self.merge is model_only else set(settings["labels"])
         self.batch_size = settings.get("batch_size", 32)
         self.default_score = settings["default_score"]  # before calibration (calibration.py)
 
@@ -129,11 +185,17 @@ class EntityModel:
         """The model's entity spans per Doc (one network call for all of them); the Docs' own
         entities are left as they were."""
         views = [model_view(doc, self.features) for doc in docs if len(doc)]
-        if views:
-            self.ner.set_annotations(views, self.ner.predict(views))
-        found = iter(views)
-        return [[Span(doc, e.start, e.end, label=e.label_) for e in next(found).ents if e.label_ in self.labels]
+        found = iter(self._spans(views) if views else [])
+        return [[Span(doc, e.start, e.end, label=e.label_) for e in next(found) if e.label_ in self.labels]
                 if len(doc) else [] for doc in docs]
+
+    def _spans(self, views: list[Doc]) -> list[list[Span]]:
+        if isinstance(self.ner, Tagger):
+            labels = self.ner.labels
+            return [spans_of_tags(view, best_tags(view, scores, labels))
+                    for view, scores in zip(views, self.ner.model.predict(views))]
+        self.ner.set_annotations(views, self.ner.predict(views))
+        return [list(view.ents) for view in views]
 
     def set_annotations(self, doc: Doc, spans: list[Span]) -> None:
         ruled = {(s.start, s.end, s.label_) for s in doc._.rule_spans or []}
@@ -162,6 +224,8 @@ def to_example(doc: Doc, features: Iterable[str], vocab=None) -> Example:
     entities as its ents (in the model's vocab, which holds the static vectors if any)."""
     predicted, reference = model_view(doc, features, vocab=vocab), model_view(doc, features, vocab=vocab)
     reference.ents = [Span(reference, e.start, e.end, label=e.label_) for e in doc.ents]
+    for token, tag in zip(reference, iob_tags(reference)):  # what a tagger learns; `ner` reads ents
+        token.tag_ = tag
     return Example(predicted, reference)
 
 
@@ -176,7 +240,10 @@ def train(docs: list[Doc], network: Config, settings: dict, features: Iterable[s
         add_to(nlp.vocab)
     ner = nlp.get_pipe("ner")
     for label in LABELS:
-        ner.add_label(label)
+        for tag in (f"B-{label}", f"I-{label}") if isinstance(ner, Tagger) else (label,):
+            ner.add_label(tag)
+    if isinstance(ner, Tagger):
+        ner.add_label("O")
     examples = [to_example(doc, features, nlp.vocab) for doc in docs]
     optimizer = Adam(settings["learn_rate"])
     nlp.initialize(lambda: examples, sgd=optimizer)

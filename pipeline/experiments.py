@@ -8,12 +8,16 @@ whatever config variant it is given, and pools the predictions of all folds befo
 """
 from __future__ import annotations
 
+import copy
 import json
 import random
 import tempfile
 import time
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
+
+from confection import Config
 
 from .annotations import published_and_extra
 from .config import load_config, with_overrides, without_models
@@ -32,6 +36,8 @@ MERGES = {"model decides": {"stages.entity_model.merge": "model_only"},
                                            "stages.entity_model.labels": list(LABELS)},
           "rules first, model fills gaps": {"stages.entity_model.merge": "rules_first"}}
 UNDERTHESEA_LABELS = ("PER", "ORG", "LOC")
+# A trained variant: config overrides, or a function of the config that gives them.
+Variant = dict | Callable[[Config], dict]
 
 
 def systems(config) -> dict[str, dict]:
@@ -63,7 +69,7 @@ def pooled_scores(pool: dict) -> dict:
             "words_per_second": pool["words"] / pool["seconds"] if pool["seconds"] else 0.0}
 
 
-def cross_validate(records: list[Record], k: int, seed: int, variants: dict[str, dict],
+def cross_validate(records: list[Record], k: int, seed: int, variants: dict[str, Variant],
                    merges: dict[str, dict], log: Log = lambda line: None) -> dict[str, dict]:
     """k-fold over the published articles of `records` (the others always train). Each variant
     (config overrides) is retrained per fold; each of `merges` (run-time overrides) is scored
@@ -71,7 +77,7 @@ def cross_validate(records: list[Record], k: int, seed: int, variants: dict[str,
     base = load_config()
     pools: dict[str, dict] = {}
     for name, overrides in variants.items():
-        config = with_overrides(base, overrides)
+        config = with_overrides(base, overrides(base) if callable(overrides) else overrides)
         for test, models in out_of_fold(records, config, k, seed, lambda line, name=name: log(f"{name}: {line}")):
             for label, run_overrides in merges.items():
                 nlp = from_config(with_overrides(config, run_overrides), models)
@@ -259,7 +265,19 @@ def build_report(models_dir: Path, log: Log = lambda line: None) -> dict:
 
 
 # --- make choices: the cross-validation behind pipeline/default.cfg --------------------------
-TRAINED_VARIANTS = {
+def tagger_network(depth: int | None = None) -> Callable[[Config], dict]:
+    """Overrides that put a per-word IOB tagger (pipeline/entity_model.py) where the
+    transition-based `ner` is, on the config's own tok2vec (`depth`: its encoder layers)."""
+    def overrides(config: Config) -> dict:
+        tok2vec = copy.deepcopy(dict(config["spacy"]["components"]["ner"]["model"]["tok2vec"]))
+        if depth is not None:
+            tok2vec["encode"]["depth"] = depth
+        return {"spacy.components.ner": {"factory": "tagger", "model": {
+            "@architectures": "spacy.Tagger.v2", "nO": None, "normalize": False, "tok2vec": tok2vec}}}
+    return overrides
+
+
+TRAINED_VARIANTS: dict[str, Variant] = {
     "features: kinds, rules, gazetteer": {},
     "features: kinds, gazetteer (no rules)": {"stages.entity_model.features": ["kind", "place"]},
     "features: kinds, rules (no gazetteer)": {"stages.entity_model.features": ["kind", "rules"]},
@@ -269,6 +287,8 @@ TRAINED_VARIANTS = {
     "static vectors from unlabelled articles": {
         "stages.entity_model.static_vectors": True,
         "spacy.components.ner.model.tok2vec.embed.include_static_vectors": True},
+    "per-word tagger": tagger_network(),
+    "per-word tagger, 4 encoder layers": tagger_network(depth=4),
 }
 
 
