@@ -9,7 +9,7 @@ The view keeps the Doc's sentence starts, so no predicted entity crosses a sente
 
 The network is one of two spaCy components, named in the [spacy] config: the
 transition-based `ner` (a state machine that reads the entity it is building), or a
-per-word `tagger` over IOB tags ("B-ORG", "I-ORG", "O"), which scores every word in one
+per-word `tagger` over BILUO tags ("B-ORG", "I-ORG", "L-ORG", "U-LOC", "O"), which scores every word in one
 matrix product and so costs about a quarter of the time; `make choices` weighs them.
 
 How the model's spans and the rules' spans end up on the Doc is a merge policy: a
@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache
 from itertools import islice
 from typing import ClassVar
 
@@ -28,7 +29,7 @@ from spacy.attrs import LEMMA, ORTH, SENT_START, SPACY, TAG
 from spacy.language import Language
 from spacy.pipeline import Tagger
 from spacy.tokens import Doc, Span
-from spacy.training import Example
+from spacy.training import Example, biluo_tags_to_spans, offsets_to_biluo_tags
 from spacy.training.batchers import minibatch_by_words
 from spacy.util import fix_random_seed, load_model_from_config
 from thinc.api import Adam, Config
@@ -103,49 +104,54 @@ def model_view(doc: Doc, features: Iterable[str] = FEATURES, vocab=None) -> Doc:
                sent_starts=[start == 1 for _, _, _, _, start in rows])
 
 
-# --- the per-word tagger: IOB tags in, spans out -----------------------------------------
-def iob_tags(doc: Doc) -> list[str]:
-    """The gold entities of a Doc as one IOB tag per word ("B-ORG", "I-ORG", "O")."""
-    return [f"{t.ent_iob_}-{t.ent_type_}" if t.ent_type_ else "O" for t in doc]
+# --- the per-word tagger: BILUO tags in, spans out ---------------------------------------
+def biluo_tags(doc: Doc) -> list[str]:
+    """The gold entities of a Doc as one BILUO tag per word ("B-ORG", "L-ORG", "U-LOC", "O")."""
+    return offsets_to_biluo_tags(doc, [(e.start_char, e.end_char, e.label_) for e in doc.ents])
 
 
-def spans_of_tags(doc: Doc, tags: list[str]) -> list[Span]:
-    """Spans from per-word IOB tags. A stray "I-X" (after "O", after another label or at a
-    sentence start) opens a new span, so no span crosses a sentence end."""
-    spans, start, label = [], None, ""
-    for i, tag in enumerate(tags + ["O"]):
-        prefix, _, kind = tag.partition("-")
-        continues = prefix == "I" and kind == label and i < len(doc) and not doc[i].is_sent_start
-        if start is not None and not continues:
-            spans.append(Span(doc, start, i, label=label))
-            start, label = None, ""
-        if prefix in ("B", "I") and start is None:
-            start, label = i, kind
-    return spans
+@lru_cache(maxsize=4)
+def _grammar(labels: tuple[str, ...]) -> tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray]:
+    """Which BILUO tags may open a span sequence, close it, and follow each other
+    ([previous, current])."""
+    prefix = [label.partition("-")[0] for label in labels]
+    kind = [label.partition("-")[2] for label in labels]
+    opens = numpy.array([p in "BUO" for p in prefix])
+    closes = numpy.array([p in "LUO" for p in prefix])
+    inside = numpy.array([[p in "BI" and q in "IL" and kind[i] == kind[j] for j, q in enumerate(prefix)]
+                          for i, p in enumerate(prefix)])
+    return opens, closes, (closes[:, None] & opens[None, :]) | inside
+
+
+def _viterbi(scores: numpy.ndarray, labels: tuple[str, ...]) -> numpy.ndarray:
+    """The most probable well-formed tag sequence of one sentence."""
+    opens, closes, follows = _grammar(labels)
+    log_p = numpy.log(numpy.maximum(scores, 1e-12))
+    moves = numpy.where(follows, 0.0, -numpy.inf)
+    best = log_p[0] + numpy.where(opens, 0.0, -numpy.inf)
+    back = numpy.zeros(scores.shape, dtype=numpy.intp)
+    for i in range(1, len(scores)):
+        paths = best[:, None] + moves
+        back[i] = paths.argmax(axis=0)
+        best = paths.max(axis=0) + log_p[i]
+    path = [int(numpy.where(closes, best, -numpy.inf).argmax())]
+    for i in range(len(scores) - 1, 0, -1):
+        path.append(int(back[i, path[-1]]))
+    return numpy.array(path[::-1])
 
 
 def best_tags(doc: Doc, scores: numpy.ndarray, labels: tuple[str, ...]) -> list[str]:
-    """The most probable IOB sequence (Viterbi) among the well-formed ones: "I-X" only after
-    "B-X" or "I-X" of the same sentence. The network scores each word alone; this keeps
-    one unsure word from breaking a long name in two."""
-    inside = numpy.array([label.startswith("I-") for label in labels])
-    follows = numpy.array([[b == f"B-{a[2:]}" or b == a for b in labels] for a in labels]).T  # [prev, cur]
-    allowed = numpy.where(~inside[None, :] | follows, 0.0, -numpy.inf)
-    opening = numpy.where(inside, -numpy.inf, 0.0)
-    log_p = numpy.log(numpy.maximum(scores, 1e-12))
-    best, back = log_p[0] + opening, numpy.zeros(scores.shape, dtype=numpy.intp)
-    for i in range(1, len(scores)):
-        if doc[i].is_sent_start:
-            back[i] = best.argmax()  # any tag may open a sentence after any other
-            best = best.max() + opening + log_p[i]
-        else:
-            paths = best[:, None] + allowed
-            back[i] = paths.argmax(axis=0)
-            best = paths.max(axis=0) + log_p[i]
-    path = [int(best.argmax())]
-    for i in range(len(scores) - 1, 0, -1):
-        path.append(int(back[i, path[-1]]))
-    return [labels[j] for j in reversed(path)]
+    """The most probable BILUO sequence among the well-formed ones, each span inside one
+    sentence. The network scores each word alone, so its best tag per word may break a name
+    in two or leave it open; only such sentences need the (slower) Viterbi search, since
+    where the best tags are well formed they are the best well-formed sequence."""
+    opens, closes, follows = _grammar(labels)
+    tags = scores.argmax(axis=1)
+    for sent in doc.sents:
+        seq = tags[sent.start:sent.end]
+        if not (opens[seq[0]] and closes[seq[-1]] and follows[seq[:-1], seq[1:]].all()):
+            tags[sent.start:sent.end] = _viterbi(scores[sent.start:sent.end], labels)
+    return [labels[i] for i in tags.tolist()]
 
 
 def _entity_labels(pipe) -> set[str]:
@@ -192,7 +198,7 @@ class EntityModel:
     def _spans(self, views: list[Doc]) -> list[list[Span]]:
         if isinstance(self.ner, Tagger):
             labels = self.ner.labels
-            return [spans_of_tags(view, best_tags(view, scores, labels))
+            return [biluo_tags_to_spans(view, best_tags(view, scores, labels))
                     for view, scores in zip(views, self.ner.model.predict(views))]
         self.ner.set_annotations(views, self.ner.predict(views))
         return [list(view.ents) for view in views]
@@ -224,7 +230,7 @@ def to_example(doc: Doc, features: Iterable[str], vocab=None) -> Example:
     entities as its ents (in the model's vocab, which holds the static vectors if any)."""
     predicted, reference = model_view(doc, features, vocab=vocab), model_view(doc, features, vocab=vocab)
     reference.ents = [Span(reference, e.start, e.end, label=e.label_) for e in doc.ents]
-    for token, tag in zip(reference, iob_tags(reference)):  # what a tagger learns; `ner` reads ents
+    for token, tag in zip(reference, biluo_tags(reference)):  # what a tagger learns; `ner` reads ents
         token.tag_ = tag
     return Example(predicted, reference)
 
@@ -240,7 +246,7 @@ def train(docs: list[Doc], network: Config, settings: dict, features: Iterable[s
         add_to(nlp.vocab)
     ner = nlp.get_pipe("ner")
     for label in LABELS:
-        for tag in (f"B-{label}", f"I-{label}") if isinstance(ner, Tagger) else (label,):
+        for tag in [f"{p}-{label}" for p in "BILU"] if isinstance(ner, Tagger) else [label]:
             ner.add_label(tag)
     if isinstance(ner, Tagger):
         ner.add_label("O")

@@ -265,30 +265,38 @@ def build_report(models_dir: Path, log: Log = lambda line: None) -> dict:
 
 
 # --- make choices: the cross-validation behind pipeline/default.cfg --------------------------
-def tagger_network(depth: int | None = None) -> Callable[[Config], dict]:
-    """Overrides that put a per-word IOB tagger (pipeline/entity_model.py) where the
-    transition-based `ner` is, on the config's own tok2vec (`depth`: its encoder layers)."""
+def _network(component: dict, **encode) -> Callable[[Config], dict]:
+    """Overrides that put `component` (a spaCy factory and model, without its tok2vec) in
+    place of the NER network, on the config's own tok2vec with `encode` changed in it."""
     def overrides(config: Config) -> dict:
         tok2vec = copy.deepcopy(dict(config["spacy"]["components"]["ner"]["model"]["tok2vec"]))
-        if depth is not None:
-            tok2vec["encode"]["depth"] = depth
-        return {"spacy.components.ner": {"factory": "tagger", "model": {
-            "@architectures": "spacy.Tagger.v2", "nO": None, "normalize": False, "tok2vec": tok2vec}}}
+        tok2vec["encode"].update(encode)
+        return {"spacy.components.ner": {**component, "model": {**component["model"], "tok2vec": tok2vec}}}
     return overrides
 
+
+_TRANSITION_NER = {"factory": "ner", "incorrect_spans_key": None, "moves": None,
+                   "update_with_oracle_cut_size": 100000,  # a cut inside an entity: spaCy error E024
+                   "model": {"@architectures": "spacy.TransitionBasedParser.v2", "state_type": "ner",
+                             "extra_state_tokens": False, "hidden_width": 64, "maxout_pieces": 2,
+                             "use_upper": True, "nO": None}}
+_TAGGER = {"factory": "tagger", "model": {"@architectures": "spacy.Tagger.v2", "nO": None, "normalize": False}}
 
 TRAINED_VARIANTS: dict[str, Variant] = {
     "features: kinds, rules, gazetteer": {},
     "features: kinds, gazetteer (no rules)": {"stages.entity_model.features": ["kind", "place"]},
     "features: kinds, rules (no gazetteer)": {"stages.entity_model.features": ["kind", "rules"]},
     "network width 96": {"spacy.components.ner.model.tok2vec.embed.width": 96,
-                         "spacy.components.ner.model.tok2vec.encode.width": 96,
-                         "spacy.components.ner.model.hidden_width": 96},
+                         "spacy.components.ner.model.tok2vec.encode.width": 96},
     "static vectors from unlabelled articles": {
         "stages.entity_model.static_vectors": True,
         "spacy.components.ner.model.tok2vec.embed.include_static_vectors": True},
-    "per-word tagger": tagger_network(),
-    "per-word tagger, 4 encoder layers": tagger_network(depth=4),
+    "tagger with 2 encoder layers": _network(_TAGGER, depth=2),
+    "tagger with 4 encoder layers of window 2": _network(_TAGGER, window_size=2),
+    "transition-based ner, 2 encoder layers": _network(_TRANSITION_NER, depth=2),
+    "training: dropout 0.1": {"train.dropout": 0.1},
+    "training: dropout 0.3": {"train.dropout": 0.3},
+    "training: 40 epochs": {"train.epochs": 40},
 }
 
 
@@ -307,15 +315,15 @@ def training_records() -> list[Record]:
 
 # The status classifier's variants (`make choices`), scored on the gold has_title relations.
 _STATUS_OFF = {"stages.status.sentence_cue": False, "stages.status.balanced_classes": False,
-               "stages.status.cue_after": False}
+               "stages.status.cue_after": False, "stages.status.cue_after_holder_clause": False}
+_STATUS_ON = {key: True for key in _STATUS_OFF}
 STATUS_VARIANTS = {
     "cue words within 8 words of the title": _STATUS_OFF,
     "and the nearest cue in the sentence": {**_STATUS_OFF, "stages.status.sentence_cue": True},
     "and statuses weighed by rarity": {**_STATUS_OFF, "stages.status.sentence_cue": True,
                                        "stages.status.balanced_classes": True},
-    "and the first cue after the title": {"stages.status.sentence_cue": True,
-                                          "stages.status.balanced_classes": True,
-                                          "stages.status.cue_after": True}}
+    "and the first cue after the title": {**_STATUS_ON, "stages.status.cue_after_holder_clause": False},
+    "and that cue in its holder's clause": _STATUS_ON}
 
 
 def status_choices(k: int = 3) -> dict[str, dict]:

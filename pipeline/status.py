@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import ClassVar
 
@@ -28,10 +28,11 @@ class Cues:
 
     sentence: bool = True  # the nearest cue anywhere before the title in its sentence
     after: bool = True  # the first cue after the title and its holder
+    holder_clause: bool = True  # ... read only up to the next person named, and its word too
 
     @classmethod
     def of(cls, settings: dict) -> Cues:
-        return cls(settings["sentence_cue"], settings["cue_after"])
+        return cls(settings["sentence_cue"], settings["cue_after"], settings["cue_after_holder_clause"])
 
 
 _HEDGES = {"đề nghị", "sẽ", "dự kiến", "giới thiệu", "xin", "đơn"}  # a proposal is no change
@@ -81,7 +82,9 @@ def features(doc: Doc, rel: Relation, cues: Cues = Cues()) -> list[str]:
     the nearest cue anywhere before the title in its sentence, for decisions that name the
     change long before the person: "quyết định miễn nhiệm chức vụ … đối với ông X, Giám đốc".
     With `cues.after`, the first cue after the title and its holder, for changes told after
-    the post: "ông X, Giám đốc Sở Y tế được nghỉ hưu"."""
+    the post: "ông X, Giám đốc Sở Y tế được nghỉ hưu"; with `cues.holder_clause`, only up to
+    the next person named ("… bổ nhiệm ông A, thay ông B, Giám đốc Sở nghỉ hưu": the
+    retirement is B's), and the cue word itself besides the status it says."""
     person, title = rel.head, rel.child
     words = _before(doc, title)
     feats = ["bias", f"rule={_cued(words)}", f"prev1={words[0] if words else '<s>'}",
@@ -97,7 +100,13 @@ def features(doc: Doc, rel: Relation, cues: Cues = Cues()) -> list[str]:
         feats += [f"sentence_cue={_cued(sentence)}", f"sentence_cue_word={_nearest_cue(sentence) or 'none'}"]
     if cues.after:
         end = max(person.end, title.end)
-        feats.append(f"cue_after={_cued([t.norm_ for t in doc[end:title.sent.end] if not t.is_space], False)}")
+        stop = title.sent.end
+        if cues.holder_clause:
+            stop = next((e.start for e in doc.ents if e.label_ == "PER" and end <= e.start < stop), stop)
+        following = [t.norm_ for t in doc[end:stop] if not t.is_space]
+        feats.append(f"cue_after={_cued(following, False)}")
+        if cues.holder_clause:
+            feats.append(f"cue_after_word={_nearest_cue(following, False) or 'none'}")
     return feats
 
 
@@ -134,7 +143,8 @@ class StatusClassifier:
         data = json.loads(path.read_text(encoding="utf-8"))
         if data["kind"] == CUES_ONLY:
             return None
-        return cls(data["classes"], data["weights"], data["bias"], Cues(**data["cues"]))
+        cues = {f.name: False for f in fields(Cues)} | data["cues"]  # a cue not saved was not read
+        return cls(data["classes"], data["weights"], data["bias"], Cues(**cues))
 
 
 CUES_ONLY = "cue_words"  # status.json of training data with fewer than two statuses

@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import numpy
+from spacy.training import biluo_tags_to_spans
 
 import pipeline
-from pipeline.entity_model import MERGE_POLICIES, best_tags, iob_tags, model_view, spans_of_tags
+from pipeline.entity_model import MERGE_POLICIES, best_tags, biluo_tags, model_view
 
 
 def test_the_model_reads_normal_forms_word_kinds_and_the_rules_proposals():
@@ -31,32 +32,22 @@ def test_merge_policies_decide_who_wins_an_overlap():
     assert texts["rules_first"] == [("Bí thư", "TITLE"), ("Tỉnh ủy", "ORG")]
 
 
-def test_tagger_tags_become_spans_that_never_cross_a_sentence_end():
-    nlp = pipeline.load(None, {"pipeline.stages": []})
-    doc = nlp("Sở Tài chính đề nghị UBND tỉnh. Tỉnh ủy họp.")
-    words = [t.text for t in doc]
-    tags = ["O"] * len(doc)
-    tags[words.index("Sở")] = "B-ORG"
-    tags[words.index("Tài chính")] = "I-ORG"
-    tags[words.index("UBND")] = "I-ORG"  # stray I- after O: a new span
-    tags[words.index("tỉnh")] = "I-LOC"  # another label: a new span
-    tags[words.index(".")] = "I-LOC"
-    tags[words.index("Tỉnh ủy")] = "I-LOC"  # continues across the sentence start: cut there
-    spans = spans_of_tags(doc, tags)
-    assert [(s.text, s.label_) for s in spans] == [
-        ("Sở Tài chính", "ORG"), ("UBND", "ORG"), ("tỉnh.", "LOC"), ("Tỉnh ủy", "LOC")]
-    doc.ents = spans  # and back: what the tagger is trained on
-    assert iob_tags(doc) == ["B-ORG", "I-ORG", "O", "B-ORG", "B-LOC", "I-LOC", "B-LOC", "O", "O"]
-
-
 def test_the_tagger_reads_the_best_well_formed_tag_sequence():
     nlp = pipeline.load(None, {"pipeline.stages": []})
     doc = nlp("Ban Thường vụ Tỉnh ủy Lạng Sơn họp. Tỉnh ủy họp.")
     assert len(doc) == 8  # Ban Thường vụ | Tỉnh ủy | Lạng Sơn | họp | . | Tỉnh ủy | họp | .
-    labels = ("B-ORG", "I-ORG", "O")
-    scores = numpy.array([[.9, .05, .05], [.05, .4, .55], [.1, .8, .1], [.05, .05, .9], [.05, .05, .9],
-                          [.1, .8, .1], [.05, .05, .9], [.05, .05, .9]])
-    # Word by word, "Tỉnh ủy" is O and splits the name; after a sentence start, I-ORG cannot be.
+    labels = ("B-ORG", "I-ORG", "L-ORG", "U-ORG", "O")
+    scores = numpy.array([
+        [.9, .02, .02, .02, .04],
+        [.02, .4, .02, .01, .55],  # word by word O: the name would break in two
+        [.02, .02, .9, .02, .04],
+        [.02, .02, .02, .02, .92],
+        [.02, .02, .02, .02, .92],
+        [.02, .1, .7, .1, .08],  # L- after a sentence end cannot be: one word alone, U-
+        [.02, .02, .02, .02, .92],
+        [.6, .02, .02, .02, .34]])  # a span cannot stay open at the end
     tags = best_tags(doc, scores, labels)
-    assert tags == ["B-ORG", "I-ORG", "I-ORG", "O", "O", "B-ORG", "O", "O"]
-    assert [s.text for s in spans_of_tags(doc, tags)] == ["Ban Thường vụ Tỉnh ủy Lạng Sơn", "Tỉnh ủy"]
+    assert tags == ["B-ORG", "I-ORG", "L-ORG", "O", "O", "U-ORG", "O", "O"]
+    assert [s.text for s in biluo_tags_to_spans(doc, tags)] == ["Ban Thường vụ Tỉnh ủy Lạng Sơn", "Tỉnh ủy"]
+    doc.ents = biluo_tags_to_spans(doc, tags)  # and back: what the tagger is trained on
+    assert biluo_tags(doc) == tags

@@ -151,6 +151,26 @@ def test_status_classifier_reads_a_cue_after_the_title(nlp):
     assert before_only.predicted(*retired) == before_only.predicted(*speaking)
 
 
+def test_a_cue_after_the_title_is_its_holders_only_up_to_the_next_person(nlp):
+    """"ông A, Giám đốc …, dự lễ chia tay ông B nghỉ hưu": the retirement is B's, not A's."""
+    def titled(text: str, status: str | None = None) -> tuple:
+        doc = nlp(text)
+        [rel] = [r for r in doc._.relations if r.label == "has_title"]
+        rel.status = status
+        return doc, rel
+
+    train = [("Ông Nguyễn Văn An, Giám đốc Sở Y tế tỉnh được nghỉ hưu theo chế độ từ ngày 1/7.", "ended"),
+             ("Bà Trần Thị Bình, Giám đốc Sở Tài chính tỉnh được nghỉ hưu từ tháng này.", "ended"),
+             ("Ông Lê Văn Cường, Giám đốc Sở Nội vụ tỉnh được mời phát biểu tại hội nghị.", None),
+             ("Ông Phạm Văn Dũng, Giám đốc Sở Công thương tỉnh được giao báo cáo tại hội nghị.", None)]
+    docs = [titled(text, st)[0] for text, st in train]
+    farewell = titled("Ông Vũ Văn Giang, Giám đốc Sở Xây dựng tỉnh dự lễ chia tay ông Đỗ Văn Hải được nghỉ hưu.")
+    own_clause = StatusStage(status.train(docs, cues=status.Cues(holder_clause=True)))
+    assert own_clause.predicted(*farewell) is None
+    whole_sentence = StatusStage(status.train(docs, cues=status.Cues(holder_clause=False)))
+    assert whole_sentence.predicted(*farewell) == "ended"
+
+
 def test_a_rare_status_is_learnt_when_statuses_weigh_by_rarity(nlp):
     """One ended case among a dozen current ones: weighed by rarity, the classifier learns the
     change it names; unweighted, the many current cases drown it."""
