@@ -10,7 +10,9 @@ bytes whatever the number of workers or the engine) and renamed into place.
 Workers are stateless: each receives the pipeline's spec (models folder and config
 overrides), loads that pipeline once per process, and writes the hash of the models
 it really used into every journal entry, so a worker with other models is caught.
-Documents go through the stages in small batches (one network call for several).
+Documents go through the stages in small batches (one network call for several). A
+worker also encodes a document's output lines, so the main process, which every worker
+waits on, only moves text.
 """
 from __future__ import annotations
 
@@ -27,7 +29,6 @@ from functools import partial
 from itertools import islice
 from pathlib import Path
 
-import jsonlines
 from tqdm import tqdm
 
 from .errors import InputError, OutputLocked
@@ -35,6 +36,7 @@ from .read import decode, read_bytes
 
 OUTPUTS = ("triples.jsonl", "annotations.jsonl", "entities.jsonl", "errors.jsonl")
 JOURNAL = ".journal.jsonl"
+JOURNAL_FORMAT = 2  # entries hold their output lines encoded; entries of another format are redone
 LOCK = ".lock"
 BATCH_DOCS = 8  # documents a worker runs through the stages together
 
@@ -141,9 +143,15 @@ def process_jobs(pipeline, jobs: list[Job]) -> list[dict]:
             entries[n] = _failure(job, pipeline, err)
             continue
         result.record.meta = {"file": job.where, **result.record.meta}
-        entries[n] = {**_entry(job, pipeline), "record": result.record.to_json(),
-                      "triples": result.triples, "entities": result.entities, "words": result.words}
+        entries[n] = {**_entry(job, pipeline), "words": result.words, "outputs": {
+            "annotations.jsonl": _line(result.record.to_json()),
+            "triples.jsonl": "".join(map(_line, result.triples)),
+            "entities.jsonl": "".join(map(_line, result.entities))}}
     return [entries[n] for n in range(len(jobs))]
+
+
+def _line(item: dict) -> str:
+    return json.dumps(item, ensure_ascii=False) + "\n"
 
 
 # --- workers: the pipeline is built from its spec, once per process ------------------------
@@ -276,8 +284,7 @@ class Outputs:
 
     def __init__(self, out_dir: Path) -> None:
         self.out_dir = out_dir
-        dumps = partial(json.dumps, ensure_ascii=False)
-        self.writers = {name: jsonlines.open(self._tmp(name), "w", dumps=dumps) for name in OUTPUTS}
+        self.writers = {name: open(self._tmp(name), "w", encoding="utf-8") for name in OUTPUTS}
 
     def _tmp(self, name: str) -> Path:
         return self.out_dir / f".{name}.tmp"
@@ -285,13 +292,10 @@ class Outputs:
     def write_entry(self, entry: dict) -> None:
         if "error" in entry:
             self.writers["errors.jsonl"].write(
-                {"doc_id": entry["doc_id"], "file": entry["file"], "error": entry["error"]})
+                _line({"doc_id": entry["doc_id"], "file": entry["file"], "error": entry["error"]}))
             return
-        self.writers["annotations.jsonl"].write(entry["record"])
-        for triple in entry["triples"]:
-            self.writers["triples.jsonl"].write(triple)
-        for item in entry.get("entities", []):
-            self.writers["entities.jsonl"].write(item)
+        for name, lines in entry["outputs"].items():
+            self.writers[name].write(lines)
 
     def commit(self, summary: dict) -> None:
         for name, writer in self.writers.items():
@@ -307,7 +311,7 @@ def model_version(pipeline) -> str:
     by other models or with another --min-confidence is done again."""
     from . import __version__
 
-    return f"{__version__}:{pipeline.model_hash}:{pipeline.min_confidence}"
+    return f"{__version__}:{JOURNAL_FORMAT}:{pipeline.model_hash}:{pipeline.min_confidence}"
 
 
 @dataclass
