@@ -102,19 +102,28 @@ FAR_CUES = [  # the cue names the change a dozen words before the title
 ]
 
 
+def titled(nlp, text: str, status: str | None = None) -> tuple:
+    """The Doc of a sentence with one has_title, and that relation, given `status` as gold."""
+    doc = nlp(text)
+    [rel] = [r for r in doc._.relations if r.label == "has_title"]
+    rel.status = status
+    return doc, rel
+
+
+# Statuses told after the holder's post, for the classifier to learn the cue after a title.
+AFTER_CUES = [("Ông Nguyễn Văn An, Giám đốc Sở Y tế tỉnh được nghỉ hưu theo chế độ từ ngày 1/7.", "ended"),
+              ("Bà Trần Thị Bình, Giám đốc Sở Tài chính tỉnh được nghỉ hưu từ tháng này.", "ended"),
+              ("Ông Lê Văn Cường, Giám đốc Sở Nội vụ tỉnh được mời phát biểu tại hội nghị.", None),
+              ("Ông Phạm Văn Dũng, Giám đốc Sở Công thương tỉnh được giao báo cáo tại hội nghị.", None)]
+
+
 def test_status_classifier_reads_a_cue_far_before_the_title(nlp):
     """Two sentences alike in the eight words before the title, one ending the title and one
     appointing to it a dozen words earlier: only the sentence cue tells them apart."""
-    def titled(text: str, status: str | None = None) -> tuple:
-        doc = nlp(text)
-        [rel] = [r for r in doc._.relations if r.label == "has_title"]
-        rel.status = status
-        return doc, rel
-
-    docs = [titled(text, status)[0] for text, status in FAR_CUES]
+    docs = [titled(nlp, text, status)[0] for text, status in FAR_CUES]
     tail = " từ đầu tháng này theo nguyện vọng cá nhân đối với ông Vũ Văn Giang, Giám đốc Sở Nội vụ."
-    ended = titled("Tỉnh ủy đã công bố quyết định cho thôi giữ chức" + tail)
-    appointed = titled("Tỉnh ủy đã công bố quyết định điều động" + tail)
+    ended = titled(nlp, "Tỉnh ủy đã công bố quyết định cho thôi giữ chức" + tail)
+    appointed = titled(nlp, "Tỉnh ủy đã công bố quyết định điều động" + tail)
     with_cue = StatusStage(status.train(docs, cues=status.Cues(sentence=True)))
     assert [with_cue.predicted(*ended), with_cue.predicted(*appointed)] == ["ended", "appointed"]
     window_only = StatusStage(status.train(docs, cues=status.Cues(sentence=False)))
@@ -132,19 +141,9 @@ def test_a_cue_the_segmenter_splits_is_still_a_cue(nlp):
 def test_status_classifier_reads_a_cue_after_the_title(nlp):
     """The same words up to three after the title, the change told after the holder's post:
     only the cue after the title tells them apart."""
-    def titled(text: str, status: str | None = None) -> tuple:
-        doc = nlp(text)
-        [rel] = [r for r in doc._.relations if r.label == "has_title"]
-        rel.status = status
-        return doc, rel
-
-    train = [("Ông Nguyễn Văn An, Giám đốc Sở Y tế tỉnh được nghỉ hưu theo chế độ từ ngày 1/7.", "ended"),
-             ("Bà Trần Thị Bình, Giám đốc Sở Tài chính tỉnh được nghỉ hưu từ tháng này.", "ended"),
-             ("Ông Lê Văn Cường, Giám đốc Sở Nội vụ tỉnh được mời phát biểu tại hội nghị.", None),
-             ("Ông Phạm Văn Dũng, Giám đốc Sở Công thương tỉnh được giao báo cáo tại hội nghị.", None)]
-    docs = [titled(text, st)[0] for text, st in train]
-    retired = titled("Ông Vũ Văn Giang, Giám đốc Sở Xây dựng tỉnh được nghỉ hưu theo chế độ.")
-    speaking = titled("Ông Đỗ Văn Hải, Giám đốc Sở Xây dựng tỉnh được mời phát biểu.")
+    docs = [titled(nlp, text, st)[0] for text, st in AFTER_CUES]
+    retired = titled(nlp, "Ông Vũ Văn Giang, Giám đốc Sở Xây dựng tỉnh được nghỉ hưu theo chế độ.")
+    speaking = titled(nlp, "Ông Đỗ Văn Hải, Giám đốc Sở Xây dựng tỉnh được mời phát biểu.")
     after = StatusStage(status.train(docs, cues=status.Cues(after=True)))
     assert [after.predicted(*retired), after.predicted(*speaking)] == ["ended", None]
     before_only = StatusStage(status.train(docs, cues=status.Cues(after=False)))
@@ -153,18 +152,8 @@ def test_status_classifier_reads_a_cue_after_the_title(nlp):
 
 def test_a_cue_after_the_title_is_its_holders_only_up_to_the_next_person(nlp):
     """"ông A, Giám đốc …, dự lễ chia tay ông B nghỉ hưu": the retirement is B's, not A's."""
-    def titled(text: str, status: str | None = None) -> tuple:
-        doc = nlp(text)
-        [rel] = [r for r in doc._.relations if r.label == "has_title"]
-        rel.status = status
-        return doc, rel
-
-    train = [("Ông Nguyễn Văn An, Giám đốc Sở Y tế tỉnh được nghỉ hưu theo chế độ từ ngày 1/7.", "ended"),
-             ("Bà Trần Thị Bình, Giám đốc Sở Tài chính tỉnh được nghỉ hưu từ tháng này.", "ended"),
-             ("Ông Lê Văn Cường, Giám đốc Sở Nội vụ tỉnh được mời phát biểu tại hội nghị.", None),
-             ("Ông Phạm Văn Dũng, Giám đốc Sở Công thương tỉnh được giao báo cáo tại hội nghị.", None)]
-    docs = [titled(text, st)[0] for text, st in train]
-    farewell = titled("Ông Vũ Văn Giang, Giám đốc Sở Xây dựng tỉnh dự lễ chia tay ông Đỗ Văn Hải được nghỉ hưu.")
+    docs = [titled(nlp, text, st)[0] for text, st in AFTER_CUES]
+    farewell = titled(nlp, "Ông Vũ Văn Giang, Giám đốc Sở Xây dựng tỉnh dự lễ chia tay ông Đỗ Văn Hải được nghỉ hưu.")
     own_clause = StatusStage(status.train(docs, cues=status.Cues(holder_clause=True)))
     assert own_clause.predicted(*farewell) is None
     whole_sentence = StatusStage(status.train(docs, cues=status.Cues(holder_clause=False)))
@@ -174,19 +163,13 @@ def test_a_cue_after_the_title_is_its_holders_only_up_to_the_next_person(nlp):
 def test_a_rare_status_is_learnt_when_statuses_weigh_by_rarity(nlp):
     """One ended case among a dozen current ones: weighed by rarity, the classifier learns the
     change it names; unweighted, the many current cases drown it."""
-    def titled(text: str, status: str | None = None) -> tuple:
-        doc = nlp(text)
-        [rel] = [r for r in doc._.relations if r.label == "has_title"]
-        rel.status = status
-        return doc, rel
-
     names = ["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường", "Phạm Văn Dũng", "Hoàng Thị Em",
              "Vũ Văn Giang", "Đỗ Văn Hải", "Bùi Thị Lan", "Ngô Văn Minh", "Đặng Văn Nam",
              "Phan Thị Oanh", "Lý Văn Phúc"]
-    docs = [titled(f"Ông {name}, Giám đốc Sở Tài chính phát biểu tại hội nghị.")[0] for name in names]
-    docs.append(titled("Tỉnh ủy cho thôi giữ chức đối với ông Trịnh Văn Quang, Giám đốc Sở Xây dựng.",
+    docs = [titled(nlp, f"Ông {name}, Giám đốc Sở Tài chính phát biểu tại hội nghị.")[0] for name in names]
+    docs.append(titled(nlp, "Tỉnh ủy cho thôi giữ chức đối với ông Trịnh Văn Quang, Giám đốc Sở Xây dựng.",
                        "ended")[0])
-    new = titled("Tỉnh ủy cho thôi giữ chức đối với bà Mai Thị Hoa, Giám đốc Sở Nội vụ.")
+    new = titled(nlp, "Tỉnh ủy cho thôi giữ chức đối với bà Mai Thị Hoa, Giám đốc Sở Nội vụ.")
     assert StatusStage(status.train(docs, balanced_classes=True)).predicted(*new) == "ended"
     assert StatusStage(status.train(docs, balanced_classes=False)).predicted(*new) is None
 
