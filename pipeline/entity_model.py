@@ -8,9 +8,10 @@ So the rules and the gazetteer inform the model, and the model decides the bound
 The view keeps the Doc's sentence starts, so no predicted entity crosses a sentence end.
 
 The network is one of two spaCy components, named in the [spacy] config: the
-transition-based `ner` (a state machine that reads the entity it is building), or a
-per-word `tagger` over BILUO tags ("B-ORG", "I-ORG", "L-ORG", "U-LOC", "O"), which scores every word in one
-matrix product and so costs about a quarter of the time; `make choices` weighs them.
+transition-based `ner` (a state machine that reads the entity it is building, one step
+per word), or a per-word `tagger` over BILUO tags ("B-ORG", "I-ORG", "L-ORG", "U-LOC",
+"O"), which scores all words in one matrix product and is read as the best well-formed
+tag sequence; `make choices` weighs them.
 
 How the model's spans and the rules' spans end up on the Doc is a merge policy: a
 function (model spans, rule spans) -> spans, chosen by name in the config and measured
