@@ -172,8 +172,8 @@ def stage_rates(texts: list[str]) -> dict:
             doc = stage(doc)
             clock[stage.name] += time.perf_counter() - t
         t = time.perf_counter()
-        doc_triples(doc, text)
-        doc_to_record(doc, text=text)
+        doc_triples(doc)
+        doc_to_record(doc)
         clock["records and triples"] += time.perf_counter() - t
     return {name: round(words / seconds) for name, seconds in clock.items() if seconds}
 

@@ -7,6 +7,7 @@ from typing import ClassVar
 
 from spacy.tokens import Doc
 
+from .extensions import doc_text
 from .schema import PUBLISHED
 from .shapes import DATE_RE, iso_date
 
@@ -35,5 +36,5 @@ class Dateline:
     sets: ClassVar[tuple[str, ...]] = (PUBLISHED,)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.published = dateline(doc.text)
+        doc._.published = dateline(doc_text(doc))
         return doc

@@ -23,9 +23,16 @@ def span_key(span: Span) -> tuple[int, int]:
     return span.start, span.end
 
 
+def doc_text(doc: Doc) -> str:
+    """The Doc's text as the segmenter read it (kept in `doc._.text`): spaCy's `doc.text`
+    joins every token's text again at each access."""
+    text = doc._.text
+    return doc.text if text is None else text
+
+
 def _register() -> None:
     for name, default in [("doc_id", ""), ("relations", None), ("rule_spans", None),
-                          ("place_tags", None), ("published", None), ("province", None)]:
+                          ("place_tags", None), ("published", None), ("province", None), ("text", None)]:
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)
     for name, default in [("source", ""), ("score", 1.0), ("canonical", None), ("ref", None)]:

@@ -24,6 +24,7 @@ from spacy.tokens import Doc
 
 from . import read
 from .cache import cached, key_of
+from .extensions import doc_text
 from .read import clean
 from .schema import SENTS, TOKEN_PLACE, WORDS
 
@@ -250,7 +251,7 @@ class _Words:
     def __init__(self, doc: Doc) -> None:
         strings = doc.vocab.strings
         rows = doc.to_array([ORTH, NORM, IDX, LENGTH]).tolist()
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.norms = [strings[norm] for _, norm, _, _ in rows]
         self.starts = [idx for _, _, idx, _ in rows]
         self.ends = [idx + length for _, _, idx, length in rows]

@@ -122,14 +122,14 @@ class Pipeline:
                   for offset, piece in chunks(text, self.chunk_chars)]
         results = [Result(Record(doc_id, text, [], []), [], [], 0) for text, doc_id in items]
         docs = self.pipe((piece, items[n][1]) for n, _, piece in pieces)
-        for (n, offset, piece), doc in zip(pieces, docs):
+        for (n, offset, _), doc in zip(pieces, docs):
             if self.min_confidence:
                 drop_unsure(doc, self.min_confidence)
             result = results[n]
-            record = doc_to_record(doc, text=piece)
+            record = doc_to_record(doc)
             result.record.extend(record, offset)
             result.record.meta.update(record.meta)
-            result.triples.extend(_shift_triple(t, offset) for t in doc_triples(doc, piece)
+            result.triples.extend(_shift_triple(t, offset) for t in doc_triples(doc)
                                   if t["confidence"] >= self.min_confidence)
             result.entities.extend(doc_entities(doc, offset))
             result.words += count_words(doc)

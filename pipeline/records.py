@@ -113,9 +113,10 @@ def write_jsonl(path: Path, rows: Iterable[dict]) -> None:
     atomic_write(path, "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows))
 
 
-def doc_to_record(doc, meta: dict | None = None, scores: bool = True, text: str | None = None) -> Record:
-    """Entities and relations of a processed Doc in the annotation format. `text` is
-    doc.text when the caller has it: spaCy rebuilds doc.text from the tokens each time."""
+def doc_to_record(doc, meta: dict | None = None, scores: bool = True) -> Record:
+    """Entities and relations of a processed Doc in the annotation format."""
+    from .extensions import doc_text
+
     ents = list(doc.ents)
     index = {(e.start, e.end): i for i, e in enumerate(ents)}
     spans: list[SpanDict] = []
@@ -141,7 +142,7 @@ def doc_to_record(doc, meta: dict | None = None, scores: bool = True, text: str 
         meta["published"] = doc._.published
     if doc._.province and "province_code" not in meta:
         meta["province_code"] = doc._.province  # the province the article is about
-    return Record(id=doc._.doc_id, text=doc.text if text is None else text, spans=spans,
+    return Record(id=doc._.doc_id, text=doc_text(doc), spans=spans,
                   relations=relations, meta=meta)
 
 

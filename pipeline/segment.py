@@ -338,4 +338,5 @@ class Segmenter:
         doc = Doc(self.vocab, words=texts, spaces=spaces, sent_starts=starts, tags=kinds, lemmas=forms)
         add = self.vocab.strings.add
         doc.from_array([NORM], numpy.array([add(form.lower()) for form in forms], dtype=numpy.uint64))
+        doc._.text = original
         return doc

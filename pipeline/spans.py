@@ -63,9 +63,11 @@ def tidy(doc, spans: list) -> list:
     that are empty afterwards, cross a sentence end, or still break the rule."""
     from spacy.tokens import Span
 
+    from .extensions import doc_text
+
     if not spans:
         return []
-    text = doc.text
+    text = doc_text(doc)
     sentence = sentence_numbers(doc)
     out = []
     for span in spans:

@@ -102,7 +102,7 @@ def features(doc: Doc, rel: Relation, cues: Cues = Cues()) -> list[str]:
         end = max(person.end, title.end)
         stop = title.sent.end
         if cues.holder_clause:
-            stop = next((e.start for e in doc.ents if e.label_ == "PER" and end <= e.start < stop), stop)
+            stop = next((t.i for t in doc[end:stop] if t.ent_iob_ == "B" and t.ent_type_ == "PER"), stop)
         following = [t.norm_ for t in doc[end:stop] if not t.is_space]
         feats.append(f"cue_after={_cued(following, False)}")
         if cues.holder_clause:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from .extensions import Relation, span_key
+from .extensions import Relation, doc_text, span_key
 from .schema import REF_LABELS, Entity, Triple
 
 
@@ -55,13 +55,12 @@ def _position(doc: Doc, rel: Relation, decisions: dict[tuple[int, int], Span]) -
     return qualifiers
 
 
-def doc_triples(doc: Doc, text: str | None = None) -> list[Triple]:
-    """Every triple the document states, de-duplicated, in text order. `text` is doc.text
-    when the caller has it (spaCy rebuilds doc.text from the tokens on each access)."""
+def doc_triples(doc: Doc) -> list[Triple]:
+    """Every triple the document states, de-duplicated, in text order."""
     rels: list[Relation] = doc._.relations or []
     title_of = {span_key(r.head): r for r in rels if r.label == "title_of"}
     decisions = {span_key(r.child): r.head for r in rels if r.label == "decides_on"}
-    text = doc.text if text is None else text
+    text = doc_text(doc)
     out: list[Triple] = []
     for rel in rels:
         if rel.label == "has_title":
