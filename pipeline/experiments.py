@@ -265,7 +265,7 @@ def build_report(models_dir: Path, log: Log = lambda line: None) -> dict:
 
 
 # --- make choices: the cross-validation behind pipeline/default.cfg --------------------------
-def _network(component: dict, **encode) -> Callable[[Config], dict]:
+def network_variant(component: dict, **encode) -> Callable[[Config], dict]:
     """Overrides that put `component` (a spaCy factory and model, without its tok2vec) in
     place of the NER network, on the config's own tok2vec with `encode` changed in it."""
     def overrides(config: Config) -> dict:
@@ -275,12 +275,12 @@ def _network(component: dict, **encode) -> Callable[[Config], dict]:
     return overrides
 
 
-_TRANSITION_NER = {"factory": "ner", "incorrect_spans_key": None, "moves": None,
-                   "update_with_oracle_cut_size": 100000,  # a cut inside an entity: spaCy error E024
-                   "model": {"@architectures": "spacy.TransitionBasedParser.v2", "state_type": "ner",
-                             "extra_state_tokens": False, "hidden_width": 64, "maxout_pieces": 2,
-                             "use_upper": True, "nO": None}}
-_TAGGER = {"factory": "tagger", "model": {"@architectures": "spacy.Tagger.v2", "nO": None, "normalize": False}}
+TRANSITION_NER = {"factory": "ner", "incorrect_spans_key": None, "moves": None,
+                  "update_with_oracle_cut_size": 100000,  # a cut inside an entity: spaCy error E024
+                  "model": {"@architectures": "spacy.TransitionBasedParser.v2", "state_type": "ner",
+                            "extra_state_tokens": False, "hidden_width": 64, "maxout_pieces": 2,
+                            "use_upper": True, "nO": None}}
+TAGGER = {"factory": "tagger", "model": {"@architectures": "spacy.Tagger.v2", "nO": None, "normalize": False}}
 
 TRAINED_VARIANTS: dict[str, Variant] = {
     "features: kinds, rules, gazetteer": {},
@@ -291,9 +291,9 @@ TRAINED_VARIANTS: dict[str, Variant] = {
     "static vectors from unlabelled articles": {
         "stages.entity_model.static_vectors": True,
         "spacy.components.ner.model.tok2vec.embed.include_static_vectors": True},
-    "tagger with 2 encoder layers": _network(_TAGGER, depth=2),
-    "tagger with 4 encoder layers of window 2": _network(_TAGGER, window_size=2),
-    "transition-based ner, 2 encoder layers": _network(_TRANSITION_NER, depth=2),
+    "tagger with 2 encoder layers": network_variant(TAGGER, depth=2),
+    "tagger with 4 encoder layers of window 2": network_variant(TAGGER, window_size=2),
+    "transition-based ner, 2 encoder layers": network_variant(TRANSITION_NER, depth=2),
     "training: dropout 0.1": {"train.dropout": 0.1},
     "training: 40 epochs": {"train.epochs": 40},
 }

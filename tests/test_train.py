@@ -80,3 +80,20 @@ def test_data_without_statuses_leaves_them_to_the_cue_words(tmp_path):
                         "stages.relations.use_classifier": False}  # status.json is read, the rest ruled
     doc = pipeline.load(tmp_path, rules_and_status)("Ông Nguyễn Văn Bình, nguyên Bí thư Huyện ủy Lục Yên, dự họp.")
     assert [r.status for r in doc._.relations if r.label == "has_title"] == ["former"]
+
+
+def test_the_transition_based_ner_alternative_still_trains_and_predicts(tmp_path):
+    """`make choices` weighs spaCy's transition-based `ner` against the shipped tagger: it must
+    still fit the tiny data through the same training and prediction code."""
+    from pipeline.config import with_overrides
+    from pipeline.experiments import TRANSITION_NER, network_variant
+
+    config = load_config()
+    config = with_overrides(config, network_variant(TRANSITION_NER, depth=2)(config))
+    records = list(read_records(TINY))
+    fit(records, tmp_path, config, seed=7, log=lambda line: None, epochs=100)
+    assert 'factory = "ner"' in (tmp_path / "ner" / "config.cfg").read_text(encoding="utf-8")
+    pred, _ = predict(pipeline.load(tmp_path, MODEL_ONLY), records)
+    gold = {(r.id, s["start"], s["end"], s["label"]) for r in records for s in r.spans}
+    found = {(r.id, s["start"], s["end"], s["label"]) for r in pred for s in r.spans}
+    assert len(gold & found) >= 0.8 * len(gold)
