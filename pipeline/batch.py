@@ -33,6 +33,7 @@ from tqdm import tqdm
 
 from .errors import InputError, OutputLocked
 from .read import decode, read_bytes
+from .records import jsonl_line
 
 OUTPUTS = ("triples.jsonl", "annotations.jsonl", "entities.jsonl", "errors.jsonl")
 JOURNAL = ".journal.jsonl"
@@ -144,14 +145,10 @@ def process_jobs(pipeline, jobs: list[Job]) -> list[dict]:
             continue
         result.record.meta = {"file": job.where, **result.record.meta}
         entries[n] = {**_entry(job, pipeline), "words": result.words, "outputs": {
-            "annotations.jsonl": _line(result.record.to_json()),
-            "triples.jsonl": "".join(map(_line, result.triples)),
-            "entities.jsonl": "".join(map(_line, result.entities))}}
+            "annotations.jsonl": jsonl_line(result.record.to_json()),
+            "triples.jsonl": "".join(map(jsonl_line, result.triples)),
+            "entities.jsonl": "".join(map(jsonl_line, result.entities))}}
     return [entries[n] for n in range(len(jobs))]
-
-
-def _line(item: dict) -> str:
-    return json.dumps(item, ensure_ascii=False) + "\n"
 
 
 # --- workers: the pipeline is built from its spec, once per process ------------------------
@@ -265,7 +262,7 @@ class Journal:
         self.handle = open(path, "ab")
 
     def add(self, entry: dict) -> None:
-        line = (json.dumps(entry, ensure_ascii=False) + "\n").encode("utf-8")
+        line = jsonl_line(entry).encode("utf-8")
         self.index[entry["key"]] = self.handle.tell()
         self.handle.write(line)
         self.handle.flush()
@@ -292,7 +289,7 @@ class Outputs:
     def write_entry(self, entry: dict) -> None:
         if "error" in entry:
             self.writers["errors.jsonl"].write(
-                _line({"doc_id": entry["doc_id"], "file": entry["file"], "error": entry["error"]}))
+                jsonl_line({"doc_id": entry["doc_id"], "file": entry["file"], "error": entry["error"]}))
             return
         for name, lines in entry["outputs"].items():
             self.writers[name].write(lines)

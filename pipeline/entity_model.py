@@ -155,6 +155,13 @@ def best_tags(doc: Doc, scores: numpy.ndarray, labels: tuple[str, ...]) -> list[
     return [labels[i] for i in tags.tolist()]
 
 
+def network_labels(pipe) -> list[str]:
+    """What the network predicts: entity labels for `ner`, their BILUO tags for a tagger."""
+    if isinstance(pipe, Tagger):
+        return [f"{prefix}-{label}" for label in LABELS for prefix in "BILU"] + ["O"]
+    return list(LABELS)
+
+
 def _entity_labels(pipe) -> set[str]:
     return {label.partition("-")[2] or label for label in pipe.labels} - {"O"}
 
@@ -185,6 +192,7 @@ class EntityModel:
         self.features = tuple(settings.get("features", FEATURES))
         # Alone, the model keeps every label; merged with the rules, only `labels`.
         self.labels = _entity_labels(self.ner) if self.merge is model_only else set(settings["labels"])
+        self._spans = self._tagged if isinstance(self.ner, Tagger) else self._parsed
         self.batch_size = settings.get("batch_size", 32)
         self.default_score = settings["default_score"]  # before calibration (calibration.py)
 
@@ -196,11 +204,12 @@ class EntityModel:
         return [[Span(doc, e.start, e.end, label=e.label_) for e in next(found) if e.label_ in self.labels]
                 if len(doc) else [] for doc in docs]
 
-    def _spans(self, views: list[Doc]) -> list[list[Span]]:
-        if isinstance(self.ner, Tagger):
-            labels = self.ner.labels
-            return [biluo_tags_to_spans(view, best_tags(view, scores, labels))
-                    for view, scores in zip(views, self.ner.model.predict(views))]
+    def _tagged(self, views: list[Doc]) -> list[list[Span]]:
+        labels = self.ner.labels
+        return [biluo_tags_to_spans(view, best_tags(view, scores, labels))
+                for view, scores in zip(views, self.ner.model.predict(views))]
+
+    def _parsed(self, views: list[Doc]) -> list[list[Span]]:
         self.ner.set_annotations(views, self.ner.predict(views))
         return [list(view.ents) for view in views]
 
@@ -246,11 +255,8 @@ def train(docs: list[Doc], network: Config, settings: dict, features: Iterable[s
 
         add_to(nlp.vocab)
     ner = nlp.get_pipe("ner")
-    for label in LABELS:
-        for tag in [f"{p}-{label}" for p in "BILU"] if isinstance(ner, Tagger) else [label]:
-            ner.add_label(tag)
-    if isinstance(ner, Tagger):
-        ner.add_label("O")
+    for label in network_labels(ner):
+        ner.add_label(label)
     examples = [to_example(doc, features, nlp.vocab) for doc in docs]
     optimizer = Adam(settings["learn_rate"])
     nlp.initialize(lambda: examples, sgd=optimizer)

@@ -109,8 +109,13 @@ def atomic_write(path: Path, data: str | bytes) -> None:
     tmp.replace(path)
 
 
+def jsonl_line(row: dict) -> str:
+    """One JSON Lines line, UTF-8 text kept as it is."""
+    return json.dumps(row, ensure_ascii=False) + "\n"
+
+
 def write_jsonl(path: Path, rows: Iterable[dict]) -> None:
-    atomic_write(path, "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows))
+    atomic_write(path, "".join(map(jsonl_line, rows)))
 
 
 def doc_to_record(doc, meta: dict | None = None, scores: bool = True) -> Record:
@@ -153,9 +158,9 @@ def apply_record(doc, record: Record):
     and dropped (with their relations) when that makes them overlap; `validate`
     reports such spans so the annotator sees where the segmenter disagrees.
     """
-    from .extensions import Relation
+    from .extensions import Relation, doc_text
 
-    if doc.text != record.text:
+    if doc_text(doc) != record.text:
         raise AnnotationError(f"{record.where}: the Doc's text is not the record's text")
     spans = []
     last_end = 0

@@ -39,17 +39,17 @@ _HEDGES = {"đề nghị", "sẽ", "dự kiến", "giới thiệu", "xin", "đơ
 WINDOW = 8  # words before the title that may carry its cue
 
 
-def _before(doc: Doc, title: Span, window: int | None = WINDOW) -> list[str]:
-    """Norms of the words before the title, back to the sentence start (or `window` words),
-    nearest first."""
-    start = title.sent.start if window is None else max(title.sent.start, title.start - window)
+def _before(doc: Doc, title: Span, sent: Span, window: int | None = WINDOW) -> list[str]:
+    """Norms of the words before the title, back to the start of its sentence `sent` (or
+    `window` words), nearest first."""
+    start = sent.start if window is None else max(sent.start, title.start - window)
     return [t.norm_ for t in reversed(doc[start:title.start]) if not t.is_space]
 
 
 def rule_status(doc: Doc, rel: Relation) -> str:
     """The nearest cue word before the title (current when none, or when the sentence only
     proposes the change)."""
-    return _cued(_before(doc, rel.child))
+    return _cued(_before(doc, rel.child, rel.child.sent))
 
 
 _LONGEST_CUE = max(len(cue.split()) for cue in STATUS_CUES)
@@ -86,21 +86,22 @@ def features(doc: Doc, rel: Relation, cues: Cues = Cues()) -> list[str]:
     the next person named ("… bổ nhiệm ông A, thay ông B, Giám đốc Sở nghỉ hưu": the
     retirement is B's), and the cue word itself besides the status it says."""
     person, title = rel.head, rel.child
-    words = _before(doc, title)
+    sent = title.sent  # spaCy finds it by walking the words: once per relation
+    words = _before(doc, title, sent)
     feats = ["bias", f"rule={_cued(words)}", f"prev1={words[0] if words else '<s>'}",
              f"prev2={'_'.join(words[:2])}", f"person_first={person.start < title.start}"]
     feats += [f"w={w}" for w in words]
     feats += [f"near={w}" for w in words[:3]]
     first, second = (person, title) if person.start < title.start else (title, person)
     feats += [f"between={t.norm_}" for t in doc[first.end:second.start][:6] if not t.is_space]
-    after = doc[title.end:min(title.sent.end, title.end + 3)]
+    after = doc[title.end:min(sent.end, title.end + 3)]
     feats += [f"after={t.norm_}" for t in after if not t.is_space]
     if cues.sentence:
-        sentence = _before(doc, title, window=None)
+        sentence = _before(doc, title, sent, window=None)
         feats += [f"sentence_cue={_cued(sentence)}", f"sentence_cue_word={_nearest_cue(sentence) or 'none'}"]
     if cues.after:
         end = max(person.end, title.end)
-        stop = title.sent.end
+        stop = sent.end
         if cues.holder_clause:
             stop = next((t.i for t in doc[end:stop] if t.ent_iob_ == "B" and t.ent_type_ == "PER"), stop)
         following = [t.norm_ for t in doc[end:stop] if not t.is_space]

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..benchmark import peak_kb
+from ..records import jsonl_line
 from ..shapes import parse_code
 
 PROVINCES = [
@@ -328,18 +329,15 @@ def generate(out: Path, articles: int, seed: int = 0) -> Path:
     world = World(seed)
     rng = random.Random(seed + 2)
 
-    def dump(row: dict) -> str:
-        return json.dumps(row, ensure_ascii=False) + "\n"
-
     with ExitStack() as stack:
         files = {k: stack.enter_context(open(out / f"{k}.jsonl", "w", encoding="utf-8"))
                  for k in ("annotations", "entities", "triples", "truth")}
         for n in range(articles):
             w = article(world, n, rng)
-            files["annotations"].write(dump(w.annotation()))
-            files["entities"].writelines(dump(e) for e in w.entities.values())
-            files["triples"].writelines(dump(t) for t in w.triples)
-            files["truth"].writelines(dump({"doc_id": w.doc_id, "ref": r, "official": o})
+            files["annotations"].write(jsonl_line(w.annotation()))
+            files["entities"].writelines(jsonl_line(e) for e in w.entities.values())
+            files["triples"].writelines(jsonl_line(t) for t in w.triples)
+            files["truth"].writelines(jsonl_line({"doc_id": w.doc_id, "ref": r, "official": o})
                                       for r, o in w.truth.items())
     (out / "errors.jsonl").write_text("")
     (out / "run.json").write_text(json.dumps({"documents": articles, "processed": articles, "failed": 0,
