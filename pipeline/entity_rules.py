@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import ClassVar
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from . import lexicon
 from .schema import (
@@ -69,11 +69,36 @@ _DESCRIBED_BREAKS = _STOP_WORDS | _VERB_STOPS  # lower-case words that end a des
 Spans = list[tuple[int, int, str]]
 
 
+@dataclass(frozen=True, slots=True)
+class Word:
+    """The attributes of a spaCy Token the rules read, under the same names: the rules look
+    at each word a dozen times, and spaCy makes a new Token object at every look."""
+
+    i: int
+    text: str
+    norm_: str
+    tag_: str  # the word's kind (schema.word_kind)
+    is_punct: bool
+    like_num: bool
+    is_upper: bool
+    is_space: bool
+
+
+class Words(list[Word]):
+    """A Doc's words read once, indexed and sliced as the Doc is, with the gazetteer's tags."""
+
+    def __init__(self, doc: Doc) -> None:
+        super().__init__(Word(t.i, t.text, t.norm_, t.tag_, t.is_punct, t.like_num, t.is_upper, t.is_space)
+                         for t in doc)
+        self.doc = doc
+        self.place_tags: list[str] = doc._.place_tags or []
+
+
 @dataclass
 class Sentence:
     """One sentence as the rules see it: its words, and the spans earlier rules found."""
 
-    doc: Doc
+    doc: Words
     start: int
     end: int
     spans: Spans = field(default_factory=list)
@@ -87,7 +112,7 @@ Rule = Callable[[Sentence], Iterable[tuple[int, int, str]]]
 
 
 # --- shared word tests --------------------------------------------------------------
-def is_name_token(token: Token) -> bool:
+def is_name_token(token: Word) -> bool:
     """A capitalised word that is not a known head, title, type or code."""
     text = token.text
     if word_kind(token) or not text[:1].isupper() or not any(c.isalpha() for c in text):
@@ -95,17 +120,17 @@ def is_name_token(token: Token) -> bool:
     return all(part[:1].isupper() for part in text.split())
 
 
-def _is_title(token: Token) -> bool:
+def _is_title(token: Word) -> bool:
     return word_kind(token) == KIND_TITLE or token.text in _TITLE_ABBR
 
 
-def _place_at(doc: Doc, i: int) -> bool:
+def _place_at(doc: Words, i: int) -> bool:
     """The gazetteer found a place name starting at word i."""
-    tags = doc._.place_tags
+    tags = doc.place_tags
     return bool(tags) and tags[i] == "B"
 
 
-def _name_run(doc: Doc, i: int, end: int) -> int:
+def _name_run(doc: Words, i: int, end: int) -> int:
     """End (exclusive) of the run of name words starting at i; a place name the gazetteer
     knows ends it ("Bí thư Thành ủy Hà Nội Vương Đình Huệ": the place is no part of the name)."""
     j = i
@@ -115,21 +140,21 @@ def _name_run(doc: Doc, i: int, end: int) -> int:
     return j
 
 
-def _in_place(doc: Doc, i: int) -> bool:
-    return bool(doc._.place_tags) and doc._.place_tags[i] in {"B", "I"}
+def _in_place(doc: Words, i: int) -> bool:
+    return bool(doc.place_tags) and doc.place_tags[i] in {"B", "I"}
 
 
-def _is_region(doc: Doc, i: int) -> bool:
+def _is_region(doc: Words, i: int) -> bool:
     """The place at i is a region or a country, not an administrative unit."""
     from .gazetteer import Gazetteer
 
-    found = Gazetteer.shared().candidates(doc[i:_place_end(doc, i, len(doc))].text, after_level=False)
+    found = Gazetteer.shared().candidates(doc.doc[i:_place_end(doc, i, len(doc))].text, after_level=False)
     return bool(found) and all(p.level in {"region", "country"} for p in found)
 
 
-def _place_end(doc: Doc, i: int, end: int) -> int:
+def _place_end(doc: Words, i: int, end: int) -> int:
     """End of the place name the gazetteer found at i (i when none)."""
-    tags = doc._.place_tags
+    tags = doc.place_tags
     if not tags or tags[i] != "B":
         return i
     j = i + 1
@@ -138,17 +163,17 @@ def _place_end(doc: Doc, i: int, end: int) -> int:
     return j
 
 
-def _syllables(doc: Doc, start: int, end: int) -> int:
+def _syllables(doc: Words, start: int, end: int) -> int:
     return sum(len(t.text.split()) for t in doc[start:end])
 
 
-def looks_like_person(doc: Doc, start: int, end: int) -> bool:
+def looks_like_person(doc: Words, start: int, end: int) -> bool:
     """A run of name words that reads as a Vietnamese full name."""
     return (end > start and doc[start].text.split()[0] in lexicon.FAMILY_NAMES
             and 2 <= _syllables(doc, start, end) <= 5)
 
 
-def _full_name_at(doc: Doc, j: int, end: int) -> bool:
+def _full_name_at(doc: Words, j: int, end: int) -> bool:
     """A full name of three or more syllables starts at j: it ends an organisation's name
     ("Giám đốc Sở Nội vụ Lê Hữu Tín")."""
     run = _name_run(doc, j, end)
@@ -169,7 +194,7 @@ def document_references(s: Sentence) -> Iterator[tuple[int, int, str]]:
             i += 1
 
 
-def _doc_end(doc: Doc, i: int, end: int) -> int:
+def _doc_end(doc: Words, i: int, end: int) -> int:
     """End of a DOC starting at a type word, or 0 when no number/name follows."""
     j = i + 1
     if j < end and doc[j].norm_ == "số":
@@ -198,7 +223,7 @@ def _doc_end(doc: Doc, i: int, end: int) -> int:
     return 0
 
 
-def _named_doc_end(doc: Doc, i: int, j: int, end: int) -> int:
+def _named_doc_end(doc: Words, i: int, j: int, end: int) -> int:
     """A name between the type word and its code ("Luật Phòng, chống tham nhũng số
     36/2018/QH14", "Nghị quyết liên tịch số 09/2021/…"), or a law by name alone
     ("Luật Hòa giải ở cơ sở"); 0 when neither."""
@@ -213,7 +238,7 @@ def _named_doc_end(doc: Doc, i: int, j: int, end: int) -> int:
     return 0
 
 
-def _inner_comma(doc: Doc, k: int, end: int) -> bool:
+def _inner_comma(doc: Words, k: int, end: int) -> bool:
     """A comma inside a name: "Luật Phòng, chống tham nhũng" (a lower-case word follows)."""
     return doc[k].text == "," and k + 1 < end and doc[k + 1].text[:1].islower()
 
@@ -281,7 +306,7 @@ def organisations(s: Sentence) -> Iterator[tuple[int, int, str]]:
         i += 1
 
 
-def _org_start(doc: Doc, i: int, start: int) -> bool:
+def _org_start(doc: Words, i: int, start: int) -> bool:
     """A body's name starts here: a capitalised head or abbreviation, or a lower-case head right
     after a title ("Phó bí thư huyện ủy Di Linh", "Trưởng ban Tổ chức")."""
     token = doc[i]
@@ -293,7 +318,7 @@ def _org_start(doc: Doc, i: int, start: int) -> bool:
     return prev is None or prev.norm_ not in _GENERIC_BEFORE
 
 
-def _org_end(doc: Doc, i: int, end: int, taken: set[int] | frozenset = frozenset()) -> int:
+def _org_end(doc: Words, i: int, end: int, taken: set[int] | frozenset = frozenset()) -> int:
     """Extend an organisation head over admin levels, names and further heads."""
     head = doc[i]
     j = i + 1
@@ -348,7 +373,7 @@ def _org_end(doc: Doc, i: int, end: int, taken: set[int] | frozenset = frozenset
     return j
 
 
-def _described_name_end(doc: Doc, j: int, end: int) -> int:
+def _described_name_end(doc: Words, j: int, end: int) -> int:
     """After "Cục", "Sở" …: a capitalised word and up to two lower-case ones ("Quản lý thị
     trường"), or "X và Y" ("Kế hoạch và Đầu tư"); after an abbreviation ("Sở GD&ĐT") or before
     a verb, nothing more."""
@@ -370,7 +395,7 @@ def _described_name_end(doc: Doc, j: int, end: int) -> int:
     return j
 
 
-def _listed_in_name(doc: Doc, j: int, end: int) -> bool:
+def _listed_in_name(doc: Words, j: int, end: int) -> bool:
     """A comma inside a body's name that lists its fields: "Sở Văn hóa, Thông tin, Thể thao và
     Du lịch" (a capitalised word follows, and "và" + a capitalised word closes the list)."""
     if doc[j].text != "," or j + 1 >= end or not doc[j + 1].text[:1].isupper():
@@ -445,14 +470,14 @@ def people_and_titles(s: Sentence) -> Iterator[tuple[int, int, str]]:
             yield j, j + 1, "TITLE"
 
 
-def _title_after(doc: Doc, e: int, end: int) -> int:
+def _title_after(doc: Words, e: int, end: int) -> int:
     """Index of a title apposed right after a name ("X, Bí thư", "X - Bí thư"), else 0."""
     if e + 1 < end and doc[e].text in {",", "-", "–"} and _is_title(doc[e + 1]):
         return e + 1
     return 0
 
 
-def _title_before(doc: Doc, s: int, start: int, org_start: dict[int, int]) -> int | None:
+def _title_before(doc: Words, s: int, start: int, org_start: dict[int, int]) -> int | None:
     """Title of "TITLE ORG NAME" or "TITLE NAME" right before a name."""
     j = s - 1
     if s in org_start:  # "Giám đốc Sở Nội vụ Lê Hữu Tín": skip the organisation found
@@ -470,14 +495,14 @@ RULES: tuple[Rule, ...] = (document_references, document_codes, dates, photo_cre
                            party_mentions, organisations, places, people_and_titles)
 
 
-def bylines(doc: Doc) -> Iterator[tuple[int, int, str]]:
+def bylines(doc: Words) -> Iterator[tuple[int, int, str]]:
     """Author names on one of the last lines: "Bích Huệ", "Kim Thoa - Tùng Lâm", "PHƯƠNG DUNG".
     A source line ("Theo VGP") is no byline."""
-    for sent in [s for s in doc.sents if any(not t.is_space for t in s)][-3:]:
-        words = [t for t in sent if not t.is_space]
-        if words and words[0].norm_ == "theo":
+    lines = [[t for t in doc[s.start:s.end] if not t.is_space] for s in doc.doc.sents]
+    for words in [w for w in lines if w][-3:]:
+        if words[0].norm_ == "theo":
             continue
-        groups: list[list[Token]] = [[]]
+        groups: list[list[Word]] = [[]]
         for t in words:
             if t.text in {"-", "–", ","}:
                 groups.append([])
@@ -492,11 +517,12 @@ def bylines(doc: Doc) -> Iterator[tuple[int, int, str]]:
             yield from ((g[0].i, g[-1].i + 1, "PER") for g in names)
 
 
-def find_spans(doc: Doc, rules: tuple[Rule, ...] = RULES) -> list[tuple[int, int, str, str]]:
+def find_spans(doc: Words, rules: tuple[Rule, ...] = RULES) -> list[tuple[int, int, str, str]]:
     """(start, end, label, rule name) of every rule span, flat, in text order."""
     found: list[tuple[int, int, str, str]] = []
+    words = Words(doc)
     for sent in doc.sents:
-        s = Sentence(doc, sent.start, sent.end)
+        s = Sentence(words, sent.start, sent.end)
         for rule in rules:
             for b, e, label in rule(s):
                 if s.free(b, e):
@@ -504,7 +530,7 @@ def find_spans(doc: Doc, rules: tuple[Rule, ...] = RULES) -> list[tuple[int, int
                     s.taken.update(range(b, e))
                     found.append((b, e, label, rule.__name__))
     taken = {i for b, e, _, _ in found for i in range(b, e)}
-    found += [(b, e, label, "bylines") for b, e, label in bylines(doc)
+    found += [(b, e, label, "bylines") for b, e, label in bylines(words)
               if not taken.intersection(range(b, e))]
     return sorted(found)
 

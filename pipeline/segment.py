@@ -10,6 +10,7 @@ found first and override the CRF's word boundaries in both directions.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from pathlib import Path
 
@@ -286,11 +287,13 @@ class Segmenter:
     def __call__(self, norm: Normalised, doc_id: str = "") -> Doc:
         text = norm.text
         keep = keep_whole_spans(text)
+        keep_starts, keep_ends = [k[0] for k in keep], [k[1] for k in keep]
         words: list[tuple[int, int, str]] = []
         sent_starts: set[int] = set()
         for s, e in _sentences(text):
+            inside = keep[bisect_right(keep_ends, s):bisect_left(keep_starts, e)]  # those that reach in
             sentence_words = _apply_keep_whole(
-                rejoin_places(self.tagger.words(text[s:e], s), text), keep, text)
+                rejoin_places(self.tagger.words(text[s:e], s), text), inside, text)
             if sentence_words and (not words or sentence_words[0][0] >= words[-1][1]):
                 sent_starts.add(sentence_words[0][0])
             for w in sentence_words:
