@@ -53,13 +53,18 @@ def rule_status(doc: Doc, rel: Relation) -> str:
 
 
 _LONGEST_CUE = max(len(cue.split()) for cue in STATUS_CUES)
+_CUE_ENDS = {cue.split()[-1] for cue in STATUS_CUES}  # a cue read backwards ends at the nearest word
+_CUE_STARTS = {cue.split()[0] for cue in STATUS_CUES}
 
 
 def _nearest_cue(words: list[str], backwards: bool = True) -> str | None:
     """The cue nearest the title in `words`, given nearest first (read backwards from the
     title, or forwards after it); a cue may span several words ("nghỉ" "hưu"), as the
     segmenter may not keep it whole; the longest one wins."""
+    edges = _CUE_ENDS if backwards else _CUE_STARTS
     for i in range(len(words)):
+        if (words[i].rpartition(" ")[2] if backwards else words[i].partition(" ")[0]) not in edges:
+            continue  # no cue can end (or start) on this word: most words
         for n in range(min(_LONGEST_CUE, len(words) - i), 0, -1):
             piece = words[i:i + n]
             phrase = " ".join(reversed(piece) if backwards else piece)
