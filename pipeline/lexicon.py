@@ -189,7 +189,9 @@ STATUS_CUES: dict[str, str] = {
     "chuẩn y": "appointed", "luân chuyển": "appointed", "tái đắc cử": "appointed",
     "đắc cử": "appointed", "trúng cử": "appointed", "thôi giữ chức": "ended", "thôi": "ended",
     "nghỉ hưu": "ended", "miễn nhiệm": "ended", "cách chức": "ended", "bãi nhiệm": "ended",
-    "cho thôi": "ended", "giáng chức": "ended",
+    "cho thôi": "ended", "giáng chức": "ended", "hưu trí": "ended", "chờ hưu": "ended",
+    "nghỉ công tác": "ended", "nhận nhiệm vụ": "appointed", "nhận công tác": "appointed",
+    "được điều": "appointed", "trước đây": "former", "trải qua": "former", "kinh qua": "former",
 }
 
 

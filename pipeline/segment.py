@@ -39,24 +39,29 @@ from .shapes import ABBREVIATION_RE, DATE_RE, DOC_CODE_RE, SECTION_HEAD_RE, SECT
 from .underthesea_parts import DICTIONARY_FILE, MODEL_DIR, SYLLABLE_RE, TOKEN_MAP, VERSION, sent_tokenize
 from .wordseg import CRFWordSegmenter
 
+_ORG_HEAD_RE = lexicon.term_re(lexicon.ORG_HEADS + list(lexicon.ORG_ABBREVIATIONS) + lexicon.LOWER_ORG_WORDS,
+                               ignore_case=False)
+_ALL_TITLES = lexicon.TITLES + list(lexicon.TITLE_ABBREVIATIONS) + lexicon.LOWER_TITLE_WORDS
+# Titles that open with what would match as an organisation head: "Bộ trưởng", "Cục trưởng",
+# "Tư lệnh" (as "TƯ"), "đảng ủy viên". They come before the heads, or a head takes their first word.
+_HEADED_TITLES = [t for t in _ALL_TITLES if (m := _ORG_HEAD_RE.match(t)) and m.end() < len(t)]
+
 # Highest priority first: a later kind cannot take characters an earlier one holds.
 # Organisation heads and titles are matched as capitalised, since "bộ" in "cán bộ" or
 # "trưởng" in "trưởng thành" is no head; the lower-case forms listed are words anyway.
 KEEP_WHOLE: list[tuple[str, re.Pattern]] = [
     (KIND_CODE, DOC_CODE_RE),
     (KIND_DATE, DATE_RE),
-    (KIND_TITLE, lexicon.term_re(lexicon.TITLES_FIRST, ignore_case=False)),
+    (KIND_TITLE, lexicon.term_re(lexicon.TITLES_FIRST + _HEADED_TITLES, ignore_case=False)),
     (KIND_TITLE, SECTION_TITLE_RE),
     (KIND_TITLE, re.compile(rf"(?i:{lexicon.term_re(lexicon.TITLES_BEFORE_BODY).pattern})"
                             rf"(?=\s*(?:[,.;:)\]–-]|$)|\s+(?:{lexicon.alternation(lexicon.FAMILY_NAMES)})\s+[{UPPER}](?![{UPPER}]))")),
-    (KIND_ORG, lexicon.term_re(lexicon.ORG_HEADS + list(lexicon.ORG_ABBREVIATIONS)
-                               + lexicon.LOWER_ORG_WORDS, ignore_case=False)),
+    (KIND_ORG, _ORG_HEAD_RE),
     (KIND_ORG, SECTION_HEAD_RE),
     (KIND_ORG, re.compile(rf"(?:{lexicon.term_re(lexicon.NAMED_ORG_HEADS, ignore_case=False).pattern})"
                           rf"(?=\s+[{UPPER}0-9])")),
     (KIND_DOCTYPE, lexicon.term_re(lexicon.DOC_TYPE_WORDS)),
-    (KIND_TITLE, lexicon.term_re(lexicon.TITLES + list(lexicon.TITLE_ABBREVIATIONS)
-                                 + lexicon.LOWER_TITLE_WORDS, ignore_case=False)),
+    (KIND_TITLE, lexicon.term_re(_ALL_TITLES, ignore_case=False)),
     (KIND_ABBR, ABBREVIATION_RE),
 ]
 _PARAGRAPH_RE = re.compile(r"[^\n]+")
@@ -67,9 +72,29 @@ _KEEP_WHOLE_RE = re.compile("|".join(
 _KIND_OF_GROUP = {f"k{n}": kind for n, (kind, _) in enumerate(KEEP_WHOLE)}
 
 
+_LAST_SYLLABLE = re.compile(r"(\w+) $")
+
+
 def keep_whole_spans(text: str) -> list[tuple[int, int, str]]:
-    """Spans of `text` that must be single words, with their kind, in text order."""
-    return [(m.start(), m.end(), _KIND_OF_GROUP[m.lastgroup]) for m in _KEEP_WHOLE_RE.finditer(text)]
+    """Spans of `text` that must be single words, with their kind, in text order. A lower-case
+    match never starts on the second syllable of a word: in "giữ chức vụ Trưởng đoàn" neither
+    "vụ" (a section) nor "vụ Trưởng" (a title) is kept whole, since "chức vụ" is a word."""
+    spans = []
+    pos = 0
+    while m := _KEEP_WHOLE_RE.search(text, pos):
+        start = m.start()
+        if m.group()[:1].islower() and _ends_a_word(text, start, m.group().split(maxsplit=1)[0]):
+            pos = start + 1  # the kinds that match further on may still start inside it
+            continue
+        spans.append((start, m.end(), _KIND_OF_GROUP[m.lastgroup]))
+        pos = m.end()
+    return spans
+
+
+def _ends_a_word(text: str, start: int, syllable: str) -> bool:
+    """`syllable`, at `start`, and the syllable before it make a dictionary word."""
+    before = _LAST_SYLLABLE.search(text, max(0, start - 12), start)
+    return bool(before) and f"{before.group(1)} {syllable}".lower() in dictionary()
 
 
 class WordTagger:

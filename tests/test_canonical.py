@@ -46,8 +46,8 @@ def test_bare_committee_is_completed_from_the_article(nlp):
                                  "Huyện ủy Cao Lộc"]
 
 
-def test_abbreviations_are_spelt_out_and_tones_normalised(nlp):
-    doc = nlp("Đồng chí Đặng Văn Sình, Phó Bí thư Thường trực Huyện uỷ, Chủ tịch HĐND huyện "
+def test_abbreviations_are_spelt_out_and_tones_normalised(rules_nlp):
+    doc = rules_nlp("Đồng chí Đặng Văn Sình, Phó Bí thư Thường trực Huyện uỷ, Chủ tịch HĐND huyện "
               "Lâm Bình, TUV phát biểu.")
     assert canon(doc, "ORG") == ["Huyện ủy Lâm Bình", "Hội đồng nhân dân huyện Lâm Bình"]
     assert canon(doc, "TITLE") == ["Phó Bí thư Thường trực", "Chủ tịch", "Tỉnh ủy viên"]

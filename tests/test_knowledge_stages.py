@@ -8,6 +8,7 @@ import pytest
 import pipeline
 from pipeline import status
 from pipeline.dateline import dateline
+from pipeline.extensions import Relation
 from pipeline.gazetteer import Gazetteer
 from pipeline.records import doc_to_record
 from pipeline.relation_model import RelationClassifier, RelationStage
@@ -63,6 +64,24 @@ def test_status_cues_of_the_guidelines(nlp, sentence, status):
     doc = nlp(sentence)
     [rel] = [r for r in doc._.relations if r.label == "has_title"]
     assert rel.status == status
+
+
+# Cues beyond the guidelines' table: retirement told as "nghỉ công tác chờ hưu", a post taken
+# up ("nhận nhiệm vụ"), a career told as "trải qua" / "trước đây".
+MORE_CUES = [
+    ("Bộ Công an cho nghỉ công tác chờ hưu đối với ông Nguyễn Văn A, Giám đốc Công an tỉnh.", "ended"),
+    ("Ông Nguyễn Văn A nhận nhiệm vụ Bí thư Huyện ủy Đình Lập từ hôm nay.", "appointed"),
+    ("Ông Nguyễn Văn A đã trải qua chức vụ Bí thư Huyện ủy Đình Lập.", "former"),
+    ("Ông Nguyễn Văn A trước đây làm Chủ tịch UBND huyện Đình Lập.", "former"),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", MORE_CUES)
+def test_more_status_cues(nlp, sentence, expected):
+    doc = nlp(sentence)
+    [person] = [e for e in doc.ents if e.label_ == "PER"]
+    [title] = [e for e in doc.ents if e.label_ == "TITLE"]
+    assert status.rule_status(doc, Relation(person, title, "has_title", 1.0, "gold")) == expected
 
 
 def test_a_proposed_dismissal_leaves_the_title_current(nlp):

@@ -52,3 +52,22 @@ def test_misplaced_word_boundary_is_cut_at_a_known_head(nlp):
     # underthesea alone segments this as "Huyện" | "ủy Đình Lập"
     doc = nlp.make_doc("Ngày 18/10/2021, Huyện ủy Đình Lập tổ chức hội nghị.")
     assert "Huyện ủy" in words(doc)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "chức vụ" and "nhiệm vụ" are words: their "vụ" is no section ("vụ Pháp chế") and opens no
+    # title ("vụ trưởng"), so the title after them stays whole and the verbs of holding stay words
+    ("Tỉnh ủy điều động ông Nguyễn Văn A giữ chức vụ Bí thư Huyện ủy.", ["giữ", "chức vụ", "Bí thư"]),
+    ("Ông Nguyễn Văn A nhận nhiệm vụ Trưởng Ban Tuyên giáo Tỉnh ủy.", ["nhiệm vụ", "Trưởng", "Ban Tuyên giáo"]),
+    ("Cán bộ trụ sở UBND xã trực Tết.", ["trụ sở", "UBND"]),
+    # titles that open with an organisation head are one word, and the head after them another
+    ("Ông Nguyễn Văn A, Bộ trưởng Bộ Nội vụ dự họp.", [",", "Bộ trưởng", "Bộ", "Nội vụ"]),
+    ("Ông Nguyễn Văn A, Tư lệnh Quân khu 7 dự họp.", [",", "Tư lệnh", "Quân khu"]),
+    ("Ông Nguyễn Văn A, Cục trưởng Cục Thuế tỉnh dự họp.", [",", "Cục trưởng", "Cục"]),
+    # a lower-case section still heads a body before its name
+    ("Ông Nguyễn Văn A, Phó trưởng ban Tuyên giáo Huyện ủy dự họp.", ["ban", "Tuyên giáo"]),
+])
+def test_words_of_personnel_phrases(nlp, text, expected):
+    found = words(nlp.make_doc(text))
+    k = found.index(expected[0])
+    assert found[k:k + len(expected)] == expected
