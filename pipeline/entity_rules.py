@@ -498,8 +498,13 @@ RULES: tuple[Rule, ...] = (document_references, document_codes, dates, photo_cre
 def bylines(doc: Words) -> Iterator[tuple[int, int, str]]:
     """Author names on one of the last lines: "Bích Huệ", "Kim Thoa - Tùng Lâm", "PHƯƠNG DUNG".
     A source line ("Theo VGP") is no byline."""
-    lines = [[t for t in doc[s.start:s.end] if not t.is_space] for s in doc.doc.sents]
-    for words in [w for w in lines if w][-3:]:
+    lines: list[list[Word]] = []
+    for sent in reversed(list(doc.doc.sents)):  # the last three lines with words, in text order
+        if len(lines) == 3:
+            break
+        if line := [t for t in doc[sent.start:sent.end] if not t.is_space]:
+            lines.insert(0, line)
+    for words in lines:
         if words[0].norm_ == "theo":
             continue
         groups: list[list[Word]] = [[]]
@@ -517,7 +522,7 @@ def bylines(doc: Words) -> Iterator[tuple[int, int, str]]:
             yield from ((g[0].i, g[-1].i + 1, "PER") for g in names)
 
 
-def find_spans(doc: Words, rules: tuple[Rule, ...] = RULES) -> list[tuple[int, int, str, str]]:
+def find_spans(doc: Doc, rules: tuple[Rule, ...] = RULES) -> list[tuple[int, int, str, str]]:
     """(start, end, label, rule name) of every rule span, flat, in text order."""
     found: list[tuple[int, int, str, str]] = []
     words = Words(doc)
