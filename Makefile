@@ -37,10 +37,13 @@ eval: install
 bench: install
 	$(PY) -m pipeline bench
 
-## choices: the cross-validation behind the choices in pipeline/default.cfg
+## choices: the cross-validation behind the choices in pipeline/default.cfg: 3 random folds,
+## and one fold per outlet (each tested on models that never saw its outlet)
 choices: install
 	$(PY) -m pipeline choices --statuses
+	$(PY) -m pipeline choices --statuses --by outlet
 	$(PY) -m pipeline choices
+	$(PY) -m pipeline choices --by outlet
 
 ## lock: re-pin every dependency from requirements.in
 lock:

@@ -173,10 +173,20 @@ def published_and_extra(records: list[Record]) -> tuple[list[Record], list[Recor
             [r for r in records if r.meta.get("source") != "published"])
 
 
-def folds(records: list[Record], k: int, seed: int) -> list[list[Record]]:
-    """k folds of documents, shuffled with a fixed seed."""
+def folds(records: list[Record], k: int, seed: int, by: str | None = None) -> list[list[Record]]:
+    """k folds of documents, shuffled with a fixed seed; or, with `by` (a `meta` field such as
+    "outlet"), one fold per value of that field, so each fold tests on a source none of its
+    training documents comes from, as the held-out split does."""
     import random
 
+    if by:
+        groups: dict[str, list[Record]] = {}
+        for record in sorted(records, key=lambda r: r.id):
+            groups.setdefault(str(record.meta.get(by, "?")), []).append(record)
+        if len(groups) < 2:
+            raise AnnotationError(f"folds by {by!r}: the documents hold {len(groups)} value(s); "
+                                  "at least two are needed")
+        return [groups[value] for value in sorted(groups)]
     ordered = sorted(records, key=lambda r: r.id)
     random.Random(seed).shuffle(ordered)
     return [ordered[i::k] for i in range(k)]

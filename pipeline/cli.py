@@ -167,14 +167,15 @@ def cmd_choices(args: argparse.Namespace) -> int:
     from .records import atomic_write
     from .report import choices_table, markdown_table, status_table
 
+    suffix = f"-by-{args.by}" if args.by else ""
     if args.statuses:
-        scores = status_choices(k=args.folds)
-        atomic_write(Path(args.report) / "status-choices.json", json.dumps(scores, indent=1) + "\n")
+        scores = status_choices(k=args.folds, by=args.by)
+        atomic_write(Path(args.report) / f"status-choices{suffix}.json", json.dumps(scores, indent=1) + "\n")
         print(markdown_table(status_table(scores)))
         return 0
     result = choices(k=args.folds, log=lambda line: print(line, file=sys.stderr), only=args.only,
-                     merges=args.merge)
-    atomic_write(Path(args.report) / "choices.json", json.dumps(result, indent=1) + "\n")
+                     merges=args.merge, by=args.by)
+    atomic_write(Path(args.report) / f"choices{suffix}.json", json.dumps(result, indent=1) + "\n")
     print(choices_table(result))
     return 0
 
@@ -294,6 +295,9 @@ def build_parser() -> argparse.ArgumentParser:
             arg("--words", type=int, default=1_000_000, help="corpus size (default 1,000,000)"))
     command(sub, "choices", "the cross-validation behind the choices in pipeline/default.cfg", cmd_choices,
             arg("--folds", type=int, default=3),
+            arg("--by", metavar="FIELD",
+                help="one fold per value of this meta field (e.g. outlet) instead of --folds random "
+                     "folds; reports go to choices-by-FIELD.json"),
             arg("--only", nargs="*", help="trained variants to run (default: all)"),
             arg("--merge", nargs="*", help="merge policies and run-time variants to score them with (default: all)"),
             arg("--statuses", action="store_true",

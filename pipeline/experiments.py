@@ -70,15 +70,17 @@ def pooled_scores(pool: dict) -> dict:
 
 
 def cross_validate(records: list[Record], k: int, seed: int, variants: dict[str, Variant],
-                   merges: dict[str, dict], log: Log = lambda line: None) -> dict[str, dict]:
-    """k-fold over the published articles of `records` (the others always train). Each variant
+                   merges: dict[str, dict], log: Log = lambda line: None,
+                   by: str | None = None) -> dict[str, dict]:
+    """k-fold over the published articles of `records` (the others always train), or one fold
+    per value of their `meta` field `by` (annotations.folds). Each variant
     (config overrides) is retrained per fold; each of `merges` (run-time overrides) is scored
     on every variant's models. Returns pooled scores by "variant / merge"."""
     base = load_config()
     pools: dict[str, dict] = {}
     for name, overrides in variants.items():
         config = with_overrides(base, overrides(base) if callable(overrides) else overrides)
-        for test, models in out_of_fold(records, config, k, seed, lambda line, name=name: log(f"{name}: {line}")):
+        for test, models in out_of_fold(records, config, k, seed, lambda line, name=name: log(f"{name}: {line}"), by):
             for label, run_overrides in merges.items():
                 nlp = from_config(with_overrides(config, run_overrides), models)
                 pool_predictions(pools.setdefault(f"{name} / {label}", new_pool()), nlp, test)
@@ -325,10 +327,10 @@ STATUS_VARIANTS = {
     "and that cue in its holder's clause": _STATUS_ON}
 
 
-def status_choices(k: int = 3) -> dict[str, dict]:
+def status_choices(k: int = 3, by: str | None = None) -> dict[str, dict]:
     """Each status variant in k-fold cross-validation over the published training articles
-    (the others always train), given the gold entities and relations, so that only the
-    status classifier is measured."""
+    (the others always train; `by`: one fold per value of that `meta` field), given the gold
+    entities and relations, so that only the status classifier is measured."""
     from . import status
     from .annotations import folds
     from .evaluate import status_scores, with_statuses
@@ -343,7 +345,7 @@ def status_choices(k: int = 3) -> dict[str, dict]:
     for name, overrides in STATUS_VARIANTS.items():
         settings = with_overrides(config, overrides)["stages"]["status"]
         pred = []
-        for test in folds(published, k, seed):
+        for test in folds(published, k, seed, by):
             held = {r.id for r in test}
             stage = status.StatusStage(status.train(
                 [d for i, d in docs.items() if i not in held], seed, cues=status.Cues.of(settings),
@@ -355,14 +357,15 @@ def status_choices(k: int = 3) -> dict[str, dict]:
 
 
 def choices(k: int = 3, log: Log = lambda line: None, only: list[str] | None = None,
-            merges: list[str] | None = None) -> dict[str, dict]:
+            merges: list[str] | None = None, by: str | None = None) -> dict[str, dict]:
     """Every trained variant under every merge policy, and the rules alone, in k-fold
-    cross-validation over the published training articles (written ones always train)."""
+    cross-validation over the published training articles (written ones always train; `by`:
+    one fold per value of that `meta` field, e.g. "outlet")."""
     train = training_records()
     rules = new_pool()  # nothing to train: the rules read every published article once
     pool_predictions(rules, load(None), published_and_extra(train)[0])
     out = {"rules only": pooled_scores(rules)}
     out.update(cross_validate(train, k, load_config()["train"]["seed"],
                               {n: o for n, o in TRAINED_VARIANTS.items() if not only or n in only},
-                              {n: o for n, o in RUN_TIME_VARIANTS.items() if not merges or n in merges}, log))
+                              {n: o for n, o in RUN_TIME_VARIANTS.items() if not merges or n in merges}, log, by))
     return out

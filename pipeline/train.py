@@ -103,14 +103,16 @@ def fit(records: list[Record], out_dir: Path, config: Config, seed: int | None =
 
 
 def out_of_fold(records: list[Record], config: Config, k: int, seed: int,
-                log: Log) -> Iterator[tuple[list[Record], Path]]:
-    """k-fold over the published articles of `records`: (test documents, a folder of models
-    trained on the other folds and the unpublished documents), one fold at a time."""
+                log: Log, by: str | None = None) -> Iterator[tuple[list[Record], Path]]:
+    """k-fold over the published articles of `records` (or one fold per value of their `meta`
+    field `by`): (test documents, a folder of models trained on the other folds and the
+    unpublished documents), one fold at a time."""
     from .annotations import folds, published_and_extra
 
     published, extra = published_and_extra(records)
-    for n, test in enumerate(folds(published, k, seed), 1):
-        log(f"fold {n}/{k}")
+    parts = folds(published, k, seed, by)
+    for n, test in enumerate(parts, 1):
+        log(f"fold {n}/{len(parts)}")
         held = {r.id for r in test}
         with tempfile.TemporaryDirectory() as tmp:
             fit([r for r in published if r.id not in held] + extra, Path(tmp), config, seed,

@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from pipeline.annotations import gold_files, heldout_ids, stats, validate
+from pipeline.annotations import folds, gold_files, heldout_ids, stats, validate
 from pipeline.cli import segmentation
 from pipeline.convert import from_doccano, import_file, to_label_studio
+from pipeline.errors import AnnotationError
 from pipeline.paths import POOL
 from pipeline.records import Record, read_many, read_records
 
@@ -85,6 +86,17 @@ def test_stats_per_split(nlp):
     assert table["train"]["relations"] == {"has_title": 1, "title_of": 1}
     assert table["heldout"]["documents"] == 1 and table["heldout"]["spans"] == {"DOC": 1}
     assert table["all"]["words"] == len(TEXT.split()) + 4
+
+
+def test_folds_by_outlet_test_each_outlet_on_models_that_never_saw_it():
+    records = [Record(f"d{n}", "x", [], [], meta={"outlet": outlet})
+               for n, outlet in enumerate(["Dân trí", "VietNamNet", "Dân trí", "VietNamNet", "Tuổi Trẻ"])]
+    by_outlet = folds(records, 3, seed=13, by="outlet")
+    assert [sorted(r.id for r in fold) for fold in by_outlet] == [["d0", "d2"], ["d4"], ["d1", "d3"]]
+    random_folds = folds(records, 2, seed=13)
+    assert len(random_folds) == 2 and sorted(r.id for f in random_folds for r in f) == [f"d{n}" for n in range(5)]
+    with pytest.raises(AnnotationError, match="outlet"):
+        folds(records[:1], 3, seed=13, by="outlet")
 
 
 def submitted(task: dict) -> dict:
