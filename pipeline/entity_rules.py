@@ -197,12 +197,12 @@ def document_references(s: Sentence) -> Iterator[tuple[int, int, str]]:
 def _doc_end(doc: Words, i: int, end: int) -> int:
     """End of a DOC starting at a type word, or 0 when no number/name follows."""
     j = i + 1
-    if j < end and doc[j].norm_ == "số":
-        j += 1
+    numbered = j < end and doc[j].norm_ == "số"  # "số 37": a document's number, whatever follows
+    j += numbered
     if j < end and word_kind(doc[j]) == KIND_CODE:
         return j + 1
-    if j < end and _NUMBER.match(doc[j].text) and not (
-            j + 1 < end and doc[j + 1].norm_ in _NOT_AFTER_NUMBER):
+    if j < end and _NUMBER.match(doc[j].text) and (numbered or not (
+            j + 1 < end and doc[j + 1].norm_ in _NOT_AFTER_NUMBER)):
         return j + 1
     if j < end and doc[j].norm_ == "trung ương" and j + 1 < end and _NUMBER.match(doc[j + 1].text):
         k = j + 2
@@ -229,7 +229,7 @@ def _named_doc_end(doc: Words, i: int, j: int, end: int) -> int:
     ("Luật Hòa giải ở cơ sở"); 0 when neither."""
     k = j
     while k < min(end, j + 10) and not word_kind(doc[k]) and doc[k].norm_ not in _NAME_STOPS \
-            and (not doc[k].is_punct or _inner_comma(doc, k, end)):
+            and (not doc[k].is_punct or _inner_punct(doc, k, end)):
         k += 1
     if k > j and k + 1 < end and doc[k].norm_ == "số" and word_kind(doc[k + 1]) == KIND_CODE:
         return k + 2
@@ -238,9 +238,10 @@ def _named_doc_end(doc: Words, i: int, j: int, end: int) -> int:
     return 0
 
 
-def _inner_comma(doc: Words, k: int, end: int) -> bool:
-    """A comma inside a name: "Luật Phòng, chống tham nhũng" (a lower-case word follows)."""
-    return doc[k].text == "," and k + 1 < end and doc[k + 1].text[:1].islower()
+def _inner_punct(doc: Words, k: int, end: int) -> bool:
+    """A comma or dash inside a name, where a lower-case word follows: "Luật Phòng, chống
+    tham nhũng", "Luật Đơn vị hành chính – kinh tế đặc biệt"."""
+    return doc[k].text in {",", "-", "–"} and k + 1 < end and doc[k + 1].text[:1].islower()
 
 
 def document_codes(s: Sentence) -> Iterator[tuple[int, int, str]]:

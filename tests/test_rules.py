@@ -81,6 +81,13 @@ def test_byline_is_a_person(nlp):
     assert [e.text for e in doc.ents if e.label_ == "PER"] == ["Kim Thoa", "Tùng Lâm"]
 
 
+def test_a_document_number_after_so_is_kept_whatever_follows(nlp):
+    # "số" makes 7488 a document's number even before "ngày"; without it "Kế hoạch 3 năm" is no DOC
+    doc = nlp("Căn cứ công văn số 7488 ngày 12/9/2019 và Nghị quyết số 37 ngày 24/12/2018, "
+              "tỉnh xây dựng Kế hoạch 3 năm.")
+    assert [e.text for e in doc.ents if e.label_ == "DOC"] == ["công văn số 7488", "Nghị quyết số 37"]
+
+
 @pytest.fixture(scope="module")
 def placed() -> pipeline.Pipeline:
     """Rules with the gazetteer before them, as in the shipped pipeline."""
@@ -89,9 +96,11 @@ def placed() -> pipeline.Pipeline:
 
 def test_documents_named_without_a_number(placed):
     doc = placed("Tỉnh ủy triển khai Luật Phòng, chống tham nhũng và Hiến pháp năm 2013; Ban Bí thư "
-                 "ban hành Thông tri số 12-TT/TW.")
+                 "ban hành Thông tri số 12-TT/TW; Quốc hội cho ý kiến về Luật Đơn vị hành chính – "
+                 "kinh tế đặc biệt - Bộ Nội vụ.")
     assert [e.text for e in doc.ents if e.label_ == "DOC"] == [
-        "Luật Phòng, chống tham nhũng", "Hiến pháp năm 2013", "Thông tri số 12-TT/TW"]
+        "Luật Phòng, chống tham nhũng", "Hiến pháp năm 2013", "Thông tri số 12-TT/TW",
+        "Luật Đơn vị hành chính – kinh tế đặc biệt"]
 
 
 @pytest.mark.parametrize("text, bodies", [
