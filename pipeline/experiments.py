@@ -302,8 +302,8 @@ TRAINED_VARIANTS: dict[str, Variant] = {
 
 
 # Run-time alternatives scored on each trained variant's models besides the merge policies.
-RUN_TIME_VARIANTS = {**MERGES, "model decides, classifier decides every relation type": {
-    **MERGES["model decides"], "stages.relations.rules_decide": []}}
+RUN_TIME_VARIANTS = {**MERGES, "model first, classifier decides every relation type": {
+    **MERGES["model first, rules fill gaps"], "stages.relations.rules_decide": []}}
 
 
 def training_records() -> list[Record]:
