@@ -14,7 +14,9 @@ from .errors import ConfigError
 from .paths import DEFAULT_CONFIG
 
 MODEL_STAGES = ("entity_model",)  # stages that cannot run without trained models
-RULES_ONLY = {"stages.relations.use_classifier": False, "stages.status.use_classifier": False}
+# Without models the rules are the whole entity stage: no title of theirs is second to a model's.
+RULES_ONLY = {"stages.relations.use_classifier": False, "stages.status.use_classifier": False,
+              "stages.relations.rule_titles_need_holder": False}
 
 
 def models_present(models_dir: Path) -> bool:

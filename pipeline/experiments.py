@@ -303,7 +303,9 @@ TRAINED_VARIANTS: dict[str, Variant] = {
 
 # Run-time alternatives scored on each trained variant's models besides the merge policies.
 RUN_TIME_VARIANTS = {**MERGES, "model first, classifier decides every relation type": {
-    **MERGES["model first, rules fill gaps"], "stages.relations.rules_decide": []}}
+    **MERGES["model first, rules fill gaps"], "stages.relations.rules_decide": []},
+    "model first, a rule's TITLE kept without a holder": {
+    **MERGES["model first, rules fill gaps"], "stages.relations.rule_titles_need_holder": False}}
 
 
 def training_records() -> list[Record]:

@@ -142,14 +142,15 @@ class RelationStage:
 
     name: ClassVar[str] = "relations"
     requires: ClassVar[tuple[str, ...]] = (ENTS, SENTS, TOKEN_NORM)
-    sets: ClassVar[tuple[str, ...]] = (RELATIONS,)
+    sets: ClassVar[tuple[str, ...]] = (RELATIONS, ENTS)
 
     def __init__(self, classifier: RelationClassifier | None = None, max_distance: int = 40,
-                 rules_decide: Collection[str] = ()) -> None:
+                 rules_decide: Collection[str] = (), rule_titles_need_holder: bool = False) -> None:
         self.rules = RelationRules()
         self.classifier = classifier
         self.max_distance = max_distance
         self.rules_decide = frozenset(rules_decide)  # types too rare in training for the classifier
+        self.rule_titles_need_holder = rule_titles_need_holder
 
     def predict(self, doc: Doc) -> list[Relation]:
         groups = sentence_entities(doc)
@@ -168,8 +169,26 @@ class RelationStage:
         return found
 
     def set_annotations(self, doc: Doc, relations: list[Relation]) -> None:
+        if self.rule_titles_need_holder:
+            relations = drop_unheld_rule_titles(doc, relations)
         doc._.relations = relations
 
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.predict(doc))
         return doc
+
+
+def drop_unheld_rule_titles(doc: Doc, relations: list[Relation]) -> list[Relation]:
+    """Guidelines rule 2 for the titles the rules added where the model found nothing: a
+    TITLE is marked only when a named person holds it, so a rule's TITLE that no has_title
+    relation reaches ("các đồng chí ủy viên BCH …", said of no one) leaves the Doc's
+    entities, with any relation it takes part in. The model's own titles stay: it learnt
+    from the gold where a title stands without a holder found here. Returns the relations
+    that remain."""
+    held = {span_key(r.child) for r in relations if r.label == "has_title"}
+    unheld = {span_key(e) for e in doc.ents if e.label_ == "TITLE" and span_key(e) not in held
+              and (e._.source or "").startswith("rules")}
+    if not unheld:
+        return relations
+    doc.ents = [e for e in doc.ents if span_key(e) not in unheld]
+    return [r for r in relations if span_key(r.head) not in unheld and span_key(r.child) not in unheld]

@@ -56,3 +56,24 @@ def test_title_holder_is_not_the_implementer(rules_nlp):
     doc = rules_nlp("Đồng chí Hoàng Xuận Thuận, Bí thư Huyện ủy đề nghị các chi bộ thực hiện nghiêm "
               "Nghị quyết số 22-NQ/TW.")
     assert not any(r.label == "implements" for r in doc._.relations)
+
+
+def test_a_rule_title_no_one_holds_is_dropped_and_a_model_title_stays():
+    # Guidelines rule 2, for titles the rules added where the model found nothing:
+    # "ủy viên" of the guests' list is said of no named person
+    import pipeline
+    from pipeline.relation_model import drop_unheld_rule_titles
+
+    text = ("Dự hội nghị có các đồng chí ủy viên BCH Đảng bộ khối, ông Nguyễn Văn An, "
+            "Bí thư Huyện ủy Cao Lộc.")
+    kept, pruned = (pipeline.load(None, {"stages.relations.rule_titles_need_holder": on})(text)
+                    for on in (False, True))
+    assert ("ủy viên", "TITLE") in [(e.text, e.label_) for e in kept.ents]
+    assert [e.text for e in pruned.ents if e.label_ == "TITLE"] == ["Bí thư"]
+    assert ("BCH Đảng bộ khối", "ORG") in [(e.text, e.label_) for e in pruned.ents]
+    assert rels(pruned) == {r for r in rels(kept) if "ủy viên" not in r}
+    # the same title found by the model is the model's to keep
+    [member] = [e for e in kept.ents if e.text == "ủy viên"]
+    member._.source = "model"
+    drop_unheld_rule_titles(kept, list(kept._.relations))
+    assert "ủy viên" in [e.text for e in kept.ents]
