@@ -182,7 +182,9 @@ def folds(records: list[Record], k: int, seed: int, by: str | None = None) -> li
     if by:
         groups: dict[str, list[Record]] = {}
         for record in sorted(records, key=lambda r: r.id):
-            groups.setdefault(str(record.meta.get(by, "?")), []).append(record)
+            if by not in record.meta:
+                raise AnnotationError(f"{record.where or record.id}: folds by {by!r}, and its meta has no {by!r}")
+            groups.setdefault(str(record.meta[by]), []).append(record)
         if len(groups) < 2:
             raise AnnotationError(f"folds by {by!r}: the documents hold {len(groups)} value(s); "
                                   "at least two are needed")

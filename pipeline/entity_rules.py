@@ -24,6 +24,7 @@ from .schema import (
     KIND_DOCTYPE,
     KIND_ORG,
     KIND_TITLE,
+    RULE_SOURCE,
     RULE_SPANS,
     SENTS,
     SPAN_SOURCE,
@@ -198,7 +199,8 @@ def _doc_end(doc: Words, i: int, end: int) -> int:
     """End of a DOC starting at a type word, or 0 when no number/name follows."""
     j = i + 1
     numbered = j < end and doc[j].norm_ == "số"  # "số 37": a document's number, whatever follows
-    j += numbered
+    if numbered:
+        j += 1
     if j < end and word_kind(doc[j]) == KIND_CODE:
         return j + 1
     if j < end and _NUMBER.match(doc[j].text) and (numbered or not (
@@ -556,7 +558,7 @@ class EntityRules:
         spans = []
         for b, e, label, rule in find_spans(doc):
             span = Span(doc, b, e, label=label)
-            span._.source = f"rules:{rule}"
+            span._.source = f"{RULE_SOURCE}{rule}"
             span._.score = self.default_score
             spans.append(span)
         spans = tidy(doc, spans)

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .extensions import Relation, span_key
 from .relation_rules import RelationRules, sentence_entities
-from .schema import ENTS, RELATION_TYPES, RELATIONS, SENTS, TOKEN_NORM
+from .schema import ENTS, RELATION_TYPES, RELATIONS, RULE_SOURCE, SENTS, TOKEN_NORM
 
 _TYPES_BY_LABELS = {pair: label for label, pair in RELATION_TYPES.items()}
 
@@ -187,7 +187,7 @@ def drop_unheld_rule_titles(doc: Doc, relations: list[Relation]) -> list[Relatio
     that remain."""
     held = {span_key(r.child) for r in relations if r.label == "has_title"}
     unheld = {span_key(e) for e in doc.ents if e.label_ == "TITLE" and span_key(e) not in held
-              and (e._.source or "").startswith("rules")}
+              and e._.source.startswith(RULE_SOURCE)}
     if not unheld:
         return relations
     doc.ents = [e for e in doc.ents if span_key(e) not in unheld]

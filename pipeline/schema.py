@@ -28,6 +28,7 @@ WORDS, SENTS = "words", "sents"
 TOKEN_KIND, TOKEN_FORM, TOKEN_NORM = "token.kind", "token.form", "token.norm"
 TOKEN_PLACE = "token.place"  # gazetteer hit, in token.morph
 ENTS, SPAN_SOURCE = "ents", "span._.source"
+RULE_SOURCE = "rules:"  # span._.source of a rule's span: "rules:<rule name>"
 RULE_SPANS = "doc._.rule_spans"
 REFS = "span._.ref"
 RELATIONS, STATUS = "doc._.relations", "relation.status"
