@@ -35,6 +35,7 @@ from spacy.training.batchers import minibatch_by_words
 from spacy.util import fix_random_seed, load_model_from_config
 from thinc.api import Adam, Config
 
+from . import lexicon
 from .errors import ConfigError
 from .schema import (
     ENTS,
@@ -176,6 +177,41 @@ def titles_with_a_person(doc: Doc, spans: list[Span]) -> list[Span]:
     return [s for s in spans if s.label_ != "TITLE" or sentence[s.start] in with_person]
 
 
+_LEVELS = {level.lower().rstrip(".") for level in lexicon.ADMIN_LEVELS}
+_DOTTED_LEVELS = {level.lower().rstrip(".") for level in lexicon.ADMIN_LEVELS if level.endswith(".")}
+_PLURALS = {"các", "những", "hai", "ba", "bốn", "năm", "sáu", "mấy", "nhiều"}
+
+
+def places_with_their_level(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Guidelines rule 8: a place's level word is inside it ("[TP. Vinh]", "[huyện Cẩm
+    Giàng]") unless it is shared by a list ("các huyện [An Lão], Kiến Thụy"). The model now
+    and then leaves the level word out, or takes it in after "các"; this puts it right."""
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    sentence = sentence_numbers(doc)
+
+    def plural(i: int) -> bool:
+        return i >= 0 and (doc[i].norm_ in _PLURALS or doc[i].like_num)
+
+    out = []
+    for span in spans:
+        start = span.start
+        if span.label_ == "LOC":
+            j = start - 1
+            if j >= 1 and doc[j].text == "." and doc[j - 1].norm_ in _DOTTED_LEVELS:
+                j -= 1
+            if j >= 0 and doc[j].norm_.rstrip(".") in _LEVELS and not taken.intersection(range(j, start)) \
+                    and sentence[j] == sentence[start] and not plural(j - 1):
+                start = j
+            elif doc[start].norm_ in _LEVELS and span.end - start > 1 and plural(start - 1):
+                start += 1
+        if start != span.start:
+            moved = Span(doc, start, span.end, label=span.label_)
+            moved._.source, moved._.score = span._.source, span._.score
+            span = moved
+        out.append(span)
+    return out
+
+
 class EntityModel:
     """The trained NER model as a pipeline stage."""
 
@@ -219,7 +255,7 @@ class EntityModel:
             span._.source = "model+rules" if (span.start, span.end, span.label_) in ruled else "model"
             span._.score = self.default_score
         merged = self.merge(spans, list(doc._.rule_spans or []))
-        doc.ents = titles_with_a_person(doc, tidy(doc, merged))
+        doc.ents = places_with_their_level(doc, titles_with_a_person(doc, tidy(doc, merged)))
 
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.predict([doc])[0])

@@ -58,7 +58,7 @@ _PLACE_HEADS = {h.lower() for h in lexicon.PLACE_HEADS}
 # Word kinds that may be part of a described body's name ("Sở [Kế hoạch] và Đầu tư").
 _NAME_KINDS = {"", "abbr", "doctype"}
 _STOP_WORDS = {"của", "về", "và", "trong", "tại", "đã", "có", "được", "với", "cho", "là", "để",
-               "theo", "từ", "đến", "trên", "khi", "sẽ", "đang", "các", "những"}
+               "theo", "từ", "kể từ", "kể", "đến", "trên", "khi", "sẽ", "đang", "các", "những"}
 _NAME_STOPS = _STOP_WORDS | {"số", "ngày", "do", "nhằm", "thì"}  # end a document's name
 # Verbs that end a described name ("Sở Giao thông vận tải hoàn thiện hồ sơ").
 _VERB_STOPS = {"giữ", "giữ chức", "giữ chức vụ", "làm", "bị", "ký", "trao", "chủ trì", "phát biểu",
@@ -279,6 +279,30 @@ def photo_credits(s: Sentence) -> Iterator[tuple[int, int, str]]:
             yield i + 2, e, "PER"
 
 
+def source_lines(s: Sentence) -> Iterator[tuple[int, int, str]]:
+    """The outlets of a source line, a short sentence that ends its line: "… phát triển. Theo
+    [VGP]", "Theo [Vietnam+]/[TTXVN]", "Theo [Quân đội nhân dân]" (guidelines case 43).
+    Outlets differ from site to site, so the sentence's form finds them, not a list."""
+    doc = s.doc
+    words = [t for t in doc[s.start:s.end] if not t.is_space]
+    text = doc.doc.text
+    if not (2 <= len(words) <= 8 and words[0].norm_ == "theo"):
+        return
+    last = doc.doc[words[-1].i]
+    if text[last.idx + len(last):].lstrip(" \t")[:1] not in {"", "\n"}:
+        return
+    groups: list[list[Word]] = [[]]
+    for t in words[1:]:
+        if t.text in {"/", ",", ";", "-", "–"}:
+            groups.append([])
+        elif t.is_punct and t.text != "+" or word_kind(t) in {KIND_TITLE, KIND_DATE, KIND_CODE}:
+            return
+        else:
+            groups[-1].append(t)
+    if all(g and g[0].text[:1].isupper() and len(g) <= 5 for g in groups):
+        yield from ((g[0].i, g[-1].i + 1, "ORG") for g in groups)
+
+
 def party_mentions(s: Sentence) -> Iterator[tuple[int, int, str]]:
     """The article's own party organisation and the Party as an owner: "toàn [Đảng bộ]",
     "Đại hội XIII của [Đảng]" (guidelines rules 10, 11); the Prime Minister acting as an
@@ -495,7 +519,7 @@ def _title_before(doc: Words, s: int, start: int, org_start: dict[int, int]) -> 
 
 
 RULES: tuple[Rule, ...] = (document_references, document_codes, dates, photo_credits,
-                           party_mentions, organisations, places, people_and_titles)
+                           source_lines, party_mentions, organisations, places, people_and_titles)
 
 
 def bylines(doc: Words) -> Iterator[tuple[int, int, str]]:

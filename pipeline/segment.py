@@ -220,10 +220,10 @@ def rejoin_places(words: list[tuple[int, int]], text: str) -> list[tuple[int, in
     for n in range(len(out) - 1):
         (a, b), (c, d) = out[n], out[n + 1]
         syllables = text[c:d].split()
-        if len(syllables) < 3 or not text[a:b][:1].isupper() or not all(_is_cap(x) for x in syllables):
+        if len(syllables) < 2 or not text[a:b][:1].isupper() or not all(_is_cap(x) for x in syllables):
             continue
-        for k in range(1, len(syllables) - 1):
-            if syllables[k] in _COMMON_FAMILY_NAMES and key(f"{text[a:b]} {' '.join(syllables[:k])}") in places:
+        for k in range(1, len(syllables)):
+            if key(f"{text[a:b]} {' '.join(syllables[:k])}") in places and key(text[a:b]) not in places:
                 cut = c + len(" ".join(syllables[:k]))
                 while cut < d and text[cut] != " ":
                     cut += 1

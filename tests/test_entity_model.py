@@ -5,7 +5,7 @@ import numpy
 from spacy.training import biluo_tags_to_spans
 
 import pipeline
-from pipeline.entity_model import MERGE_POLICIES, best_tags, biluo_tags, model_view
+from pipeline.entity_model import MERGE_POLICIES, best_tags, biluo_tags, model_view, places_with_their_level
 
 
 def test_the_model_reads_normal_forms_word_kinds_and_the_rules_proposals():
@@ -51,3 +51,15 @@ def test_the_tagger_reads_the_best_well_formed_tag_sequence():
     assert [s.text for s in biluo_tags_to_spans(doc, tags)] == ["Ban Thường vụ Tỉnh ủy Lạng Sơn", "Tỉnh ủy"]
     doc.ents = biluo_tags_to_spans(doc, tags)  # and back: what the tagger is trained on
     assert biluo_tags(doc) == tags
+
+
+def test_a_place_keeps_its_level_word_unless_a_list_shares_it():
+    nlp = pipeline.load(None, {"pipeline.stages": []})
+    doc = nlp("Hội nghị họp tại TP. Vinh; Chính phủ lập các quận Thanh Xuân, Cầu Giấy.")
+
+    def loc(words: str):
+        start = doc.text.index(words)
+        return doc.char_span(start, start + len(words), label="LOC")
+
+    placed = places_with_their_level(doc, [loc("Vinh"), loc("quận Thanh Xuân"), loc("Cầu Giấy")])
+    assert [s.text for s in placed] == ["TP. Vinh", "Thanh Xuân", "Cầu Giấy"]

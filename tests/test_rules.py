@@ -137,3 +137,17 @@ def test_a_holders_name_after_the_body_is_no_part_of_it(placed, text, body, pers
     doc = placed(text)
     assert ("ORG", body) in ents(doc) and ("PER", person) in ents(doc)
 
+
+
+def test_outlets_of_a_source_line_are_bodies(nlp):
+    doc = nlp("Ông Tứ thôi giữ chức Giám đốc Sở.\nTheo Vietnam+/TTXVN\n")
+    assert ("ORG", "Vietnam+") in ents(doc) and ("ORG", "TTXVN") in ents(doc)
+    doc = nlp("Ông Bảo đã nghỉ hưu theo chế độ.\nTheo Quân đội nhân dân")
+    assert ents(doc)[-1] == ("ORG", "Quân đội nhân dân")
+
+
+def test_theo_inside_running_text_names_no_outlet(nlp):
+    doc = nlp("Theo Quyết định, ông Bảo nghỉ hưu.")
+    assert ("ORG", "Quyết định") not in ents(doc)
+    doc = nlp("Ông Bảo nói.\nTheo ông Bảo, Sở đã làm đúng quy định")
+    assert not [e for e in ents(doc) if e[1].startswith("ông")]

@@ -54,6 +54,16 @@ def test_misplaced_word_boundary_is_cut_at_a_known_head(nlp):
     assert "Huyện ủy" in words(doc)
 
 
+@pytest.mark.parametrize("text,place,name", [
+    ("Bí thư Tỉnh ủy Đắk Nông Lê Diễn phát biểu.", "Đắk Nông", "Lê Diễn"),
+    # the CRF reads "Đắk" | "Lắk Êban": a place completed by the gazetteer needs no family name after it
+    ("Bí Thư Tỉnh ủy Đắk Lắk Êban Y Phu cho biết.", "Đắk Lắk", "Êban"),
+])
+def test_a_place_the_crf_glued_to_a_name_gets_its_end_back(nlp, text, place, name):
+    found = words(nlp.make_doc(text))
+    assert place in found and found[found.index(place) + 1].startswith(name)
+
+
 @pytest.mark.parametrize("text,expected", [
     # "chức vụ" and "nhiệm vụ" are words: their "vụ" is no section ("vụ Pháp chế") and opens no
     # title ("vụ trưởng"), so the title after them stays whole and the verbs of holding stay words
