@@ -14,9 +14,10 @@ from .read import clean
 UPPER = "".join(  # every Latin capital, so "Đ", "Ư", "Ố" count as capitals
     c for c in map(chr, range(0x41, 0x1EFA)) if c.isupper() and "LATIN" in unicodedata.name(c, ""))
 
-# Party documents: <number>-<TYPE>/<ISSUER> ("22-NQ/TW", "10-CT / TW", "03-CT/T.Ư").
+# Party documents: <number>-<TYPE>/<ISSUER> ("22-NQ/TW", "10-CT / TW", "03-CT/T.Ư"), the slash
+# sometimes written as a dash ("989-QĐ-TW").
 PARTY_CODE = (
-    rf"(?P<p_number>\d{{1,5}}[a-z]?)\s?[-–]\s?(?P<p_type>[{UPPER}a-zđ]{{1,6}})\s?/\s?"
+    rf"(?P<p_number>\d{{1,5}}[a-z]?)\s?[-–]\s?(?P<p_type>[{UPPER}a-zđ]{{1,6}})\s?[/-]\s?"
     rf"(?P<p_issuer>T\.Ư|[{UPPER}][{UPPER}a-zđ]{{0,9}})"
 )
 # State documents: <n>/<year>/<TYPE>-<ISSUER>, <n>/<TYPE>-<ISSUER>, <n>/<year>/QH<term>.
