@@ -212,6 +212,13 @@ def places_with_their_level(doc: Doc, spans: list[Span]) -> list[Span]:
     return out
 
 
+def without_nationalities(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Guidelines case 40: a people is no place. "người [Trung Quốc]", "người [Việt Nam] ở nước
+    ngoài" name a nationality, and the gold data never marks a place right after "người";
+    residents ("người dân [Nghệ An]") are another word."""
+    return [s for s in spans if s.label_ != "LOC" or s.start == 0 or doc[s.start - 1].norm_ != "người"]
+
+
 class EntityModel:
     """The trained NER model as a pipeline stage."""
 
@@ -255,7 +262,8 @@ class EntityModel:
             span._.source = "model+rules" if (span.start, span.end, span.label_) in ruled else "model"
             span._.score = self.default_score
         merged = self.merge(spans, list(doc._.rule_spans or []))
-        doc.ents = places_with_their_level(doc, titles_with_a_person(doc, tidy(doc, merged)))
+        doc.ents = without_nationalities(doc, places_with_their_level(
+            doc, titles_with_a_person(doc, tidy(doc, merged))))
 
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.predict([doc])[0])

@@ -44,6 +44,8 @@ _ORG_ABBR = set(lexicon.ORG_ABBREVIATIONS)
 _TITLE_ABBR = set(lexicon.TITLE_ABBREVIATIONS)
 _ROMAN = re.compile(r"^[IVXLC]+$")
 _NUMBER = re.compile(r"^\d{1,4}$")
+_SHORT_NUMBER = re.compile(r"^\d{1,2}$")  # a congress's or a plenum's number, a number in a list
+_CENTRAL = {"trung ương", "tư", "t.ư", "tw"}
 _NOT_AFTER_NUMBER = {"năm", "tháng", "ngày", "%", "người", "đảng viên", "lớp", "tổ chức", "chi bộ",
                      "xã", "huyện", "đồng chí", "lượt", "cán bộ"}
 _ORG_CONTINUE = {"khối", "các cơ quan", "doanh nghiệp", "cơ quan"}  # never "và" (case 33)
@@ -187,9 +189,15 @@ def document_references(s: Sentence) -> Iterator[tuple[int, int, str]]:
     "Nghị quyết Trung ương 4 khóa XII", "Luật Phòng, chống tham nhũng"."""
     doc, i = s.doc, s.start
     while i < s.end:
-        e = _doc_end(doc, i, s.end) if word_kind(doc[i]) == KIND_DOCTYPE else 0
+        typed = word_kind(doc[i]) == KIND_DOCTYPE or doc[i].norm_ == "quy chế"
+        e = _doc_end(doc, i, s.end) if typed else 0
         if e:
             yield i, e, "DOC"
+            while _SHORT_NUMBER.match(doc[e - 1].text) and e + 1 < s.end and doc[e].norm_ in {",", "và"} \
+                    and _SHORT_NUMBER.match(doc[e + 1].text) and not (
+                        e + 2 < s.end and doc[e + 2].norm_ in _NOT_AFTER_NUMBER):
+                yield e + 1, e + 2, "DOC"  # "Nghị quyết 16, [18], [19]": each its own (rule 17)
+                e += 2
             i = e
         else:
             i += 1
@@ -198,6 +206,9 @@ def document_references(s: Sentence) -> Iterator[tuple[int, int, str]]:
 def _doc_end(doc: Words, i: int, end: int) -> int:
     """End of a DOC starting at a type word, or 0 when no number/name follows."""
     j = i + 1
+    if doc[i].norm_ == "quy chế":  # a body's own rule book, named with its owner (case 60)
+        owned = j + 1 < end and doc[j].norm_ in {"làm việc", "hoạt động"} and doc[j + 1].norm_ == "của"
+        return j + 1 if owned else 0
     numbered = j < end and doc[j].norm_ == "số"  # "số 37": a document's number, whatever follows
     if numbered:
         j += 1
@@ -206,9 +217,10 @@ def _doc_end(doc: Words, i: int, end: int) -> int:
     if j < end and _NUMBER.match(doc[j].text) and (numbered or not (
             j + 1 < end and doc[j + 1].norm_ in _NOT_AFTER_NUMBER)):
         return j + 1
-    if j < end and doc[j].norm_ == "trung ương" and j + 1 < end and _NUMBER.match(doc[j + 1].text):
-        k = j + 2
-        if k + 1 < end and doc[k].norm_ in {"khóa", "khoá"} and _ROMAN.match(doc[k + 1].text):
+    if j + 1 < end and doc[j].norm_ in _CENTRAL and _SHORT_NUMBER.match(doc[j + 1].text):
+        k = j + 2  # "Nghị quyết Trung ương 4 khóa XII", "Nghị quyết TƯ 4 khoá 11"
+        if k + 1 < end and doc[k].norm_ in {"khóa", "khoá"} and (
+                _ROMAN.match(doc[k + 1].text) or _SHORT_NUMBER.match(doc[k + 1].text)):
             k += 2
         return k
     named = _named_doc_end(doc, i, j, end)
@@ -217,12 +229,29 @@ def _doc_end(doc: Words, i: int, end: int) -> int:
     if doc[i].norm_ == "hiến pháp":  # the one constitution (K9), with its year if given
         return j + 2 if j + 1 < end and doc[j].norm_ == "năm" and doc[j + 1].text.isdigit() else j
     if j < end and doc[j].norm_ == "đại hội":  # Nghị quyết Đại hội ... lần thứ XIII
+        for k in range(j + 1, min(end, j + 5)):  # "Đại hội 12", "Đại hội Đảng lần thứ 12"
+            if _SHORT_NUMBER.match(doc[k].text) or _ROMAN.match(doc[k].text):
+                return _party_organisation_end(doc, k + 1, end)
+            if doc[k].norm_ not in {"đảng", "lần", "thứ", "lần thứ"}:
+                break
         for k in range(j + 1, min(end, j + 14)):
             if doc[k].is_punct:
                 break
             if doc[k].norm_ == "thứ" and k + 1 < end and _ROMAN.match(doc[k + 1].text):
                 return k + 2
     return 0
+
+
+def _party_organisation_end(doc: Words, k: int, end: int) -> int:
+    """A congress's resolution goes on over its party organisation: "Nghị quyết Đại hội 15
+    [Đảng bộ tỉnh Kon Tum]"."""
+    if k < end and doc[k].norm_ == "đảng bộ":
+        k += 1
+        if k < end and doc[k].norm_ in _ADMIN:
+            k += 1
+        while k < end and is_name_token(doc[k]):
+            k += 1
+    return k
 
 
 def _named_doc_end(doc: Words, i: int, j: int, end: int) -> int:

@@ -18,13 +18,13 @@ UPPER = "".join(  # every Latin capital, so "Đ", "Ư", "Ố" count as capitals
 # sometimes written as a dash ("989-QĐ-TW").
 PARTY_CODE = (
     rf"(?P<p_number>\d{{1,5}}[a-z]?)\s?[-–]\s?(?P<p_type>[{UPPER}a-zđ]{{1,6}})\s?[/-]\s?"
-    rf"(?P<p_issuer>T\.Ư|[{UPPER}][{UPPER}a-zđ]{{0,9}})"
+    rf"(?P<p_issuer>T\.Ư|[{UPPER}][{UPPER}a-zđ]{{0,9}}(?:-[{UPPER}]{{2,6}})?)"  # "439-CV/TĐTN-BTC"
 )
 # State documents: <n>/<year>/<TYPE>-<ISSUER>, <n>/<TYPE>-<ISSUER>, <n>/<year>/QH<term>.
 STATE_CODE = (
     rf"(?P<s_number>\d{{1,5}})\s?/\s?(?:(?P<s_year>\d{{4}})\s?/\s?)?"
     rf"(?P<s_type>[{UPPER}][{UPPER}a-zđ]{{0,6}}?)(?P<s_term>\d{{0,2}})"
-    rf"(?:\s?-\s?(?P<s_issuer>[{UPPER}][{UPPER}a-zđ]{{0,9}}\d{{0,2}}))?"
+    rf"(?:\s?[-/]\s?(?P<s_issuer>[{UPPER}][{UPPER}a-zđ]{{0,9}}\d{{0,2}}))?"  # "1143/QĐ/TTg" too
 )
 DOC_CODE_RE = re.compile(rf"(?<![\w/-])(?:{PARTY_CODE}|{STATE_CODE})(?![\w/])")
 

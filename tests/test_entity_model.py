@@ -5,7 +5,14 @@ import numpy
 from spacy.training import biluo_tags_to_spans
 
 import pipeline
-from pipeline.entity_model import MERGE_POLICIES, best_tags, biluo_tags, model_view, places_with_their_level
+from pipeline.entity_model import (
+    MERGE_POLICIES,
+    best_tags,
+    biluo_tags,
+    model_view,
+    places_with_their_level,
+    without_nationalities,
+)
 
 
 def test_the_model_reads_normal_forms_word_kinds_and_the_rules_proposals():
@@ -53,13 +60,22 @@ def test_the_tagger_reads_the_best_well_formed_tag_sequence():
     assert biluo_tags(doc) == tags
 
 
+def place(doc, words: str):
+    """A LOC span over the first occurrence of `words`."""
+    start = doc.text.index(words)
+    return doc.char_span(start, start + len(words), label="LOC")
+
+
 def test_a_place_keeps_its_level_word_unless_a_list_shares_it():
     nlp = pipeline.load(None, {"pipeline.stages": []})
     doc = nlp("Hội nghị họp tại TP. Vinh; Chính phủ lập các quận Thanh Xuân, Cầu Giấy.")
-
-    def loc(words: str):
-        start = doc.text.index(words)
-        return doc.char_span(start, start + len(words), label="LOC")
-
-    placed = places_with_their_level(doc, [loc("Vinh"), loc("quận Thanh Xuân"), loc("Cầu Giấy")])
+    placed = places_with_their_level(doc, [place(doc, "Vinh"), place(doc, "quận Thanh Xuân"),
+                                           place(doc, "Cầu Giấy")])
     assert [s.text for s in placed] == ["TP. Vinh", "Thanh Xuân", "Cầu Giấy"]
+
+
+def test_a_people_is_no_place_but_residents_mark_theirs():
+    nlp = pipeline.load(None, {"pipeline.stages": []})
+    doc = nlp("Công tác với người Việt Nam ở nước ngoài và người dân Nghệ An.")
+    kept = without_nationalities(doc, [place(doc, "Việt Nam"), place(doc, "Nghệ An")])
+    assert [s.text for s in kept] == ["Nghệ An"]

@@ -151,3 +151,17 @@ def test_theo_inside_running_text_names_no_outlet(nlp):
     assert ("ORG", "Quyết định") not in ents(doc)
     doc = nlp("Ông Bảo nói.\nTheo ông Bảo, Sở đã làm đúng quy định")
     assert not [e for e in ents(doc) if e[1].startswith("ông")]
+
+
+@pytest.mark.parametrize("text,documents", [
+    ("Soi chiếu với Nghị quyết Đại hội Đảng lần thứ 12, phân tích rõ.", ["Nghị quyết Đại hội Đảng lần thứ 12"]),
+    ("Thực hiện Nghị quyết Đại hội 15 Đảng bộ tỉnh Kon Tum tại huyện.", ["Nghị quyết Đại hội 15 Đảng bộ tỉnh Kon Tum"]),
+    ("Đây là chủ trương mà Nghị quyết TƯ 4 khoá 11 đã đề ra.", ["Nghị quyết TƯ 4 khoá 11"]),
+    # rule 17: each number of a list is its own document
+    ("Nhất là Nghị quyết 16, 18, 19 về tổ chức và cán bộ.", ["Nghị quyết 16", "18", "19"]),
+    # case 60: a rule book with its owner is a document; without one it is not
+    ("Ông vi phạm quy chế làm việc của Sở Lao động.", ["quy chế làm việc"]),
+    ("Ông chưa nắm rõ quy chế làm việc.", []),
+])
+def test_named_resolutions_lists_and_owned_rule_books(nlp, text, documents):
+    assert [t for label, t in ents(nlp(text)) if label == "DOC"] == documents
