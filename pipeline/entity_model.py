@@ -186,8 +186,9 @@ def places_with_their_level(doc: Doc, spans: list[Span]) -> list[Span]:
     """Guidelines rule 8: a place's level word is inside it ("[TP. Vinh]", "[huyện Cẩm
     Giàng]") unless it is shared by a list ("các huyện [An Lão], Kiến Thụy"). The model now
     and then leaves the level word out, or takes it in after "các"; this puts it right."""
+    if not any(s.label_ == "LOC" for s in spans):
+        return spans
     taken = {i for s in spans for i in range(s.start, s.end)}
-    sentence = sentence_numbers(doc)
 
     def plural(i: int) -> bool:
         return i >= 0 and (doc[i].norm_ in _PLURALS or doc[i].like_num)
@@ -200,7 +201,7 @@ def places_with_their_level(doc: Doc, spans: list[Span]) -> list[Span]:
             if j >= 1 and doc[j].text == "." and doc[j - 1].norm_ in _DOTTED_LEVELS:
                 j -= 1
             if j >= 0 and doc[j].norm_.rstrip(".") in _LEVELS and not taken.intersection(range(j, start)) \
-                    and sentence[j] == sentence[start] and not plural(j - 1):
+                    and not any(doc[k].is_sent_start for k in range(j + 1, start + 1)) and not plural(j - 1):
                 start = j
             elif doc[start].norm_ in _LEVELS and span.end - start > 1 and plural(start - 1):
                 start += 1
@@ -217,6 +218,11 @@ def without_nationalities(doc: Doc, spans: list[Span]) -> list[Span]:
     ngoài" name a nationality, and the gold data never marks a place right after "người";
     residents ("người dân [Nghệ An]") are another word."""
     return [s for s in spans if s.label_ != "LOC" or s.start == 0 or doc[s.start - 1].norm_ != "người"]
+
+
+# The guidelines' rules that a span list from the merge must still satisfy, in this order.
+AFTER_MERGE: tuple[Callable[[Doc, list[Span]], list[Span]], ...] = (
+    titles_with_a_person, places_with_their_level, without_nationalities)
 
 
 class EntityModel:
@@ -261,9 +267,10 @@ class EntityModel:
         for span in spans:  # "model+rules": both found it, which calibration weighs
             span._.source = "model+rules" if (span.start, span.end, span.label_) in ruled else "model"
             span._.score = self.default_score
-        merged = self.merge(spans, list(doc._.rule_spans or []))
-        doc.ents = without_nationalities(doc, places_with_their_level(
-            doc, titles_with_a_person(doc, tidy(doc, merged))))
+        merged = tidy(doc, self.merge(spans, list(doc._.rule_spans or [])))
+        for rule in AFTER_MERGE:
+            merged = rule(doc, merged)
+        doc.ents = merged
 
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.predict([doc])[0])

@@ -193,14 +193,22 @@ def document_references(s: Sentence) -> Iterator[tuple[int, int, str]]:
         e = _doc_end(doc, i, s.end) if typed else 0
         if e:
             yield i, e, "DOC"
-            while _SHORT_NUMBER.match(doc[e - 1].text) and e + 1 < s.end and doc[e].norm_ in {",", "và"} \
-                    and _SHORT_NUMBER.match(doc[e + 1].text) and not (
-                        e + 2 < s.end and doc[e + 2].norm_ in _NOT_AFTER_NUMBER):
-                yield e + 1, e + 2, "DOC"  # "Nghị quyết 16, [18], [19]": each its own (rule 17)
-                e += 2
+            for n in _listed_numbers(doc, e, s.end):
+                yield n - 1, n, "DOC"
+                e = n
             i = e
         else:
             i += 1
+
+
+def _listed_numbers(doc: Words, e: int, end: int) -> Iterator[int]:
+    """The end of each number listed after a numbered document that ends at `e`: "Nghị quyết
+    16, [18], [19]" are three documents (rule 17)."""
+    while _SHORT_NUMBER.match(doc[e - 1].text) and e + 1 < end and doc[e].norm_ in {",", "và"} \
+            and _SHORT_NUMBER.match(doc[e + 1].text) \
+            and not (e + 2 < end and doc[e + 2].norm_ in _NOT_AFTER_NUMBER):
+        e += 2
+        yield e
 
 
 def _doc_end(doc: Words, i: int, end: int) -> int:

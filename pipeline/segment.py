@@ -211,8 +211,9 @@ def split_at_case(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def rejoin_places(words: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
     """Move the end of a place name the CRF glued to the next name back onto the place:
-    "Đắk" | "Nông Lê Diễn" -> "Đắk Nông" | "Lê Diễn" (the gazetteer knows "Đắk Nông", and
-    "Lê Diễn" opens with a family name)."""
+    "Đắk" | "Nông Lê Diễn" -> "Đắk Nông" | "Lê Diễn", "Đắk" | "Lắk Êban" -> "Đắk Lắk" |
+    "Êban" (the gazetteer knows "Đắk Nông" and "Đắk Lắk" but not "Đắk" alone; the rest of
+    the glued word is capitalised)."""
     from .gazetteer import key, place_keys
 
     places = place_keys()
