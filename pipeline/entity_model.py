@@ -220,9 +220,37 @@ def without_nationalities(doc: Doc, spans: list[Span]) -> list[Span]:
     return [s for s in spans if s.label_ != "LOC" or s.start == 0 or doc[s.start - 1].norm_ != "người"]
 
 
+_LAW_WORDS = {"luật", "bộ luật", "bộ"}
+
+
+def known_names_whole(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A place or document the rules know whole is taken whole: a model span inside a rule
+    span of its label grows to it ("Thừa Thiên" -> "[tỉnh Thừa Thiên - Huế]", "Luật Bảo vệ" ->
+    "[Luật Bảo vệ và phát triển rừng]", "Sơn Trà" -> "[bán đảo Sơn Trà]"), and a law the model
+    ran on past its name stops there ("Luật Thủ đô trình" -> "[Luật Thủ đô]")."""
+    rules = [r for r in doc._.rule_spans or [] if r.label_ in {"LOC", "DOC"}]
+    if not rules:
+        return spans
+    out = list(spans)
+    for n, span in enumerate(spans):
+        for rule in rules:
+            if rule.label_ != span.label_ or (rule.start, rule.end) == (span.start, span.end):
+                continue
+            inside = rule.start <= span.start and span.end <= rule.end
+            law_run_on = (rule.label_ == "DOC" and rule.start == span.start < rule.end < span.end
+                          and doc[rule.start].norm_ in _LAW_WORDS)
+            clear = not any(o.start < rule.end and rule.start < o.end for k, o in enumerate(out) if k != n)
+            if (inside or law_run_on) and clear:
+                whole = Span(doc, rule.start, rule.end, label=rule.label_)
+                whole._.source, whole._.score = "model+rules", span._.score
+                out[n] = whole
+                break
+    return out
+
+
 # The guidelines' rules that a span list from the merge must still satisfy, in this order.
 AFTER_MERGE: tuple[Callable[[Doc, list[Span]], list[Span]], ...] = (
-    titles_with_a_person, places_with_their_level, without_nationalities)
+    titles_with_a_person, known_names_whole, places_with_their_level, without_nationalities)
 
 
 class EntityModel:

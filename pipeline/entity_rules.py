@@ -44,6 +44,7 @@ _ORG_ABBR = set(lexicon.ORG_ABBREVIATIONS)
 _TITLE_ABBR = set(lexicon.TITLE_ABBREVIATIONS)
 _ROMAN = re.compile(r"^[IVXLC]+$")
 _NUMBER = re.compile(r"^\d{1,4}$")
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
 _SHORT_NUMBER = re.compile(r"^\d{1,2}$")  # a congress's or a plenum's number, a number in a list
 _CENTRAL = {"trung ương", "tư", "t.ư", "tw"}
 _NOT_AFTER_NUMBER = {"năm", "tháng", "ngày", "%", "người", "đảng viên", "lớp", "tổ chức", "chi bộ",
@@ -57,6 +58,7 @@ _DESCRIBED_HEADS = {"sở", "phòng", "bộ", "cục", "tổng cục", "trung t�
                     "bệnh viện", "báo", "tập đoàn", "trường đại học"}
 _NAMED_TYPES = {"luật", "pháp lệnh", "bộ luật", "điều lệ", "hiến pháp"}  # identified by name alone
 _PLACE_HEADS = {h.lower() for h in lexicon.PLACE_HEADS}
+_LONGEST_PLACE_HEAD = max(len(h.split()) for h in lexicon.PLACE_HEADS)
 # Word kinds that may be part of a described body's name ("Sở [Kế hoạch] và Đầu tư").
 _NAME_KINDS = {"", "abbr", "doctype"}
 _STOP_WORDS = {"của", "về", "và", "trong", "tại", "đã", "có", "được", "với", "cho", "là", "để",
@@ -66,7 +68,8 @@ _NAME_STOPS = _STOP_WORDS | {"số", "ngày", "do", "nhằm", "thì"}  # end a d
 _VERB_STOPS = {"giữ", "giữ chức", "giữ chức vụ", "làm", "bị", "ký", "trao", "chủ trì", "phát biểu",
                "cho biết", "đề nghị", "tham mưu", "hoàn thiện", "chấp thuận", "tổ chức", "quyết định",
                "thông tin", "yêu cầu", "báo cáo", "phối hợp", "triển khai", "thực hiện", "ban hành",
-               "kiểm tra", "xem xét", "nhận", "đón nhận", "công bố", "họp", "nói", "kiến nghị"}
+               "kiểm tra", "xem xét", "nhận", "đón nhận", "công bố", "họp", "nói", "kiến nghị",
+               "đưa tin", "cho hay", "phản ánh", "đăng tải"}
 _DESCRIBED_BREAKS = _STOP_WORDS | _VERB_STOPS  # lower-case words that end a described name
 
 Spans = list[tuple[int, int, str]]
@@ -191,6 +194,8 @@ def document_references(s: Sentence) -> Iterator[tuple[int, int, str]]:
     while i < s.end:
         typed = word_kind(doc[i]) == KIND_DOCTYPE or doc[i].norm_ == "quy chế"
         e = _doc_end(doc, i, s.end) if typed else 0
+        if not typed and doc[i].norm_ == "bộ" and i + 1 < s.end and doc[i + 1].norm_ == "luật":
+            e = _law_end(doc, i + 2, s.end)  # "Bộ luật Hình sự": the segmenter took "Bộ" as a head
         if e:
             yield i, e, "DOC"
             for n in _listed_numbers(doc, e, s.end):
@@ -211,9 +216,36 @@ def _listed_numbers(doc: Words, e: int, end: int) -> Iterator[int]:
         yield e
 
 
+_LAW_PUNCT = re.compile(r"[,\-–]")
+
+
+def _law_key(words: Iterable[str]) -> str:
+    """A law's name compared without case, commas or dashes: "Phòng, chống" = "phòng chống"."""
+    return " ".join(_LAW_PUNCT.sub(" ", " ".join(words)).split())
+
+
+_LAW_KEYS = {_law_key([name.lower()]) for name in lexicon.LAW_NAMES}
+_LONGEST_LAW = max(len(name.split()) for name in lexicon.LAW_NAMES) + 4  # words, with commas
+
+
+def _law_end(doc: Words, j: int, end: int) -> int:
+    """End of the known law named from word j on (the longest name), then its year or code
+    ("Luật Đất đai năm 2013", "Luật Tổ chức Quốc hội số 57/2014/QH13"); 0 when none."""
+    k = next((k for k in range(min(end, j + _LONGEST_LAW), j, -1)
+              if _law_key(t.norm_ for t in doc[j:k]) in _LAW_KEYS), 0)
+    if not k:
+        return 0
+    if k + 1 < end and doc[k].norm_ in {"năm", "số"} and (
+            _YEAR.match(doc[k + 1].text) or word_kind(doc[k + 1]) == KIND_CODE):
+        return k + 2
+    return k + 1 if k < end and (_YEAR.match(doc[k].text) or word_kind(doc[k]) == KIND_CODE) else k
+
+
 def _doc_end(doc: Words, i: int, end: int) -> int:
     """End of a DOC starting at a type word, or 0 when no number/name follows."""
     j = i + 1
+    if doc[i].norm_ in {"luật", "bộ luật"} and (law := _law_end(doc, j, end)):
+        return law
     if doc[i].norm_ == "quy chế":  # a body's own rule book, named with its owner (case 60)
         owned = j + 1 < end and doc[j].norm_ in {"làm việc", "hoạt động"} and doc[j + 1].norm_ == "của"
         return j + 1 if owned else 0
@@ -322,11 +354,10 @@ def source_lines(s: Sentence) -> Iterator[tuple[int, int, str]]:
     Outlets differ from site to site, so the sentence's form finds them, not a list."""
     doc = s.doc
     words = [t for t in doc[s.start:s.end] if not t.is_space]
-    text = doc.doc.text
     if not (2 <= len(words) <= 8 and words[0].norm_ == "theo"):
         return
     last = doc.doc[words[-1].i]
-    if text[last.idx + len(last):].lstrip(" \t")[:1] not in {"", "\n"}:
+    if doc.doc.text[last.idx + len(last):].lstrip(" \t")[:1] not in {"", "\n"}:
         return
     groups: list[list[Word]] = [[]]
     for t in words[1:]:
@@ -338,6 +369,24 @@ def source_lines(s: Sentence) -> Iterator[tuple[int, int, str]]:
             groups[-1].append(t)
     if all(g and g[0].text[:1].isupper() and len(g) <= 5 for g in groups):
         yield from ((g[0].i, g[-1].i + 1, "ORG") for g in groups)
+
+
+_OUTLETS = set(lexicon.OUTLETS)
+_LONGEST_OUTLET = max(len(o.split()) for o in lexicon.OUTLETS)
+
+
+def outlets(s: Sentence) -> Iterator[tuple[int, int, str]]:
+    """A news outlet by its name: "Trả lời [VietNamNet]", "nói với PV [Tuổi Trẻ]" (case 43);
+    not in a photo credit ("Ảnh: Trọng Đức/TTXVN", case 72)."""
+    doc, i = s.doc, s.start
+    credit = False
+    while i < s.end:
+        credit = credit or (doc[i].norm_ == "ảnh" and i + 1 < s.end and doc[i + 1].text == ":")
+        e = 0 if credit else next((k for k in range(min(s.end, i + _LONGEST_OUTLET), i, -1)
+                                   if " ".join(t.text for t in doc[i:k]) in _OUTLETS), 0)
+        if e:
+            yield i, e, "ORG"
+        i = e or i + 1
 
 
 def party_mentions(s: Sentence) -> Iterator[tuple[int, int, str]]:
@@ -491,13 +540,28 @@ def places(s: Sentence) -> Iterator[tuple[int, int, str]]:
                 e = i + 2
         elif _place_at(doc, i) and i not in s.taken:
             e = _place_end(doc, i, s.end)
-        elif doc[i].norm_ in _PLACE_HEADS and i + 1 < s.end and is_name_token(doc[i + 1]):
-            e = _name_run(doc, i + 1, s.end)
+        elif (h := _place_head_end(doc, i, s.end)) and h < s.end and is_name_token(doc[h]) \
+                and not (i > s.start and doc[i - 1].norm_ == "điểm"):  # "điểm cầu Hà Nội": a venue
+            if _place_at(doc, h) and _is_region(doc, h):
+                i = h  # "vùng Tây Nam Bộ": the head is no part of a region's name
+                continue
+            e = _name_run(doc, h, s.end)
         if e > i:
             yield i, e, "LOC"
             i = e
         else:
             i += 1
+
+
+def _place_head_end(doc: Words, i: int, end: int) -> int:
+    """End of the longest place head starting at word i ("Vườn Quốc gia", "cầu"); 0 when none."""
+    if doc[i].norm_.partition(" ")[0] not in _FIRST_HEAD_WORDS:
+        return 0
+    return next((k for k in range(min(end, i + _LONGEST_PLACE_HEAD), i, -1)
+                 if " ".join(t.norm_ for t in doc[i:k]) in _PLACE_HEADS), 0)
+
+
+_FIRST_HEAD_WORDS = {h.split()[0] for h in _PLACE_HEADS}
 
 
 def people_and_titles(s: Sentence) -> Iterator[tuple[int, int, str]]:
@@ -556,7 +620,7 @@ def _title_before(doc: Words, s: int, start: int, org_start: dict[int, int]) -> 
 
 
 RULES: tuple[Rule, ...] = (document_references, document_codes, dates, photo_credits,
-                           source_lines, party_mentions, organisations, places, people_and_titles)
+                           source_lines, party_mentions, organisations, outlets, places, people_and_titles)
 
 
 def bylines(doc: Words) -> Iterator[tuple[int, int, str]]:

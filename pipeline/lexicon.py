@@ -91,6 +91,8 @@ ORG_ABBREVIATIONS = {
     "TTXVN": "Thông tấn xã Việt Nam", "QĐND": "Quân đội nhân dân", "CAND": "Công an nhân dân",
     "BTVTU": "Ban Thường vụ Tỉnh ủy", "BCH TƯ": "Ban Chấp hành Trung ương", "TƯ": "Trung ương",
     "T.Ư": "Trung ương", "TW": "Trung ương", "ĐH": "Đại học", "CSĐT": "Cảnh sát điều tra",
+    "QH": "Quốc hội", "UBTVQH": "Ủy ban Thường vụ Quốc hội", "VKSNDTC": "Viện Kiểm sát nhân dân tối cao",
+    "TANDTC": "Tòa án nhân dân tối cao", "VTV": "Đài Truyền hình Việt Nam", "VOV": "Đài Tiếng nói Việt Nam",
 }
 # Heads that name one organisation on their own, without a following name.
 STANDALONE_ORGS = {
@@ -107,12 +109,70 @@ STANDALONE_ORGS = {
     "Ban Cán sự đảng", "Đảng đoàn", "Văn phòng Chính phủ", "Văn phòng Quốc hội",
     "Thông tấn xã Việt Nam", "Đảng Cộng sản Việt Nam",
 }
+# News outlets, written as they name themselves: an outlet named in a sentence ("nói với
+# VietNamNet", "Trả lời Tuổi Trẻ") is an ORG (case 43). Case matters: "Thanh Niên", "Nhân Dân"
+# and "Lao Động" are outlets, "thanh niên", "nhân dân" and "lao động" are words.
+OUTLETS = ["VietNamNet", "Vietnamnet", "Dân trí", "Dân Trí", "Tuổi Trẻ", "Thanh Niên", "VnExpress",
+           "Lao Động", "Người Lao Động", "Tiền Phong", "Zing News", "Zingnews", "VOV", "VTV", "TTXVN",
+           "Nhân Dân", "Vietnam+", "VGP", "Infonet", "Sài Gòn Giải Phóng", "Hà Nội Mới", "VTC News",
+           "Vietnamplus", "VietnamPlus", "Tuổi Trẻ Online", "Dân Việt", "Kinh tế & Đô thị"]
 ADMIN_LEVELS = ["thành phố", "thị trấn", "thị xã", "tỉnh", "huyện", "xã", "phường", "quận", "TP.",
                 "TP", "Tp.", "Tp", "TX", "TX.", "H.", "Q.", "thôn", "ấp", "xóm", "bản", "tổ dân phố",
                 "khu phố", "đặc khu"]
 # Heads of places that are no administrative unit (rule 8: parks, squares, rivers …).
+# Named facilities are places too (case 70). Matched over one to four words, so heads the
+# segmenter splits ("Vườn | Quốc gia") still match.
 PLACE_HEADS = ["Khu kinh tế", "Khu công nghiệp", "Khu di tích", "Quảng trường", "sông", "hồ",
-               "đảo", "quần đảo", "cảng", "Cảng", "Khu đô thị", "đèo", "núi", "biển", "vùng"]
+               "đảo", "quần đảo", "cảng", "Khu đô thị", "Khu đô thị mới", "đèo", "núi", "biển", "vùng",
+               "bán đảo", "cầu", "sân bay", "mỏ than", "Vườn Quốc gia", "Sân vận động", "SVĐ",
+               "nghĩa trang", "Nghĩa trang liệt sĩ", "Nghĩa trang liệt sĩ quốc gia", "Đền thờ",
+               "Tượng đài", "Khu dự trữ sinh quyển", "bãi rác", "kênh", "buôn", "làng", "bến",
+               "hội trường"]
+
+# Vietnam's laws and codes by name, the words after "Luật" / "Bộ luật": a law is cited by its
+# name alone ("Luật Bảo vệ và phát triển rừng"), and a name may hold "và", "của" or a comma,
+# where a rule that reads words could not tell where it ends (guidelines rule 12, case 29).
+LAW_NAMES = [
+    "An ninh mạng", "An ninh quốc gia", "An toàn thông tin mạng", "An toàn thực phẩm",
+    "An toàn, vệ sinh lao động", "Ban hành văn bản quy phạm pháp luật", "Báo chí", "Bảo hiểm xã hội",
+    "Bảo hiểm y tế", "Bảo vệ bí mật nhà nước", "Bảo vệ môi trường", "Bảo vệ quyền lợi người tiêu dùng",
+    "Bảo vệ và phát triển rừng", "Bảo vệ, chăm sóc và giáo dục trẻ em",
+    "Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân",
+    "Biên giới quốc gia", "Biển Việt Nam", "Bình đẳng giới", "Bưu chính", "Cán bộ, công chức",
+    "Căn cước", "Căn cước công dân", "Cảnh sát biển Việt Nam", "Cạnh tranh", "Các tổ chức tín dụng",
+    "Chăn nuôi", "Chứng khoán", "Chuyển giao công nghệ", "Công an nhân dân", "Công chứng",
+    "Công đoàn", "Công nghệ thông tin", "Cư trú", "Dân quân tự vệ", "Dân số", "Di sản văn hóa",
+    "Doanh nghiệp", "Du lịch", "Dược", "Dự trữ quốc gia", "Đa dạng sinh học", "Đặc xá", "Đấu giá tài sản",
+    "Đấu thầu", "Đất đai", "Đầu tư", "Đầu tư công", "Đầu tư theo phương thức đối tác công tư", "Đê điều",
+    "Điện ảnh", "Điện lực", "Điều ước quốc tế", "Đo đạc và bản đồ", "Đơn vị hành chính - kinh tế đặc biệt",
+    "Đường bộ", "Đường sắt", "Giá", "Giáo dục", "Giáo dục đại học", "Giáo dục nghề nghiệp",
+    "Giao dịch điện tử", "Giao thông đường bộ", "Giao thông đường thủy nội địa", "Hải quan",
+    "Hàng không dân dụng Việt Nam", "Hoạt động giám sát của Quốc hội và Hội đồng nhân dân", "Hóa chất",
+    "Hòa giải ở cơ sở", "Hôn nhân và gia đình", "Hộ tịch", "Hợp tác xã", "Kế toán", "Khám bệnh, chữa bệnh",
+    "Khiếu nại", "Khí tượng thủy văn", "Khoa học và công nghệ", "Khoáng sản", "Kiểm toán nhà nước",
+    "Kinh doanh bảo hiểm", "Kinh doanh bất động sản", "Lâm nghiệp", "Luật sư", "Lưu trữ", "Mặt trận Tổ quốc Việt Nam",
+    "Ngân hàng Nhà nước Việt Nam", "Ngân sách nhà nước", "Nghĩa vụ quân sự", "Người cao tuổi",
+    "Người khuyết tật", "Nhà ở", "Năng lượng nguyên tử", "Nuôi con nuôi", "Phí và lệ phí",
+    "Phổ biến, giáo dục pháp luật", "Phòng cháy và chữa cháy", "Phòng cháy, chữa cháy và cứu nạn, cứu hộ",
+    "Phòng, chống bạo lực gia đình", "Phòng, chống bệnh truyền nhiễm", "Phòng, chống ma túy",
+    "Phòng, chống mua bán người", "Phòng, chống rửa tiền", "Phòng, chống tác hại của rượu, bia",
+    "Phòng, chống tác hại của thuốc lá", "Phòng, chống tham nhũng", "Phòng, chống thiên tai",
+    "Quản lý nợ công", "Quản lý ngoại thương", "Quản lý thuế", "Quản lý, sử dụng tài sản công",
+    "Quản lý, sử dụng vốn nhà nước đầu tư vào sản xuất, kinh doanh tại doanh nghiệp", "Quảng cáo",
+    "Quốc phòng", "Quốc tịch Việt Nam", "Quy hoạch", "Quy hoạch đô thị", "Sĩ quan Quân đội nhân dân Việt Nam",
+    "Sở hữu trí tuệ", "Sử dụng năng lượng tiết kiệm và hiệu quả", "Tài nguyên nước", "Tạm giữ, tạm giam",
+    "Tần số vô tuyến điện", "Thanh niên", "Thanh tra", "Thi đua, khen thưởng", "Thi hành án dân sự",
+    "Thi hành án hình sự", "Thống kê", "Thú y", "Thủ đô", "Thủy lợi", "Thủy sản", "Thuế giá trị gia tăng",
+    "Thuế thu nhập cá nhân", "Thuế thu nhập doanh nghiệp", "Thực hành tiết kiệm, chống lãng phí",
+    "Thương mại", "Thư viện", "Tiếp cận thông tin", "Tiếp công dân", "Tín ngưỡng, tôn giáo", "Tố cáo",
+    "Tố tụng hành chính", "Tổ chức chính quyền địa phương", "Tổ chức Chính phủ", "Tổ chức cơ quan điều tra hình sự",
+    "Tổ chức Quốc hội", "Tổ chức Tòa án nhân dân", "Tổ chức Viện kiểm sát nhân dân",
+    "Trách nhiệm bồi thường của Nhà nước",
+    "Trẻ em", "Trồng trọt", "Trợ giúp pháp lý", "Trưng cầu ý dân", "Trật tự, an toàn giao thông đường bộ",
+    "Viễn thông", "Viên chức", "Việc làm", "Xây dựng", "Xuất bản", "Xuất cảnh, nhập cảnh của công dân Việt Nam",
+    "Xử lý vi phạm hành chính", "Thể dục, thể thao", "Hình sự", "Dân sự", "Lao động", "Tố tụng hình sự",
+    "Tố tụng dân sự", "Hàng hải Việt Nam", "Đặc khu",
+]
 
 # Roles; longer forms first so the segmenter keeps the longest whole.
 TITLES = [

@@ -179,21 +179,26 @@ def split_at_case(text: str, start: int, end: int) -> list[tuple[int, int]]:
     "Tô Lâm" | "trao" (a name then a verb: not a dictionary word), "điều dưỡng Khoa" ->
     "điều dưỡng" | "Khoa", "Bà Tâm" -> "Bà" | "Tâm". "Thủ tướng", "Bí thư" stay whole: they
     are dictionary words."""
-    word = text[start:end]
+    return [(start + a, start + b) for a, b in _case_cuts(text[start:end])]
+
+
+@lru_cache(maxsize=100_000)
+def _case_cuts(word: str) -> tuple[tuple[int, int], ...]:
+    """split_at_case for one word, offsets within it: words repeat, so each is cut once."""
     if len(word.split(maxsplit=1)) < 2:  # one syllable, most words: nothing to cut but "X."
         if word[-1:] == "." and _ROMAN.match(word[:-1]):
-            return [(start, end - 1), (end - 1, end)]  # "lần thứ X." ends a sentence
-        return [(start, end)]
-    syllables = [(start + m.start(), start + m.end()) for m in _SYLLABLE_SPLIT.finditer(word)]
+            return ((0, len(word) - 1), (len(word) - 1, len(word)))  # "lần thứ X." ends a sentence
+        return ((0, len(word)),)
+    syllables = [(m.start(), m.end()) for m in _SYLLABLE_SPLIT.finditer(word)]
     pieces: list[list[tuple[int, int]]] = [[syllables[0]]]
     for prev, cur in zip(syllables, syllables[1:]):
-        if _joined_wrongly(text[prev[0]:prev[1]], text[cur[0]:cur[1]]):
+        if _joined_wrongly(word[prev[0]:prev[1]], word[cur[0]:cur[1]]):
             pieces.append([cur])
         else:
             pieces[-1].append(cur)
     out: list[tuple[int, int]] = []
     for piece in pieces:
-        words = [text[s:e] for s, e in piece]
+        words = [word[s:e] for s, e in piece]
         caps = next((k for k, w in enumerate(words) if not _is_cap(w)), len(words))
         cut = 0
         if 0 < caps < len(words) and " ".join(words).lower() not in dictionary():
@@ -206,7 +211,7 @@ def split_at_case(text: str, start: int, end: int) -> list[tuple[int, int]]:
             out += [(piece[0][0], piece[cut - 1][1]), (piece[cut][0], piece[-1][1])]
         else:
             out.append((piece[0][0], piece[-1][1]))
-    return out
+    return tuple(out)
 
 
 def rejoin_places(words: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:

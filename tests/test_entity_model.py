@@ -9,6 +9,7 @@ from pipeline.entity_model import (
     MERGE_POLICIES,
     best_tags,
     biluo_tags,
+    known_names_whole,
     model_view,
     places_with_their_level,
     without_nationalities,
@@ -60,10 +61,14 @@ def test_the_tagger_reads_the_best_well_formed_tag_sequence():
     assert biluo_tags(doc) == tags
 
 
-def place(doc, words: str):
-    """A LOC span over the first occurrence of `words`."""
+def span(doc, words: str, label: str):
+    """A span over the first occurrence of `words`."""
     start = doc.text.index(words)
-    return doc.char_span(start, start + len(words), label="LOC")
+    return doc.char_span(start, start + len(words), label=label)
+
+
+def place(doc, words: str):
+    return span(doc, words, "LOC")
 
 
 def test_a_place_keeps_its_level_word_unless_a_list_shares_it():
@@ -79,3 +84,15 @@ def test_a_people_is_no_place_but_residents_mark_theirs():
     doc = nlp("Công tác với người Việt Nam ở nước ngoài và người dân Nghệ An.")
     kept = without_nationalities(doc, [place(doc, "Việt Nam"), place(doc, "Nghệ An")])
     assert [s.text for s in kept] == ["Nghệ An"]
+
+
+def test_a_name_the_rules_know_whole_is_taken_whole():
+    nlp = pipeline.load(None, {"pipeline.stages": ["gazetteer", "entity_rules"]})
+    doc = nlp("Tỉnh Thừa Thiên - Huế xử lý vi phạm Luật Bảo vệ và phát triển rừng; Bộ thi hành Luật Thủ đô "
+              "trình Quốc hội.")
+    model = [span(doc, "Thừa Thiên", "LOC"), span(doc, "Luật Bảo vệ", "DOC"),
+             span(doc, "Luật Thủ đô trình", "DOC"), span(doc, "Quốc hội", "ORG")]
+    whole = known_names_whole(doc, model)
+    assert [(s.text, s.label_) for s in whole] == [
+        ("Tỉnh Thừa Thiên - Huế", "LOC"), ("Luật Bảo vệ và phát triển rừng", "DOC"), ("Luật Thủ đô", "DOC"),
+        ("Quốc hội", "ORG")]

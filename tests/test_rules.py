@@ -165,3 +165,45 @@ def test_theo_inside_running_text_names_no_outlet(nlp):
 ])
 def test_named_resolutions_lists_and_owned_rule_books(nlp, text, documents):
     assert [t for label, t in ents(nlp(text)) if label == "DOC"] == documents
+
+
+@pytest.mark.parametrize("text,documents", [
+    # a law's name may hold "và", "của" and commas: the list of laws says where it ends
+    ("Phát hiện 1.359 vụ vi phạm Luật Bảo vệ và phát triển rừng trong năm.", ["Luật Bảo vệ và phát triển rừng"]),
+    ("Ông vi phạm điều 5 luật Hôn nhân và gia đình và quy định của Trung ương.", ["luật Hôn nhân và gia đình"]),
+    ("Khi nói đến Luật Phòng chống tác hại của rượu, bia, tỉnh báo cáo kết quả.",
+     ["Luật Phòng chống tác hại của rượu, bia"]),
+    # ... and a verb after it is no part of it; its year or number is
+    ("Báo cáo về việc thi hành Luật Thủ đô trình Quốc hội.", ["Luật Thủ đô"]),
+    ("Căn cứ Luật Tổ chức Quốc hội số 57/2014/QH13 và Bộ luật Hình sự năm 2015.",
+     ["Luật Tổ chức Quốc hội số 57/2014/QH13", "Bộ luật Hình sự năm 2015"]),
+])
+def test_laws_are_named_whole(nlp, text, documents):
+    assert [t for label, t in ents(nlp(text)) if label == "DOC"] == documents
+
+
+def test_named_facilities_are_places_with_their_head(placed):
+    doc = placed("Người dân lấn chiếm rừng tại buôn Lách Ló, trong Vườn Quốc gia Yok Đôn, gần sân bay "
+                 "Nước Mặn và bán đảo Sơn Trà, qua cầu Hành Tín đến Khu kinh tế Nam Phú Yên.")
+    assert [e.text for e in doc.ents if e.label_ == "LOC"] == [
+        "buôn Lách Ló", "Vườn Quốc gia Yok Đôn", "sân bay Nước Mặn", "bán đảo Sơn Trà", "cầu Hành Tín",
+        "Khu kinh tế Nam Phú Yên"]
+
+
+def test_a_region_after_a_head_word_is_named_without_it_and_a_venue_is_no_bridge(placed):
+    doc = placed("Lãnh đạo 13 tỉnh trong vùng Tây Nam Bộ dự tại điểm cầu Hà Nội.")
+    assert [e.text for e in doc.ents if e.label_ == "LOC"] == ["Tây Nam Bộ", "Hà Nội"]
+
+
+def test_outlets_named_in_a_sentence_are_bodies_but_not_in_a_photo_credit(nlp):
+    doc = nlp("Trả lời VietNamNet chiều nay, ông Ba cho biết Quốc hội đã họp.")
+    assert ("ORG", "VietNamNet") in ents(doc)
+    doc = nlp("Các đại biểu dự hội nghị (Ảnh: Trọng Đức/TTXVN).")
+    assert not [t for label, t in ents(doc) if label == "ORG"]
+    doc = nlp("Thanh niên Việt Nam và nhân dân cả nước.")
+    assert not [t for label, t in ents(doc) if label == "ORG"]
+
+
+def test_national_assembly_and_supreme_bodies_by_abbreviation(nlp):
+    doc = nlp("Chủ tịch QH Nguyễn Thị Kim Ngân cho biết QH sẽ bầu; Phó Viện trưởng VKSNDTC Trần Công Phàn dự.")
+    assert [t for label, t in ents(doc) if label == "ORG"] == ["QH", "QH", "VKSNDTC"]
