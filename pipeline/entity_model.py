@@ -248,9 +248,52 @@ def known_names_whole(doc: Doc, spans: list[Span]) -> list[Span]:
     return out
 
 
+_BODY_ENDS = ("trung ương", "tư", "tw", "t.ư", "đảng")  # "Ban Tuyên giáo Trung ương", "TƯ"
+_STANDALONE = {o.lower() for o in lexicon.STANDALONE_ORGS}  # "Tỉnh ủy", "Bộ Chính trị"
+
+
+def holders_out_of_bodies(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A holder's name after the body is no part of it (guidelines rule 3): "[Ban Tuyên giáo
+    Trung ương] [Bùi Trường Giang]", "[Tỉnh ủy Khánh Hòa] [Nguyễn Khắc Định]". A body that ends
+    in a full name (a family name, three or four capitalised syllables) right after a place,
+    "Trung ương" or an abbreviation is cut there, and the name is a PER. Names inside a
+    body's own name follow other words ("Học viện … Hồ Chí Minh", "Trường THPT Lê Quý Đôn")
+    and stay, as do places named after people ("Huyện ủy Trần Văn Thời")."""
+    places = doc._.place_tags or []
+    out = []
+    for span in spans:
+        cut = _holder_start(doc, span, places) if span.label_ == "ORG" else None
+        if cut is None:
+            out.append(span)
+            continue
+        for start, end, label in ((span.start, cut, "ORG"), (cut, span.end, "PER")):
+            part = Span(doc, start, end, label=label)
+            part._.source, part._.score = span._.source, span._.score
+            out.append(part)
+    return out
+
+
+def _holder_start(doc: Doc, span: Span, places: list[str]) -> int | None:
+    """Where the name of a holder starts inside a body's span, if it ends with one."""
+    for k in range(span.start + 1, span.end):
+        if doc[k].text.split()[0] not in lexicon.FAMILY_NAMES:
+            continue
+        syllables = [x for t in doc[k:span.end] for x in t.text.split()]
+        if not (3 <= len(syllables) <= 4 and all(x[:1].isupper() and x.isalpha() for x in syllables)) \
+                or any(places[k:span.end]):  # "Huyện ủy Trần Văn Thời", "Quốc hội Đoàn Hà Nội": places
+            return None
+        prev = doc[k - 1]
+        after_place = bool(places) and places[k - 1] in {"B", "I"} and places[k] != "I"
+        after_body = (prev.norm_ in _STANDALONE or prev.text in lexicon.ORG_ABBREVIATIONS
+                      or prev.norm_.endswith(_BODY_ENDS))
+        return k if after_place or after_body else None
+    return None
+
+
 # The guidelines' rules that a span list from the merge must still satisfy, in this order.
 AFTER_MERGE: tuple[Callable[[Doc, list[Span]], list[Span]], ...] = (
-    titles_with_a_person, known_names_whole, places_with_their_level, without_nationalities)
+    titles_with_a_person, known_names_whole, holders_out_of_bodies, places_with_their_level,
+    without_nationalities)
 
 
 class EntityModel:

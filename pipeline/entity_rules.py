@@ -483,7 +483,13 @@ def _org_end(doc: Words, i: int, end: int, taken: set[int] | frozenset = frozens
         j -= 1
     if not complete and head.text not in _ORG_ABBR and j == i + 1:
         return i
+    if head.norm_ in _ASSEMBLY_BODIES and j > i + 1 and j + 1 < end and doc[j].norm_ == "của" \
+            and doc[j + 1].text in {"Quốc hội", "QH"}:
+        j += 2  # a committee of the National Assembly keeps its owner: "[Ủy ban Pháp luật của Quốc hội]"
     return j
+
+
+_ASSEMBLY_BODIES = {"ủy ban", "uỷ ban", "ub", "hội đồng", "ban"}
 
 
 def _described_name_end(doc: Words, j: int, end: int) -> int:

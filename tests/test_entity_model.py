@@ -9,6 +9,7 @@ from pipeline.entity_model import (
     MERGE_POLICIES,
     best_tags,
     biluo_tags,
+    holders_out_of_bodies,
     known_names_whole,
     model_view,
     places_with_their_level,
@@ -96,3 +97,14 @@ def test_a_name_the_rules_know_whole_is_taken_whole():
     assert [(s.text, s.label_) for s in whole] == [
         ("Tỉnh Thừa Thiên - Huế", "LOC"), ("Luật Bảo vệ và phát triển rừng", "DOC"), ("Luật Thủ đô", "DOC"),
         ("Quốc hội", "ORG")]
+
+
+def test_a_holders_name_is_cut_off_the_body_but_a_place_named_after_a_person_is_not():
+    nlp = pipeline.load(None, {"pipeline.stages": ["gazetteer"]})
+    doc = nlp("Phó Trưởng Ban Tuyên giáo Trung ương Bùi Trường Giang chủ trì; Bí thư Huyện ủy Trần Văn Thời "
+              "và Trường Lê Quý Đôn dự.")
+    bodies = [span(doc, "Ban Tuyên giáo Trung ương Bùi Trường Giang", "ORG"),
+              span(doc, "Huyện ủy Trần Văn Thời", "ORG"), span(doc, "Trường Lê Quý Đôn", "ORG")]
+    assert [(s.text, s.label_) for s in holders_out_of_bodies(doc, bodies)] == [
+        ("Ban Tuyên giáo Trung ương", "ORG"), ("Bùi Trường Giang", "PER"), ("Huyện ủy Trần Văn Thời", "ORG"),
+        ("Trường Lê Quý Đôn", "ORG")]

@@ -207,3 +207,8 @@ def test_outlets_named_in_a_sentence_are_bodies_but_not_in_a_photo_credit(nlp):
 def test_national_assembly_and_supreme_bodies_by_abbreviation(nlp):
     doc = nlp("Chủ tịch QH Nguyễn Thị Kim Ngân cho biết QH sẽ bầu; Phó Viện trưởng VKSNDTC Trần Công Phàn dự.")
     assert [t for label, t in ents(doc) if label == "ORG"] == ["QH", "QH", "VKSNDTC"]
+
+
+def test_a_committee_of_the_national_assembly_keeps_its_owner(placed):
+    doc = placed("Ông Tùng là Chủ nhiệm Ủy ban Pháp luật của Quốc hội; các Ủy ban của Quốc hội họp.")
+    assert [t for label, t in ents(doc) if label == "ORG"] == ["Ủy ban Pháp luật của Quốc hội", "Quốc hội"]
