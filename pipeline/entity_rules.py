@@ -424,8 +424,10 @@ def _org_start(doc: Words, i: int, start: int) -> bool:
     after a title ("Phó bí thư huyện ủy Di Linh", "Trưởng ban Tổ chức")."""
     token = doc[i]
     after_title = i > start and _is_title(doc[i - 1])
-    if token.text not in _ORG_ABBR and (word_kind(token) != KIND_ORG
-                                        or not (token.text[:1].isupper() or after_title)):
+    described = after_title and token.norm_ in _DESCRIBED_HEADS and i + 1 < len(doc) \
+        and doc[i + 1].text[:1].isupper()  # "Trưởng [phòng Tài chính – Kế hoạch]"
+    if token.text not in _ORG_ABBR and not described and (
+            word_kind(token) != KIND_ORG or not (token.text[:1].isupper() or after_title)):
         return False
     prev = doc[i - 1] if i > start else None
     return prev is None or prev.norm_ not in _GENERIC_BEFORE
@@ -494,18 +496,19 @@ _ASSEMBLY_BODIES = {"ủy ban", "uỷ ban", "ub", "hội đồng", "ban"}
 
 def _described_name_end(doc: Words, j: int, end: int) -> int:
     """After "Cục", "Sở" …: a capitalised word and up to two lower-case ones ("Quản lý thị
-    trường"), or "X và Y" ("Kế hoạch và Đầu tư"); after an abbreviation ("Sở GD&ĐT") or before
-    a verb, nothing more."""
+    trường"), or "X và Y" ("Kế hoạch và Đầu tư"), "X – Y" ("Tài chính – Kế hoạch"); after an
+    abbreviation ("Sở GD&ĐT") or before a verb, nothing more."""
     if word_kind(doc[j]) == "abbr":
         return j + 1
     j += 1
     limit = j + 3
     while j < min(end, limit) and doc[j].norm_ not in _ADMIN:
-        if doc[j].is_punct and not _listed_in_name(doc, j, end):
+        joined = doc[j].text in {"-", "–"} and j + 1 < end and not _full_name_at(doc, j + 1, end)
+        if doc[j].is_punct and not joined and not _listed_in_name(doc, j, end):
             break
-        if doc[j].text in {"và", ","} and j + 1 < end and doc[j + 1].text[:1].isupper() \
-                and word_kind(doc[j + 1]) in _NAME_KINDS:  # "Kế hoạch và Đầu tư", "Văn hóa, Thông tin"
-            j += 2
+        if (joined or doc[j].text in {"và", ","}) and j + 1 < end and doc[j + 1].text[:1].isupper() \
+                and word_kind(doc[j + 1]) in _NAME_KINDS:  # "Kế hoạch và Đầu tư", "Văn hóa, Thông tin",
+            j += 2                                       # "Tài chính – Kế hoạch"
             limit = j + 3
         elif doc[j].text.islower() and doc[j].norm_ not in _DESCRIBED_BREAKS:
             j += 1

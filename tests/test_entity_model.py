@@ -97,6 +97,10 @@ def test_a_name_the_rules_know_whole_is_taken_whole():
     assert [(s.text, s.label_) for s in whole] == [
         ("Tỉnh Thừa Thiên - Huế", "LOC"), ("Luật Bảo vệ và phát triển rừng", "DOC"), ("Luật Thủ đô", "DOC"),
         ("Quốc hội", "ORG")]
+    # a body the model cut at "của" or a dash, in pieces, is taken whole; elsewhere the model's body stands
+    doc = nlp("Ông Tùng là Chủ nhiệm Ủy ban Pháp luật của Quốc hội và Bí thư Tỉnh ủy Lạng Sơn.")
+    model = [span(doc, "Ủy ban Pháp luật", "ORG"), span(doc, "Quốc hội", "ORG"), span(doc, "Tỉnh ủy", "ORG")]
+    assert [s.text for s in known_names_whole(doc, model)] == ["Ủy ban Pháp luật của Quốc hội", "Tỉnh ủy"]
 
 
 def test_a_holders_name_is_cut_off_the_body_but_a_place_named_after_a_person_is_not():

@@ -212,3 +212,15 @@ def test_national_assembly_and_supreme_bodies_by_abbreviation(nlp):
 def test_a_committee_of_the_national_assembly_keeps_its_owner(placed):
     doc = placed("Ông Tùng là Chủ nhiệm Ủy ban Pháp luật của Quốc hội; các Ủy ban của Quốc hội họp.")
     assert [t for label, t in ents(doc) if label == "ORG"] == ["Ủy ban Pháp luật của Quốc hội", "Quốc hội"]
+
+
+@pytest.mark.parametrize("text, bodies", [
+    # a department named "X – Y", and a lower-case head right after a title
+    ("Ông Lâm, Trưởng phòng Tài chính – Kế hoạch huyện Nghĩa Hành, dự họp.",
+     ["phòng Tài chính – Kế hoạch huyện Nghĩa Hành"]),
+    ("Bà Hoa làm Vụ trưởng Vụ Tổ chức - Hành chính từ năm 2019.", ["Vụ Tổ chức - Hành chính"]),
+    # a dash before a person's name is no part of the body
+    ("Giám đốc Sở Nội vụ - Nguyễn Văn An phát biểu.", ["Sở Nội vụ"]),
+])
+def test_a_department_named_with_a_dash(placed, text, bodies):
+    assert [t for label, t in ents(placed(text)) if label == "ORG"] == bodies
