@@ -229,25 +229,25 @@ def known_names_whole(doc: Doc, spans: list[Span]) -> list[Span]:
     "[Luật Bảo vệ và phát triển rừng]", "Sơn Trà" -> "[bán đảo Sơn Trà]"), as does a body the
     model cut at a dash or "của" (_cut_at_a_joint); a law the model ran on past its name stops
     there ("Luật Thủ đô trình" -> "[Luật Thủ đô]")."""
-    rules = [r for r in doc._.rule_spans or [] if r.label_ in {"LOC", "DOC", "ORG"}]
+    rules = [(r.start, r.end, r.label_) for r in doc._.rule_spans or [] if r.label_ in {"LOC", "DOC", "ORG"}]
     if not rules:
         return spans
+    keys = [(s.start, s.end, s.label_) for s in spans]
     out: list[Span | None] = list(spans)
-    for n, span in enumerate(spans):
+    for n, (start, end, label) in enumerate(keys):
         for rule in rules:
-            if out[n] is None or rule.label_ != span.label_ or (rule.start, rule.end) == (span.start, span.end):
+            r_start, r_end, r_label = rule
+            if out[n] is None or r_label != label or r_end <= start or end <= r_start or rule == keys[n]:
                 continue
-            inside = rule.start <= span.start and span.end <= rule.end and (
-                rule.label_ != "ORG" or _cut_at_a_joint(doc, rule, span))
-            law_run_on = (rule.label_ == "DOC" and rule.start == span.start < rule.end < span.end
-                          and doc[rule.start].norm_ in _LAW_WORDS)
-            others = [k for k, o in enumerate(out) if k != n and o is not None
-                      and o.start < rule.end and rule.start < o.end]
-            pieces = all(out[k].label_ == rule.label_ and rule.start <= out[k].start and out[k].end <= rule.end
-                         for k in others)  # "[Thừa Thiên] - [Huế]": the pieces of one name
-            if (inside or law_run_on) and pieces:
-                whole = Span(doc, rule.start, rule.end, label=rule.label_)
-                whole._.source, whole._.score = "model+rules", span._.score
+            inside = r_start <= start and end <= r_end and (label != "ORG" or _cut_at_a_joint(doc, r_start, start, end))
+            law_run_on = (label == "DOC" and r_start == start < r_end < end and doc[r_start].norm_ in _LAW_WORDS)
+            if not (inside or law_run_on):
+                continue
+            others = [k for k, o in enumerate(keys) if k != n and out[k] is not None
+                      and o[0] < r_end and r_start < o[1]]
+            if all(keys[k][2] == label and r_start <= keys[k][0] and keys[k][1] <= r_end for k in others):
+                whole = Span(doc, r_start, r_end, label=label)  # with its pieces: "[Thừa Thiên] - [Huế]"
+                whole._.source, whole._.score = "model+rules", spans[n]._.score
                 out[n] = whole
                 for k in others:
                     out[k] = None
@@ -300,11 +300,11 @@ def _holder_start(doc: Doc, span: Span, places: list[str]) -> int | None:
 _JOINTS = {"-", "–", "của"}
 
 
-def _cut_at_a_joint(doc: Doc, rule: Span, span: Span) -> bool:
+def _cut_at_a_joint(doc: Doc, rule_start: int, start: int, end: int) -> bool:
     """The model cut a body's name the rules read whole at a dash or "của": "[Vụ Tổ chức] -
     Hành chính", "[UB Pháp luật] của Quốc hội". Elsewhere the model's reading of a body
     stands: the rules run on over names more often than it does."""
-    return rule.start == span.start and doc[span.end].text in _JOINTS
+    return rule_start == start and doc[end].text in _JOINTS
 
 
 # The guidelines' rules that a span list from the merge must still satisfy, in this order.

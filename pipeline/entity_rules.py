@@ -372,6 +372,7 @@ def source_lines(s: Sentence) -> Iterator[tuple[int, int, str]]:
 
 
 _OUTLETS = set(lexicon.OUTLETS)
+_OUTLET_STARTS = {o.split()[0] for o in lexicon.OUTLETS}
 _LONGEST_OUTLET = max(len(o.split()) for o in lexicon.OUTLETS)
 
 
@@ -382,8 +383,9 @@ def outlets(s: Sentence) -> Iterator[tuple[int, int, str]]:
     credit = False
     while i < s.end:
         credit = credit or (doc[i].norm_ == "ảnh" and i + 1 < s.end and doc[i + 1].text == ":")
-        e = 0 if credit else next((k for k in range(min(s.end, i + _LONGEST_OUTLET), i, -1)
-                                   if " ".join(t.text for t in doc[i:k]) in _OUTLETS), 0)
+        e = 0 if credit or doc[i].text.partition(" ")[0] not in _OUTLET_STARTS else next(
+            (k for k in range(min(s.end, i + _LONGEST_OUTLET), i, -1)
+             if " ".join(t.text for t in doc[i:k]) in _OUTLETS), 0)
         if e:
             yield i, e, "ORG"
         i = e or i + 1
