@@ -307,10 +307,27 @@ def _cut_at_a_joint(doc: Doc, rule_start: int, start: int, end: int) -> bool:
     return rule_start == start and doc[end].text in _JOINTS
 
 
+def numbers_are_no_places(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A number alone is no place (rule 8 keeps the level word: "[quận 10]"): the model now and
+    then reads a listed document's number as one ("Nghị quyết 16, 18, 19"). Such a LOC takes the
+    rules' label for the same words ("[18]" DOC, rule 17), or is dropped."""
+    ruled = {(r.start, r.end): r for r in doc._.rule_spans or []}
+    out = []
+    for span in spans:
+        if span.label_ == "LOC" and span.text.isdigit():
+            rule = ruled.get((span.start, span.end))
+            if rule is None:
+                continue
+            span = Span(doc, span.start, span.end, label=rule.label_)
+            span._.source, span._.score = rule._.source, rule._.score
+        out.append(span)
+    return out
+
+
 # The guidelines' rules that a span list from the merge must still satisfy, in this order.
 AFTER_MERGE: tuple[Callable[[Doc, list[Span]], list[Span]], ...] = (
-    titles_with_a_person, known_names_whole, holders_out_of_bodies, places_with_their_level,
-    without_nationalities)
+    titles_with_a_person, known_names_whole, holders_out_of_bodies, numbers_are_no_places,
+    places_with_their_level, without_nationalities)
 
 
 class EntityModel:

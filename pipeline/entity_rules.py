@@ -192,9 +192,12 @@ def document_references(s: Sentence) -> Iterator[tuple[int, int, str]]:
     "Nghị quyết Trung ương 4 khóa XII", "Luật Phòng, chống tham nhũng"."""
     doc, i = s.doc, s.start
     while i < s.end:
-        typed = word_kind(doc[i]) == KIND_DOCTYPE or doc[i].norm_ == "quy chế"
-        e = _doc_end(doc, i, s.end) if typed else 0
-        if not typed and doc[i].norm_ == "bộ" and i + 1 < s.end and doc[i + 1].norm_ == "luật":
+        e = 0
+        if word_kind(doc[i]) == KIND_DOCTYPE or doc[i].norm_ == "quy chế":
+            e = _doc_end(doc, i, s.end)
+        elif doc[i].norm_ == "luật":  # no kind after "vi phạm": the dictionary has "phạm luật"
+            e = _law_end(doc, i + 1, s.end)
+        elif doc[i].norm_ == "bộ" and i + 1 < s.end and doc[i + 1].norm_ == "luật":
             e = _law_end(doc, i + 2, s.end)  # "Bộ luật Hình sự": the segmenter took "Bộ" as a head
         if e:
             yield i, e, "DOC"
@@ -220,8 +223,9 @@ _LAW_PUNCT = re.compile(r"[,\-–]")
 
 
 def _law_key(words: Iterable[str]) -> str:
-    """A law's name compared without case, commas or dashes: "Phòng, chống" = "phòng chống"."""
-    return " ".join(_LAW_PUNCT.sub(" ", " ".join(words)).split())
+    """A law's name compared without case, commas or dashes: "Phòng, chống" = "phòng chống",
+    "Tổ chức QH" = "tổ chức quốc hội"."""
+    return " ".join("quốc hội" if w == "qh" else w for w in _LAW_PUNCT.sub(" ", " ".join(words)).split())
 
 
 _LAW_KEYS = {_law_key([name.lower()]) for name in lexicon.LAW_NAMES}

@@ -224,3 +224,11 @@ def test_a_committee_of_the_national_assembly_keeps_its_owner(placed):
 ])
 def test_a_department_named_with_a_dash(placed, text, bodies):
     assert [t for label, t in ents(placed(text)) if label == "ORG"] == bodies
+
+
+@pytest.mark.parametrize("text,documents", [
+    ("Dự án đã vi phạm luật Bảo vệ môi trường.", ["luật Bảo vệ môi trường"]),  # no kind after "vi phạm"
+    ("Bầu, miễn nhiệm theo luật Tổ chức QH và nội quy kỳ họp.", ["luật Tổ chức QH"]),
+])
+def test_a_law_in_lower_case_or_with_an_abbreviation(nlp, text, documents):
+    assert [t for label, t in ents(nlp(text)) if label == "DOC"] == documents
