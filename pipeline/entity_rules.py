@@ -58,7 +58,9 @@ _DESCRIBED_HEADS = {"sở", "phòng", "bộ", "cục", "tổng cục", "trung t�
                     "bệnh viện", "báo", "tập đoàn", "trường đại học"}
 _NAMED_TYPES = {"luật", "pháp lệnh", "bộ luật", "điều lệ", "hiến pháp"}  # identified by name alone
 _PLACE_HEADS = {h.lower() for h in lexicon.PLACE_HEADS}
+_FIRST_HEAD_WORDS = {h.split()[0] for h in _PLACE_HEADS}
 _LONGEST_PLACE_HEAD = max(len(h.split()) for h in lexicon.PLACE_HEADS)
+_ASSEMBLY_BODIES = {"ủy ban", "uỷ ban", "ub", "hội đồng", "ban"}  # their committees keep "của Quốc hội"
 # Word kinds that may be part of a described body's name ("Sở [Kế hoạch] và Đầu tư").
 _NAME_KINDS = {"", "abbr", "doctype"}
 _STOP_WORDS = {"của", "về", "và", "trong", "tại", "đã", "có", "được", "với", "cho", "là", "để",
@@ -497,8 +499,6 @@ def _org_end(doc: Words, i: int, end: int, taken: set[int] | frozenset = frozens
     return j
 
 
-_ASSEMBLY_BODIES = {"ủy ban", "uỷ ban", "ub", "hội đồng", "ban"}
-
 
 def _described_name_end(doc: Words, j: int, end: int) -> int:
     """After "Cục", "Sở" …: a capitalised word and up to two lower-case ones ("Quản lý thị
@@ -575,8 +575,6 @@ def _place_head_end(doc: Words, i: int, end: int) -> int:
     return next((k for k in range(min(end, i + _LONGEST_PLACE_HEAD), i, -1)
                  if " ".join(t.norm_ for t in doc[i:k]) in _PLACE_HEADS), 0)
 
-
-_FIRST_HEAD_WORDS = {h.split()[0] for h in _PLACE_HEADS}
 
 
 def people_and_titles(s: Sentence) -> Iterator[tuple[int, int, str]]:

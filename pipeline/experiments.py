@@ -305,7 +305,10 @@ TRAINED_VARIANTS: dict[str, Variant] = {
 RUN_TIME_VARIANTS = {**MERGES, "model first, classifier decides every relation type": {
     **MERGES["model first, rules fill gaps"], "stages.relations.rules_decide": []},
     "model first, a rule's TITLE kept without a holder": {
-    **MERGES["model first, rules fill gaps"], "stages.relations.rule_titles_need_holder": False}}
+    **MERGES["model first, rules fill gaps"], "stages.relations.rule_titles_need_holder": False},
+    "model first, the rules alone decide DOC": {
+    **MERGES["model first, rules fill gaps"],
+    "stages.entity_model.labels": [label for label in LABELS if label != "DOC"]}}
 
 
 def training_records() -> list[Record]:
