@@ -260,7 +260,7 @@ _STANDALONE = {o.lower() for o in lexicon.STANDALONE_ORGS}  # "Tỉnh ủy", "B�
 
 
 def holders_out_of_bodies(doc: Doc, spans: list[Span]) -> list[Span]:
-    """A holder's name after the body is no part of it (guidelines rule 3): "[Ban Tuyên giáo
+    """A holder's name after the body is a PER of its own, not part of the body: "[Ban Tuyên giáo
     Trung ương] [Bùi Trường Giang]", "[Tỉnh ủy Khánh Hòa] [Nguyễn Khắc Định]". A body that ends
     in a full name (a family name, three or four capitalised syllables) right after a place,
     "Trung ương" or an abbreviation is cut there, and the name is a PER. Names inside a
