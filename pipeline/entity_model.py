@@ -36,6 +36,7 @@ from spacy.util import fix_random_seed, load_model_from_config
 from thinc.api import Adam, Config
 
 from . import lexicon
+from .entity_rules import LAW_HEADS, holder_start
 from .errors import ConfigError
 from .schema import (
     ENTS,
@@ -220,9 +221,6 @@ def without_nationalities(doc: Doc, spans: list[Span]) -> list[Span]:
     return [s for s in spans if s.label_ != "LOC" or s.start == 0 or doc[s.start - 1].norm_ != "người"]
 
 
-_LAW_WORDS = {"luật", "bộ luật", "bộ"}
-
-
 def known_names_whole(doc: Doc, spans: list[Span]) -> list[Span]:
     """A place or document the rules know whole is taken whole: a model span inside a rule
     span of its label grows to it ("Thừa Thiên" -> "[tỉnh Thừa Thiên - Huế]", "Luật Bảo vệ" ->
@@ -240,7 +238,7 @@ def known_names_whole(doc: Doc, spans: list[Span]) -> list[Span]:
             if out[n] is None or r_label != label or r_end <= start or end <= r_start or rule == keys[n]:
                 continue
             inside = r_start <= start and end <= r_end and (label != "ORG" or _cut_at_a_joint(doc, r_start, start, end))
-            law_run_on = (label == "DOC" and r_start == start < r_end < end and doc[r_start].norm_ in _LAW_WORDS)
+            law_run_on = (label == "DOC" and r_start == start < r_end < end and doc[r_start].norm_ in LAW_HEADS)
             if not (inside or law_run_on):
                 continue
             others = [k for k, o in enumerate(keys) if k != n and out[k] is not None
@@ -255,21 +253,14 @@ def known_names_whole(doc: Doc, spans: list[Span]) -> list[Span]:
     return [s for s in out if s is not None]
 
 
-_BODY_ENDS = ("trung ương", "tư", "tw", "t.ư", "đảng")  # "Ban Tuyên giáo Trung ương", "TƯ"
-_STANDALONE = {o.lower() for o in lexicon.STANDALONE_ORGS}  # "Tỉnh ủy", "Bộ Chính trị"
-
-
 def holders_out_of_bodies(doc: Doc, spans: list[Span]) -> list[Span]:
     """A holder's name after the body is a PER of its own, not part of the body: "[Ban Tuyên giáo
-    Trung ương] [Bùi Trường Giang]", "[Tỉnh ủy Khánh Hòa] [Nguyễn Khắc Định]". A body that ends
-    in a full name (a family name, three or four capitalised syllables) right after a place,
-    "Trung ương" or an abbreviation is cut there, and the name is a PER. Names inside a
-    body's own name follow other words ("Học viện … Hồ Chí Minh", "Trường THPT Lê Quý Đôn")
-    and stay, as do places named after people ("Huyện ủy Trần Văn Thời")."""
+    Trung ương] [Bùi Trường Giang]", "[Tỉnh ủy Khánh Hòa] [Nguyễn Khắc Định]"
+    (entity_rules.holder_start says where such a name starts)."""
     places = doc._.place_tags or []
     out = []
     for span in spans:
-        cut = _holder_start(doc, span, places) if span.label_ == "ORG" else None
+        cut = holder_start(doc, span.start, span.end, places) if span.label_ == "ORG" else None
         if cut is None:
             out.append(span)
             continue
@@ -278,23 +269,6 @@ def holders_out_of_bodies(doc: Doc, spans: list[Span]) -> list[Span]:
             part._.source, part._.score = span._.source, span._.score
             out.append(part)
     return out
-
-
-def _holder_start(doc: Doc, span: Span, places: list[str]) -> int | None:
-    """Where the name of a holder starts inside a body's span, if it ends with one."""
-    for k in range(span.start + 1, span.end):
-        if doc[k].text.split()[0] not in lexicon.FAMILY_NAMES:
-            continue
-        syllables = [x for t in doc[k:span.end] for x in t.text.split()]
-        if not (3 <= len(syllables) <= 4 and all(x[:1].isupper() and x.isalpha() for x in syllables)) \
-                or any(places[k:span.end]):  # "Huyện ủy Trần Văn Thời", "Quốc hội Đoàn Hà Nội": places
-            return None
-        prev = doc[k - 1]
-        after_place = bool(places) and places[k - 1] in {"B", "I"} and places[k] != "I"
-        after_body = (prev.norm_ in _STANDALONE or prev.text in lexicon.ORG_ABBREVIATIONS
-                      or prev.norm_.endswith(_BODY_ENDS))
-        return k if after_place or after_body else None
-    return None
 
 
 _JOINTS = {"-", "–", "của"}
@@ -311,6 +285,8 @@ def numbers_are_no_places(doc: Doc, spans: list[Span]) -> list[Span]:
     """A number alone is no place (rule 8 keeps the level word: "[quận 10]"): the model now and
     then reads a listed document's number as one ("Nghị quyết 16, 18, 19"). Such a LOC takes the
     rules' label for the same words ("[18]" DOC, rule 17), or is dropped."""
+    if not any(s.label_ == "LOC" and s.text.isdigit() for s in spans):
+        return spans
     ruled = {(r.start, r.end): r for r in doc._.rule_spans or []}
     out = []
     for span in spans:

@@ -57,9 +57,6 @@ _DESCRIBED_HEADS = {"sở", "phòng", "bộ", "cục", "tổng cục", "trung t�
                     "trường", "viện", "khoa", "chi cục", "văn phòng", "hội", "học viện", "đại học",
                     "bệnh viện", "báo", "tập đoàn", "trường đại học"}
 _NAMED_TYPES = {"luật", "pháp lệnh", "bộ luật", "điều lệ", "hiến pháp"}  # identified by name alone
-_PLACE_HEADS = {h.lower() for h in lexicon.PLACE_HEADS}
-_FIRST_HEAD_WORDS = {h.split()[0] for h in _PLACE_HEADS}
-_LONGEST_PLACE_HEAD = max(len(h.split()) for h in lexicon.PLACE_HEADS)
 _ASSEMBLY_BODIES = {"ủy ban", "uỷ ban", "ub", "hội đồng", "ban"}  # their committees keep "của Quốc hội"
 # Word kinds that may be part of a described body's name ("Sở [Kế hoạch] và Đầu tư").
 _NAME_KINDS = {"", "abbr", "doctype"}
@@ -71,7 +68,7 @@ _VERB_STOPS = {"giữ", "giữ chức", "giữ chức vụ", "làm", "bị", "k�
                "cho biết", "đề nghị", "tham mưu", "hoàn thiện", "chấp thuận", "tổ chức", "quyết định",
                "thông tin", "yêu cầu", "báo cáo", "phối hợp", "triển khai", "thực hiện", "ban hành",
                "kiểm tra", "xem xét", "nhận", "đón nhận", "công bố", "họp", "nói", "kiến nghị",
-               "đưa tin", "cho hay", "phản ánh", "đăng tải"}
+               "cho hay", "phản ánh", "đăng tải"}
 _DESCRIBED_BREAKS = _STOP_WORDS | _VERB_STOPS  # lower-case words that end a described name
 
 Spans = list[tuple[int, int, str]]
@@ -117,6 +114,27 @@ class Sentence:
 
 
 Rule = Callable[[Sentence], Iterable[tuple[int, int, str]]]
+
+
+class Phrases:
+    """Phrases of one or more words (laws, place heads, outlets), found at a word by their
+    longest match over the next words. A phrase and the words are compared by `key` of their
+    `attr` ("norm_" or "text") joined by spaces; only a word a phrase can start on is read
+    further, as most words start none."""
+
+    def __init__(self, phrases: Iterable[str], attr: str = "norm_",
+                 key: Callable[[str], str] = lambda text: text) -> None:
+        self.attr, self.key = attr, key
+        self.keys = {key(p) for p in phrases}
+        self.starts = {k.partition(" ")[0] for k in self.keys}
+        self.longest = max(len(re.findall(r"\w+|[^\w\s]", p)) for p in phrases)  # words and punctuation
+
+    def end_at(self, doc: Words, i: int, end: int) -> int:
+        """End of the longest phrase starting at word i; 0 when none."""
+        if self.key(getattr(doc[i], self.attr)).partition(" ")[0] not in self.starts:
+            return 0
+        return next((k for k in range(min(end, i + self.longest), i, -1)
+                     if self.key(" ".join(getattr(t, self.attr) for t in doc[i:k])) in self.keys), 0)
 
 
 # --- shared word tests --------------------------------------------------------------
@@ -181,6 +199,30 @@ def looks_like_person(doc: Words, start: int, end: int) -> bool:
             and 2 <= _syllables(doc, start, end) <= 5)
 
 
+_BODY_ENDS = (*_CENTRAL, "đảng")  # "Ban Tuyên giáo Trung ương", "TƯ", "Đảng"
+
+
+def holder_start(doc: Words | Doc, start: int, end: int, places: list[str]) -> int | None:
+    """Where a holder's full name starts among a body's words start..end, when they end with
+    one (a family name, three or four capitalised syllables) right after a place, "Trung
+    ương" or a known body: "Ban Tuyên giáo Trung ương | Bùi Trường Giang". Names inside a
+    body's own name follow other words ("Học viện … Hồ Chí Minh", "Trường THPT Lê Quý Đôn");
+    a place named after a person is no holder ("Huyện ủy Trần Văn Thời"). `places`: the
+    gazetteer's tags of the words."""
+    for k in range(start + 1, end):
+        if doc[k].text.split()[0] not in lexicon.FAMILY_NAMES:
+            continue
+        syllables = [x for t in doc[k:end] for x in t.text.split()]
+        if not (3 <= len(syllables) <= 4 and all(x[:1].isupper() and x.isalpha() for x in syllables)) \
+                or any(places[k:end]):
+            return None
+        prev = doc[k - 1]
+        after_place = bool(places) and places[k - 1] in {"B", "I"} and places[k] != "I"
+        after_body = prev.norm_ in _STANDALONE or prev.text in _ORG_ABBR or prev.norm_.endswith(_BODY_ENDS)
+        return k if after_place or after_body else None
+    return None
+
+
 def _full_name_at(doc: Words, j: int, end: int) -> bool:
     """A full name of three or more syllables starts at j: it ends an organisation's name
     ("Giám đốc Sở Nội vụ Lê Hữu Tín")."""
@@ -224,21 +266,20 @@ def _listed_numbers(doc: Words, e: int, end: int) -> Iterator[int]:
 _LAW_PUNCT = re.compile(r"[,\-–]")
 
 
-def _law_key(words: Iterable[str]) -> str:
+def _law_key(name: str) -> str:
     """A law's name compared without case, commas or dashes: "Phòng, chống" = "phòng chống",
     "Tổ chức QH" = "tổ chức quốc hội"."""
-    return " ".join("quốc hội" if w == "qh" else w for w in _LAW_PUNCT.sub(" ", " ".join(words)).split())
+    return " ".join("quốc hội" if w == "qh" else w for w in _LAW_PUNCT.sub(" ", name.lower()).split())
 
 
-_LAW_KEYS = {_law_key([name.lower()]) for name in lexicon.LAW_NAMES}
-_LONGEST_LAW = max(len(name.split()) for name in lexicon.LAW_NAMES) + 4  # words, with commas
+_LAWS = Phrases(lexicon.LAW_NAMES, key=_law_key)
+LAW_HEADS = {"luật", "bộ luật", "bộ"}  # the first word of a law's span ("Bộ" when "luật" was cut off it)
 
 
 def _law_end(doc: Words, j: int, end: int) -> int:
     """End of the known law named from word j on (the longest name), then its year or code
     ("Luật Đất đai năm 2013", "Luật Tổ chức Quốc hội số 57/2014/QH13"); 0 when none."""
-    k = next((k for k in range(min(end, j + _LONGEST_LAW), j, -1)
-              if _law_key(t.norm_ for t in doc[j:k]) in _LAW_KEYS), 0)
+    k = _LAWS.end_at(doc, j, end) if j < end else 0
     if not k:
         return 0
     if k + 1 < end and doc[k].norm_ in {"năm", "số"} and (
@@ -250,7 +291,7 @@ def _law_end(doc: Words, j: int, end: int) -> int:
 def _doc_end(doc: Words, i: int, end: int) -> int:
     """End of a DOC starting at a type word, or 0 when no number/name follows."""
     j = i + 1
-    if doc[i].norm_ in {"luật", "bộ luật"} and (law := _law_end(doc, j, end)):
+    if doc[i].norm_ in LAW_HEADS and (law := _law_end(doc, j, end)):
         return law
     if doc[i].norm_ == "quy chế":  # a body's own rule book, named with its owner (case 60)
         owned = j + 1 < end and doc[j].norm_ in {"làm việc", "hoạt động"} and doc[j + 1].norm_ == "của"
@@ -377,9 +418,7 @@ def source_lines(s: Sentence) -> Iterator[tuple[int, int, str]]:
         yield from ((g[0].i, g[-1].i + 1, "ORG") for g in groups)
 
 
-_OUTLETS = set(lexicon.OUTLETS)
-_OUTLET_STARTS = {o.split()[0] for o in lexicon.OUTLETS}
-_LONGEST_OUTLET = max(len(o.split()) for o in lexicon.OUTLETS)
+_OUTLETS = Phrases(lexicon.OUTLETS, attr="text")  # case matters: "Thanh Niên" is one, "thanh niên" no
 
 
 def outlets(s: Sentence) -> Iterator[tuple[int, int, str]]:
@@ -389,9 +428,7 @@ def outlets(s: Sentence) -> Iterator[tuple[int, int, str]]:
     credit = False
     while i < s.end:
         credit = credit or (doc[i].norm_ == "ảnh" and i + 1 < s.end and doc[i + 1].text == ":")
-        e = 0 if credit or doc[i].text.partition(" ")[0] not in _OUTLET_STARTS else next(
-            (k for k in range(min(s.end, i + _LONGEST_OUTLET), i, -1)
-             if " ".join(t.text for t in doc[i:k]) in _OUTLETS), 0)
+        e = 0 if credit else _OUTLETS.end_at(doc, i, s.end)
         if e:
             yield i, e, "ORG"
         i = e or i + 1
@@ -536,6 +573,9 @@ def _listed_in_name(doc: Words, j: int, end: int) -> bool:
     return False
 
 
+_PLACE_HEADS = Phrases(lexicon.PLACE_HEADS, key=str.lower)  # "Vườn Quốc gia", "cầu"
+
+
 def places(s: Sentence) -> Iterator[tuple[int, int, str]]:
     """A level word and a name or number ("huyện Đình Lập", "quận 10", "thôn An Xá"), a place
     the gazetteer knows named bare ("về Quảng Ngãi", "Tây Nguyên", "Việt Nam"), or a park,
@@ -555,7 +595,7 @@ def places(s: Sentence) -> Iterator[tuple[int, int, str]]:
                 e = i + 2
         elif _place_at(doc, i) and i not in s.taken:
             e = _place_end(doc, i, s.end)
-        elif (h := _place_head_end(doc, i, s.end)) and h < s.end and is_name_token(doc[h]) \
+        elif (h := _PLACE_HEADS.end_at(doc, i, s.end)) and h < s.end and is_name_token(doc[h]) \
                 and not (i > s.start and doc[i - 1].norm_ == "điểm"):  # "điểm cầu Hà Nội": a venue
             if _place_at(doc, h) and _is_region(doc, h):
                 i = h  # "vùng Tây Nam Bộ": the head is no part of a region's name
@@ -566,14 +606,6 @@ def places(s: Sentence) -> Iterator[tuple[int, int, str]]:
             i = e
         else:
             i += 1
-
-
-def _place_head_end(doc: Words, i: int, end: int) -> int:
-    """End of the longest place head starting at word i ("Vườn Quốc gia", "cầu"); 0 when none."""
-    if doc[i].norm_.partition(" ")[0] not in _FIRST_HEAD_WORDS:
-        return 0
-    return next((k for k in range(min(end, i + _LONGEST_PLACE_HEAD), i, -1)
-                 if " ".join(t.norm_ for t in doc[i:k]) in _PLACE_HEADS), 0)
 
 
 
