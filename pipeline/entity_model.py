@@ -20,6 +20,7 @@ by `make choices`.
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from itertools import islice
@@ -300,10 +301,81 @@ def numbers_are_no_places(doc: Doc, spans: list[Span]) -> list[Span]:
     return out
 
 
+_ABBREVIATION = re.compile(r"[A-ZĐ](?:[^\W\d_]|&)*")  # letters and "&", no digits: "GD&ĐT", "Sagri"
+
+
+def _is_place(places: list[str], i: int) -> bool:
+    return bool(places) and places[i] in {"B", "I"}
+
+
+def _plural_before(doc: Doc, i: int) -> bool:
+    return i > 0 and (doc[i - 1].norm_ in _PLURALS or doc[i - 1].like_num)
+
+
+def abbreviations_inside(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Rule 33: a body's abbreviation in brackets right after its name belongs to the name, and so
+    does a place right after the bracket (rule 4), read as one by the model or not: "[Sở Giáo dục
+    và Đào tạo (GD&ĐT) tỉnh Nam Định]", "[Tổng Công ty Nông nghiệp Sài Gòn (Sagri)]". The model
+    now and then stops at the bracket. Numbers, lower-case words and places in brackets stay
+    out ("(K20)", "(phải)", "(TPHCM)")."""
+    places = doc._.place_tags or []
+    by_start = {s.start: n for n, s in enumerate(spans)}
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    out: list[Span | None] = list(spans)
+    for n, span in enumerate(spans):
+        i = span.end
+        if span.label_ != "ORG" or i + 3 > len(doc) or doc[i].text != "(" or doc[i + 2].text != ")" \
+                or {i, i + 2} & taken or not _ABBREVIATION.fullmatch(doc[i + 1].text) or _is_place(places, i + 1):
+            continue
+        inside = by_start.get(i + 1)  # the model may have read the abbreviation as a body of its own
+        if i + 1 in taken and (inside is None or spans[inside].label_ != "ORG" or spans[inside].end != i + 2):
+            continue
+        end = i + 3
+        after = by_start.get(end)
+        if after is not None and spans[after].label_ == "LOC":
+            end = spans[after].end
+            out[after] = None
+        elif after is None and end < len(doc) and places and places[end] == "B":
+            end += 1
+            while end < len(doc) and places[end] == "I" and end not in taken:
+                end += 1
+        if inside is not None:
+            out[inside] = None
+        whole = Span(doc, span.start, end, label="ORG")
+        whole._.source, whole._.score = span._.source, span._.score
+        out[n] = whole
+    return [s for s in out if s is not None]
+
+
+def abbreviations_named_again(doc: Doc, spans: list[Span]) -> list[Span]:
+    """An abbreviation a body's name defined in brackets names that body wherever it stands
+    alone later in the article ("[Tổng Công ty Nông nghiệp Sài Gòn (Sagri)]" … "Tổng giám đốc
+    [Sagri]"): the model, seeing the word alone, often misses it. Not after a plural or a
+    number ("3 BCĐ", "các BCĐ": generic, rule 3)."""
+    defined: dict[str, Span] = {}
+    for span in spans:
+        if span.label_ == "ORG":
+            for token in span[1:-1]:
+                if doc[token.i - 1].text == "(" and doc[token.i + 1].text == ")" \
+                        and _ABBREVIATION.fullmatch(token.text):
+                    defined.setdefault(token.text, span)
+    if not defined:
+        return spans
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    found = []
+    for token in doc:
+        body = defined.get(token.text)
+        if body is not None and token.i not in taken and not _plural_before(doc, token.i):
+            again = Span(doc, token.i, token.i + 1, label="ORG")
+            again._.source, again._.score = body._.source, body._.score
+            found.append(again)
+    return sorted(spans + found, key=lambda s: s.start) if found else spans
+
 # The guidelines' rules that a span list from the merge must still satisfy, in this order.
 AFTER_MERGE: tuple[Callable[[Doc, list[Span]], list[Span]], ...] = (
     titles_with_a_person, known_names_whole, holders_out_of_bodies, numbers_are_no_places,
-    places_with_their_level, without_nationalities)
+    places_with_their_level, without_nationalities, abbreviations_inside,
+    abbreviations_named_again)
 
 
 class EntityModel:

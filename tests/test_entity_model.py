@@ -7,6 +7,8 @@ from spacy.training import biluo_tags_to_spans
 import pipeline
 from pipeline.entity_model import (
     MERGE_POLICIES,
+    abbreviations_inside,
+    abbreviations_named_again,
     best_tags,
     biluo_tags,
     holders_out_of_bodies,
@@ -122,3 +124,19 @@ def test_a_number_alone_is_no_place():
              span(doc, "12", "LOC")]
     assert [(s.text, s.label_) for s in numbers_are_no_places(doc, model)] == [
         ("Nghị quyết 16", "DOC"), ("18", "DOC"), ("19", "DOC")]
+
+
+def test_a_bodys_abbreviation_in_brackets_belongs_to_it_and_names_it_again_later():
+    nlp = pipeline.load(None, {"pipeline.stages": ["gazetteer"]})
+    doc = nlp("Bà Hà, Chủ tịch Hội Liên hiệp Phụ nữ (LHPN) Việt Nam, ông Sơn, Giám đốc Công an tỉnh (K20), "
+              "và ông Tài, Bí thư Quận ủy quận Gò Vấp (TPHCM), dự. Ông Ngon, Tổng giám đốc Tổng Công ty "
+              "Nông nghiệp Sài Gòn (Sagri), bị kỷ luật; 3 BCĐ và Ban Chỉ đạo (BCĐ) họp; Sagri báo cáo.")
+    model = [span(doc, "Hội Liên hiệp Phụ nữ", "ORG"), span(doc, "Công an tỉnh", "ORG"),
+             span(doc, "Quận ủy quận Gò Vấp", "ORG"), span(doc, "TPHCM", "LOC"),
+             span(doc, "Tổng Công ty Nông nghiệp Sài Gòn", "ORG"), span(doc, "Ban Chỉ đạo", "ORG")]
+    whole = abbreviations_inside(doc, model)
+    assert [s.text for s in whole] == [
+        "Hội Liên hiệp Phụ nữ (LHPN) Việt Nam", "Công an tỉnh", "Quận ủy quận Gò Vấp", "TPHCM",
+        "Tổng Công ty Nông nghiệp Sài Gòn (Sagri)", "Ban Chỉ đạo (BCĐ)"]
+    again = abbreviations_named_again(doc, whole)
+    assert [(s.text, s.label_) for s in again if s.text in {"Sagri", "BCĐ", "LHPN"}] == [("Sagri", "ORG")]
