@@ -17,6 +17,7 @@ from typing import ClassVar
 from spacy.tokens import Doc, Span
 
 from . import lexicon
+from .read import new_tone_placement
 from .schema import (
     ENTS,
     KIND_CODE,
@@ -61,7 +62,7 @@ _ASSEMBLY_BODIES = {"ủy ban", "uỷ ban", "ub", "hội đồng", "ban"}  # the
 # Word kinds that may be part of a described body's name ("Sở [Kế hoạch] và Đầu tư").
 _NAME_KINDS = {"", "abbr", "doctype"}
 _STOP_WORDS = {"của", "về", "và", "trong", "tại", "đã", "có", "được", "với", "cho", "là", "để",
-               "theo", "từ", "kể từ", "kể", "đến", "trên", "khi", "sẽ", "đang", "các", "những"}
+               "theo", "từ", "kể từ", "kể", "đến", "trên", "khi", "sẽ", "đang", "các", "những", "cùng"}
 _NAME_STOPS = _STOP_WORDS | {"số", "ngày", "do", "nhằm", "thì"}  # end a document's name
 # Verbs that end a described name ("Sở Giao thông vận tải hoàn thiện hồ sơ").
 _VERB_STOPS = {"giữ", "giữ chức", "giữ chức vụ", "làm", "bị", "ký", "trao", "chủ trì", "phát biểu",
@@ -537,12 +538,24 @@ def _org_end(doc: Words, i: int, end: int, taken: set[int] | frozenset = frozens
 
 
 
+def _field_key(name: str) -> str:
+    """Compared without case or spaces around punctuation ("Bưu chính , Viễn thông", "HIV / AIDS")."""
+    return re.sub(r"\s*([^\w\s])\s*", r"\1", new_tone_placement(name.lower()).replace("–", "-"))
+
+
+_FIELDS = Phrases(lexicon.DEPARTMENT_FIELDS, key=_field_key)  # "Nông nghiệp và phát triển nông thôn"
+
+
 def _described_name_end(doc: Words, j: int, end: int) -> int:
-    """After "Cục", "Sở" …: a capitalised word and up to two lower-case ones ("Quản lý thị
-    trường"), or "X và Y" ("Kế hoạch và Đầu tư"), "X – Y" ("Tài chính – Kế hoạch"); after an
+    """After "Cục", "Sở" …: a field the state names ("Nông nghiệp và phát triển nông thôn",
+    lexicon.DEPARTMENT_FIELDS), or a capitalised word and up to two lower-case ones ("Quản lý
+    thị trường"), or "X và Y" ("Kế hoạch và Đầu tư"), "X – Y" ("Tài chính – Kế hoạch"); after an
     abbreviation ("Sở GD&ĐT") or before a verb, nothing more."""
     if word_kind(doc[j]) == "abbr":
         return j + 1
+    field_end = _FIELDS.end_at(doc, j, end)
+    if field_end:
+        return field_end
     j += 1
     limit = j + 3
     while j < min(end, limit) and doc[j].norm_ not in _ADMIN:

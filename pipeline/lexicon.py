@@ -119,6 +119,24 @@ OUTLETS = ["VietNamNet", "Vietnamnet", "Dân trí", "Dân Trí", "Tuổi Trẻ",
 ADMIN_LEVELS = ["thành phố", "thị trấn", "thị xã", "tỉnh", "huyện", "xã", "phường", "quận", "TP.",
                 "TP", "Tp.", "Tp", "TX", "TX.", "H.", "Q.", "thôn", "ấp", "xóm", "bản", "tổ dân phố",
                 "khu phố", "đặc khu"]
+# Fields of ministries, departments and offices whose names join words with "và", a comma or a
+# dash, as the state names them (some since renamed or merged). After "Sở", "Vụ", "phòng" … the
+# whole field is the body's name, in whatever case it is written ("Sở Nông nghiệp và phát triển
+# nông thôn"), where a lower-case word after "và" would otherwise end it.
+DEPARTMENT_FIELDS = [
+    "Nông nghiệp và Phát triển nông thôn", "Nông nghiệp và Môi trường", "Tài nguyên và Môi trường",
+    "Kế hoạch và Đầu tư", "Giáo dục và Đào tạo", "Khoa học và Công nghệ", "Thông tin và Truyền thông",
+    "Văn hóa, Thể thao và Du lịch", "Văn hóa, Thông tin, Thể thao và Du lịch", "Văn hóa và Thể thao",
+    "Văn hóa - Thông tin", "Văn hóa, Thông tin", "Lao động - Thương binh và Xã hội", "Dân tộc và Tôn giáo",
+    "Bưu chính, Viễn thông", "Thương mại - Du lịch", "Thương mại và Du lịch", "Giáo dục, Khoa học và Công nghệ",
+    "Nội vụ - Lao động - Thương binh và Xã hội", "Tài chính - Kế hoạch", "Kinh tế - Hạ tầng",
+    "Kinh tế và Hạ tầng", "Tài nguyên - Môi trường", "Công chức, viên chức", "Kết cấu hạ tầng và đô thị",
+    "Kinh tế địa phương và lãnh thổ", "Tổ chức - Hành chính", "Tổ chức - Cán bộ", "Hành chính - Tổng hợp",
+    "Hành chính - Quản trị", "Hành chính - tiếp dân", "Thư ký - Biên tập", "Kinh tế - Ngân sách",
+    "Văn hóa - Xã hội", "Kinh tế - Xã hội", "Pháp luật và Kinh tế", "Phòng không - Không quân",
+    "Y tế dự phòng và phòng chống HIV/AIDS", "Kiểm soát và phòng chống HIV/AIDS", "Giá - công sản",
+    "Đoàn thể và các hội quần chúng",
+]
 # Heads of places that are no administrative unit (rule 8: parks, squares, rivers …).
 # Named facilities are places too (case 70). Matched over one to four words, so heads the
 # segmenter splits ("Vườn | Quốc gia") still match.

@@ -226,6 +226,22 @@ def test_a_department_named_with_a_dash(placed, text, bodies):
     assert [t for label, t in ents(placed(text)) if label == "ORG"] == bodies
 
 
+@pytest.mark.parametrize("text, bodies", [
+    # a field the state names, in whatever case, keeps its "và" and commas
+    ("Ông An, Giám đốc Sở Nông nghiệp và phát triển nông thôn thành phố Hải Phòng, dự.",
+     ["Sở Nông nghiệp và phát triển nông thôn thành phố Hải Phòng"]),
+    ("Bà Vân, Giám đốc Sở Giáo dục, Khoa học và Công nghệ tỉnh Bạc Liêu, dự.",
+     ["Sở Giáo dục, Khoa học và Công nghệ tỉnh Bạc Liêu"]),
+    ("Ông Long là Cục trưởng Cục Y tế dự phòng và phòng chống HIV/AIDS.",
+     ["Cục Y tế dự phòng và phòng chống HIV/AIDS"]),
+    # two bodies joined by "và" stay two
+    ("Sở Tài chính và Sở Nội vụ cùng Sở Giáo dục và Đào tạo họp.",
+     ["Sở Tài chính", "Sở Nội vụ", "Sở Giáo dục và Đào tạo"]),  # nor does "cùng" run two together
+])
+def test_a_department_named_by_its_field(placed, text, bodies):
+    assert [t for label, t in ents(placed(text)) if label == "ORG"] == bodies
+
+
 @pytest.mark.parametrize("text,documents", [
     ("Dự án đã vi phạm luật Bảo vệ môi trường.", ["luật Bảo vệ môi trường"]),  # no kind after "vi phạm"
     ("Bầu, miễn nhiệm theo luật Tổ chức QH và nội quy kỳ họp.", ["luật Tổ chức QH"]),
