@@ -283,18 +283,22 @@ def _cut_at_a_joint(doc: Doc, rule_start: int, start: int, end: int) -> bool:
     return rule_start == start and doc[end].text in _JOINTS
 
 
+_NOT_NUMBERS = {"LOC", "ORG"}
+
+
 def numbers_are_no_places(doc: Doc, spans: list[Span]) -> list[Span]:
-    """A number alone is no place (rule 8 keeps the level word: "[quận 10]"): the model now and
-    then reads a listed document's number as one ("Nghị quyết 16, 18, 19"). Such a LOC takes the
-    rules' label for the same words ("[18]" DOC, rule 17), or is dropped."""
-    if not any(s.label_ == "LOC" and s.text.isdigit() for s in spans):
+    """A number alone is no place (rule 8 keeps the level word: "[quận 10]") and no body: the
+    model now and then reads a listed document's number as one ("Nghị quyết 16, 18, 19", "nghị
+    quyết TƯ 4, 6, 7"). Such a span takes the rules' label for the same words ("[18]" DOC, rule
+    17), or is dropped."""
+    if not any(s.label_ in _NOT_NUMBERS and s.text.isdigit() for s in spans):
         return spans
     ruled = {(r.start, r.end): r for r in doc._.rule_spans or []}
     out = []
     for span in spans:
-        if span.label_ == "LOC" and span.text.isdigit():
+        if span.label_ in _NOT_NUMBERS and span.text.isdigit():
             rule = ruled.get((span.start, span.end))
-            if rule is None:
+            if rule is None or rule.label_ in _NOT_NUMBERS:
                 continue
             span = Span(doc, span.start, span.end, label=rule.label_)
             span._.source, span._.score = rule._.source, rule._.score

@@ -117,11 +117,14 @@ def test_a_holders_name_is_cut_off_the_body_but_a_place_named_after_a_person_is_
         ("Trường Lê Quý Đôn", "ORG")]
 
 
-def test_a_number_alone_is_no_place():
+def test_a_number_alone_is_no_place_and_no_body():
     nlp = pipeline.load(None, {"pipeline.stages": ["gazetteer", "entity_rules"]})
     doc = nlp("Thực hiện Nghị quyết 16, 18, 19 về cán bộ; đoàn có 12 người.")
     model = [span(doc, "Nghị quyết 16", "DOC"), span(doc, "18", "LOC"), span(doc, "19", "LOC"),
              span(doc, "12", "LOC")]
+    assert [(s.text, s.label_) for s in numbers_are_no_places(doc, model)] == [
+        ("Nghị quyết 16", "DOC"), ("18", "DOC"), ("19", "DOC")]
+    model = [span(doc, "Nghị quyết 16", "DOC"), span(doc, "18", "ORG"), span(doc, "19", "DOC")]
     assert [(s.text, s.label_) for s in numbers_are_no_places(doc, model)] == [
         ("Nghị quyết 16", "DOC"), ("18", "DOC"), ("19", "DOC")]
 
