@@ -296,7 +296,7 @@ def _doc_end(doc: Words, i: int, end: int) -> int:
         return law
     if doc[i].norm_ == "quy chế":  # a body's own rule book, named with its owner (case 60)
         owned = j + 1 < end and doc[j].norm_ in {"làm việc", "hoạt động"} and doc[j + 1].norm_ == "của"
-        return j + 1 if owned else 0
+        return j + 1 if owned else _titled_doc_end(doc, i, j, end)
     numbered = j < end and doc[j].norm_ == "số"  # "số 37": a document's number, whatever follows
     if numbered:
         j += 1
@@ -311,7 +311,7 @@ def _doc_end(doc: Words, i: int, end: int) -> int:
                 _ROMAN.match(doc[k + 1].text) or _SHORT_NUMBER.match(doc[k + 1].text)):
             k += 2
         return k
-    named = _named_doc_end(doc, i, j, end)
+    named = _named_doc_end(doc, i, j, end) or _titled_doc_end(doc, i, j, end)
     if named:
         return named
     if doc[i].norm_ == "hiến pháp":  # the one constitution (K9), with its year if given
@@ -355,6 +355,56 @@ def _named_doc_end(doc: Words, i: int, j: int, end: int) -> int:
     if doc[i].norm_ in _NAMED_TYPES and k > j and doc[j].text[:1].isupper():
         return k
     return 0
+
+
+# Type words whose capitalised form with "về" + a subject names one document (rule 12, K10):
+# "[Quy định về trách nhiệm nêu gương của cán bộ, đảng viên]", "[Nghị quyết về phát triển bền
+# vững kinh tế biển]"; a report or submission described so is none (K10).
+_TITLED_TYPES = {"nghị quyết", "quy định", "kết luận", "quy chế", "chỉ thị", "đề án", "hướng dẫn"}
+# A resolution "về" a personnel act is a description naming its person or post (case 32).
+_PERSONNEL_ACTS = {"miễn nhiệm", "bầu", "xác nhận", "phê chuẩn", "cho thôi", "bãi nhiệm", "cách chức",
+                   "kỷ luật", "điều động", "bổ nhiệm", "thôi"}
+_TITLE_ENDS = {";", ".", ":", "(", ")", "\"", "“", "”", "!", "?", "…"}
+# Words that end such a title; nouns that are verbs too ("kiểm tra", "tổ chức") do not.
+_TITLE_STOPS = {"là", "được", "đã", "sẽ", "do", "trình", "thay thế", "nhằm", "ngay", "cần", "có", "tại", "với",
+                "theo", "để", "khi", "từ", "ban hành", "ký", "thông qua", "giữ", "làm", "bị", "phát biểu",
+                "cho biết", "nói", "yêu cầu", "đề nghị", "trong đó"}
+
+
+def _titled_doc_end(doc: Words, i: int, j: int, end: int) -> int:
+    """A capitalised type word, "về" and the subject as the title runs on (commas and "của cán
+    bộ" inside), to a sentence mark, a verb, an honorific, the next document or its issuer
+    ("của Bộ Chính trị", rule 5); 0 when this is no such title."""
+    if doc[i].norm_ not in _TITLED_TYPES or not doc[i].text[:1].isupper() or j + 1 >= end \
+            or doc[j].norm_ != "về":
+        return 0
+    if i > 0 and (doc[i - 1].norm_ in _GENERIC_BEFORE | {"một số", "nhiều"} or doc[i - 1].like_num):
+        return 0  # "thông qua 20 Nghị quyết về …": several documents, none named
+    k = j + 1
+    if doc[k].norm_ == "việc" and k + 1 < end:
+        k += 1
+    if doc[k].norm_ in _PERSONNEL_ACTS:
+        return 0
+    k = j + 1
+    while k < min(end, j + 40):
+        t = doc[k]
+        after = doc[k + 1] if k + 1 < end else None
+        if t.norm_ == "là" and doc[k - 1].norm_ in {"trước hết", "nhất"}:  # "…, nhất là ủy viên Bộ Chính trị"
+            k += 1
+            continue
+        if t.text in _TITLE_ENDS or t.is_space or t.norm_ in _TITLE_STOPS or t.norm_ in _HONORIFICS \
+                or word_kind(t) == KIND_DOCTYPE and t.text[:1].isupper() and k > j + 1:
+            break
+        if t.norm_ == "của" and after is not None and (word_kind(after) == KIND_ORG or after.text in _ORG_ABBR
+                                                       or after.norm_ in _CENTRAL):
+            break
+        if t.text == "," and (after is None or after.norm_ in _HONORIFICS or after.norm_ in _TITLE_STOPS
+                              or word_kind(after) == KIND_DOCTYPE):
+            break
+        k += 1
+    while k > j + 1 and (doc[k - 1].is_punct or doc[k - 1].norm_ in {"và", "của"}):
+        k -= 1
+    return k if k > j + 1 else 0
 
 
 def _inner_punct(doc: Words, k: int, end: int) -> bool:

@@ -248,3 +248,20 @@ def test_a_department_named_by_its_field(placed, text, bodies):
 ])
 def test_a_law_in_lower_case_or_with_an_abbreviation(nlp, text, documents):
     assert [t for label, t in ents(nlp(text)) if label == "DOC"] == documents
+
+
+@pytest.mark.parametrize("text, documents", [
+    ("Hội nghị thông qua Quy định về trách nhiệm nêu gương của cán bộ, đảng viên, trước hết là ủy viên Bộ "
+     "Chính trị, Ban Bí thư; Nghị quyết về phát triển bền vững kinh tế biển.",
+     ["Quy định về trách nhiệm nêu gương của cán bộ, đảng viên, trước hết là ủy viên Bộ Chính trị, Ban Bí thư",
+      "Nghị quyết về phát triển bền vững kinh tế biển"]),
+    ("Quy định này thay thế Quy chế về chế độ kiểm tra, giám sát công tác cán bộ ban hành kèm theo "
+     "Quyết định 68.", ["Quy chế về chế độ kiểm tra, giám sát công tác cán bộ", "Quyết định 68"]),
+    ("Bộ Chính trị ban hành Chỉ thị về tăng cường công tác cán bộ của Bộ Chính trị, ông A cho biết.",
+     ["Chỉ thị về tăng cường công tác cán bộ"]),  # the issuer stays out (rule 5)
+    # a resolution about a personnel act is a description (case 32); several are no one document
+    ("HĐND thông qua Nghị quyết về việc miễn nhiệm chức danh Phó Chủ tịch UBND tỉnh.", []),
+    ("Kỳ họp sẽ thông qua 20 Nghị quyết về kinh tế - xã hội.", []),
+])
+def test_a_document_named_by_its_subject(placed, text, documents):
+    assert [t for label, t in ents(placed(text)) if label == "DOC"] == documents
