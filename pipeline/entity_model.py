@@ -376,11 +376,67 @@ def abbreviations_named_again(doc: Doc, spans: list[Span]) -> list[Span]:
             found.append(again)
     return sorted(spans + found, key=lambda s: s.start) if found else spans
 
+# The level a body's own words give its place ("Tỉnh ủy", "huyện", "quận ủy" …), as place levels.
+_LEVEL_WORDS = {**dict.fromkeys(("tỉnh ủy", "tỉnh", "thành ủy", "thành phố", "tp", "tp."), "province"),
+                **dict.fromkeys(("huyện ủy", "huyện", "quận ủy", "quận", "thị ủy", "thị xã"), "district"),
+                **dict.fromkeys(("xã", "phường", "thị trấn"), "commune")}
+_LEVEL_GROUPS = {"province": "province", "city": "province", "district": "district", "commune": "commune",
+                 "region": "region"}
+
+
+def _levels(name: str) -> set[str]:
+    """The levels a bare place name can have (a province, a district …), from the gazetteer."""
+    from .gazetteer import Gazetteer
+
+    shared = Gazetteer.shared()
+    found = shared.candidates(name, after_level=False) + shared.candidates(name, after_level=True)
+    return {_LEVEL_GROUPS[p.level] for p in found if p.level in _LEVEL_GROUPS}
+
+
+def _body_place_levels(doc: Doc, body: Span) -> set[str]:
+    """The level of the place a body's name ends with: its level word's if it has one ("UBKT Tỉnh
+    ủy Cà Mau": a province), else the levels the place's name can have; empty when it ends with
+    no place."""
+    places = doc._.place_tags or []
+    if not places or places[body.end - 1] not in {"B", "I"}:
+        return set()
+    start = body.end - 1
+    while start > body.start and places[start] == "I":
+        start -= 1
+    named = [_LEVEL_WORDS[t.norm_] for t in doc[body.start:start] if t.norm_ in _LEVEL_WORDS]
+    return {named[-1]} if named else _levels(doc[start:body.end].text)
+
+
+def lists_sharing_a_head(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Case 58: bodies listed after one that names its place share its head, "[UBKT Tỉnh ủy Cà
+    Mau], [Sóc Trăng], [Quảng Bình]", "[Huyện ủy Lắk] và [Buôn Đôn]": a bare place listed right
+    after such a body, of the same level, is a body too. A place of another level is where the
+    body is ("[Quận ủy Liên Chiểu], [Đà Nẵng]": LOC)."""
+    if not any(s.label_ == "LOC" for s in spans):
+        return spans
+    out = list(spans)
+    for n, body in enumerate(spans):
+        if body.label_ != "ORG" or n + 1 == len(spans):
+            continue
+        levels: set[str] | None = None
+        k = n + 1
+        while k < len(out) and out[k].label_ == "LOC" and out[k].start == out[k - 1].end + 1 \
+                and doc[out[k - 1].end].text in {",", "và"} and doc[out[k].start].norm_ not in _LEVEL_WORDS:
+            if levels is None:
+                levels = _body_place_levels(doc, body)
+            if not levels & _levels(out[k].text):
+                break
+            listed = Span(doc, out[k].start, out[k].end, label="ORG")
+            listed._.source, listed._.score = out[k]._.source, out[k]._.score
+            out[k] = listed
+            k += 1
+    return out
+
 # The guidelines' rules that a span list from the merge must still satisfy, in this order.
 AFTER_MERGE: tuple[Callable[[Doc, list[Span]], list[Span]], ...] = (
     titles_with_a_person, known_names_whole, holders_out_of_bodies, numbers_are_no_places,
     places_with_their_level, without_nationalities, abbreviations_inside,
-    abbreviations_named_again)
+    abbreviations_named_again, lists_sharing_a_head)
 
 
 class EntityModel:

@@ -13,6 +13,7 @@ from pipeline.entity_model import (
     biluo_tags,
     holders_out_of_bodies,
     known_names_whole,
+    lists_sharing_a_head,
     model_view,
     numbers_are_no_places,
     places_with_their_level,
@@ -143,3 +144,14 @@ def test_a_bodys_abbreviation_in_brackets_belongs_to_it_and_names_it_again_later
         "Tổng Công ty Nông nghiệp Sài Gòn (Sagri)", "Ban Chỉ đạo (BCĐ)"]
     again = abbreviations_named_again(doc, whole)
     assert [(s.text, s.label_) for s in again if s.text in {"Sagri", "BCĐ", "LHPN"}] == [("Sagri", "ORG")]
+
+
+def test_places_listed_after_a_body_share_its_head_when_of_its_level():
+    nlp = pipeline.load(None, {"pipeline.stages": ["gazetteer"]})
+    doc = nlp("UBKT Tỉnh ủy Cà Mau, Sóc Trăng và Quảng Bình kỷ luật ông A; ông B, Bí thư Quận ủy Liên Chiểu, "
+              "Đà Nẵng, dự.")
+    model = [span(doc, "UBKT Tỉnh ủy Cà Mau", "ORG"), place(doc, "Sóc Trăng"), place(doc, "Quảng Bình"),
+             span(doc, "Quận ủy Liên Chiểu", "ORG"), place(doc, "Đà Nẵng")]
+    assert [(s.text, s.label_) for s in lists_sharing_a_head(doc, model)] == [
+        ("UBKT Tỉnh ủy Cà Mau", "ORG"), ("Sóc Trăng", "ORG"), ("Quảng Bình", "ORG"),
+        ("Quận ủy Liên Chiểu", "ORG"), ("Đà Nẵng", "LOC")]  # a city after a district is where it is
