@@ -41,6 +41,7 @@ from .entity_rules import LAW_HEADS, holder_start
 from .errors import ConfigError
 from .schema import (
     ENTS,
+    KIND_TITLE,
     LABELS,
     RULE_SPANS,
     SENTS,
@@ -48,6 +49,7 @@ from .schema import (
     TOKEN_FORM,
     TOKEN_KIND,
     WORDS,
+    word_kind,
 )
 from .spans import sentence_numbers, tidy
 
@@ -432,11 +434,47 @@ def lists_sharing_a_head(doc: Doc, spans: list[Span]) -> list[Span]:
             k += 1
     return out
 
+_HONORIFICS = {h.lower() for h in lexicon.HONORIFICS}
+
+
+def given_names_again(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Case 36: a person named in full is named again by the given name, after a title or an
+    honorific ("Bí thư [Nghĩa]" for Trương Quang Nghĩa, "ông [Dương]") or before a quoted nickname
+    ("[Vũ] “nhôm”"). The model, seeing one word, reads it as nothing or as a body; the article's
+    own full names say it is the person."""
+    given = {p.text.split()[-1]: p for p in spans if p.label_ == "PER" and len(p.text.split()) >= 3}
+    if not given:
+        return spans
+    by_start = {s.start: n for n, s in enumerate(spans)}
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    titles_end = {s.end for s in spans if s.label_ == "TITLE"}
+    out = list(spans)
+    found = []
+    for token in doc:
+        i = token.i
+        if token.text not in given or i == 0:
+            continue
+        before, after = doc[i - 1], doc[i + 1] if i + 1 < len(doc) else None
+        cued = i in titles_end or before.norm_ in _HONORIFICS or word_kind(before) == KIND_TITLE \
+            or (after is not None and after.text in {"“", '"'})
+        if not cued:
+            continue
+        n = by_start.get(i)
+        if n is not None and spans[n].end == i + 1 and spans[n].label_ in {"ORG", "LOC"}:
+            person = Span(doc, i, i + 1, label="PER")
+            person._.source, person._.score = spans[n]._.source, spans[n]._.score
+            out[n] = person
+        elif i not in taken:
+            person = Span(doc, i, i + 1, label="PER")
+            person._.source, person._.score = given[token.text]._.source, given[token.text]._.score
+            found.append(person)
+    return sorted(out + found, key=lambda s: s.start) if found else out
+
 # The guidelines' rules that a span list from the merge must still satisfy, in this order.
 AFTER_MERGE: tuple[Callable[[Doc, list[Span]], list[Span]], ...] = (
     titles_with_a_person, known_names_whole, holders_out_of_bodies, numbers_are_no_places,
     places_with_their_level, without_nationalities, abbreviations_inside,
-    abbreviations_named_again, lists_sharing_a_head)
+    abbreviations_named_again, lists_sharing_a_head, given_names_again)
 
 
 class EntityModel:

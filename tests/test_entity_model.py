@@ -10,6 +10,7 @@ from pipeline.entity_model import (
     abbreviations_inside,
     abbreviations_named_again,
     best_tags,
+    given_names_again,
     biluo_tags,
     holders_out_of_bodies,
     known_names_whole,
@@ -155,3 +156,17 @@ def test_places_listed_after_a_body_share_its_head_when_of_its_level():
     assert [(s.text, s.label_) for s in lists_sharing_a_head(doc, model)] == [
         ("UBKT Tỉnh ủy Cà Mau", "ORG"), ("Sóc Trăng", "ORG"), ("Quảng Bình", "ORG"),
         ("Quận ủy Liên Chiểu", "ORG"), ("Đà Nẵng", "LOC")]  # a city after a district is where it is
+
+
+def test_a_person_named_in_full_is_named_again_by_the_given_name():
+    nlp = pipeline.load(None, {"pipeline.stages": ["gazetteer"]})
+    doc = nlp("Phó Bí thư Nguyễn Quang Dương phát biểu. Bí thư Dương nhấn mạnh, ông Dương nói. Vụ án Vũ "
+              "“nhôm” xử xong; Vũ Hùng dự.")
+    second = doc.text.index("Bí thư Dương")
+    model = [span(doc, "Phó Bí thư", "TITLE"), span(doc, "Nguyễn Quang Dương", "PER"),
+             doc.char_span(second, second + len("Bí thư"), label="TITLE"), doc.char_span(doc.text.index("Dương nhấn"),
+                                                        doc.text.index(" nhấn"), label="ORG")]
+    found = given_names_again(doc, model)
+    assert [(s.text, s.label_) for s in found] == [
+        ("Phó Bí thư", "TITLE"), ("Nguyễn Quang Dương", "PER"), ("Bí thư", "TITLE"), ("Dương", "PER"),
+        ("Dương", "PER")]  # "Vũ" is nobody's given name in this article
