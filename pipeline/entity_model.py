@@ -37,7 +37,7 @@ from spacy.util import fix_random_seed, load_model_from_config
 from thinc.api import Adam, Config
 
 from . import lexicon
-from .entity_rules import LAW_HEADS, holder_start
+from .entity_rules import LAW_HEADS, MINISTERS, holder_start, portfolio_end
 from .errors import ConfigError
 from .schema import (
     ENTS,
@@ -470,11 +470,31 @@ def given_names_again(doc: Doc, spans: list[Span]) -> list[Span]:
             found.append(person)
     return sorted(out + found, key=lambda s: s.start) if found else out
 
+def ministers_with_their_portfolio(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Case 60: a minister's title fused with a portfolio is one TITLE, "[Bộ trưởng Quốc phòng]",
+    "[Thứ trưởng TT&TT]"; the model stops at "Bộ trưởng" and may read the portfolio as a body or a
+    place, which the TITLE takes in."""
+    out: list[Span | None] = list(spans)
+    for n, span in enumerate(spans):
+        if span.label_ != "TITLE" or span[-1].norm_ not in MINISTERS or span.end >= len(doc):
+            continue
+        end = portfolio_end(doc, span.end, len(doc))
+        inside = [k for k, o in enumerate(spans) if span.end <= o.start < end]
+        if not end or any(spans[k].end > end or spans[k].label_ not in {"ORG", "LOC"} for k in inside):
+            continue
+        for k in inside:
+            out[k] = None
+        whole = Span(doc, span.start, end, label="TITLE")
+        whole._.source, whole._.score = span._.source, span._.score
+        out[n] = whole
+    return [s for s in out if s is not None]
+
 # The guidelines' rules that a span list from the merge must still satisfy, in this order.
 AFTER_MERGE: tuple[Callable[[Doc, list[Span]], list[Span]], ...] = (
     titles_with_a_person, known_names_whole, holders_out_of_bodies, numbers_are_no_places,
     places_with_their_level, without_nationalities, abbreviations_inside,
-    abbreviations_named_again, lists_sharing_a_head, given_names_again)
+    abbreviations_named_again, lists_sharing_a_head, given_names_again,
+    ministers_with_their_portfolio)
 
 
 class EntityModel:

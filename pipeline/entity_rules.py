@@ -594,6 +594,14 @@ def _field_key(name: str) -> str:
 
 
 _FIELDS = Phrases(lexicon.DEPARTMENT_FIELDS, key=_field_key)  # "Nông nghiệp và phát triển nông thôn"
+_PORTFOLIOS = Phrases(lexicon.DEPARTMENT_FIELDS + lexicon.MINISTRY_PORTFOLIOS, attr="text", key=_field_key)
+MINISTERS = {"bộ trưởng", "thứ trưởng"}
+
+
+def portfolio_end(doc: Words, i: int, end: int) -> int:
+    """End of a minister's portfolio named at word i without "Bộ" ("Quốc phòng", "TT&TT", "Tài
+    nguyên và Môi trường"; case 60), capitalised as a ministry's name is; 0 when none."""
+    return _PORTFOLIOS.end_at(doc, i, end) if doc[i].text[:1].isupper() else 0
 
 
 def _described_name_end(doc: Words, j: int, end: int) -> int:

@@ -137,6 +137,14 @@ DEPARTMENT_FIELDS = [
     "Y tế dự phòng và phòng chống HIV/AIDS", "Kiểm soát và phòng chống HIV/AIDS", "Giá - công sản",
     "Đoàn thể và các hội quần chúng",
 ]
+# Portfolios a minister's title is fused with, without "Bộ" (case 60: "[Bộ trưởng Quốc phòng]",
+# "[Thứ trưởng TT&TT]"); the fields above count too.
+MINISTRY_PORTFOLIOS = [
+    "Quốc phòng", "Công an", "Y tế", "Ngoại giao", "Tài chính", "Nội vụ", "Tư pháp", "Công Thương",
+    "Xây dựng", "Giao thông vận tải", "Văn hóa", "Dân tộc", "GTVT", "TT&TT", "TT-TT", "KH&ĐT", "KH-ĐT",
+    "GD&ĐT", "GD-ĐT", "NN&PTNT", "TN&MT", "TN-MT", "LĐ-TB&XH", "LĐTB&XH", "KH&CN", "KH-CN", "VH-TT&DL",
+    "VHTTDL",
+]
 # Heads of places that are no administrative unit (rule 8: parks, squares, rivers …).
 # Named facilities are places too (case 70). Matched over one to four words, so heads the
 # segmenter splits ("Vườn | Quốc gia") still match.

@@ -15,6 +15,7 @@ from pipeline.entity_model import (
     holders_out_of_bodies,
     known_names_whole,
     lists_sharing_a_head,
+    ministers_with_their_portfolio,
     model_view,
     numbers_are_no_places,
     places_with_their_level,
@@ -170,3 +171,14 @@ def test_a_person_named_in_full_is_named_again_by_the_given_name():
     assert [(s.text, s.label_) for s in found] == [
         ("Phó Bí thư", "TITLE"), ("Nguyễn Quang Dương", "PER"), ("Bí thư", "TITLE"), ("Dương", "PER"),
         ("Dương", "PER")]  # "Vũ" is nobody's given name in this article
+
+
+def test_a_ministers_title_takes_its_portfolio_but_not_a_ministry():
+    nlp = pipeline.load(None, {"pipeline.stages": []})
+    doc = nlp("Bộ trưởng Quốc phòng dự; Thứ trưởng Tài nguyên và Môi trường phát biểu; Bộ trưởng Bộ Y tế họp.")
+    third = doc.text.index("Bộ trưởng Bộ")
+    spans = [span(doc, "Bộ trưởng", "TITLE"), span(doc, "Quốc phòng", "ORG"), span(doc, "Thứ trưởng", "TITLE"),
+             doc.char_span(third, third + len("Bộ trưởng"), label="TITLE"), span(doc, "Bộ Y tế", "ORG")]
+    assert [(s.text, s.label_) for s in ministers_with_their_portfolio(doc, spans)] == [
+        ("Bộ trưởng Quốc phòng", "TITLE"), ("Thứ trưởng Tài nguyên và Môi trường", "TITLE"), ("Bộ trưởng", "TITLE"),
+        ("Bộ Y tế", "ORG")]
