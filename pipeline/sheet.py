@@ -61,7 +61,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
             if not nxt[:1].isupper() and not nxt[:1].isdigit() and nxt[:1] not in "“\"‘(":
                 continue
             if word and text[end - 1] == "." and (
-                    word.group(1).lower().rstrip(".") in _NO_BREAK_AFTER or len(word.group(1)) == 1):
+                    word.group(1).lower().rstrip(".") in _NO_BREAK_AFTER or len(word.group(1).rstrip(".")) == 1):
                 continue
             if end > start:
                 spans.append((start, end))
