@@ -306,6 +306,8 @@ RUN_TIME_VARIANTS = {**MERGES, "model first, classifier decides every relation t
     **MERGES["model first, rules fill gaps"], "stages.relations.rules_decide": []},
     "model first, a rule's TITLE kept without a holder": {
     **MERGES["model first, rules fill gaps"], "stages.relations.rule_titles_need_holder": False},
+    "model first, every holder and body over the threshold": {
+    **MERGES["model first, rules fill gaps"], "stages.relations.one_per_title": False},
     "model first, the rules alone decide DOC": {
     **MERGES["model first, rules fill gaps"],
     "stages.entity_model.labels": [label for label in LABELS if label != "DOC"]}}

@@ -77,3 +77,18 @@ def test_a_rule_title_no_one_holds_is_dropped_and_a_model_title_stays():
     member._.source = "model"
     drop_unheld_rule_titles(kept, list(kept._.relations))
     assert "ủy viên" in [e.text for e in kept.ents]
+
+
+def test_a_title_takes_its_likeliest_holder_and_body_only():
+    import pipeline
+    from pipeline.extensions import Relation
+    from pipeline.relation_model import one_per_title
+
+    doc = pipeline.load(None, {"pipeline.stages": []})("Ông An, Bí thư Tỉnh ủy, ông Bình dự họp tại Hà Nội.")
+    words = {t.text: doc[t.i:t.i + 1] for t in doc}
+    an, title, body, binh = words["An"], words["Bí thư"], words["Tỉnh ủy"], words["Bình"]
+    scored = [Relation(an, title, "has_title", 0.9, "model"), Relation(binh, title, "has_title", 0.7, "model"),
+              Relation(title, body, "title_of", 0.8, "model")]
+    kept = one_per_title(scored, threshold=0.5)  # both holders pass the threshold; the likelier wins
+    assert {(r.head.text, r.child.text, r.label) for r in kept} == {
+        ("An", "Bí thư", "has_title"), ("Bí thư", "Tỉnh ủy", "title_of")}
