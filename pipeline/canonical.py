@@ -23,10 +23,6 @@ from .schema import CANONICAL, ENTS, KIND_CODE, KIND_DOCTYPE, word_kind
 from .shapes import UPPER, iso_date, parse_code
 from .spans import sentence_numbers
 
-# Heads that stand for a committee of one administrative level.
-_COMMITTEE_OF_LEVEL = {"tỉnh": "Tỉnh ủy", "huyện": "Huyện ủy", "thành phố": "Thành ủy",
-                       "quận": "Quận ủy", "thị xã": "Thị ủy"}
-_LEVEL_OF_HEAD = {committee.lower(): level for level, committee in _COMMITTEE_OF_LEVEL.items()}
 _HEAD_CASE = {h.lower(): h for h in lexicon.ORG_HEADS}
 # Names of the same body written two ways (guidelines 44): the Central Committee, and a
 # place's party committee named as its party organisation's executive committee.
@@ -35,22 +31,23 @@ _ALIASES = {"Ban Chấp hành Trung ương Đảng": "Ban Chấp hành Trung ư�
 _CITY_WORD = re.compile(rf"(?<=\s)TP\.?(?:\s*(?=[{UPPER}][^\W{UPPER}])|$)")  # "TP Vinh", "UBND TP"; not "TP.HCM"
 _BRACKETED = re.compile(r"\s*\([^()]*\)(?=\s|$)")  # an abbreviation in brackets inside a name
 _PARTY_COMMITTEE = re.compile(
-    rf"(?:{lexicon.alternation(_COMMITTEE_OF_LEVEL.values())}) [{UPPER}]|Ban Chấp hành Trung ương$")
+    rf"(?:{lexicon.alternation(lexicon.COMMITTEE_OF_LEVEL.values())}) [{UPPER}]|Ban Chấp hành Trung ương$")
 _LEVEL_AFTER_COMMITTEE = re.compile(  # "Thành ủy thành phố Thanh Hóa": the level said twice
-    rf"({lexicon.alternation(_COMMITTEE_OF_LEVEL.values())})\s+({lexicon.alternation(_COMMITTEE_OF_LEVEL)})"
+    rf"({lexicon.alternation(lexicon.COMMITTEE_OF_LEVEL.values())})\s+({lexicon.alternation(lexicon.COMMITTEE_OF_LEVEL)})"
     rf"(?=\s+[{UPPER}])")
-_EXECUTIVE_RE = re.compile(rf"^Ban Chấp hành Đảng bộ ({lexicon.alternation(_COMMITTEE_OF_LEVEL)})(?=\s|$)",
+_EXECUTIVE_RE = re.compile(rf"^Ban Chấp hành Đảng bộ ({lexicon.alternation(lexicon.COMMITTEE_OF_LEVEL)})(?=\s|$)",
                            re.IGNORECASE)
 _HEAD_RE = lexicon.term_re(lexicon.ORG_HEADS)
 _ABBR_RE = re.compile(rf"(?<!\w)({lexicon.alternation(lexicon.ORG_ABBREVIATIONS)})(?!\w)")
-_COMMITTEE_RE = re.compile(rf"(?<=\s)({lexicon.alternation(_LEVEL_OF_HEAD)})(?!\w)")  # after a word
+_COMMITTEE_RE = re.compile(rf"(?<=\s)({lexicon.alternation(lexicon.LEVEL_OF_COMMITTEE)})(?!\w)")  # after a word
 _PLACE_RE = re.compile(  # a level word or committee, then a capitalised place name
-    rf"(?<!\w)(?i:({lexicon.alternation(_LEVEL_OF_HEAD)})|({lexicon.alternation(LEVEL_NAMES)}))"
+    rf"(?<!\w)(?i:({lexicon.alternation(lexicon.LEVEL_OF_COMMITTEE)})|({lexicon.alternation(LEVEL_NAMES)}))"
     rf"\s+((?:[{UPPER}]\w*(?:\s+|$)){{1,4}})")
 _CITY_ABBR = re.compile(rf"(?<!\w)TP\.?\s*(?=[{UPPER}])")  # "TP.HCM", "TP Huế": the level word, short
 _OWN_CITY = re.compile(r"(?<!\w)(?:TP\.?|thành phố)$", re.IGNORECASE)  # "Thành ủy TP": the article's city
 _TRAILING_LEVEL = re.compile(
-    rf"(?:(?<=\s)({lexicon.alternation(LEVEL_NAMES)})|({lexicon.alternation(_LEVEL_OF_HEAD)}))$", re.IGNORECASE)
+    rf"(?:(?<=\s)({lexicon.alternation(LEVEL_NAMES)})|({lexicon.alternation(lexicon.LEVEL_OF_COMMITTEE)}))$",
+    re.IGNORECASE)
 
 
 def person_name(text: str) -> str:
@@ -80,7 +77,7 @@ class Places:
             if ent.label_ not in {"ORG", "LOC"}:
                 continue
             for m in _PLACE_RE.finditer(_spell_city(clean(ent.text))):
-                level = (m.group(2) or _LEVEL_OF_HEAD[m.group(1).lower()]).lower()
+                level = (m.group(2) or lexicon.LEVEL_OF_COMMITTEE[m.group(1).lower()]).lower()
                 name = m.group(3).strip()
                 if name:
                     counts.setdefault(level, Counter())[name] += 1
@@ -94,7 +91,7 @@ class Places:
         m = _TRAILING_LEVEL.search(name)
         if not m:
             return name
-        level = (m.group(1) or _LEVEL_OF_HEAD[m.group(2).lower()]).lower()
+        level = (m.group(1) or lexicon.LEVEL_OF_COMMITTEE[m.group(2).lower()]).lower()
         near = self.named.get((self.sentence[ent.start], level), []) if ent is not None else []
         place = min(near, key=lambda found: abs(found[0] - ent.start_char))[1] if near else self.best.get(level)
         return f"{name} {place}" if place else name
@@ -105,11 +102,11 @@ def org_name(text: str, places: Places, ent: Span | None = None) -> str:
     name = _ABBR_RE.sub(lambda m: lexicon.ORG_ABBREVIATIONS[m.group(1)], name)
     name = _HEAD_RE.sub(lambda m: _HEAD_CASE.get(m.group(0).lower(), m.group(0)), name)
     name = _COMMITTEE_RE.sub(lambda m: m.group(1).capitalize(), name)  # "Ban Thường vụ huyện ủy" -> "… Huyện ủy"
-    name = _EXECUTIVE_RE.sub(lambda m: _COMMITTEE_OF_LEVEL[m.group(1).lower()], name)  # "BCH Đảng bộ tỉnh X"
+    name = _EXECUTIVE_RE.sub(lambda m: lexicon.COMMITTEE_OF_LEVEL[m.group(1).lower()], name)  # "BCH Đảng bộ tỉnh X"
     name = _spell_city(name)
     name = places.complete(_ALIASES.get(name, name), ent)
     return _LEVEL_AFTER_COMMITTEE.sub(  # "Thành ủy thành phố X" -> "Thành ủy X"
-        lambda m: m.group(1) if _COMMITTEE_OF_LEVEL[m.group(2)] == m.group(1) else m.group(0), name)
+        lambda m: m.group(1) if lexicon.COMMITTEE_OF_LEVEL[m.group(2)] == m.group(1) else m.group(0), name)
 
 
 class Canonicaliser:
@@ -179,7 +176,7 @@ class Canonicaliser:
         name = _CITY_ABBR.sub("thành phố ", name)
         m = _PLACE_RE.search(name)
         if m:
-            level = (m.group(2) or _LEVEL_OF_HEAD[m.group(1).lower()]).lower()
+            level = (m.group(2) or lexicon.LEVEL_OF_COMMITTEE[m.group(1).lower()]).lower()
             found = self.gazetteer.resolve(m.group(3).strip(), LEVEL_NAMES.get(level, level),
                                            province, year)
         else:

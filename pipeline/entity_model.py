@@ -39,6 +39,7 @@ from thinc.api import Adam, Config
 from . import lexicon
 from .entity_rules import LAW_HEADS, MINISTERS, holder_start, portfolio_end
 from .errors import ConfigError
+from .gazetteer import LEVEL_WORDS
 from .schema import (
     ENTS,
     KIND_TITLE,
@@ -325,6 +326,8 @@ def abbreviations_inside(doc: Doc, spans: list[Span]) -> list[Span]:
     và Đào tạo (GD&ĐT) tỉnh Nam Định]", "[Tổng Công ty Nông nghiệp Sài Gòn (Sagri)]". The model
     now and then stops at the bracket. Numbers, lower-case words and places in brackets stay
     out ("(K20)", "(phải)", "(TPHCM)")."""
+    if not any(s.label_ == "ORG" and s.end < len(doc) and doc[s.end].text == "(" for s in spans):
+        return spans
     places = doc._.place_tags or []
     by_start = {s.start: n for n, s in enumerate(spans)}
     taken = {i for s in spans for i in range(s.start, s.end)}
@@ -378,12 +381,14 @@ def abbreviations_named_again(doc: Doc, spans: list[Span]) -> list[Span]:
             found.append(again)
     return sorted(spans + found, key=lambda s: s.start) if found else spans
 
-# The level a body's own words give its place ("Tỉnh ủy", "huyện", "quận ủy" …), as place levels.
-_LEVEL_WORDS = {**dict.fromkeys(("tỉnh ủy", "tỉnh", "thành ủy", "thành phố", "tp", "tp."), "province"),
-                **dict.fromkeys(("huyện ủy", "huyện", "quận ủy", "quận", "thị ủy", "thị xã"), "district"),
-                **dict.fromkeys(("xã", "phường", "thị trấn"), "commune")}
+
+# Place levels as a list compares them: a province and a city under the state alike.
 _LEVEL_GROUPS = {"province": "province", "city": "province", "district": "district", "commune": "commune",
                  "region": "region"}
+# The level a body's own words give its place: a level word ("huyện") or a committee's head
+# ("Tỉnh ủy" is a province's).
+_LEVEL_WORDS = {**{word: _LEVEL_GROUPS[level] for word, level in LEVEL_WORDS.items()},
+                **{head: _LEVEL_GROUPS[LEVEL_WORDS[level]] for head, level in lexicon.LEVEL_OF_COMMITTEE.items()}}
 
 
 def _levels(name: str) -> set[str]:
@@ -400,7 +405,7 @@ def _body_place_levels(doc: Doc, body: Span) -> set[str]:
     ủy Cà Mau": a province), else the levels the place's name can have; empty when it ends with
     no place."""
     places = doc._.place_tags or []
-    if not places or places[body.end - 1] not in {"B", "I"}:
+    if not _is_place(places, body.end - 1):
         return set()
     start = body.end - 1
     while start > body.start and places[start] == "I":
@@ -418,7 +423,7 @@ def lists_sharing_a_head(doc: Doc, spans: list[Span]) -> list[Span]:
         return spans
     out = list(spans)
     for n, body in enumerate(spans):
-        if body.label_ != "ORG" or n + 1 == len(spans):
+        if body.label_ != "ORG":
             continue
         levels: set[str] | None = None
         k = n + 1
@@ -433,8 +438,6 @@ def lists_sharing_a_head(doc: Doc, spans: list[Span]) -> list[Span]:
             out[k] = listed
             k += 1
     return out
-
-_HONORIFICS = {h.lower() for h in lexicon.HONORIFICS}
 
 
 def given_names_again(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -455,7 +458,7 @@ def given_names_again(doc: Doc, spans: list[Span]) -> list[Span]:
         if token.text not in given or i == 0:
             continue
         before, after = doc[i - 1], doc[i + 1] if i + 1 < len(doc) else None
-        cued = i in titles_end or before.norm_ in _HONORIFICS or word_kind(before) == KIND_TITLE \
+        cued = i in titles_end or before.norm_ in lexicon.HONORIFIC_WORDS or word_kind(before) == KIND_TITLE \
             or (after is not None and after.text in {"“", '"'})
         if not cued:
             continue
@@ -470,6 +473,7 @@ def given_names_again(doc: Doc, spans: list[Span]) -> list[Span]:
             found.append(person)
     return sorted(out + found, key=lambda s: s.start) if found else out
 
+
 def ministers_with_their_portfolio(doc: Doc, spans: list[Span]) -> list[Span]:
     """Case 60: a minister's title fused with a portfolio is one TITLE, "[Bộ trưởng Quốc phòng]",
     "[Thứ trưởng TT&TT]"; the model stops at "Bộ trưởng" and may read the portfolio as a body or a
@@ -479,8 +483,10 @@ def ministers_with_their_portfolio(doc: Doc, spans: list[Span]) -> list[Span]:
         if span.label_ != "TITLE" or span[-1].norm_ not in MINISTERS or span.end >= len(doc):
             continue
         end = portfolio_end(doc, span.end, len(doc))
+        if not end:
+            continue
         inside = [k for k, o in enumerate(spans) if span.end <= o.start < end]
-        if not end or any(spans[k].end > end or spans[k].label_ not in {"ORG", "LOC"} for k in inside):
+        if any(spans[k].end > end or spans[k].label_ not in {"ORG", "LOC"} for k in inside):
             continue
         for k in inside:
             out[k] = None
@@ -488,6 +494,7 @@ def ministers_with_their_portfolio(doc: Doc, spans: list[Span]) -> list[Span]:
         whole._.source, whole._.score = span._.source, span._.score
         out[n] = whole
     return [s for s in out if s is not None]
+
 
 # The guidelines' rules that a span list from the merge must still satisfy, in this order.
 AFTER_MERGE: tuple[Callable[[Doc, list[Span]], list[Span]], ...] = (

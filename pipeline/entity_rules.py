@@ -39,7 +39,6 @@ from .spans import tidy
 
 _CUES = {c.lower() for c in lexicon.DATE_CUES}
 _ADMIN = {a.lower() for a in lexicon.ADMIN_LEVELS}
-_HONORIFICS = {h.lower() for h in lexicon.HONORIFICS}
 _STANDALONE = {o.lower() for o in lexicon.STANDALONE_ORGS}
 _ORG_ABBR = set(lexicon.ORG_ABBREVIATIONS)
 _TITLE_ABBR = set(lexicon.TITLE_ABBREVIATIONS)
@@ -364,6 +363,7 @@ _TITLED_TYPES = {"nghị quyết", "quy định", "kết luận", "quy chế", "
 # A resolution "về" a personnel act is a description naming its person or post (case 32).
 _PERSONNEL_ACTS = {"miễn nhiệm", "bầu", "xác nhận", "phê chuẩn", "cho thôi", "bãi nhiệm", "cách chức",
                    "kỷ luật", "điều động", "bổ nhiệm", "thôi"}
+_COUNTED = _GENERIC_BEFORE | {"một số", "nhiều"}  # before a type word: several documents
 _TITLE_ENDS = {";", ".", ":", "(", ")", "\"", "“", "”", "!", "?", "…"}
 # Words that end such a title; nouns that are verbs too ("kiểm tra", "tổ chức") do not.
 _TITLE_STOPS = {"là", "được", "đã", "sẽ", "do", "trình", "thay thế", "nhằm", "ngay", "cần", "có", "tại", "với",
@@ -376,35 +376,32 @@ def _titled_doc_end(doc: Words, i: int, j: int, end: int) -> int:
     bộ" inside), to a sentence mark, a verb, an honorific, the next document or its issuer
     ("của Bộ Chính trị", rule 5); 0 when this is no such title."""
     if doc[i].norm_ not in _TITLED_TYPES or not doc[i].text[:1].isupper() or j + 1 >= end \
-            or doc[j].norm_ != "về":
-        return 0
-    if i > 0 and (doc[i - 1].norm_ in _GENERIC_BEFORE | {"một số", "nhiều"} or doc[i - 1].like_num):
-        return 0  # "thông qua 20 Nghị quyết về …": several documents, none named
-    k = j + 1
-    if doc[k].norm_ == "việc" and k + 1 < end:
-        k += 1
-    if doc[k].norm_ in _PERSONNEL_ACTS:
+            or doc[j].norm_ != "về" or (i > 0 and (doc[i - 1].norm_ in _COUNTED or doc[i - 1].like_num)):
+        return 0  # also "thông qua 20 Nghị quyết về …": several documents, none named
+    subject = j + 2 if doc[j + 1].norm_ == "việc" and j + 2 < end else j + 1
+    if doc[subject].norm_ in _PERSONNEL_ACTS:
         return 0
     k = j + 1
-    while k < min(end, j + 40):
-        t = doc[k]
-        after = doc[k + 1] if k + 1 < end else None
-        if t.norm_ == "là" and doc[k - 1].norm_ in {"trước hết", "nhất"}:  # "…, nhất là ủy viên Bộ Chính trị"
-            k += 1
-            continue
-        if t.text in _TITLE_ENDS or t.is_space or t.norm_ in _TITLE_STOPS or t.norm_ in _HONORIFICS \
-                or word_kind(t) == KIND_DOCTYPE and t.text[:1].isupper() and k > j + 1:
-            break
-        if t.norm_ == "của" and after is not None and (word_kind(after) == KIND_ORG or after.text in _ORG_ABBR
-                                                       or after.norm_ in _CENTRAL):
-            break
-        if t.text == "," and (after is None or after.norm_ in _HONORIFICS or after.norm_ in _TITLE_STOPS
-                              or word_kind(after) == KIND_DOCTYPE):
-            break
+    while k < min(end, j + 40) and not _ends_a_title(doc, j, k, end):
         k += 1
     while k > j + 1 and (doc[k - 1].is_punct or doc[k - 1].norm_ in {"và", "của"}):
         k -= 1
     return k if k > j + 1 else 0
+
+
+def _ends_a_title(doc: Words, j: int, k: int, end: int) -> bool:
+    """Word k ends a title that started after "về" at j + 1."""
+    t, after = doc[k], doc[k + 1] if k + 1 < end else None
+    if t.norm_ == "là":
+        return doc[k - 1].norm_ not in {"trước hết", "nhất"}  # "…, nhất là ủy viên Bộ Chính trị"
+    if t.text in _TITLE_ENDS or t.is_space or t.norm_ in _TITLE_STOPS or t.norm_ in lexicon.HONORIFIC_WORDS \
+            or (word_kind(t) == KIND_DOCTYPE and t.text[:1].isupper() and k > j + 1):
+        return True
+    if t.norm_ == "của":  # the issuer: "của [Bộ Chính trị]"
+        return after is not None and (word_kind(after) == KIND_ORG or after.text in _ORG_ABBR
+                                      or after.norm_ in _CENTRAL)
+    return t.text == "," and (after is None or after.norm_ in lexicon.HONORIFIC_WORDS
+                              or after.norm_ in _TITLE_STOPS or word_kind(after) == KIND_DOCTYPE)
 
 
 def _inner_punct(doc: Words, k: int, end: int) -> bool:
@@ -587,14 +584,13 @@ def _org_end(doc: Words, i: int, end: int, taken: set[int] | frozenset = frozens
     return j
 
 
-
 def _field_key(name: str) -> str:
     """Compared without case or spaces around punctuation ("Bưu chính , Viễn thông", "HIV / AIDS")."""
     return re.sub(r"\s*([^\w\s])\s*", r"\1", new_tone_placement(name.lower()).replace("–", "-"))
 
 
 _FIELDS = Phrases(lexicon.DEPARTMENT_FIELDS, key=_field_key)  # "Nông nghiệp và phát triển nông thôn"
-_PORTFOLIOS = Phrases(lexicon.DEPARTMENT_FIELDS + lexicon.MINISTRY_PORTFOLIOS, attr="text", key=_field_key)
+_PORTFOLIOS = Phrases(lexicon.DEPARTMENT_FIELDS + lexicon.MINISTRY_PORTFOLIOS, key=_field_key)
 MINISTERS = {"bộ trưởng", "thứ trưởng"}
 
 
@@ -679,7 +675,6 @@ def places(s: Sentence) -> Iterator[tuple[int, int, str]]:
             i += 1
 
 
-
 def people_and_titles(s: Sentence) -> Iterator[tuple[int, int, str]]:
     """A person after an honorific or beside a title, and the titles such a person holds:
     "đồng chí [Hoàng Xuận Thuận], [TUV], [Bí thư] Huyện ủy", "[Phó Chủ tịch] UBND tỉnh
@@ -690,7 +685,7 @@ def people_and_titles(s: Sentence) -> Iterator[tuple[int, int, str]]:
     i = start
     while i < end:
         t = doc[i]
-        if t.norm_ in _HONORIFICS and i + 1 < end and is_name_token(doc[i + 1]):
+        if t.norm_ in lexicon.HONORIFIC_WORDS and i + 1 < end and is_name_token(doc[i + 1]):
             e = _name_run(doc, i + 1, end)
             persons.append((i + 1, e))
             i = e

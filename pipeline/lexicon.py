@@ -145,6 +145,10 @@ MINISTRY_PORTFOLIOS = [
     "GD&ĐT", "GD-ĐT", "NN&PTNT", "TN&MT", "TN-MT", "LĐ-TB&XH", "LĐTB&XH", "KH&CN", "KH-CN", "VH-TT&DL",
     "VHTTDL",
 ]
+# The party committee of each administrative level, and the level of each committee's head.
+COMMITTEE_OF_LEVEL = {"tỉnh": "Tỉnh ủy", "huyện": "Huyện ủy", "thành phố": "Thành ủy",
+                      "quận": "Quận ủy", "thị xã": "Thị ủy"}
+LEVEL_OF_COMMITTEE = {committee.lower(): level for level, committee in COMMITTEE_OF_LEVEL.items()}
 # Heads of places that are no administrative unit (rule 8: parks, squares, rivers …).
 # Named facilities are places too (case 70). Matched over one to four words, so heads the
 # segmenter splits ("Vườn | Quốc gia") still match.
@@ -240,6 +244,7 @@ HONORIFICS = ["đồng chí", "đ/c", "ông", "bà", "anh", "chị", "các ông"
               "đại tá", "thượng tá", "trung tá",
               "thiếu tá", "thiếu tướng", "trung tướng", "thượng tướng", "đại tướng", "TS.",
               "ThS.", "GS.", "PGS.", "PGS.TS.", "Ts.", "Ths."]
+HONORIFIC_WORDS = frozenset(h.lower() for h in HONORIFICS)  # as a word's lower-case form reads
 
 # Verbs that say an organisation carries out, reviews or disseminates a document.
 IMPLEMENT_VERBS = ["thực hiện", "triển khai", "quán triệt", "tổng kết", "sơ kết", "học tập",

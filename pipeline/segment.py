@@ -142,7 +142,6 @@ def reference_crf_words(text: str) -> list[tuple[int, int]]:
 
 _SYLLABLE_SPLIT = re.compile(r"\S+")
 _ROMAN = re.compile(r"^[IVXLC]+$")
-_HONORIFICS = {h.lower() for h in lexicon.HONORIFICS}
 _COMMON_FAMILY_NAMES = {"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng",
                         "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý"}
 
@@ -203,7 +202,7 @@ def _case_cuts(word: str) -> tuple[tuple[int, int], ...]:
         cut = 0
         if 0 < caps < len(words) and " ".join(words).lower() not in dictionary():
             cut = caps  # a name, then lower-case words
-        elif caps == len(words) > 1 and words[0].lower() in _HONORIFICS:
+        elif caps == len(words) > 1 and words[0].lower() in lexicon.HONORIFIC_WORDS:
             cut = 1  # "Bà Tâm", "Ông Nhơn"
         elif caps == len(words) >= 4 and words[-3] in _COMMON_FAMILY_NAMES:
             cut = len(words) - 3  # a place, then a full name: "Hồ" | "Ngô Hoàng Thái"
