@@ -471,6 +471,12 @@ def given_names_again(doc: Doc, spans: list[Span]) -> list[Span]:
             person = Span(doc, i, i + 1, label="PER")
             person._.source, person._.score = given[token.text]._.source, given[token.text]._.score
             found.append(person)
+        else:
+            continue
+        if word_kind(before) == KIND_TITLE and i - 1 not in taken:  # "[Bí thư] [Nghĩa]": the title too
+            title = Span(doc, i - 1, i, label="TITLE")
+            title._.source, title._.score = person._.source, person._.score
+            found.append(title)
     return sorted(out + found, key=lambda s: s.start) if found else out
 
 

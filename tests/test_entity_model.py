@@ -173,6 +173,16 @@ def test_a_person_named_in_full_is_named_again_by_the_given_name():
         ("Dương", "PER")]  # "Vũ" is nobody's given name in this article
 
 
+def test_a_title_before_a_given_name_named_again_is_marked_too():
+    """"Bí thư [Nghĩa] nói": the model found neither; the given name is the person's, and the
+    title before it is the one he holds."""
+    nlp = pipeline.load(None, {"pipeline.stages": ["gazetteer"]})
+    doc = nlp("Bí thư Thành ủy Trương Quang Nghĩa dự họp. “Đó là bài học”, Bí thư Nghĩa nói.")
+    model = [span(doc, "Bí thư", "TITLE"), span(doc, "Thành ủy", "ORG"), span(doc, "Trương Quang Nghĩa", "PER")]
+    found = given_names_again(doc, model)
+    assert [(s.text, s.label_) for s in found][3:] == [("Bí thư", "TITLE"), ("Nghĩa", "PER")]
+
+
 def test_a_ministers_title_takes_its_portfolio_but_not_a_ministry():
     nlp = pipeline.load(None, {"pipeline.stages": []})
     doc = nlp("Bộ trưởng Quốc phòng dự; Thứ trưởng Tài nguyên và Môi trường phát biểu; Bộ trưởng Bộ Y tế họp.")

@@ -74,6 +74,8 @@ def test_a_place_the_crf_glued_to_a_name_gets_its_end_back(nlp, text, place, nam
     ("Ông Nguyễn Văn A, Bộ trưởng Bộ Nội vụ dự họp.", [",", "Bộ trưởng", "Bộ", "Nội vụ"]),
     ("Ông Nguyễn Văn A, Tư lệnh Quân khu 7 dự họp.", [",", "Tư lệnh", "Quân khu"]),
     ("Ông Nguyễn Văn A, Cục trưởng Cục Thuế tỉnh dự họp.", [",", "Cục trưởng", "Cục"]),
+    # so are the document types that open with one: "Bộ tiêu chí" is no ministry
+    ("Bộ Nông nghiệp ban hành Bộ tiêu chí quốc gia về xã nông thôn mới.", ["ban hành", "Bộ tiêu chí"]),
     # a lower-case section still heads a body before its name
     ("Ông Nguyễn Văn A, Phó trưởng ban Tuyên giáo Huyện ủy dự họp.", ["ban", "Tuyên giáo"]),
 ])
