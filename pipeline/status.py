@@ -29,10 +29,12 @@ class Cues:
     sentence: bool = True  # the nearest cue anywhere before the title in its sentence
     after: bool = True  # the first cue after the title and its holder
     holder_clause: bool = True  # ... read only up to the next person named, and its word too
+    list_cue: bool = True  # the words before the list of posts the title belongs to
 
     @classmethod
     def of(cls, settings: dict) -> Cues:
-        return cls(settings["sentence_cue"], settings["cue_after"], settings["cue_after_holder_clause"])
+        return cls(settings["sentence_cue"], settings["cue_after"], settings["cue_after_holder_clause"],
+                   settings["list_cue"])
 
 
 _HEDGES = {"đề nghị", "sẽ", "dự kiến", "giới thiệu", "xin", "đơn"}  # a proposal is no change
@@ -81,6 +83,30 @@ def _cued(words: list[str], backwards: bool = True) -> str:
     return "current" if status in {"ended", "appointed"} and _HEDGES.intersection(words) else status
 
 
+_LIST_GLUE = {",", ";", "và", "kiêm", "-", "–"}
+_LIST_PARTS = {"TITLE", "ORG", "LOC"}
+
+
+def _list_opening(doc: Doc, title: Span, sent: Span) -> tuple[list[str], bool]:
+    """The words before the list of posts that `title` belongs to, nearest first, and whether a
+    person opens that list. Walking back over titles, bodies, places and list glue finds where
+    "giữ chức ủy viên BCH Đảng bộ huyện, ủy viên Ban Thường vụ Huyện ủy, [Phó Bí thư] …" or
+    "thôi giữ chức Bí thư Huyện ủy, [Chủ tịch] UBND huyện" begins, however long the list."""
+    owner = {i: ent for ent in sent.ents for i in range(ent.start, ent.end)}
+    i = title.start - 1
+    while i >= sent.start:
+        ent = owner.get(i)
+        if ent is not None and ent.label_ in _LIST_PARTS:
+            i = ent.start - 1
+        elif ent is None and doc[i].norm_ in _LIST_GLUE or doc[i].is_space:
+            i -= 1
+        else:
+            break
+    if i >= sent.start and i in owner and owner[i].label_ == "PER":
+        return [], True
+    return [t.norm_ for t in reversed(doc[max(sent.start, i - 3):i + 1]) if not t.is_space], False
+
+
 def features(doc: Doc, rel: Relation, cues: Cues = Cues()) -> list[str]:
     """Binary features of one has_title: the words before the title, the words between the
     person and the title, what follows it, and the rules' verdict. With `cues.sentence`, also
@@ -113,6 +139,11 @@ def features(doc: Doc, rel: Relation, cues: Cues = Cues()) -> list[str]:
         feats.append(f"cue_after={_cued(following, False)}")
         if cues.holder_clause:
             feats.append(f"cue_after_word={_nearest_cue(following, False) or 'none'}")
+    if cues.list_cue:
+        opening, held = _list_opening(doc, title, sent)
+        feats += ["list_after_person"] if held else [
+            f"list_cue={_cued(opening)}", f"list_prev={opening[0] if opening else '<s>'}",
+            f"list_prev2={'_'.join(opening[:2])}"]
     return feats
 
 

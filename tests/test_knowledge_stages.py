@@ -241,3 +241,18 @@ def test_gazetteer_takes_the_units_of_the_articles_time():
     assert g.resolve("Quảng Trị", "province", year=2025).code == "44"
     # a district name found in many provinces is read in the article's province
     assert g.resolve("Châu Thành", "district", province_code="82").province == "Tiền Giang"
+
+
+def test_every_post_of_a_list_reads_the_words_that_open_the_list(nlp):
+    """"… chuẩn y ông A, [Giám đốc] Sở Tư pháp giữ chức [ủy viên], [Phó Chủ nhiệm] …":
+    both new posts, however far into the list, read "giữ chức" before it; the post in
+    apposition to the person reads the person instead."""
+    doc = nlp("Ban Bí thư chuẩn y ông Phạm Mạnh Duyệt, Giám đốc Sở Tư pháp giữ chức ủy viên, "
+              "Phó Chủ nhiệm Ủy ban Kiểm tra Tỉnh ủy Tuyên Quang nhiệm kỳ 2015-2020.")
+    titles = {e.text: e for e in doc.ents if e.label_ == "TITLE"}
+    assert set(titles) == {"Giám đốc", "ủy viên", "Phó Chủ nhiệm"}
+    openings = {text: status._list_opening(doc, span, span.sent) for text, span in titles.items()}
+    assert openings["Giám đốc"] == ([], True)
+    for text in ("ủy viên", "Phó Chủ nhiệm"):
+        words, held = openings[text]
+        assert not held and " ".join(reversed(words)).endswith("giữ chức")
