@@ -225,6 +225,20 @@ def without_nationalities(doc: Doc, spans: list[Span]) -> list[Span]:
     return [s for s in spans if s.label_ != "LOC" or s.start == 0 or doc[s.start - 1].norm_ != "người"]
 
 
+# Words after which "Đảng" alone qualifies a noun or follows a preposition other than "của".
+_PARTY_AS_MODIFIER = {"lãnh đạo", "vào", "trong", "khỏi", "xây dựng", "chỉnh đốn", "tổ chức", "cơ quan",
+                      "ban", "khối", "kỷ luật", "tuổi", "kết nạp", "nạp", "mặt", "về mặt", "công tác",
+                      "sinh hoạt", "bảo vệ", "với", "đối với", "trước", "cho", "toàn"}
+
+
+def the_party_where_it_acts(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Guidelines case 105: "Đảng" alone is a body where it owns or acts ("đường lối của
+    [Đảng]", "nhiệm vụ mà [Đảng] giao"), not where it qualifies a noun or follows another
+    preposition ("các lãnh đạo Đảng, Nhà nước", "vào Đảng năm 1997", "tin tưởng vào Đảng")."""
+    return [s for s in spans if not (s.label_ == "ORG" and s.text == "Đảng" and s.start > 0
+                                     and doc[s.start - 1].norm_ in _PARTY_AS_MODIFIER)]
+
+
 def known_names_whole(doc: Doc, spans: list[Span]) -> list[Span]:
     """A place or document the rules know whole is taken whole: a model span inside a rule
     span of its label grows to it ("Thừa Thiên" -> "[tỉnh Thừa Thiên - Huế]", "Luật Bảo vệ" ->
@@ -505,7 +519,7 @@ def ministers_with_their_portfolio(doc: Doc, spans: list[Span]) -> list[Span]:
 # The guidelines' rules that a span list from the merge must still satisfy, in this order.
 AFTER_MERGE: tuple[Callable[[Doc, list[Span]], list[Span]], ...] = (
     titles_with_a_person, known_names_whole, holders_out_of_bodies, numbers_are_no_places,
-    places_with_their_level, without_nationalities, abbreviations_inside,
+    places_with_their_level, without_nationalities, the_party_where_it_acts, abbreviations_inside,
     abbreviations_named_again, lists_sharing_a_head, given_names_again,
     ministers_with_their_portfolio)
 

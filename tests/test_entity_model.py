@@ -19,6 +19,7 @@ from pipeline.entity_model import (
     model_view,
     numbers_are_no_places,
     places_with_their_level,
+    the_party_where_it_acts,
     without_nationalities,
 )
 
@@ -192,3 +193,13 @@ def test_a_ministers_title_takes_its_portfolio_but_not_a_ministry():
     assert [(s.text, s.label_) for s in ministers_with_their_portfolio(doc, spans)] == [
         ("Bộ trưởng Quốc phòng", "TITLE"), ("Thứ trưởng Tài nguyên và Môi trường", "TITLE"), ("Bộ trưởng", "TITLE"),
         ("Bộ Y tế", "ORG")]
+
+
+def test_the_party_is_a_body_where_it_owns_or_acts_not_where_it_qualifies_a_noun():
+    """Case 105: "đường lối của [Đảng]", "[Đảng] giao"; but "lãnh đạo Đảng", "vào Đảng"."""
+    nlp = pipeline.load(None, {"pipeline.stages": []})
+    doc = nlp("Theo đường lối của Đảng, các lãnh đạo Đảng dự lễ; ông vào Đảng năm 1997, làm nhiệm vụ mà Đảng giao.")
+    parties = [doc.char_span(m, m + len("Đảng"), label="ORG")
+               for m in [i for i in range(len(doc.text)) if doc.text.startswith("Đảng", i)]]
+    kept = the_party_where_it_acts(doc, parties)
+    assert [doc.text[s.start_char - 4:s.start_char].strip() for s in kept] == ["của", "mà"]
