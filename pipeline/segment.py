@@ -42,11 +42,14 @@ from .wordseg import CRFWordSegmenter
 _ORG_HEAD_RE = lexicon.term_re(lexicon.ORG_HEADS + list(lexicon.ORG_ABBREVIATIONS) + lexicon.LOWER_ORG_WORDS,
                                ignore_case=False)
 _ALL_TITLES = lexicon.TITLES + list(lexicon.TITLE_ABBREVIATIONS) + lexicon.LOWER_TITLE_WORDS
-# Titles that open with what would match as an organisation head: "Bộ trưởng", "Cục trưởng",
-# "Tư lệnh" (as "TƯ"), "đảng ủy viên". They come before the heads, or a head takes their first word.
-_HEADED_TITLES = [t for t in _ALL_TITLES if (m := _ORG_HEAD_RE.match(t)) and m.end() < len(t)]
-# Document types that open with a body head ("Bộ tiêu chí", "Bộ luật"): the same, or "Bộ" is a ministry.
-_HEADED_DOCTYPES = [d for d in lexicon.DOC_TYPE_WORDS if (m := _ORG_HEAD_RE.match(d)) and m.end() < len(d)]
+
+
+def _opening_with_a_head(terms: list[str]) -> list[str]:
+    """The terms that open with what would match as an organisation head and go on: "Bộ
+    trưởng", "Cục trưởng", "Tư lệnh" (as "TƯ"), "đảng ủy viên", "Bộ tiêu chí". They come before
+    the heads, or a head takes their first word ("Bộ" of "Bộ tiêu chí" read as a ministry)."""
+    return [t for t in terms if (m := _ORG_HEAD_RE.match(t)) and m.end() < len(t)]
+
 
 # Highest priority first: a later kind cannot take characters an earlier one holds.
 # Organisation heads and titles are matched as capitalised, since "bộ" in "cán bộ" or
@@ -54,9 +57,9 @@ _HEADED_DOCTYPES = [d for d in lexicon.DOC_TYPE_WORDS if (m := _ORG_HEAD_RE.matc
 KEEP_WHOLE: list[tuple[str, re.Pattern]] = [
     (KIND_CODE, DOC_CODE_RE),
     (KIND_DATE, DATE_RE),
-    (KIND_TITLE, lexicon.term_re(lexicon.TITLES_FIRST + _HEADED_TITLES, ignore_case=False)),
+    (KIND_TITLE, lexicon.term_re(lexicon.TITLES_FIRST + _opening_with_a_head(_ALL_TITLES), ignore_case=False)),
     (KIND_TITLE, SECTION_TITLE_RE),
-    (KIND_DOCTYPE, lexicon.term_re(_HEADED_DOCTYPES)),
+    (KIND_DOCTYPE, lexicon.term_re(_opening_with_a_head(lexicon.DOC_TYPE_WORDS))),
     (KIND_TITLE, re.compile(rf"(?i:{lexicon.term_re(lexicon.TITLES_BEFORE_BODY).pattern})"
                             rf"(?=\s*(?:[,.;:)\]–-]|$)|\s+(?:{lexicon.alternation(lexicon.FAMILY_NAMES)})\s+[{UPPER}](?![{UPPER}]))")),
     (KIND_ORG, _ORG_HEAD_RE),

@@ -83,8 +83,8 @@ def _cued(words: list[str], backwards: bool = True) -> str:
     return "current" if status in {"ended", "appointed"} and _HEDGES.intersection(words) else status
 
 
-_LIST_GLUE = {",", ";", "và", "kiêm", "-", "–"}
-_LIST_PARTS = {"TITLE", "ORG", "LOC"}
+_POST_LIST_GLUE = {",", ";", "và", "kiêm", "-", "–"}
+_POST_LIST_PARTS = {"TITLE", "ORG", "LOC"}
 
 
 def _list_opening(doc: Doc, title: Span, sent: Span) -> tuple[list[str], bool]:
@@ -92,17 +92,16 @@ def _list_opening(doc: Doc, title: Span, sent: Span) -> tuple[list[str], bool]:
     person opens that list. Walking back over titles, bodies, places and list glue finds where
     "giữ chức ủy viên BCH Đảng bộ huyện, ủy viên Ban Thường vụ Huyện ủy, [Phó Bí thư] …" or
     "thôi giữ chức Bí thư Huyện ủy, [Chủ tịch] UBND huyện" begins, however long the list."""
-    owner = {i: ent for ent in sent.ents for i in range(ent.start, ent.end)}
     i = title.start - 1
     while i >= sent.start:
-        ent = owner.get(i)
-        if ent is not None and ent.label_ in _LIST_PARTS:
-            i = ent.start - 1
-        elif ent is None and doc[i].norm_ in _LIST_GLUE or doc[i].is_space:
-            i -= 1
-        else:
+        t = doc[i]
+        if t.ent_type_ in _POST_LIST_PARTS:
+            while doc[i].ent_iob_ == "I":  # back to the entity's first word
+                i -= 1
+        elif t.ent_type_ or not (t.norm_ in _POST_LIST_GLUE or t.is_space):
             break
-    if i >= sent.start and i in owner and owner[i].label_ == "PER":
+        i -= 1
+    if i >= sent.start and doc[i].ent_type_ == "PER":
         return [], True
     return [t.norm_ for t in reversed(doc[max(sent.start, i - 3):i + 1]) if not t.is_space], False
 
