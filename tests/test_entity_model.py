@@ -20,6 +20,7 @@ from pipeline.entity_model import (
     numbers_are_no_places,
     places_with_their_level,
     the_party_where_it_acts,
+    titles_before_their_holder,
     without_nationalities,
 )
 
@@ -203,3 +204,19 @@ def test_the_party_is_a_body_where_it_owns_or_acts_not_where_it_qualifies_a_noun
                for m in [i for i in range(len(doc.text)) if doc.text.startswith("Đảng", i)]]
     kept = the_party_where_it_acts(doc, parties)
     assert [doc.text[s.start_char - 4:s.start_char].strip() for s in kept] == ["của", "mà"]
+
+
+def test_a_title_word_read_as_a_body_before_a_name_is_the_persons_title():
+    """"nghe [Thủ tướng] [Phạm Minh Chính] trình bày": a title; "Quyết định của [Thủ tướng]" stays a body
+    (case 25), and so does a body named by more than a title word."""
+    nlp = pipeline.load(None, {"pipeline.stages": []})
+    doc = nlp("Quốc hội nghe Thủ tướng Phạm Minh Chính trình bày theo Quyết định của Thủ tướng. "
+              "Thủ tướng Chính phủ Phạm Minh Chính ký.")
+    last = doc.text.index("Thủ tướng Chính phủ")
+    spans = [span(doc, "Thủ tướng", "ORG"), span(doc, "Phạm Minh Chính", "PER"),
+             doc.char_span(doc.text.index("Thủ tướng."), doc.text.index("."), label="ORG"),
+             doc.char_span(last, last + len("Thủ tướng Chính phủ"), label="ORG"),
+             doc.char_span(last + len("Thủ tướng Chính phủ "), doc.text.index(" ký"), label="PER")]
+    assert [(s.text, s.label_) for s in titles_before_their_holder(doc, spans)] == [
+        ("Thủ tướng", "TITLE"), ("Phạm Minh Chính", "PER"), ("Thủ tướng", "ORG"), ("Thủ tướng Chính phủ", "ORG"),
+        ("Phạm Minh Chính", "PER")]
