@@ -142,13 +142,20 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     from .records import read_many
     from .report import entity_table, markdown_table, relation_table, triple_table, write
 
-    if args.gold is None:
+    if args.gold and args.heldout:
+        raise PipelineError("evaluate: --gold and --heldout both name the gold records; give one")
+    if args.gold is None and not args.heldout:
         from .experiments import build_report
 
         write(build_report(MODELS_DIR, log=lambda line: print(line, file=sys.stderr)), Path(args.report))
         print(f"wrote {args.report}/eval.md, eval.json, eval.html", file=sys.stderr)
         return 0
-    gold = read_many([args.gold])
+    if args.heldout:
+        from .annotations import gold_files, split
+
+        gold = split(read_many(gold_files()))[1]
+    else:
+        gold = read_many([args.gold])
     if args.pred:
         pred = read_many([args.pred])
         result = {"entities": entity_scores(gold, pred), "relations": relation_scores(gold, pred)}
@@ -283,7 +290,9 @@ def build_parser() -> argparse.ArgumentParser:
                 help="do nothing when models/meta.json matches the annotations and config"))
     command(sub, "evaluate", "scores: the full report, or one gold file", cmd_evaluate,
             arg("--gold", help="a gold JSONL file (or folder) to score the current models on"),
-            arg("--pred", help="score this prediction file against --gold instead"),
+            arg("--heldout", action="store_true",
+                help="score the current models on the held-out split of annotations/ (no report)"),
+            arg("--pred", help="score this prediction file against the gold records instead"),
             arg("--report", default="reports", help="folder of the full report (no --gold)"))
     command(sub, "vectors", "static word vectors from the unlabelled articles (models/vectors)", cmd_vectors,
             arg("--dims", type=int, default=64))

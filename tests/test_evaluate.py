@@ -78,3 +78,22 @@ def test_triples_match_on_canonical_fact():
     scores = triple_scores(gold, pred)
     assert scores["issued_on"]["f1"] == 1.0 and scores["holds_position"]["f1"] == 0.0
     assert scores["micro"]["f1"] == 0.5
+
+
+def test_evaluate_heldout_scores_exactly_the_held_out_split(tmp_path, capsys):
+    """`evaluate --heldout` reads the gold records of annotations/split.json's held-out ids:
+    those records as predictions score 1.0, and one of them left out lowers recall."""
+    from pipeline.annotations import gold_files, split
+    from pipeline.cli import main
+    from pipeline.records import read_many, write_jsonl
+
+    heldout = split(read_many(gold_files()))[1]
+    assert heldout
+    pred = tmp_path / "pred.jsonl"
+    write_jsonl(pred, (r.to_json() for r in heldout))
+    assert main(["evaluate", "--heldout", "--pred", str(pred)]) == 0
+    assert "| pipeline | 1.000 | 1.000 | 1.000 | 1.000 | 1.000 | 1.000 | 1.000 |" in capsys.readouterr().out
+    write_jsonl(pred, (r.to_json() for r in heldout[1:]))
+    assert main(["evaluate", "--heldout", "--pred", str(pred)]) == 0
+    assert "| pipeline | 1.000 | 1.000 | 1.000 | 1.000 | 1.000 | 1.000 | 1.000 |" not in capsys.readouterr().out
+    assert main(["evaluate", "--heldout", "--gold", str(pred)]) == 2
