@@ -293,7 +293,7 @@ def build_parser() -> argparse.ArgumentParser:
             arg("--heldout", action="store_true",
                 help="score the current models on the held-out split of annotations/ (no report)"),
             arg("--pred", help="score this prediction file against the gold records instead"),
-            arg("--report", default="reports", help="folder of the full report (no --gold)"))
+            arg("--report", default="reports", help="folder of the full report (without --gold or --heldout)"))
     command(sub, "vectors", "static word vectors from the unlabelled articles (models/vectors)", cmd_vectors,
             arg("--dims", type=int, default=64))
     command(sub, "show", "an article (or annotation records) as an HTML page drawn with displaCy", cmd_show,

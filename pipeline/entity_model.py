@@ -52,7 +52,7 @@ from .schema import (
     WORDS,
     word_kind,
 )
-from .spans import sentence_numbers, tidy
+from .spans import sentence_numbers, span_from, tidy
 
 FEATURES = ("kind", "rules", "place")
 
@@ -211,9 +211,7 @@ def places_with_their_level(doc: Doc, spans: list[Span]) -> list[Span]:
             elif doc[start].norm_ in _LEVELS and span.end - start > 1 and plural(start - 1):
                 start += 1
         if start != span.start:
-            moved = Span(doc, start, span.end, label=span.label_)
-            moved._.source, moved._.score = span._.source, span._.score
-            span = moved
+            span = span_from(span, start, span.end)
         out.append(span)
     return out
 
@@ -262,9 +260,8 @@ def known_names_whole(doc: Doc, spans: list[Span]) -> list[Span]:
             others = [k for k, o in enumerate(keys) if k != n and out[k] is not None
                       and o[0] < r_end and r_start < o[1]]
             if all(keys[k][2] == label and r_start <= keys[k][0] and keys[k][1] <= r_end for k in others):
-                whole = Span(doc, r_start, r_end, label=label)  # with its pieces: "[Thừa Thiên] - [Huế]"
-                whole._.source, whole._.score = "model+rules", spans[n]._.score
-                out[n] = whole
+                # with its pieces: "[Thừa Thiên] - [Huế]"
+                out[n] = span_from(spans[n], r_start, r_end, label, source="model+rules")
                 for k in others:
                     out[k] = None
                 break
@@ -282,10 +279,7 @@ def holders_out_of_bodies(doc: Doc, spans: list[Span]) -> list[Span]:
         if cut is None:
             out.append(span)
             continue
-        for start, end, label in ((span.start, cut, "ORG"), (cut, span.end, "PER")):
-            part = Span(doc, start, end, label=label)
-            part._.source, part._.score = span._.source, span._.score
-            out.append(part)
+        out += [span_from(span, span.start, cut, "ORG"), span_from(span, cut, span.end, "PER")]
     return out
 
 
@@ -297,9 +291,7 @@ def titles_before_their_holder(doc: Doc, spans: list[Span]) -> list[Span]:
     out = []
     for span in spans:
         if span.label_ == "ORG" and span.end in persons and all(word_kind(t) == KIND_TITLE for t in span):
-            title = Span(doc, span.start, span.end, label="TITLE")
-            title._.source, title._.score = span._.source, span._.score
-            span = title
+            span = span_from(span, span.start, span.end, "TITLE")
         out.append(span)
     return out
 
@@ -332,8 +324,7 @@ def numbers_are_no_places(doc: Doc, spans: list[Span]) -> list[Span]:
             rule = ruled.get((span.start, span.end))
             if rule is None or rule.label_ in _NOT_NUMBERS:
                 continue
-            span = Span(doc, span.start, span.end, label=rule.label_)
-            span._.source, span._.score = rule._.source, rule._.score
+            span = span_from(rule, span.start, span.end)
         out.append(span)
     return out
 
@@ -380,9 +371,7 @@ def abbreviations_inside(doc: Doc, spans: list[Span]) -> list[Span]:
                 end += 1
         if inside is not None:
             out[inside] = None
-        whole = Span(doc, span.start, end, label="ORG")
-        whole._.source, whole._.score = span._.source, span._.score
-        out[n] = whole
+        out[n] = span_from(span, span.start, end, "ORG")
     return [s for s in out if s is not None]
 
 
@@ -405,9 +394,7 @@ def abbreviations_named_again(doc: Doc, spans: list[Span]) -> list[Span]:
     for token in doc:
         body = defined.get(token.text)
         if body is not None and token.i not in taken and not _plural_before(doc, token.i):
-            again = Span(doc, token.i, token.i + 1, label="ORG")
-            again._.source, again._.score = body._.source, body._.score
-            found.append(again)
+            found.append(span_from(body, token.i, token.i + 1, "ORG"))
     return sorted(spans + found, key=lambda s: s.start) if found else spans
 
 
@@ -462,9 +449,7 @@ def lists_sharing_a_head(doc: Doc, spans: list[Span]) -> list[Span]:
                 levels = _body_place_levels(doc, body)
             if not levels & _levels(out[k].text):
                 break
-            listed = Span(doc, out[k].start, out[k].end, label="ORG")
-            listed._.source, listed._.score = out[k]._.source, out[k]._.score
-            out[k] = listed
+            out[k] = span_from(out[k], out[k].start, out[k].end, "ORG")
             k += 1
     return out
 
@@ -493,19 +478,14 @@ def given_names_again(doc: Doc, spans: list[Span]) -> list[Span]:
             continue
         n = by_start.get(i)
         if n is not None and spans[n].end == i + 1 and spans[n].label_ in {"ORG", "LOC"}:
-            person = Span(doc, i, i + 1, label="PER")
-            person._.source, person._.score = spans[n]._.source, spans[n]._.score
-            out[n] = person
+            person = out[n] = span_from(spans[n], i, i + 1, "PER")
         elif i not in taken:
-            person = Span(doc, i, i + 1, label="PER")
-            person._.source, person._.score = given[token.text]._.source, given[token.text]._.score
+            person = span_from(given[token.text], i, i + 1, "PER")
             found.append(person)
         else:
             continue
         if word_kind(before) == KIND_TITLE and i - 1 not in taken:  # "[Bí thư] [Nghĩa]": the title too
-            title = Span(doc, i - 1, i, label="TITLE")
-            title._.source, title._.score = person._.source, person._.score
-            found.append(title)
+            found.append(span_from(person, i - 1, i, "TITLE"))
     return sorted(out + found, key=lambda s: s.start) if found else out
 
 
@@ -525,9 +505,7 @@ def ministers_with_their_portfolio(doc: Doc, spans: list[Span]) -> list[Span]:
             continue
         for k in inside:
             out[k] = None
-        whole = Span(doc, span.start, end, label="TITLE")
-        whole._.source, whole._.score = span._.source, span._.score
-        out[n] = whole
+        out[n] = span_from(span, span.start, end, "TITLE")
     return [s for s in out if s is not None]
 
 

@@ -301,18 +301,12 @@ TRAINED_VARIANTS: dict[str, Variant] = {
 }
 
 
-# The shipped run-time settings (pipeline/default.cfg): the model's spans first, DOC left to the rules.
-SHIPPED_MERGE = {"stages.entity_model.merge": "model_first",
-                 "stages.entity_model.labels": [label for label in LABELS if label != "DOC"]}
 # Run-time alternatives scored on each trained variant's models besides the merge policies:
-# the shipped settings, and each with one of them changed.
-RUN_TIME_VARIANTS = {**MERGES, "model first, the rules alone decide DOC": SHIPPED_MERGE,
-                     "model first, classifier decides every relation type": {
-                         **SHIPPED_MERGE, "stages.relations.rules_decide": []},
-                     "model first, a rule's TITLE kept without a holder": {
-                         **SHIPPED_MERGE, "stages.relations.rule_titles_need_holder": False},
-                     "model first, every holder and body over the threshold": {
-                         **SHIPPED_MERGE, "stages.relations.one_per_title": False}}
+# the settings of pipeline/default.cfg as they are, and each with one of them changed.
+RUN_TIME_VARIANTS = {**MERGES, "shipped settings": {},
+                     "classifier decides every relation type": {"stages.relations.rules_decide": []},
+                     "a rule's TITLE kept without a holder": {"stages.relations.rule_titles_need_holder": False},
+                     "every holder and body over the threshold": {"stages.relations.one_per_title": False}}
 
 
 def training_records() -> list[Record]:

@@ -58,11 +58,19 @@ def sentence_numbers(doc) -> list[int]:
     return numbers
 
 
+def span_from(origin, start: int, end: int, label: str | None = None, source: str | None = None):
+    """A span over origin.doc[start:end] (with `label`, else origin's) that keeps origin's score
+    and source (or `source`): what a stage makes when it moves, cuts, grows or relabels a span."""
+    from spacy.tokens import Span
+
+    span = Span(origin.doc, start, end, label=label or origin.label_)
+    span._.source, span._.score = source or origin._.source, origin._.score
+    return span
+
+
 def tidy(doc, spans: list) -> list:
     """Trim white space and punctuation tokens off the edges of token spans, and drop those
     that are empty afterwards, cross a sentence end, or still break the rule."""
-    from spacy.tokens import Span
-
     from .extensions import doc_text
 
     if not spans:
@@ -77,9 +85,7 @@ def tidy(doc, spans: list) -> list:
         if start >= end or sentence[start] != sentence[end - 1]:
             continue
         if (start, end) != (span.start, span.end):
-            trimmed = Span(doc, start, end, label=span.label_)
-            trimmed._.source, trimmed._.score = span._.source, span._.score
-            span = trimmed
+            span = span_from(span, start, end)
         if span_problem(text, span.start_char, span.end_char) is None:
             out.append(span)
     return out
