@@ -147,3 +147,19 @@ def test_cli_reads_stdin_and_reports_failure_in_exit_code(tmp_path):
     missing = subprocess.run([sys.executable, "-m", "pipeline", "extract", str(tmp_path / "nope"),
                               "--out", str(tmp_path / "o3")], capture_output=True, cwd=ROOT)
     assert missing.returncode == 2 and b"no such file" in missing.stderr
+
+
+def test_start_up_skips_spacys_command_line_and_spacy_info_still_works():
+    """The command line imports spaCy without spaCy's own CLI (a fifth of a one-article start-up);
+    spacy.info() and a later `import spacy.cli` still get the real ones."""
+    code = ("import sys\n"
+            "from pipeline.lean_imports import defer_spacy_cli\n"
+            "defer_spacy_cli()\n"
+            "from pipeline.language import load\n"
+            "assert load()('Ông Nguyễn Văn An phát biểu.').ents\n"
+            "assert not [m for m in sys.modules if m.startswith(('spacy.cli', 'typer', 'weasel'))]\n"
+            "import spacy\n"
+            "assert spacy.info()['spacy_version'] == spacy.__version__\n"
+            "from spacy.cli import setup_cli\n")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, cwd=ROOT)
+    assert run.returncode == 0, run.stderr.decode()
