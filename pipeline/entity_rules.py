@@ -43,7 +43,7 @@ _STANDALONE = {o.lower() for o in lexicon.STANDALONE_ORGS}
 _ORG_ABBR = set(lexicon.ORG_ABBREVIATIONS)
 _TITLE_ABBR = set(lexicon.TITLE_ABBREVIATIONS)
 _ROMAN = re.compile(r"^[IVXLC]+$")
-_NUMBER = re.compile(r"^\d{1,4}$")
+_NUMBER = re.compile(r"^\d{1,4}(?:/(?:19|20)\d\d)?$")  # "Nghị quyết 18", "nghị quyết 18/2017"
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _SHORT_NUMBER = re.compile(r"^\d{1,2}$")  # a congress's or a plenum's number, a number in a list
 _CENTRAL = {"trung ương", "tư", "t.ư", "tw"}
@@ -62,7 +62,9 @@ _ASSEMBLY_BODIES = {"ủy ban", "uỷ ban", "ub", "hội đồng", "ban"}  # the
 _NAME_KINDS = {"", "abbr", "doctype"}
 _STOP_WORDS = {"của", "về", "và", "trong", "tại", "đã", "có", "được", "với", "cho", "là", "để",
                "theo", "từ", "kể từ", "kể", "đến", "trên", "khi", "sẽ", "đang", "các", "những", "cùng"}
-_NAME_STOPS = _STOP_WORDS | {"số", "ngày", "do", "nhằm", "thì"}  # end a document's name
+# End a document's name: "[Điều lệ Đảng] sửa đổi, bổ sung" (case 41), "[Điều lệ Đảng] mới thông qua",
+# "[Điều lệ Đảng] nhiệm kỳ khóa XII".
+_NAME_STOPS = _STOP_WORDS | {"số", "ngày", "do", "nhằm", "thì", "sửa đổi", "mới", "nhiệm kỳ"}
 # Verbs that end a described name ("Sở Giao thông vận tải hoàn thiện hồ sơ").
 _VERB_STOPS = {"giữ", "giữ chức", "giữ chức vụ", "làm", "bị", "ký", "trao", "chủ trì", "phát biểu",
                "cho biết", "đề nghị", "tham mưu", "hoàn thiện", "chấp thuận", "tổ chức", "quyết định",
@@ -307,8 +309,9 @@ def _doc_end(doc: Words, i: int, end: int) -> int:
     if j + 1 < end and doc[j].norm_ in _CENTRAL and _SHORT_NUMBER.match(doc[j + 1].text):
         k = j + 2  # "Nghị quyết Trung ương 4 khóa XII", "Nghị quyết TƯ 4 khoá 11"
         if k + 1 < end and doc[k].norm_ in {"khóa", "khoá"} and (
-                _ROMAN.match(doc[k + 1].text) or _SHORT_NUMBER.match(doc[k + 1].text)):
-            k += 2
+                _ROMAN.match(doc[k + 1].text) or _SHORT_NUMBER.match(doc[k + 1].text)) and not (
+                k + 3 < end and doc[k + 2].text == "," and doc[k + 3].norm_ in {"khóa", "khoá"}):
+            k += 2  # but "các [Nghị quyết Trung ương 4] khóa XI, khóa XII": one per term
         return k
     named = _named_doc_end(doc, i, j, end) or _titled_doc_end(doc, i, j, end)
     if named:

@@ -23,6 +23,7 @@ DOC_TYPE_WORDS = [
     "Tờ trình", "Công văn", "Quy chế", "Nghị định", "Thông tư liên tịch", "Thông tư", "Luật",
     "Pháp lệnh", "Phương án", "Hiến pháp", "Điều lệ", "Thông tri", "Chiến lược", "Quy hoạch",
     "Bộ tiêu chí", "Cương lĩnh", "Bộ luật", "Sắc lệnh", "Công điện", "Thông cáo", "Tờ trình",
+    "QĐ",  # "QĐ số 295/QĐ-ĐU"
 ]
 
 ISSUERS = {
@@ -179,7 +180,7 @@ LAW_NAMES = [
     "Giao dịch điện tử", "Giao thông đường bộ", "Giao thông đường thủy nội địa", "Hải quan",
     "Hàng không dân dụng Việt Nam", "Hoạt động giám sát của Quốc hội và Hội đồng nhân dân", "Hóa chất",
     "Hòa giải ở cơ sở", "Hôn nhân và gia đình", "Hộ tịch", "Hợp tác xã", "Kế toán", "Khám bệnh, chữa bệnh",
-    "Khiếu nại", "Khí tượng thủy văn", "Khoa học và công nghệ", "Khoáng sản", "Kiểm toán nhà nước",
+    "Khiếu nại", "Khiếu nại, tố cáo", "Khí tượng thủy văn", "Khoa học và công nghệ", "Khoáng sản", "Kiểm toán nhà nước",
     "Kinh doanh bảo hiểm", "Kinh doanh bất động sản", "Lâm nghiệp", "Luật sư", "Lưu trữ", "Mặt trận Tổ quốc Việt Nam",
     "Ngân hàng Nhà nước Việt Nam", "Ngân sách nhà nước", "Nghĩa vụ quân sự", "Người cao tuổi",
     "Người khuyết tật", "Nhà ở", "Năng lượng nguyên tử", "Nuôi con nuôi", "Phí và lệ phí",
@@ -193,8 +194,9 @@ LAW_NAMES = [
     "Sở hữu trí tuệ", "Sử dụng năng lượng tiết kiệm và hiệu quả", "Tài nguyên nước", "Tạm giữ, tạm giam",
     "Tần số vô tuyến điện", "Thanh niên", "Thanh tra", "Thi đua, khen thưởng", "Thi hành án dân sự",
     "Thi hành án hình sự", "Thống kê", "Thú y", "Thủ đô", "Thủy lợi", "Thủy sản", "Thuế giá trị gia tăng",
-    "Thuế thu nhập cá nhân", "Thuế thu nhập doanh nghiệp", "Thực hành tiết kiệm, chống lãng phí",
-    "Thương mại", "Thư viện", "Tiếp cận thông tin", "Tiếp công dân", "Tín ngưỡng, tôn giáo", "Tố cáo",
+    "Thuế thu nhập cá nhân", "Thuế thu nhập doanh nghiệp", "Thuế tiêu thụ đặc biệt",
+    "Thực hành tiết kiệm, chống lãng phí", "Thương mại", "Thư viện", "Tiếp cận thông tin", "Tiếp công dân",
+    "Tiêu chuẩn và quy chuẩn kỹ thuật", "Tín ngưỡng, tôn giáo", "Tố cáo",
     "Tố tụng hành chính", "Tổ chức chính quyền địa phương", "Tổ chức Chính phủ", "Tổ chức cơ quan điều tra hình sự",
     "Tổ chức Quốc hội", "Tổ chức Tòa án nhân dân", "Tổ chức Viện kiểm sát nhân dân",
     "Trách nhiệm bồi thường của Nhà nước",

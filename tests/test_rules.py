@@ -162,6 +162,15 @@ def test_theo_inside_running_text_names_no_outlet(nlp):
     # case 60: a rule book with its owner is a document; without one it is not
     ("Ông vi phạm quy chế làm việc của Sở Lao động.", ["quy chế làm việc"]),
     ("Ông chưa nắm rõ quy chế làm việc.", []),
+    # a resolution of a plenum cited for several terms is one per term; one numbered with its year
+    ("Tỉnh gắn với thực hiện các Nghị quyết Trung ương 4 khóa XI, khóa XII trong năm.",
+     ["Nghị quyết Trung ương 4"]),
+    ("Sau bảy năm thực hiện nghị quyết 18/2017 của Trung ương, tỉnh đã sắp xếp.", ["nghị quyết 18/2017"]),
+    ("Đảng ủy trường vừa ra QĐ số 295/QĐ-ĐU về quy hoạch cán bộ.", ["QĐ số 295/QĐ-ĐU"]),
+    # a charter's name ends before what is said of it: amended (case 41), newly passed, a term
+    ("Đại hội thống nhất thông qua điều lệ Đảng sửa đổi, bổ sung.", ["điều lệ Đảng"]),
+    ("Số ủy viên không đủ như điều lệ Đảng mới thông qua, chỉ được 21 người.", ["điều lệ Đảng"]),
+    ("Trung ương tổng kết việc thi hành Điều lệ Đảng nhiệm kỳ khóa XII.", ["Điều lệ Đảng"]),
 ])
 def test_named_resolutions_lists_and_owned_rule_books(nlp, text, documents):
     assert [t for label, t in ents(nlp(text)) if label == "DOC"] == documents
@@ -177,6 +186,10 @@ def test_named_resolutions_lists_and_owned_rule_books(nlp, text, documents):
     ("Báo cáo về việc thi hành Luật Thủ đô trình Quốc hội.", ["Luật Thủ đô"]),
     ("Căn cứ Luật Tổ chức Quốc hội số 57/2014/QH13 và Bộ luật Hình sự năm 2015.",
      ["Luật Tổ chức Quốc hội số 57/2014/QH13", "Bộ luật Hình sự năm 2015"]),
+    ("Quốc hội sửa đổi, bổ sung một số điều của Luật Tiêu chuẩn và quy chuẩn kỹ thuật.",
+     ["Luật Tiêu chuẩn và quy chuẩn kỹ thuật"]),
+    ("Kỳ họp bàn Luật sửa đổi, bổ sung Luật khiếu nại, tố cáo; Luật thuế tiêu thụ đặc biệt.",
+     ["Luật khiếu nại, tố cáo", "Luật thuế tiêu thụ đặc biệt"]),
 ])
 def test_laws_are_named_whole(nlp, text, documents):
     assert [t for label, t in ents(nlp(text)) if label == "DOC"] == documents
