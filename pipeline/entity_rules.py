@@ -309,9 +309,8 @@ def _doc_end(doc: Words, i: int, end: int) -> int:
     if j + 1 < end and doc[j].norm_ in _CENTRAL and _SHORT_NUMBER.match(doc[j + 1].text):
         k = j + 2  # "Nghị quyết Trung ương 4 khóa XII", "Nghị quyết TƯ 4 khoá 11"
         if k + 1 < end and doc[k].norm_ in {"khóa", "khoá"} and (
-                _ROMAN.match(doc[k + 1].text) or _SHORT_NUMBER.match(doc[k + 1].text)) and not (
-                k + 3 < end and doc[k + 2].text == "," and doc[k + 3].norm_ in {"khóa", "khoá"}):
-            k += 2  # but "các [Nghị quyết Trung ương 4] khóa XI, khóa XII": one per term
+                _ROMAN.match(doc[k + 1].text) or _SHORT_NUMBER.match(doc[k + 1].text)):
+            k += 2
         return k
     named = _named_doc_end(doc, i, j, end) or _titled_doc_end(doc, i, j, end)
     if named:

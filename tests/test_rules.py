@@ -162,9 +162,10 @@ def test_theo_inside_running_text_names_no_outlet(nlp):
     # case 60: a rule book with its owner is a document; without one it is not
     ("Ông vi phạm quy chế làm việc của Sở Lao động.", ["quy chế làm việc"]),
     ("Ông chưa nắm rõ quy chế làm việc.", []),
-    # a resolution of a plenum cited for several terms is one per term; one numbered with its year
+    # a plenum's resolution cited for several terms is named with the first (case 119); a
+    # resolution numbered with its year
     ("Tỉnh gắn với thực hiện các Nghị quyết Trung ương 4 khóa XI, khóa XII trong năm.",
-     ["Nghị quyết Trung ương 4"]),
+     ["Nghị quyết Trung ương 4 khóa XI"]),
     ("Sau bảy năm thực hiện nghị quyết 18/2017 của Trung ương, tỉnh đã sắp xếp.", ["nghị quyết 18/2017"]),
     ("Đảng ủy trường vừa ra QĐ số 295/QĐ-ĐU về quy hoạch cán bộ.", ["QĐ số 295/QĐ-ĐU"]),
     # a charter's name ends before what is said of it: amended (case 41), newly passed, a term
