@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .errors import AnnotationError
 from .paths import ANNOTATIONS_DIR, SPLIT_FILE
-from .records import Record, read_records
+from .records import Record, read_many, read_records
 from .schema import LABELS, REF_LABELS, RELATION_TYPES, STATUSES
 from .spans import crosses, span_problem
 
@@ -164,6 +164,11 @@ def split(records: list[Record], heldout: set[str] | None = None) -> tuple[list[
     """(training, held-out) records by annotations/split.json."""
     heldout = heldout_ids() if heldout is None else heldout
     return [r for r in records if r.id not in heldout], [r for r in records if r.id in heldout]
+
+
+def gold_split() -> tuple[list[Record], list[Record]]:
+    """(training, held-out) gold records of annotations/."""
+    return split(read_many(gold_files()))
 
 
 def published_and_extra(records: list[Record]) -> tuple[list[Record], list[Record]]:

@@ -157,9 +157,9 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         print(f"wrote {args.report}/eval.md, eval.json, eval.html", file=sys.stderr)
         return 0
     if args.heldout:
-        from .annotations import gold_files, split
+        from .annotations import gold_split
 
-        gold = split(read_many(gold_files()))[1]
+        gold = gold_split()[1]
     else:
         gold = read_many([args.gold])
     if args.pred:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from confection import Config
 
-from .annotations import published_and_extra
+from .annotations import gold_split, published_and_extra
 from .config import load_config, with_overrides, without_models
 from .errors import AnnotationError
 from .evaluate import entity_scores, relation_scores
@@ -309,13 +309,6 @@ RUN_TIME_VARIANTS = {**MERGES, "shipped settings": {},
                      "every holder and body over the threshold": {"stages.relations.one_per_title": False}}
 
 
-def training_records() -> list[Record]:
-    """Every gold record outside the held-out split."""
-    from .annotations import gold_files, split
-    from .records import read_many
-
-    return split(read_many(gold_files()))[0]
-
 
 # The status classifier's variants (`make choices`), scored on the gold has_title relations.
 _STATUS_OFF = {"stages.status.sentence_cue": False, "stages.status.balanced_classes": False,
@@ -342,7 +335,7 @@ def status_choices(k: int = 3, by: str | None = None) -> dict[str, dict]:
     from .evaluate import status_scores, with_statuses
     from .train import feature_pipeline, gold_docs
 
-    records = training_records()
+    records = gold_split()[0]
     config = load_config()
     seed = config["train"]["seed"]
     docs = dict(zip((r.id for r in records), gold_docs(records, feature_pipeline(config))))
@@ -367,7 +360,7 @@ def choices(k: int = 3, log: Log = lambda line: None, only: list[str] | None = N
     """Every trained variant under every merge policy, and the rules alone, in k-fold
     cross-validation over the published training articles (written ones always train; `by`:
     one fold per value of that `meta` field, e.g. "outlet")."""
-    train = training_records()
+    train = gold_split()[0]
     rules = new_pool()  # nothing to train: the rules read every published article once
     pool_predictions(rules, load(None), published_and_extra(train)[0])
     out = {"rules only": pooled_scores(rules)}

@@ -2,8 +2,8 @@
 
 `import spacy` runs `from .cli.info import info`, which imports the whole of spaCy's command
 line (typer, weasel, requests, httpx, every `spacy` subcommand) to offer `spacy.info()`.
-Nothing of ours runs it, and it is about a fifth of a one-article `extract`'s start-up
-(`make bench`). `defer_spacy_cli()` puts a stand-in for `spacy.cli.info` in place before
+Nothing of ours runs it, and it was about a fifth of a one-article `extract`'s CPU time
+(the whole process timed with and without it). `defer_spacy_cli()` puts a stand-in for `spacy.cli.info` in place before
 spaCy is imported; spaCy takes `info` from it, the stand-in leaves `sys.modules` at that
 moment, and `spacy.info()` or any later `import spacy.cli` imports the real thing.
 """

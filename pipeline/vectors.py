@@ -85,12 +85,11 @@ def add_to(vocab, folder: Path = VECTORS_DIR) -> None:
 
 def unlabelled_texts() -> list[str]:
     """The pool's articles, without those of the held-out outlets (they must stay unseen)."""
-    from .annotations import gold_files, split
+    from .annotations import gold_split
     from .convert import sources
     from .paths import POOL
-    from .records import read_many
 
-    _, heldout = split(read_many(gold_files()))
+    _, heldout = gold_split()
     heldout_outlets = {r.meta["outlet"] for r in heldout if r.meta.get("outlet")}
     return [(POOL / f).read_text(encoding="utf-8") for f, row in sorted(sources(POOL).items())
             if row.get("outlet or site") not in heldout_outlets]
