@@ -307,6 +307,25 @@ def _cut_at_a_joint(doc: Doc, rule_start: int, start: int, end: int) -> bool:
     return rule_start == start and doc[end].text in _JOINTS
 
 
+# After "các": a body named for many places or levels at once.
+_MANY = _LEVELS | {"cấp", "địa phương"}
+
+
+def no_body_of_many(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Rule 3: a body named for many places or levels at once is no one body and is not marked
+    ("HĐND các cấp", "UBND các huyện, thị xã", "UB Kiểm tra Tỉnh ủy các tỉnh Hưng Yên, Nam
+    Định"); one body's several terms are ("[Ban Thường vụ Tỉnh ủy Khánh Hòa] các nhiệm kỳ")."""
+    return [s for s in spans if not (s.label_ == "ORG" and s.end + 1 < len(doc) and doc[s.end].norm_ == "các"
+                                     and doc[s.end + 1].norm_ in _MANY)]
+
+
+def no_body_credited_for_a_photo(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Cases 43 and 72: a body or an agency credited for a photo is not marked ("(Ảnh: Tỉnh ủy
+    Cà Mau)", "Ảnh: TTXVN"); a photographer's name is a PER (rule 8)."""
+    return [s for s in spans if not (s.label_ in {"ORG", "LOC"} and s.start >= 2 and doc[s.start - 1].text == ":"
+                                     and doc[s.start - 2].norm_ == "ảnh")]
+
+
 _NOT_NUMBERS = {"LOC", "ORG"}
 
 
@@ -513,6 +532,7 @@ def ministers_with_their_portfolio(doc: Doc, spans: list[Span]) -> list[Span]:
 AFTER_MERGE: tuple[Callable[[Doc, list[Span]], list[Span]], ...] = (
     titles_with_a_person, known_names_whole, holders_out_of_bodies, titles_before_their_holder,
     numbers_are_no_places, places_with_their_level, without_nationalities, the_party_where_it_acts,
+    no_body_of_many, no_body_credited_for_a_photo,
     abbreviations_inside, abbreviations_named_again, lists_sharing_a_head, given_names_again,
     ministers_with_their_portfolio)
 

@@ -146,13 +146,14 @@ class RelationStage:
 
     def __init__(self, classifier: RelationClassifier | None = None, max_distance: int = 40,
                  rules_decide: Collection[str] = (), rule_titles_need_holder: bool = False,
-                 one_per_title: bool = False) -> None:
+                 one_per_title: bool = False, titles_shared_by_lists: bool = False) -> None:
         self.rules = RelationRules()
         self.classifier = classifier
         self.max_distance = max_distance
         self.rules_decide = frozenset(rules_decide)  # types too rare in training for the classifier
         self.rule_titles_need_holder = rule_titles_need_holder
         self.one_per_title = one_per_title
+        self.titles_shared_by_lists = titles_shared_by_lists
 
     def predict(self, doc: Doc) -> list[Relation]:
         groups = sentence_entities(doc)
@@ -170,7 +171,7 @@ class RelationStage:
             scored.append(Relation(head, child, label, p, "model"))
         threshold = self.classifier.threshold
         if self.one_per_title:
-            return found + one_per_title(scored, threshold)
+            return found + one_per_title(scored, threshold, self.titles_shared_by_lists)
         return found + [r for r in scored if r.score >= threshold]
 
     def set_annotations(self, doc: Doc, relations: list[Relation]) -> None:
@@ -183,12 +184,13 @@ class RelationStage:
         return doc
 
 
-def one_per_title(scored: list[Relation], threshold: float) -> list[Relation]:
+def one_per_title(scored: list[Relation], threshold: float, shared_by_lists: bool = False) -> list[Relation]:
     """Pairs that pass the threshold, except that a title takes one holder (has_title) and one
     body (title_of), its likeliest: pairs judged one by one give a title in a list of people
-    to two of them ("ông A, Bí thư Tỉnh ủy, ông B"). No title in the gold data has two bodies,
-    and fewer than 2 in 100 have two holders (a title shared by a list, case 35), which this
-    gives up."""
+    to two of them ("ông A, Bí thư Tỉnh ủy, ông B"). No title in the gold data has two bodies.
+    With `shared_by_lists`, a title also goes to the other holders over the threshold listed
+    with its likeliest one, the title outside the list (case 35: "4 [Thứ trưởng] gồm các ông
+    [A], [B], [C]"): 73 titles of the published training articles have several holders."""
     best: dict[tuple[tuple[int, int], str], Relation] = {}
     kept = []
     for r in scored:
@@ -201,7 +203,28 @@ def one_per_title(scored: list[Relation], threshold: float) -> list[Relation]:
         key = (span_key(title), r.label)
         if key not in best or r.score > best[key].score:
             best[key] = r
-    return kept + list(best.values())
+    kept += best.values()
+    if shared_by_lists:
+        kept += [r for r in scored if r.label == "has_title" and r.score >= threshold
+                 and (b := best[(span_key(r.child), "has_title")]) is not r
+                 and _listed_together(b.head, r.head, r.child)]
+    return kept
+
+
+# What may stand between two people of one list, besides their names, titles and bodies.
+_PEOPLE_LIST_GLUE = {",", ";", "và", "ông", "bà", "-", "–", "đồng chí", "cùng"}
+
+
+def _listed_together(a: Span, b: Span, title: Span) -> bool:
+    """Two people of one list that `title` stands outside of: between them only entities
+    (their own titles and bodies) and list glue ("đối với ông [A] - Tỉnh ủy viên, Giám đốc Sở
+    Nông nghiệp và ông [B]"); a title between them is the first one's ("ông A, Bí thư, ông B")."""
+    doc = a.doc
+    first, second = (a, b) if a.start < b.start else (b, a)
+    if first.end <= title.start < second.start:
+        return False
+    inside = {i for e in doc.ents if first.end <= e.start and e.end <= second.start for i in range(e.start, e.end)}
+    return all(t.i in inside or t.is_space or t.norm_ in _PEOPLE_LIST_GLUE for t in doc[first.end:second.start])
 
 
 def drop_unheld_rule_titles(doc: Doc, relations: list[Relation]) -> list[Relation]:

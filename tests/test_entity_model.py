@@ -17,6 +17,8 @@ from pipeline.entity_model import (
     lists_sharing_a_head,
     ministers_with_their_portfolio,
     model_view,
+    no_body_credited_for_a_photo,
+    no_body_of_many,
     numbers_are_no_places,
     places_with_their_level,
     the_party_where_it_acts,
@@ -220,3 +222,28 @@ def test_a_title_word_read_as_a_body_before_a_name_is_the_persons_title():
     assert [(s.text, s.label_) for s in titles_before_their_holder(doc, spans)] == [
         ("Thủ tướng", "TITLE"), ("Phạm Minh Chính", "PER"), ("Thủ tướng", "ORG"), ("Thủ tướng Chính phủ", "ORG"),
         ("Phạm Minh Chính", "PER")]
+
+
+def test_a_body_named_for_many_places_or_levels_is_not_marked():
+    """Rule 3: "HĐND các cấp", "UBND các huyện" name no one body; one body's several terms do."""
+    nlp = pipeline.load(None, {"pipeline.stages": []})
+    doc = nlp("HĐND các cấp và UBND các huyện, thị xã báo cáo; Ban Thường vụ Tỉnh ủy các nhiệm kỳ 2010-2015 "
+              "bị kỷ luật, các tỉnh Bắc Trung Bộ cũng vậy.")
+    bodies = [doc.char_span(doc.text.index(name), doc.text.index(name) + len(name), label="ORG")
+              for name in ("HĐND", "UBND", "Ban Thường vụ Tỉnh ủy")]
+    region = doc.char_span(doc.text.index("Bắc Trung Bộ"), doc.text.index("Bắc Trung Bộ") + 12, label="LOC")
+    assert [s.text for s in no_body_of_many(doc, bodies + [region])] == ["Ban Thường vụ Tỉnh ủy", "Bắc Trung Bộ"]
+
+
+def test_a_body_credited_for_a_photo_is_not_marked_but_the_photographer_is():
+    """Cases 43 and 72: "(Ảnh: Tỉnh ủy Cà Mau)", "Ảnh: TTXVN" are no spans; "(Ảnh: Hoàng Hà)" is a PER."""
+    nlp = pipeline.load(None, {"pipeline.stages": []})
+    doc = nlp("Ông Huỳnh Quốc Việt. (Ảnh: Tỉnh ủy Cà Mau) Hội nghị. Ảnh: TTXVN. Lễ trao. (Ảnh: Hoàng Hà) "
+              "Tỉnh ủy Cà Mau họp.")
+    spans = [doc.char_span(doc.text.index("Tỉnh ủy Cà Mau"), doc.text.index("Tỉnh ủy Cà Mau") + 14, label="ORG"),
+             doc.char_span(doc.text.index("TTXVN"), doc.text.index("TTXVN") + 5, label="ORG"),
+             doc.char_span(doc.text.index("Hoàng Hà"), doc.text.index("Hoàng Hà") + 8, label="PER"),
+             doc.char_span(doc.text.rindex("Tỉnh ủy Cà Mau"), doc.text.rindex("Tỉnh ủy Cà Mau") + 14, label="ORG")]
+    kept = no_body_credited_for_a_photo(doc, spans)
+    assert [(s.text, s.label_, s.start_char) for s in kept] == [
+        ("Hoàng Hà", "PER", spans[2].start_char), ("Tỉnh ủy Cà Mau", "ORG", spans[3].start_char)]

@@ -92,3 +92,35 @@ def test_a_title_takes_its_likeliest_holder_and_body_only():
     kept = one_per_title(scored, threshold=0.5)  # both holders pass the threshold; the likelier wins
     assert {(r.head.text, r.child.text, r.label) for r in kept} == {
         ("An", "Bí thư", "has_title"), ("Bí thư", "Tỉnh ủy", "title_of")}
+
+
+def test_a_title_before_a_list_of_people_goes_to_each_of_them():
+    """Case 35: "4 [Thứ trưởng] gồm các ông [A], [B] và [C]" gives each a has_title; a title
+    inside the list is the first one's ("ông An, Bí thư Tỉnh ủy, ông Bình")."""
+    import pipeline
+    from pipeline.extensions import Relation
+    from pipeline.relation_model import one_per_title
+
+    nlp = pipeline.load(None, {"pipeline.stages": []})
+    doc = nlp("Bộ có 3 Thứ trưởng gồm các ông Trương Quốc Cường, Giám đốc Sở Y tế, Nguyễn Trường Sơn và "
+              "ông Đỗ Xuân Tuyên.")
+    names = ["Trương Quốc Cường", "Nguyễn Trường Sơn", "Đỗ Xuân Tuyên"]
+    spans = {name: doc.char_span(doc.text.index(name), doc.text.index(name) + len(name), label="PER")
+             for name in names}
+    for name, label in (("Thứ trưởng", "TITLE"), ("Giám đốc", "TITLE"), ("Sở Y tế", "ORG")):
+        spans[name] = doc.char_span(doc.text.index(name), doc.text.index(name) + len(name), label=label)
+    doc.ents = sorted(spans.values(), key=lambda s: s.start)
+    deputy = spans["Thứ trưởng"]
+    scored = [Relation(spans[name], deputy, "has_title", p, "model") for name, p in zip(names, (0.9, 0.6, 0.55))]
+    scored.append(Relation(spans["Trương Quốc Cường"], spans["Giám đốc"], "has_title", 0.8, "model"))
+    held = {(r.head.text, r.child.text) for r in one_per_title(scored, 0.5, shared_by_lists=True)}
+    assert held == {(name, "Thứ trưởng") for name in names} | {("Trương Quốc Cường", "Giám đốc")}
+    assert {(r.head.text, r.child.text) for r in one_per_title(scored, 0.5)} == {
+        ("Trương Quốc Cường", "Thứ trưởng"), ("Trương Quốc Cường", "Giám đốc")}
+
+    doc = nlp("Ông An, Bí thư Tỉnh ủy, ông Bình dự họp.")
+    an, title, binh = (doc.char_span(doc.text.index(w), doc.text.index(w) + len(w), label=label)
+                       for w, label in (("An", "PER"), ("Bí thư", "TITLE"), ("Bình", "PER")))
+    doc.ents = [an, title, binh]
+    scored = [Relation(an, title, "has_title", 0.9, "model"), Relation(binh, title, "has_title", 0.7, "model")]
+    assert [r.head.text for r in one_per_title(scored, 0.5, shared_by_lists=True)] == ["An"]
