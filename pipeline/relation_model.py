@@ -190,7 +190,7 @@ def one_per_title(scored: list[Relation], threshold: float, shared_by_lists: boo
     to two of them ("ông A, Bí thư Tỉnh ủy, ông B"). No title in the gold data has two bodies.
     With `shared_by_lists`, a title also goes to the other holders over the threshold listed
     with its likeliest one, the title outside the list (case 35: "4 [Thứ trưởng] gồm các ông
-    [A], [B], [C]"): 73 titles of the published training articles have several holders."""
+    [A], [B], [C]"), as the gold data's titles with several holders are."""
     best: dict[tuple[tuple[int, int], str], Relation] = {}
     kept = []
     for r in scored:
