@@ -37,7 +37,7 @@ from spacy.util import fix_random_seed, load_model_from_config
 from thinc.api import Adam, Config
 
 from . import lexicon
-from .entity_rules import LAW_HEADS, MINISTERS, holder_start, portfolio_end
+from .entity_rules import LAW_HEADS, MINISTERS, holder_start, opens_photo_credit, portfolio_end
 from .errors import ConfigError
 from .gazetteer import LEVEL_WORDS
 from .schema import (
@@ -322,8 +322,8 @@ def no_body_of_many(doc: Doc, spans: list[Span]) -> list[Span]:
 def no_body_credited_for_a_photo(doc: Doc, spans: list[Span]) -> list[Span]:
     """Cases 43 and 72: a body or an agency credited for a photo is not marked ("(Ảnh: Tỉnh ủy
     Cà Mau)", "Ảnh: TTXVN"); a photographer's name is a PER (rule 8)."""
-    return [s for s in spans if not (s.label_ in {"ORG", "LOC"} and s.start >= 2 and doc[s.start - 1].text == ":"
-                                     and doc[s.start - 2].norm_ == "ảnh")]
+    return [s for s in spans
+            if not (s.label_ in {"ORG", "LOC"} and s.start >= 2 and opens_photo_credit(doc, s.start - 2))]
 
 
 _NOT_NUMBERS = {"LOC", "ORG"}

@@ -434,11 +434,17 @@ def dates(s: Sentence) -> Iterator[tuple[int, int, str]]:
             yield i, i + 1, "DATE"
 
 
+def opens_photo_credit(doc: Words | Doc, i: int) -> bool:
+    """Words i, i + 1 are "Ảnh:", which opens a photo credit: a name follows (rule 8), and a
+    body or an agency credited there is not marked (cases 43, 72)."""
+    return i + 1 < len(doc) and doc[i].norm_ == "ảnh" and doc[i + 1].text == ":"
+
+
 def photo_credits(s: Sentence) -> Iterator[tuple[int, int, str]]:
     """The name in a photo credit: "(Ảnh: [Hoàng Phúc])"."""
     doc, end = s.doc, s.end
     for i in range(s.start, end - 2):
-        if doc[i].norm_ == "ảnh" and doc[i + 1].text == ":" and doc[i + 2].text[:1].isupper():
+        if opens_photo_credit(doc, i) and doc[i + 2].text[:1].isupper():
             e = i + 2
             while e < end and doc[e].text not in {")", "."} and e - i < 6:
                 e += 1
@@ -477,7 +483,7 @@ def outlets(s: Sentence) -> Iterator[tuple[int, int, str]]:
     doc, i = s.doc, s.start
     credit = False
     while i < s.end:
-        credit = credit or (doc[i].norm_ == "ảnh" and i + 1 < s.end and doc[i + 1].text == ":")
+        credit = credit or (i + 1 < s.end and opens_photo_credit(doc, i))
         e = 0 if credit else _OUTLETS.end_at(doc, i, s.end)
         if e:
             yield i, e, "ORG"

@@ -311,7 +311,6 @@ RUN_TIME_VARIANTS = {**MERGES, "shipped settings": {},
                      "relations over 0.3 rather than 0.5": {"stages.relations.threshold": 0.3}}
 
 
-
 # The status classifier's variants (`make choices`), scored on the gold has_title relations.
 _STATUS_OFF = {"stages.status.sentence_cue": False, "stages.status.balanced_classes": False,
                "stages.status.cue_after": False, "stages.status.cue_after_holder_clause": False,

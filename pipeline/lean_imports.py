@@ -3,9 +3,10 @@
 `import spacy` runs `from .cli.info import info`, which imports the whole of spaCy's command
 line (typer, weasel, requests, httpx, every `spacy` subcommand) to offer `spacy.info()`.
 Nothing of ours runs it, and it was about a fifth of a one-article `extract`'s CPU time
-(the whole process timed with and without it). `defer_spacy_cli()` puts a stand-in for `spacy.cli.info` in place before
-spaCy is imported; spaCy takes `info` from it, the stand-in leaves `sys.modules` at that
-moment, and `spacy.info()` or any later `import spacy.cli` imports the real thing.
+(the whole process timed with and without it). `defer_spacy_cli()` puts a stand-in for
+`spacy.cli.info` in place before spaCy is imported; spaCy takes `info` from it, the stand-in
+leaves `sys.modules` at that moment, and `spacy.info()` or any later `import spacy.cli`
+imports the real thing.
 """
 from __future__ import annotations
 

@@ -219,12 +219,10 @@ def _listed_together(a: Span, b: Span, title: Span) -> bool:
     """Two people of one list that `title` stands outside of: between them only entities
     (their own titles and bodies) and list glue ("đối với ông [A] - Tỉnh ủy viên, Giám đốc Sở
     Nông nghiệp và ông [B]"); a title between them is the first one's ("ông A, Bí thư, ông B")."""
-    doc = a.doc
     first, second = (a, b) if a.start < b.start else (b, a)
     if first.end <= title.start < second.start:
         return False
-    inside = {i for e in doc.ents if first.end <= e.start and e.end <= second.start for i in range(e.start, e.end)}
-    return all(t.i in inside or t.is_space or t.norm_ in _PEOPLE_LIST_GLUE for t in doc[first.end:second.start])
+    return all(t.ent_type_ or t.is_space or t.norm_ in _PEOPLE_LIST_GLUE for t in a.doc[first.end:second.start])
 
 
 def drop_unheld_rule_titles(doc: Doc, relations: list[Relation]) -> list[Relation]:
