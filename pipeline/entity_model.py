@@ -37,7 +37,7 @@ from spacy.util import fix_random_seed, load_model_from_config
 from thinc.api import Adam, Config
 
 from . import lexicon
-from .entity_rules import LAW_HEADS, MINISTERS, holder_start, opens_photo_credit, portfolio_end
+from .entity_rules import BARE_LEVELS, LAW_HEADS, MINISTERS, holder_start, opens_photo_credit, portfolio_end
 from .errors import ConfigError
 from .gazetteer import LEVEL_WORDS
 from .schema import (
@@ -269,17 +269,22 @@ def known_names_whole(doc: Doc, spans: list[Span]) -> list[Span]:
 
 
 def holders_out_of_bodies(doc: Doc, spans: list[Span]) -> list[Span]:
-    """A holder's name after the body is a PER of its own, not part of the body: "[Ban Tuyên giáo
-    Trung ương] [Bùi Trường Giang]", "[Tỉnh ủy Khánh Hòa] [Nguyễn Khắc Định]"
-    (entity_rules.holder_start says where such a name starts)."""
+    """A holder's name after the body or place is a PER of its own, not part of it: "[Ban Tuyên
+    giáo Trung ương] [Bùi Trường Giang]", "[đoàn ĐBQH tỉnh] [Trần Quốc Tỏ]"
+    (entity_rules.holder_start says where such a name starts). A level word left alone
+    completes the title before it ("[Chủ tịch tỉnh] [Thái Thanh Quý]", case 76) or goes."""
     places = doc._.place_tags or []
-    out = []
+    out: list[Span] = []
     for span in spans:
-        cut = holder_start(doc, span.start, span.end, places) if span.label_ == "ORG" else None
+        cut = holder_start(doc, span.start, span.end, places) if span.label_ in {"ORG", "LOC"} else None
         if cut is None:
             out.append(span)
             continue
-        out += [span_from(span, span.start, cut, "ORG"), span_from(span, cut, span.end, "PER")]
+        if cut > span.start + 1 or doc[span.start].text not in BARE_LEVELS:
+            out.append(span_from(span, span.start, cut))
+        elif out and out[-1].label_ == "TITLE" and out[-1].end == span.start:
+            out[-1] = span_from(out[-1], out[-1].start, cut)
+        out.append(span_from(span, cut, span.end, "PER"))
     return out
 
 

@@ -202,15 +202,19 @@ def looks_like_person(doc: Words, start: int, end: int) -> bool:
 
 
 _BODY_ENDS = (*_CENTRAL, "đảng")  # "Ban Tuyên giáo Trung ương", "TƯ", "Đảng"
+# Level words that leave the place implied when a holder's name follows: lower-case only, as a
+# capitalised "Tỉnh Đoàn" is a body's own name.
+BARE_LEVELS = {"tỉnh", "thành phố", "TP", "TP.", "huyện", "quận", "thị xã"}
 
 
 def holder_start(doc: Words | Doc, start: int, end: int, places: list[str]) -> int | None:
     """Where a holder's full name starts among a body's words start..end, when they end with
     one (a family name, three or four capitalised syllables) right after a place, "Trung
-    ương" or a known body: "Ban Tuyên giáo Trung ương | Bùi Trường Giang". Names inside a
-    body's own name follow other words ("Học viện … Hồ Chí Minh", "Trường THPT Lê Quý Đôn");
-    a place named after a person is no holder ("Huyện ủy Trần Văn Thời"). `places`: the
-    gazetteer's tags of the words."""
+    ương", a known body or a level word that leaves the place implied: "Ban Tuyên giáo Trung
+    ương | Bùi Trường Giang", "đoàn ĐBQH tỉnh | Trần Quốc Tỏ". Names inside a body's own name
+    follow other words ("Học viện … Hồ Chí Minh", "Trường THPT Lê Quý Đôn"); a place named
+    after a person is no holder ("Huyện ủy Trần Văn Thời"). `places`: the gazetteer's tags of
+    the words."""
     for k in range(start + 1, end):
         if doc[k].text.split()[0] not in lexicon.FAMILY_NAMES:
             continue
@@ -221,7 +225,7 @@ def holder_start(doc: Words | Doc, start: int, end: int, places: list[str]) -> i
         prev = doc[k - 1]
         after_place = bool(places) and places[k - 1] in {"B", "I"} and places[k] != "I"
         after_body = prev.norm_ in _STANDALONE or prev.text in _ORG_ABBR or prev.norm_.endswith(_BODY_ENDS)
-        return k if after_place or after_body else None
+        return k if after_place or after_body or prev.text in BARE_LEVELS else None
     return None
 
 

@@ -262,7 +262,8 @@ FAMILY_NAMES = {
     "Nịnh", "Ma", "Bế", "Hầu", "Tòng", "Cầm", "Điêu", "Nguyên", "Ninh", "Phùng", "Khúc",
     "Tôn", "Tống", "Quàng", "Sầm", "Khuất", "Bạch", "Thân", "Mông", "Kha", "Doãn", "Nhữ", "Giáp",
     "Bàn", "Lầu", "Vừ", "Hờ", "Nie", "Kpă", "Rcom", "Êban", "Lăng", "Ông", "Lạc", "Phí",
-    "Vương", "Yên", "Lộc", "Chế", "Ân", "Chúc", "Đồng", "Lữ", "Mẫn", "Châu", "Thạch", "Tất",
+    "Vương", "Yên", "Lộc", "Chế", "Ân", "Chúc", "Đồng", "Lữ", "Mẫn", "Châu", "Thạch", "Tất", "Chẩu",
+    "Lù",
 }
 # Words that may follow "Công ty" inside a company's name.
 COMPANY_FORMS = {"TNHH", "MTV", "CP", "Cổ phần", "cổ phần", "JSC"}

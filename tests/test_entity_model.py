@@ -124,6 +124,19 @@ def test_a_holders_name_is_cut_off_the_body_but_a_place_named_after_a_person_is_
         ("Trường Lê Quý Đôn", "ORG")]
 
 
+def test_a_holder_after_a_level_word_that_leaves_the_place_implied_is_a_person():
+    nlp = pipeline.load(None, {"pipeline.stages": ["gazetteer"]})
+    doc = nlp("Trưởng đoàn ĐBQH tỉnh Trần Quốc Tỏ trao quà; Chủ tịch tỉnh Thái Thanh Quý phát biểu; "
+              "đoàn ĐBQH tỉnh Cà Mau dự.")
+    spans = [span(doc, "Trưởng", "TITLE"), span(doc, "đoàn ĐBQH tỉnh Trần Quốc Tỏ", "ORG"),
+             span(doc, "Chủ tịch", "TITLE"), span(doc, "tỉnh Thái Thanh Quý", "LOC"),
+             span(doc, "đoàn ĐBQH tỉnh Cà Mau", "ORG")]
+    assert [(s.text, s.label_) for s in holders_out_of_bodies(doc, spans)] == [
+        ("Trưởng", "TITLE"), ("đoàn ĐBQH tỉnh", "ORG"), ("Trần Quốc Tỏ", "PER"),
+        ("Chủ tịch tỉnh", "TITLE"), ("Thái Thanh Quý", "PER"),  # case 76
+        ("đoàn ĐBQH tỉnh Cà Mau", "ORG")]  # a named province stays in its body
+
+
 def test_a_number_alone_is_no_place_and_no_body():
     nlp = pipeline.load(None, {"pipeline.stages": ["gazetteer", "entity_rules"]})
     doc = nlp("Thực hiện Nghị quyết 16, 18, 19 về cán bộ; đoàn có 12 người.")
