@@ -37,7 +37,7 @@ from spacy.util import fix_random_seed, load_model_from_config
 from thinc.api import Adam, Config
 
 from . import lexicon
-from .entity_rules import BARE_LEVELS, LAW_HEADS, MINISTERS, holder_start, opens_photo_credit, portfolio_end
+from .entity_rules import LAW_HEADS, MINISTERS, holder_start, leaves_place_implied, opens_photo_credit, portfolio_end
 from .errors import ConfigError
 from .gazetteer import LEVEL_WORDS
 from .schema import (
@@ -280,7 +280,7 @@ def holders_out_of_bodies(doc: Doc, spans: list[Span]) -> list[Span]:
         if cut is None:
             out.append(span)
             continue
-        if cut > span.start + 1 or doc[span.start].text not in BARE_LEVELS:
+        if cut > span.start + 1 or not leaves_place_implied(doc[span.start]):
             out.append(span_from(span, span.start, cut))
         elif out and out[-1].label_ == "TITLE" and out[-1].end == span.start:
             out[-1] = span_from(out[-1], out[-1].start, cut)

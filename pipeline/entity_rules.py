@@ -17,6 +17,7 @@ from typing import ClassVar
 from spacy.tokens import Doc, Span
 
 from . import lexicon
+from .gazetteer import LEVEL_WORDS
 from .read import new_tone_placement
 from .schema import (
     ENTS,
@@ -202,9 +203,14 @@ def looks_like_person(doc: Words, start: int, end: int) -> bool:
 
 
 _BODY_ENDS = (*_CENTRAL, "đảng")  # "Ban Tuyên giáo Trung ương", "TƯ", "Đảng"
-# Level words that leave the place implied when a holder's name follows: lower-case only, as a
-# capitalised "Tỉnh Đoàn" is a body's own name.
-BARE_LEVELS = {"tỉnh", "thành phố", "TP", "TP.", "huyện", "quận", "thị xã"}
+_ABOVE_COMMUNE = {word for word, level in LEVEL_WORDS.items() if level != "commune"}
+
+
+def leaves_place_implied(token) -> bool:
+    """A level word above the commune with no name of its own after it, so that a holder's
+    name may follow ("đoàn ĐBQH tỉnh | Trần Quốc Tỏ"); a capitalised "Tỉnh Đoàn" is a body's
+    own name."""
+    return token.norm_ in _ABOVE_COMMUNE and not token.text.istitle()
 
 
 def holder_start(doc: Words | Doc, start: int, end: int, places: list[str]) -> int | None:
@@ -225,7 +231,7 @@ def holder_start(doc: Words | Doc, start: int, end: int, places: list[str]) -> i
         prev = doc[k - 1]
         after_place = bool(places) and places[k - 1] in {"B", "I"} and places[k] != "I"
         after_body = prev.norm_ in _STANDALONE or prev.text in _ORG_ABBR or prev.norm_.endswith(_BODY_ENDS)
-        return k if after_place or after_body or prev.text in BARE_LEVELS else None
+        return k if after_place or after_body or leaves_place_implied(prev) else None
     return None
 
 
