@@ -324,6 +324,12 @@ def no_body_of_many(doc: Doc, spans: list[Span]) -> list[Span]:
                                      and doc[s.end + 1].norm_ in _MANY)]
 
 
+def no_body_named_with_a_demonstrative(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Case 57: a body named with "này" ("UBND tỉnh này", "Sở này") is not marked; the body it
+    points back to was named before."""
+    return [s for s in spans if not (s.label_ == "ORG" and s.end < len(doc) and doc[s.end].norm_ == "này")]
+
+
 def no_body_credited_for_a_photo(doc: Doc, spans: list[Span]) -> list[Span]:
     """Cases 43 and 72: a body or an agency credited for a photo is not marked ("(Ảnh: Tỉnh ủy
     Cà Mau)", "Ảnh: TTXVN"); a photographer's name is a PER (rule 8)."""
@@ -537,7 +543,7 @@ def ministers_with_their_portfolio(doc: Doc, spans: list[Span]) -> list[Span]:
 AFTER_MERGE: tuple[Callable[[Doc, list[Span]], list[Span]], ...] = (
     titles_with_a_person, known_names_whole, holders_out_of_bodies, titles_before_their_holder,
     numbers_are_no_places, places_with_their_level, without_nationalities, the_party_where_it_acts,
-    no_body_of_many, no_body_credited_for_a_photo,
+    no_body_of_many, no_body_named_with_a_demonstrative, no_body_credited_for_a_photo,
     abbreviations_inside, abbreviations_named_again, lists_sharing_a_head, given_names_again,
     ministers_with_their_portfolio)
 

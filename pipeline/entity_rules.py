@@ -58,6 +58,10 @@ _DESCRIBED_HEADS = {"sở", "phòng", "bộ", "cục", "tổng cục", "trung t�
                     "trường", "viện", "khoa", "chi cục", "văn phòng", "hội", "học viện", "đại học",
                     "bệnh viện", "báo", "tập đoàn", "trường đại học"}
 _NAMED_TYPES = {"luật", "pháp lệnh", "bộ luật", "điều lệ", "hiến pháp"}  # identified by name alone
+_NUMBERED = {h.lower() for h in lexicon.NUMBERED_ORG_HEADS}
+_LOWER_BODIES = {h.lower() for h in lexicon.LOWER_BODIES}
+_LOWER_NAMED = set(lexicon.LOWER_NAMED_HEADS)
+_COMPANY_HEADS = {"công ty", "tổng công ty"}
 _ASSEMBLY_BODIES = {"ủy ban", "uỷ ban", "ub", "hội đồng", "ban"}  # their committees keep "của Quốc hội"
 # Word kinds that may be part of a described body's name ("Sở [Kế hoạch] và Đầu tư").
 _NAME_KINDS = {"", "abbr", "doctype"}
@@ -538,7 +542,9 @@ def _org_start(doc: Words, i: int, start: int) -> bool:
     described = after_title and token.norm_ in _DESCRIBED_HEADS and i + 1 < len(doc) \
         and doc[i + 1].text[:1].isupper()  # "Trưởng [phòng Tài chính – Kế hoạch]"
     if token.text not in _ORG_ABBR and not described and (
-            word_kind(token) != KIND_ORG or not (token.text[:1].isupper() or after_title)):
+            word_kind(token) != KIND_ORG
+            or not (token.text[:1].isupper() or after_title or token.norm_ in _LOWER_BODIES
+                    or (token.norm_ in _LOWER_NAMED and i + 1 < len(doc) and doc[i + 1].text[:1].isupper()))):
         return False
     prev = doc[i - 1] if i > start else None
     return prev is None or prev.norm_ not in _GENERIC_BEFORE
@@ -555,6 +561,9 @@ def _org_end(doc: Words, i: int, end: int, taken: set[int] | frozenset = frozens
             j += 1
             complete = complete or t.norm_ in _STANDALONE
         elif t.norm_ == "trung ương":  # "Ban Tổ chức Trung ương"
+            j += 1
+            complete = True
+        elif t.text.isdigit() and doc[j - 1].norm_ in _NUMBERED:  # "Quân khu 7", "Chi bộ 10"
             j += 1
             complete = True
         elif _place_at(doc, j):  # "HĐND TP.HCM", "Tỉnh ủy Quảng Trị"
@@ -579,9 +588,15 @@ def _org_end(doc: Words, i: int, end: int, taken: set[int] | frozenset = frozens
             j += 1
         elif is_name_token(t) and _full_name_at(doc, j, end):
             break  # "Bộ trưởng Bộ Nội vụ Nguyễn Duy Thăng": the name is the holder's, even after "vụ"
-        elif t.text[:1].isupper() and word_kind(t) in _NAME_KINDS and doc[j - 1].norm_ in _DESCRIBED_HEADS:
-            j = _described_name_end(doc, j, end)
-            complete = True
+        elif doc[j - 1].norm_ in _COMPANY_HEADS or doc[j - 1].text in lexicon.COMPANY_FORMS:
+            named = _company_name_end(doc, j, end)
+            complete = complete or named > j
+            j = named
+            break
+        elif doc[j - 1].norm_ in _DESCRIBED_HEADS and (
+                (t.text[:1].isupper() and word_kind(t) in _NAME_KINDS) or _PORTFOLIOS.end_at(doc, j, end)):
+            j = _described_name_end(doc, j, end)  # a field the state names may be in lower case:
+            complete = True                       # "Sở [xây dựng] Thừa Thiên Huế"
         elif is_name_token(t) and t.norm_ != "đảng":
             if _full_name_at(doc, j, end):
                 break
@@ -594,8 +609,8 @@ def _org_end(doc: Words, i: int, end: int, taken: set[int] | frozenset = frozens
             break
     while j > i + 1 and doc[j - 1].norm_ in _ORG_CONTINUE:
         j -= 1
-    if not complete and head.text not in _ORG_ABBR and j == i + 1:
-        return i
+    if not complete and head.text.split(maxsplit=1)[0] not in _ORG_ABBR and j == i + 1:
+        return i  # a bare head names no body; an abbreviation does ("UBND", "[UB Kiểm tra] đề nghị")
     if head.norm_ in _ASSEMBLY_BODIES and j > i + 1 and j + 1 < end and doc[j].norm_ == "của" \
             and doc[j + 1].text in {"Quốc hội", "QH"}:
         j += 2  # a committee of the National Assembly keeps its owner: "[Ủy ban Pháp luật của Quốc hội]"
@@ -603,8 +618,10 @@ def _org_end(doc: Words, i: int, end: int, taken: set[int] | frozenset = frozens
 
 
 def _field_key(name: str) -> str:
-    """Compared without case or spaces around punctuation ("Bưu chính , Viễn thông", "HIV / AIDS")."""
-    return re.sub(r"\s*([^\w\s])\s*", r"\1", new_tone_placement(name.lower()).replace("–", "-"))
+    """Compared without case or spaces around punctuation ("Bưu chính , Viễn thông", "HIV / AIDS"),
+    "&" read as "và" ("Giáo dục & Đào tạo")."""
+    text = " ".join(new_tone_placement(name.lower()).replace("–", "-").replace("&", " và ").split())
+    return re.sub(r"\s*([^\w\s])\s*", r"\1", text)
 
 
 _FIELDS = Phrases(lexicon.DEPARTMENT_FIELDS, key=_field_key)  # "Nông nghiệp và phát triển nông thôn"
@@ -634,15 +651,34 @@ def _described_name_end(doc: Words, j: int, end: int) -> int:
         joined = doc[j].text in {"-", "–"} and j + 1 < end and not _full_name_at(doc, j + 1, end)
         if doc[j].is_punct and not joined and not _listed_in_name(doc, j, end):
             break
-        if (joined or doc[j].text in {"và", ","}) and j + 1 < end and doc[j + 1].text[:1].isupper() \
+        if (joined or doc[j].text in {"và", "&", ","}) and j + 1 < end and doc[j + 1].text[:1].isupper() \
                 and word_kind(doc[j + 1]) in _NAME_KINDS:  # "Kế hoạch và Đầu tư", "Văn hóa, Thông tin",
-            j += 2                                       # "Tài chính – Kế hoạch"
+            j += 2                                       # "Tài chính – Kế hoạch", "Giáo dục & Đào tạo"
             limit = j + 3
         elif doc[j].text.islower() and doc[j].norm_ not in _DESCRIBED_BREAKS:
             j += 1
         else:
             break
     return j
+
+
+def _company_name_end(doc: Words, j: int, end: int) -> int:
+    """After "Công ty" and its legal form: the company's own name, whose lower-case words
+    go on to a capitalised one ("Công ty TNHH [xây dựng Thành Đạt]", "[Xuất nhập khẩu 2-9
+    Đắk Lắk]", "[Xổ số kiến thiết TPHCM]"), numbers after a word of it; it ends at
+    punctuation, a verb, a holder's name, or lower-case words no capitalised one follows."""
+    k = j
+    while k < end and not doc[k].is_punct and doc[k].norm_ not in _DESCRIBED_BREAKS:
+        t = doc[k]
+        if t.text[:1].isupper():
+            if k > j and _full_name_at(doc, k, end):
+                break
+        elif not (any(c.isdigit() for c in t.text) and k > j) and not any(
+                doc[n].text[:1].isupper() and not doc[n].is_punct and doc[n].norm_ not in _DESCRIBED_BREAKS
+                for n in range(k + 1, min(end, k + 3))):
+            break
+        k += 1
+    return k
 
 
 def _listed_in_name(doc: Words, j: int, end: int) -> bool:

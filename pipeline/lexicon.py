@@ -72,14 +72,28 @@ ORG_HEADS = [
     "Cơ quan CSĐT", "Văn phòng Chính phủ", "Văn phòng Quốc hội", "Hội Cựu chiến binh",
     "Ban Cán sự đảng", "Đảng đoàn", "Chi ủy", "Ban Chỉ đạo", "Ban Quản lý dự án", "Ngân hàng Nhà nước",
     "Đảng Cộng sản Việt Nam", "Mặt trận",
+    # the party's full name after a head that ends in "Đảng", which would split "Cộng sản"
+    "Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam", "Trung ương Đảng Cộng sản Việt Nam",
+    "UB Thường vụ Quốc hội", "UB Thường vụ QH", "Ủy ban Thường vụ QH", "Hội đồng Bầu cử quốc gia",
+    "Đài PTTH", "Đài PT&TH", "Đài Phát thanh và Truyền hình", "Đài Phát thanh - Truyền hình",
+    "Tạp chí Cộng sản", "Ban Bảo vệ, chăm sóc sức khỏe cán bộ", "UB Kiểm tra", "Cơ quan điều tra",
+    "Cơ quan An ninh điều tra", "Công an nhân dân", "Quân đội nhân dân", "Báo Nhân dân",
+    "Quân chủng Phòng không - Không quân", "Ủy ban An toàn giao thông quốc gia",
 ]
 # Heads that start a body's name only before a capitalised name or a number ("Trường Chính trị",
 # "Quân khu 5"): alone they are given names ("Nguyễn Văn Trường") or common words.
 NAMED_ORG_HEADS = ["Vụ", "Chi cục", "Thanh tra", "Bệnh viện", "Trường", "Học viện", "Viện", "Đại học",
                    "Báo", "Hội đồng", "Ủy ban", "Quân khu", "Quân đoàn", "Sư đoàn", "Lữ đoàn",
-                   "Trung đoàn", "Khoa", "Tập đoàn", "Hội"]
+                   "Trung đoàn", "Khoa", "Tập đoàn", "Hội", "Đồn Biên phòng"]
+# Heads whose body is told apart by a number: "Quân khu 7", "Đảng ủy Quân đoàn 3", "Chi bộ 10".
+NUMBERED_ORG_HEADS = ["Quân khu", "Quân đoàn", "Sư đoàn", "Lữ đoàn", "Trung đoàn", "Chi bộ", "Phân khu"]
 LOWER_ORG_WORDS = ["huyện ủy", "tỉnh ủy", "thành ủy", "thị ủy", "quận ủy", "đảng ủy", "đảng bộ", "ban cán sự đảng",
-                   "chi bộ", "ban thường vụ", "ban chấp hành"]
+                   "chi bộ", "ban thường vụ", "ban chấp hành", "đoàn đại biểu Quốc hội", "đoàn ĐBQH"]
+# Lower-case heads that name one body wherever they stand (the others need a title before them:
+# "Phó bí thư [huyện ủy Di Linh]"): "cử tri của [đoàn ĐBQH tỉnh]".
+LOWER_BODIES = ["đoàn đại biểu Quốc hội", "đoàn ĐBQH"]
+# ... and those that name one before a capitalised name: "lãnh đạo [tỉnh ủy Bình Phước]".
+LOWER_NAMED_HEADS = ["huyện ủy", "tỉnh ủy", "thành ủy", "thị ủy", "quận ủy", "đảng ủy", "đảng bộ"]
 ORG_ABBREVIATIONS = {
     "HĐND": "Hội đồng nhân dân", "UBND": "Ủy ban nhân dân", "BTV": "Ban Thường vụ",
     "BCH": "Ban Chấp hành", "MTTQ": "Mặt trận Tổ quốc", "UBKT": "Ủy ban Kiểm tra",
@@ -108,7 +122,10 @@ STANDALONE_ORGS = {
     "Bộ Lao động - Thương binh và Xã hội", "Sở Văn hóa, Thể thao và Du lịch",
     "Bộ Văn hóa, Thể thao và Du lịch", "Ban Thường vụ", "Ban Chấp hành", "Đảng ủy", "Thường trực",
     "Ban Cán sự đảng", "Đảng đoàn", "Văn phòng Chính phủ", "Văn phòng Quốc hội",
-    "Thông tấn xã Việt Nam", "Đảng Cộng sản Việt Nam",
+    "Thông tấn xã Việt Nam", "Đảng Cộng sản Việt Nam", "Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam",
+    "Trung ương Đảng Cộng sản Việt Nam", "UB Thường vụ Quốc hội", "UB Thường vụ QH",
+    "Ủy ban Thường vụ QH", "Hội đồng Bầu cử quốc gia", "Tạp chí Cộng sản", "Báo Nhân dân",
+    "Công an nhân dân", "Quân đội nhân dân",
 }
 # News outlets, written as they name themselves: an outlet named in a sentence ("nói với
 # VietNamNet", "Trả lời Tuổi Trẻ") is an ORG (case 43). Case matters: "Thanh Niên", "Nhân Dân"
@@ -216,7 +233,7 @@ TITLES = [
     "Quận ủy viên", "Thị ủy viên", "Phó Thủ tướng", "Thủ tướng", "Bộ trưởng", "Thứ trưởng",
     "Phó Chủ nhiệm", "Chủ nhiệm", "Chỉ huy trưởng", "Phó Chỉ huy trưởng", "Chính ủy",
     "Phó Chính ủy", "Tư lệnh", "Phó Tư lệnh", "Cục trưởng", "Phó Cục trưởng", "Viện trưởng",
-    "Chánh án", "Hiệu trưởng", "Đại biểu",
+    "Chánh án", "Phó Chánh án", "Hiệu trưởng", "Đại biểu", "Tổng biên tập", "Phó Tổng biên tập",
     "Chủ tịch Hội đồng quản trị", "Phó Thủ tướng Thường trực", "Chủ tịch nước", "Phó Chủ tịch nước",
     "Vụ trưởng", "Phó Vụ trưởng", "Phó Trưởng ban Thường trực", "Tổng cục trưởng",
     "Phó Tổng cục trưởng", "Tổng Thư ký", "Phó Chủ nhiệm Thường trực", "Ủy viên dự khuyết",
@@ -235,7 +252,8 @@ LOWER_TITLE_WORDS = ["ủy viên", "bí thư", "phó bí thư", "chủ tịch", 
                      "phó viện trưởng", "chủ nhiệm", "phó chủ nhiệm", "chánh án", "chánh thanh tra",
                      "tổng bí thư", "thủ tướng", "phó thủ tướng", "chủ tịch nước", "đại biểu",
                      "hiệu trưởng", "cục trưởng", "vụ trưởng", "phó vụ trưởng", "chuyên viên",
-                     "kế toán"]
+                     "kế toán", "ủy viên dự khuyết", "tỉnh ủy viên", "thành ủy viên", "huyện ủy viên",
+                     "quận ủy viên", "thị ủy viên", "phó chánh án", "tổng biên tập", "phó tổng biên tập"]
 TITLE_ABBREVIATIONS = {
     "TUV": "Tỉnh ủy viên", "HUV": "Huyện ủy viên", "ĐBQH": "Đại biểu Quốc hội",
     "UVTW": "Ủy viên Trung ương Đảng", "UVBTV": "Ủy viên Ban Thường vụ", "BT": "Bí thư",
@@ -297,12 +315,15 @@ def alternation(words: list[str] | dict) -> str:
 
 def term_re(words: list[str] | dict, ignore_case: bool = True) -> re.Pattern:
     """Whole-word matcher; with ignore_case=False only the first letter's case is kept
-    ("Ban chấp hành" still matches "Ban Chấp hành", "ban chấp hành" does not)."""
+    ("Ban chấp hành" still matches "Ban Chấp hành", "ban chấp hành" does not), and an
+    abbreviation in capitals keeps all of its case ("TƯ" is no "Tư" of "Tư pháp")."""
     if ignore_case:
         return re.compile(rf"(?<!\w)(?:{alternation(words)})(?!\w)", re.IGNORECASE)
     by_first: dict[str, list[str]] = {}
     for word in words:
-        by_first.setdefault(word[0], []).append(word[1:])
+        if not word.isupper():
+            by_first.setdefault(word[0], []).append(word[1:])
     parts = [f"{re.escape(first)}(?i:{alternation(rests)})" if any(rests) else re.escape(first)
              for first, rests in by_first.items()]
-    return re.compile(rf"(?<!\w)(?:{'|'.join(parts)})(?!\w)")
+    capitals = [word for word in words if word.isupper()]
+    return re.compile(rf"(?<!\w)(?:{'|'.join(parts + ([alternation(capitals)] if capitals else []))})(?!\w)")

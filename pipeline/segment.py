@@ -46,7 +46,7 @@ _ALL_TITLES = lexicon.TITLES + list(lexicon.TITLE_ABBREVIATIONS) + lexicon.LOWER
 
 def _opening_with_a_head(terms: list[str]) -> list[str]:
     """The terms that open with what would match as an organisation head and go on: "Bộ
-    trưởng", "Cục trưởng", "Tư lệnh" (as "TƯ"), "đảng ủy viên", "Bộ tiêu chí". They come before
+    trưởng", "Cục trưởng", "đảng ủy viên", "Bộ tiêu chí". They come before
     the heads, or a head takes their first word ("Bộ" of "Bộ tiêu chí" read as a ministry)."""
     return [t for t in terms if (m := _ORG_HEAD_RE.match(t)) and m.end() < len(t)]
 
@@ -84,12 +84,15 @@ _LAST_SYLLABLE = re.compile(r"(\w+) $")
 def keep_whole_spans(text: str) -> list[tuple[int, int, str]]:
     """Spans of `text` that must be single words, with their kind, in text order. A lower-case
     match never starts on the second syllable of a word: in "giữ chức vụ Trưởng đoàn" neither
-    "vụ" (a section) nor "vụ Trưởng" (a title) is kept whole, since "chức vụ" is a word."""
+    "vụ" (a section) nor "vụ Trưởng" (a title) is kept whole, since "chức vụ" is a word; nor
+    does a one-word head inside a person's name ("Bùi Trường Giang")."""
     spans = []
     pos = 0
     while m := _KEEP_WHOLE_RE.search(text, pos):
         start = m.start()
-        if m.group()[:1].islower() and _ends_a_word(text, start, m.group().split(maxsplit=1)[0]):
+        if (m.group()[:1].islower() and _ends_a_word(text, start, m.group().split(maxsplit=1)[0])) or (
+                _KIND_OF_GROUP[m.lastgroup] == KIND_ORG and m.group()[1:].isalpha() and m.group()[1:].islower()
+                and _inside_a_name(text, start)):
             pos = start + 1  # the kinds that match further on may still start inside it
             continue
         spans.append((start, m.end(), _KIND_OF_GROUP[m.lastgroup]))
@@ -97,10 +100,34 @@ def keep_whole_spans(text: str) -> list[tuple[int, int, str]]:
     return spans
 
 
+_TWO_SYLLABLES_BEFORE = re.compile(r"(?:(\w+) )?(\w+) $")
+
+
+def _inside_a_name(text: str, start: int) -> bool:
+    """A one-word head at `start` goes on a person's name: "Bùi Trường Giang", "Hoàng Công Bộ",
+    "Đinh Khoa Toàn" (a family name, then perhaps a middle name, both capitalised; not a
+    place the gazetteer knows, as "Hà Giang")."""
+    from .gazetteer import key, place_keys
+
+    before = _TWO_SYLLABLES_BEFORE.search(text, max(0, start - 20), start)
+    if not before or not before.group(2)[:1].isupper():
+        return False
+    first, last = before.group(1), before.group(2)
+    if last in lexicon.FAMILY_NAMES:
+        return True
+    return bool(first) and first in lexicon.FAMILY_NAMES and key(f"{first} {last}") not in place_keys()
+
+
+_BEFORE_A_TITLE = {"nguyên", "cựu", "tân", "bầu", "làm"}
+
+
 def _ends_a_word(text: str, start: int, syllable: str) -> bool:
-    """`syllable`, at `start`, and the syllable before it make a dictionary word."""
+    """`syllable`, at `start`, and the syllable before it make a dictionary word. The words
+    that say whose a post was or is make none with a title after them, though "nguyên ủy",
+    "cựu chủ" or "làm chủ" are words: "nguyên [ủy viên] Ban Thường vụ", "tân [chủ tịch] UBND"."""
     before = _LAST_SYLLABLE.search(text, max(0, start - 12), start)
-    return bool(before) and f"{before.group(1)} {syllable}".lower() in dictionary()
+    return bool(before) and before.group(1).lower() not in _BEFORE_A_TITLE \
+        and f"{before.group(1)} {syllable}".lower() in dictionary()
 
 
 class WordTagger:
@@ -243,6 +270,37 @@ def rejoin_places(words: list[tuple[int, int]], text: str) -> list[tuple[int, in
     return out
 
 
+_DOTTED_LEVELS = {"TP", "Tp", "TX"}
+_TOWN_LEVELS = {"city", "district"}  # a city or town is a district-level unit of its province
+
+
+def join_dotted_levels(words: list[tuple[int, int, str]], text: str) -> list[tuple[int, int, str]]:
+    """"TP" and its dot written apart from the place they name ("Thành ủy TP. Hồ Chí Minh")
+    become one word, "TP.", as in "TP.HCM", so that the name after it follows a level word.
+    Only before a name the gazetteer knows as a city or town: in "UBND TP. Các đại biểu …"
+    and "Chủ tịch UBND TP. Nghệ An: …" (a province heading the next paragraph) the dot ends
+    a sentence the splitter left whole."""
+    from .gazetteer import Gazetteer
+
+    def names_a_town(start: int, end: int) -> bool:
+        return any(place.level in _TOWN_LEVELS
+                   for place in Gazetteer.shared().candidates(text[start:end], True))
+
+    out: list[tuple[int, int, str]] = []
+    n = 0
+    while n < len(words):
+        s, e, kind = words[n]
+        if text[s:e] in _DOTTED_LEVELS and n + 2 < len(words) and words[n + 1][:2] == (e, e + 1) \
+                and text[e] == "." and any(names_a_town(words[n + 2][0], words[k][1])
+                                           for k in range(n + 2, min(len(words), n + 6))):
+            out.append((s, e + 1, kind))
+            n += 2
+        else:
+            out.append(words[n])
+            n += 1
+    return out
+
+
 _INITIAL_END = re.compile(r"(?:^|[\s.])\w\.$")  # "Đ." of "Đ.N", "T." of "T. LONG": no end
 
 
@@ -328,8 +386,8 @@ class Segmenter:
         sent_starts: set[int] = set()
         for s, e in _sentences(text):
             inside = keep[bisect_right(keep_ends, s):bisect_left(keep_starts, e)]  # those that reach in
-            sentence_words = _apply_keep_whole(
-                rejoin_places(self.tagger.words(text[s:e], s), text), inside, text)
+            sentence_words = join_dotted_levels(_apply_keep_whole(
+                rejoin_places(self.tagger.words(text[s:e], s), text), inside, text), text)
             if sentence_words and (not words or sentence_words[0][0] >= words[-1][1]):
                 sent_starts.add(sentence_words[0][0])
             for w in sentence_words:

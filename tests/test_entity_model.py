@@ -18,6 +18,7 @@ from pipeline.entity_model import (
     ministers_with_their_portfolio,
     model_view,
     no_body_credited_for_a_photo,
+    no_body_named_with_a_demonstrative,
     no_body_of_many,
     numbers_are_no_places,
     places_with_their_level,
@@ -260,3 +261,13 @@ def test_a_body_credited_for_a_photo_is_not_marked_but_the_photographer_is():
     kept = no_body_credited_for_a_photo(doc, spans)
     assert [(s.text, s.label_, s.start_char) for s in kept] == [
         ("Hoàng Hà", "PER", spans[2].start_char), ("Tỉnh ủy Cà Mau", "ORG", spans[3].start_char)]
+
+
+def test_a_body_named_with_a_demonstrative_is_not_marked():
+    """Case 57: "UBND tỉnh này", "Sở này" point back to a body named before; they are no spans."""
+    nlp = pipeline.load(None, {"pipeline.stages": []})
+    doc = nlp("Tỉnh ủy đồng ý để UBND tỉnh này điều động ông Tiến về Sở này; Sở Nội vụ trình.")
+    spans = [doc.char_span(doc.text.index(name), doc.text.index(name) + len(name), label="ORG")
+             for name in ("Tỉnh ủy", "UBND tỉnh", "Sở", "Sở Nội vụ")]
+    spans[3] = doc.char_span(doc.text.rindex("Sở Nội vụ"), doc.text.rindex("Sở Nội vụ") + 9, label="ORG")
+    assert [s.text for s in no_body_named_with_a_demonstrative(doc, spans)] == ["Tỉnh ủy", "Sở Nội vụ"]

@@ -279,3 +279,64 @@ def test_a_law_in_lower_case_or_with_an_abbreviation(nlp, text, documents):
 ])
 def test_a_document_named_by_its_subject(placed, text, documents):
     assert [t for label, t in ents(placed(text)) if label == "DOC"] == documents
+
+
+@pytest.mark.parametrize("text, body", [
+    # a head that ends in "Đảng" must not split the party's own name
+    ("Ông Lê Đức An từng là Cố vấn Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam.",
+     "Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam"),
+    ("Thiếu tướng Võ Minh Lâm, Tư lệnh Quân khu 7, phát biểu.", "Quân khu 7"),
+    ("Ông Phan Công Vũ, Bí thư Chi bộ 10, được khen thưởng.", "Chi bộ 10"),
+    ("Ông Hoàng Minh Tâm, Thứ trưởng Bộ Giáo dục & Đào tạo, dự lễ.", "Bộ Giáo dục & Đào tạo"),
+    # "TƯ" (Trung ương) is no "Tư" of "Tư pháp"
+    ("Ông Ngô Trung Hà là ủy viên UB Tư pháp của QH.", "UB Tư pháp của QH"),
+    ("Ông Nguyễn Đồng Khải, Giám đốc Đài PTTH Hải Phòng, nghỉ hưu.", "Đài PTTH Hải Phòng"),
+    ("Ông Lê Tiến Hải, Tổng giám đốc Công ty TNHH MTV Xuất nhập khẩu 2-9 Đắk Lắk, bị kỷ luật.",
+     "Công ty TNHH MTV Xuất nhập khẩu 2-9 Đắk Lắk"),
+    ("Huyện chỉ định thầu cho Công ty TNHH xây dựng Thành Đạt dù công ty không đủ năng lực.",
+     "Công ty TNHH xây dựng Thành Đạt"),
+    ("Ông Trần Văn Hải, Giám đốc Sở xây dựng Thừa Thiên Huế, phát biểu.", "Sở xây dựng Thừa Thiên Huế"),
+    # lower-case heads that name one body
+    ("Lãnh đạo tỉnh ủy Bình Phước đã công bố quyết định.", "tỉnh ủy Bình Phước"),
+    ("Cử tri kiến nghị với đoàn ĐBQH tỉnh nhiều nội dung.", "đoàn ĐBQH tỉnh"),
+    # "TP" and its dot written apart from the city's name
+    ("Ông Nguyễn Văn Bảy, Bí thư Thành ủy TP. Hồ Chí Minh, dự họp.", "Thành ủy TP. Hồ Chí Minh"),
+])
+def test_a_body_named_whole(placed, text, body):
+    found = ents(placed(text))
+    assert ("ORG", body) in found and not any(label == "ORG" and t in body and t != body for label, t in found)
+
+
+def test_a_dot_after_tp_ends_a_sentence_unless_a_place_follows(placed):
+    doc = placed("Ông Phan Văn Ba là Phó Chủ tịch UBND TP. Các đại biểu đã bầu ông Ba.")
+    assert ("ORG", "UBND TP") in ents(doc)
+    doc = placed("UBND TP. Hà Nội vừa ban hành kế hoạch.")
+    assert ents(doc) == [("ORG", "UBND TP. Hà Nội")]
+    doc = placed("Ông Lê Tuấn làm Chủ tịch UBND TP. Nghệ An: chiều 28/3, tỉnh trao quyết định.")
+    assert ("ORG", "UBND TP") in ents(doc)  # a province is no city: a new paragraph's heading
+    doc = placed("Ông Lê Tuấn làm Chủ tịch UBND TP. Vinh từ tháng 3.")
+    assert ("ORG", "UBND TP. Vinh") in ents(doc)
+
+
+@pytest.mark.parametrize("text, titles", [
+    # "nguyên ủy" and "cựu chủ" are dictionary words, yet "nguyên"/"cựu" here say whose the post was
+    ("Kỷ luật ông Trần Sơn Hà, nguyên ủy viên Ban Thường vụ Tỉnh ủy, nguyên chủ tịch UBND tỉnh.",
+     ["ủy viên", "chủ tịch"]),
+    ("Ông Lê Văn Tám, cựu chủ tịch UBND huyện, bị bắt.", ["chủ tịch"]),
+    ("Ông Nguyễn Văn Thịnh là ủy viên dự khuyết TƯ khóa 12, thành ủy viên.",
+     ["ủy viên dự khuyết", "thành ủy viên"]),
+    ("Bà Trịnh Ngọc Lan - Phó chánh án TAND TP, phát biểu.", ["Phó chánh án"]),
+    ("Ông Hà Đức, nguyên Tổng biên tập Báo Nhân dân, qua đời.", ["Tổng biên tập"]),
+])
+def test_titles_after_the_words_that_date_them(placed, text, titles):
+    assert [t for label, t in ents(placed(text)) if label == "TITLE"] == titles
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Ông Bùi Trường Giang, Phó Trưởng Ban Tuyên giáo TƯ, dự.", "Bùi Trường Giang"),
+    ("Ông Hoàng Công Bộ, Phó trưởng Ban Tổ chức Tỉnh ủy, được bổ nhiệm.", "Hoàng Công Bộ"),
+    ("Theo lãnh đạo tỉnh, ông Đinh Khoa Toàn từng chia sẻ về áp lực công việc.", "Đinh Khoa Toàn"),
+])
+def test_a_head_word_inside_a_name_stays_in_the_name(placed, text, person):
+    """"Trường", "Bộ", "Khoa" open bodies' names, but not after a family name."""
+    assert ("PER", person) in ents(placed(text))
