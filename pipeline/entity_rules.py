@@ -259,6 +259,8 @@ def document_references(s: Sentence) -> Iterator[tuple[int, int, str]]:
             e = _law_end(doc, i + 1, s.end)
         elif doc[i].norm_ == "bộ" and i + 1 < s.end and doc[i + 1].norm_ == "luật":
             e = _law_end(doc, i + 2, s.end)  # "Bộ luật Hình sự": the segmenter took "Bộ" as a head
+        elif doc[i].text == "Di chúc":  # Hồ Chí Minh's testament, named so alone (rule 12)
+            e = i + 1
         if e:
             yield i, e, "DOC"
             for n in _listed_numbers(doc, e, s.end):
@@ -282,10 +284,14 @@ def _listed_numbers(doc: Words, e: int, end: int) -> Iterator[int]:
 _LAW_PUNCT = re.compile(r"[,\-–]")
 
 
+_LAW_ABBREVIATIONS = {"qh": "quốc hội", "cand": "công an nhân dân", "qđnd": "quân đội nhân dân"}
+
+
 def _law_key(name: str) -> str:
-    """A law's name compared without case, commas or dashes: "Phòng, chống" = "phòng chống",
-    "Tổ chức QH" = "tổ chức quốc hội"."""
-    return " ".join("quốc hội" if w == "qh" else w for w in _LAW_PUNCT.sub(" ", name.lower()).split())
+    """A law's name compared without case, commas or dashes, its abbreviations spelt out:
+    "Phòng, chống" = "phòng chống", "Tổ chức QH" = "tổ chức quốc hội", "CAND" = "công an
+    nhân dân"."""
+    return " ".join(_LAW_ABBREVIATIONS.get(w, w) for w in _LAW_PUNCT.sub(" ", name.lower()).split())
 
 
 _LAWS = Phrases(lexicon.LAW_NAMES, key=_law_key)
@@ -309,6 +315,8 @@ def _doc_end(doc: Words, i: int, end: int) -> int:
     j = i + 1
     if doc[i].norm_ in LAW_HEADS and (law := _law_end(doc, j, end)):
         return law
+    if doc[i].text == "Thông báo" and j < end and doc[j].norm_ == "kết luận" and (conclusion := _doc_end(doc, j, end)):
+        return conclusion  # "[Thông báo kết luận số 43]"; "đã thông báo [Kết luận số 88]" is a verb
     if doc[i].norm_ == "quy chế":  # a body's own rule book, named with its owner (case 60)
         owned = j + 1 < end and doc[j].norm_ in {"làm việc", "hoạt động"} and doc[j + 1].norm_ == "của"
         return j + 1 if owned else _titled_doc_end(doc, i, j, end)
@@ -319,7 +327,7 @@ def _doc_end(doc: Words, i: int, end: int) -> int:
         return j + 1
     if j < end and _NUMBER.match(doc[j].text) and (numbered or not (
             j + 1 < end and doc[j + 1].norm_ in _NOT_AFTER_NUMBER)):
-        return j + 1
+        return _number_end(doc, j, end)
     if j + 1 < end and doc[j].norm_ in _CENTRAL and _SHORT_NUMBER.match(doc[j + 1].text):
         k = j + 2  # "Nghị quyết Trung ương 4 khóa XII", "Nghị quyết TƯ 4 khoá 11"
         if k + 1 < end and doc[k].norm_ in {"khóa", "khoá"} and (
@@ -329,32 +337,98 @@ def _doc_end(doc: Words, i: int, end: int) -> int:
     named = _named_doc_end(doc, i, j, end) or _titled_doc_end(doc, i, j, end)
     if named:
         return named
+    if doc[i].text == "Cương lĩnh":
+        return _platform_end(doc, j, end)
+    if doc[i].norm_ in _PLANS and doc[i].text[:1].isupper() and (plan := _plan_end(doc, j, end)):
+        return plan
     if doc[i].norm_ == "hiến pháp":  # the one constitution (K9), with its year if given
         return j + 2 if j + 1 < end and doc[j].norm_ == "năm" and doc[j + 1].text.isdigit() else j
-    if j < end and doc[j].norm_ == "đại hội":  # Nghị quyết Đại hội ... lần thứ XIII
-        for k in range(j + 1, min(end, j + 5)):  # "Đại hội 12", "Đại hội Đảng lần thứ 12"
-            if _SHORT_NUMBER.match(doc[k].text) or _ROMAN.match(doc[k].text):
-                return _party_organisation_end(doc, k + 1, end)
-            if doc[k].norm_ not in {"đảng", "lần", "thứ", "lần thứ"}:
-                break
-        for k in range(j + 1, min(end, j + 14)):
-            if doc[k].is_punct:
-                break
-            if doc[k].norm_ == "thứ" and k + 1 < end and _ROMAN.match(doc[k + 1].text):
-                return k + 2
+    if doc[i].norm_ == "nghị quyết" and j < end and doc[j].text == "Đại hội":  # one congress named
+        return _congress_end(doc, j, end)  # "vượt chỉ tiêu nghị quyết đại hội": no one resolution
     return 0
 
 
-def _party_organisation_end(doc: Words, k: int, end: int) -> int:
-    """A congress's resolution goes on over its party organisation: "Nghị quyết Đại hội 15
-    [Đảng bộ tỉnh Kon Tum]"."""
-    if k < end and doc[k].norm_ == "đảng bộ":
-        k += 1
-        if k < end and doc[k].norm_ in _ADMIN:
+# Words that name a congress after "Đại hội": its party organisation, its reach, its number.
+_CONGRESS_WORDS = {"đảng", "đảng bộ", "đoàn", "đại biểu", "toàn quốc", "lần", "thứ", "lần thứ"} | _ADMIN
+
+
+def _congress_end(doc: Words, j: int, end: int) -> int:
+    """A congress's resolution, named over its congress: "[Nghị quyết Đại hội 12]", "[Nghị
+    quyết Đại hội Đảng bộ tỉnh lần thứ 13]", "[Nghị quyết Đại hội 15 Đảng bộ tỉnh Kon Tum]",
+    "[nghị quyết Đại hội toàn quốc thứ 12]", and over other words up to its number ("[Nghị
+    quyết Đại hội đại biểu Phụ nữ toàn quốc lần thứ XIII]")."""
+    k, numbered = j + 1, False
+    while k < end:
+        if doc[k].norm_ in _CONGRESS_WORDS:
             k += 1
-        while k < end and is_name_token(doc[k]):
-            k += 1
+        elif not numbered and (_SHORT_NUMBER.match(doc[k].text) or _ROMAN.match(doc[k].text)):
+            k, numbered = k + 1, True
+        elif doc[k - 1].norm_ in _ADMIN and is_name_token(doc[k]):  # the place: "tỉnh [Kon Tum]"
+            while k < end and is_name_token(doc[k]):
+                k += 1
+        else:
+            break
+    for n in range(k, min(end, j + 14)):
+        if doc[n].is_punct:
+            break
+        if doc[n].norm_ == "thứ" and n + 1 < end and (_ROMAN.match(doc[n + 1].text)
+                                                     or _SHORT_NUMBER.match(doc[n + 1].text)):
+            return n + 2
     return k
+
+
+def _number_end(doc: Words, j: int, end: int) -> int:
+    """End of a document's number at j and what names it further: a period of years
+    ("Chiến lược [2011 - 2020]"), the plenum that passed it ("nghị quyết số 18 [TƯ 6]",
+    "nghị quyết 11 [TƯ khóa 12]")."""
+    k = j + 1
+    if _YEAR.match(doc[j].text) and k + 1 < end and doc[k].text in _DASHES and _YEAR.match(doc[k + 1].text):
+        return k + 2
+    if k + 1 < end and doc[k].norm_ in _CENTRAL:
+        if _SHORT_NUMBER.match(doc[k + 1].text):
+            return k + 2
+        if k + 2 < end and doc[k + 1].norm_ in {"khóa", "khoá"} and (
+                _ROMAN.match(doc[k + 2].text) or _SHORT_NUMBER.match(doc[k + 2].text)):
+            return k + 3
+    return k
+
+
+# The party's platform by its full title, after "Cương lĩnh" (rule 12).
+_PLATFORM_TITLES = ("xây dựng đất nước trong thời kỳ quá độ lên chủ nghĩa xã hội",
+                    "xây dựng đất nước trong thời kỳ quá độ lên cnxh")
+
+
+def _platform_end(doc: Words, j: int, end: int) -> int:
+    """"Cương lĩnh" capitalised names the party's platform, with "chính trị" and its title if
+    given ("[Cương lĩnh chính trị]", "[Cương lĩnh xây dựng đất nước trong thời kỳ quá độ lên
+    chủ nghĩa xã hội]"); "vai trò cương lĩnh" in lower case names none."""
+    k = j + 1 if j < end and doc[j].norm_ == "chính trị" else j
+    title = ""
+    for n in range(k, min(end, k + 12)):
+        title = f"{title} {doc[n].norm_}".strip()
+        if title in _PLATFORM_TITLES:
+            return n + 1
+        if not any(t.startswith(title) for t in _PLATFORM_TITLES):
+            break
+    return k
+
+
+_PLANS = {"chiến lược", "kế hoạch"}
+_DASHES = {"-", "–"}
+
+
+def _plan_end(doc: Words, j: int, end: int) -> int:
+    """A strategy or plan for the economy and society, with its span of years: "[Chiến lược
+    phát triển kinh tế - xã hội 2021 - 2030]", "[Kế hoạch phát triển kinh tế - xã hội
+    2016 - 2020]", "[Chiến lược phát triển kinh tế - xã hội 10 năm]"; 0 for any other."""
+    k = j + 1 if j < end and doc[j].norm_ == "phát triển" else j
+    if not (k + 2 < end and doc[k].norm_ == "kinh tế" and doc[k + 1].text in _DASHES
+            and doc[k + 2].norm_ == "xã hội"):
+        return 0
+    k += 3
+    if k + 1 < end and _SHORT_NUMBER.match(doc[k].text) and doc[k + 1].norm_ == "năm":
+        return k + 2
+    return _number_end(doc, k, end) if k < end and _YEAR.match(doc[k].text) else k
 
 
 def _named_doc_end(doc: Words, i: int, j: int, end: int) -> int:
@@ -362,8 +436,9 @@ def _named_doc_end(doc: Words, i: int, j: int, end: int) -> int:
     36/2018/QH14", "Nghị quyết liên tịch số 09/2021/…"), or a law by name alone
     ("Luật Hòa giải ở cơ sở"); 0 when neither."""
     k = j
+    commas = doc[i].norm_ != "điều lệ"  # "[Điều lệ Đảng], giữ vững …": a charter names its body only
     while k < min(end, j + 10) and not word_kind(doc[k]) and doc[k].norm_ not in _NAME_STOPS \
-            and (not doc[k].is_punct or _inner_punct(doc, k, end)):
+            and (not doc[k].is_punct or (commas and _inner_punct(doc, k, end))):
         k += 1
     if k > j and k + 1 < end and doc[k].norm_ == "số" and word_kind(doc[k + 1]) == KIND_CODE:
         return k + 2

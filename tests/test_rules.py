@@ -281,6 +281,32 @@ def test_a_document_named_by_its_subject(placed, text, documents):
     assert [t for label, t in ents(placed(text)) if label == "DOC"] == documents
 
 
+@pytest.mark.parametrize("text, documents", [
+    # the party's platform and Hồ Chí Minh's testament are named without a number (rule 12)
+    ("Hội nghị bàn việc thực hiện Cương lĩnh chính trị, Điều lệ Đảng, giữ vững kỷ cương.",
+     ["Cương lĩnh chính trị", "Điều lệ Đảng"]),
+    ("Tổng kết Cương lĩnh xây dựng đất nước trong thời kỳ quá độ lên chủ nghĩa xã hội (bổ sung năm 2011).",
+     ["Cương lĩnh xây dựng đất nước trong thời kỳ quá độ lên chủ nghĩa xã hội"]),
+    ("Bài viết nói về vai trò cương lĩnh của văn kiện.", []),
+    ("Đoàn viên học tập Di chúc của Chủ tịch Hồ Chí Minh.", ["Di chúc"]),
+    # a strategy or plan runs over its years
+    ("Xây dựng Chiến lược phát triển kinh tế - xã hội 2021 - 2030 sau Chiến lược 2011 - 2020.",
+     ["Chiến lược phát triển kinh tế - xã hội 2021 - 2030", "Chiến lược 2011 - 2020"]),
+    # a notice that carries a conclusion is one document; "thông báo" as a verb is no part of it
+    ("Thực hiện Thông báo kết luận số 43 của Bộ Chính trị.", ["Thông báo kết luận số 43"]),
+    ("Văn phòng đã thông báo Kết luận số 88-KL/TW tới các đảng bộ.", ["Kết luận số 88-KL/TW"]),
+    # the plenum after a resolution's number, a law by its abbreviated name, a congress's resolution
+    ("Tỉnh triển khai nghị quyết số 18 TƯ 6 và nghị quyết 11 TƯ khóa 12.",
+     ["nghị quyết số 18 TƯ 6", "nghị quyết 11 TƯ khóa 12"]),
+    ("Quốc hội sửa đổi Luật CAND năm 2014 trong kỳ họp này.", ["Luật CAND năm 2014"]),
+    ("Tỉnh thực hiện Nghị quyết Đại hội Đảng bộ tỉnh lần thứ 13, đạt nhiều chỉ tiêu.",
+     ["Nghị quyết Đại hội Đảng bộ tỉnh lần thứ 13"]),
+    ("Huyện thực hiện tốt nghị quyết đại hội Đảng các cấp.", []),
+])
+def test_a_document_named_by_what_it_is(placed, text, documents):
+    assert [t for label, t in ents(placed(text)) if label == "DOC"] == documents
+
+
 @pytest.mark.parametrize("text, body", [
     # a head that ends in "Đảng" must not split the party's own name
     ("Ông Lê Đức An từng là Cố vấn Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam.",
