@@ -48,6 +48,7 @@ _NUMBER = re.compile(r"^\d{1,4}(?:/(?:19|20)\d\d)?$")  # "Nghị quyết 18", "n
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _SHORT_NUMBER = re.compile(r"^\d{1,2}$")  # a congress's or a plenum's number, a number in a list
 _CENTRAL = {"trung ương", "tư", "t.ư", "tw"}
+_DASHES = {"-", "–"}
 _NOT_AFTER_NUMBER = {"năm", "tháng", "ngày", "%", "người", "đảng viên", "lớp", "tổ chức", "chi bộ",
                      "xã", "huyện", "đồng chí", "lượt", "cán bộ"}
 _ORG_CONTINUE = {"khối", "các cơ quan", "doanh nghiệp", "cơ quan"}  # never "và" (case 33)
@@ -284,14 +285,15 @@ def _listed_numbers(doc: Words, e: int, end: int) -> Iterator[int]:
 _LAW_PUNCT = re.compile(r"[,\-–]")
 
 
-_LAW_ABBREVIATIONS = {"qh": "quốc hội", "cand": "công an nhân dân", "qđnd": "quân đội nhân dân"}
+# The bodies whose abbreviation a law's name is written with ("Luật CAND"), spelt out as the lexicon does.
+_SPELT_OUT = {abbr.lower(): lexicon.ORG_ABBREVIATIONS[abbr].lower() for abbr in ("QH", "CAND", "QĐND")}
 
 
 def _law_key(name: str) -> str:
-    """A law's name compared without case, commas or dashes, its abbreviations spelt out:
+    """A law's name compared without case, commas or dashes, the bodies it names spelt out:
     "Phòng, chống" = "phòng chống", "Tổ chức QH" = "tổ chức quốc hội", "CAND" = "công an
     nhân dân"."""
-    return " ".join(_LAW_ABBREVIATIONS.get(w, w) for w in _LAW_PUNCT.sub(" ", name.lower()).split())
+    return " ".join(_SPELT_OUT.get(w, w) for w in _LAW_PUNCT.sub(" ", name.lower()).split())
 
 
 _LAWS = Phrases(lexicon.LAW_NAMES, key=_law_key)
@@ -329,11 +331,7 @@ def _doc_end(doc: Words, i: int, end: int) -> int:
             j + 1 < end and doc[j + 1].norm_ in _NOT_AFTER_NUMBER)):
         return _number_end(doc, j, end)
     if j + 1 < end and doc[j].norm_ in _CENTRAL and _SHORT_NUMBER.match(doc[j + 1].text):
-        k = j + 2  # "Nghị quyết Trung ương 4 khóa XII", "Nghị quyết TƯ 4 khoá 11"
-        if k + 1 < end and doc[k].norm_ in {"khóa", "khoá"} and (
-                _ROMAN.match(doc[k + 1].text) or _SHORT_NUMBER.match(doc[k + 1].text)):
-            k += 2
-        return k
+        return _term_end(doc, j + 2, end)  # "Nghị quyết Trung ương 4 khóa XII", "Nghị quyết TƯ 4 khoá 11"
     named = _named_doc_end(doc, i, j, end) or _titled_doc_end(doc, i, j, end)
     if named:
         return named
@@ -387,15 +385,22 @@ def _number_end(doc: Words, j: int, end: int) -> int:
     if k + 1 < end and doc[k].norm_ in _CENTRAL:
         if _SHORT_NUMBER.match(doc[k + 1].text):
             return k + 2
-        if k + 2 < end and doc[k + 1].norm_ in {"khóa", "khoá"} and (
-                _ROMAN.match(doc[k + 2].text) or _SHORT_NUMBER.match(doc[k + 2].text)):
-            return k + 3
+        if (term := _term_end(doc, k + 1, end)) > k + 1:
+            return term
+    return k
+
+
+def _term_end(doc: Words, k: int, end: int) -> int:
+    """After "khóa XII" or "khoá 11" when it stands at k (a central committee's term), else k."""
+    if k + 1 < end and doc[k].norm_ in {"khóa", "khoá"} and (
+            _ROMAN.match(doc[k + 1].text) or _SHORT_NUMBER.match(doc[k + 1].text)):
+        return k + 2
     return k
 
 
 # The party's platform by its full title, after "Cương lĩnh" (rule 12).
-_PLATFORM_TITLES = ("xây dựng đất nước trong thời kỳ quá độ lên chủ nghĩa xã hội",
-                    "xây dựng đất nước trong thời kỳ quá độ lên cnxh")
+_PLATFORM_TITLES = Phrases(["xây dựng đất nước trong thời kỳ quá độ lên chủ nghĩa xã hội",
+                            "xây dựng đất nước trong thời kỳ quá độ lên cnxh"])
 
 
 def _platform_end(doc: Words, j: int, end: int) -> int:
@@ -403,29 +408,20 @@ def _platform_end(doc: Words, j: int, end: int) -> int:
     given ("[Cương lĩnh chính trị]", "[Cương lĩnh xây dựng đất nước trong thời kỳ quá độ lên
     chủ nghĩa xã hội]"); "vai trò cương lĩnh" in lower case names none."""
     k = j + 1 if j < end and doc[j].norm_ == "chính trị" else j
-    title = ""
-    for n in range(k, min(end, k + 12)):
-        title = f"{title} {doc[n].norm_}".strip()
-        if title in _PLATFORM_TITLES:
-            return n + 1
-        if not any(t.startswith(title) for t in _PLATFORM_TITLES):
-            break
-    return k
+    return (k < end and _PLATFORM_TITLES.end_at(doc, k, end)) or k
 
 
 _PLANS = {"chiến lược", "kế hoạch"}
-_DASHES = {"-", "–"}
+_ECONOMY = Phrases(["kinh tế - xã hội", "phát triển kinh tế - xã hội"], key=lambda text: text.replace("–", "-"))
 
 
 def _plan_end(doc: Words, j: int, end: int) -> int:
     """A strategy or plan for the economy and society, with its span of years: "[Chiến lược
     phát triển kinh tế - xã hội 2021 - 2030]", "[Kế hoạch phát triển kinh tế - xã hội
     2016 - 2020]", "[Chiến lược phát triển kinh tế - xã hội 10 năm]"; 0 for any other."""
-    k = j + 1 if j < end and doc[j].norm_ == "phát triển" else j
-    if not (k + 2 < end and doc[k].norm_ == "kinh tế" and doc[k + 1].text in _DASHES
-            and doc[k + 2].norm_ == "xã hội"):
+    k = _ECONOMY.end_at(doc, j, end) if j < end else 0
+    if not k:
         return 0
-    k += 3
     if k + 1 < end and _SHORT_NUMBER.match(doc[k].text) and doc[k + 1].norm_ == "năm":
         return k + 2
     return _number_end(doc, k, end) if k < end and _YEAR.match(doc[k].text) else k
@@ -723,7 +719,7 @@ def _described_name_end(doc: Words, j: int, end: int) -> int:
     j += 1
     limit = j + 3
     while j < min(end, limit) and doc[j].norm_ not in _ADMIN:
-        joined = doc[j].text in {"-", "–"} and j + 1 < end and not _full_name_at(doc, j + 1, end)
+        joined = doc[j].text in _DASHES and j + 1 < end and not _full_name_at(doc, j + 1, end)
         if doc[j].is_punct and not joined and not _listed_in_name(doc, j, end):
             break
         if (joined or doc[j].text in {"và", "&", ","}) and j + 1 < end and doc[j + 1].text[:1].isupper() \
@@ -742,15 +738,17 @@ def _company_name_end(doc: Words, j: int, end: int) -> int:
     go on to a capitalised one ("Công ty TNHH [xây dựng Thành Đạt]", "[Xuất nhập khẩu 2-9
     Đắk Lắk]", "[Xổ số kiến thiết TPHCM]"), numbers after a word of it; it ends at
     punctuation, a verb, a holder's name, or lower-case words no capitalised one follows."""
+    def of_the_name(n: int) -> bool:
+        return n < end and not doc[n].is_punct and doc[n].norm_ not in _DESCRIBED_BREAKS
+
     k = j
-    while k < end and not doc[k].is_punct and doc[k].norm_ not in _DESCRIBED_BREAKS:
+    while of_the_name(k):
         t = doc[k]
         if t.text[:1].isupper():
             if k > j and _full_name_at(doc, k, end):
                 break
-        elif not (any(c.isdigit() for c in t.text) and k > j) and not any(
-                doc[n].text[:1].isupper() and not doc[n].is_punct and doc[n].norm_ not in _DESCRIBED_BREAKS
-                for n in range(k + 1, min(end, k + 3))):
+        elif not (k > j and any(c.isdigit() for c in t.text)) and not any(
+                of_the_name(n) and doc[n].text[:1].isupper() for n in (k + 1, k + 2)):
             break
         k += 1
     return k

@@ -87,11 +87,11 @@ NAMED_ORG_HEADS = ["Vụ", "Chi cục", "Thanh tra", "Bệnh viện", "Trường
                    "Trung đoàn", "Khoa", "Tập đoàn", "Hội", "Đồn Biên phòng"]
 # Heads whose body is told apart by a number: "Quân khu 7", "Đảng ủy Quân đoàn 3", "Chi bộ 10".
 NUMBERED_ORG_HEADS = ["Quân khu", "Quân đoàn", "Sư đoàn", "Lữ đoàn", "Trung đoàn", "Chi bộ", "Phân khu"]
-LOWER_ORG_WORDS = ["huyện ủy", "tỉnh ủy", "thành ủy", "thị ủy", "quận ủy", "đảng ủy", "đảng bộ", "ban cán sự đảng",
-                   "chi bộ", "ban thường vụ", "ban chấp hành", "đoàn đại biểu Quốc hội", "đoàn ĐBQH"]
 # Lower-case heads that name one body wherever they stand (the others need a title before them:
 # "Phó bí thư [huyện ủy Di Linh]"): "cử tri của [đoàn ĐBQH tỉnh]".
 LOWER_BODIES = ["đoàn đại biểu Quốc hội", "đoàn ĐBQH"]
+LOWER_ORG_WORDS = ["huyện ủy", "tỉnh ủy", "thành ủy", "thị ủy", "quận ủy", "đảng ủy", "đảng bộ", "ban cán sự đảng",
+                   "chi bộ", "ban thường vụ", "ban chấp hành", *LOWER_BODIES]
 # ... and those that name one before a capitalised name: "lãnh đạo [tỉnh ủy Bình Phước]".
 LOWER_NAMED_HEADS = ["huyện ủy", "tỉnh ủy", "thành ủy", "thị ủy", "quận ủy", "đảng ủy", "đảng bộ"]
 ORG_ABBREVIATIONS = {

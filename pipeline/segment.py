@@ -90,14 +90,22 @@ def keep_whole_spans(text: str) -> list[tuple[int, int, str]]:
     pos = 0
     while m := _KEEP_WHOLE_RE.search(text, pos):
         start = m.start()
-        if (m.group()[:1].islower() and _ends_a_word(text, start, m.group().split(maxsplit=1)[0])) or (
-                _KIND_OF_GROUP[m.lastgroup] == KIND_ORG and m.group()[1:].isalpha() and m.group()[1:].islower()
-                and _inside_a_name(text, start)):
+        if _part_of_another_word(m, text):
             pos = start + 1  # the kinds that match further on may still start inside it
             continue
         spans.append((start, m.end(), _KIND_OF_GROUP[m.lastgroup]))
         pos = m.end()
     return spans
+
+
+def _part_of_another_word(m: re.Match, text: str) -> bool:
+    """A match that belongs to the words around it: a lower-case term whose first syllable
+    closes a dictionary word, or a one-word body head ("Trường", "Bộ") after a family name."""
+    term, start = m.group(), m.start()
+    if term[:1].islower() and _ends_a_word(text, start, term.split(maxsplit=1)[0]):
+        return True
+    return _KIND_OF_GROUP[m.lastgroup] == KIND_ORG and term[1:].isalpha() and term[1:].islower() \
+        and _inside_a_name(text, start)
 
 
 _TWO_SYLLABLES_BEFORE = re.compile(r"(?:(\w+) )?(\w+) $")
