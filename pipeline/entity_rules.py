@@ -585,10 +585,33 @@ def party_mentions(s: Sentence) -> Iterator[tuple[int, int, str]]:
             yield i, max(_org_end(doc, i, s.end), i + 1), "ORG"
         elif doc[i].text == "Đảng" and doc[i - 1].norm_ == "của":
             yield i, i + 1, "ORG"
+        elif doc[i - 1].norm_ == "của" and (doc[i].text == "Trung ương" or (  # a bare head as owner:
+                word_kind(doc[i]) == KIND_ORG and doc[i].text[:1].isupper()  # "Kế hoạch của [Ban Chỉ đạo]"
+                and _org_end(doc, i, s.end) == i)):
+            yield i, i + 1, "ORG"
     for i in range(s.start, s.end - 1):  # K8: the Prime Minister as an authority, no one named
         if doc[i].norm_ == "thủ tướng" and doc[i + 1].norm_ == "chính phủ" and not (
                 i + 2 < s.end and looks_like_person(doc, i + 2, _name_run(doc, i + 2, s.end))):
             yield i, i + 2, "ORG"
+        elif doc[i].norm_ in _HEADS_OF_STATE and _acts_as_authority(doc, i, s.end):
+            yield i, i + 1, "ORG"
+
+
+_HEADS_OF_STATE = {"thủ tướng", "chủ tịch nước"}
+_AUTHORITY_ACTS = _PERSONNEL_ACTS | {"quyết định", "phê duyệt", "ký", "thi hành", "giáng cấp", "tặng",
+                                     "chỉ thị", "thi hành kỷ luật"}
+
+
+def _acts_as_authority(doc: Words, i: int, end: int) -> bool:
+    """The Prime Minister or the President, no one named, deciding: "Tại Quyết định 589/QĐ-TTg,
+    [Thủ tướng] bổ nhiệm …", "[Chủ tịch nước] vừa ký …", "quyết định của [Thủ tướng]" (K8, case
+    46); one who speaks or chairs is no authority."""
+    if doc[i].norm_ == "thủ tướng" and i > 0 and doc[i - 1].norm_ == "của":
+        return True
+    j = i + 1
+    while j < end and doc[j].norm_ in {"vừa", "cũng", "đã", "sẽ"}:
+        j += 1
+    return j < end and doc[j].norm_ in _AUTHORITY_ACTS
 
 
 def organisations(s: Sentence) -> Iterator[tuple[int, int, str]]:
@@ -598,11 +621,24 @@ def organisations(s: Sentence) -> Iterator[tuple[int, int, str]]:
     while i < s.end:
         if i not in s.taken and _org_start(doc, i, s.start):
             e = _org_end(doc, i, s.end, s.taken)
-            if e > i:
+            if e > i and not _names_no_body(doc, i, e, s.end):
                 yield i, e, "ORG"
                 i = e
                 continue
         i += 1
+
+
+_FORCES = {"công an nhân dân", "cand", "quân đội nhân dân", "qđnd"}
+_CENTRAL = {"tư", "tw", "t.ư", "trung ương"}
+_LEVEL_BEFORE = {"thuộc", "trực thuộc", "cơ quan", "ngành", "ở", "từ", "cấp"}
+
+
+def _names_no_body(doc: Words, i: int, e: int, end: int) -> bool:
+    """Words shaped like a body that name none: "[Chính phủ] điện tử" (a way of governing),
+    "lực lượng CAND" (a sector: case 64), "trực thuộc TƯ", "từ TƯ đến cơ sở" (a level)."""
+    name, before = doc[i].norm_ if e == i + 1 else "", doc[i - 1].norm_ if i > 0 else ""
+    return (doc[i].norm_ == "chính phủ" and e == i + 1 and e < end and doc[e].norm_ in {"điện tử", "số"}) \
+        or (name in _FORCES and before == "lực lượng") or (name in _CENTRAL and before in _LEVEL_BEFORE)
 
 
 def _org_start(doc: Words, i: int, start: int) -> bool:
@@ -612,7 +648,9 @@ def _org_start(doc: Words, i: int, start: int) -> bool:
     after_title = i > start and _is_title(doc[i - 1])
     described = after_title and token.norm_ in _DESCRIBED_HEADS and i + 1 < len(doc) \
         and doc[i + 1].text[:1].isupper()  # "Trưởng [phòng Tài chính – Kế hoạch]"
-    if token.text not in _ORG_ABBR and not described and (
+    standing = token.text == "Thường vụ" and i + 1 < len(doc) and (  # "[Thường vụ Thành ủy]"
+        doc[i + 1].norm_ in _STANDALONE or doc[i + 1].text in _ORG_ABBR)
+    if token.text not in _ORG_ABBR and not described and not standing and (
             word_kind(token) != KIND_ORG
             or not (token.text[:1].isupper() or after_title or token.norm_ in _LOWER_BODIES
                     or (token.norm_ in _LOWER_NAMED and i + 1 < len(doc) and doc[i + 1].text[:1].isupper()))):
@@ -624,6 +662,8 @@ def _org_start(doc: Words, i: int, start: int) -> bool:
 def _org_end(doc: Words, i: int, end: int, taken: set[int] | frozenset = frozenset()) -> int:
     """Extend an organisation head over admin levels, names and further heads."""
     head = doc[i]
+    if _secretariat_post(doc, i, end):
+        return i
     j = i + 1
     complete = head.norm_ in _STANDALONE or (i > 0 and _is_title(doc[i - 1]))
     while j < end and j not in taken:
@@ -636,6 +676,9 @@ def _org_end(doc: Words, i: int, end: int, taken: set[int] | frozenset = frozens
             complete = True
         elif t.text.isdigit() and doc[j - 1].norm_ in _NUMBERED:  # "Quân khu 7", "Chi bộ 10"
             j += 1
+            complete = True
+        elif doc[j - 1].norm_ in _DESCRIBED_HEADS and (field_end := _field_end(doc, j, end)):
+            j = field_end
             complete = True
         elif _place_at(doc, j):  # "HĐND TP.HCM", "Tỉnh ủy Quảng Trị"
             j = _place_end(doc, j, end)
@@ -688,6 +731,11 @@ def _org_end(doc: Words, i: int, end: int, taken: set[int] | frozenset = frozens
     return j
 
 
+def _secretariat_post(doc: Words, i: int, end: int) -> bool:
+    """"Thường trực" before "Ban Bí thư" is one person's post, not a standing organ (case 128)."""
+    return doc[i].norm_ == "thường trực" and i + 1 < end and doc[i + 1].norm_ == "ban bí thư"
+
+
 def _field_key(name: str) -> str:
     """Compared without case or spaces around punctuation ("Bưu chính , Viễn thông", "HIV / AIDS"),
     "&" read as "và" ("Giáo dục & Đào tạo")."""
@@ -706,6 +754,13 @@ def portfolio_end(doc: Words, i: int, end: int) -> int:
     return _PORTFOLIOS.end_at(doc, i, end) if doc[i].text[:1].isupper() else 0
 
 
+def _field_end(doc: Words, j: int, end: int) -> int:
+    """End of a field the state names, after the head at j - 1: a ministry's portfolio is whole
+    ("[Bộ Quốc phòng] khẳng định"), and so is a committee's ("UB [Pháp luật]", not the country
+    "Pháp"); 0 when none."""
+    return (_PORTFOLIOS if doc[j - 1].norm_ == "bộ" else _FIELDS).end_at(doc, j, end)
+
+
 def _described_name_end(doc: Words, j: int, end: int) -> int:
     """After "Cục", "Sở" …: a field the state names ("Nông nghiệp và phát triển nông thôn",
     lexicon.DEPARTMENT_FIELDS), or a capitalised word and up to two lower-case ones ("Quản lý
@@ -713,7 +768,7 @@ def _described_name_end(doc: Words, j: int, end: int) -> int:
     abbreviation ("Sở GD&ĐT") or before a verb, nothing more."""
     if word_kind(doc[j]) == "abbr":
         return j + 1
-    field_end = _FIELDS.end_at(doc, j, end)
+    field_end = _field_end(doc, j, end)
     if field_end:
         return field_end
     j += 1
@@ -831,7 +886,7 @@ def people_and_titles(s: Sentence) -> Iterator[tuple[int, int, str]]:
         return
     for j in range(start, end):  # rule 2: the titles of a sentence that names a person
         generic = j > start and (doc[j - 1].norm_ in _GENERIC_BEFORE or doc[j - 1].like_num)
-        if (_is_title(doc[j]) and not generic) or (
+        if (_is_title(doc[j]) and not generic) or _secretariat_post(doc, j, end) or (
                 doc[j].norm_ == "phó" and j + 1 < end and word_kind(doc[j + 1]) == KIND_ORG):
             yield j, j + 1, "TITLE"
 

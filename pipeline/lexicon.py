@@ -154,6 +154,11 @@ DEPARTMENT_FIELDS = [
     "Văn hóa - Xã hội", "Kinh tế - Xã hội", "Pháp luật và Kinh tế", "Phòng không - Không quân",
     "Y tế dự phòng và phòng chống HIV/AIDS", "Kiểm soát và phòng chống HIV/AIDS", "Giá - công sản",
     "Đoàn thể và các hội quần chúng",
+    # the National Assembly's committees: "[Ủy ban Pháp luật của Quốc hội]"
+    "Pháp luật", "Tư pháp", "Các vấn đề xã hội", "Đối ngoại", "Quốc phòng và An ninh",
+    "Quốc phòng, An ninh và Đối ngoại", "Tài chính, Ngân sách", "Khoa học, Công nghệ và Môi trường",
+    "Văn hóa, Giáo dục", "Văn hóa, Giáo dục, Thanh niên, Thiếu niên và Nhi đồng",
+    "Văn hóa, Giáo dục, Thanh thiếu niên và Nhi đồng",
 ]
 # Portfolios a minister's title is fused with, without "Bộ" (case 60: "[Bộ trưởng Quốc phòng]",
 # "[Thứ trưởng TT&TT]"); the fields above count too.

@@ -65,7 +65,7 @@ KEEP_WHOLE: list[tuple[str, re.Pattern]] = [
     (KIND_ORG, _ORG_HEAD_RE),
     (KIND_ORG, SECTION_HEAD_RE),
     (KIND_ORG, re.compile(rf"(?:{lexicon.term_re(lexicon.NAMED_ORG_HEADS, ignore_case=False).pattern})"
-                          rf"(?=\s+[{UPPER}0-9])")),
+                          rf"(?=\s+(?:[{UPPER}0-9]|(?:tỉnh|huyện|thành phố|quận|thị xã)\b))")),  # "Thanh tra tỉnh"
     (KIND_DOCTYPE, lexicon.term_re(lexicon.DOC_TYPE_WORDS)),
     (KIND_TITLE, lexicon.term_re(_ALL_TITLES, ignore_case=False)),
     (KIND_ABBR, ABBREVIATION_RE),
@@ -102,8 +102,9 @@ def _part_of_another_word(m: re.Match, text: str) -> bool:
     """A match that belongs to the words around it: a lower-case term whose first syllable
     closes a dictionary word, or a one-word body head ("Trường", "Bộ") after a family name."""
     term, start = m.group(), m.start()
-    if term[:1].islower() and _ends_a_word(text, start, term.split(maxsplit=1)[0]):
-        return True
+    if term[:1].islower() and _ends_a_word(text, start, term.split(maxsplit=1)[0]) and not (
+            term in lexicon.LOWER_BODIES and _syllable_before(text, start).lower() == "trưởng"):
+        return True  # but "Trưởng [đoàn ĐBQH] tỉnh" is a title and the delegation it heads
     return _KIND_OF_GROUP[m.lastgroup] == KIND_ORG and term[1:].isalpha() and term[1:].islower() \
         and _inside_a_name(text, start)
 
@@ -133,9 +134,15 @@ def _ends_a_word(text: str, start: int, syllable: str) -> bool:
     """`syllable`, at `start`, and the syllable before it make a dictionary word. The words
     that say whose a post was or is make none with a title after them, though "nguyên ủy",
     "cựu chủ" or "làm chủ" are words: "nguyên [ủy viên] Ban Thường vụ", "tân [chủ tịch] UBND"."""
+    before = _syllable_before(text, start)
+    return bool(before) and before.lower() not in _BEFORE_A_TITLE \
+        and f"{before} {syllable}".lower() in dictionary()
+
+
+def _syllable_before(text: str, start: int) -> str:
+    """The syllable right before `start` and one space, or ""."""
     before = _LAST_SYLLABLE.search(text, max(0, start - 12), start)
-    return bool(before) and before.group(1).lower() not in _BEFORE_A_TITLE \
-        and f"{before.group(1)} {syllable}".lower() in dictionary()
+    return before.group(1) if before else ""
 
 
 class WordTagger:

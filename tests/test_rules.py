@@ -327,6 +327,16 @@ def test_a_document_named_by_what_it_is(placed, text, documents):
     ("Cử tri kiến nghị với đoàn ĐBQH tỉnh nhiều nội dung.", "đoàn ĐBQH tỉnh"),
     # "TP" and its dot written apart from the city's name
     ("Ông Nguyễn Văn Bảy, Bí thư Thành ủy TP. Hồ Chí Minh, dự họp.", "Thành ủy TP. Hồ Chí Minh"),
+    # a ministry's portfolio ends its name before a verb; a committee's field is no country ("Pháp")
+    ("Đại tướng Ngô Xuân Lịch, Bộ trưởng Bộ Quốc phòng khẳng định quyết tâm.", "Bộ Quốc phòng"),
+    ("Ông Lê Minh Trí là Phó Chủ nhiệm UB Pháp luật của Quốc hội khóa XIV.", "UB Pháp luật của Quốc hội"),
+    ("Ông Phan Thanh Bình, Chủ nhiệm Ủy ban Văn hóa, giáo dục, thanh thiếu niên và nhi đồng của "
+     "Quốc hội, phát biểu.", "Ủy ban Văn hóa, giáo dục, thanh thiếu niên và nhi đồng của Quốc hội"),
+    # an inspectorate named by its level; a standing committee named without "Ban"
+    ("Ông Đinh Hữu Học, Phó chánh Thanh tra tỉnh, được luân chuyển.", "Thanh tra tỉnh"),
+    ("Đại tướng Lương Cường, Ủy viên Thường vụ Quân ủy Trung ương, dự lễ.", "Thường vụ Quân ủy Trung ương"),
+    # the delegation a "Trưởng" heads, though "trưởng đoàn" is a dictionary word
+    ("Ông Đoàn Văn Việt, Chủ tịch UBND tỉnh, Trưởng đoàn ĐBQH tỉnh, trao quyết định.", "đoàn ĐBQH tỉnh"),
 ])
 def test_a_body_named_whole(placed, text, body):
     found = ents(placed(text))
@@ -366,3 +376,26 @@ def test_titles_after_the_words_that_date_them(placed, text, titles):
 def test_a_head_word_inside_a_name_stays_in_the_name(placed, text, person):
     """"Trường", "Bộ", "Khoa" open bodies' names, but not after a family name."""
     assert ("PER", person) in ents(placed(text))
+
+
+@pytest.mark.parametrize("text, bodies", [
+    # a bare head that owns something names the one body the article means (rule 11)
+    ("Tổ giúp việc xác minh các vụ việc theo Kế hoạch của Ban Chỉ đạo.", ["Ban Chỉ đạo"]),
+    ("Tỉnh đã thực hiện nghiêm túc Nghị quyết 19 của Trung ương.", ["Trung ương"]),
+    # the head of government deciding, no one named, is an authority (K8); speaking, it is not
+    ("Tại Quyết định 589/QĐ-TTg, Thủ tướng bổ nhiệm ông Lê Quốc Hùng.", ["Thủ tướng"]),
+    ("Theo quyết định của Thủ tướng, ông Hùng nhận nhiệm vụ mới.", ["Thủ tướng"]),
+    ("Thủ tướng nhấn mạnh yêu cầu cải cách hành chính.", []),
+    # words shaped like a body that name none: a way of governing, a sector, a level
+    ("Tỉnh đẩy mạnh xây dựng Chính phủ điện tử.", []),
+    ("Năm nay lực lượng CAND kỷ niệm 75 năm ngày truyền thống.", []),
+    ("Bộ máy được sắp xếp từ TƯ đến cơ sở, ở các cơ quan trực thuộc TƯ.", []),
+])
+def test_bare_heads_by_what_they_do(placed, text, bodies):
+    assert [t for label, t in ents(placed(text)) if label == "ORG"] == bodies
+
+
+def test_the_standing_member_of_the_secretariat_is_a_post(placed):
+    """Case 128: "Thường trực Ban Bí thư" with its holder is a TITLE and the Secretariat."""
+    found = ents(placed("Dự lễ có Thường trực Ban Bí thư Trần Quốc Vượng."))
+    assert [("TITLE", "Thường trực"), ("ORG", "Ban Bí thư"), ("PER", "Trần Quốc Vượng")] == found
