@@ -37,7 +37,16 @@ from spacy.util import fix_random_seed, load_model_from_config
 from thinc.api import Adam, Config
 
 from . import lexicon
-from .entity_rules import LAW_HEADS, MINISTERS, holder_start, leaves_place_implied, opens_photo_credit, portfolio_end
+from .entity_rules import (
+    A_PEOPLE,
+    LAW_HEADS,
+    MINISTERS,
+    counts,
+    holder_start,
+    leaves_place_implied,
+    opens_photo_credit,
+    portfolio_end,
+)
 from .errors import ConfigError
 from .gazetteer import LEVEL_WORDS
 from .schema import (
@@ -184,7 +193,6 @@ def titles_with_a_person(doc: Doc, spans: list[Span]) -> list[Span]:
 
 _LEVELS = {level.lower().rstrip(".") for level in lexicon.ADMIN_LEVELS}
 _DOTTED_LEVELS = {level.lower().rstrip(".") for level in lexicon.ADMIN_LEVELS if level.endswith(".")}
-_PLURALS = {"các", "những", "hai", "ba", "bốn", "năm", "sáu", "mấy", "nhiều"}
 
 
 def places_with_their_level(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -196,7 +204,7 @@ def places_with_their_level(doc: Doc, spans: list[Span]) -> list[Span]:
     taken = {i for s in spans for i in range(s.start, s.end)}
 
     def plural(i: int) -> bool:
-        return i >= 0 and (doc[i].norm_ in _PLURALS or doc[i].like_num)
+        return i >= 0 and counts(doc, i)
 
     out = []
     for span in spans:
@@ -217,10 +225,10 @@ def places_with_their_level(doc: Doc, spans: list[Span]) -> list[Span]:
 
 
 def without_nationalities(doc: Doc, spans: list[Span]) -> list[Span]:
-    """Guidelines case 40: a people is no place. "người [Trung Quốc]", "người [Việt Nam] ở nước
-    ngoài" name a nationality, and the gold data never marks a place right after "người";
-    residents ("người dân [Nghệ An]") are another word."""
-    return [s for s in spans if s.label_ != "LOC" or s.start == 0 or doc[s.start - 1].norm_ != "người"]
+    """Guidelines case 40: a people is no place. "người [Trung Quốc]", "dân tộc Việt Nam",
+    "quốc tịch Việt Nam" name a nationality, and the gold data never marks a place right after
+    those words; residents ("người dân [Nghệ An]") are another word."""
+    return [s for s in spans if s.label_ != "LOC" or s.start == 0 or doc[s.start - 1].norm_ not in A_PEOPLE]
 
 
 # Words after which "Đảng" alone qualifies a noun or follows a preposition other than "của".
@@ -367,7 +375,7 @@ def _is_place(places: list[str], i: int) -> bool:
 
 
 def _plural_before(doc: Doc, i: int) -> bool:
-    return i > 0 and (doc[i - 1].norm_ in _PLURALS or doc[i - 1].like_num)
+    return i > 0 and counts(doc, i - 1)
 
 
 def abbreviations_inside(doc: Doc, spans: list[Span]) -> list[Span]:

@@ -146,6 +146,24 @@ class Phrases:
 
 
 # --- shared word tests --------------------------------------------------------------
+PLURALS = {"các", "những", "hai", "ba", "bốn", "năm", "sáu", "mấy", "nhiều"}
+# Before a place, words that make it a people: "người [Việt Nam]" is no place (case 40), though
+# "người dân [Nghệ An]" names the residents of one (case 91).
+A_PEOPLE = {"người", "dân tộc", "quốc tịch"}
+
+
+def counts(doc: Words | Doc, i: int) -> bool:
+    """Word i counts the nouns after it ("các", "hai", "3"): "các huyện [An Lão], Kiến Thụy"
+    share their level word, which is then no part of the first place. A number that numbers
+    the word before it counts nothing: "đơn vị bầu cử số 1 [TP Hà Nội]", "quý 1 [tỉnh X]"."""
+    if doc[i].norm_ in PLURALS:
+        return True
+    return doc[i].like_num and not (i > 0 and doc[i - 1].norm_ in _NUMBERING)
+
+
+_NUMBERING = {"số", "quý", "khóa", "khoá", "kỳ", "lần", "thứ", "đợt", "tháng", "năm", "ngày", "quận", "phường"}
+
+
 def is_name_token(token: Word) -> bool:
     """A capitalised word that is not a known head, title, type or code."""
     text = token.text
@@ -680,6 +698,10 @@ def _org_end(doc: Words, i: int, end: int, taken: set[int] | frozenset = frozens
         elif doc[j - 1].norm_ in _DESCRIBED_HEADS and (field_end := _field_end(doc, j, end)):
             j = field_end
             complete = True
+        elif t.norm_ == "nước" and head.norm_ in {"chính phủ", "quốc hội"} and j + 1 < end \
+                and _place_at(doc, j + 1):  # "[Chính phủ nước CHXHCN Việt Nam]"
+            j = _place_end(doc, j + 1, end)
+            complete = True
         elif _place_at(doc, j):  # "HĐND TP.HCM", "Tỉnh ủy Quảng Trị"
             j = _place_end(doc, j, end)
             complete = True
@@ -833,16 +855,19 @@ def places(s: Sentence) -> Iterator[tuple[int, int, str]]:
     while i < s.end:
         e = i
         if doc[i].norm_ in _ADMIN and i + 1 < s.end:
-            if _place_at(doc, i + 1) and _is_region(doc, i + 1):
-                i += 1  # "các tỉnh Tây Nguyên": the level word is no part of a region
-                continue
-            if _place_at(doc, i + 1):
+            listed = i > s.start and counts(doc, i - 1)
+            if _place_at(doc, i + 1) and (listed or _is_region(doc, i + 1)):
+                i += 1  # "các tỉnh Tây Nguyên", "các quận [Long Biên], Hoàng Mai": the level
+                continue  # word is no part of a region's name, nor of the first of a list's
+            if listed and is_name_token(doc[i + 1]):
+                i, e = i + 1, _name_run(doc, i + 1, s.end)
+            elif _place_at(doc, i + 1):
                 e = _place_end(doc, i + 1, s.end)
             elif is_name_token(doc[i + 1]):
                 e = _name_run(doc, i + 1, s.end)
             elif doc[i + 1].text.isdigit():
                 e = i + 2
-        elif _place_at(doc, i) and i not in s.taken:
+        elif _place_at(doc, i) and i not in s.taken and not (i > s.start and doc[i - 1].norm_ in A_PEOPLE):
             e = _place_end(doc, i, s.end)
         elif (h := _PLACE_HEADS.end_at(doc, i, s.end)) and h < s.end and is_name_token(doc[h]) \
                 and not (i > s.start and doc[i - 1].norm_ == "điểm"):  # "điểm cầu Hà Nội": a venue

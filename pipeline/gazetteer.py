@@ -42,6 +42,9 @@ COUNTRIES = ["Việt Nam", "VN", "Trung Quốc", "Hoa Kỳ", "Mỹ", "Nhật B�
              "Campuchia", "Thái Lan", "Pháp", "Liên bang Nga", "Singapore", "Ấn Độ", "Australia",
              "Đức", "Cuba", "Triều Tiên", "Indonesia", "Malaysia", "Philippines", "Myanmar",
              "Hà Lan", "Canada", "Liên Xô", "Thụy Điển", "Italy", "Israel"]
+# A country's full name: "Chủ tịch nước [Cộng hòa xã hội chủ nghĩa Việt Nam]".
+COUNTRY_ALIASES = {"Cộng hòa xã hội chủ nghĩa Việt Nam": "Việt Nam", "Cộng hòa XHCN Việt Nam": "Việt Nam",
+                   "CHXHCN Việt Nam": "Việt Nam"}
 # Other names the cities go by.
 ALIASES = {"TP.HCM": "79", "TPHCM": "79", "TP HCM": "79", "TP. HCM": "79", "HCM": "79",
            "Sài Gòn": "79", "Thủ đô Hà Nội": "01", "Thừa Thiên Huế": "46", "Thừa Thiên - Huế": "46"}
@@ -129,6 +132,8 @@ def _build_index() -> _Index:
         add(bare, name, Place(name, "region"))
     for name in COUNTRIES:
         add(bare, name, Place(name, "country"))
+    for alias, name in COUNTRY_ALIASES.items():
+        add(bare, alias, Place(name, "country"))
     return _Index(bare, named, by_code)
 
 

@@ -335,6 +335,8 @@ def test_a_document_named_by_what_it_is(placed, text, documents):
     # an inspectorate named by its level; a standing committee named without "Ban"
     ("Ông Đinh Hữu Học, Phó chánh Thanh tra tỉnh, được luân chuyển.", "Thanh tra tỉnh"),
     ("Đại tướng Lương Cường, Ủy viên Thường vụ Quân ủy Trung ương, dự lễ.", "Thường vụ Quân ủy Trung ương"),
+    # the Government named with the country's full name
+    ("Đại diện Chính phủ nước CHXHCN Việt Nam ký hiệp định.", "Chính phủ nước CHXHCN Việt Nam"),
     # the delegation a "Trưởng" heads, though "trưởng đoàn" is a dictionary word
     ("Ông Đoàn Văn Việt, Chủ tịch UBND tỉnh, Trưởng đoàn ĐBQH tỉnh, trao quyết định.", "đoàn ĐBQH tỉnh"),
 ])
@@ -399,3 +401,17 @@ def test_the_standing_member_of_the_secretariat_is_a_post(placed):
     """Case 128: "Thường trực Ban Bí thư" with its holder is a TITLE and the Secretariat."""
     found = ents(placed("Dự lễ có Thường trực Ban Bí thư Trần Quốc Vượng."))
     assert [("TITLE", "Thường trực"), ("ORG", "Ban Bí thư"), ("PER", "Trần Quốc Vượng")] == found
+
+
+@pytest.mark.parametrize("text, places", [
+    # a level word shared by a list is no part of its first place (rule 8) ...
+    ("Năm 2003 thành lập các quận Long Biên, Hoàng Mai.", ["Long Biên", "Hoàng Mai"]),
+    # ... but a number after "số" numbers a constituency and shares nothing
+    ("Đại biểu thuộc đơn vị bầu cử số 1 TP Hà Nội tiếp xúc cử tri.", ["TP Hà Nội"]),
+    # a people or a nationality is no place; residents are (cases 40, 91)
+    ("Người Việt Nam yêu nước; dân tộc Việt Nam anh hùng; người dân Việt Nam đồng lòng.", ["Việt Nam"]),
+    ("Ông Võ Văn Thưởng, Chủ tịch nước Cộng hoà xã hội chủ nghĩa Việt Nam, dự lễ.",
+     ["Cộng hoà xã hội chủ nghĩa Việt Nam"]),
+])
+def test_places_in_lists_peoples_and_a_countrys_full_name(placed, text, places):
+    assert [t for label, t in ents(placed(text)) if label == "LOC"] == places
