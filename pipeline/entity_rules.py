@@ -601,7 +601,7 @@ def party_mentions(s: Sentence) -> Iterator[tuple[int, int, str]]:
     for i in range(s.start + 1, s.end):
         if doc[i].norm_ == "đảng bộ" and doc[i - 1].norm_ == "toàn":
             yield i, max(_org_end(doc, i, s.end), i + 1), "ORG"
-        elif doc[i].text == "Đảng" and doc[i - 1].norm_ == "của":
+        elif doc[i].text == "Đảng" and _the_party_acting(doc, i, s.end):
             yield i, i + 1, "ORG"
         elif doc[i - 1].norm_ == "của" and (doc[i].text == "Trung ương" or (  # a bare head as owner:
                 word_kind(doc[i]) == KIND_ORG and doc[i].text[:1].isupper()  # "Kế hoạch của [Ban Chỉ đạo]"
@@ -613,6 +613,15 @@ def party_mentions(s: Sentence) -> Iterator[tuple[int, int, str]]:
             yield i, i + 2, "ORG"
         elif doc[i].norm_ in _HEADS_OF_STATE and _acts_as_authority(doc, i, s.end):
             yield i, i + 1, "ORG"
+
+
+def _the_party_acting(doc: Words, i: int, end: int) -> bool:
+    """"Đảng" alone where it owns, acts or meets (case 47): "của [Đảng]", "nhiệm vụ mà [Đảng]
+    giao", "được [Đảng], Nhà nước tặng", "[Đảng] ta", "Đại hội [Đảng] toàn quốc"."""
+    after = doc[i + 1] if i + 1 < end else None
+    return doc[i - 1].norm_ in {"của", "mà", "được", "do"} or (after is not None and (
+        after.norm_ == "ta" or (doc[i - 1].norm_ == "đại hội" and (
+            after.norm_ in {"toàn quốc", "lần", "khóa", "khoá"} or _ROMAN.match(after.text)))))
 
 
 _HEADS_OF_STATE = {"thủ tướng", "chủ tịch nước"}
@@ -882,6 +891,16 @@ def places(s: Sentence) -> Iterator[tuple[int, int, str]]:
             i += 1
 
 
+def founders(s: Sentence) -> Iterator[tuple[int, int, str]]:
+    """The founders a doctrine is named after: "chủ nghĩa [Mác] - [Lênin]" (case 94)."""
+    doc = s.doc
+    for i in range(s.start + 1, s.end):
+        if doc[i].text == "Mác" and doc[i - 1].norm_ == "chủ nghĩa":
+            yield i, i + 1, "PER"
+            if i + 2 < s.end and doc[i + 1].text in _DASHES and doc[i + 2].text in {"Lênin", "Lê-nin"}:
+                yield i + 2, i + 3, "PER"
+
+
 def people_and_titles(s: Sentence) -> Iterator[tuple[int, int, str]]:
     """A person after an honorific or beside a title, and the titles such a person holds:
     "đồng chí [Hoàng Xuận Thuận], [TUV], [Bí thư] Huyện ủy", "[Phó Chủ tịch] UBND tỉnh
@@ -897,7 +916,7 @@ def people_and_titles(s: Sentence) -> Iterator[tuple[int, int, str]]:
             persons.append((i + 1, e))
             i = e
             continue
-        if is_name_token(t) and not _place_at(doc, i) and (
+        if is_name_token(t) and not _place_at(doc, i) and not _named_after_a_person(doc, i, start) and (
                 i == start or not is_name_token(doc[i - 1]) or _in_place(doc, i - 1)):
             e = _name_run(doc, i, end)
             cue = _title_after(doc, e, end) or _title_before(doc, i, start, org_start) is not None
@@ -914,6 +933,19 @@ def people_and_titles(s: Sentence) -> Iterator[tuple[int, int, str]]:
         if (_is_title(doc[j]) and not generic) or _secretariat_post(doc, j, end) or (
                 doc[j].norm_ == "phó" and j + 1 < end and word_kind(doc[j + 1]) == KIND_ORG):
             yield j, j + 1, "TITLE"
+
+
+_NAMED_AFTER = {"huân chương", "giải thưởng", "đường", "phố"}
+
+
+def _named_after_a_person(doc: Words, i: int, start: int) -> bool:
+    """A name at i that names an award or a street after a person: "Huân chương [Hồ Chí Minh]",
+    "số 5 Trần Thánh Tông", "đường Lê Duẩn" (no one is there)."""
+    if i == start:
+        return False
+    before = doc[i - 1]
+    return before.norm_ in _NAMED_AFTER or (
+        any(c.isdigit() for c in before.text) and i - 2 >= start and doc[i - 2].norm_ == "số")
 
 
 def _title_after(doc: Words, e: int, end: int) -> int:
@@ -938,7 +970,8 @@ def _title_before(doc: Words, s: int, start: int, org_start: dict[int, int]) -> 
 
 
 RULES: tuple[Rule, ...] = (document_references, document_codes, dates, photo_credits,
-                           source_lines, party_mentions, organisations, outlets, places, people_and_titles)
+                           source_lines, party_mentions, organisations, outlets, places, founders,
+                           people_and_titles)
 
 
 def bylines(doc: Words) -> Iterator[tuple[int, int, str]]:

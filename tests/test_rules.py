@@ -415,3 +415,20 @@ def test_the_standing_member_of_the_secretariat_is_a_post(placed):
 ])
 def test_places_in_lists_peoples_and_a_countrys_full_name(placed, text, places):
     assert [t for label, t in ents(placed(text)) if label == "LOC"] == places
+
+
+@pytest.mark.parametrize("text, people", [
+    ("Kiên định chủ nghĩa Mác - Lênin, tư tưởng Hồ Chí Minh.", ["Mác", "Lênin", "Hồ Chí Minh"]),  # case 94
+    # an award or a street named after a person names no one there
+    ("Ông Lê Văn Hiến được tặng thưởng Huân chương Hồ Chí Minh.", ["Lê Văn Hiến"]),
+    ("Lễ viếng tổ chức tại số 5 Trần Thánh Tông, Hà Nội.", []),
+])
+def test_people_named_and_things_named_after_them(placed, text, people):
+    assert [t for label, t in ents(placed(text)) if label == "PER"] == people
+
+
+def test_the_party_alone_where_it_acts_or_meets(placed):
+    """Case 47: "Đảng" alone owns, acts, or meets in its congress; as an object it is unmarked."""
+    doc = placed("Nhiệm vụ mà Đảng giao; ông được Đảng, Nhà nước tặng thưởng; Đảng ta luôn quan tâm; "
+                 "chuẩn bị Đại hội Đảng toàn quốc; ông được kết nạp vào Đảng năm 1997.")
+    assert [t for label, t in ents(doc) if label == "ORG"] == ["Đảng"] * 4
