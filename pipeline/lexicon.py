@@ -243,6 +243,10 @@ TITLES = [
     "Vụ trưởng", "Phó Vụ trưởng", "Phó Trưởng ban Thường trực", "Tổng cục trưởng",
     "Phó Tổng cục trưởng", "Tổng Thư ký", "Phó Chủ nhiệm Thường trực", "Ủy viên dự khuyết",
     "Trợ lý", "Thư ký",
+    # the army's and the tax offices' posts, advisers, accountants
+    "Tham mưu trưởng", "Phó Tham mưu trưởng", "Tổng Tham mưu trưởng", "Chi cục trưởng",
+    "Phó Chi cục trưởng", "Cố vấn", "Kế toán trưởng", "Đội trưởng", "Phó Đội trưởng", "Thủ trưởng",
+    "Phó Thủ trưởng", "Kiểm soát viên", "Kiểm soát viên chuyên trách", "Phó Tổng Tham mưu trưởng",
 ]
 # Titles that end in a body's head word: whole only when no body follows, before punctuation or
 # a person's name ("ông X, Trưởng ban,"); before a body they split as rule 1 ("[Trưởng] [ban Tổ

@@ -432,3 +432,13 @@ def test_the_party_alone_where_it_acts_or_meets(placed):
     doc = placed("Nhiệm vụ mà Đảng giao; ông được Đảng, Nhà nước tặng thưởng; Đảng ta luôn quan tâm; "
                  "chuẩn bị Đại hội Đảng toàn quốc; ông được kết nạp vào Đảng năm 1997.")
     assert [t for label, t in ents(doc) if label == "ORG"] == ["Đảng"] * 4
+
+
+@pytest.mark.parametrize("text, titles", [
+    ("Đại tá Hứa Văn Tưởng, Phó Tham mưu trưởng Quân khu 5, được điều động.", ["Phó Tham mưu trưởng"]),
+    ("Ông Phạm Văn Phong, Chi cục trưởng Chi cục Thuế huyện Lương Sơn, nghỉ hưu.", ["Chi cục trưởng"]),
+    ("Ông Lê Đức An, Cố vấn Ban Chấp hành Trung ương, qua đời.", ["Cố vấn"]),
+    ("Bà Lê Thị Hoa, Kiểm soát viên chuyên trách Công ty, bị kỷ luật.", ["Kiểm soát viên chuyên trách"]),
+])
+def test_posts_of_the_army_tax_offices_and_companies(placed, text, titles):
+    assert [t for label, t in ents(placed(text)) if label == "TITLE"] == titles
