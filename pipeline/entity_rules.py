@@ -303,13 +303,14 @@ def _listed_numbers(doc: Words, e: int, end: int) -> Iterator[int]:
 _LAW_PUNCT = re.compile(r"[,\-–]")
 
 
-# The bodies whose abbreviation a law's name is written with ("Luật CAND"), spelt out as the lexicon does.
-_SPELT_OUT = {abbr.lower(): lexicon.ORG_ABBREVIATIONS[abbr].lower() for abbr in ("QH", "CAND", "QĐND")}
+# A law's name may abbreviate the bodies it names ("Luật CAND", "… của Quốc hội và HĐND"):
+# they are spelt out as the lexicon does.
+_SPELT_OUT = {abbr.lower(): full.lower() for abbr, full in lexicon.ORG_ABBREVIATIONS.items() if " " not in abbr}
 
 
 def _law_key(name: str) -> str:
     """A law's name compared without case, commas or dashes, the bodies it names spelt out:
-    "Phòng, chống" = "phòng chống", "Tổ chức QH" = "tổ chức quốc hội", "CAND" = "công an
+    "Phòng, chống" = "phòng chống", "Tổ chức QH" = "tổ chức quốc hội", "HĐND" = "hội đồng
     nhân dân"."""
     return " ".join(_SPELT_OUT.get(w, w) for w in _LAW_PUNCT.sub(" ", name.lower()).split())
 

@@ -259,6 +259,8 @@ def test_a_department_named_by_its_field(placed, text, bodies):
 @pytest.mark.parametrize("text,documents", [
     ("Dự án đã vi phạm luật Bảo vệ môi trường.", ["luật Bảo vệ môi trường"]),  # no kind after "vi phạm"
     ("Bầu, miễn nhiệm theo luật Tổ chức QH và nội quy kỳ họp.", ["luật Tổ chức QH"]),
+    ("Giám sát theo Luật hoạt động giám sát của Quốc hội và HĐND năm 2015.",
+     ["Luật hoạt động giám sát của Quốc hội và HĐND năm 2015"]),
 ])
 def test_a_law_in_lower_case_or_with_an_abbreviation(nlp, text, documents):
     assert [t for label, t in ents(nlp(text)) if label == "DOC"] == documents
