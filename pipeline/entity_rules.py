@@ -610,10 +610,18 @@ def party_mentions(s: Sentence) -> Iterator[tuple[int, int, str]]:
             yield i, i + 1, "ORG"
     for i in range(s.start, s.end - 1):  # K8: the Prime Minister as an authority, no one named
         if doc[i].norm_ == "thủ tướng" and doc[i + 1].norm_ == "chính phủ" and not (
-                i + 2 < s.end and looks_like_person(doc, i + 2, _name_run(doc, i + 2, s.end))):
+                i + 2 < s.end and looks_like_person(doc, i + 2, _name_run(doc, i + 2, s.end))) \
+                and not _a_post_named(doc, i, s.start):
             yield i, i + 2, "ORG"
         elif doc[i].norm_ in _HEADS_OF_STATE and _acts_as_authority(doc, i, s.end):
             yield i, i + 1, "ORG"
+
+
+def _a_post_named(doc: Words, i: int, start: int) -> bool:
+    """The post at i is named, not acting: held before ("nguyên Thủ tướng Chính phủ") or listed
+    with other posts ("Chủ tịch nước, Thủ tướng Chính phủ, Chủ tịch Quốc hội"): rule 1 splits it."""
+    return i > start and (doc[i - 1].norm_ in {"nguyên", "cựu"} or (
+        doc[i - 1].text in {",", ";", "và"} and i - 1 > start and _is_title(doc[i - 2])))
 
 
 def _the_party_acting(doc: Words, i: int, end: int) -> bool:
@@ -699,11 +707,14 @@ def _org_end(doc: Words, i: int, end: int, taken: set[int] | frozenset = frozens
         if word_kind(t) == KIND_ORG or t.text in _ORG_ABBR or t.text in lexicon.COMPANY_FORMS:
             j += 1
             complete = complete or t.norm_ in _STANDALONE
-        elif t.norm_ == "trung ương":  # "Ban Tổ chức Trung ương"
+        elif t.norm_ in {"trung ương", "tối cao"}:  # "Ban Tổ chức Trung ương", "TAND tối cao"
             j += 1
             complete = True
         elif t.text.isdigit() and doc[j - 1].norm_ in _NUMBERED:  # "Quân khu 7", "Chi bộ 10"
             j += 1
+            complete = True
+        elif head.norm_ in {"ban chỉ đạo", "bcđ"} and (subject_end := _STEERING.end_at(doc, j, end)):
+            j = subject_end  # "[Ban Chỉ đạo Trung ương về phòng, chống tham nhũng]"
             complete = True
         elif doc[j - 1].norm_ in _DESCRIBED_HEADS and (field_end := _field_end(doc, j, end)):
             j = field_end
@@ -777,6 +788,7 @@ def _field_key(name: str) -> str:
 
 _FIELDS = Phrases(lexicon.DEPARTMENT_FIELDS, key=_field_key)  # "Nông nghiệp và phát triển nông thôn"
 _PORTFOLIOS = Phrases(lexicon.DEPARTMENT_FIELDS + lexicon.MINISTRY_PORTFOLIOS, key=_field_key)
+_STEERING = Phrases(lexicon.STEERING_SUBJECTS, key=_field_key)
 MINISTERS = {"bộ trưởng", "thứ trưởng"}
 
 

@@ -80,6 +80,11 @@ ORG_HEADS = [
     "Cơ quan An ninh điều tra", "Công an nhân dân", "Quân đội nhân dân", "Báo Nhân dân",
     "Quân chủng Phòng không - Không quân", "Ủy ban An toàn giao thông quốc gia",
 ]
+# What a steering committee is named after, with or without "về": "[Ban Chỉ đạo Trung ương về
+# phòng, chống tham nhũng]".
+STEERING_SUBJECTS = [f"{about}{subject}" for about in ("", "về ") for subject in (
+    "phòng, chống tham nhũng", "phòng, chống tham nhũng, tiêu cực", "phòng chống tham nhũng",
+    "phòng chống tham nhũng, tiêu cực", "cải cách tư pháp")]
 # Heads that start a body's name only before a capitalised name or a number ("Trường Chính trị",
 # "Quân khu 5"): alone they are given names ("Nguyễn Văn Trường") or common words.
 NAMED_ORG_HEADS = ["Vụ", "Chi cục", "Thanh tra", "Bệnh viện", "Trường", "Học viện", "Viện", "Đại học",
@@ -107,7 +112,8 @@ ORG_ABBREVIATIONS = {
     "BTVTU": "Ban Thường vụ Tỉnh ủy", "BCH TƯ": "Ban Chấp hành Trung ương", "TƯ": "Trung ương",
     "T.Ư": "Trung ương", "TW": "Trung ương", "ĐH": "Đại học", "CSĐT": "Cảnh sát điều tra",
     "QH": "Quốc hội", "UBTVQH": "Ủy ban Thường vụ Quốc hội", "VKSNDTC": "Viện Kiểm sát nhân dân tối cao",
-    "TANDTC": "Tòa án nhân dân tối cao", "VTV": "Đài Truyền hình Việt Nam", "VOV": "Đài Tiếng nói Việt Nam",
+    "TANDTC": "Tòa án nhân dân tối cao", "CATƯ": "Công an Trung ương", "CATP": "Công an thành phố",
+    "VTV": "Đài Truyền hình Việt Nam", "VOV": "Đài Tiếng nói Việt Nam",
 }
 # Heads that name one organisation on their own, without a following name.
 STANDALONE_ORGS = {

@@ -339,6 +339,12 @@ def test_a_document_named_by_what_it_is(placed, text, documents):
     ("Đại tướng Lương Cường, Ủy viên Thường vụ Quân ủy Trung ương, dự lễ.", "Thường vụ Quân ủy Trung ương"),
     # the Government named with the country's full name
     ("Đại diện Chính phủ nước CHXHCN Việt Nam ký hiệp định.", "Chính phủ nước CHXHCN Việt Nam"),
+    # supreme courts and procuracies, the police's abbreviations, a steering committee's subject
+    ("Ông Lê Minh Trí, Viện trưởng Viện Kiểm sát nhân dân tối cao, dự họp.", "Viện Kiểm sát nhân dân tối cao"),
+    ("Chánh án TAND Tối cao Nguyễn Hòa Bình phát biểu.", "TAND Tối cao"),
+    ("Ban thường vụ Đảng ủy CATƯ đã họp.", "Ban thường vụ Đảng ủy CATƯ"),
+    ("Theo Kế hoạch của Ban Chỉ đạo Trung ương về phòng, chống tham nhũng, tỉnh đã làm.",
+     "Ban Chỉ đạo Trung ương về phòng, chống tham nhũng"),
     # the delegation a "Trưởng" heads, though "trưởng đoàn" is a dictionary word
     ("Ông Đoàn Văn Việt, Chủ tịch UBND tỉnh, Trưởng đoàn ĐBQH tỉnh, trao quyết định.", "đoàn ĐBQH tỉnh"),
 ])
@@ -390,6 +396,8 @@ def test_a_head_word_inside_a_name_stays_in_the_name(placed, text, person):
     ("Tại Quyết định 589/QĐ-TTg, Thủ tướng bổ nhiệm ông Lê Quốc Hùng.", ["Thủ tướng"]),
     ("Theo quyết định của Thủ tướng, ông Hùng nhận nhiệm vụ mới.", ["Thủ tướng"]),
     ("Thủ tướng nhấn mạnh yêu cầu cải cách hành chính.", []),
+    # a post listed or held before is split as rule 1, not an authority
+    ("Năm chức danh gồm Chủ tịch nước, Thủ tướng Chính phủ và Chủ tịch Quốc hội.", ["Chính phủ", "Quốc hội"]),
     # words shaped like a body that name none: a way of governing, a sector, a level
     ("Tỉnh đẩy mạnh xây dựng Chính phủ điện tử.", []),
     ("Năm nay lực lượng CAND kỷ niệm 75 năm ngày truyền thống.", []),
