@@ -79,6 +79,7 @@ ORG_HEADS = [
     "Tạp chí Cộng sản", "Ban Bảo vệ, chăm sóc sức khỏe cán bộ", "UB Kiểm tra", "Cơ quan điều tra",
     "Cơ quan An ninh điều tra", "Công an nhân dân", "Quân đội nhân dân", "Báo Nhân dân",
     "Quân chủng Phòng không - Không quân", "Ủy ban An toàn giao thông quốc gia",
+    "Quân chủng Hải quân", "Quân đội", "Hội đồng trường",
 ]
 # What a steering committee is named after, with or without "về": "[Ban Chỉ đạo Trung ương về
 # phòng, chống tham nhũng]".
@@ -89,7 +90,7 @@ STEERING_SUBJECTS = [f"{about}{subject}" for about in ("", "về ") for subject 
 # "Quân khu 5"): alone they are given names ("Nguyễn Văn Trường") or common words.
 NAMED_ORG_HEADS = ["Vụ", "Chi cục", "Thanh tra", "Bệnh viện", "Trường", "Học viện", "Viện", "Đại học",
                    "Báo", "Hội đồng", "Ủy ban", "Quân khu", "Quân đoàn", "Sư đoàn", "Lữ đoàn",
-                   "Trung đoàn", "Khoa", "Tập đoàn", "Hội", "Đồn Biên phòng"]
+                   "Trung đoàn", "Khoa", "Tập đoàn", "Hội", "Đồn Biên phòng", "Tiểu ban"]
 # Heads whose body is told apart by a number: "Quân khu 7", "Đảng ủy Quân đoàn 3", "Chi bộ 10".
 NUMBERED_ORG_HEADS = ["Quân khu", "Quân đoàn", "Sư đoàn", "Lữ đoàn", "Trung đoàn", "Chi bộ", "Phân khu"]
 # Lower-case heads that name one body wherever they stand (the others need a title before them:
@@ -131,7 +132,8 @@ STANDALONE_ORGS = {
     "Thông tấn xã Việt Nam", "Đảng Cộng sản Việt Nam", "Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam",
     "Trung ương Đảng Cộng sản Việt Nam", "UB Thường vụ Quốc hội", "UB Thường vụ QH",
     "Ủy ban Thường vụ QH", "Hội đồng Bầu cử quốc gia", "Tạp chí Cộng sản", "Báo Nhân dân",
-    "Công an nhân dân", "Quân đội nhân dân",
+    "Công an nhân dân", "Quân đội nhân dân", "Quân chủng Hải quân", "Hội đồng trường",
+    "Mặt trận Tổ quốc", "Mặt trận Tổ quốc Việt Nam",
 }
 # News outlets, written as they name themselves: an outlet named in a sentence ("nói với
 # VietNamNet", "Trả lời Tuổi Trẻ") is an ORG (case 43). Case matters: "Thanh Niên", "Nhân Dân"

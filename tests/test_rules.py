@@ -345,6 +345,11 @@ def test_a_document_named_by_what_it_is(placed, text, documents):
     ("Ban thường vụ Đảng ủy CATƯ đã họp.", "Ban thường vụ Đảng ủy CATƯ"),
     ("Theo Kế hoạch của Ban Chỉ đạo Trung ương về phòng, chống tham nhũng, tỉnh đã làm.",
      "Ban Chỉ đạo Trung ương về phòng, chống tham nhũng"),
+    # the army's own bodies, a university's council, a congress's subcommittee
+    ("Các cấp ủy trong Đảng bộ Quân đội đã chuẩn bị đại hội.", "Đảng bộ Quân đội"),
+    ("Ông Phạm Hoài Nam, Tư lệnh Quân chủng Hải quân, dự lễ.", "Quân chủng Hải quân"),
+    ("Ông Nguyễn Phú Trọng, Trưởng Tiểu ban Văn kiện, phát biểu.", "Tiểu ban Văn kiện"),
+    ("Quốc hội, Mặt trận Tổ quốc và các đoàn thể cùng tham gia.", "Mặt trận Tổ quốc"),
     # the delegation a "Trưởng" heads, though "trưởng đoàn" is a dictionary word
     ("Ông Đoàn Văn Việt, Chủ tịch UBND tỉnh, Trưởng đoàn ĐBQH tỉnh, trao quyết định.", "đoàn ĐBQH tỉnh"),
 ])
