@@ -123,7 +123,8 @@ class RelationRules:
                     dated.add(pending[-1].start)
                 elif nxt.label_ == "DOC" and gap[-1:] == ["và"]:
                     pending.append(nxt)
-                elif nxt.label_ == "ORG" and "hội nghị" in gap:  # "…, ngày D Hội nghị lần thứ 6, ORG"
+                elif nxt.label_ == "ORG" and ("hội nghị" in gap or (  # "…, ngày D Hội nghị lần thứ 6, ORG"
+                        gap[-1:] == [","] and _decides_by(doc, pending[0], nxt))):
                     for d in pending:
                         add(d, nxt, "issued_by")
                     break
@@ -191,6 +192,17 @@ def _decides_on(doc: Doc, ents: list[Span], add) -> None:
             if nxt.label_ == "PER" and verb_seen:
                 add(ent, nxt, "decides_on")
             prev = nxt
+
+
+def _decides_by(doc: Doc, document: Span, body: Span) -> bool:
+    """"Tại Quyết định 589/QĐ-TTg, [Thủ tướng] bổ nhiệm …": the body after a fronted "tại/theo
+    DOC," acts by it, so it issued it."""
+    after = doc[body.end].norm_ if body.end < len(doc) else ""
+    return document.start > 0 and doc[document.start - 1].norm_ in {"tại", "theo"} and (
+        after in PERSONNEL_VERBS or after in _DECIDING)
+
+
+_DECIDING = {"quyết định", "vừa", "đã", "ký", "phê duyệt", "giao", "thi hành", "chỉ định", "giao quyền"}
 
 
 def _doc_tail(word: str) -> bool:

@@ -33,6 +33,14 @@ def test_body_issues_on_a_date(rules_nlp):
             ("issued_on", "Quyết định 1581-QĐ/HU", "28/6/2017")} <= rels(doc)
 
 
+def test_the_body_that_acts_by_a_fronted_decision_issued_it(rules_nlp):
+    doc = rules_nlp("Tại Quyết định 589/QĐ-TTg ngày 12/5/2020, Thủ tướng bổ nhiệm ông Lê Quốc Hùng.")
+    assert {("issued_by", "Quyết định 589/QĐ-TTg", "Thủ tướng"),
+            ("issued_on", "Quyết định 589/QĐ-TTg", "12/5/2020")} <= rels(doc)
+    doc = rules_nlp("Theo Kế hoạch 10, UBND tỉnh, Sở Nội vụ và các huyện phải hoàn thành.")
+    assert not any(r.label == "issued_by" for r in doc._.relations)  # bodies listed, none deciding
+
+
 def test_implements_with_actor_before_the_verb(rules_nlp):
     doc = rules_nlp("Ngày 18/10/2021, Huyện ủy Đình Lập tổ chức hội nghị tổng kết Nghị quyết số 22-NQ/TW.")
     assert ("implements", "Huyện ủy Đình Lập", "Nghị quyết số 22-NQ/TW") in rels(doc)
