@@ -26,6 +26,7 @@ _APPOSITION = {",", "-", "–", ":"}
 _HOLDING = set(lexicon.STATUS_CUES) | {
     "là", "làm", "giữ", "chức", "chức vụ", "giữ chức", "giữ chức vụ", "được", "tiếp tục", "hiện",
     "hiện là", "đương kim", "kiêm", "kiêm nhiệm", "vào", "danh", "chức danh", "(", "đang"}
+_NAMING = {"-", "–", "ông", "bà", "đồng chí"}  # between a post and its holder's name
 _IMPLEMENT = {v.lower() for v in lexicon.IMPLEMENT_VERBS}
 _ISSUE = {v.lower() for v in lexicon.ISSUE_VERBS}
 _DOC_TAIL = {",", "ngày", "hội nghị", "lần", "thứ", "khóa", "khoá", "(", ")", "và", "số"}
@@ -83,8 +84,9 @@ class RelationRules:
                         apposed = bool(gap) and len(gap) <= 5 and (
                             gap[0] in _APPOSITION or gap[0] in _HOLDING) and \
                             all(w in _APPOSITION or w in _HOLDING for w in gap)
-                    else:
-                        apposed = gap in ([","], ["và"])
+                    else:  # "…, nguyên Bí thư", "Chủ tịch HĐTV kiêm Tổng giám đốc"
+                        apposed = bool(gap) and len(gap) <= 4 and gap[0] in {",", "và", "kiêm"} and \
+                            all(w in _HOLDING or w in {",", "và"} for w in gap[1:])
                     if not apposed:
                         break
                     add(ent, ents[j], "has_title")
@@ -96,10 +98,13 @@ class RelationRules:
             if ent.label_ != "PER":
                 continue
             j = i - 1
-            while j >= 0 and ents[j].label_ in {"ORG", "LOC"} and not _between(doc, ents[j], ents[j + 1]):
+            if j >= 0 and not all(w in _NAMING for w in _between(doc, ents[j], ent)):
+                continue  # "Bí thư Tỉnh ủy Bạc Liêu - ông [X]", not "Bí thư, [X]"
+            while j >= 0 and ents[j].label_ in {"ORG", "LOC"} and (
+                    j == i - 1 or not _between(doc, ents[j], ents[j + 1])):
                 j -= 1
             if j >= 0 and j not in claimed and ents[j].label_ == "TITLE" \
-                    and not _between(doc, ents[j], ents[j + 1]):
+                    and (j == i - 1 or not _between(doc, ents[j], ents[j + 1])):
                 add(ent, ents[j], "has_title")
                 claimed.add(j)
 

@@ -33,6 +33,18 @@ def test_body_issues_on_a_date(rules_nlp):
             ("issued_on", "Quyết định 1581-QĐ/HU", "28/6/2017")} <= rels(doc)
 
 
+def test_a_list_of_posts_with_their_status_words_all_go_to_the_person(rules_nlp):
+    doc = rules_nlp("Kỷ luật Thiếu tướng Nguyễn Văn Khánh, nguyên ủy viên Ban Thường vụ Tỉnh ủy, nguyên "
+                    "Bí thư Đảng ủy, nguyên Giám đốc Công an tỉnh.")
+    assert {("has_title", "Nguyễn Văn Khánh", "ủy viên"), ("has_title", "Nguyễn Văn Khánh", "Bí thư"),
+            ("has_title", "Nguyễn Văn Khánh", "Giám đốc")} <= rels(doc)
+
+
+def test_a_post_before_its_holder_across_a_dash_and_an_honorific(rules_nlp):
+    doc = rules_nlp("Bí thư Tỉnh ủy Quảng Nam – ông Phan Việt Cường nghiêm cấm tặng hoa.")
+    assert ("has_title", "Phan Việt Cường", "Bí thư") in rels(doc)
+
+
 def test_the_body_that_acts_by_a_fronted_decision_issued_it(rules_nlp):
     doc = rules_nlp("Tại Quyết định 589/QĐ-TTg ngày 12/5/2020, Thủ tướng bổ nhiệm ông Lê Quốc Hùng.")
     assert {("issued_by", "Quyết định 589/QĐ-TTg", "Thủ tướng"),
