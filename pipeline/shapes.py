@@ -37,6 +37,7 @@ DATE_PATTERNS = [
     rf"{_D}\s+tháng\s+{_M}(?:\s*[,/-]\s*|\s+năm\s+){_Y}",
     rf"tháng\s+{_M}\s?[/-]\s?{_Y}",  # tháng 9/2018, tháng 6-2015
     rf"tháng\s+{_M}\s+năm\s+{_Y}",
+    rf"{_M}\s?/\s?{_Y}",  # 7/2014: a month of a year
     rf"{_D}\s?[-–]\s?{_D}\s?/\s?{_M}(?![\d/])",  # 10 - 11/4: two days of one month (cue word)
     rf"{_D}\s?/\s?{_M}(?![\d/]|[.,]\d|\s?/)",  # 27/ 11 (needs a cue word: see the rules)
     rf"{_D}\.{_M}(?![\d%]|[.,]\d)",  # 21.4 (needs a cue word)

@@ -64,6 +64,12 @@ def test_date_forms(nlp):
         "27/ 11", "21.4", "3 tháng 2 năm 2020", "tháng 9/2018", "17.2.2025"]
 
 
+def test_a_month_of_a_year_with_or_without_its_word(nlp):
+    """"đến tháng" does not glue the month word to the word before it; "7/2014" is a month."""
+    doc = nlp("Từ tháng 3/2016 đến tháng 9/2016 và từ 7/2014 - 10/2017, ông làm Chủ tịch; 61/119 xã đạt chuẩn.")
+    assert [e.text for e in doc.ents if e.label_ == "DATE"] == ["tháng 3/2016", "tháng 9/2016", "7/2014", "10/2017"]
+
+
 def test_state_documents_and_document_by_number(nlp):
     doc = nlp("Thực hiện Nghị định 30/2020/NĐ-CP, Quyết định số 265/QĐ-TTg và Nghị quyết 22.")
     assert [e.text for e in doc.ents if e.label_ == "DOC"] == [
