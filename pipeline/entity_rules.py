@@ -147,6 +147,7 @@ class Phrases:
 
 # --- shared word tests --------------------------------------------------------------
 PLURALS = {"các", "những", "hai", "ba", "bốn", "năm", "sáu", "mấy", "nhiều"}
+_NUMBERING = {"số", "quý", "khóa", "khoá", "kỳ", "lần", "thứ", "đợt", "tháng", "năm", "ngày", "quận", "phường"}
 # Before a place, words that make it a people: "người [Việt Nam]" is no place (case 40), though
 # "người dân [Nghệ An]" names the residents of one (case 91).
 A_PEOPLE = {"người", "dân tộc", "quốc tịch"}
@@ -159,9 +160,6 @@ def counts(doc: Words | Doc, i: int) -> bool:
     if doc[i].norm_ in PLURALS:
         return True
     return doc[i].like_num and not (i > 0 and doc[i - 1].norm_ in _NUMBERING)
-
-
-_NUMBERING = {"số", "quý", "khóa", "khoá", "kỳ", "lần", "thứ", "đợt", "tháng", "năm", "ngày", "quận", "phường"}
 
 
 def is_name_token(token: Word) -> bool:
@@ -672,8 +670,10 @@ _LEVEL_BEFORE = {"thuộc", "trực thuộc", "cơ quan", "ngành", "ở", "từ
 def _names_no_body(doc: Words, i: int, e: int, end: int) -> bool:
     """Words shaped like a body that name none: "[Chính phủ] điện tử" (a way of governing),
     "lực lượng CAND" (a sector: case 64), "trực thuộc TƯ", "từ TƯ đến cơ sở" (a level)."""
-    name, before = doc[i].norm_ if e == i + 1 else "", doc[i - 1].norm_ if i > 0 else ""
-    return (doc[i].norm_ == "chính phủ" and e == i + 1 and e < end and doc[e].norm_ in {"điện tử", "số"}) \
+    if e != i + 1:
+        return False
+    name, before = doc[i].norm_, doc[i - 1].norm_ if i > 0 else ""
+    return (name == "chính phủ" and e < end and doc[e].norm_ in {"điện tử", "số"}) \
         or (name in _FORCES and before == "lực lượng") or (name in _CENTRAL and before in _LEVEL_BEFORE)
 
 
