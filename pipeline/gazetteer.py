@@ -37,10 +37,7 @@ LEVEL_WORDS = {**LEVEL_NAMES, "tp": "city", "tp.": "city", "h.": "district", "q.
 REGIONS = ["Tây Nguyên", "Tây Bắc", "Đông Bắc", "Tây Nam Bộ", "Đông Nam Bộ", "Nam Bộ", "Bắc Bộ",
            "Trung Bộ", "Bắc Trung Bộ", "Nam Trung Bộ", "Duyên hải Nam Trung Bộ", "Nam Trung Bộ",
            "đồng bằng sông Cửu Long", "đồng bằng sông Hồng", "ĐBSCL", "miền Trung", "miền Bắc",
-           "miền Nam", "miền Tây", "Việt Bắc", "Trung du và miền núi phía Bắc",
-           # seas and parts of the world
-           "Biển Đông", "Đông Nam Á", "châu Á", "châu Âu", "châu Phi", "châu Mỹ", "Ấn Độ Dương",
-           "Thái Bình Dương"]
+           "miền Nam", "miền Tây", "Việt Bắc", "Trung du và miền núi phía Bắc"]
 COUNTRIES = ["Việt Nam", "VN", "Trung Quốc", "Hoa Kỳ", "Mỹ", "Nhật Bản", "Hàn Quốc", "Lào",
              "Campuchia", "Thái Lan", "Pháp", "Liên bang Nga", "Singapore", "Ấn Độ", "Australia",
              "Đức", "Cuba", "Triều Tiên", "Indonesia", "Malaysia", "Philippines", "Myanmar",

@@ -79,9 +79,7 @@ ORG_HEADS = [
     "Tạp chí Cộng sản", "Ban Bảo vệ, chăm sóc sức khỏe cán bộ", "UB Kiểm tra", "Cơ quan điều tra",
     "Cơ quan An ninh điều tra", "Công an nhân dân", "Quân đội nhân dân", "Báo Nhân dân",
     "Quân chủng Phòng không - Không quân", "Ủy ban An toàn giao thông quốc gia",
-    "Quân chủng Hải quân", "Quân đội", "Hội đồng trường", "Văn phòng Chủ tịch nước", "Hội đồng Bộ trưởng",
-    "Bộ đội Biên phòng", "Bộ Tư lệnh Thủ đô", "Bộ Tư lệnh Bộ đội Biên phòng",
-    "Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh", "Học viện Chính trị Quốc gia Hồ Chí Minh",
+    "Quân chủng Hải quân", "Quân đội", "Hội đồng trường",
 ]
 # What a steering committee is named after, with or without "về": "[Ban Chỉ đạo Trung ương về
 # phòng, chống tham nhũng]".
@@ -135,10 +133,7 @@ STANDALONE_ORGS = {
     "Trung ương Đảng Cộng sản Việt Nam", "UB Thường vụ Quốc hội", "UB Thường vụ QH",
     "Ủy ban Thường vụ QH", "Hội đồng Bầu cử quốc gia", "Tạp chí Cộng sản", "Báo Nhân dân",
     "Công an nhân dân", "Quân đội nhân dân", "Quân chủng Hải quân", "Hội đồng trường",
-    "Mặt trận Tổ quốc", "Mặt trận Tổ quốc Việt Nam", "Văn phòng Chủ tịch nước", "Hội đồng Bộ trưởng",
-    "Bộ đội Biên phòng", "Bộ Tư lệnh Thủ đô", "Bộ Tư lệnh Bộ đội Biên phòng",
-    "Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh", "Học viện Chính trị quốc gia Hồ Chí Minh",
-    "Học viện Chính trị Quốc gia Hồ Chí Minh",
+    "Mặt trận Tổ quốc", "Mặt trận Tổ quốc Việt Nam",
 }
 # News outlets, written as they name themselves: an outlet named in a sentence ("nói với
 # VietNamNet", "Trả lời Tuổi Trẻ") is an ORG (case 43). Case matters: "Thanh Niên", "Nhân Dân"
