@@ -632,20 +632,26 @@ def _the_party_acting(doc: Words, i: int, end: int) -> bool:
 
 
 _HEADS_OF_STATE = {"thủ tướng", "chủ tịch nước"}
-_AUTHORITY_ACTS = _PERSONNEL_ACTS | {"quyết định", "phê duyệt", "ký", "thi hành", "giáng cấp", "tặng",
-                                     "chỉ thị", "thi hành kỷ luật"}
+# What an authority does by a decision: appoint, discipline, approve, sign, award.
+DECIDING_VERBS = _PERSONNEL_ACTS | {
+    "quyết định", "phê duyệt", "ký", "thi hành", "thi hành kỷ luật", "giáng cấp", "tặng", "chỉ thị",
+    "chuẩn y", "chỉ định", "giao", "giao quyền", "phân công", "khiển trách", "cảnh cáo", "đình chỉ",
+    "khai trừ", "luân chuyển", "công nhận", "tiếp nhận"}
+
+
+def decides_at(doc: Words | Doc, j: int, end: int) -> bool:
+    """Word j, after any "vừa", "cũng", "đã", "sẽ", is a deciding verb: "[Thủ tướng] vừa ký",
+    "Tại QĐ …, [Thủ tướng] bổ nhiệm"."""
+    while j < end and doc[j].norm_ in {"vừa", "cũng", "đã", "sẽ"}:
+        j += 1
+    return j < end and doc[j].norm_ in DECIDING_VERBS
 
 
 def _acts_as_authority(doc: Words, i: int, end: int) -> bool:
     """The Prime Minister or the President, no one named, deciding: "Tại Quyết định 589/QĐ-TTg,
     [Thủ tướng] bổ nhiệm …", "[Chủ tịch nước] vừa ký …", "quyết định của [Thủ tướng]" (K8, case
     46); one who speaks or chairs is no authority."""
-    if doc[i].norm_ == "thủ tướng" and i > 0 and doc[i - 1].norm_ == "của":
-        return True
-    j = i + 1
-    while j < end and doc[j].norm_ in {"vừa", "cũng", "đã", "sẽ"}:
-        j += 1
-    return j < end and doc[j].norm_ in _AUTHORITY_ACTS
+    return (doc[i].norm_ == "thủ tướng" and i > 0 and doc[i - 1].norm_ == "của") or decides_at(doc, i + 1, end)
 
 
 def organisations(s: Sentence) -> Iterator[tuple[int, int, str]]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from . import lexicon
+from .entity_rules import decides_at
 from .extensions import Relation
 
 SCORES = {"has_title": 0.95, "title_of": 0.95, "issued_by": 0.93, "issued_on": 0.97,
@@ -98,13 +99,11 @@ class RelationRules:
             if ent.label_ != "PER":
                 continue
             j = i - 1
-            if j >= 0 and not all(w in _NAMING for w in _between(doc, ents[j], ent)):
+            if j < 0 or not all(w in _NAMING for w in _between(doc, ents[j], ent)):
                 continue  # "Bí thư Tỉnh ủy Bạc Liêu - ông [X]", not "Bí thư, [X]"
-            while j >= 0 and ents[j].label_ in {"ORG", "LOC"} and (
-                    j == i - 1 or not _between(doc, ents[j], ents[j + 1])):
+            while j > 0 and ents[j].label_ in {"ORG", "LOC"} and not _between(doc, ents[j - 1], ents[j]):
                 j -= 1
-            if j >= 0 and j not in claimed and ents[j].label_ == "TITLE" \
-                    and (j == i - 1 or not _between(doc, ents[j], ents[j + 1])):
+            if j not in claimed and ents[j].label_ == "TITLE":
                 add(ent, ents[j], "has_title")
                 claimed.add(j)
 
@@ -202,12 +201,8 @@ def _decides_on(doc: Doc, ents: list[Span], add) -> None:
 def _decides_by(doc: Doc, document: Span, body: Span) -> bool:
     """"Tại Quyết định 589/QĐ-TTg, [Thủ tướng] bổ nhiệm …": the body after a fronted "tại/theo
     DOC," acts by it, so it issued it."""
-    after = doc[body.end].norm_ if body.end < len(doc) else ""
-    return document.start > 0 and doc[document.start - 1].norm_ in {"tại", "theo"} and (
-        after in PERSONNEL_VERBS or after in _DECIDING)
-
-
-_DECIDING = {"quyết định", "vừa", "đã", "ký", "phê duyệt", "giao", "thi hành", "chỉ định", "giao quyền"}
+    return document.start > 0 and doc[document.start - 1].norm_ in {"tại", "theo"} \
+        and decides_at(doc, body.end, len(doc))
 
 
 def _doc_tail(word: str) -> bool:

@@ -101,14 +101,13 @@ def keep_whole_spans(text: str) -> list[tuple[int, int, str]]:
 def _part_of_another_word(m: re.Match, text: str) -> bool:
     """A match that belongs to the words around it: a lower-case term whose first syllable
     closes a dictionary word, or a one-word body head ("Trường", "Bộ") after a family name."""
-    term, start = m.group(), m.start()
-    if _KIND_OF_GROUP[m.lastgroup] in {KIND_DATE, KIND_CODE}:
+    term, start, kind = m.group(), m.start(), _KIND_OF_GROUP[m.lastgroup]
+    if kind in {KIND_DATE, KIND_CODE}:
         return False  # "đến [tháng 10/2018]": a date is whole whatever word its first syllable ends
     if term[:1].islower() and _ends_a_word(text, start, term.split(maxsplit=1)[0]) and not (
             term in lexicon.LOWER_BODIES and _syllable_before(text, start).lower() == "trưởng"):
         return True  # but "Trưởng [đoàn ĐBQH] tỉnh" is a title and the delegation it heads
-    return _KIND_OF_GROUP[m.lastgroup] == KIND_ORG and term[1:].isalpha() and term[1:].islower() \
-        and _inside_a_name(text, start)
+    return kind == KIND_ORG and term[1:].isalpha() and term[1:].islower() and _inside_a_name(text, start)
 
 
 _TWO_SYLLABLES_BEFORE = re.compile(r"(?:(\w+) )?(\w+) $")
