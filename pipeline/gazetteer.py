@@ -37,7 +37,10 @@ LEVEL_WORDS = {**LEVEL_NAMES, "tp": "city", "tp.": "city", "h.": "district", "q.
 REGIONS = ["Tây Nguyên", "Tây Bắc", "Đông Bắc", "Tây Nam Bộ", "Đông Nam Bộ", "Nam Bộ", "Bắc Bộ",
            "Trung Bộ", "Bắc Trung Bộ", "Nam Trung Bộ", "Duyên hải Nam Trung Bộ", "Nam Trung Bộ",
            "đồng bằng sông Cửu Long", "đồng bằng sông Hồng", "ĐBSCL", "miền Trung", "miền Bắc",
-           "miền Nam", "miền Tây", "Việt Bắc", "Trung du và miền núi phía Bắc"]
+           "miền Nam", "miền Tây", "Việt Bắc", "Trung du và miền núi phía Bắc",
+           # continents and oceans: "tốp 300 [châu Á]", "từ [Ấn Độ Dương] sang [Thái Bình Dương]"
+           "châu Á", "châu Âu", "châu Phi", "châu Mỹ", "châu Đại Dương", "Đông Nam Á",
+           "Thái Bình Dương", "Ấn Độ Dương", "Đại Tây Dương"]
 COUNTRIES = ["Việt Nam", "VN", "Trung Quốc", "Hoa Kỳ", "Mỹ", "Nhật Bản", "Hàn Quốc", "Lào",
              "Campuchia", "Thái Lan", "Pháp", "Liên bang Nga", "Singapore", "Ấn Độ", "Australia",
              "Đức", "Cuba", "Triều Tiên", "Indonesia", "Malaysia", "Philippines", "Myanmar",
@@ -247,7 +250,7 @@ class Gazetteer:
         return doc
 
 
-_LOWER_STARTS = {"đồng bằng", "miền", "duyên hải", "trung du"}  # regions written in lower case
+_LOWER_STARTS = {"đồng bằng", "miền", "duyên hải", "trung du", "châu"}  # regions written in lower case
 
 
 class _Words:

@@ -79,7 +79,7 @@ ORG_HEADS = [
     "Tạp chí Cộng sản", "Ban Bảo vệ, chăm sóc sức khỏe cán bộ", "UB Kiểm tra", "Cơ quan điều tra",
     "Cơ quan An ninh điều tra", "Công an nhân dân", "Quân đội nhân dân", "Báo Nhân dân",
     "Quân chủng Phòng không - Không quân", "Ủy ban An toàn giao thông quốc gia",
-    "Quân chủng Hải quân", "Quân đội", "Hội đồng trường",
+    "Quân chủng Hải quân", "Quân đội", "Hội đồng trường", "Hội đồng quản lý",
 ]
 # What a steering committee is named after, with or without "về": "[Ban Chỉ đạo Trung ương về
 # phòng, chống tham nhũng]".
@@ -92,7 +92,8 @@ NAMED_ORG_HEADS = ["Vụ", "Chi cục", "Thanh tra", "Bệnh viện", "Trường
                    "Báo", "Hội đồng", "Ủy ban", "Quân khu", "Quân đoàn", "Sư đoàn", "Lữ đoàn",
                    "Trung đoàn", "Khoa", "Tập đoàn", "Hội", "Đồn Biên phòng", "Tiểu ban"]
 # Heads whose body is told apart by a number: "Quân khu 7", "Đảng ủy Quân đoàn 3", "Chi bộ 10".
-NUMBERED_ORG_HEADS = ["Quân khu", "Quân đoàn", "Sư đoàn", "Lữ đoàn", "Trung đoàn", "Chi bộ", "Phân khu"]
+NUMBERED_ORG_HEADS = ["Quân khu", "Quân đoàn", "Sư đoàn", "Lữ đoàn", "Trung đoàn", "Chi bộ", "Phân khu",
+                      "Ban Chỉ đạo"]  # "[Ban Chỉ đạo 1287]"
 # Lower-case heads that name one body wherever they stand (the others need a title before them:
 # "Phó bí thư [huyện ủy Di Linh]"): "cử tri của [đoàn ĐBQH tỉnh]".
 LOWER_BODIES = ["đoàn đại biểu Quốc hội", "đoàn ĐBQH"]
@@ -115,9 +116,11 @@ ORG_ABBREVIATIONS = {
     "QH": "Quốc hội", "UBTVQH": "Ủy ban Thường vụ Quốc hội", "VKSNDTC": "Viện Kiểm sát nhân dân tối cao",
     "TANDTC": "Tòa án nhân dân tối cao", "CATƯ": "Công an Trung ương", "CATP": "Công an thành phố",
     "VTV": "Đài Truyền hình Việt Nam", "VOV": "Đài Tiếng nói Việt Nam",
+    "BCHTƯ": "Ban Chấp hành Trung ương", "UBKTTƯ": "Ủy ban Kiểm tra Trung ương",
 }
 # Heads that name one organisation on their own, without a following name.
 STANDALONE_ORGS = {
+    "Học viện Chính trị quốc gia Hồ Chí Minh",
     "Bộ Chính trị", "Ban Bí thư", "Ban Chấp hành Trung ương", "Ban Chấp hành Trung ương Đảng",
     "Trung ương Đảng", "Chính phủ", "Quốc hội", "Thủ tướng Chính phủ", "Huyện ủy", "Tỉnh ủy",
     "Thành ủy", "Thị ủy", "Quận ủy", "Đảng ủy khối", "Đảng bộ khối", "Ủy ban Thường vụ Quốc hội",
@@ -189,6 +192,13 @@ PLACE_HEADS = ["Khu kinh tế", "Khu công nghiệp", "Khu di tích", "Quảng t
                "nghĩa trang", "Nghĩa trang liệt sĩ", "Nghĩa trang liệt sĩ quốc gia", "Đền thờ",
                "Tượng đài", "Khu dự trữ sinh quyển", "bãi rác", "kênh", "buôn", "làng", "bến",
                "hội trường"]
+
+# Named places that no level word, head or gazetteer entry announces (case 70: named facilities
+# are places): "tại [Nhà Quốc hội]", "viếng [Lăng Chủ tịch Hồ Chí Minh]". A place head may stand
+# before them ("Khu di tích [Hoàng thành Thăng Long]").
+LANDMARKS = ["Nhà Quốc hội", "Nhà tang lễ quốc gia", "Lăng Chủ tịch Hồ Chí Minh", "Hoàng thành Thăng Long",
+             "Bến Nhà Rồng", "Trung tâm Hội nghị Quốc gia", "Phủ Chủ tịch", "Dinh Độc Lập",
+             "Hội trường Thống Nhất", "Nhà Trắng", "Điện Kremlin"]
 
 # Vietnam's laws and codes by name, the words after "Luật" / "Bộ luật": a law is cited by its
 # name alone ("Luật Bảo vệ và phát triển rừng"), and a name may hold "và", "của" or a comma,

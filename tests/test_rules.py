@@ -358,10 +358,48 @@ def test_a_document_named_by_what_it_is(placed, text, documents):
     ("Quốc hội, Mặt trận Tổ quốc và các đoàn thể cùng tham gia.", "Mặt trận Tổ quốc"),
     # the delegation a "Trưởng" heads, though "trưởng đoàn" is a dictionary word
     ("Ông Đoàn Văn Việt, Chủ tịch UBND tỉnh, Trưởng đoàn ĐBQH tỉnh, trao quyết định.", "đoàn ĐBQH tỉnh"),
+    # an abbreviation in brackets stays in the name it abbreviates, which goes on after it
+    ("Ủy ban Kiểm tra (UBKT) Tỉnh ủy Bình Phước thi hành kỷ luật.", "Ủy ban Kiểm tra (UBKT) Tỉnh ủy Bình Phước"),
+    ("Ông Lê Văn Hai, Giám đốc Sở Tài nguyên và môi trường (TN&MT), cho biết.",
+     "Sở Tài nguyên và môi trường (TN&MT)"),
+    # a centre or an institute named in title case, a school numbered, a steering committee numbered
+    ("Ông Lê An, Giám đốc Trung tâm Bồi dưỡng Chính trị huyện Cam Lâm, phát biểu.",
+     "Trung tâm Bồi dưỡng Chính trị huyện Cam Lâm"),
+    ("Ông Hải, Trưởng phòng Quản lý Đô thị TP Châu Đốc, cho biết.", "phòng Quản lý Đô thị TP Châu Đốc"),
+    ("Thiếu tướng Đỗ Văn Thiện, Chính ủy Trường Sĩ quan Lục quân 1, nhận nhiệm vụ.", "Trường Sĩ quan Lục quân 1"),
+    ("Ông Trần Quốc Vượng là trưởng Ban Chỉ đạo 110 của Trung ương.", "Ban Chỉ đạo 110"),
+    # the Party's central bodies abbreviated with "TƯ"; the national academy named whole
+    ("Tại kỳ họp này, UBKTTƯ đã xem xét, thi hành kỷ luật.", "UBKTTƯ"),
+    ("Chiều 25-11, tại Học viện Chính trị Quốc gia Hồ Chí Minh, Tổng Bí thư trao đổi.",
+     "Học viện Chính trị Quốc gia Hồ Chí Minh"),
+    ("Ban Thường vụ Đảng ủy Khối DN Trung ương quyết định.", "Ban Thường vụ Đảng ủy Khối DN Trung ương"),
 ])
 def test_a_body_named_whole(placed, text, body):
     found = ents(placed(text))
     assert ("ORG", body) in found and not any(label == "ORG" and t in body and t != body for label, t in found)
+
+
+@pytest.mark.parametrize("text, body", [
+    ("Sở Y tế chưa tích cực triển khai kế hoạch.", "Sở Y tế"),
+    ("Tổng cục Thuế vào đầu tháng 5 đã họp.", "Tổng cục Thuế"),
+    ("Ông Lê Văn Hòa, Giám đốc Sở Xây dựng do vi phạm nên bị kỷ luật.", "Sở Xây dựng"),
+    ("Bác sĩ Khoa Nội tổng hợp thuộc bệnh viện tỉnh bị kỷ luật.", "Khoa Nội tổng hợp"),
+    ("Các ủy viên Bộ Chính trị Khóa XII đã họp.", "Bộ Chính trị"),  # a run-on paragraph, capitalised
+    ("Trong năm, Ủy ban Kiểm tra Tỉnh ủy Tại hội nghị đã báo cáo.", "Ủy ban Kiểm tra Tỉnh ủy"),
+])
+def test_a_body_ends_before_function_words_and_a_capitalised_sentence_opener(placed, text, body):
+    assert [t for label, t in ents(placed(text)) if label == "ORG"] == [body]
+
+
+def test_a_generic_committee_with_its_abbreviation_names_no_body(placed):
+    doc = placed("Trong năm 2019, Ủy ban Kiểm tra (UBKT) các cấp tại Quảng Bình đã kiểm tra.")
+    assert ("ORG", "Ủy ban Kiểm tra (UBKT)") not in ents(doc)
+
+
+def test_a_head_repeated_by_the_bodys_name_ends_the_title(placed):
+    """"Phó Trưởng ban Ban Tuyên giáo": "ban" is the title's, the body is "Ban Tuyên giáo …"."""
+    found = ents(placed("Ông Phan Xuân Thủy, Phó Trưởng ban Ban Tuyên giáo Trung ương, phát biểu."))
+    assert found == [("PER", "Phan Xuân Thủy"), ("TITLE", "Phó Trưởng ban"), ("ORG", "Ban Tuyên giáo Trung ương")]
 
 
 def test_a_dot_after_tp_ends_a_sentence_unless_a_place_follows(placed):
@@ -435,6 +473,21 @@ def test_the_standing_member_of_the_secretariat_is_a_post(placed):
      ["Cộng hoà xã hội chủ nghĩa Việt Nam"]),
 ])
 def test_places_in_lists_peoples_and_a_countrys_full_name(placed, text, places):
+    assert [t for label, t in ents(placed(text)) if label == "LOC"] == places
+
+
+@pytest.mark.parametrize("text, places", [
+    ("TP HCM: Ngày 30/6, Đại hội Công đoàn thành phố khai mạc.", ["TP HCM"]),  # an alias with its level word
+    ("Ông Nguyễn Đăng Quang trao quyết định cho tân Bí thư huyện đảo Cồn Cỏ.", ["huyện đảo Cồn Cỏ"]),
+    ("Kỷ luật Trưởng ấp 5A Nguyễn Công Thịnh.", ["ấp 5A"]),
+    ("Mục tiêu nằm ở tốp 300 châu Á; dịch tả lợn châu Phi lan rộng.", ["châu Á", "châu Phi"]),
+    ("Hạ tầng còn yếu, nhất là tại khu vực miền Tây Nghệ An.", ["miền Tây Nghệ An"]),
+    # named facilities no head announces (case 70), with a head before them or none
+    ("Sáng nay tại Nhà Quốc hội, Chủ tịch Quốc hội gặp mặt các đại biểu.", ["Nhà Quốc hội"]),
+    ("Đoàn tham quan Khu di tích Hoàng thành Thăng Long và Lăng Chủ tịch Hồ Chí Minh.",
+     ["Khu di tích Hoàng thành Thăng Long", "Lăng Chủ tịch Hồ Chí Minh"]),
+])
+def test_places_by_alias_landmark_continent_and_numbered_hamlet(placed, text, places):
     assert [t for label, t in ents(placed(text)) if label == "LOC"] == places
 
 
