@@ -80,8 +80,8 @@ _VERB_STOPS = {"giữ", "giữ chức", "giữ chức vụ", "làm", "bị", "k�
                "cho hay", "phản ánh", "đăng tải"}
 # Function words and time words that follow a body's name and never are part of one: "[Sở Xây
 # dựng] do vi phạm", "[Tổng cục Thuế] vào đầu tháng", "[Khoa Nội tổng hợp] thuộc bệnh viện".
-_FUNCTION_STOPS = {"do", "nên", "chuyên ngành", "đối với", "thuộc", "trực thuộc", "phải", "vào", "phụ trách", "khẳng định",
-                   "đưa", "kiêm", "không", "cũng", "chưa", "bằng", "thẩm định", "rồi", "tiếp nhận",
+_FUNCTION_STOPS = {"do", "nên", "chuyên ngành", "đối với", "thuộc", "trực thuộc", "phải", "vào", "phụ trách",
+                   "khẳng định", "đưa", "kiêm", "không", "cũng", "chưa", "bằng", "thẩm định", "rồi", "tiếp nhận",
                    "theo dõi", "thay", "ở", "thời gian", "giai đoạn", "nhiệm kỳ", "khóa", "lên",
                    "nhấn mạnh", "vừa", "đều", "nay", "đề xuất", "tiếp tục", "gửi", "nêu", "đánh giá",
                    "tham gia", "tập trung", "một số", "đồng thời", "sau", "trước", "nhưng", "mà",
