@@ -391,6 +391,17 @@ def test_a_body_ends_before_function_words_and_a_capitalised_sentence_opener(pla
     assert [t for label, t in ents(placed(text)) if label == "ORG"] == [body]
 
 
+@pytest.mark.parametrize("text, bodies", [
+    ("Lãnh đạo tỉnh kiến nghị Trung ương quan tâm hỗ trợ đầu tư.", ["Trung ương"]),
+    ("Công bố danh sách 181 Ủy viên Trung ương khóa X.", ["Trung ương"]),
+    # a level, not the leadership: after "trực thuộc", "cán bộ" …, or set against "địa phương"
+    ("Các tổ chức đảng trực thuộc Trung ương và cán bộ Trung ương dự họp.", []),
+    ("Bộ máy tinh gọn thực hiện theo phương châm Trung ương làm gương, địa phương hưởng ứng.", []),
+])
+def test_the_centre_alone_is_a_body_unless_it_names_a_level(placed, text, bodies):
+    assert [t for label, t in ents(placed(text)) if label == "ORG"] == bodies
+
+
 def test_a_generic_committee_with_its_abbreviation_names_no_body(placed):
     doc = placed("Trong năm 2019, Ủy ban Kiểm tra (UBKT) các cấp tại Quảng Bình đã kiểm tra.")
     assert ("ORG", "Ủy ban Kiểm tra (UBKT)") not in ents(doc)
