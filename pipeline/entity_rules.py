@@ -733,7 +733,10 @@ def _org_end(doc: Words, i: int, end: int, taken: set[int] | frozenset = frozens
         t = doc[j]
         if t.norm_ in _NEVER_IN_NAMES and not _place_at(doc, j):
             break
-        if t.text == "(" and (closed := _bracketed_abbreviation(doc, i, j, end)):
+        if j == i + 1 and head.norm_ == "văn phòng" and (joint := _joint_office_end(doc, j, end)):
+            j = joint  # "[Văn phòng Đoàn ĐBQH, HĐND và UBND tỉnh]": one office serves all three
+            complete = True
+        elif t.text == "(" and (closed := _bracketed_abbreviation(doc, i, j, end)):
             bracketed += closed - j  # "[Ủy ban Kiểm tra (UBKT) Tỉnh ủy Bình Phước]"
             j = closed
         elif word_kind(t) == KIND_ORG or t.text in _ORG_ABBR or t.text in lexicon.COMPANY_FORMS:
@@ -804,6 +807,24 @@ def _org_end(doc: Words, i: int, end: int, taken: set[int] | frozenset = frozens
             and doc[j + 1].text in {"Quốc hội", "QH"}:
         j += 2  # a committee of the National Assembly keeps its owner: "[Ủy ban Pháp luật của Quốc hội]"
     return j
+
+
+_OFFICE_MEMBERS = Phrases(["Đoàn ĐBQH", "ĐBQH", "Đoàn đại biểu Quốc hội", "đại biểu Quốc hội", "HĐND", "UBND",
+                           "Hội đồng nhân dân", "Ủy ban nhân dân"], key=str.lower)
+
+
+def _joint_office_end(doc: Words, j: int, end: int) -> int:
+    """End of the bodies a joint office serves, listed with ",", "và" or dashes from word j:
+    "Văn phòng [Đoàn ĐBQH - HĐND - UBND] tỉnh" (the training articles name it so 9 times,
+    always as one body); 0 unless two or more are listed."""
+    members, k, last = 0, j, 0
+    while k < end and (member_end := _OFFICE_MEMBERS.end_at(doc, k, end)):
+        members, last = members + 1, member_end
+        if member_end < end and doc[member_end].text in {",", "và", "-", "–"}:
+            k = member_end + 1
+        else:
+            break
+    return last if members >= 2 else 0
 
 
 def _initials(words: list[Word]) -> str:
@@ -975,25 +996,31 @@ def places(s: Sentence) -> Iterator[tuple[int, int, str]]:
             i += 1
 
 
-# Words after which "Trung ương" says what level a thing is: "các ban đảng Trung ương", "cán bộ
-# Trung ương", "trực thuộc Trung ương".
-_NOT_THE_CENTRE_BEFORE = _LEVEL_BEFORE | {"khối", "tại", "giữa", "quyết", "nghị quyết", "báo chí", "ban đảng",
-                                          "đoàn thể", "ban ngành", "ngành", "cán bộ", "đại biểu", "thuộc"}
+# Bare heads that name the one body the article means (rule 11), and the words after which
+# they name a level or a kind of body instead: "các ban đảng Trung ương", "cán bộ Trung ương",
+# "trực thuộc Trung ương"; "Đại hội Đảng bộ các cấp", "các Đảng bộ".
+_BARE_BODIES = {
+    "Trung ương": _LEVEL_BEFORE | {"khối", "tại", "giữa", "quyết", "nghị quyết", "báo chí", "ban đảng",
+                                   "đoàn thể", "ban ngành", "ngành", "cán bộ", "đại biểu", "thuộc"},
+    "Đảng bộ": {"đại hội", "hội", "các", "những", "mỗi", "từng", "cấp", "và"},
+}
 
 
-def the_centre(s: Sentence) -> Iterator[tuple[int, int, str]]:
-    """"Trung ương" alone, no body's name around it, is the Party's central leadership (rule
-    11): "kiến nghị [Trung ương] quan tâm", "Ủy viên [Trung ương] khóa X", "cán bộ diện [Trung
-    ương] quản lý"; after "trực thuộc", "cơ quan", "ngành" … or in a sentence that sets it
-    against "địa phương" it is a level ("từ Trung ương đến địa phương"). In the training
-    articles the first reading holds in some 150 sentences, the second in some 65."""
+def bare_bodies(s: Sentence) -> Iterator[tuple[int, int, str]]:
+    """"Trung ương" or "Đảng bộ" alone, no body's name around it: "kiến nghị [Trung ương]
+    quan tâm", "Ủy viên [Trung ương] khóa X", "xây dựng [Đảng bộ] trong sạch"; not after the
+    words of _BARE_BODIES, and "Trung ương" not in a sentence that sets it against "địa
+    phương" ("từ Trung ương đến địa phương"). The training articles read "Trung ương" alone as
+    the body in some 150 sentences and as a level in some 65; "Đảng bộ" alone as the body in
+    some 35 and otherwise after those words."""
     doc = s.doc
-    if any(doc[k].norm_ == "địa phương" for k in range(s.start, s.end)):
-        return
+    local = any(doc[k].norm_ == "địa phương" for k in range(s.start, s.end))
     for i in range(s.start, s.end):
+        after_words = _BARE_BODIES.get(doc[i].text)
+        if after_words is None or i in s.taken or (local and doc[i].text == "Trung ương"):
+            continue
         before = doc[i - 1].norm_ if i > s.start else ""
-        if doc[i].text == "Trung ương" and i not in s.taken and not any(  # "đảng trực thuộc": one word
-                before == w or before.endswith(" " + w) for w in _NOT_THE_CENTRE_BEFORE):
+        if not any(before == w or before.endswith(" " + w) for w in after_words):  # "đảng trực thuộc": one word
             yield i, i + 1, "ORG"
 
 
@@ -1076,7 +1103,7 @@ def _title_before(doc: Words, s: int, start: int, org_start: dict[int, int]) -> 
 
 
 RULES: tuple[Rule, ...] = (document_references, document_codes, dates, photo_credits, source_lines,
-                           party_mentions, landmarks, organisations, outlets, places, the_centre,
+                           party_mentions, landmarks, organisations, outlets, places, bare_bodies,
                            founders, people_and_titles)
 
 

@@ -373,6 +373,11 @@ def test_a_document_named_by_what_it_is(placed, text, documents):
     ("Chiều 25-11, tại Học viện Chính trị Quốc gia Hồ Chí Minh, Tổng Bí thư trao đổi.",
      "Học viện Chính trị Quốc gia Hồ Chí Minh"),
     ("Ban Thường vụ Đảng ủy Khối DN Trung ương quyết định.", "Ban Thường vụ Đảng ủy Khối DN Trung ương"),
+    # one office serving the National Assembly delegation, the council and the committee
+    ("Ông Võ Minh Thành, Phó Chánh Văn phòng đoàn ĐBQH, HĐND và UBND tỉnh, được điều động.",
+     "Văn phòng đoàn ĐBQH, HĐND và UBND tỉnh"),
+    ("Ông Đoàn Ngọc Hùng Anh - Chánh Văn phòng Đoàn ĐBQH-HĐND-UBND TP Đà Nẵng dự họp.",
+     "Văn phòng Đoàn ĐBQH-HĐND-UBND TP Đà Nẵng"),
 ])
 def test_a_body_named_whole(placed, text, body):
     found = ents(placed(text))
@@ -397,8 +402,9 @@ def test_a_body_ends_before_function_words_and_a_capitalised_sentence_opener(pla
     # a level, not the leadership: after "trực thuộc", "cán bộ" …, or set against "địa phương"
     ("Các tổ chức đảng trực thuộc Trung ương và cán bộ Trung ương dự họp.", []),
     ("Bộ máy tinh gọn thực hiện theo phương châm Trung ương làm gương, địa phương hưởng ứng.", []),
+    ("Ông hứa nỗ lực cùng Đảng bộ và nhân dân tỉnh nhà; Đại hội Đảng bộ các cấp sắp diễn ra.", ["Đảng bộ"]),
 ])
-def test_the_centre_alone_is_a_body_unless_it_names_a_level(placed, text, bodies):
+def test_bare_heads_alone_are_bodies_unless_they_name_a_level(placed, text, bodies):
     assert [t for label, t in ents(placed(text)) if label == "ORG"] == bodies
 
 
