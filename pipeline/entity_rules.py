@@ -979,7 +979,8 @@ def places(s: Sentence) -> Iterator[tuple[int, int, str]]:
                 e = _name_run(doc, n, s.end)
             elif _UNIT_NUMBER.match(doc[n].text):  # "quận 10", "Trưởng [ấp 5A]"
                 e = n + 1
-        elif _place_at(doc, i) and i not in s.taken and not (i > s.start and doc[i - 1].norm_ in A_PEOPLE):
+        elif _place_at(doc, i) and i not in s.taken and not (i > s.start and (
+                doc[i - 1].norm_ in A_PEOPLE or doc[i - 1].norm_ in lexicon.HONORIFIC_WORDS)):  # "ông [Vinh]"
             e = _place_end(doc, i, s.end)
             if doc[i].norm_ == "miền" and _place_at(doc, e) and not _is_region(doc, e):
                 e = _place_end(doc, e, s.end)  # "[miền Tây Nghệ An]", "[miền Bắc Việt Nam]"

@@ -513,6 +513,8 @@ def test_places_by_alias_landmark_continent_and_numbered_hamlet(placed, text, pl
     # an award or a street named after a person names no one there
     ("Ông Lê Văn Hiến được tặng thưởng Huân chương Hồ Chí Minh.", ["Lê Văn Hiến"]),
     ("Lễ viếng tổ chức tại số 5 Trần Thánh Tông, Hà Nội.", []),
+    # a city's name after an honorific is a man's name: "ông [Vinh]"
+    ("Vi phạm của ông Vinh đã đến mức phải thi hành kỷ luật.", ["Vinh"]),
 ])
 def test_people_named_and_things_named_after_them(placed, text, people):
     assert [t for label, t in ents(placed(text)) if label == "PER"] == people
