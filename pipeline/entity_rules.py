@@ -1150,7 +1150,25 @@ def find_spans(doc: Doc, rules: tuple[Rule, ...] = RULES) -> list[tuple[int, int
     taken = {i for b, e, _, _ in found for i in range(b, e)}
     found += [(b, e, label, "bylines") for b, e, label in bylines(words)
               if not taken.intersection(range(b, e))]
+    for i in given_names(words, found):
+        if i not in taken:
+            found.append((i, i + 1, "PER", "given_names"))
+            if _is_title(words[i - 1]) and i - 1 not in taken:
+                found.append((i - 1, i, "TITLE", "given_names"))  # rule 2: the title names its holder
     return sorted(found)
+
+
+def given_names(doc: Words, found: list[tuple[int, int, str, str]]) -> Iterator[int]:
+    """A person the article has named in full, called again by the last syllable of the name
+    after a title or an honorific: "Bí thư Thành ủy Trương Quang Nghĩa …", then "Bí thư
+    [Nghĩa] nói" (the title is marked with it). Only the given names of full names found in the
+    same article count."""
+    names = {doc[e - 1].text.split()[-1] for b, e, label, _ in found
+             if label == "PER" and looks_like_person(doc, b, e) and _syllables(doc, b, e) >= 3}
+    for i in range(1, len(doc)):
+        if doc[i].text in names and (_is_title(doc[i - 1]) or doc[i - 1].norm_ in lexicon.HONORIFIC_WORDS) \
+                and not (i + 1 < len(doc) and is_name_token(doc[i + 1])):
+            yield i
 
 
 class EntityRules:

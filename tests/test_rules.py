@@ -520,6 +520,12 @@ def test_people_named_and_things_named_after_them(placed, text, people):
     assert [t for label, t in ents(placed(text)) if label == "PER"] == people
 
 
+def test_a_person_called_again_by_the_given_name_after_a_title(placed):
+    doc = placed("Bí thư Thành ủy Trương Quang Nghĩa dự họp. “Đấy là bài học”, Bí thư Nghĩa nói. "
+                 "Ông Nhân không dự.")
+    assert ents(doc)[-2:] == [("TITLE", "Bí thư"), ("PER", "Nghĩa")]  # "Nhân" names no one the article named
+
+
 def test_the_party_alone_where_it_acts_or_meets(placed):
     """Case 47: "Đảng" alone owns, acts, or meets in its congress; as an object it is unmarked."""
     doc = placed("Nhiệm vụ mà Đảng giao; ông được Đảng, Nhà nước tặng thưởng; Đảng ta luôn quan tâm; "
