@@ -779,7 +779,10 @@ def _org_end(doc: Words, i: int, end: int, taken: set[int] | frozenset = frozens
                 or doc[j + 1].norm_ in _ORG_CONTINUE or doc[j + 1].norm_ in _CENTRAL):
             j += 1
         elif is_name_token(t) and _full_name_at(doc, j, end):
-            break  # "Bộ trưởng Bộ Nội vụ Nguyễn Duy Thăng": the name is the holder's, even after "vụ"
+            if not _named_after_a_person_school(doc, i, j):
+                break  # "Bộ trưởng Bộ Nội vụ Nguyễn Duy Thăng": the name is the holder's, even after "vụ"
+            j = _name_run(doc, j, end)
+            complete = True
         elif doc[j - 1].norm_ in _COMPANY_HEADS or doc[j - 1].text in lexicon.COMPANY_FORMS:
             named = _company_name_end(doc, j, end)
             complete = complete or named > j
@@ -843,6 +846,13 @@ def _bracketed_abbreviation(doc: Words, i: int, j: int, end: int) -> int:
     abbr = "".join(c for c in unicodedata.normalize("NFD", doc[j + 1].text) if c.isalpha() and c.isupper())
     return j + 3 if len(abbr) >= 2 and any(
         _initials(doc[k:j]) == abbr for k in range(i, j)) else 0
+
+
+def _named_after_a_person_school(doc: Words, i: int, j: int) -> bool:
+    """A school whose kind alone precedes the full name at j takes the name as its own:
+    "[Trường THPT Hoàng Văn Thụ]", "[Trường Đảng Nguyễn Ái Quốc]", "[Trường Đào tạo cán bộ
+    Nguyễn Văn Cừ]"; a school already named ("Trường THPT Lê Lợi Nguyễn Văn A") does not."""
+    return doc[i].norm_ == "trường" and not any(is_name_token(t) and t.norm_ != "đảng" for t in doc[i + 1:j])
 
 
 def _secretariat_post(doc: Words, i: int, end: int) -> bool:

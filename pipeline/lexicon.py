@@ -80,6 +80,8 @@ ORG_HEADS = [
     "Cơ quan An ninh điều tra", "Công an nhân dân", "Quân đội nhân dân", "Báo Nhân dân",
     "Quân chủng Phòng không - Không quân", "Ủy ban An toàn giao thông quốc gia",
     "Quân chủng Hải quân", "Quân đội", "Hội đồng trường", "Hội đồng quản lý",
+    # election bodies, the theory council: named in lower case after their head
+    "Hội đồng bầu cử quốc gia", "Hội đồng bầu cử", "Ủy ban bầu cử", "Hội đồng lý luận Trung ương",
 ]
 # What a steering committee is named after, with or without "về": "[Ban Chỉ đạo Trung ương về
 # phòng, chống tham nhũng]".
@@ -120,7 +122,8 @@ ORG_ABBREVIATIONS = {
 }
 # Heads that name one organisation on their own, without a following name.
 STANDALONE_ORGS = {
-    "Học viện Chính trị quốc gia Hồ Chí Minh",
+    "Học viện Chính trị quốc gia Hồ Chí Minh", "Hội đồng bầu cử quốc gia", "Hội đồng bầu cử", "Ủy ban bầu cử",
+    "Hội đồng lý luận Trung ương",
     "Bộ Chính trị", "Ban Bí thư", "Ban Chấp hành Trung ương", "Ban Chấp hành Trung ương Đảng",
     "Trung ương Đảng", "Chính phủ", "Quốc hội", "Thủ tướng Chính phủ", "Huyện ủy", "Tỉnh ủy",
     "Thành ủy", "Thị ủy", "Quận ủy", "Đảng ủy khối", "Đảng bộ khối", "Ủy ban Thường vụ Quốc hội",

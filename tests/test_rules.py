@@ -373,6 +373,11 @@ def test_a_document_named_by_what_it_is(placed, text, documents):
     ("Chiều 25-11, tại Học viện Chính trị Quốc gia Hồ Chí Minh, Tổng Bí thư trao đổi.",
      "Học viện Chính trị Quốc gia Hồ Chí Minh"),
     ("Ban Thường vụ Đảng ủy Khối DN Trung ương quyết định.", "Ban Thường vụ Đảng ủy Khối DN Trung ương"),
+    # election committees and the theory council, named in lower case; a school named after a person
+    ("Ông Lê Văn Hai, Chủ tịch Ủy ban bầu cử thị xã Bỉm Sơn, cho biết.", "Ủy ban bầu cử thị xã Bỉm Sơn"),
+    ("Ông Nguyễn Xuân Thắng là Chủ tịch Hội đồng lý luận Trung ương.", "Hội đồng lý luận Trung ương"),
+    ("Ông Vũ Văn Tâm, Hiệu trưởng Trường THPT Hoàng Văn Thụ, dự lễ.", "Trường THPT Hoàng Văn Thụ"),
+    ("Trường Đảng Nguyễn Ái Quốc đã được thành lập tại chiến khu Việt Bắc.", "Trường Đảng Nguyễn Ái Quốc"),
     # one office serving the National Assembly delegation, the council and the committee
     ("Ông Võ Minh Thành, Phó Chánh Văn phòng đoàn ĐBQH, HĐND và UBND tỉnh, được điều động.",
      "Văn phòng đoàn ĐBQH, HĐND và UBND tỉnh"),
