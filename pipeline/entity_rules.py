@@ -674,7 +674,7 @@ def organisations(s: Sentence) -> Iterator[tuple[int, int, str]]:
     while i < s.end:
         if i not in s.taken and _org_start(doc, i, s.start):
             e = _org_end(doc, i, s.end, s.taken)
-            if e > i and not _names_no_body(doc, i, e, s.end):
+            if e > i and not _names_no_body(doc, i, e, s.end) and not _a_kind_of_body(doc, e, s.end):
                 yield i, e, "ORG"
                 i = e
                 continue
@@ -694,6 +694,19 @@ def _names_no_body(doc: Words, i: int, e: int, end: int) -> bool:
     name, before = doc[i].norm_, doc[i - 1].norm_ if i > 0 else ""
     return (name == "chính phủ" and e < end and doc[e].norm_ in {"điện tử", "số"}) \
         or (name in _FORCES and before == "lực lượng") or (name in _CENTRAL and before in _LEVEL_BEFORE)
+
+
+_LEVELS_OF_KIND = _ADMIN | {"địa phương", "cơ sở"}
+
+
+def _a_kind_of_body(doc: Words, e: int, end: int) -> bool:
+    """A body's head followed by the levels it stands for names a kind of body, not one:
+    "HĐND các cấp", "UBND các huyện", "Chủ tịch UBND cấp xã", "UBND cùng cấp" (no gold
+    span of the training articles is followed so)."""
+    words = " ".join(t.norm_ for t in doc[e:min(end, e + 3)]).split()
+    return words[:2] in (["các", "cấp"], ["cùng", "cấp"]) or (
+        len(words) >= 2 and words[0] in {"các", "những", "cấp"}
+        and (words[1] in _LEVELS_OF_KIND or " ".join(words[1:3]) in _LEVELS_OF_KIND))
 
 
 def _org_start(doc: Words, i: int, start: int) -> bool:

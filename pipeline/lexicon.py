@@ -82,6 +82,11 @@ ORG_HEADS = [
     "Quân chủng Hải quân", "Quân đội", "Hội đồng trường", "Hội đồng quản lý",
     # election bodies, the theory council: named in lower case after their head
     "Hội đồng bầu cử quốc gia", "Hội đồng bầu cử", "Ủy ban bầu cử", "Hội đồng lý luận Trung ương",
+    # offices of the heads of state and party, the National Assembly's personnel board, unions
+    "Văn phòng Chủ tịch nước", "Văn phòng Tổng Bí thư", "Ban Công tác đại biểu",
+    "Liên hiệp các tổ chức hữu nghị Việt Nam", "Liên hiệp Các tổ chức hữu nghị Việt Nam",
+    "Liên minh hợp tác xã", "Liên minh Hợp tác xã", "Bảo hiểm xã hội", "HV Chính trị Quốc gia Hồ Chí Minh",
+    "Tiểu ban Điều lệ",
 ]
 # What a steering committee is named after, with or without "về": "[Ban Chỉ đạo Trung ương về
 # phòng, chống tham nhũng]".
@@ -123,7 +128,8 @@ ORG_ABBREVIATIONS = {
 # Heads that name one organisation on their own, without a following name.
 STANDALONE_ORGS = {
     "Học viện Chính trị quốc gia Hồ Chí Minh", "Hội đồng bầu cử quốc gia", "Hội đồng bầu cử", "Ủy ban bầu cử",
-    "Hội đồng lý luận Trung ương",
+    "Hội đồng lý luận Trung ương", "Văn phòng Chủ tịch nước", "Văn phòng Tổng Bí thư", "Ban Công tác đại biểu",
+    "Liên hiệp các tổ chức hữu nghị Việt Nam", "HV Chính trị Quốc gia Hồ Chí Minh",
     "Bộ Chính trị", "Ban Bí thư", "Ban Chấp hành Trung ương", "Ban Chấp hành Trung ương Đảng",
     "Trung ương Đảng", "Chính phủ", "Quốc hội", "Thủ tướng Chính phủ", "Huyện ủy", "Tỉnh ủy",
     "Thành ủy", "Thị ủy", "Quận ủy", "Đảng ủy khối", "Đảng bộ khối", "Ủy ban Thường vụ Quốc hội",
@@ -167,7 +173,7 @@ DEPARTMENT_FIELDS = [
     "Hành chính - Quản trị", "Hành chính - tiếp dân", "Thư ký - Biên tập", "Kinh tế - Ngân sách",
     "Văn hóa - Xã hội", "Kinh tế - Xã hội", "Pháp luật và Kinh tế", "Phòng không - Không quân",
     "Y tế dự phòng và phòng chống HIV/AIDS", "Kiểm soát và phòng chống HIV/AIDS", "Giá - công sản",
-    "Đoàn thể và các hội quần chúng",
+    "Đoàn thể và các hội quần chúng", "Thuế", "Kiểm lâm", "Hải quan",
     # the National Assembly's committees: "[Ủy ban Pháp luật của Quốc hội]"
     "Pháp luật", "Tư pháp", "Các vấn đề xã hội", "Đối ngoại", "Quốc phòng và An ninh",
     "Quốc phòng, An ninh và Đối ngoại", "Tài chính, Ngân sách", "Khoa học, Công nghệ và Môi trường",

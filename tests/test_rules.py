@@ -378,6 +378,12 @@ def test_a_document_named_by_what_it_is(placed, text, documents):
     ("Ông Nguyễn Xuân Thắng là Chủ tịch Hội đồng lý luận Trung ương.", "Hội đồng lý luận Trung ương"),
     ("Ông Vũ Văn Tâm, Hiệu trưởng Trường THPT Hoàng Văn Thụ, dự lễ.", "Trường THPT Hoàng Văn Thụ"),
     ("Trường Đảng Nguyễn Ái Quốc đã được thành lập tại chiến khu Việt Bắc.", "Trường Đảng Nguyễn Ái Quốc"),
+    # the President's office, the National Assembly's personnel board, social insurance, tax offices
+    ("Ông Đặng Khắc Lợi, Phó Chủ nhiệm Văn phòng Chủ tịch nước, dự.", "Văn phòng Chủ tịch nước"),
+    ("Bà Nguyễn Thị Thanh, Trưởng Ban Công tác đại biểu, phát biểu.", "Ban Công tác đại biểu"),
+    ("Ông Nguyễn Thế Mạnh, Giám đốc Bảo hiểm xã hội Việt Nam, dự họp.", "Bảo hiểm xã hội Việt Nam"),
+    ("Ông Lê Văn Dũng, Cục trưởng Cục thuế tỉnh Hòa Bình, dự họp.", "Cục thuế tỉnh Hòa Bình"),
+    ("Ông Trần Văn Tú, Chủ tịch Liên minh hợp tác xã tỉnh Trà Vinh, dự họp.", "Liên minh hợp tác xã tỉnh Trà Vinh"),
     # one office serving the National Assembly delegation, the council and the committee
     ("Ông Võ Minh Thành, Phó Chánh Văn phòng đoàn ĐBQH, HĐND và UBND tỉnh, được điều động.",
      "Văn phòng đoàn ĐBQH, HĐND và UBND tỉnh"),
@@ -411,6 +417,15 @@ def test_a_body_ends_before_function_words_and_a_capitalised_sentence_opener(pla
 ])
 def test_bare_heads_alone_are_bodies_unless_they_name_a_level(placed, text, bodies):
     assert [t for label, t in ents(placed(text)) if label == "ORG"] == bodies
+
+
+@pytest.mark.parametrize("text", [
+    "Đến tháng 5/2021 sẽ tổ chức bầu đại biểu HĐND các cấp.",
+    "Chủ tịch UBND các tỉnh: Lâm Đồng, Tây Ninh vừa trao quyết định.",
+    "Trên 50% Chủ tịch UBND cấp xã không phải là người địa phương.",
+])
+def test_a_head_followed_by_the_levels_it_stands_for_names_a_kind_of_body(placed, text):
+    assert [t for label, t in ents(placed(text)) if label == "ORG"] == []
 
 
 def test_a_generic_committee_with_its_abbreviation_names_no_body(placed):
