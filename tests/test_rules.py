@@ -428,6 +428,16 @@ def test_a_head_followed_by_the_levels_it_stands_for_names_a_kind_of_body(placed
     assert [t for label, t in ents(placed(text)) if label == "ORG"] == []
 
 
+def test_a_body_named_again_by_its_head_alone(placed):
+    doc = placed("Học viện Chính trị quốc gia Hồ Chí Minh kỷ niệm 70 năm. Bên cạnh đó, Học viện đã đào tạo "
+                 "nhiều cán bộ; các Học viện khu vực cũng vậy.")
+    assert [t for label, t in ents(doc) if label == "ORG"] == ["Học viện Chính trị quốc gia Hồ Chí Minh", "Học viện"]
+
+
+def test_a_head_alone_names_no_body_the_article_did_not_name(placed):
+    assert ("ORG", "Ủy ban") not in ents(placed("Hội đồng nhân dân tỉnh họp; Ủy ban đã báo cáo."))
+
+
 def test_a_generic_committee_with_its_abbreviation_names_no_body(placed):
     doc = placed("Trong năm 2019, Ủy ban Kiểm tra (UBKT) các cấp tại Quảng Bình đã kiểm tra.")
     assert ("ORG", "Ủy ban Kiểm tra (UBKT)") not in ents(doc)
