@@ -20,7 +20,6 @@ by `make choices`.
 from __future__ import annotations
 
 import random
-import re
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from itertools import islice
@@ -40,10 +39,14 @@ from . import lexicon
 from .entity_rules import (
     A_PEOPLE,
     LAW_HEADS,
+    LEVELS,
     MINISTERS,
+    bracketed_abbreviation,
+    called_by_given_name,
     counts,
     holder_start,
     leaves_place_implied,
+    names_many,
     opens_photo_credit,
     portfolio_end,
 )
@@ -191,7 +194,6 @@ def titles_with_a_person(doc: Doc, spans: list[Span]) -> list[Span]:
     return [s for s in spans if s.label_ != "TITLE" or sentence[s.start] in with_person]
 
 
-_LEVELS = {level.lower().rstrip(".") for level in lexicon.ADMIN_LEVELS}
 _DOTTED_LEVELS = {level.lower().rstrip(".") for level in lexicon.ADMIN_LEVELS if level.endswith(".")}
 
 
@@ -213,10 +215,10 @@ def places_with_their_level(doc: Doc, spans: list[Span]) -> list[Span]:
             j = start - 1
             if j >= 1 and doc[j].text == "." and doc[j - 1].norm_ in _DOTTED_LEVELS:
                 j -= 1
-            if j >= 0 and doc[j].norm_.rstrip(".") in _LEVELS and not taken.intersection(range(j, start)) \
+            if j >= 0 and doc[j].norm_.rstrip(".") in LEVELS and not taken.intersection(range(j, start)) \
                     and not any(doc[k].is_sent_start for k in range(j + 1, start + 1)) and not plural(j - 1):
                 start = j
-            elif doc[start].norm_ in _LEVELS and span.end - start > 1 and plural(start - 1):
+            elif doc[start].norm_ in LEVELS and span.end - start > 1 and plural(start - 1):
                 start += 1
         if start != span.start:
             span = span_from(span, start, span.end)
@@ -320,16 +322,9 @@ def _cut_at_a_joint(doc: Doc, rule_start: int, start: int, end: int) -> bool:
     return rule_start == start and doc[end].text in _JOINTS
 
 
-# After "các": a body named for many places or levels at once.
-_MANY = _LEVELS | {"cấp", "địa phương"}
-
-
 def no_body_of_many(doc: Doc, spans: list[Span]) -> list[Span]:
-    """Rule 3: a body named for many places or levels at once is no one body and is not marked
-    ("HĐND các cấp", "UBND các huyện, thị xã", "UB Kiểm tra Tỉnh ủy các tỉnh Hưng Yên, Nam
-    Định"); one body's several terms are ("[Ban Thường vụ Tỉnh ủy Khánh Hòa] các nhiệm kỳ")."""
-    return [s for s in spans if not (s.label_ == "ORG" and s.end + 1 < len(doc) and doc[s.end].norm_ == "các"
-                                     and doc[s.end + 1].norm_ in _MANY)]
+    """Rule 3: a body named for many places or levels at once is not marked (`names_many`)."""
+    return [s for s in spans if not (s.label_ == "ORG" and names_many(doc, s.end, len(doc)))]
 
 
 def no_body_named_with_a_demonstrative(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -367,9 +362,6 @@ def numbers_are_no_places(doc: Doc, spans: list[Span]) -> list[Span]:
     return out
 
 
-_ABBREVIATION = re.compile(r"[A-ZĐ](?:[^\W\d_]|&)*")  # letters and "&", no digits: "GD&ĐT", "Sagri"
-
-
 def _is_place(places: list[str], i: int) -> bool:
     return bool(places) and places[i] in {"B", "I"}
 
@@ -392,8 +384,7 @@ def abbreviations_inside(doc: Doc, spans: list[Span]) -> list[Span]:
     out: list[Span | None] = list(spans)
     for n, span in enumerate(spans):
         i = span.end
-        if span.label_ != "ORG" or i + 3 > len(doc) or doc[i].text != "(" or doc[i + 2].text != ")" \
-                or {i, i + 2} & taken or not _ABBREVIATION.fullmatch(doc[i + 1].text) or _is_place(places, i + 1):
+        if span.label_ != "ORG" or not bracketed_abbreviation(doc, i, places) or {i, i + 2} & taken:
             continue
         inside = by_start.get(i + 1)  # the model may have read the abbreviation as a body of its own
         if i + 1 in taken and (inside is None or spans[inside].label_ != "ORG" or spans[inside].end != i + 2):
@@ -422,8 +413,7 @@ def abbreviations_named_again(doc: Doc, spans: list[Span]) -> list[Span]:
     for span in spans:
         if span.label_ == "ORG":
             for token in span[1:-1]:
-                if doc[token.i - 1].text == "(" and doc[token.i + 1].text == ")" \
-                        and _ABBREVIATION.fullmatch(token.text):
+                if bracketed_abbreviation(doc, token.i - 1, []):
                     defined.setdefault(token.text, span)
     if not defined:
         return spans
@@ -509,10 +499,8 @@ def given_names_again(doc: Doc, spans: list[Span]) -> list[Span]:
         i = token.i
         if token.text not in given or i == 0:
             continue
-        before, after = doc[i - 1], doc[i + 1] if i + 1 < len(doc) else None
-        cued = i in titles_end or before.norm_ in lexicon.HONORIFIC_WORDS or word_kind(before) == KIND_TITLE \
-            or (after is not None and after.text in {"“", '"'})
-        if not cued:
+        before = doc[i - 1]
+        if not (i in titles_end or called_by_given_name(doc, i)):
             continue
         n = by_start.get(i)
         if n is not None and spans[n].end == i + 1 and spans[n].label_ in {"ORG", "LOC"}:

@@ -10,7 +10,6 @@ reports precision per rule and calibration (`calibration.py`) scores it by its r
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import ClassVar
@@ -674,7 +673,7 @@ def organisations(s: Sentence) -> Iterator[tuple[int, int, str]]:
     while i < s.end:
         if i not in s.taken and _org_start(doc, i, s.start):
             e = _org_end(doc, i, s.end, s.taken)
-            if e > i and not _names_no_body(doc, i, e, s.end) and not _a_kind_of_body(doc, e, s.end):
+            if e > i and not _names_no_body(doc, i, e, s.end) and not names_many(doc, e, s.end):
                 yield i, e, "ORG"
                 i = e
                 continue
@@ -696,17 +695,19 @@ def _names_no_body(doc: Words, i: int, e: int, end: int) -> bool:
         or (name in _FORCES and before == "lực lượng") or (name in _CENTRAL and before in _LEVEL_BEFORE)
 
 
-_LEVELS_OF_KIND = _ADMIN | {"địa phương", "cơ sở"}
+LEVELS = {level.lower().rstrip(".") for level in lexicon.ADMIN_LEVELS}  # "tp." read as "tp"
+_LEVELS_OF_MANY = LEVELS | {"địa phương", "cơ sở"}
 
 
-def _a_kind_of_body(doc: Words, e: int, end: int) -> bool:
-    """A body's head followed by the levels it stands for names a kind of body, not one:
-    "HĐND các cấp", "UBND các huyện", "Chủ tịch UBND cấp xã", "UBND cùng cấp" (no gold
-    span of the training articles is followed so)."""
+def names_many(doc: Words | Doc, e: int, end: int) -> bool:
+    """Rule 3: a body's name followed by the levels it stands for names many bodies, no one body:
+    "HĐND các cấp", "UBND các huyện, thị xã", "Chủ tịch UBND cấp xã", "UBND cùng cấp" (no
+    gold span of the training articles is followed so); one body's several terms are one body
+    ("[Ban Thường vụ Tỉnh ủy Khánh Hòa] các nhiệm kỳ")."""
     words = " ".join(t.norm_ for t in doc[e:min(end, e + 3)]).split()
     return words[:2] in (["các", "cấp"], ["cùng", "cấp"]) or (
         len(words) >= 2 and words[0] in {"các", "những", "cấp"}
-        and (words[1] in _LEVELS_OF_KIND or " ".join(words[1:3]) in _LEVELS_OF_KIND))
+        and (words[1] in _LEVELS_OF_MANY or " ".join(words[1:3]) in _LEVELS_OF_MANY))
 
 
 def _org_start(doc: Words, i: int, start: int) -> bool:
@@ -749,9 +750,9 @@ def _org_end(doc: Words, i: int, end: int, taken: set[int] | frozenset = frozens
         if j == i + 1 and head.norm_ == "văn phòng" and (joint := _joint_office_end(doc, j, end)):
             j = joint  # "[Văn phòng Đoàn ĐBQH, HĐND và UBND tỉnh]": one office serves all three
             complete = True
-        elif t.text == "(" and (closed := _bracketed_abbreviation(doc, i, j, end)):
-            bracketed += closed - j  # "[Ủy ban Kiểm tra (UBKT) Tỉnh ủy Bình Phước]"
-            j = closed
+        elif j + 3 <= end and bracketed_abbreviation(doc, j, doc.place_tags):
+            bracketed += 3  # "[Ủy ban Kiểm tra (UBKT) Tỉnh ủy Bình Phước]"
+            j += 3
         elif word_kind(t) == KIND_ORG or t.text in _ORG_ABBR or t.text in lexicon.COMPANY_FORMS:
             j += 1
             complete = complete or t.norm_ in _STANDALONE
@@ -843,22 +844,15 @@ def _joint_office_end(doc: Words, j: int, end: int) -> int:
     return last if members >= 2 else 0
 
 
-def _initials(words: list[Word]) -> str:
-    """The letters an abbreviation takes from words: "Ủy ban Kiểm tra" → "UBKT", "Tài nguyên
-    và Môi trường" → "TNMT" ("và" is written "&" or left out)."""
-    letters = [syllable[0] for w in words if w.norm_ != "và" for syllable in w.text.split()]
-    return "".join(unicodedata.normalize("NFD", c)[0].upper() for c in letters)
+ABBREVIATION = re.compile(r"[A-ZĐ](?:[^\W\d_]|&)*")  # letters and "&", no digits: "GD&ĐT", "Sagri"
 
 
-def _bracketed_abbreviation(doc: Words, i: int, j: int, end: int) -> int:
-    """End of "(ABBR)" at word j when ABBR abbreviates the last words of the body's name
-    started at i ("Ủy ban Kiểm tra (UBKT)", "Sở Tài nguyên và Môi trường (TN&MT)"): the
-    gold data keeps it inside the name (37 of 39 such cases in the training articles); 0 else."""
-    if j + 2 >= end or doc[j + 2].text != ")":
-        return 0
-    abbr = "".join(c for c in unicodedata.normalize("NFD", doc[j + 1].text) if c.isalpha() and c.isupper())
-    return j + 3 if len(abbr) >= 2 and any(
-        _initials(doc[k:j]) == abbr for k in range(i, j)) else 0
+def bracketed_abbreviation(doc: Words | Doc, j: int, places: list[str]) -> bool:
+    """"(ABBR)" at word j: an abbreviation in brackets, no number and no place ("(UBKT)",
+    "(GD&ĐT)", "(Sagri)"; not "(K20)", "(TPHCM)"). After a body's name it belongs to the name
+    (rule 33)."""
+    return j + 2 < len(doc) and doc[j].text == "(" and doc[j + 2].text == ")" \
+        and bool(ABBREVIATION.fullmatch(doc[j + 1].text)) and not (places and places[j + 1] in {"B", "I"})
 
 
 def _named_after_a_person_school(doc: Words, i: int, j: int) -> bool:
@@ -1177,7 +1171,7 @@ def find_spans(doc: Doc, rules: tuple[Rule, ...] = RULES) -> list[tuple[int, int
     for i in given_names(words, found):
         if i not in taken:
             found.append((i, i + 1, "PER", "given_names"))
-            if _is_title(words[i - 1]) and i - 1 not in taken:
+            if word_kind(words[i - 1]) == KIND_TITLE and i - 1 not in taken:
                 found.append((i - 1, i, "TITLE", "given_names"))  # rule 2: the title names its holder
     return sorted(found)
 
@@ -1207,17 +1201,21 @@ def heads_again(doc: Words, found: list[tuple[int, int, str, str]]) -> Iterator[
             yield i
 
 
+def called_by_given_name(doc: Words | Doc, i: int) -> bool:
+    """Case 36: word i, the given name of a person the article named in full, names that person
+    again after a title or an honorific ("Bí thư [Nghĩa]", "ông [Dương]") or before a quoted
+    nickname ("[Vũ] “nhôm”"), and not as the first word of another name."""
+    before, after = doc[i - 1], doc[i + 1] if i + 1 < len(doc) else None
+    return (before.norm_ in lexicon.HONORIFIC_WORDS or word_kind(before) == KIND_TITLE
+            or (after is not None and after.text in {"“", '"'})) and not (after is not None and is_name_token(after))
+
+
 def given_names(doc: Words, found: list[tuple[int, int, str, str]]) -> Iterator[int]:
-    """A person the article has named in full, called again by the last syllable of the name
-    after a title or an honorific: "Bí thư Thành ủy Trương Quang Nghĩa …", then "Bí thư
-    [Nghĩa] nói" (the title is marked with it). Only the given names of full names found in the
-    same article count."""
+    """Words i that call again by the given name a person the article named in full: "Bí thư
+    Thành ủy Trương Quang Nghĩa …", then "Bí thư [Nghĩa] nói" (case 36)."""
     names = {doc[e - 1].text.split()[-1] for b, e, label, _ in found
              if label == "PER" and looks_like_person(doc, b, e) and _syllables(doc, b, e) >= 3}
-    for i in range(1, len(doc)):
-        if doc[i].text in names and (_is_title(doc[i - 1]) or doc[i - 1].norm_ in lexicon.HONORIFIC_WORDS) \
-                and not (i + 1 < len(doc) and is_name_token(doc[i + 1])):
-            yield i
+    yield from (i for i in range(1, len(doc)) if doc[i].text in names and called_by_given_name(doc, i))
 
 
 class EntityRules:
