@@ -297,6 +297,7 @@ TRAINED_VARIANTS: dict[str, Variant] = {
     "tagger with 4 encoder layers of window 2": network_variant(TAGGER, window_size=2),
     "transition-based ner, 2 encoder layers": network_variant(TRANSITION_NER, depth=2),
     "training: dropout 0.1": {"train.dropout": 0.1},
+    "training: dropout 0.3": {"train.dropout": 0.3},
     "training: 40 epochs": {"train.epochs": 40},
 }
 
