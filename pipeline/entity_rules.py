@@ -86,8 +86,9 @@ _FUNCTION_STOPS = {"do", "nên", "chuyên ngành", "đối với", "thuộc", "t
                    "tham gia", "tập trung", "một số", "đồng thời", "sau", "trước", "nhưng", "mà",
                    "thì", "còn", "như", "hiện", "chiều", "sáng", "tối", "trưa", "ngày", "tháng"}
 _DESCRIBED_BREAKS = _STOP_WORDS | _VERB_STOPS | _FUNCTION_STOPS  # lower-case words that end a described name
-# Capitalised, these open a sentence the crawler ran on from a body's name ("[Ban Bí thư] Tại
-# …", "[Bộ Chính trị] Khóa XII"): no body's name goes on over them.
+# No body's name goes on over these, in either case: capitalised they open a sentence the
+# crawler ran on from the name ("[Ban Bí thư] Tại …", "[Bộ Chính trị] Khóa XII"), in lower case
+# they are prepositions and time words after it.
 _NEVER_IN_NAMES = {"khóa", "tại", "với", "từ", "được", "theo", "trong", "khi", "sau", "chiều", "sáng",
                    "tối", "dịp", "ngày", "tháng"}
 
@@ -1032,10 +1033,10 @@ def bare_bodies(s: Sentence) -> Iterator[tuple[int, int, str]]:
     the body in some 150 sentences and as a level in some 65; "Đảng bộ" alone as the body in
     some 35 and otherwise after those words."""
     doc = s.doc
-    local = any(doc[k].norm_ == "địa phương" for k in range(s.start, s.end))
     for i in range(s.start, s.end):
         after_words = _BARE_BODIES.get(doc[i].text)
-        if after_words is None or i in s.taken or (local and doc[i].text == "Trung ương"):
+        if after_words is None or i in s.taken or (doc[i].text == "Trung ương" and any(
+                doc[k].norm_ == "địa phương" for k in range(s.start, s.end))):
             continue
         before = doc[i - 1].norm_ if i > s.start else ""
         if not any(before == w or before.endswith(" " + w) for w in after_words):  # "đảng trực thuộc": one word
@@ -1165,14 +1166,17 @@ def find_spans(doc: Doc, rules: tuple[Rule, ...] = RULES) -> list[tuple[int, int
                     s.taken.update(range(b, e))
                     found.append((b, e, label, rule.__name__))
     taken = {i for b, e, _, _ in found for i in range(b, e)}
-    found += [(b, e, label, "bylines") for b, e, label in bylines(words)
-              if not taken.intersection(range(b, e))]
-    found += [(i, i + 1, "ORG", "heads_again") for i in heads_again(words, found) if i not in taken]
-    for i in given_names(words, found):
-        if i not in taken:
-            found.append((i, i + 1, "PER", "given_names"))
-            if word_kind(words[i - 1]) == KIND_TITLE and i - 1 not in taken:
-                found.append((i - 1, i, "TITLE", "given_names"))  # rule 2: the title names its holder
+
+    def add(spans: Iterable[tuple[int, int, str]], rule: str) -> None:
+        """The passes over the whole article: their spans join where no earlier span is."""
+        for b, e, label in list(spans):  # read from `found` as it was before this pass
+            if not taken.intersection(range(b, e)):
+                taken.update(range(b, e))
+                found.append((b, e, label, rule))
+
+    add(bylines(words), "bylines")
+    add(heads_again(words, found), "heads_again")
+    add(given_names(words, found), "given_names")
     return sorted(found)
 
 
@@ -1185,21 +1189,22 @@ _HEADS_AGAIN = {"Ban Chỉ đạo", "Tiểu ban", "Học viện", "Ủy ban", "H
 _NOT_AGAIN_AFTER = PLURALS | {"mỗi", "từng", "ngày"}  # "các Học viện khu vực", "Ngày Hội quốc phòng"
 
 
-def heads_again(doc: Words, found: list[tuple[int, int, str, str]]) -> Iterator[int]:
-    """Words i that name again, by its head alone, a body named in full earlier in the
-    article; not after "các", "những" (several bodies) nor before "trực thuộc", "khối"."""
+def heads_again(doc: Words, found: list[tuple[int, int, str, str]]) -> Iterator[tuple[int, int, str]]:
+    """A body named again, by its head alone, after the article named it in full; not after
+    "các", "những" (several bodies) nor before "trực thuộc", "khối"."""
     named: dict[str, int] = {}  # head -> where the first body it opens ends
     for b, e, label, _ in sorted(found):
-        name = " ".join(t.text for t in doc[b:e])
-        for head in _HEADS_AGAIN:
-            if label == "ORG" and name.startswith(head + " "):
-                named.setdefault(head, e)
+        if label == "ORG":
+            name = " ".join(t.text for t in doc[b:e])
+            for head in _HEADS_AGAIN:
+                if name.startswith(head + " "):
+                    named.setdefault(head, e)
     for i in range(1, len(doc)):
         t = doc[i]
         if t.text in named and i >= named[t.text] and doc[i - 1].norm_ not in _NOT_AGAIN_AFTER \
                 and not (i + 1 < len(doc) and (doc[i + 1].norm_ in {"trực thuộc", "khối"}
                                                or is_name_token(doc[i + 1]) or word_kind(doc[i + 1]) == KIND_ORG)):
-            yield i
+            yield i, i + 1, "ORG"
 
 
 def called_by_given_name(doc: Words | Doc, i: int) -> bool:
@@ -1211,12 +1216,17 @@ def called_by_given_name(doc: Words | Doc, i: int) -> bool:
             or (after is not None and after.text in {"“", '"'})) and not (after is not None and is_name_token(after))
 
 
-def given_names(doc: Words, found: list[tuple[int, int, str, str]]) -> Iterator[int]:
-    """Words i that call again by the given name a person the article named in full: "Bí thư
-    Thành ủy Trương Quang Nghĩa …", then "Bí thư [Nghĩa] nói" (case 36)."""
+def given_names(doc: Words, found: list[tuple[int, int, str, str]]) -> Iterator[tuple[int, int, str]]:
+    """A person the article named in full, called again by the given name: "Bí thư Thành ủy
+    Trương Quang Nghĩa …", then "[Bí thư] [Nghĩa] nói" (case 36; the title with its holder,
+    rule 2)."""
     names = {doc[e - 1].text.split()[-1] for b, e, label, _ in found
              if label == "PER" and looks_like_person(doc, b, e) and _syllables(doc, b, e) >= 3}
-    yield from (i for i in range(1, len(doc)) if doc[i].text in names and called_by_given_name(doc, i))
+    for i in range(1, len(doc)):
+        if doc[i].text in names and called_by_given_name(doc, i):
+            yield i, i + 1, "PER"
+            if word_kind(doc[i - 1]) == KIND_TITLE:
+                yield i - 1, i, "TITLE"
 
 
 class EntityRules:
