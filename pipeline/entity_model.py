@@ -65,6 +65,7 @@ from .schema import (
     word_kind,
 )
 from .spans import sentence_numbers, span_from, tidy
+from .words import words_of
 
 FEATURES = ("kind", "rules", "place")
 
@@ -419,7 +420,7 @@ def abbreviations_named_again(doc: Doc, spans: list[Span]) -> list[Span]:
         return spans
     taken = {i for s in spans for i in range(s.start, s.end)}
     found = []
-    for token in doc:
+    for token in words_of(doc):
         body = defined.get(token.text)
         if body is not None and token.i not in taken and not _plural_before(doc, token.i):
             found.append(span_from(body, token.i, token.i + 1, "ORG"))
@@ -495,12 +496,13 @@ def given_names_again(doc: Doc, spans: list[Span]) -> list[Span]:
     titles_end = {s.end for s in spans if s.label_ == "TITLE"}
     out = list(spans)
     found = []
-    for token in doc:
+    words = words_of(doc)
+    for token in words:
         i = token.i
         if token.text not in given or i == 0:
             continue
-        before = doc[i - 1]
-        if not (i in titles_end or called_by_given_name(doc, i)):
+        before = words[i - 1]
+        if not (i in titles_end or called_by_given_name(words, i)):
             continue
         n = by_start.get(i)
         if n is not None and spans[n].end == i + 1 and spans[n].label_ in {"ORG", "LOC"}:

@@ -37,6 +37,7 @@ from .schema import (
 )
 from .shapes import iso_date
 from .spans import tidy
+from .words import Word, Words, words_of
 
 _CUES = {c.lower() for c in lexicon.DATE_CUES}
 _ADMIN = {a.lower() for a in lexicon.ADMIN_LEVELS}
@@ -93,31 +94,6 @@ _NEVER_IN_NAMES = {"khóa", "tại", "với", "từ", "được", "theo", "trong
                    "tối", "dịp", "ngày", "tháng"}
 
 Spans = list[tuple[int, int, str]]
-
-
-@dataclass(frozen=True, slots=True)
-class Word:
-    """The attributes of a spaCy Token the rules read, under the same names: the rules look
-    at each word a dozen times, and spaCy makes a new Token object at every look."""
-
-    i: int
-    text: str
-    norm_: str
-    tag_: str  # the word's kind (schema.word_kind)
-    is_punct: bool
-    like_num: bool
-    is_upper: bool
-    is_space: bool
-
-
-class Words(list[Word]):
-    """A Doc's words read once, indexed and sliced as the Doc is, with the gazetteer's tags."""
-
-    def __init__(self, doc: Doc) -> None:
-        super().__init__(Word(t.i, t.text, t.norm_, t.tag_, t.is_punct, t.like_num, t.is_upper, t.is_space)
-                         for t in doc)
-        self.doc = doc
-        self.place_tags: list[str] = doc._.place_tags or []
 
 
 @dataclass
@@ -1156,7 +1132,7 @@ def bylines(doc: Words) -> Iterator[tuple[int, int, str]]:
 def find_spans(doc: Doc, rules: tuple[Rule, ...] = RULES) -> list[tuple[int, int, str, str]]:
     """(start, end, label, rule name) of every rule span, flat, in text order."""
     found: list[tuple[int, int, str, str]] = []
-    words = Words(doc)
+    words = words_of(doc)
     for sent in doc.sents:
         s = Sentence(words, sent.start, sent.end)
         for rule in rules:

@@ -14,11 +14,12 @@ from collections.abc import Collection, Iterator
 from pathlib import Path
 from typing import ClassVar
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from .extensions import Relation, span_key
 from .relation_rules import RelationRules, sentence_entities
 from .schema import ENTS, RELATION_TYPES, RELATIONS, RULE_SOURCE, SENTS, TOKEN_NORM
+from .words import Word, words_of
 
 _TYPES_BY_LABELS = {pair: label for label, pair in RELATION_TYPES.items()}
 
@@ -46,7 +47,8 @@ def features(doc: Doc, head: Span, child: Span, label: str, rule_says: bool,
     """Binary features of one candidate, each prefixed with the relation type; `ents` are
     the entities of its sentence."""
     first, second = (head, child) if head.start < child.start else (child, head)
-    between = [t for t in doc[first.end:second.start] if not t.is_space]
+    doc_words = words_of(doc)
+    between = [t for t in doc_words[first.end:second.start] if not t.is_space]
     words = [t.norm_ for t in between]
     ents_between = [e for e in ents if first.end <= e.start and e.end <= second.start]
     feats = [
@@ -55,8 +57,8 @@ def features(doc: Doc, head: Span, child: Span, label: str, rule_says: bool,
         f"labels_between={'_'.join(e.label_ for e in ents_between[:4])}",
         f"first_between={words[0] if words else '<none>'}",
         f"last_between={words[-1] if words else '<none>'}",
-        f"before={doc[first.start - 1].norm_ if first.start else '<s>'}",
-        f"after={doc[second.end].norm_ if second.end < len(doc) else '</s>'}",
+        f"before={doc_words[first.start - 1].norm_ if first.start else '<s>'}",
+        f"after={doc_words[second.end].norm_ if second.end < len(doc_words) else '</s>'}",
         f"rule={rule_says}", f"head={head.text.lower()[:20]}" if head.label_ == "TITLE" else "",
         f"child={child.text.lower()[:20]}" if child.label_ == "TITLE" else "",
     ]
@@ -74,7 +76,7 @@ def features(doc: Doc, head: Span, child: Span, label: str, rule_says: bool,
 _LIST_GLUE = {",", "và", "ngày", "số", ";"}
 
 
-def _listed_with_others(between: list[Token], ents_between: list[Span]) -> bool:
+def _listed_with_others(between: list[Word], ents_between: list[Span]) -> bool:
     """Only other documents, dates and list glue lie between the pair, then "của" or "do":
     "DOC1, ngày D1 và DOC2 ngày D2 của ORG" gives ORG to both documents."""
     inside = {i for e in ents_between if e.label_ in {"DOC", "DATE"} for i in range(e.start, e.end)}

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 from . import lexicon
 from .entity_rules import decides_at
 from .extensions import Relation
+from .words import words_of
 
 SCORES = {"has_title": 0.95, "title_of": 0.95, "issued_by": 0.93, "issued_on": 0.97,
           "implements": 0.8, "decides_on": 0.85}
@@ -43,7 +44,7 @@ def sentence_entities(doc: Doc) -> list[list[Span]]:
 
 def _between(doc: Doc, a: Span, b: Span) -> list[str]:
     """Norms of the non-space words between two spans (a before b)."""
-    return [t.norm_ for t in doc[a.end:b.start] if not t.is_space]
+    return [t.norm_ for t in words_of(doc)[a.end:b.start] if not t.is_space]
 
 
 class RelationRules:
@@ -149,9 +150,10 @@ class RelationRules:
     def _implements(self, doc: Doc, ents: list[Span], rels: list[Relation], add) -> None:
         """ORG before the verb ("ORG … tổng kết DOC"), or after a fronted "Thực hiện DOC, …"."""
         not_actors = {(r.child.start, r.child.end) for r in rels if r.label in {"issued_by", "title_of"}}
+        words = words_of(doc)
 
         def actor_ok(span: Span) -> bool:
-            before = doc[span.start - 1].norm_ if span.start > 0 else ""
+            before = words[span.start - 1].norm_ if span.start > 0 else ""
             return span.label_ == "ORG" and (span.start, span.end) not in not_actors and \
                 before not in {"của", "do", "trong", "toàn"}
 
@@ -159,9 +161,9 @@ class RelationRules:
             if ent.label_ != "DOC":
                 continue
             start = ent.sent.start
-            verbs = [k for k in range(start, ent.start) if doc[k].norm_ in _IMPLEMENT]
+            verbs = [k for k in range(start, ent.start) if words[k].norm_ in _IMPLEMENT]
             if not verbs or ent.start - verbs[-1] > 6 or any(
-                    t.is_punct and t.text not in {"“", '"'} for t in doc[verbs[-1]:ent.start]):
+                    t.is_punct and t.text not in {"“", '"'} for t in words[verbs[-1]:ent.start]):
                 continue
             verb = verbs[-1]
             actor = None
@@ -171,8 +173,8 @@ class RelationRules:
                 if actor_ok(cand) and cand.end <= verb:
                     actor = cand if verb - cand.end <= 8 else None
                     break
-            lead = next((k for k in range(start, ent.start) if doc[k].text[:1].isalpha()
-                         and not doc[k].is_upper), start)  # skip "(LSO) –" and the like
+            lead = next((k for k in range(start, ent.start) if words[k].text[:1].isalpha()
+                         and not words[k].is_upper), start)  # skip "(LSO) –" and the like
             fronted = not any(e.label_ in {"ORG", "PER"} for e in ents[:i]) and verbs[0] == lead
             if actor is None and fronted:
                 actor = next((c for c in ents[i + 1:] if actor_ok(c)), None)

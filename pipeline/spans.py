@@ -11,6 +11,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .words import Words
 
 _EDGE_PUNCT = set(",;:.!?-–—\"“”'‘’()[]{}…/")
 _ABBREVIATION_DOT = re.compile(r"(?:^|[\s.])[A-ZĐa-zđ]{1,4}\.$")
@@ -72,16 +76,18 @@ def tidy(doc, spans: list) -> list:
     """Trim white space and punctuation tokens off the edges of token spans, and drop those
     that are empty afterwards, cross a sentence end, or still break the rule."""
     from .extensions import doc_text
+    from .words import words_of
 
     if not spans:
         return []
     text = doc_text(doc)
     sentence = sentence_numbers(doc)
+    words = words_of(doc)
     out = []
     for span in spans:
         start, end = span.start, span.end
-        start, end = _trimmed(doc, start, end)
-        start, end = _trimmed(doc, *_bracket_closed(doc, start, end))
+        start, end = _trimmed(words, start, end)
+        start, end = _trimmed(words, *_bracket_closed(words, start, end))
         if start >= end or sentence[start] != sentence[end - 1]:
             continue
         if (start, end) != (span.start, span.end):
@@ -91,22 +97,22 @@ def tidy(doc, spans: list) -> list:
     return out
 
 
-def _trimmed(doc, start: int, end: int) -> tuple[int, int]:
-    while start < end and (doc[start].is_space or _stray(doc[start].text)):
+def _trimmed(words: Words, start: int, end: int) -> tuple[int, int]:
+    while start < end and (words[start].is_space or _stray(words[start].text)):
         start += 1
-    while end > start and (doc[end - 1].is_space or _stray(doc[end - 1].text)) and \
-            not _closes(doc[start:end].text):
+    while end > start and (words[end - 1].is_space or _stray(words[end - 1].text)) and \
+            not _closes(words.doc[start:end].text):
         end -= 1
     return start, end
 
 
-def _bracket_closed(doc, start: int, end: int) -> tuple[int, int]:
+def _bracket_closed(words: Words, start: int, end: int) -> tuple[int, int]:
     """A span that opens a bracket and ends inside it: closed by the ")" right after it when
     the bracket holds one abbreviation (guidelines 33: "[Sở Tài nguyên và Môi trường (TN&MT)]"),
     else cut before the bracket ("[Bộ Giáo dục] (1976-1987)", "[ban Tổ chức] (hiện là …")."""
     opened, depth = None, 0
     for i in range(start, end):
-        word = doc[i].text
+        word = words[i].text
         if word == "(":
             opened = i if depth == 0 else opened
             depth += 1
@@ -114,8 +120,8 @@ def _bracket_closed(doc, start: int, end: int) -> tuple[int, int]:
             depth -= 1
     if not depth or opened is None:
         return start, end
-    inside = [t.text for t in doc[opened + 1:end] if not t.is_space]
-    if end < len(doc) and doc[end].text == ")" and len(inside) == 1 and _ABBREVIATION.fullmatch(inside[0]):
+    inside = [t.text for t in words[opened + 1:end] if not t.is_space]
+    if end < len(words) and words[end].text == ")" and len(inside) == 1 and _ABBREVIATION.fullmatch(inside[0]):
         return start, end + 1
     return start, opened
 

@@ -20,6 +20,26 @@ def test_codes_dates_and_abbreviations_stay_one_word(nlp, piece):
     assert piece in words(doc)
 
 
+@pytest.mark.parametrize("text, piece", [
+    ("(265/QĐ-TTg)", "265/QĐ-TTg"), ("“22-NQ/TW”", "22-NQ/TW"),
+    ("Đoàn ĐBQH,HĐND tỉnh", "HĐND"), ("ngày(02/02/2008)", "02/02/2008"),
+])
+def test_a_word_kept_whole_after_punctuation(nlp, text, piece):
+    assert piece in words(nlp.make_doc(f"Ông Lê Văn Ba {text} phát biểu."))
+
+
+def test_words_read_once_agree_with_the_tokens(nlp):
+    """The stages read words from `words_of`, not the Doc: it must say what spaCy says."""
+    from pipeline.words import words_of
+
+    doc = nlp("Ngày 2/4/2019,  UBND tỉnh Nghệ An có 12 quyết định.\nÔng Vinh (Bí thư) nói.")
+    words = words_of(doc)
+    assert words is words_of(doc)
+    assert [(w.i, w.text, w.norm_, w.tag_, w.is_punct, w.like_num, w.is_upper, w.is_space) for w in words] == \
+        [(t.i, t.text, t.norm_, t.tag_, t.is_punct, t.like_num, t.is_upper, t.is_space) for t in doc]
+    assert words.place_tags == doc._.place_tags and "B" in words.place_tags
+
+
 def test_dotted_day_month_is_one_word(nlp):
     doc = nlp.make_doc("Chiều 21.4, Ban Thường vụ Tỉnh ủy họp.")
     assert "21.4" in words(doc)

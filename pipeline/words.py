@@ -1,0 +1,53 @@
+"""Each word of a Doc read once, for the stages that look at words in Python loops.
+
+spaCy makes a new Token object at every `doc[i]` and every step over a Doc; the rules, the
+relation features and the merge passes look at each word many times. `words_of(doc)` reads
+every word's attributes once per Doc and keeps them with the Doc for the later stages (the
+words never change after segmentation).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from spacy.tokens import Doc
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """The attributes of a spaCy Token the stages read, under the same names."""
+
+    i: int
+    text: str
+    norm_: str
+    tag_: str  # the word's kind (schema.word_kind)
+    is_punct: bool
+    like_num: bool
+    is_upper: bool
+    is_space: bool
+
+
+class Words(list[Word]):
+    """A Doc's words, indexed and sliced as the Doc is."""
+
+    def __init__(self, doc: Doc) -> None:
+        super().__init__(Word(t.i, t.text, t.norm_, t.tag_, t.is_punct, t.like_num, t.is_upper, t.is_space)
+                         for t in doc)
+        self.doc = doc
+
+    @cached_property
+    def place_tags(self) -> list[str]:
+        """The gazetteer's B/I tags per word (read when first asked: only stages after the
+        gazetteer ask)."""
+        return self.doc._.place_tags or []
+
+
+_KEY = "pipeline.words"  # in doc.user_data itself: a custom attribute (doc._) costs more to look up
+
+
+def words_of(doc: Doc) -> Words:
+    """The Doc's words, read at the first call and kept with the Doc."""
+    words = doc.user_data.get(_KEY)
+    if words is None:
+        words = doc.user_data[_KEY] = Words(doc)
+    return words
