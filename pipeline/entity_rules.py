@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import ClassVar
 
 from spacy.tokens import Doc, Span
@@ -125,10 +126,13 @@ class Phrases:
         self.keys = {key(p) for p in phrases}
         self.starts = {k.partition(" ")[0] for k in self.keys}
         self.longest = max(len(re.findall(r"\w+|[^\w\s]", p)) for p in phrases)  # words and punctuation
+        # Whether a word can start a phrase, asked of every word of every article: words repeat,
+        # so each is asked once (bounded, so memory stays flat over an archive).
+        self.may_start = lru_cache(maxsize=20_000)(lambda word: key(word).partition(" ")[0] in self.starts)
 
     def end_at(self, doc: Words, i: int, end: int) -> int:
         """End of the longest phrase starting at word i; 0 when none."""
-        if self.key(getattr(doc[i], self.attr)).partition(" ")[0] not in self.starts:
+        if not self.may_start(getattr(doc[i], self.attr)):
             return 0
         return next((k for k in range(min(end, i + self.longest), i, -1)
                      if self.key(" ".join(getattr(t, self.attr) for t in doc[i:k])) in self.keys), 0)
@@ -1106,10 +1110,10 @@ def bylines(doc: Words) -> Iterator[tuple[int, int, str]]:
     """Author names on one of the last lines: "Bích Huệ", "Kim Thoa - Tùng Lâm", "PHƯƠNG DUNG".
     A source line ("Theo VGP") is no byline."""
     lines: list[list[Word]] = []
-    for sent in reversed(list(doc.doc.sents)):  # the last three lines with words, in text order
+    for start, end in reversed(doc.sentences):  # the last three lines with words, in text order
         if len(lines) == 3:
             break
-        if line := [t for t in doc[sent.start:sent.end] if not t.is_space]:
+        if line := [t for t in doc[start:end] if not t.is_space]:
             lines.insert(0, line)
     for words in lines:
         if words[0].norm_ == "theo":
@@ -1133,8 +1137,8 @@ def find_spans(doc: Doc, rules: tuple[Rule, ...] = RULES) -> list[tuple[int, int
     """(start, end, label, rule name) of every rule span, flat, in text order."""
     found: list[tuple[int, int, str, str]] = []
     words = words_of(doc)
-    for sent in doc.sents:
-        s = Sentence(words, sent.start, sent.end)
+    for start, end in words.sentences:
+        s = Sentence(words, start, end)
         for rule in rules:
             for b, e, label in rule(s):
                 if s.free(b, e):

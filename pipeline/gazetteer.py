@@ -27,6 +27,7 @@ from .cache import cached, key_of
 from .extensions import doc_text
 from .read import clean
 from .schema import SENTS, TOKEN_PLACE, WORDS
+from .words import words_of
 
 # Level words as written before a name, to the level they name: in full, and shortened.
 LEVEL_NAMES = {"tỉnh": "province", "thành phố": "city", "huyện": "district", "quận": "district",
@@ -216,11 +217,11 @@ class Gazetteer:
         """(start, end, after a level word) of the place names in the Doc, longest first."""
         words = _Words(doc)
         found: list[tuple[int, int, bool]] = []
-        for sent in doc.sents:
-            i = sent.start
-            while i < sent.end:
-                after_level = i > sent.start and words.norms[i - 1] in LEVEL_WORDS
-                end = self._match(words, i, sent.end, after_level)
+        for start, stop in words_of(doc).sentences:
+            i = start
+            while i < stop:
+                after_level = i > start and words.norms[i - 1] in LEVEL_WORDS
+                end = self._match(words, i, stop, after_level)
                 if end:
                     found.append((i, end, after_level))
                     i = end

@@ -36,9 +36,10 @@ _DOC_TAIL = {",", "ngày", "hội nghị", "lần", "thứ", "khóa", "khoá", "
 
 def sentence_entities(doc: Doc) -> list[list[Span]]:
     """The entities of each sentence that has any, in text order."""
+    sentence_of = words_of(doc).sentence_of
     by_sent: dict[int, list[Span]] = {}
     for ent in doc.ents:
-        by_sent.setdefault(ent.sent.start, []).append(ent)
+        by_sent.setdefault(sentence_of[ent.start], []).append(ent)
     return list(by_sent.values())
 
 
@@ -160,7 +161,7 @@ class RelationRules:
         for i, ent in enumerate(ents):
             if ent.label_ != "DOC":
                 continue
-            start = ent.sent.start
+            start = words.sentence(ent.start)[0]
             verbs = [k for k in range(start, ent.start) if words[k].norm_ in _IMPLEMENT]
             if not verbs or ent.start - verbs[-1] > 6 or any(
                     t.is_punct and t.text not in {"“", '"'} for t in words[verbs[-1]:ent.start]):

@@ -56,10 +56,9 @@ def crosses(start: int, end: int, sentence_ends: Iterable[int]) -> bool:
 
 def sentence_numbers(doc) -> list[int]:
     """The number of the sentence each token is in."""
-    numbers: list[int] = []
-    for n, sent in enumerate(doc.sents):
-        numbers.extend([n] * len(sent))
-    return numbers
+    from .words import words_of
+
+    return words_of(doc).sentence_of
 
 
 def span_from(origin, start: int, end: int, label: str | None = None, source: str | None = None):

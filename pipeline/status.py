@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span
 from .extensions import Relation
 from .lexicon import STATUS_CUES
 from .schema import RELATIONS, SENTS, STATUS
+from .words import sentence_span, words_of
 
 
 @dataclass(frozen=True)
@@ -45,13 +46,13 @@ def _before(doc: Doc, title: Span, sent: Span, window: int | None = WINDOW) -> l
     """Norms of the words before the title, back to the start of its sentence `sent` (or
     `window` words), nearest first."""
     start = sent.start if window is None else max(sent.start, title.start - window)
-    return [t.norm_ for t in reversed(doc[start:title.start]) if not t.is_space]
+    return [t.norm_ for t in reversed(words_of(doc)[start:title.start]) if not t.is_space]
 
 
 def rule_status(doc: Doc, rel: Relation) -> str:
     """The nearest cue word before the title (current when none, or when the sentence only
     proposes the change)."""
-    return _cued(_before(doc, rel.child, rel.child.sent))
+    return _cued(_before(doc, rel.child, sentence_span(doc, rel.child.start)))
 
 
 _LONGEST_CUE = max(len(cue.split()) for cue in STATUS_CUES)
@@ -116,15 +117,16 @@ def features(doc: Doc, rel: Relation, cues: Cues = Cues()) -> list[str]:
     the next person named ("… bổ nhiệm ông A, thay ông B, Giám đốc Sở nghỉ hưu": the
     retirement is B's), and the cue word itself besides the status it says."""
     person, title = rel.head, rel.child
-    sent = title.sent  # spaCy finds it by walking the words: once per relation
+    sent = sentence_span(doc, title.start)
     words = _before(doc, title, sent)
     feats = ["bias", f"rule={_cued(words)}", f"prev1={words[0] if words else '<s>'}",
              f"prev2={'_'.join(words[:2])}", f"person_first={person.start < title.start}"]
     feats += [f"w={w}" for w in words]
     feats += [f"near={w}" for w in words[:3]]
     first, second = (person, title) if person.start < title.start else (title, person)
-    feats += [f"between={t.norm_}" for t in doc[first.end:second.start][:6] if not t.is_space]
-    after = doc[title.end:min(sent.end, title.end + 3)]
+    doc_words = words_of(doc)
+    feats += [f"between={t.norm_}" for t in doc_words[first.end:second.start][:6] if not t.is_space]
+    after = doc_words[title.end:min(sent.end, title.end + 3)]
     feats += [f"after={t.norm_}" for t in after if not t.is_space]
     if cues.sentence:
         sentence = _before(doc, title, sent, window=None)
@@ -134,7 +136,7 @@ def features(doc: Doc, rel: Relation, cues: Cues = Cues()) -> list[str]:
         stop = sent.end
         if cues.holder_clause:
             stop = next((t.i for t in doc[end:stop] if t.ent_iob_ == "B" and t.ent_type_ == "PER"), stop)
-        following = [t.norm_ for t in doc[end:stop] if not t.is_space]
+        following = [t.norm_ for t in doc_words[end:stop] if not t.is_space]
         feats.append(f"cue_after={_cued(following, False)}")
         if cues.holder_clause:
             feats.append(f"cue_after_word={_nearest_cue(following, False) or 'none'}")

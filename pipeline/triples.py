@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span
 
 from .extensions import Relation, doc_text, span_key
 from .schema import REF_LABELS, Entity, Triple
+from .words import sentence_span, words_of
 
 
 def entity(span: Span) -> Entity:
@@ -33,7 +34,7 @@ def _triple(doc: Doc, text: str, subject: Span, predicate: str, obj: Span, confi
             source: str, qualifiers: dict | None = None) -> Triple:
     start = min(subject.start_char, obj.start_char)
     end = max(subject.end_char, obj.end_char)
-    sent = subject.sent
+    sent = sentence_span(doc, subject.start)
     return {
         "subject": entity(subject), "predicate": predicate, "object": entity(obj),
         "qualifiers": qualifiers or {}, "doc_id": doc._.doc_id,
@@ -49,7 +50,8 @@ def _position(doc: Doc, rel: Relation, decisions: dict[tuple[int, int], Span]) -
     if doc._.published:
         qualifiers["date"] = doc._.published
     decision = decisions.get(span_key(rel.head))
-    if decision is not None and decision.sent.start == rel.head.sent.start:
+    sentence_of = words_of(doc).sentence_of
+    if decision is not None and sentence_of[decision.start] == sentence_of[rel.head.start]:
         name = entity(decision)
         qualifiers["decided_by"] = {"text": name["text"], "code": name.get("code")}
     return qualifiers

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +36,20 @@ class Words(list[Word]):
         self.doc = doc
 
     @cached_property
+    def sentences(self) -> list[tuple[int, int]]:
+        """(start, end) of each sentence: spaCy's `doc.sents` walks every word at each call."""
+        return [(sent.start, sent.end) for sent in self.doc.sents]
+
+    @cached_property
+    def sentence_of(self) -> list[int]:
+        """The number of the sentence each word is in."""
+        return [n for n, (start, end) in enumerate(self.sentences) for _ in range(start, end)]
+
+    def sentence(self, i: int) -> tuple[int, int]:
+        """(start, end) of the sentence word i is in."""
+        return self.sentences[self.sentence_of[i]]
+
+    @cached_property
     def place_tags(self) -> list[str]:
         """The gazetteer's B/I tags per word (read when first asked: only stages after the
         gazetteer ask)."""
@@ -51,3 +65,9 @@ def words_of(doc: Doc) -> Words:
     if words is None:
         words = doc.user_data[_KEY] = Words(doc)
     return words
+
+
+def sentence_span(doc: Doc, i: int) -> Span:
+    """The sentence word i is in (what `doc[i].sent` gives, without walking the words)."""
+    start, end = words_of(doc).sentence(i)
+    return doc[start:end]
