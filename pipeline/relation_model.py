@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Collection, Iterator
+from itertools import repeat
 from pathlib import Path
 from typing import ClassVar
 
@@ -95,7 +96,7 @@ class RelationClassifier:
         self.threshold = threshold
 
     def probability(self, feats: list[str]) -> float:
-        z = self.bias + sum(self.weights.get(f, 0.0) for f in feats)
+        z = self.bias + sum(map(self.weights.get, feats, repeat(0.0, len(feats))))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def to_disk(self, path: Path) -> None:
