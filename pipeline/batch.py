@@ -174,10 +174,6 @@ def batches(jobs: Iterable[Job], size: int) -> Iterator[list[Job]]:
 
 
 def run_local(pipeline, jobs: Iterable[Job], workers: int) -> Iterator[dict]:
-    # The loaded pipeline lives as long as the run: frozen, its objects are left out of every
-    # collection (one in twenty seconds of a run went to walking them), and forked workers
-    # share its pages, which the collector would otherwise write to in each worker.
-    gc.freeze()
     if workers <= 1:
         for batch in batches(jobs, BATCH_DOCS):
             yield from process_jobs(pipeline, batch)
@@ -186,6 +182,7 @@ def run_local(pipeline, jobs: Iterable[Job], workers: int) -> Iterator[dict]:
 
     _LOADED.clear()
     _LOADED[pipeline.spec] = pipeline  # forked workers inherit the loaded pipeline
+    gc.freeze()  # and share its pages: the collector would otherwise write to every object in each worker
     with multiprocessing.get_context("fork").Pool(workers) as pool:
         for entries in pool.imap_unordered(partial(work, pipeline.spec), batches(jobs, BATCH_DOCS // 2)):
             yield from entries
