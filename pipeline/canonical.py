@@ -28,7 +28,14 @@ _HEAD_CASE = {h.lower(): h for h in lexicon.ORG_HEADS}
 # place's party committee named as its party organisation's executive committee.
 _ALIASES = {"Ban Chấp hành Trung ương Đảng": "Ban Chấp hành Trung ương",
             "Trung ương Đảng": "Ban Chấp hành Trung ương", "Trung ương": "Ban Chấp hành Trung ương"}
-_CITY_WORD = re.compile(rf"(?<=\s)TP\.?(?:\s*(?=[{UPPER}][^\W{UPPER}])|$)")  # "TP Vinh", "UBND TP"; not "TP.HCM"
+# Levels written short, to their words: "TP" and "TX" with or without a dot, the one-letter
+# ones and "TT" with it ("H.Sìn Hồ", "Q.1", "TT.Hồ"; case 31).
+_SHORT_LEVELS = {"TP": "thành phố", "Tp": "thành phố", "TX": "thị xã", "H": "huyện", "Q": "quận",
+                 "P": "phường", "X": "xã", "TT": "thị trấn"}
+_SHORT_LEVEL = r"(?:(TP|Tp|TX)\.?|(H|Q|P|X|TT)\.)"
+# Inside a body's name, before a place or a number: "HĐND TP Phan Thiết", "UBND H.Hớn Quản",
+# "Công an Q.1", and "UBND TP" at the end; not "TP.HCM", which names the city whole.
+_LEVEL_WORD = re.compile(rf"(?<=\s){_SHORT_LEVEL}(?:\s*(?=[{UPPER}][^\W{UPPER}]|\d)|(?<=TP)$)")
 _BRACKETED = re.compile(r"\s*\([^()]*\)(?=\s|$)")  # an abbreviation in brackets inside a name
 _PARTY_COMMITTEE = re.compile(
     rf"(?:{lexicon.alternation(lexicon.COMMITTEE_OF_LEVEL.values())}) [{UPPER}]|Ban Chấp hành Trung ương$")
@@ -43,7 +50,7 @@ _COMMITTEE_RE = re.compile(rf"(?<=\s)({lexicon.alternation(lexicon.LEVEL_OF_COMM
 _PLACE_RE = re.compile(  # a level word or committee, then a capitalised place name
     rf"(?<!\w)(?i:({lexicon.alternation(lexicon.LEVEL_OF_COMMITTEE)})|({lexicon.alternation(LEVEL_NAMES)}))"
     rf"\s+((?:[{UPPER}]\w*(?:\s+|$)){{1,4}})")
-_CITY_ABBR = re.compile(rf"(?<!\w)TP\.?\s*(?=[{UPPER}])")  # "TP.HCM", "TP Huế": the level word, short
+_LEVEL_ABBR = re.compile(rf"(?<!\w){_SHORT_LEVEL}\s*(?=[{UPPER}\d])")  # "TP.HCM", "TP Huế", "H.Sìn Hồ": where it is
 _OWN_CITY = re.compile(r"(?<!\w)(?:TP\.?|thành phố)$", re.IGNORECASE)  # "Thành ủy TP": the article's city
 _TRAILING_LEVEL = re.compile(
     rf"(?:(?<=\s)({lexicon.alternation(LEVEL_NAMES)})|({lexicon.alternation(lexicon.LEVEL_OF_COMMITTEE)}))$",
@@ -60,9 +67,14 @@ def title_name(text: str) -> str:
     return lexicon.TITLE_ABBREVIATIONS.get(title, title)
 
 
-def _spell_city(name: str) -> str:
-    """"HĐND TP Phan Thiết" -> "HĐND thành phố Phan Thiết", "UBND TP" -> "UBND thành phố"."""
-    return _CITY_WORD.sub(lambda m: "thành phố" + (" " if m.end() < len(name) else ""), name)
+def _level_word(m: re.Match) -> str:
+    return _SHORT_LEVELS[m.group(1) or m.group(2)] + (" " if m.end() < len(m.string) else "")
+
+
+def _spell_levels(name: str) -> str:
+    """"HĐND TP Phan Thiết" -> "HĐND thành phố Phan Thiết", "UBND H.Hớn Quản" -> "UBND huyện
+    Hớn Quản", "UBND TP" -> "UBND thành phố"."""
+    return _LEVEL_WORD.sub(_level_word, name)
 
 
 class Places:
@@ -76,7 +88,7 @@ class Places:
         for ent in doc.ents:
             if ent.label_ not in {"ORG", "LOC"}:
                 continue
-            for m in _PLACE_RE.finditer(_spell_city(clean(ent.text))):
+            for m in _PLACE_RE.finditer(_spell_levels(clean(ent.text))):
                 level = (m.group(2) or lexicon.LEVEL_OF_COMMITTEE[m.group(1).lower()]).lower()
                 name = m.group(3).strip()
                 if name:
@@ -103,7 +115,7 @@ def org_name(text: str, places: Places, ent: Span | None = None) -> str:
     name = _HEAD_RE.sub(lambda m: _HEAD_CASE.get(m.group(0).lower(), m.group(0)), name)
     name = _COMMITTEE_RE.sub(lambda m: m.group(1).capitalize(), name)  # "Ban Thường vụ huyện ủy" -> "… Huyện ủy"
     name = _EXECUTIVE_RE.sub(lambda m: lexicon.COMMITTEE_OF_LEVEL[m.group(1).lower()], name)  # "BCH Đảng bộ tỉnh X"
-    name = _spell_city(name)
+    name = _spell_levels(name)
     name = places.complete(_ALIASES.get(name, name), ent)
     return _LEVEL_AFTER_COMMITTEE.sub(  # "Thành ủy thành phố X" -> "Thành ủy X"
         lambda m: m.group(1) if lexicon.COMMITTEE_OF_LEVEL[m.group(2)] == m.group(1) else m.group(0), name)
@@ -173,7 +185,7 @@ class Canonicaliser:
         if province and _OWN_CITY.search(name):
             found = self.gazetteer.unit(province)
             return found.to_json() if found and found.level == "city" else None
-        name = _CITY_ABBR.sub("thành phố ", name)
+        name = _LEVEL_ABBR.sub(_level_word, name)
         m = _PLACE_RE.search(name)
         if m:
             level = (m.group(2) or lexicon.LEVEL_OF_COMMITTEE[m.group(1).lower()]).lower()

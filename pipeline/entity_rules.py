@@ -18,7 +18,7 @@ from typing import ClassVar
 from spacy.tokens import Doc, Span
 
 from . import lexicon
-from .gazetteer import LEVEL_WORDS
+from .gazetteer import LEVEL_WORDS, names_a_level
 from .read import new_tone_placement
 from .schema import (
     ENTS,
@@ -963,7 +963,8 @@ def places(s: Sentence) -> Iterator[tuple[int, int, str]]:
     doc, i = s.doc, s.start
     while i < s.end:
         e = i
-        if doc[i].norm_ in _ADMIN and i + 1 < s.end and not _place_at(doc, i):  # "TP HCM" is one name
+        if (doc[i].norm_ in _ADMIN or names_a_level(doc[i])) and i + 1 < s.end \
+                and not _place_at(doc, i):  # "TP HCM" is one name
             listed = i > s.start and counts(doc, i - 1)
             n = i + 2 if doc[i + 1].norm_ == "đảo" and i + 2 < s.end else i + 1  # "[huyện đảo Cồn Cỏ]"
             if _place_at(doc, n) and (listed or _is_region(doc, n)):

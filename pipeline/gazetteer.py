@@ -26,7 +26,7 @@ from . import read
 from .cache import cached, key_of
 from .extensions import doc_text
 from .read import clean
-from .schema import SENTS, TOKEN_PLACE, WORDS
+from .schema import KIND_ABBR, SENTS, TOKEN_PLACE, WORDS
 from .words import words_of
 
 # Level words as written before a name, to the level they name: in full, and shortened.
@@ -35,6 +35,14 @@ LEVEL_NAMES = {"tỉnh": "province", "thành phố": "city", "huyện": "distric
                "đặc khu": "commune"}
 LEVEL_WORDS = {**LEVEL_NAMES, "tp": "city", "tp.": "city", "h.": "district", "q.": "district",
                "tx.": "district", "tx": "district"}
+# Short levels that are also initials ("P. Hằng" signs an article): levels only where the
+# segmenter split them off the place they were written onto ("P.Yên Đỗ"), as kind abbr.
+GLUED_LEVEL_WORDS = {"p.": "commune", "x.": "commune", "tt.": "commune"}
+
+
+def names_a_level(word) -> bool:
+    """A Word (or Token) that gives the level of the place after it: "huyện", "TP.", "P." of "P.Yên Đỗ"."""
+    return word.norm_ in LEVEL_WORDS or (word.norm_ in GLUED_LEVEL_WORDS and word.tag_ == KIND_ABBR)
 REGIONS = ["Tây Nguyên", "Tây Bắc", "Đông Bắc", "Tây Nam Bộ", "Đông Nam Bộ", "Nam Bộ", "Bắc Bộ",
            "Trung Bộ", "Bắc Trung Bộ", "Nam Trung Bộ", "Duyên hải Nam Trung Bộ", "Nam Trung Bộ",
            "đồng bằng sông Cửu Long", "đồng bằng sông Hồng", "ĐBSCL", "miền Trung", "miền Bắc",
@@ -217,10 +225,11 @@ class Gazetteer:
         """(start, end, after a level word) of the place names in the Doc, longest first."""
         words = _Words(doc)
         found: list[tuple[int, int, bool]] = []
-        for start, stop in words_of(doc).sentences:
+        doc_words = words_of(doc)
+        for start, stop in doc_words.sentences:
             i = start
             while i < stop:
-                after_level = i > start and words.norms[i - 1] in LEVEL_WORDS
+                after_level = i > start and names_a_level(doc_words[i - 1])
                 end = self._match(words, i, stop, after_level)
                 if end:
                     found.append((i, end, after_level))

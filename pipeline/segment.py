@@ -319,28 +319,71 @@ def join_dotted_levels(words: list[tuple[int, int, str]], text: str) -> list[tup
     return out
 
 
+# Dotted level abbreviations written onto the place they name, as some papers do ("H.Sìn Hồ",
+# "P.Yên Đỗ", "TX.Ba Đồn", "TP.Pleiku"), and the level of the places each names.
+_GLUED_LEVELS = {"H": {"district"}, "Q": {"district"}, "TX": {"district"}, "TP": {"city", "district"},
+                 "Tp": {"city", "district"}, "P": {"commune"}, "X": {"commune"}, "TT": {"commune"}}
+_GLUED_LEVEL = re.compile(rf"^({'|'.join(_GLUED_LEVELS)})?\.[{UPPER}][^\W\d{UPPER}]")  # a name: not "TP.HCM", "P.V"
+
+
+def split_glued_levels(words: list[tuple[int, int, str]], text: str) -> list[tuple[int, int, str]]:
+    """A dotted level abbreviation glued to the name after it becomes a word of its own, with its
+    dot: "H.Sìn" | "Hồ" -> "H." | "Sìn" | "Hồ", "TX" | ".Ba" -> "TX." | "Ba" (guidelines case
+    31: "[H.Hớn Quản]"). Only before a place the gazetteer knows at that level, so initials stay
+    as they are: "H.Thanh" signs an article."""
+    from .gazetteer import Gazetteer
+
+    def names_a_place(level: str, n: int, start: int) -> bool:
+        ends = [words[k][1] for k in range(n, min(len(words), n + 4)) if text[words[k][0]:words[k][1]][:1].isupper()
+                or k == n]
+        return any(place.level in _GLUED_LEVELS[level]
+                   for end in ends for place in Gazetteer.shared().candidates(text[start:end], True))
+
+    out: list[tuple[int, int, str]] = []
+    for n, (s, e, kind) in enumerate(words):
+        m = _GLUED_LEVEL.match(text[s:e])
+        if m and m.group(1):  # "H.Sìn"
+            level, dot = m.group(1), s + m.end(1)
+        elif m and out and text[out[-1][0]:out[-1][1]] in _GLUED_LEVELS and out[-1][1] == s:  # "TX" ".Ba"
+            level, dot = text[out[-1][0]:out[-1][1]], s
+        else:
+            out.append((s, e, kind))
+            continue
+        if not names_a_place(level, n, dot + 1):
+            out.append((s, e, kind))
+        elif m.group(1):
+            out += [(s, dot + 1, KIND_ABBR), (dot + 1, e, kind)]
+        else:
+            out[-1] = (out[-1][0], dot + 1, KIND_ABBR)
+            out.append((dot + 1, e, kind))
+    return out
+
+
 _INITIAL_END = re.compile(r"(?:^|[\s.])\w\.$")  # "Đ." of "Đ.N", "T." of "T. LONG": no end
+_LEVEL_END = re.compile(rf"(?:^|\s)(?:{'|'.join(_GLUED_LEVELS)})\.$")  # "TX." of "UBND TX.Ba Đồn"
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans: paragraphs (lines) split by underthesea's sentence splitter, except
-    after an initial ("Đ.N", "N. Hằng"), where a name goes on."""
+    after an initial ("Đ.N", "N. Hằng"), where a name goes on, and after a level abbreviation
+    glued to the name it gives the level of ("TX.Ba Đồn")."""
     spans: list[tuple[int, int]] = []
     for para in _PARAGRAPH_RE.finditer(text):
         if not para.group().strip():
             continue
         cursor = para.start()
-        glue = False
+        glue = level_end = False
         for sent in sent_tokenize(para.group()):
             start = text.find(sent, cursor, para.end())
             if start < 0:  # the splitter changed the text: fall back to the rest of the line
                 spans.append((cursor, para.end()))
                 break
-            if glue and spans:
+            if (glue or level_end and start == cursor) and spans:  # "TX.Ba Đồn": no space, no end
                 spans[-1] = (spans[-1][0], start + len(sent))
             else:
                 spans.append((start, start + len(sent)))
             glue = bool(_INITIAL_END.search(sent))
+            level_end = bool(_LEVEL_END.search(sent))
             cursor = start + len(sent)
     return spans
 
@@ -404,8 +447,8 @@ class Segmenter:
         sent_starts: set[int] = set()
         for s, e in _sentences(text):
             inside = keep[bisect_right(keep_ends, s):bisect_left(keep_starts, e)]  # those that reach in
-            sentence_words = join_dotted_levels(_apply_keep_whole(
-                rejoin_places(self.tagger.words(text[s:e], s), text), inside, text), text)
+            sentence_words = split_glued_levels(join_dotted_levels(_apply_keep_whole(
+                rejoin_places(self.tagger.words(text[s:e], s), text), inside, text), text), text)
             if sentence_words and (not words or sentence_words[0][0] >= words[-1][1]):
                 sent_starts.add(sentence_words[0][0])
             for w in sentence_words:

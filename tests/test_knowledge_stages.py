@@ -219,6 +219,22 @@ def test_places_named_bare_are_found_and_resolved(nlp):
     assert places["Tây Nguyên"]["level"] == "region"
 
 
+def test_places_with_their_level_written_short_and_glued(nlp):
+    """Case 31, as some papers write levels: "H.Sìn Hồ", "P.Yên Đỗ", "TP.Pleiku" are places
+    with their level; a body's name spells the level out ("UBND H.Hớn Quản")."""
+    doc = nlp("Vụ án xảy ra ở H.Sìn Hồ (Lai Châu). Bà Vân (ngụ P.Yên Đỗ, TP.Pleiku) bị bắt. "
+              "Chủ tịch UBND H.Hớn Quản và UBND TX.Ba Đồn báo cáo.")
+    found = {e.text: (e.label_, e._.canonical) for e in doc.ents if e.label_ in {"LOC", "ORG"}}
+    units = {text: (label, canonical["text"], canonical.get("place", {}).get("level"))
+             for text, (label, canonical) in found.items()}
+    assert units == {
+        "H.Sìn Hồ": ("LOC", "H.Sìn Hồ", "district"), "Lai Châu": ("LOC", "Lai Châu", "province"),
+        "P.Yên Đỗ": ("LOC", "P.Yên Đỗ", "commune"), "TP.Pleiku": ("LOC", "TP.Pleiku", "district"),
+        "UBND H.Hớn Quản": ("ORG", "Ủy ban nhân dân huyện Hớn Quản", "district"),
+        "UBND TX.Ba Đồn": ("ORG", "Ủy ban nhân dân thị xã Ba Đồn", "district")}
+    assert found["P.Yên Đỗ"][1]["place"]["province"] == "Gia Lai"
+
+
 def test_a_body_records_its_administrative_unit(nlp):
     doc = nlp("Huyện ủy Đình Lập tổ chức hội nghị. Đồng chí Hoàng Văn A, Bí thư Huyện ủy phát biểu.")
     places = [(e._.canonical["text"], e._.canonical.get("place", {}).get("code")) for e in doc.ents

@@ -130,6 +130,11 @@ def test_places_named_bare_regions_and_countries(placed):
         "Quảng Ngãi", "Tây Nguyên", "đồng bằng sông Cửu Long", "Việt Nam"]
 
 
+def test_a_short_level_is_a_place_only_where_it_was_glued_to_one(placed):
+    doc = placed("Bà Vân (ngụ P.Yên Đỗ, TP.Pleiku) bị bắt. Ảnh: P. Hằng")
+    assert [e.text for e in doc.ents if e.label_ == "LOC"] == ["P.Yên Đỗ", "TP.Pleiku"]
+
+
 def test_person_after_a_title_without_an_honorific(placed):
     doc = placed("Thủ tướng Phạm Minh Chính dự hội nghị.")
     assert ents(doc) == [("TITLE", "Thủ tướng"), ("PER", "Phạm Minh Chính")]

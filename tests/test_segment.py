@@ -41,6 +41,19 @@ def test_words_read_once_agree_with_the_tokens(nlp):
     assert words.place_tags == doc._.place_tags and "B" in words.place_tags
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("tại H.Sìn Hồ (Lai Châu)", ["tại", "H.", "Sìn", "Hồ", "(", "Lai Châu", ")"]),
+    ("UBND TX.Ba Đồn họp", ["UBND", "TX.", "Ba", "Đồn", "họp"]),  # and no sentence end after "TX."
+    ("ngụ TP.Pleiku", ["ngụ", "TP.", "Pleiku"]),
+    ("Thành ủy TP.HCM họp", ["Thành ủy", "TP.HCM", "họp"]),  # a city named whole
+    ("H.Thanh", ["H.Thanh"]),  # an initial signing an article: no place after it
+    ("P.V VietNamNet", ["P.V", "VietNamNet"]),
+])
+def test_a_level_glued_to_the_place_it_names_is_a_word_of_its_own(nlp, text, expected):
+    doc = nlp.make_doc(text)
+    assert words(doc) == expected and sum(t.is_sent_start for t in doc) == 1
+
+
 def test_dotted_day_month_is_one_word(nlp):
     doc = nlp.make_doc("Chiều 21.4, Ban Thường vụ Tỉnh ủy họp.")
     assert "21.4" in words(doc)
