@@ -83,6 +83,7 @@ NOT_BARE = {"hồ chí minh", "huế", "bình minh", "thống nhất", "độc l
 
 
 @lru_cache(maxsize=65536)
+@lru_cache(maxsize=50_000)  # asked of every capitalised run of every article; names repeat
 def key(name: str) -> str:
     """Comparison key of a place name: canonical spelling, lower case, one kind of dash."""
     return _DASH.sub(" - ", unicodedata.normalize("NFC", clean(name)).lower())

