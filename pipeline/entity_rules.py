@@ -59,7 +59,7 @@ _GENERIC_BEFORE = {"các", "những", "mọi", "từng", "cấp", "số", "%", "
 _DESCRIBED_HEADS = {"sở", "phòng", "bộ", "cục", "tổng cục", "trung tâm", "công ty", "tổng công ty",
                     "ngân hàng", "ban quản lý", "ban chỉ đạo", "ub", "ủy ban", "ban", "vụ", "hội đồng",
                     "trường", "viện", "khoa", "chi cục", "văn phòng", "hội", "học viện", "đại học",
-                    "bệnh viện", "báo", "tập đoàn", "trường đại học", "tiểu ban"}
+                    "bệnh viện", "báo", "tập đoàn", "trường đại học", "tiểu ban", "quỹ"}
 _NAMED_TYPES = {"luật", "pháp lệnh", "bộ luật", "điều lệ", "hiến pháp"}  # identified by name alone
 _NUMBERED = {h.lower() for h in lexicon.NUMBERED_ORG_HEADS}
 _LOWER_BODIES = {h.lower() for h in lexicon.LOWER_BODIES}

@@ -42,6 +42,15 @@ ISSUERS = {
 }
 
 # Heads that start the name of a specific organisation.
+# International bodies, named in full: foreign and international bodies are ORG (guidelines
+# rule 4), and "Liên minh châu Âu" is no continent.
+INTERNATIONAL_BODIES = [
+    "Liên hợp quốc", "Liên Hợp Quốc", "Liên Hiệp Quốc", "Tổ chức Y tế Thế giới",
+    "Tổ chức Thương mại Thế giới", "Tổ chức Lao động Quốc tế", "Quỹ Tiền tệ Quốc tế", "Ngân hàng Thế giới",
+    "Ngân hàng Phát triển châu Á", "Liên minh châu Âu", "Ủy ban châu Âu", "Nghị viện châu Âu",
+    "Quỹ Nhi đồng Liên hợp quốc", "Chương trình Phát triển Liên hợp quốc", "Diễn đàn Kinh tế Thế giới",
+    "Liên minh Nghị viện Thế giới", "Hiệp hội các quốc gia Đông Nam Á",
+]
 ORG_HEADS = [
     "Ban Chấp hành Trung ương Đảng", "Ban Chấp hành Trung ương", "Ban Chấp hành Đảng bộ",
     "Ban Chấp hành", "Ban Thường vụ", "Ban Bí thư", "Bộ Chính trị", "Trung ương Đảng",
@@ -87,6 +96,7 @@ ORG_HEADS = [
     "Liên hiệp các tổ chức hữu nghị Việt Nam", "Liên hiệp Các tổ chức hữu nghị Việt Nam",
     "Liên minh hợp tác xã", "Liên minh Hợp tác xã", "Bảo hiểm xã hội", "HV Chính trị Quốc gia Hồ Chí Minh",
     "Tiểu ban Điều lệ",
+    *INTERNATIONAL_BODIES,
 ]
 # What a steering committee is named after, with or without "về": "[Ban Chỉ đạo Trung ương về
 # phòng, chống tham nhũng]".
@@ -97,7 +107,8 @@ STEERING_SUBJECTS = [f"{about}{subject}" for about in ("", "về ") for subject 
 # "Quân khu 5"): alone they are given names ("Nguyễn Văn Trường") or common words.
 NAMED_ORG_HEADS = ["Vụ", "Chi cục", "Thanh tra", "Bệnh viện", "Trường", "Học viện", "Viện", "Đại học",
                    "Báo", "Hội đồng", "Ủy ban", "Quân khu", "Quân đoàn", "Sư đoàn", "Lữ đoàn",
-                   "Trung đoàn", "Khoa", "Tập đoàn", "Hội", "Đồn Biên phòng", "Tiểu ban"]
+                   "Trung đoàn", "Khoa", "Tập đoàn", "Hội", "Đồn Biên phòng", "Tiểu ban",
+                   "Quỹ", "Đại sứ quán", "Tổng Lãnh sự quán", "Lãnh sự quán"]  # case 125: a named fund
 # Heads whose body is told apart by a number: "Quân khu 7", "Đảng ủy Quân đoàn 3", "Chi bộ 10".
 NUMBERED_ORG_HEADS = ["Quân khu", "Quân đoàn", "Sư đoàn", "Lữ đoàn", "Trung đoàn", "Chi bộ", "Phân khu",
                       "Ban Chỉ đạo"]  # "[Ban Chỉ đạo 1287]"
@@ -127,6 +138,7 @@ ORG_ABBREVIATIONS = {
 }
 # Heads that name one organisation on their own, without a following name.
 STANDALONE_ORGS = {
+    *INTERNATIONAL_BODIES,
     "Học viện Chính trị quốc gia Hồ Chí Minh", "Hội đồng bầu cử quốc gia", "Hội đồng bầu cử", "Ủy ban bầu cử",
     "Hội đồng lý luận Trung ương", "Văn phòng Chủ tịch nước", "Văn phòng Tổng Bí thư", "Ban Công tác đại biểu",
     "Liên hiệp các tổ chức hữu nghị Việt Nam", "HV Chính trị Quốc gia Hồ Chí Minh",

@@ -130,6 +130,15 @@ def test_places_named_bare_regions_and_countries(placed):
         "Quảng Ngãi", "Tây Nguyên", "đồng bằng sông Cửu Long", "Việt Nam"]
 
 
+def test_international_bodies_funds_and_embassies_are_bodies(placed):
+    """Guidelines rule 4 and case 125: "Liên minh châu Âu" is a body, not the continent."""
+    doc = placed("Tổ chức Y tế Thế giới (WHO), Liên minh châu Âu và Đại sứ quán Hoa Kỳ hỗ trợ Quỹ Bảo vệ "
+                 "môi trường Việt Nam; các nước châu Âu cũng vậy. Ông Nguyễn Văn Quỹ nói quỹ đất còn ít.")
+    assert [(e.label_, e.text) for e in doc.ents if e.label_ in {"ORG", "LOC"}] == [
+        ("ORG", "Tổ chức Y tế Thế giới (WHO)"), ("ORG", "Liên minh châu Âu"), ("ORG", "Đại sứ quán Hoa Kỳ"),
+        ("ORG", "Quỹ Bảo vệ môi trường Việt Nam"), ("LOC", "châu Âu")]
+
+
 def test_a_short_level_is_a_place_only_where_it_was_glued_to_one(placed):
     doc = placed("Bà Vân (ngụ P.Yên Đỗ, TP.Pleiku) bị bắt. Ảnh: P. Hằng")
     assert [e.text for e in doc.ents if e.label_ == "LOC"] == ["P.Yên Đỗ", "TP.Pleiku"]
