@@ -28,11 +28,10 @@ _HEAD_CASE = {h.lower(): h for h in lexicon.ORG_HEADS}
 # place's party committee named as its party organisation's executive committee.
 _ALIASES = {"Ban Chấp hành Trung ương Đảng": "Ban Chấp hành Trung ương",
             "Trung ương Đảng": "Ban Chấp hành Trung ương", "Trung ương": "Ban Chấp hành Trung ương"}
-# Levels written short, to their words: "TP" and "TX" with or without a dot, the one-letter
-# ones and "TT" with it ("H.Sìn Hồ", "Q.1", "TT.Hồ"; case 31).
-_SHORT_LEVELS = {"TP": "thành phố", "Tp": "thành phố", "TX": "thị xã", "H": "huyện", "Q": "quận",
-                 "P": "phường", "X": "xã", "TT": "thị trấn"}
-_SHORT_LEVEL = r"(?:(TP|Tp|TX)\.?|(H|Q|P|X|TT)\.)"
+# A short level (`lexicon.SHORT_LEVELS`): "TP" and "TX" with or without a dot, the others only
+# with it ("H.Sìn Hồ", "Q.1", "TT.Hồ"; case 31).
+_SHORT_LEVEL = (rf"(?:({'|'.join(lexicon.UNDOTTED_LEVELS)})\.?|"
+                rf"({'|'.join(s for s in lexicon.SHORT_LEVELS if s not in lexicon.UNDOTTED_LEVELS)})\.)")
 # Inside a body's name, before a place or a number: "HĐND TP Phan Thiết", "UBND H.Hớn Quản",
 # "Công an Q.1", and "UBND TP" at the end; not "TP.HCM", which names the city whole.
 _LEVEL_WORD = re.compile(rf"(?<=\s){_SHORT_LEVEL}(?:\s*(?=[{UPPER}][^\W{UPPER}]|\d)|(?<=TP)$)")
@@ -68,7 +67,7 @@ def title_name(text: str) -> str:
 
 
 def _level_word(m: re.Match) -> str:
-    return _SHORT_LEVELS[m.group(1) or m.group(2)] + (" " if m.end() < len(m.string) else "")
+    return lexicon.SHORT_LEVELS[m.group(1) or m.group(2)] + (" " if m.end() < len(m.string) else "")
 
 
 def _spell_levels(name: str) -> str:

@@ -19,10 +19,10 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import ClassVar, NamedTuple
 
-from spacy.attrs import IDX, LENGTH, NORM, ORTH
+from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc
 
-from . import read
+from . import lexicon, read
 from .cache import cached, key_of
 from .extensions import doc_text
 from .read import clean
@@ -35,14 +35,11 @@ LEVEL_NAMES = {"tỉnh": "province", "thành phố": "city", "huyện": "distric
                "đặc khu": "commune"}
 LEVEL_WORDS = {**LEVEL_NAMES, "tp": "city", "tp.": "city", "h.": "district", "q.": "district",
                "tx.": "district", "tx": "district"}
-# Short levels that are also initials ("P. Hằng" signs an article): levels only where the
-# segmenter split them off the place they were written onto ("P.Yên Đỗ"), as kind abbr.
-GLUED_LEVEL_WORDS = {"p.": "commune", "x.": "commune", "tt.": "commune"}
-
-
-def names_a_level(word) -> bool:
-    """A Word (or Token) that gives the level of the place after it: "huyện", "TP.", "P." of "P.Yên Đỗ"."""
-    return word.norm_ in LEVEL_WORDS or (word.norm_ in GLUED_LEVEL_WORDS and word.tag_ == KIND_ABBR)
+# The other short levels ("P.", "X.", "TT.") are also initials ("P. Hằng" signs an article):
+# levels only where the segmenter split them off the place they were written onto ("P.Yên
+# Đỗ"), as kind abbr.
+GLUED_LEVEL_WORDS = {f"{short.lower()}.": LEVEL_NAMES[word] for short, word in lexicon.SHORT_LEVELS.items()
+                     if f"{short.lower()}." not in LEVEL_WORDS}
 REGIONS = ["Tây Nguyên", "Tây Bắc", "Đông Bắc", "Tây Nam Bộ", "Đông Nam Bộ", "Nam Bộ", "Bắc Bộ",
            "Trung Bộ", "Bắc Trung Bộ", "Nam Trung Bộ", "Duyên hải Nam Trung Bộ", "Nam Trung Bộ",
            "đồng bằng sông Cửu Long", "đồng bằng sông Hồng", "ĐBSCL", "miền Trung", "miền Bắc",
@@ -77,13 +74,17 @@ class Place(NamedTuple):
         return {k: v for k, v in self._asdict().items() if v}
 
 
+def names_a_level(word) -> bool:
+    """A Word (or Token) that gives the level of the place after it: "huyện", "TP.", "P." of "P.Yên Đỗ"."""
+    return word.norm_ in LEVEL_WORDS or (word.norm_ in GLUED_LEVEL_WORDS and word.tag_ == KIND_ABBR)
+
+
 _DASH = re.compile(r"\s*[-–—]\s*")
 # Short names that are far more often something else: a person ("Hồ Chí Minh"), a word.
 NOT_BARE = {"hồ chí minh", "huế", "bình minh", "thống nhất", "độc lập", "hòa bình"}
 
 
 @lru_cache(maxsize=65536)
-@lru_cache(maxsize=50_000)  # asked of every capitalised run of every article; names repeat
 def key(name: str) -> str:
     """Comparison key of a place name: canonical spelling, lower case, one kind of dash."""
     return _DASH.sub(" - ", unicodedata.normalize("NFC", clean(name)).lower())
@@ -226,11 +227,10 @@ class Gazetteer:
         """(start, end, after a level word) of the place names in the Doc, longest first."""
         words = _Words(doc)
         found: list[tuple[int, int, bool]] = []
-        doc_words = words_of(doc)
-        for start, stop in doc_words.sentences:
+        for start, stop in words.words.sentences:
             i = start
             while i < stop:
-                after_level = i > start and names_a_level(doc_words[i - 1])
+                after_level = i > start and names_a_level(words.words[i - 1])
                 end = self._match(words, i, stop, after_level)
                 if end:
                     found.append((i, end, after_level))
@@ -265,17 +265,16 @@ _LOWER_STARTS = {"đồng bằng", "miền", "duyên hải", "trung du", "châu"
 
 
 class _Words:
-    """What place matching asks of each word, read once per Doc (Token objects are dear)."""
+    """What place matching asks of each word: the Doc's words as read once (`words.py`), with
+    their offsets and whether a name can open or go on there."""
 
     def __init__(self, doc: Doc) -> None:
-        strings = doc.vocab.strings
-        rows = doc.to_array([ORTH, NORM, IDX, LENGTH]).tolist()
+        self.words = words_of(doc)
+        offsets = doc.to_array([IDX, LENGTH]).tolist()
         self.text = doc_text(doc)
-        self.norms = [strings[norm] for _, norm, _, _ in rows]
-        self.starts = [idx for _, _, idx, _ in rows]
-        self.ends = [idx + length for _, _, idx, length in rows]
-        texts = [strings[orth] for orth, _, _, _ in rows]
+        self.starts = [idx for idx, _ in offsets]
+        self.ends = [idx + length for idx, length in offsets]
         # a name opens with a capital (or a lower-case region word) ...
-        self.opens = [w[:1].isupper() or n in _LOWER_STARTS for w, n in zip(texts, self.norms)]
+        self.opens = [w.text[:1].isupper() or w.norm_ in _LOWER_STARTS for w in self.words]
         # ... and goes on with capitals, dashes or lower-case words ("đồng bằng sông Cửu Long")
-        self.inside = [o or w in {"-", "–"} or w.islower() for o, w in zip(self.opens, texts)]
+        self.inside = [o or w.text in {"-", "–"} or w.text.islower() for o, w in zip(self.opens, self.words)]

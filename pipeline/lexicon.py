@@ -41,7 +41,6 @@ ISSUERS = {
     "UBTVQH": "Ủy ban Thường vụ Quốc hội", "MTTQ": "Mặt trận Tổ quốc",
 }
 
-# Heads that start the name of a specific organisation.
 # International bodies, named in full: foreign and international bodies are ORG (guidelines
 # rule 4), and "Liên minh châu Âu" is no continent.
 INTERNATIONAL_BODIES = [
@@ -51,6 +50,7 @@ INTERNATIONAL_BODIES = [
     "Quỹ Nhi đồng Liên hợp quốc", "Chương trình Phát triển Liên hợp quốc", "Diễn đàn Kinh tế Thế giới",
     "Liên minh Nghị viện Thế giới", "Hiệp hội các quốc gia Đông Nam Á",
 ]
+# Heads that start the name of a specific organisation.
 ORG_HEADS = [
     "Ban Chấp hành Trung ương Đảng", "Ban Chấp hành Trung ương", "Ban Chấp hành Đảng bộ",
     "Ban Chấp hành", "Ban Thường vụ", "Ban Bí thư", "Bộ Chính trị", "Trung ương Đảng",
@@ -108,7 +108,7 @@ STEERING_SUBJECTS = [f"{about}{subject}" for about in ("", "về ") for subject 
 NAMED_ORG_HEADS = ["Vụ", "Chi cục", "Thanh tra", "Bệnh viện", "Trường", "Học viện", "Viện", "Đại học",
                    "Báo", "Hội đồng", "Ủy ban", "Quân khu", "Quân đoàn", "Sư đoàn", "Lữ đoàn",
                    "Trung đoàn", "Khoa", "Tập đoàn", "Hội", "Đồn Biên phòng", "Tiểu ban",
-                   "Quỹ", "Đại sứ quán", "Tổng Lãnh sự quán", "Lãnh sự quán"]  # case 125: a named fund
+                   "Quỹ", "Đại sứ quán", "Tổng Lãnh sự quán", "Lãnh sự quán"]  # a fund: case 125
 # Heads whose body is told apart by a number: "Quân khu 7", "Đảng ủy Quân đoàn 3", "Chi bộ 10".
 NUMBERED_ORG_HEADS = ["Quân khu", "Quân đoàn", "Sư đoàn", "Lữ đoàn", "Trung đoàn", "Chi bộ", "Phân khu",
                       "Ban Chỉ đạo"]  # "[Ban Chỉ đạo 1287]"
@@ -166,6 +166,10 @@ OUTLETS = ["VietNamNet", "Vietnamnet", "Dân trí", "Dân Trí", "Tuổi Trẻ",
            "Lao Động", "Người Lao Động", "Tiền Phong", "Zing News", "Zingnews", "VOV", "VTV", "TTXVN",
            "Nhân Dân", "Vietnam+", "VGP", "Infonet", "Sài Gòn Giải Phóng", "Hà Nội Mới", "VTC News",
            "Vietnamplus", "VietnamPlus", "Tuổi Trẻ Online", "Dân Việt", "Kinh tế & Đô thị"]
+# Levels written short, and the words they stand for: "TP Vinh", "H.Sìn Hồ", "Q.1" (case 31).
+SHORT_LEVELS = {"TP": "thành phố", "Tp": "thành phố", "TX": "thị xã", "H": "huyện", "Q": "quận",
+                "P": "phường", "X": "xã", "TT": "thị trấn"}
+UNDOTTED_LEVELS = ("TP", "Tp", "TX")  # also written without their dot: "TP Vinh", "TX Ba Đồn"
 ADMIN_LEVELS = ["thành phố", "thị trấn", "thị xã", "tỉnh", "huyện", "xã", "phường", "quận", "TP.",
                 "TP", "Tp.", "Tp", "TX", "TX.", "H.", "Q.", "thôn", "ấp", "xóm", "bản", "tổ dân phố",
                 "khu phố", "đặc khu"]

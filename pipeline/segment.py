@@ -290,7 +290,6 @@ def rejoin_places(words: list[tuple[int, int]], text: str) -> list[tuple[int, in
     return out
 
 
-_DOTTED_LEVELS = {"TP", "Tp", "TX"}
 _TOWN_LEVELS = {"city", "district"}  # a city or town is a district-level unit of its province
 
 
@@ -310,7 +309,7 @@ def join_dotted_levels(words: list[tuple[int, int, str]], text: str) -> list[tup
     n = 0
     while n < len(words):
         s, e, kind = words[n]
-        if text[s:e] in _DOTTED_LEVELS and n + 2 < len(words) and words[n + 1][:2] == (e, e + 1) \
+        if text[s:e] in lexicon.UNDOTTED_LEVELS and n + 2 < len(words) and words[n + 1][:2] == (e, e + 1) \
                 and text[e] == "." and any(names_a_town(words[n + 2][0], words[k][1])
                                            for k in range(n + 2, min(len(words), n + 6))):
             out.append((s, e + 1, kind))
@@ -321,12 +320,10 @@ def join_dotted_levels(words: list[tuple[int, int, str]], text: str) -> list[tup
     return out
 
 
-# Dotted level abbreviations written onto the place they name, as some papers do ("H.Sìn Hồ",
-# "P.Yên Đỗ", "TX.Ba Đồn", "TP.Pleiku"), and the level of the places each names.
-_GLUED_LEVELS = {"H": {"district"}, "Q": {"district"}, "TX": {"district"}, "TP": {"city", "district"},
-                 "Tp": {"city", "district"}, "P": {"commune"}, "X": {"commune"}, "TT": {"commune"}}
+# Short levels written onto the place they name, as some papers do ("H.Sìn Hồ", "P.Yên Đỗ",
+# "TX.Ba Đồn", "TP.Pleiku").
 _GLUED_NAME = rf"\.[{UPPER}][^\W\d{UPPER}]"  # a name after the dot: not "TP.HCM", "P.V"
-_GLUED_LEVEL = re.compile(rf"^({'|'.join(_GLUED_LEVELS)})?{_GLUED_NAME}")
+_GLUED_LEVEL = re.compile(rf"^({'|'.join(lexicon.SHORT_LEVELS)})?{_GLUED_NAME}")
 _ANY_GLUED = re.compile(_GLUED_NAME)
 
 
@@ -335,12 +332,16 @@ def split_glued_levels(words: list[tuple[int, int, str]], text: str) -> list[tup
     dot: "H.Sìn" | "Hồ" -> "H." | "Sìn" | "Hồ", "TX" | ".Ba" -> "TX." | "Ba" (guidelines case
     31: "[H.Hớn Quản]"). Only before a place the gazetteer knows at that level, so initials stay
     as they are: "H.Thanh" signs an article."""
-    from .gazetteer import Gazetteer
+    from .gazetteer import LEVEL_NAMES, Gazetteer
 
-    def names_a_place(level: str, n: int, start: int) -> bool:
-        ends = [words[k][1] for k in range(n, min(len(words), n + 4)) if text[words[k][0]:words[k][1]][:1].isupper()
-                or k == n]
-        return any(place.level in _GLUED_LEVELS[level]
+    def names_a_place(short: str, n: int, start: int) -> bool:
+        """The name from `start` to the end of word n or of a capitalised word after it is a
+        place of the level `short` stands for (a city's own level, or a town's)."""
+        level = LEVEL_NAMES[lexicon.SHORT_LEVELS[short]]
+        levels = _TOWN_LEVELS if level == "city" else {level}
+        ends = [words[k][1] for k in range(n, min(len(words), n + 4))
+                if k == n or text[words[k][0]:words[k][1]][:1].isupper()]
+        return any(place.level in levels
                    for end in ends for place in Gazetteer.shared().candidates(text[start:end], True))
 
     if not words or not _ANY_GLUED.search(text, words[0][0], words[-1][1]):
@@ -350,7 +351,7 @@ def split_glued_levels(words: list[tuple[int, int, str]], text: str) -> list[tup
         m = _GLUED_LEVEL.match(text[s:e])
         if m and m.group(1):  # "H.Sìn"
             level, dot = m.group(1), s + m.end(1)
-        elif m and out and text[out[-1][0]:out[-1][1]] in _GLUED_LEVELS and out[-1][1] == s:  # "TX" ".Ba"
+        elif m and out and text[out[-1][0]:out[-1][1]] in lexicon.SHORT_LEVELS and out[-1][1] == s:  # "TX" ".Ba"
             level, dot = text[out[-1][0]:out[-1][1]], s
         else:
             out.append((s, e, kind))
@@ -366,7 +367,7 @@ def split_glued_levels(words: list[tuple[int, int, str]], text: str) -> list[tup
 
 
 _INITIAL_END = re.compile(r"(?:^|[\s.])\w\.$")  # "Đ." of "Đ.N", "T." of "T. LONG": no end
-_LEVEL_END = re.compile(rf"(?:^|\s)(?:{'|'.join(_GLUED_LEVELS)})\.$")  # "TX." of "UBND TX.Ba Đồn"
+_LEVEL_END = re.compile(rf"(?:^|\s)(?:{'|'.join(lexicon.SHORT_LEVELS)})\.$")  # "TX." of "UBND TX.Ba Đồn"
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:

@@ -80,8 +80,8 @@ def tidy(doc, spans: list) -> list:
     if not spans:
         return []
     text = doc_text(doc)
-    sentence = sentence_numbers(doc)
     words = words_of(doc)
+    sentence = words.sentence_of
     out = []
     for span in spans:
         start, end = span.start, span.end
