@@ -590,10 +590,12 @@ def party_mentions(s: Sentence) -> Iterator[tuple[int, int, str]]:
     "Đại hội XIII của [Đảng]" (guidelines rules 10, 11); the Prime Minister acting as an
     authority: "Quyết định của [Thủ tướng Chính phủ]" (K8)."""
     doc = s.doc
+    if doc[s.start].text in _ACTING_ALONE and _the_party_acting(doc, s.start, s.start, s.end):
+        yield s.start, s.start + 1, "ORG"
     for i in range(s.start + 1, s.end):
         if doc[i].norm_ == "đảng bộ" and doc[i - 1].norm_ == "toàn":
             yield i, max(_org_end(doc, i, s.end), i + 1), "ORG"
-        elif doc[i].text == "Đảng" and _the_party_acting(doc, i, s.end):
+        elif doc[i].text in _ACTING_ALONE and _the_party_acting(doc, i, s.start, s.end):
             yield i, i + 1, "ORG"
         elif doc[i - 1].norm_ == "của" and (doc[i].text == "Trung ương" or (  # a bare head as owner:
                 word_kind(doc[i]) == KIND_ORG and doc[i].text[:1].isupper()  # "Kế hoạch của [Ban Chỉ đạo]"
@@ -615,15 +617,25 @@ def _a_post_named(doc: Words, i: int, start: int) -> bool:
         doc[i - 1].text in {",", ";", "và"} and i - 1 > start and _is_title(doc[i - 2])))
 
 
-def _the_party_acting(doc: Words, i: int, end: int) -> bool:
-    """"Đảng" alone where it owns, acts or meets (case 47): "của [Đảng]", "nhiệm vụ mà [Đảng]
-    giao", "được [Đảng], Nhà nước tặng", "[Đảng] ta", "Đại hội [Đảng] toàn quốc"."""
-    after = doc[i + 1] if i + 1 < end else None
-    return doc[i - 1].norm_ in {"của", "mà", "được", "do"} or (after is not None and (
-        after.norm_ == "ta" or (doc[i - 1].norm_ == "đại hội" and (
-            after.norm_ in {"toàn quốc", "lần", "khóa", "khoá"} or _ROMAN.match(after.text)))))
+# The Party and the army, named alone, are bodies where they own or act (cases 47, 78, 105).
+_ACTING_ALONE = {"Đảng", "Quân đội"}
 
 
+def _the_party_acting(doc: Words, i: int, start: int, end: int) -> bool:
+    """"Đảng" (or "Quân đội") alone where it owns, acts or meets: "của [Đảng]", "nhiệm vụ mà
+    [Đảng] giao", "được [Đảng], Nhà nước tặng", "[Đảng] ta", "Đại hội [Đảng] 13", a subject
+    opening a sentence or listed with other bodies ("Quốc hội, Chính phủ, [Đảng] đang …",
+    "[Quân đội] đã tham mưu"); not "Đại hội Đảng các cấp", congresses at every level."""
+    after = doc[i + 1].norm_ if i + 1 < end else ""
+    if i == start or doc[i - 1].text in _OPENING_QUOTES:
+        return True
+    before = doc[i - 1].norm_
+    if before == "đại hội":
+        return not (after == "các" and i + 2 < end and doc[i + 2].norm_.startswith("cấp"))  # "cấp tiến"
+    return before in {"của", "mà", "được", "do", ","} or after == "ta"
+
+
+_OPENING_QUOTES = {"“", "\""}
 _HEADS_OF_STATE = {"thủ tướng", "chủ tịch nước"}
 # What an authority does by a decision: appoint, discipline, approve, sign, award.
 DECIDING_VERBS = _PERSONNEL_ACTS | {

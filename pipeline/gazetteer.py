@@ -46,7 +46,8 @@ REGIONS = ["Tây Nguyên", "Tây Bắc", "Đông Bắc", "Tây Nam Bộ", "Đôn
            "miền Nam", "miền Tây", "Việt Bắc", "Trung du và miền núi phía Bắc",
            # continents and oceans: "tốp 300 [châu Á]", "từ [Ấn Độ Dương] sang [Thái Bình Dương]"
            "châu Á", "châu Âu", "châu Phi", "châu Mỹ", "châu Đại Dương", "Đông Nam Á",
-           "Thái Bình Dương", "Ấn Độ Dương", "Đại Tây Dương"]
+           "Thái Bình Dương", "Ấn Độ Dương", "Đại Tây Dương",
+           "Biển Đông"]  # "chủ quyền trên [Biển Đông]"
 COUNTRIES = ["Việt Nam", "VN", "Trung Quốc", "Hoa Kỳ", "Mỹ", "Nhật Bản", "Hàn Quốc", "Lào",
              "Campuchia", "Thái Lan", "Pháp", "Liên bang Nga", "Singapore", "Ấn Độ", "Australia",
              "Đức", "Cuba", "Triều Tiên", "Indonesia", "Malaysia", "Philippines", "Myanmar",
@@ -80,6 +81,10 @@ def names_a_level(word) -> bool:
 
 
 _DASH = re.compile(r"\s*[-–—]\s*")
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'"})  # "M’Đrắk" is "M'Đrắk"
+# The package tells apart two units of one name in one province with their level in brackets:
+# "Duyên Hải (Huyện)" and "Duyên Hải (Thị xã)". Articles write "Duyên Hải".
+_LEVEL_SUFFIX = re.compile(r"\s*\([^)]*\)$")
 # Short names that are far more often something else: a person ("Hồ Chí Minh"), a word.
 NOT_BARE = {"hồ chí minh", "huế", "bình minh", "thống nhất", "độc lập", "hòa bình"}
 
@@ -87,7 +92,7 @@ NOT_BARE = {"hồ chí minh", "huế", "bình minh", "thống nhất", "độc l
 @lru_cache(maxsize=65536)
 def key(name: str) -> str:
     """Comparison key of a place name: canonical spelling, lower case, one kind of dash."""
-    return _DASH.sub(" - ", unicodedata.normalize("NFC", clean(name)).lower())
+    return _DASH.sub(" - ", unicodedata.normalize("NFC", clean(name)).lower()).translate(_APOSTROPHES)
 
 
 @dataclass
@@ -130,15 +135,16 @@ def _build_index() -> _Index:
             add(named, row["provinceShort"], place)
     for row in _query("SELECT DISTINCT districtShort, districtCode, provinceShort, provinceCode "
                      "FROM admin_units_legacy"):
-        place = Place(row["districtShort"], "district", row["districtCode"], row["provinceShort"],
-                      row["provinceCode"], "legacy")
-        add(bare, row["districtShort"], place)
-        add(named, row["districtShort"], place)
+        name = _LEVEL_SUFFIX.sub("", row["districtShort"])
+        place = Place(name, "district", row["districtCode"], row["provinceShort"], row["provinceCode"], "legacy")
+        add(bare, name, place)
+        add(named, name, place)
     for system, table in (("legacy", "admin_units_legacy"), ("2025", "admin_units")):
         for row in _query(f"SELECT DISTINCT wardShort, wardCode, provinceShort, provinceCode FROM {table} "
                          "WHERE wardShort IS NOT NULL"):
-            add(named, row["wardShort"], Place(row["wardShort"], "commune", row["wardCode"],
-                                               row["provinceShort"], row["provinceCode"], system))
+            name = _LEVEL_SUFFIX.sub("", row["wardShort"])
+            add(named, name, Place(name, "commune", row["wardCode"], row["provinceShort"], row["provinceCode"],
+                                   system))
     for alias, code in ALIASES.items():
         add(bare, alias, by_code[code])
         add(named, alias, by_code[code])

@@ -5,6 +5,7 @@ import pytest
 from conftest import ents
 
 import pipeline
+from pipeline.gazetteer import Gazetteer
 
 
 @pytest.fixture(scope="module")
@@ -129,6 +130,16 @@ def test_places_named_bare_regions_and_countries(placed):
     assert [e.text for e in doc.ents if e.label_ == "LOC"] == [
         "Quảng Ngãi", "Tây Nguyên", "đồng bằng sông Cửu Long", "Việt Nam"]
 
+
+
+def test_gazetteer_names_written_as_articles_write_them(placed):
+    """The package writes "Duyên Hải (Huyện)" beside "Duyên Hải (Thị xã)" and "M'Đrắk" with a
+    straight apostrophe; articles write "Duyên Hải" and "M’Đrắk". "Biển Đông" is a place too."""
+    doc = placed("Các huyện Cầu Ngang, Duyên Hải và M’Đrắk, thị xã Cai Lậy; chủ quyền trên Biển Đông.")
+    assert [e.text for e in doc.ents if e.label_ == "LOC"] == [
+        "Cầu Ngang", "Duyên Hải", "M’Đrắk", "thị xã Cai Lậy", "Biển Đông"]
+    place = Gazetteer.shared().resolve("Duyên Hải", "district", province_code="84")
+    assert (place.name, place.province) == ("Duyên Hải", "Trà Vinh")
 
 def test_international_bodies_funds_and_embassies_are_bodies(placed):
     """Guidelines rule 4 and case 125: "Liên minh châu Âu" is a body, not the continent."""
@@ -576,6 +587,14 @@ def test_the_party_alone_where_it_acts_or_meets(placed):
     doc = placed("Nhiệm vụ mà Đảng giao; ông được Đảng, Nhà nước tặng thưởng; Đảng ta luôn quan tâm; "
                  "chuẩn bị Đại hội Đảng toàn quốc; ông được kết nạp vào Đảng năm 1997.")
     assert [t for label, t in ents(doc) if label == "ORG"] == ["Đảng"] * 4
+
+
+def test_the_party_as_a_subject_or_in_its_congress(placed):
+    """Case 105: "Đảng" opening a sentence or listed with other bodies acts; "Đại hội Đảng 13" is its
+    congress, "Đại hội Đảng các cấp" the congresses at every level; as an object it stays unmarked."""
+    doc = placed("Đảng luôn quan tâm chăm lo cán bộ. Quốc hội, Chính phủ, Đảng đang thực hiện; chuẩn bị "
+                 "Đại hội Đảng 13 và Đại hội Đảng các cấp; bảo vệ Đảng.")
+    assert [t for label, t in ents(doc) if label == "ORG"] == ["Đảng", "Quốc hội", "Chính phủ", "Đảng", "Đảng"]
 
 
 @pytest.mark.parametrize("text, titles", [
