@@ -103,10 +103,11 @@ def fit(records: list[Record], out_dir: Path, config: Config, seed: int | None =
 
 
 def out_of_fold(records: list[Record], config: Config, k: int, seed: int,
-                log: Log, by: str | None = None) -> Iterator[tuple[list[Record], Path]]:
+                log: Log, by: str | None = None, fit_seed: int | None = None) -> Iterator[tuple[list[Record], Path]]:
     """k-fold over the published articles of `records` (or one fold per value of their `meta`
     field `by`): (test documents, a folder of models trained on the other folds and the
-    unpublished documents), one fold at a time."""
+    unpublished documents), one fold at a time. `seed` draws the folds and, unless `fit_seed`
+    is given, the models: another `fit_seed` is another draw of the models on the same folds."""
     from .annotations import folds, published_and_extra
 
     published, extra = published_and_extra(records)
@@ -115,8 +116,8 @@ def out_of_fold(records: list[Record], config: Config, k: int, seed: int,
         log(f"fold {n}/{len(parts)}")
         held = {r.id for r in test}
         with tempfile.TemporaryDirectory() as tmp:
-            fit([r for r in published if r.id not in held] + extra, Path(tmp), config, seed,
-                log=lambda line: None)
+            fit([r for r in published if r.id not in held] + extra, Path(tmp), config,
+                seed if fit_seed is None else fit_seed, log=lambda line: None)
             yield test, Path(tmp)
 
 

@@ -8,10 +8,10 @@ import pytest
 from conftest import ROOT
 
 import pipeline
-from pipeline.config import load_config
+from pipeline.config import load_config, with_overrides
 from pipeline.evaluate import predict
 from pipeline.records import read_records
-from pipeline.train import fit, is_stale
+from pipeline.train import fit, is_stale, out_of_fold
 
 TINY = ROOT / "tests" / "data" / "tiny.jsonl"
 MODEL_ONLY = {"stages.entity_model.merge": "model_only"}
@@ -97,3 +97,21 @@ def test_the_transition_based_ner_alternative_still_trains_and_predicts(tmp_path
     gold = {(r.id, s["start"], s["end"], s["label"]) for r in records for s in r.spans}
     found = {(r.id, s["start"], s["end"], s["label"]) for r in pred for s in r.spans}
     assert len(gold & found) >= 0.8 * len(gold)
+
+
+def test_another_fit_seed_draws_other_models_on_the_same_folds():
+    """`make choices` compares a second draw of a network (a variant's own train.seed) on the
+    folds every other variant is scored on; without it the folds' seed draws the models."""
+    records = list(read_records(TINY))
+    for record in records:
+        record.meta["source"] = "published"
+    config = with_overrides(load_config(), {"train.epochs": 2})
+
+    def draw(fit_seed: int | None) -> list[tuple[list[str], bytes]]:
+        return [([r.id for r in test], (models / "ner" / "ner" / "model").read_bytes())
+                for test, models in out_of_fold(records, config, 2, 13, lambda line: None, fit_seed=fit_seed)]
+
+    default, same, other = draw(None), draw(13), draw(7)
+    assert default == same
+    assert [ids for ids, _ in other] == [ids for ids, _ in default]
+    assert all(a != b for (_, a), (_, b) in zip(other, default))
