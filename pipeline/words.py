@@ -31,8 +31,11 @@ class Words(list[Word]):
     """A Doc's words, indexed and sliced as the Doc is."""
 
     def __init__(self, doc: Doc) -> None:
-        super().__init__(Word(t.i, t.text, t.norm_, t.tag_, t.is_punct, t.like_num, t.is_upper, t.is_space)
-                         for t in doc)
+        # `text` is the word's normalised form (NFC, new tone placement: the segmenter's lemma),
+        # so that a rule comparing it with "Đảng" or "Đại hội" reads NFD or old-style input as it
+        # reads the same text normalised; offsets into the text as read come from the Doc.
+        super().__init__(Word(t.i, t.lemma_ or t.text, t.norm_, t.tag_, t.is_punct, t.like_num, t.is_upper,
+                              t.is_space) for t in doc)
         self.doc = doc
 
     @cached_property
