@@ -590,14 +590,13 @@ def party_mentions(s: Sentence) -> Iterator[tuple[int, int, str]]:
     "Đại hội XIII của [Đảng]" (guidelines rules 10, 11); the Prime Minister acting as an
     authority: "Quyết định của [Thủ tướng Chính phủ]" (K8)."""
     doc = s.doc
-    if doc[s.start].text in _ACTING_ALONE and _the_party_acting(doc, s.start, s.start, s.end):
-        yield s.start, s.start + 1, "ORG"
-    for i in range(s.start + 1, s.end):
-        if doc[i].norm_ == "đảng bộ" and doc[i - 1].norm_ == "toàn":
+    for i in range(s.start, s.end):
+        before = doc[i - 1].norm_ if i > s.start else ""
+        if doc[i].norm_ == "đảng bộ" and before == "toàn":
             yield i, max(_org_end(doc, i, s.end), i + 1), "ORG"
-        elif doc[i].text in _ACTING_ALONE and _the_party_acting(doc, i, s.start, s.end):
+        elif doc[i].text in _ACTING_ALONE and _acting_alone(doc, i, s.start, s.end):
             yield i, i + 1, "ORG"
-        elif doc[i - 1].norm_ == "của" and (doc[i].text == "Trung ương" or (  # a bare head as owner:
+        elif before == "của" and (doc[i].text == "Trung ương" or (  # a bare head as owner:
                 word_kind(doc[i]) == KIND_ORG and doc[i].text[:1].isupper()  # "Kế hoạch của [Ban Chỉ đạo]"
                 and _org_end(doc, i, s.end) == i)):
             yield i, i + 1, "ORG"
@@ -619,9 +618,10 @@ def _a_post_named(doc: Words, i: int, start: int) -> bool:
 
 # The Party and the army, named alone, are bodies where they own or act (cases 47, 78, 105).
 _ACTING_ALONE = {"Đảng", "Quân đội"}
+_OPENING_QUOTES = {"“", "\""}
 
 
-def _the_party_acting(doc: Words, i: int, start: int, end: int) -> bool:
+def _acting_alone(doc: Words, i: int, start: int, end: int) -> bool:
     """"Đảng" (or "Quân đội") alone where it owns, acts or meets: "của [Đảng]", "nhiệm vụ mà
     [Đảng] giao", "được [Đảng], Nhà nước tặng", "[Đảng] ta", "Đại hội [Đảng] 13", a subject
     opening a sentence or listed with other bodies ("Quốc hội, Chính phủ, [Đảng] đang …",
@@ -635,7 +635,6 @@ def _the_party_acting(doc: Words, i: int, start: int, end: int) -> bool:
     return before in {"của", "mà", "được", "do", ","} or after == "ta"
 
 
-_OPENING_QUOTES = {"“", "\""}
 _HEADS_OF_STATE = {"thủ tướng", "chủ tịch nước"}
 # What an authority does by a decision: appoint, discipline, approve, sign, award.
 DECIDING_VERBS = _PERSONNEL_ACTS | {

@@ -15,7 +15,8 @@ from spacy.tokens import Doc, Span
 
 @dataclass(slots=True)  # not frozen: a frozen dataclass takes six times as long to make
 class Word:
-    """The attributes of a spaCy Token the stages read, under the same names (read only)."""
+    """The attributes of a spaCy Token the stages read, under the same names (read only);
+    `text` is the word's normalised form (below)."""
 
     i: int
     text: str
