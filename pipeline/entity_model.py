@@ -36,6 +36,7 @@ from spacy.util import fix_random_seed, load_model_from_config
 from thinc.api import Adam, Config
 
 from . import lexicon
+from .blas import numpy_ops, one_thread
 from .entity_rules import (
     A_PEOPLE,
     LAW_HEADS,
@@ -576,11 +577,15 @@ class EntityModel:
 
     def _tagged(self, views: list[Doc]) -> list[list[Span]]:
         labels = self.ner.labels
-        return [biluo_tags_to_spans(view, best_tags(view, scores, labels))
-                for view, scores in zip(views, self.ner.model.predict(views))]
+        with one_thread():
+            scores = self.ner.model.predict(views)
+        return [biluo_tags_to_spans(view, best_tags(view, tag_scores, labels))
+                for view, tag_scores in zip(views, scores)]
 
     def _parsed(self, views: list[Doc]) -> list[list[Span]]:
-        self.ner.set_annotations(views, self.ner.predict(views))
+        with one_thread():
+            states = self.ner.predict(views)
+        self.ner.set_annotations(views, states)
         return [list(view.ents) for view in views]
 
     def set_annotations(self, doc: Doc, spans: list[Span]) -> None:
@@ -621,7 +626,8 @@ def train(docs: list[Doc], network: Config, settings: dict, features: Iterable[s
           log: Callable[[str], None]) -> Language:
     """Fit the NER model on gold Docs (with their rule spans); deterministic for a seed."""
     fix_random_seed(seed)
-    nlp = load_model_from_config(network, auto_fill=True, validate=True)
+    with numpy_ops():
+        nlp = load_model_from_config(network, auto_fill=True, validate=True)
     if settings.get("static_vectors"):
         from .vectors import add_to
 
@@ -636,7 +642,8 @@ def train(docs: list[Doc], network: Config, settings: dict, features: Iterable[s
     for epoch in range(1, settings["epochs"] + 1):
         rng.shuffle(examples)
         losses: dict[str, float] = {}
-        for batch in minibatch_by_words(examples, size=settings["batch_words"]):
-            nlp.update(batch, drop=settings["dropout"], sgd=optimizer, losses=losses)
+        with one_thread():
+            for batch in minibatch_by_words(examples, size=settings["batch_words"]):
+                nlp.update(batch, drop=settings["dropout"], sgd=optimizer, losses=losses)
         log(f"ner: epoch {epoch:2d}/{settings['epochs']}  loss {losses.get('ner', 0.0):9.1f}")
     return nlp

@@ -17,6 +17,7 @@ from confection import Config
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 
+from .blas import numpy_ops
 from .config import MODEL_STAGES
 from .errors import ConfigError, ModelsMissing
 from .segment import Segmenter
@@ -33,8 +34,9 @@ class Context:
     def ner_model(self) -> Language:
         if self.models_dir is None or not (self.models_dir / "ner").exists():
             raise ModelsMissing(f"no trained NER model in {self.models_dir}: run `make train`")
-        return spacy.load(self.models_dir / "ner", exclude=["tokenizer"],
-                          config={"nlp": {"tokenizer": {"@tokenizers": "vnorg.words_given.v1"}}})
+        with numpy_ops():
+            return spacy.load(self.models_dir / "ner", exclude=["tokenizer"],
+                              config={"nlp": {"tokenizer": {"@tokenizers": "vnorg.words_given.v1"}}})
 
     def model_file(self, name: str) -> Path:
         if self.models_dir is None or not (self.models_dir / name).exists():

@@ -273,3 +273,24 @@ def test_a_body_named_with_a_demonstrative_is_not_marked():
              for name in ("Tỉnh ủy", "UBND tỉnh", "Sở", "Sở Nội vụ")]
     spans[3] = doc.char_span(doc.text.rindex("Sở Nội vụ"), doc.text.rindex("Sở Nội vụ") + 9, label="ORG")
     assert [s.text for s in no_body_named_with_a_demonstrative(doc, spans)] == ["Tỉnh ủy", "Sở Nội vụ"]
+
+
+def test_the_network_multiplies_with_numpys_blas_on_one_thread(nlp):
+    # pipeline/blas.py: thinc's BLIS took three times the CPU of numpy's OpenBLAS for the
+    # same products, and a second BLAS thread per worker would take another worker's core
+    from threadpoolctl import threadpool_info
+
+    from pipeline.blas import one_thread
+
+    [stage] = [s for s in nlp.stages if s.name == "entity_model"]
+    layers = list(stage.ner.model.walk())
+    assert layers and all(getattr(layer.ops, "use_blis", None) is False for layer in layers)
+
+    def blas_threads() -> list[int]:  # numpy's own BLAS (scipy may load another)
+        return [lib["num_threads"] for lib in threadpool_info()
+                if lib["user_api"] == "blas" and "numpy" in lib["filepath"]]
+
+    before = blas_threads()
+    with one_thread():
+        assert blas_threads() and set(blas_threads()) == {1}
+    assert blas_threads() == before
