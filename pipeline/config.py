@@ -16,7 +16,7 @@ from .paths import DEFAULT_CONFIG
 MODEL_STAGES = ("entity_model",)  # stages that cannot run without trained models
 # Without models the rules are the whole entity stage: no title of theirs is second to a model's.
 RULES_ONLY = {"stages.relations.use_classifier": False, "stages.status.use_classifier": False,
-              "stages.relations.rule_titles_need_holder": False}
+              "stages.relations.titles_need_holder": "none"}
 
 
 def models_present(models_dir: Path) -> bool:

@@ -311,7 +311,8 @@ TRAINED_VARIANTS: dict[str, Variant] = {
 # the settings of pipeline/default.cfg as they are, and each with one of them changed.
 RUN_TIME_VARIANTS = {**MERGES, "shipped settings": {},
                      "classifier decides every relation type": {"stages.relations.rules_decide": []},
-                     "a rule's TITLE kept without a holder": {"stages.relations.rule_titles_need_holder": False},
+                     "a rule's TITLE kept without a holder": {"stages.relations.titles_need_holder": "none"},
+                     "every TITLE dropped without a holder": {"stages.relations.titles_need_holder": "all"},
                      "every holder and body over the threshold": {"stages.relations.one_per_title": False},
                      "a title kept to one holder in a list too": {"stages.relations.titles_shared_by_lists": False},
                      "relations over 0.3 rather than 0.5": {"stages.relations.threshold": 0.3}}

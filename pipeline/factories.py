@@ -80,7 +80,7 @@ def _relations(settings: dict, ctx: Context):
     classifier = RelationClassifier.from_disk(ctx.model_file("relations.json"), settings["threshold"]) \
         if settings["use_classifier"] else None
     return RelationStage(classifier, settings["max_distance"], settings["rules_decide"],
-                         settings["rule_titles_need_holder"], settings["one_per_title"],
+                         settings["titles_need_holder"], settings["one_per_title"],
                          settings["titles_shared_by_lists"])
 
 

@@ -17,6 +17,7 @@ from typing import ClassVar
 
 from spacy.tokens import Doc, Span
 
+from .errors import ConfigError
 from .extensions import Relation, span_key
 from .relation_rules import RelationRules, sentence_entities
 from .schema import ENTS, RELATION_TYPES, RELATIONS, RULE_SOURCE, SENTS, TOKEN_NORM
@@ -140,6 +141,10 @@ def train(docs: list[Doc], seed: int = 13, c: float = 1.0) -> RelationClassifier
     return RelationClassifier(weights, float(model.intercept_[0]))
 
 
+# Which TITLEs a has_title relation must reach to stay (stages.relations.titles_need_holder).
+TITLES_NEED_HOLDER = ("none", "from rules", "all")
+
+
 class RelationStage:
     """Relations by the classifier (which sees the rules' verdict) or by the rules alone."""
 
@@ -148,13 +153,16 @@ class RelationStage:
     sets: ClassVar[tuple[str, ...]] = (RELATIONS, ENTS)
 
     def __init__(self, classifier: RelationClassifier | None = None, max_distance: int = 40,
-                 rules_decide: Collection[str] = (), rule_titles_need_holder: bool = False,
+                 rules_decide: Collection[str] = (), titles_need_holder: str = "none",
                  one_per_title: bool = False, titles_shared_by_lists: bool = False) -> None:
         self.rules = RelationRules()
         self.classifier = classifier
         self.max_distance = max_distance
         self.rules_decide = frozenset(rules_decide)  # types too rare in training for the classifier
-        self.rule_titles_need_holder = rule_titles_need_holder
+        if titles_need_holder not in TITLES_NEED_HOLDER:
+            raise ConfigError(f"stages.relations.titles_need_holder: {titles_need_holder!r} is none of "
+                              f"{', '.join(TITLES_NEED_HOLDER)}")
+        self.titles_need_holder = titles_need_holder
         self.one_per_title = one_per_title
         self.titles_shared_by_lists = titles_shared_by_lists
 
@@ -178,8 +186,8 @@ class RelationStage:
         return found + [r for r in scored if r.score >= threshold]
 
     def set_annotations(self, doc: Doc, relations: list[Relation]) -> None:
-        if self.rule_titles_need_holder:
-            relations = drop_unheld_rule_titles(doc, relations)
+        if self.titles_need_holder != "none":
+            relations = drop_unheld_titles(doc, relations, self.titles_need_holder == "from rules")
         doc._.relations = relations
 
     def __call__(self, doc: Doc) -> Doc:
@@ -228,16 +236,15 @@ def _listed_together(a: Span, b: Span, title: Span) -> bool:
     return all(t.ent_type_ or t.is_space or t.norm_ in _PEOPLE_LIST_GLUE for t in a.doc[first.end:second.start])
 
 
-def drop_unheld_rule_titles(doc: Doc, relations: list[Relation]) -> list[Relation]:
-    """Guidelines rule 2 for the titles the rules added where the model found nothing: a
-    TITLE is marked only when a named person holds it, so a rule's TITLE that no has_title
-    relation reaches ("các đồng chí ủy viên BCH …", said of no one) leaves the Doc's
-    entities, with any relation it takes part in. The model's own titles stay: it learnt
-    from the gold where a title stands without a holder found here. Returns the relations
-    that remain."""
+def drop_unheld_titles(doc: Doc, relations: list[Relation], rules_only: bool = True) -> list[Relation]:
+    """Guidelines rule 2: a TITLE is marked only when a named person holds it, so a TITLE
+    that no has_title relation reaches ("các đồng chí ủy viên BCH …", said of no one)
+    leaves the Doc's entities, with any relation it takes part in. With `rules_only`, only
+    the titles the rules added where the model found nothing: the model learnt from the gold
+    where a title stands without a holder found here. Returns the relations that remain."""
     held = {span_key(r.child) for r in relations if r.label == "has_title"}
     unheld = {span_key(e) for e in doc.ents if e.label_ == "TITLE" and span_key(e) not in held
-              and e._.source.startswith(RULE_SOURCE)}
+              and (not rules_only or e._.source.startswith(RULE_SOURCE))}
     if not unheld:
         return relations
     doc.ents = [e for e in doc.ents if span_key(e) not in unheld]

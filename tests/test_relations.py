@@ -2,6 +2,7 @@
 baseline the relation classifier is trained beside; its scores are in `make eval`)."""
 from __future__ import annotations
 
+import pytest
 from conftest import rels
 
 
@@ -82,12 +83,12 @@ def test_a_rule_title_no_one_holds_is_dropped_and_a_model_title_stays():
     # Guidelines rule 2, for titles the rules added where the model found nothing:
     # "ủy viên" of the guests' list is said of no named person
     import pipeline
-    from pipeline.relation_model import drop_unheld_rule_titles
+    from pipeline.relation_model import drop_unheld_titles
 
     text = ("Dự hội nghị có các đồng chí ủy viên BCH Đảng bộ khối, ông Nguyễn Văn An, "
             "Bí thư Huyện ủy Cao Lộc.")
-    kept, pruned = (pipeline.load(None, {"stages.relations.rule_titles_need_holder": on})(text)
-                    for on in (False, True))
+    kept, pruned = (pipeline.load(None, {"stages.relations.titles_need_holder": on})(text)
+                    for on in ("none", "from rules"))
     assert ("ủy viên", "TITLE") in [(e.text, e.label_) for e in kept.ents]
     assert [e.text for e in pruned.ents if e.label_ == "TITLE"] == ["Bí thư"]
     assert ("BCH Đảng bộ khối", "ORG") in [(e.text, e.label_) for e in pruned.ents]
@@ -95,8 +96,19 @@ def test_a_rule_title_no_one_holds_is_dropped_and_a_model_title_stays():
     # the same title found by the model is the model's to keep
     [member] = [e for e in kept.ents if e.text == "ủy viên"]
     member._.source = "model"
-    drop_unheld_rule_titles(kept, list(kept._.relations))
+    relations = drop_unheld_titles(kept, list(kept._.relations))
     assert "ủy viên" in [e.text for e in kept.ents]
+    # "all": the model's title goes too, and the held one stays
+    drop_unheld_titles(kept, relations, rules_only=False)
+    assert [e.text for e in kept.ents if e.label_ == "TITLE"] == ["Bí thư"]
+
+
+def test_an_unknown_title_holder_setting_is_refused_by_name():
+    import pipeline
+    from pipeline.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="titles_need_holder: 'some' is none of"):
+        pipeline.load(None, {"stages.relations.titles_need_holder": "some"})
 
 
 def test_a_title_takes_its_likeliest_holder_and_body_only():
