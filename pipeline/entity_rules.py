@@ -618,6 +618,7 @@ def _a_post_named(doc: Words, i: int, start: int) -> bool:
 
 # The Party and the army, named alone, are bodies where they own or act (cases 47, 78, 105).
 _ACTING_ALONE = {"Đảng", "Quân đội"}
+_CONGRESS = {"đại hội", "đh"}  # "ĐH Đảng toàn quốc": the congress, as newspapers shorten it
 _OPENING_QUOTES = {"“", "\""}
 
 
@@ -630,7 +631,7 @@ def _acting_alone(doc: Words, i: int, start: int, end: int) -> bool:
     if i == start or doc[i - 1].text in _OPENING_QUOTES:
         return True
     before = doc[i - 1].norm_
-    if before == "đại hội":
+    if before in _CONGRESS:
         return not (after == "các" and i + 2 < end and doc[i + 2].norm_.startswith("cấp"))  # "cấp tiến"
     return before in {"của", "mà", "được", "do", ","} or after == "ta"
 
@@ -679,11 +680,12 @@ _LEVEL_BEFORE = {"thuộc", "trực thuộc", "cơ quan", "ngành", "ở", "từ
 
 def _names_no_body(doc: Words, i: int, e: int, end: int) -> bool:
     """Words shaped like a body that name none: "[Chính phủ] điện tử" (a way of governing),
-    "lực lượng CAND" (a sector: case 64), "trực thuộc TƯ", "từ TƯ đến cơ sở" (a level)."""
+    "lực lượng CAND" (a sector: case 64), "trực thuộc TƯ", "từ TƯ đến cơ sở" (a level), "ĐH"
+    alone (the congress, "tiến tới ĐH 13", or a degree; a university is named: "ĐH Đà Nẵng")."""
     if e != i + 1:
         return False
     name, before = doc[i].norm_, doc[i - 1].norm_ if i > 0 else ""
-    return (name == "chính phủ" and e < end and doc[e].norm_ in {"điện tử", "số"}) \
+    return (name == "chính phủ" and e < end and doc[e].norm_ in {"điện tử", "số"}) or name == "đh" \
         or (name in _FORCES and before == "lực lượng") or (name in _CENTRAL and before in _LEVEL_BEFORE)
 
 
@@ -711,6 +713,8 @@ def _org_start(doc: Words, i: int, start: int) -> bool:
         and doc[i + 1].text[:1].isupper() and not _head_repeated(doc, i)  # "Trưởng [phòng Tài chính – Kế hoạch]"
     standing = token.text == "Thường vụ" and i + 1 < len(doc) and (  # "[Thường vụ Thành ủy]"
         doc[i + 1].norm_ in _STANDALONE or doc[i + 1].text in _ORG_ABBR)
+    if token.text == "ĐH" and i + 1 < len(doc) and doc[i + 1].norm_.startswith("đảng"):
+        return False  # the congress of a party organisation ("ĐH Đảng bộ tỉnh"), no university
     if token.text not in _ORG_ABBR and not described and not standing and (
             word_kind(token) != KIND_ORG
             or not (token.text[:1].isupper() or after_title or token.norm_ in _LOWER_BODIES

@@ -597,6 +597,13 @@ def test_the_party_as_a_subject_or_in_its_congress(placed):
     assert [t for label, t in ents(doc) if label == "ORG"] == ["Đảng", "Quốc hội", "Chính phủ", "Đảng", "Đảng"]
 
 
+def test_the_congress_shortened_to_dh_is_no_body_but_a_named_university_is(placed):
+    """Case 145: "ĐH" alone is the congress or a degree; "ĐH Đảng" is the Party's congress."""
+    doc = placed("Chuẩn bị tiến tới ĐH 13. ĐH nhất trí chưa sửa điều lệ. Ông tốt nghiệp ĐH năm 2000. "
+                 "Tiến tới ĐH Đảng toàn quốc và ĐH Đảng các cấp. Ông học ĐH Đà Nẵng.")
+    assert [t for label, t in ents(doc) if label == "ORG"] == ["Đảng", "ĐH Đà Nẵng"]
+
+
 @pytest.mark.parametrize("text, titles", [
     ("Đại tá Hứa Văn Tưởng, Phó Tham mưu trưởng Quân khu 5, được điều động.", ["Phó Tham mưu trưởng"]),
     ("Ông Phạm Văn Phong, Chi cục trưởng Chi cục Thuế huyện Lương Sơn, nghỉ hưu.", ["Chi cục trưởng"]),
