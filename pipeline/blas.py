@@ -1,8 +1,8 @@
 """How the NER network multiplies matrices: with numpy's OpenBLAS, on one thread.
 
 thinc's CPU ops multiply with the BLIS build it ships; numpy's OpenBLAS does the same
-products in about a third of the CPU time on this project's machine, and the network's
-matrix products are the largest single cost of `extract` (README, "Speed and memory").
+products in about a third of the CPU time on this project's machine, and with BLIS the
+network's matrix products were the largest single cost of `extract` (README, "Speed and memory").
 A network built inside `numpy_ops()` keeps those ops for life. `one_thread()` holds
 OpenBLAS to one thread while the network runs: the batch runner's parallelism is its
 worker processes, and a second BLAS thread per process would only spin on another

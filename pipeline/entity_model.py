@@ -639,11 +639,11 @@ def train(docs: list[Doc], network: Config, settings: dict, features: Iterable[s
     optimizer = Adam(settings["learn_rate"])
     nlp.initialize(lambda: examples, sgd=optimizer)
     rng = random.Random(seed)
-    for epoch in range(1, settings["epochs"] + 1):
-        rng.shuffle(examples)
-        losses: dict[str, float] = {}
-        with one_thread():
+    with one_thread():
+        for epoch in range(1, settings["epochs"] + 1):
+            rng.shuffle(examples)
+            losses: dict[str, float] = {}
             for batch in minibatch_by_words(examples, size=settings["batch_words"]):
                 nlp.update(batch, drop=settings["dropout"], sgd=optimizer, losses=losses)
-        log(f"ner: epoch {epoch:2d}/{settings['epochs']}  loss {losses.get('ner', 0.0):9.1f}")
+            log(f"ner: epoch {epoch:2d}/{settings['epochs']}  loss {losses.get('ner', 0.0):9.1f}")
     return nlp
