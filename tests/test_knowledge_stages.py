@@ -179,6 +179,19 @@ def test_a_cue_after_the_title_is_its_holders_only_up_to_the_next_person(nlp):
     assert whole_sentence.predicted(*farewell) == "ended"
 
 
+def test_a_cue_right_before_the_title_decides_whatever_the_classifier_learnt(nlp):
+    """"tân" right before a title makes it appointed, and "nguyên" glued by the segmenter to the
+    word before ("sổ | tang nguyên | Thủ tướng") former, though the classifier never saw those
+    words; a place ending in "Tân" says nothing."""
+    never_cued = StatusStage(status.train([titled(nlp, text, st)[0] for text, st in AFTER_CUES]))
+    cued = [titled(nlp, "Tân Bí thư Tỉnh ủy Nghệ An Thái Thanh Quý sinh năm 1976."),
+            titled(nlp, "Các đại biểu chúc mừng tân Chủ tịch UBND tỉnh Nguyễn Văn An."),
+            titled(nlp, "Lãnh đạo tỉnh ghi vào sổ tang nguyên Thủ tướng Phan Văn Khải.")]
+    assert [never_cued.predicted(*pair) for pair in cued] == ["appointed", "appointed", "former"]
+    place = titled(nlp, "Xã Phước Tân Chủ tịch UBND xã Nguyễn Văn Bình dự họp.")
+    assert never_cued.predicted(*place) is None
+
+
 def test_a_rare_status_is_learnt_when_statuses_weigh_by_rarity(nlp):
     """One ended case among a dozen current ones: weighed by rarity, the classifier learns the
     change it names; unweighted, the many current cases drown it."""
