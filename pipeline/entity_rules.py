@@ -143,7 +143,7 @@ PLURALS = {"các", "những", "hai", "ba", "bốn", "năm", "sáu", "mấy", "nh
 _NUMBERING = {"số", "quý", "khóa", "khoá", "kỳ", "lần", "thứ", "đợt", "tháng", "năm", "ngày", "quận", "phường"}
 # Before a place, words that make it a people: "người [Việt Nam]" is no place (case 40), though
 # "người dân [Nghệ An]" names the residents of one (case 91).
-A_PEOPLE = {"người", "dân tộc", "quốc tịch"}
+A_PEOPLE = {"người", "con người", "dân tộc", "quốc tịch"}
 
 
 def counts(doc: Words | Doc, i: int) -> bool:
@@ -674,19 +674,22 @@ def organisations(s: Sentence) -> Iterator[tuple[int, int, str]]:
 
 
 _FORCES = {"công an nhân dân", "cand", "quân đội nhân dân", "qđnd"}
+_POLICE = {"công an nhân dân", "cand"}  # alone, the force even without "lực lượng" (case 148)
 _CENTRAL = {"tư", "tw", "t.ư", "trung ương"}
 _LEVEL_BEFORE = {"thuộc", "trực thuộc", "cơ quan", "ngành", "ở", "từ", "cấp"}
 
 
 def _names_no_body(doc: Words, i: int, e: int, end: int) -> bool:
     """Words shaped like a body that name none: "[Chính phủ] điện tử" (a way of governing),
-    "lực lượng CAND" (a sector: case 64), "trực thuộc TƯ", "từ TƯ đến cơ sở" (a level), "ĐH"
-    alone (the congress, "tiến tới ĐH 13", or a degree; a university is named: "ĐH Đà Nẵng")."""
+    "lực lượng QĐND", "CAND" alone (a force, a sector: cases 64, 148), "trực thuộc TƯ",
+    "từ TƯ đến cơ sở" (a level), "ĐH" alone (the congress, "tiến tới ĐH 13", or a degree; a
+    university is named: "ĐH Đà Nẵng")."""
     if e != i + 1:
         return False
     name, before = doc[i].norm_, doc[i - 1].norm_ if i > 0 else ""
     return (name == "chính phủ" and e < end and doc[e].norm_ in {"điện tử", "số"}) or name == "đh" \
-        or (name in _FORCES and before == "lực lượng") or (name in _CENTRAL and before in _LEVEL_BEFORE)
+        or name in _POLICE or (name in _FORCES and before == "lực lượng") \
+        or (name in _CENTRAL and before in _LEVEL_BEFORE)
 
 
 LEVELS = {level.lower().rstrip(".") for level in lexicon.ADMIN_LEVELS}  # "tp." read as "tp"
@@ -971,6 +974,61 @@ def landmarks(s: Sentence) -> Iterator[tuple[int, int, str]]:
             yield i, e, "LOC"
 
 
+# Words between a counted level word and the places it lists: "7 huyện: …", "các xã gồm …".
+_LIST_OPENERS = {":", "gồm", "là", "như"}
+_LIST_GLUE = {",", "và", ";"}
+
+
+def listed_places(s: Sentence) -> Iterator[tuple[int, int, str]]:
+    """Each place of a list that shares a counted level word (case 146): "trên địa bàn 7 huyện:
+    [Châu Thành], [Cầu Ngang] và [Càng Long]", "các xã [Tân Lập], [Hòa Bình]", also where the
+    gazetteer does not know a name or knows it as something else. Not after a body's head,
+    where the gold data reads the members as the body's branches in some lists ("UBND các
+    huyện: [Châu Thành], [Cầu Kè]", case 58) and as places in others ("UB Kiểm tra Tỉnh ủy
+    các tỉnh [Hưng Yên], [Nam Định]")."""
+    doc = s.doc
+    for i in range(s.start + 1, s.end - 1):
+        # "các tỉnh, thành phố: …" counts over both level words
+        count = i - 3 if doc[i - 1].text == "," and i - 3 >= s.start and doc[i - 2].norm_ in _ADMIN else i - 1
+        if doc[i].norm_ not in _ADMIN or not counts(doc, count) or (count > s.start and (
+                word_kind(doc[count - 1]) == KIND_ORG or doc[count - 1].text in _ORG_ABBR)):
+            continue
+        j = _list_start(doc, i + 1, s.end)
+        members = list(_list_members(doc, j, s.end)) if j else []
+        if len(members) >= 2 or (members and j > i + 1):
+            yield from ((b, e, "LOC") for b, e in members)
+
+
+def _list_start(doc: Words, j: int, end: int) -> int | None:
+    """Where the list after a level word starts: past the place that holds them and the words
+    that open it ("5 huyện của tỉnh Đắk Lắk gồm: …"). None when a holding place is named and
+    nothing opens a list ("các huyện của tỉnh Đắk Lắk"; the place is no member)."""
+    owner = j
+    if doc[j].norm_ in {"của", "thuộc"} and j + 1 < end:
+        owner = next(_list_members(doc, j + 1, end), (j, j))[1]
+    k = owner
+    while k < end and doc[k].norm_ in _LIST_OPENERS:
+        k += 1
+    return None if owner > j and k == owner else k
+
+
+def _list_members(doc: Words, j: int, end: int) -> Iterator[tuple[int, int]]:
+    """The names listed from word j, joined by commas or "và"; a member may keep its own
+    level word ("[huyện Khánh Vĩnh]")."""
+    while j < end:
+        k = j + 1 if doc[j].norm_ in _ADMIN and j + 1 < end else j
+        if _place_at(doc, k):
+            e = _place_end(doc, k, end)
+        elif is_name_token(doc[k]):
+            e = _name_run(doc, k, end)
+        else:
+            return
+        yield j, e
+        if e + 1 >= end or doc[e].text not in _LIST_GLUE:
+            return
+        j = e + 1
+
+
 def places(s: Sentence) -> Iterator[tuple[int, int, str]]:
     """A level word and a name or number ("huyện Đình Lập", "quận 10", "thôn An Xá"), a place
     the gazetteer knows named bare ("về Quảng Ngãi", "Tây Nguyên", "Việt Nam"), or a park,
@@ -998,12 +1056,15 @@ def places(s: Sentence) -> Iterator[tuple[int, int, str]]:
             e = _place_end(doc, i, s.end)
             if doc[i].norm_ == "miền" and _place_at(doc, e) and not _is_region(doc, e):
                 e = _place_end(doc, e, s.end)  # "[miền Tây Nghệ An]", "[miền Bắc Việt Nam]"
-        elif (h := _PLACE_HEADS.end_at(doc, i, s.end)) and h < s.end and is_name_token(doc[h]) \
+        elif (h := _PLACE_HEADS.end_at(doc, i, s.end)) and h < s.end and (is_name_token(doc[h]) or _place_at(doc, h)) \
                 and not (i > s.start and doc[i - 1].norm_ == "điểm"):  # "điểm cầu Hà Nội": a venue
-            if _place_at(doc, h) and _is_region(doc, h):
-                i = h  # "vùng Tây Nam Bộ": the head is no part of a region's name
+            if not (_place_at(doc, h) and _is_region(doc, h)):
+                e = _name_run(doc, h, s.end)
+            elif doc[i].norm_ == "vùng":
+                e = _place_end(doc, h, s.end)  # case 147: "[vùng Tây Nam Bộ]", as a level word
+            else:
+                i = h  # "biển [Việt Nam]": another head is no part of a region's name
                 continue
-            e = _name_run(doc, h, s.end)
         if e > i:
             yield i, e, "LOC"
             i = e
@@ -1118,7 +1179,7 @@ def _title_before(doc: Words, s: int, start: int, org_start: dict[int, int]) -> 
 
 
 RULES: tuple[Rule, ...] = (document_references, document_codes, dates, photo_credits, source_lines,
-                           party_mentions, landmarks, organisations, outlets, places, bare_bodies,
+                           party_mentions, landmarks, organisations, outlets, listed_places, places, bare_bodies,
                            founders, people_and_titles)
 
 

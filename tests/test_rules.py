@@ -235,9 +235,11 @@ def test_named_facilities_are_places_with_their_head(placed):
         "Khu kinh tế Nam Phú Yên"]
 
 
-def test_a_region_after_a_head_word_is_named_without_it_and_a_venue_is_no_bridge(placed):
-    doc = placed("Lãnh đạo 13 tỉnh trong vùng Tây Nam Bộ dự tại điểm cầu Hà Nội.")
-    assert [e.text for e in doc.ents if e.label_ == "LOC"] == ["Tây Nam Bộ", "Hà Nội"]
+def test_a_region_keeps_vung_as_its_level_word_and_a_venue_is_no_bridge(placed):
+    """Case 147: "vùng" before a region is its level word, inside the LOC; the level word
+    of the provinces a region holds stays outside ("các tỉnh [Tây Nguyên]")."""
+    doc = placed("Lãnh đạo 13 tỉnh trong vùng Tây Nam Bộ và các tỉnh Tây Nguyên dự tại điểm cầu Hà Nội.")
+    assert [e.text for e in doc.ents if e.label_ == "LOC"] == ["vùng Tây Nam Bộ", "Tây Nguyên", "Hà Nội"]
 
 
 def test_outlets_named_in_a_sentence_are_bodies_but_not_in_a_photo_credit(nlp):
@@ -540,7 +542,8 @@ def test_the_standing_member_of_the_secretariat_is_a_post(placed):
     # ... but a number after "số" numbers a constituency and shares nothing
     ("Đại biểu thuộc đơn vị bầu cử số 1 TP Hà Nội tiếp xúc cử tri.", ["TP Hà Nội"]),
     # a people or a nationality is no place; residents are (cases 40, 91)
-    ("Người Việt Nam yêu nước; dân tộc Việt Nam anh hùng; người dân Việt Nam đồng lòng.", ["Việt Nam"]),
+    ("Người Việt Nam yêu nước; dân tộc Việt Nam anh hùng; con người Việt Nam; người dân Việt Nam đồng lòng.",
+     ["Việt Nam"]),
     ("Ông Võ Văn Thưởng, Chủ tịch nước Cộng hoà xã hội chủ nghĩa Việt Nam, dự lễ.",
      ["Cộng hoà xã hội chủ nghĩa Việt Nam"]),
 ])
@@ -602,6 +605,26 @@ def test_the_congress_shortened_to_dh_is_no_body_but_a_named_university_is(place
     doc = placed("Chuẩn bị tiến tới ĐH 13. ĐH nhất trí chưa sửa điều lệ. Ông tốt nghiệp ĐH năm 2000. "
                  "Tiến tới ĐH Đảng toàn quốc và ĐH Đảng các cấp. Ông học ĐH Đà Nẵng.")
     assert [t for label, t in ents(doc) if label == "ORG"] == ["Đảng", "ĐH Đà Nẵng"]
+
+
+def test_the_peoples_police_alone_is_a_force_not_a_body(placed):
+    """Case 148: "Công an nhân dân" / "CAND" alone is not marked; a body named after it is,
+    and so is the newspaper in a source line."""
+    doc = placed("Xây dựng lực lượng Công an nhân dân trong sạch. Xây dựng CAND cách mạng, chính quy. "
+                 "Phó Tổng cục trưởng Tổng cục "
+                 "Chính trị Công an nhân dân Nguyễn Văn An dự.\nTheo CAND")
+    assert [t for label, t in ents(doc) if label == "ORG"] == ["Tổng cục Chính trị Công an nhân dân", "CAND"]
+
+
+def test_places_listed_after_a_counted_level_word(placed):
+    """Case 146: the places a counted level word lists are each a LOC, names the gazetteer
+    does not know among them ("Tân Lập"); the holding place is no member; after a body's
+    head the list is left to the model (case 58 reads "UBND các huyện: A, B" as bodies)."""
+    doc = placed("Trên địa bàn 3 xã: Tân Lập, Hòa Bình và Phú Thịnh có 400 hộ nghèo. Tuyến đường đi qua "
+                 "2 huyện của tỉnh Đắk Lắk gồm: Krông Pắk và M’Đrắk. Sai phạm tại UBND các huyện: Tân Lập, "
+                 "Hòa Bình.")
+    assert [t for label, t in ents(doc) if label == "LOC"] == [
+        "Tân Lập", "Hòa Bình", "Phú Thịnh", "tỉnh Đắk Lắk", "Krông Pắk", "M’Đrắk"]
 
 
 @pytest.mark.parametrize("text, titles", [
