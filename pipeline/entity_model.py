@@ -93,6 +93,15 @@ def model_first(model: list[Span], rules: list[Span]) -> list[Span]:
     return _keep_first(model, rules)
 
 
+def give_way(model: list[Span], rules: list[Span], labels: set[str]) -> list[Span]:
+    """A model span that starts a rule span of a label the rules decide alone (one `labels`
+    leaves out) and ends within it gives way to it: "[Di chúc]" is the rules' DOC, not the
+    model's LOC. A model span reaching further is a name of its own ("[Ban Chỉ đạo tổng kết
+    nghị quyết 18]") and stays."""
+    decided = {r.start: r.end for r in rules if r.label_ not in labels}
+    return [m for m in model if not (m.start in decided and m.end <= decided[m.start])]
+
+
 MERGE_POLICIES: dict[str, Callable[[list[Span], list[Span]], list[Span]]] = {
     "model_only": model_only, "rules_first": rules_first, "model_first": model_first}
 
@@ -593,7 +602,10 @@ class EntityModel:
         for span in spans:  # "model+rules": both found it, which calibration weighs
             span._.source = "model+rules" if (span.start, span.end, span.label_) in ruled else "model"
             span._.score = self.default_score
-        merged = tidy(doc, self.merge(spans, list(doc._.rule_spans or [])))
+        rules = list(doc._.rule_spans or [])
+        if self.merge is not model_only:
+            spans = give_way(spans, rules, self.labels)
+        merged = tidy(doc, self.merge(spans, rules))
         for rule in AFTER_MERGE:
             merged = rule(doc, merged)
         doc.ents = merged

@@ -11,6 +11,7 @@ from pipeline.entity_model import (
     abbreviations_named_again,
     best_tags,
     biluo_tags,
+    give_way,
     given_names_again,
     holders_out_of_bodies,
     known_names_whole,
@@ -50,6 +51,19 @@ def test_merge_policies_decide_who_wins_an_overlap():
     assert texts["model_only"] == [("Tỉnh ủy Lạng Sơn", "ORG")]
     assert texts["model_first"] == [("Bí thư", "TITLE"), ("Tỉnh ủy Lạng Sơn", "ORG")]
     assert texts["rules_first"] == [("Bí thư", "TITLE"), ("Tỉnh ủy", "ORG")]
+
+
+def test_a_model_span_gives_way_where_the_rules_alone_decide_the_label():
+    """DOC is the rules' alone (`labels` leaves it out): the model's LOC on "Di chúc", which
+    starts the rules' DOC and ends within it, gives way; a body that runs past a document
+    named inside it ("Ban Chỉ đạo tổng kết nghị quyết 18") is a name of its own and stays."""
+    nlp = pipeline.load(None, {"pipeline.stages": []})
+    doc = nlp("Trong Di chúc, Bác viết. Ban Chỉ đạo tổng kết nghị quyết 18 họp.")
+    model = [span(doc, "Di chúc", "LOC"), span(doc, "Ban Chỉ đạo tổng kết nghị quyết 18", "ORG")]
+    rules = [span(doc, "Di chúc", "DOC"), span(doc, "nghị quyết 18", "DOC")]
+    kept = give_way(model, rules, {"PER", "TITLE", "ORG", "LOC", "DATE"})
+    assert [s.text for s in kept] == ["Ban Chỉ đạo tổng kết nghị quyết 18"]
+    assert give_way(model, rules, {"PER", "TITLE", "ORG", "LOC", "DOC", "DATE"}) == model
 
 
 def test_the_tagger_reads_the_best_well_formed_tag_sequence():
