@@ -51,8 +51,10 @@ def _before(doc: Doc, title: Span, sent: Span, window: int | None = WINDOW) -> l
 
 def rule_status(doc: Doc, rel: Relation) -> str:
     """The nearest cue word before the title (current when none, or when the sentence only
-    proposes the change), or one glued to the word before it."""
-    return cue_at_title(doc, rel.child) or _cued(_before(doc, rel.child, sentence_span(doc, rel.child.start)))
+    proposes the change), or one glued to the word before it; a post the holder is moved
+    from stays current (K7)."""
+    return cue_at_title(doc, rel.child) or old_post(doc, rel) \
+        or _cued(_before(doc, rel.child, sentence_span(doc, rel.child.start)))
 
 
 # One-syllable cues that the segmenter glues to the word before a title ("chúc mừng tân",
@@ -73,6 +75,29 @@ def cue_at_title(doc: Doc, title: Span) -> str | None:
         return "appointed"
     glued, _, last = before.text.rpartition(" ")
     return _GLUED_CUES.get(last) if glued else None
+
+
+# K7: an appointing word before a holder's old post, and the words after the holder's name
+# that lead to the new one ("giữ chức vụ Giám đốc …", "đến Ban Nội chính …").
+_APPOINTING = {"bổ nhiệm", "điều động", "bầu", "luân chuyển", "chỉ định", "phân công"}
+_TO_THE_NEW_POST = {"giữ", "giữ chức", "giữ chức vụ", "làm", "đến", "sang"}
+
+
+def old_post(doc: Doc, rel: Relation) -> str | None:
+    """"current" for the post a holder is moved from (guidelines K7), named between the
+    appointing word and the holder's name, the new post or place after it: "bổ nhiệm [Phó
+    Chánh] văn phòng UBND tỉnh Lê Văn Vịnh giữ chức vụ Giám đốc Sở GTVT", "điều động [Phó Bí
+    thư] Đảng ủy Khối … Nguyễn Thiện Hòa đến Ban Nội chính". The classifier, reading the
+    appointing word before the title, took such posts for the new one."""
+    person, title = rel.head, rel.child
+    if person.start < title.start:
+        return None
+    sent = sentence_span(doc, title.start)
+    before = _before(doc, title, sent, window=1)
+    if not before or before[0] not in _APPOINTING:
+        return None
+    after = next((t for t in words_of(doc)[person.end:sent.end] if not t.is_space), None)
+    return "current" if after is not None and after.norm_ in _TO_THE_NEW_POST else None
 
 
 _LONGEST_CUE = max(len(cue.split()) for cue in STATUS_CUES)
@@ -258,7 +283,7 @@ class StatusStage:
     def status(self, doc: Doc, rel: Relation) -> str:
         if self.classifier is None:
             return rule_status(doc, rel)
-        return cue_at_title(doc, rel.child) or self.classifier.predict(doc, rel)[0]
+        return cue_at_title(doc, rel.child) or old_post(doc, rel) or self.classifier.predict(doc, rel)[0]
 
     def predicted(self, doc: Doc, rel: Relation) -> str | None:
         """The relation's status as the annotations write it (None: current or not a title)."""

@@ -192,6 +192,19 @@ def test_a_cue_right_before_the_title_decides_whatever_the_classifier_learnt(nlp
     assert never_cued.predicted(*place) is None
 
 
+def test_the_post_a_holder_is_moved_from_stays_current(nlp):
+    """K7: between the appointing word and the holder's name stands the post held now; the
+    appointment is to what follows the name, whatever the classifier learnt."""
+    appointing = StatusStage(status.train([titled(nlp, "Tỉnh ủy bổ nhiệm Phó Giám đốc Sở Y tế Lê Văn An.",
+                                                  "appointed")[0],
+                                           titled(nlp, "Ông Trần Văn Bình, Giám đốc Sở Tài chính phát biểu.")[0]]))
+    doc = nlp("Tỉnh ủy trao quyết định bổ nhiệm Phó Chánh văn phòng UBND tỉnh Lê Văn Vịnh giữ chức vụ "
+              "Giám đốc Sở GTVT tỉnh.")
+    held = {r.child.text: appointing.predicted(doc, r) for r in doc._.relations if r.label == "has_title"}
+    assert held == {"Phó Chánh": None, "Giám đốc": "appointed"}
+    assert appointing.predicted(*titled(nlp, "Tỉnh ủy bổ nhiệm Phó Giám đốc Sở Nội vụ Đỗ Văn Cường.")) == "appointed"
+
+
 def test_a_rare_status_is_learnt_when_statuses_weigh_by_rarity(nlp):
     """One ended case among a dozen current ones: weighed by rarity, the classifier learns the
     change it names; unweighted, the many current cases drown it."""
