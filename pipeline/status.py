@@ -66,13 +66,16 @@ def cue_at_title(doc: Doc, title: Span) -> str | None:
     """The status a cue right before the title says for certain: "tân" ("[Tân] Bí thư Tỉnh
     ủy"; appointed in all 32 such titles of the training articles, guidelines case 37, though
     the classifier, weighing the other words, read 24 of them as current in the outlet folds),
-    or a cue of _GLUED_CUES glued to the word before (in lower case: "Phước Tân" is a place)."""
+    "hiện là" ("now", case 59), or a cue of _GLUED_CUES glued to the word before (in lower
+    case: "Phước Tân" is a place)."""
     sent = sentence_span(doc, title.start)
     before = next((t for t in reversed(words_of(doc)[sent.start:title.start]) if not t.is_space), None)
     if before is None:
         return None
     if before.norm_ == "tân":
         return "appointed"
+    if before.norm_ == "là" and _before(doc, title, sent, window=2)[1:] in (["hiện"], ["hiện nay"], ["nay"]):
+        return "current"  # "(hiện là [Thứ trưởng] …)": current in all 17 such titles of the training articles
     glued, _, last = before.text.rpartition(" ")
     return _GLUED_CUES.get(last) if glued else None
 

@@ -192,6 +192,18 @@ def test_a_cue_right_before_the_title_decides_whatever_the_classifier_learnt(nlp
     assert never_cued.predicted(*place) is None
 
 
+def test_a_post_held_now_after_hien_la_is_current(nlp):
+    """"(hiện là …)" names the post held now (case 59), though "là" before a title taught the
+    classifier a past career ("từng là")."""
+    career = StatusStage(status.train([
+        titled(nlp, "Ông Nguyễn Văn An từng là Giám đốc Sở Y tế tỉnh.", "former")[0],
+        titled(nlp, "Bà Trần Thị Bình từng là Giám đốc Sở Tài chính tỉnh.", "former")[0],
+        titled(nlp, "Ông Lê Văn Cường, Giám đốc Sở Nội vụ tỉnh phát biểu.")[0]]))
+    doc = nlp("Ông Phạm Văn Dũng (hiện là Giám đốc Sở Xây dựng tỉnh) dự họp.")
+    [rel] = [r for r in doc._.relations if r.label == "has_title"]
+    assert career.predicted(doc, rel) is None
+
+
 def test_the_post_a_holder_is_moved_from_stays_current(nlp):
     """K7: between the appointing word and the holder's name stands the post held now; the
     appointment is to what follows the name, whatever the classifier learnt."""
