@@ -988,9 +988,11 @@ def listed_places(s: Sentence) -> Iterator[tuple[int, int, str]]:
     các tỉnh [Hưng Yên], [Nam Định]")."""
     doc = s.doc
     for i in range(s.start + 1, s.end - 1):
+        if doc[i].norm_ not in _ADMIN:  # most words: nothing to count
+            continue
         # "các tỉnh, thành phố: …" counts over both level words
         count = i - 3 if doc[i - 1].text == "," and i - 3 >= s.start and doc[i - 2].norm_ in _ADMIN else i - 1
-        if doc[i].norm_ not in _ADMIN or not counts(doc, count) or (count > s.start and (
+        if not counts(doc, count) or (count > s.start and (
                 word_kind(doc[count - 1]) == KIND_ORG or doc[count - 1].text in _ORG_ABBR)):
             continue
         j = _list_start(doc, i + 1, s.end)

@@ -51,32 +51,37 @@ def _before(doc: Doc, title: Span, sent: Span, window: int | None = WINDOW) -> l
 
 def rule_status(doc: Doc, rel: Relation) -> str:
     """The nearest cue word before the title (current when none, or when the sentence only
-    proposes the change), or one glued to the word before it; a post the holder is moved
-    from stays current (K7)."""
-    return cue_at_title(doc, rel.child) or old_post(doc, rel) \
-        or _cued(_before(doc, rel.child, sentence_span(doc, rel.child.start)))
+    proposes the change), unless the words at the title settle it (`certain_status`)."""
+    return certain_status(doc, rel) or _cued(_before(doc, rel.child, sentence_span(doc, rel.child.start)))
 
 
+def certain_status(doc: Doc, rel: Relation) -> str | None:
+    """The status the words at the title say for certain, whatever the classifier learnt from
+    the rest of the sentence: a cue right before it (`cue_at_title`) or a post the holder is
+    moved from (`old_post`). None when they say nothing certain."""
+    sent = sentence_span(doc, rel.child.start)
+    return cue_at_title(doc, rel.child, sent) or old_post(doc, rel, sent)
+
+
+# Cues right before a title that settle its status: "[Tân] Bí thư Tỉnh ủy" (appointed in all
+# 32 such titles of the training articles, guidelines case 37, though the classifier read 24
+# of them as current in the outlet folds), "(hiện là [Thứ trưởng] …)" (current in all 17;
+# case 59). Read backwards from the title, as _before gives the words.
+_CERTAIN_CUES = {"tân": "appointed", "hiện là": "current", "hiện nay là": "current", "nay là": "current"}
 # One-syllable cues that the segmenter glues to the word before a title ("chúc mừng tân",
 # "sổ tang nguyên"), making a word the classifier has never seen.
 _GLUED_CUES = {"tân": "appointed", "nguyên": "former", "cựu": "former", "cố": "former"}
 
 
-def cue_at_title(doc: Doc, title: Span) -> str | None:
-    """The status a cue right before the title says for certain: "tân" ("[Tân] Bí thư Tỉnh
-    ủy"; appointed in all 32 such titles of the training articles, guidelines case 37, though
-    the classifier, weighing the other words, read 24 of them as current in the outlet folds),
-    "hiện là" ("now", case 59), or a cue of _GLUED_CUES glued to the word before (in lower
-    case: "Phước Tân" is a place)."""
-    sent = sentence_span(doc, title.start)
+def cue_at_title(doc: Doc, title: Span, sent: Span) -> str | None:
+    """The status a cue of _CERTAIN_CUES right before the title says, or one of _GLUED_CUES
+    glued to the word before it (in lower case: "Phước Tân" is a place)."""
+    words = _before(doc, title, sent, window=2)
+    for n in (2, 1):
+        if len(words) >= n and (status := _CERTAIN_CUES.get(" ".join(reversed(words[:n])))):
+            return status
     before = next((t for t in reversed(words_of(doc)[sent.start:title.start]) if not t.is_space), None)
-    if before is None:
-        return None
-    if before.norm_ == "tân":
-        return "appointed"
-    if before.norm_ == "là" and _before(doc, title, sent, window=2)[1:] in (["hiện"], ["hiện nay"], ["nay"]):
-        return "current"  # "(hiện là [Thứ trưởng] …)": current in all 17 such titles of the training articles
-    glued, _, last = before.text.rpartition(" ")
+    glued, _, last = before.text.rpartition(" ") if before is not None else ("", "", "")
     return _GLUED_CUES.get(last) if glued else None
 
 
@@ -86,18 +91,14 @@ _APPOINTING = {"bổ nhiệm", "điều động", "bầu", "luân chuyển", "ch
 _TO_THE_NEW_POST = {"giữ", "giữ chức", "giữ chức vụ", "làm", "đến", "sang"}
 
 
-def old_post(doc: Doc, rel: Relation) -> str | None:
+def old_post(doc: Doc, rel: Relation, sent: Span) -> str | None:
     """"current" for the post a holder is moved from (guidelines K7), named between the
     appointing word and the holder's name, the new post or place after it: "bổ nhiệm [Phó
     Chánh] văn phòng UBND tỉnh Lê Văn Vịnh giữ chức vụ Giám đốc Sở GTVT", "điều động [Phó Bí
     thư] Đảng ủy Khối … Nguyễn Thiện Hòa đến Ban Nội chính". The classifier, reading the
     appointing word before the title, took such posts for the new one."""
     person, title = rel.head, rel.child
-    if person.start < title.start:
-        return None
-    sent = sentence_span(doc, title.start)
-    before = _before(doc, title, sent, window=1)
-    if not before or before[0] not in _APPOINTING:
+    if person.start < title.start or not _APPOINTING.intersection(_before(doc, title, sent, window=1)):
         return None
     after = next((t for t in words_of(doc)[person.end:sent.end] if not t.is_space), None)
     return "current" if after is not None and after.norm_ in _TO_THE_NEW_POST else None
@@ -286,7 +287,7 @@ class StatusStage:
     def status(self, doc: Doc, rel: Relation) -> str:
         if self.classifier is None:
             return rule_status(doc, rel)
-        return cue_at_title(doc, rel.child) or old_post(doc, rel) or self.classifier.predict(doc, rel)[0]
+        return certain_status(doc, rel) or self.classifier.predict(doc, rel)[0]
 
     def predicted(self, doc: Doc, rel: Relation) -> str | None:
         """The relation's status as the annotations write it (None: current or not a title)."""
