@@ -329,17 +329,25 @@ def _doc_end(doc: Words, i: int, end: int) -> int:
         return law
     if doc[i].text == "Thông báo" and j < end and doc[j].norm_ == "kết luận" and (conclusion := _doc_end(doc, j, end)):
         return conclusion  # "[Thông báo kết luận số 43]"; "đã thông báo [Kết luận số 88]" is a verb
-    if doc[i].norm_ == "quy chế":  # a body's own rule book, named with its owner (case 60)
+    if j < end and doc[j].text in _OPENING_QUOTES and doc[i].norm_ in _QUOTED_TYPES:
+        return _quoted_title_end(doc, j, end)
+    if doc[i].text == "Chương trình" and j < end and doc[j].norm_ in {"làm việc", "công tác"}:
+        return _work_programme_end(doc, i, j + 1, end)
+    if doc[i].norm_ == "quy chế" and not (j < end and _NUMBER.match(doc[j].text)):
         owned = j + 1 < end and doc[j].norm_ in {"làm việc", "hoạt động"} and doc[j + 1].norm_ == "của"
-        return j + 1 if owned else _titled_doc_end(doc, i, j, end)
+        return j + 1 if owned else _titled_doc_end(doc, i, j, end)  # its owner's rule book (case 60)
     numbered = j < end and doc[j].norm_ == "số"  # "số 37": a document's number, whatever follows
     if numbered:
         j += 1
     if j < end and word_kind(doc[j]) == KIND_CODE:
         return j + 1
-    if j < end and _NUMBER.match(doc[j].text) and (numbered or not (
+    if j < end and _NUMBER.match(doc[j].text) and (numbered or _dated(doc, j + 1, end) or not (
             j + 1 < end and doc[j + 1].norm_ in _NOT_AFTER_NUMBER)):
+        if j + 2 < end and doc[j + 1].norm_ == "năm" and _YEAR.match(doc[j + 2].text):
+            return j + 3  # "[Quy định 90 năm 2017]"
         return _number_end(doc, j, end)
+    if j < end and doc[i].norm_ == "nghị quyết" and _ROMAN.match(doc[j].text):
+        return j + 1  # a congress's resolution by its number: "[Nghị quyết XII] của Đảng"
     if j + 1 < end and doc[j].norm_ in _CENTRAL and _SHORT_NUMBER.match(doc[j + 1].text):
         return _term_end(doc, j + 2, end)  # "Nghị quyết Trung ương 4 khóa XII", "Nghị quyết TƯ 4 khoá 11"
     named = _named_doc_end(doc, i, j, end) or _titled_doc_end(doc, i, j, end)
@@ -353,6 +361,39 @@ def _doc_end(doc: Words, i: int, end: int) -> int:
         return j + 2 if j + 1 < end and doc[j].norm_ == "năm" and doc[j + 1].text.isdigit() else j
     if doc[i].norm_ == "nghị quyết" and j < end and doc[j].text == "Đại hội":  # one congress named
         return _congress_end(doc, j, end)  # "vượt chỉ tiêu nghị quyết đại hội": no one resolution
+    return 0
+
+
+def _work_programme_end(doc: Words, i: int, k: int, end: int) -> int:
+    """A body's work programme, one document like its working regulation (case 149), with its
+    term or year: "[Chương trình làm việc toàn khóa]", "[Chương trình làm việc của năm 2020]";
+    0 after a count ("10 Chương trình công tác của Thành ủy": several, none named)."""
+    if i > 0 and (doc[i - 1].norm_ in _COUNTED or doc[i - 1].like_num):
+        return 0
+    if k + 1 < end and doc[k].norm_ == "toàn" and doc[k + 1].norm_ in {"khóa", "khoá"}:
+        return k + 2
+    year = k + 1 if k < end and doc[k].norm_ == "của" else k
+    return year + 2 if year + 1 < end and doc[year].norm_ == "năm" and _YEAR.match(doc[year + 1].text) else k
+
+
+def _dated(doc: Words, k: int, end: int) -> bool:
+    """A number is a document's when its date or year follows: "Quyết định 2355 [ngày
+    4/12/2013]", "Quy định 90 [năm 2017]"; not "3 ngày", "90 năm", nor the years a plan
+    counts ("kế hoạch 5 năm 2016 - 2020")."""
+    if k + 1 >= end or (doc[k].norm_ == "năm" and k + 2 < end and doc[k + 2].text in _DASHES):
+        return False
+    return doc[k].norm_ == "ngày" and word_kind(doc[k + 1]) == KIND_DATE \
+        or doc[k].norm_ == "năm" and bool(_YEAR.match(doc[k + 1].text))
+
+
+_CLOSING_QUOTES = {"”", "\""}
+
+
+def _quoted_title_end(doc: Words, j: int, end: int) -> int:
+    """After the closing quote of a title opened at j, within the sentence; 0 when unclosed."""
+    for k in range(j + 1, min(end, j + 60)):
+        if doc[k].text in _CLOSING_QUOTES:
+            return k + 1 if k > j + 1 else 0
     return 0
 
 
@@ -457,6 +498,8 @@ def _named_doc_end(doc: Words, i: int, j: int, end: int) -> int:
 # "[Quy định về trách nhiệm nêu gương của cán bộ, đảng viên]", "[Nghị quyết về phát triển bền
 # vững kinh tế biển]"; a report or submission described so is none (K10).
 _TITLED_TYPES = {"nghị quyết", "quy định", "kết luận", "quy chế", "chỉ thị", "đề án", "hướng dẫn"}
+# Type words that a quoted title alone names (case 71): "[Đề án “Thí điểm … tỉnh Thái Bình”]".
+_QUOTED_TYPES = _TITLED_TYPES | {"kế hoạch", "chiến lược", "quy hoạch"}
 # A resolution "về" a personnel act is a description naming its person or post (case 32).
 _PERSONNEL_ACTS = {"miễn nhiệm", "bầu", "xác nhận", "phê chuẩn", "cho thôi", "bãi nhiệm", "cách chức",
                    "kỷ luật", "điều động", "bổ nhiệm", "thôi"}

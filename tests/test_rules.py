@@ -342,6 +342,31 @@ def test_a_document_named_by_what_it_is(placed, text, documents):
     assert [t for label, t in ents(placed(text)) if label == "DOC"] == documents
 
 
+@pytest.mark.parametrize("text, documents", [
+    # a quoted title names the document, quotes inside, whatever the case of the type word (case 71)
+    ("Bộ Chính trị vừa thông qua đề án “Một số vấn đề về tiếp tục đổi mới, sắp xếp tổ chức bộ máy” tuần qua.",
+     ["đề án “Một số vấn đề về tiếp tục đổi mới, sắp xếp tổ chức bộ máy”"]),
+    ('Tỉnh tổng kết Đề án "Thí điểm tập trung, tích tụ đất đai" sau ba năm.',
+     ['Đề án "Thí điểm tập trung, tích tụ đất đai"']),
+    ("Hội nghị bàn Đề án “Thí điểm tập trung đất đai trong năm.", []),  # never closed: no title
+    # a number followed by the document's year or date is its number, not a count (case 71)
+    ("So với quy định trước đó (Quy định 90 năm 2017), tiêu chí được nêu rõ.", ["Quy định 90 năm 2017"]),
+    ("Vốn được cấp theo Quyết định 2355 ngày 4/12/2013 của Thủ tướng.", ["Quyết định 2355"]),
+    ("Hoàn thành chỉ tiêu kế hoạch 5 năm 2016 - 2020 của tỉnh.", []),
+    ("Luân chuyển cán bộ thì Quy chế 98 nói rất rõ.", ["Quy chế 98"]),
+    ("Đoàn viên góp phần thực hiện thành công Nghị quyết XII của Đảng.", ["Nghị quyết XII"]),
+    # a body's work programme with its owner, year or term is one document; after a count, none (case 149)
+    ("Thực hiện Chương trình làm việc toàn khóa, sáng nay, Bộ Chính trị đã làm việc với tỉnh.",
+     ["Chương trình làm việc toàn khóa"]),
+    ("Về dự kiến Chương trình làm việc của năm 2020, Bộ Chính trị cơ bản nhất trí.",
+     ["Chương trình làm việc của năm 2020"]),
+    ("Chuẩn bị Chương trình làm việc của Bộ Chính trị, Ban Bí thư năm 2020.", ["Chương trình làm việc"]),
+    ("Hội nghị quán triệt 10 Chương trình công tác của Thành ủy khóa XVII.", []),
+])
+def test_documents_by_quoted_title_dated_number_or_work_programme(placed, text, documents):
+    assert [t for label, t in ents(placed(text)) if label == "DOC"] == documents
+
+
 @pytest.mark.parametrize("text, body", [
     # a head that ends in "Đảng" must not split the party's own name
     ("Ông Lê Đức An từng là Cố vấn Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam.",
