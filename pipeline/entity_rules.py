@@ -256,6 +256,18 @@ def _full_name_at(doc: Words, j: int, end: int) -> bool:
     return looks_like_person(doc, j, run) and _syllables(doc, j, run) >= 3
 
 
+_CENTRE_ENDS = (" trung ương", " tư", " tw", " t.ư")  # also of a head kept whole: "Ủy ban Kiểm tra Trung ương"
+
+
+def _short_name_after_centre(doc: Words, j: int, end: int) -> bool:
+    """A two-syllable full name right after "Trung ương" or "TƯ" and before a punctuation mark is
+    the holder's: "Phó Chủ nhiệm [Ủy ban Kiểm tra Trung ương] [Mai Trực],"; "Trung ương Đoàn" is
+    the Youth Union's centre."""
+    run = _name_run(doc, j, end)
+    return f" {doc[j - 1].norm_}".endswith(_CENTRE_ENDS) and doc[j].text != "Đoàn" and looks_like_person(doc, j, run) \
+        and _syllables(doc, j, run) == 2 and (run == end or doc[run].is_punct)
+
+
 # --- the rules, in the order they run --------------------------------------------------
 def document_references(s: Sentence) -> Iterator[tuple[int, int, str]]:
     """A document type word with its number, code or name: "Nghị quyết số 22-NQ/TW",
@@ -497,9 +509,9 @@ def _named_doc_end(doc: Words, i: int, j: int, end: int) -> int:
 # Type words whose capitalised form with "về" + a subject names one document (rule 12, K10):
 # "[Quy định về trách nhiệm nêu gương của cán bộ, đảng viên]", "[Nghị quyết về phát triển bền
 # vững kinh tế biển]"; a report or submission described so is none (K10).
-_TITLED_TYPES = {"nghị quyết", "quy định", "kết luận", "quy chế", "chỉ thị", "đề án", "hướng dẫn"}
+_TITLED_TYPES = {"nghị quyết", "quy định", "kết luận", "quy chế", "chỉ thị", "đề án", "hướng dẫn", "kế hoạch"}
 # Type words that a quoted title alone names (case 71): "[Đề án “Thí điểm … tỉnh Thái Bình”]".
-_QUOTED_TYPES = _TITLED_TYPES | {"kế hoạch", "chiến lược", "quy hoạch"}
+_QUOTED_TYPES = _TITLED_TYPES | {"chiến lược", "quy hoạch"}
 # A resolution "về" a personnel act is a description naming its person or post (case 32).
 _PERSONNEL_ACTS = {"miễn nhiệm", "bầu", "xác nhận", "phê chuẩn", "cho thôi", "bãi nhiệm", "cách chức",
                    "kỷ luật", "điều động", "bổ nhiệm", "thôi"}
@@ -785,10 +797,14 @@ def _org_end(doc: Words, i: int, end: int, taken: set[int] | frozenset = frozens
     j = i + 1
     bracketed = 0  # words of an abbreviation in brackets, which name no body on their own
     complete = head.norm_ in _STANDALONE or (i > 0 and _is_title(doc[i - 1]))
+    placed = False  # the last words read were the body's place
     while j < end and j not in taken:
         t = doc[j]
         if t.norm_ in _NEVER_IN_NAMES and not _place_at(doc, j):
             break
+        if placed and (word_kind(t) == KIND_ORG or t.text in _ORG_ABBR):
+            break  # "[MTTQ tỉnh Cà Mau] [UBKT Tỉnh ủy Cà Mau]": a place ends a body, the next head starts one
+        placed = _place_at(doc, j) or t.norm_ in _ADMIN
         if j == i + 1 and head.norm_ == "văn phòng" and (joint := _joint_office_end(doc, j, end)):
             j = joint  # "[Văn phòng Đoàn ĐBQH, HĐND và UBND tỉnh]": one office serves all three
             complete = True
@@ -849,7 +865,7 @@ def _org_end(doc: Words, i: int, end: int, taken: set[int] | frozenset = frozens
             j = _described_name_end(doc, j, end)  # a field the state names may be in lower case:
             complete = True                       # "Sở [xây dựng] Thừa Thiên Huế"
         elif is_name_token(t) and t.norm_ != "đảng":
-            if _full_name_at(doc, j, end):
+            if _full_name_at(doc, j, end) or _short_name_after_centre(doc, j, end):
                 break
             j = _name_run(doc, j, end)
             complete = True

@@ -115,6 +115,11 @@ def test_documents_named_without_a_number(placed):
     ("Tỉnh ủy và UBND tỉnh đã chỉ đạo quyết liệt.", ["Tỉnh ủy", "UBND tỉnh"]),
     ("Ban Thường vụ Huyện ủy yêu cầu Ủy ban Kiểm tra Huyện ủy báo cáo.",
      ["Ban Thường vụ Huyện ủy", "Ủy ban Kiểm tra Huyện ủy"]),
+    # a body's place ends it: the next head starts another (a headline run into its sentence)
+    ("Khiển trách Phó Chủ tịch MTTQ tỉnh Cà Mau UBKT Tỉnh ủy Cà Mau vừa thi hành kỷ luật ông A.",
+     ["MTTQ tỉnh Cà Mau", "UBKT Tỉnh ủy Cà Mau"]),
+    ("Cảnh cáo Phó Trưởng ban Ban Dân vận Tỉnh ủy Đắk Nông Ban Thường vụ Tỉnh ủy Đắk Nông vừa quyết định.",
+     ["Ban Dân vận Tỉnh ủy Đắk Nông", "Ban Thường vụ Tỉnh ủy Đắk Nông"]),
 ])
 def test_a_body_ends_at_a_verb_or_a_coordination(placed, text, bodies):
     assert [e.text for e in placed(text).ents if e.label_ == "ORG"] == bodies
@@ -163,6 +168,10 @@ def test_person_after_a_title_without_an_honorific(placed):
 @pytest.mark.parametrize("text, body, person", [
     ("Giám đốc Sở Nội vụ Nguyễn Phi Quang cho biết như vậy.", "Sở Nội vụ", "Nguyễn Phi Quang"),
     ("Bí thư Thành ủy Tất Thành Cang dự họp.", "Thành ủy", "Tất Thành Cang"),
+    # a two-syllable name after a central body, before a punctuation mark, is its holder's
+    ("Theo Phó Chủ nhiệm Ủy ban Kiểm tra Trung ương Mai Trực, công tác kiểm tra phải chủ động.",
+     "Ủy ban Kiểm tra Trung ương", "Mai Trực"),
+    ("Cùng dự có Phó Trưởng Ban Tổ chức TƯ Hà Ban.", "Ban Tổ chức TƯ", "Hà Ban"),
 ])
 def test_a_holders_name_after_the_body_is_no_part_of_it(placed, text, body, person):
     doc = placed(text)
