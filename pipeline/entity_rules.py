@@ -86,7 +86,7 @@ _FUNCTION_STOPS = {"do", "nên", "chuyên ngành", "đối với", "thuộc", "t
                    "theo dõi", "thay", "ở", "thời gian", "giai đoạn", "nhiệm kỳ", "khóa", "lên",
                    "nhấn mạnh", "vừa", "đều", "nay", "đề xuất", "tiếp tục", "gửi", "nêu", "đánh giá",
                    "tham gia", "tập trung", "một số", "đồng thời", "sau", "trước", "nhưng", "mà",
-                   "thì", "còn", "như", "hiện", "chiều", "sáng", "tối", "trưa", "ngày", "tháng"}
+                   "thì", "còn", "như", "hiện", "chiều", "sáng", "tối", "trưa", "ngày", "tháng", "mới", "mới đây"}
 _DESCRIBED_BREAKS = _STOP_WORDS | _VERB_STOPS | _FUNCTION_STOPS  # lower-case words that end a described name
 # No body's name goes on over these, in either case: capitalised they open a sentence the
 # crawler ran on from the name ("[Ban Bí thư] Tại …", "[Bộ Chính trị] Khóa XII"), in lower case

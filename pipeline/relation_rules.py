@@ -27,7 +27,8 @@ _APPOSITION = {",", "-", "–", ":"}
 # verbs of holding ("X, nguyên Bí thư", "điều động ông X giữ chức Bí thư", "X thôi giữ chức Bí thư").
 _HOLDING = set(lexicon.STATUS_CUES) | {
     "là", "làm", "giữ", "chức", "chức vụ", "giữ chức", "giữ chức vụ", "được", "tiếp tục", "hiện",
-    "hiện là", "đương kim", "kiêm", "kiêm nhiệm", "vào", "danh", "chức danh", "(", "đang"}
+    "hiện là", "đương kim", "kiêm", "kiêm nhiệm", "vào", "danh", "chức danh", "(", "đang", "trở thành",
+    "chính thức"}
 _NAMING = {"-", "–", "ông", "bà", "đồng chí"}  # between a post and its holder's name
 _IMPLEMENT = {v.lower() for v in lexicon.IMPLEMENT_VERBS}
 _ISSUE = {v.lower() for v in lexicon.ISSUE_VERBS}

@@ -57,17 +57,19 @@ def rule_status(doc: Doc, rel: Relation) -> str:
 
 def certain_status(doc: Doc, rel: Relation) -> str | None:
     """The status the words at the title say for certain, whatever the classifier learnt from
-    the rest of the sentence: a cue right before it (`cue_at_title`) or a post the holder is
-    moved from (`old_post`). None when they say nothing certain."""
+    the rest of the sentence: a cue right before it (`cue_at_title`), a post the holder is
+    moved from (`old_post`) or "mới" after it (`new_post`). None when they say nothing certain."""
     sent = sentence_span(doc, rel.child.start)
-    return cue_at_title(doc, rel.child, sent) or old_post(doc, rel, sent)
+    return cue_at_title(doc, rel.child, sent) or old_post(doc, rel, sent) or new_post(doc, rel.child, sent)
 
 
 # Cues right before a title that settle its status: "[Tân] Bí thư Tỉnh ủy" (appointed in all
 # 32 such titles of the training articles, guidelines case 37, though the classifier read 24
 # of them as current in the outlet folds), "(hiện là [Thứ trưởng] …)" (current in all 17;
-# case 59). Read backwards from the title, as _before gives the words.
-_CERTAIN_CUES = {"tân": "appointed", "hiện là": "current", "hiện nay là": "current", "nay là": "current"}
+# case 59), "trở thành [Chủ nhiệm] …" (appointed in all 3). Read backwards from the
+# title, as _before gives the words.
+_CERTAIN_CUES = {"tân": "appointed", "hiện là": "current", "hiện nay là": "current", "nay là": "current",
+                 "trở thành": "appointed"}
 # One-syllable cues that the segmenter glues to the word before a title ("chúc mừng tân",
 # "sổ tang nguyên"), making a word the classifier has never seen.
 _GLUED_CUES = {"tân": "appointed", "nguyên": "former", "cựu": "former", "cố": "former"}
@@ -102,6 +104,16 @@ def old_post(doc: Doc, rel: Relation, sent: Span) -> str | None:
         return None
     after = next((t for t in words_of(doc)[person.end:sent.end] if not t.is_space), None)
     return "current" if after is not None and after.norm_ in _TO_THE_NEW_POST else None
+
+
+def new_post(doc: Doc, title: Span, sent: Span) -> str | None:
+    """"appointed" for a title that "mới" follows, right after it or after the body it is
+    held in: "8 [Thành uỷ viên] mới", "[Giám đốc] mới của Sở Công Thương" (all 8 such titles
+    of the training articles)."""
+    words, k = words_of(doc), title.end
+    while k < sent.end and (words[k].is_space or doc[k].ent_type_ in {"ORG", "LOC"}):
+        k += 1
+    return "appointed" if k < sent.end and words[k].norm_ == "mới" else None
 
 
 _LONGEST_CUE = max(len(cue.split()) for cue in STATUS_CUES)

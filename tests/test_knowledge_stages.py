@@ -192,6 +192,19 @@ def test_a_cue_right_before_the_title_decides_whatever_the_classifier_learnt(nlp
     assert never_cued.predicted(*place) is None
 
 
+def test_a_post_taken_up_reads_appointed_by_tro_thanh_or_moi(nlp):
+    """"trở thành" right before a title, and "mới" after it or after its body, say the post was
+    just taken up, though the classifier never saw those words; "mới đây" ("recently") says
+    nothing."""
+    never_cued = StatusStage(status.train([titled(nlp, text, st)[0] for text, st in AFTER_CUES]))
+    new = [titled(nlp, "Ông Hoàng Thanh Tùng chính thức trở thành Chủ nhiệm UB Pháp luật của Quốc hội."),
+           titled(nlp, "Ông Nguyễn Hà Bắc là Giám đốc mới của Sở Công Thương TP Đà Nẵng."),
+           titled(nlp, "Ông Trần Văn Sơn, Giám đốc Sở Y tế mới nhận quyết định.")]
+    assert [never_cued.predicted(*pair) for pair in new] == ["appointed"] * 3
+    recent = titled(nlp, "Ông Lê Văn An, Giám đốc Sở Y tế mới đây đã ký văn bản.")
+    assert never_cued.predicted(*recent) is None
+
+
 def test_a_post_held_now_after_hien_la_is_current(nlp):
     """"(hiện là …)" names the post held now (case 59), though "là" before a title taught the
     classifier a past career ("từng là")."""
