@@ -76,6 +76,18 @@ def _spell_levels(name: str) -> str:
     return _LEVEL_WORD.sub(_level_word, name)
 
 
+def _known_place(name: str) -> str:
+    """The longest start of `name` the gazetteer knows as a place; where it knows none, the
+    name unless it opens with a family name. A body whose span ran on over its holder's name
+    ("UBND tỉnh Lê Diễn", "Tỉnh ủy Phú Yên Lương Minh") must not give "Lê Diễn" as the
+    province every other body of the article is completed with."""
+    words = name.split()
+    for n in range(len(words), 0, -1):
+        if Gazetteer.shared().candidates(" ".join(words[:n]), after_level=True):
+            return " ".join(words[:n])
+    return "" if words[0] in lexicon.FAMILY_NAMES else name
+
+
 class Places:
     """The places an article names, per administrative level: most frequent first, and where
     each is named (its sentence and offset)."""
@@ -89,7 +101,7 @@ class Places:
                 continue
             for m in _PLACE_RE.finditer(_spell_levels(clean(ent.text))):
                 level = (m.group(2) or lexicon.LEVEL_OF_COMMITTEE[m.group(1).lower()]).lower()
-                name = m.group(3).strip()
+                name = _known_place(m.group(3).strip())
                 if name:
                     counts.setdefault(level, Counter())[name] += 1
                     self.named.setdefault((self.sentence[ent.start], level), []).append((ent.start_char, name))

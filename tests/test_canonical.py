@@ -106,3 +106,18 @@ def test_a_bare_executive_committee_is_the_committee_named_before_it(nlp):
     doc = nlp("Hội nghị Ban Chấp hành Đảng bộ tỉnh Thái Bình lần thứ 12 khai mạc. Ban Chấp hành đã "
               "thảo luận. Ông Ngô Đông Hải, Bí thư Tỉnh ủy phát biểu.")
     assert set(canon(doc, "ORG")) == {"Tỉnh ủy Thái Bình"}
+
+
+def test_a_holders_name_run_into_a_body_is_no_place_for_the_others(rules_nlp):
+    """A body whose span ran on over its holder's name ("UBND tỉnh Lê Diễn", as a model may read
+    it) must not make "Lê Diễn" the province that completes every other "tỉnh" of the article;
+    a real place before the name still counts ("Tỉnh ủy Bắc Kạn Nguyễn Văn Du")."""
+    from pipeline.canonical import Canonicaliser
+    from pipeline.records import Record, apply_record
+
+    text = ("Chủ tịch UBND tỉnh Lê Diễn dự họp. Ông Trần Văn Sang, Giám đốc Sở GTVT tỉnh phát biểu. "
+            "Bí thư Tỉnh ủy Bắc Kạn Nguyễn Văn Du chủ trì.")
+    bodies = ["UBND tỉnh Lê Diễn", "Sở GTVT tỉnh", "Tỉnh ủy Bắc Kạn Nguyễn Văn Du"]
+    spans = [{"start": text.index(b), "end": text.index(b) + len(b), "label": "ORG"} for b in bodies]
+    doc = Canonicaliser()(apply_record(rules_nlp.make_doc(text, "t"), Record("t", text, spans, [])))
+    assert canon(doc, "ORG")[1] == "Sở GTVT tỉnh Bắc Kạn"
