@@ -72,7 +72,22 @@ def features(doc: Doc, head: Span, child: Span, label: str, rule_says: bool,
     feats.append(f"same_between={_bucket(same_label_between)}")
     if _listed_with_others(between, ents_between):
         feats.append("listed_with_others")
+    if label == "has_title" and _post_chain(between, ents_between):
+        feats.append(f"post_chain={'head_first' if head is first else 'child_first'}")
     return [f"{label}:{f}" for f in feats if f]
+
+
+_CHAIN_GLUE = {",", ";", "kiêm", "và", "-", "–", "(", ")", "đồng thời", "đồng thời là"}
+
+
+def _post_chain(between: list[Word], ents_between: list[Span]) -> bool:
+    """Only posts, their bodies and places, and list glue stand between a person and a title:
+    "ông A, ủy viên Ban Thường vụ …, Bí thư Đảng ủy, [Chủ tịch] HĐTV", "[Phó Bí thư] Tỉnh ủy,
+    Chủ tịch UBND tỉnh B": the title belongs to the list of the person's posts."""
+    if any(e.label_ not in {"TITLE", "ORG", "LOC"} for e in ents_between):
+        return False
+    inside = {i for e in ents_between for i in range(e.start, e.end)}
+    return all(t.i in inside or t.norm_ in _CHAIN_GLUE for t in between)
 
 
 _LIST_GLUE = {",", "và", "ngày", "số", ";"}

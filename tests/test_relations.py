@@ -156,3 +156,33 @@ def test_a_title_before_a_list_of_people_goes_to_each_of_them():
     doc.ents = [an, title, binh]
     scored = [Relation(an, title, "has_title", 0.9, "model"), Relation(binh, title, "has_title", 0.7, "model")]
     assert [r.head.text for r in one_per_title(scored, 0.5, shared_by_lists=True)] == ["An"]
+
+
+def test_a_title_in_the_list_of_a_persons_posts_is_marked_as_such():
+    """The classifier reads whether only posts, their bodies and list glue stand between a
+    person and a title ("ông A, ủy viên …, Bí thư Đảng ủy, [Chủ tịch] HĐTV"): far down such a
+    list the title is still the person's; another person between breaks the list."""
+    import pipeline
+    from pipeline.relation_model import features
+
+    nlp = pipeline.load(None, {"pipeline.stages": []})
+
+    def chain_features(text: str, labelled: list[tuple[str, str]], person: str, title: str) -> list[str]:
+        doc = nlp(text)
+        spans = {w: doc.char_span(text.index(w), text.index(w) + len(w), label=label) for w, label in labelled}
+        doc.ents = sorted(spans.values(), key=lambda s: s.start)
+        return [f for f in features(doc, spans[person], spans[title], "has_title", False, list(doc.ents))
+                if "post_chain" in f]
+
+    listed = chain_features(
+        "Ông Lê Tiến Hùng, ủy viên Ban Thường vụ Tỉnh ủy, Bí thư Đảng ủy Tập đoàn, Chủ tịch HĐTV phát biểu.",
+        [("Lê Tiến Hùng", "PER"), ("ủy viên", "TITLE"), ("Ban Thường vụ Tỉnh ủy", "ORG"),
+         ("Bí thư", "TITLE"), ("Đảng ủy Tập đoàn", "ORG"), ("Chủ tịch", "TITLE"), ("HĐTV", "ORG")],
+        "Lê Tiến Hùng", "Chủ tịch")
+    assert listed == ["has_title:post_chain=head_first"]
+    broken = chain_features(
+        "Ông Lê Văn An, Bí thư Tỉnh ủy, ông Trần Văn Bình, Chủ tịch UBND tỉnh dự họp.",
+        [("Lê Văn An", "PER"), ("Bí thư", "TITLE"), ("Tỉnh ủy", "ORG"), ("Trần Văn Bình", "PER"),
+         ("Chủ tịch", "TITLE"), ("UBND tỉnh", "ORG")],
+        "Lê Văn An", "Chủ tịch")
+    assert broken == []
