@@ -354,23 +354,36 @@ def no_body_credited_for_a_photo(doc: Doc, spans: list[Span]) -> list[Span]:
 _NOT_NUMBERS = {"LOC", "ORG"}
 
 
+def _relabelled_or_dropped(doc: Doc, spans: list[Span], wrong: Callable[[str, str], bool]) -> list[Span]:
+    """Each span whose (label, text) is `wrong` takes the rules' label for the same words
+    where that label is not wrong too, or is dropped."""
+    if not any(wrong(s.label_, s.text) for s in spans):
+        return spans
+    ruled = {(r.start, r.end): r for r in doc._.rule_spans or []}
+    out = []
+    for span in spans:
+        if wrong(span.label_, span.text):
+            rule = ruled.get((span.start, span.end))
+            if rule is None or wrong(rule.label_, span.text):
+                continue
+            span = span_from(rule, span.start, span.end)
+        out.append(span)
+    return out
+
+
 def numbers_are_no_places(doc: Doc, spans: list[Span]) -> list[Span]:
     """A number alone is no place (rule 8 keeps the level word: "[quận 10]") and no body: the
     model now and then reads a listed document's number as one ("Nghị quyết 16, 18, 19", "nghị
     quyết TƯ 4, 6, 7"). Such a span takes the rules' label for the same words ("[18]" DOC, rule
     17), or is dropped."""
-    if not any(s.label_ in _NOT_NUMBERS and s.text.isdigit() for s in spans):
-        return spans
-    ruled = {(r.start, r.end): r for r in doc._.rule_spans or []}
-    out = []
-    for span in spans:
-        if span.label_ in _NOT_NUMBERS and span.text.isdigit():
-            rule = ruled.get((span.start, span.end))
-            if rule is None or rule.label_ in _NOT_NUMBERS:
-                continue
-            span = span_from(rule, span.start, span.end)
-        out.append(span)
-    return out
+    return _relabelled_or_dropped(doc, spans, lambda label, text: label in _NOT_NUMBERS and text.isdigit())
+
+
+def abbreviations_are_no_people(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A body's abbreviation is never a person: a model trained without some outlets read
+    "trực thuộc [TƯ]" as PER over and over. Such a span takes the rules' label ("TƯ" ORG) or
+    is dropped."""
+    return _relabelled_or_dropped(doc, spans, lambda label, text: label == "PER" and text in lexicon.ORG_ABBREVIATIONS)
 
 
 def _is_place(places: list[str], i: int) -> bool:
@@ -550,8 +563,8 @@ def ministers_with_their_portfolio(doc: Doc, spans: list[Span]) -> list[Span]:
 # The guidelines' rules that a span list from the merge must still satisfy, in this order.
 AFTER_MERGE: tuple[Callable[[Doc, list[Span]], list[Span]], ...] = (
     titles_with_a_person, known_names_whole, holders_out_of_bodies, titles_before_their_holder,
-    numbers_are_no_places, places_with_their_level, without_nationalities, the_party_where_it_acts,
-    no_body_of_many, no_body_named_with_a_demonstrative, no_body_credited_for_a_photo,
+    numbers_are_no_places, abbreviations_are_no_people, places_with_their_level, without_nationalities,
+    the_party_where_it_acts, no_body_of_many, no_body_named_with_a_demonstrative, no_body_credited_for_a_photo,
     abbreviations_inside, abbreviations_named_again, lists_sharing_a_head, given_names_again,
     ministers_with_their_portfolio)
 
