@@ -256,7 +256,7 @@ def _full_name_at(doc: Words, j: int, end: int) -> bool:
     return looks_like_person(doc, j, run) and _syllables(doc, j, run) >= 3
 
 
-_CENTRE_ENDS = (" trung ương", " tư", " tw", " t.ư")  # also of a head kept whole: "Ủy ban Kiểm tra Trung ương"
+_CENTRE_ENDS = tuple(f" {word}" for word in _CENTRAL)  # also of a head kept whole: "Ủy ban Kiểm tra Trung ương"
 
 
 def _short_name_after_centre(doc: Words, j: int, end: int) -> bool:
@@ -733,7 +733,6 @@ def organisations(s: Sentence) -> Iterator[tuple[int, int, str]]:
 
 _FORCES = {"công an nhân dân", "cand", "quân đội nhân dân", "qđnd"}
 _POLICE = {"công an nhân dân", "cand"}  # alone, the force even without "lực lượng" (case 148)
-_CENTRAL = {"tư", "tw", "t.ư", "trung ương"}
 _LEVEL_BEFORE = {"thuộc", "trực thuộc", "cơ quan", "ngành", "ở", "từ", "cấp"}
 
 
