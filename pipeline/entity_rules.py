@@ -353,11 +353,12 @@ def _doc_end(doc: Words, i: int, end: int) -> int:
         j += 1
     if j < end and word_kind(doc[j]) == KIND_CODE:
         return j + 1
-    if j < end and _NUMBER.match(doc[j].text) and (numbered or _dated(doc, j + 1, end) or not (
-            j + 1 < end and doc[j + 1].norm_ in _NOT_AFTER_NUMBER)):
-        if j + 2 < end and doc[j + 1].norm_ == "năm" and _YEAR.match(doc[j + 2].text):
+    if j < end and _NUMBER.match(doc[j].text):
+        dated = _dated(doc, j + 1, end)
+        if dated and doc[j + 1].norm_ == "năm":
             return j + 3  # "[Quy định 90 năm 2017]"
-        return _number_end(doc, j, end)
+        if numbered or dated or not (j + 1 < end and doc[j + 1].norm_ in _NOT_AFTER_NUMBER):
+            return _number_end(doc, j, end)
     if j < end and doc[i].norm_ == "nghị quyết" and _ROMAN.match(doc[j].text):
         return j + 1  # a congress's resolution by its number: "[Nghị quyết XII] của Đảng"
     if j + 1 < end and doc[j].norm_ in _CENTRAL and _SHORT_NUMBER.match(doc[j + 1].text):

@@ -344,6 +344,11 @@ DATE_CUES = {"ngày", "sáng", "chiều", "tối", "trưa", "đêm", "hôm", "t�
              "qua", "-", "–", "(", ",", "trong"}
 
 
+# What joins the posts of one person's list ("ủy viên Ban Thường vụ Tỉnh ủy, Bí thư Huyện ủy
+# kiêm Chủ tịch HĐND huyện"): the statuses read where such a list opens, the relations
+# whether a title belongs to it.
+POST_LIST_GLUE = {",", ";", "và", "kiêm", "-", "–"}
+
 # Cue words of the guidelines' status table (K4, K7, cases 37, 45, 50), nearest first wins.
 STATUS_CUES: dict[str, str] = {
     "nguyên": "former", "cựu": "former", "cố": "former", "từng": "former", "trước đó": "former",

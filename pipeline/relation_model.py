@@ -19,8 +19,9 @@ from spacy.tokens import Doc, Span
 
 from .errors import ConfigError
 from .extensions import Relation, span_key
+from .lexicon import POST_LIST_GLUE
 from .relation_rules import RelationRules, sentence_entities
-from .schema import ENTS, RELATION_TYPES, RELATIONS, RULE_SOURCE, SENTS, TOKEN_NORM
+from .schema import ENTS, POST_LIST_LABELS, RELATION_TYPES, RELATIONS, RULE_SOURCE, SENTS, TOKEN_NORM
 from .words import Word, words_of
 
 _TYPES_BY_LABELS = {pair: label for label, pair in RELATION_TYPES.items()}
@@ -77,14 +78,15 @@ def features(doc: Doc, head: Span, child: Span, label: str, rule_says: bool,
     return [f"{label}:{f}" for f in feats if f]
 
 
-_CHAIN_GLUE = {",", ";", "kiêm", "và", "-", "–", "(", ")", "đồng thời", "đồng thời là"}
+# Running text also brackets a person's posts or adds one with "đồng thời".
+_CHAIN_GLUE = POST_LIST_GLUE | {"(", ")", "đồng thời", "đồng thời là"}
 
 
 def _post_chain(between: list[Word], ents_between: list[Span]) -> bool:
     """Only posts, their bodies and places, and list glue stand between a person and a title:
     "ông A, ủy viên Ban Thường vụ …, Bí thư Đảng ủy, [Chủ tịch] HĐTV", "[Phó Bí thư] Tỉnh ủy,
     Chủ tịch UBND tỉnh B": the title belongs to the list of the person's posts."""
-    if any(e.label_ not in {"TITLE", "ORG", "LOC"} for e in ents_between):
+    if any(e.label_ not in POST_LIST_LABELS for e in ents_between):
         return False
     inside = {i for e in ents_between for i in range(e.start, e.end)}
     return all(t.i in inside or t.norm_ in _CHAIN_GLUE for t in between)

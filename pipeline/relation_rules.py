@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 from . import lexicon
 from .entity_rules import decides_at
 from .extensions import Relation
+from .schema import POST_LIST_LABELS
 from .words import words_of
 
 SCORES = {"has_title": 0.95, "title_of": 0.95, "issued_by": 0.93, "issued_on": 0.97,
@@ -81,7 +82,7 @@ class RelationRules:
             if ent.label_ != "PER":
                 continue
             prev, j = ent, i + 1
-            while j < len(ents) and ents[j].label_ in {"TITLE", "ORG", "LOC"}:
+            while j < len(ents) and ents[j].label_ in POST_LIST_LABELS:
                 gap = _between(doc, prev, ents[j])
                 if ents[j].label_ == "TITLE":
                     if prev is ent:

@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 LABELS = ("PER", "TITLE", "ORG", "LOC", "DOC", "DATE")
+POST_LIST_LABELS = frozenset({"TITLE", "ORG", "LOC"})  # a list of posts: titles, their bodies and places
 REF_LABELS = ("PER", "ORG", "DOC")  # mentions of one thing share a `ref` (schema v2)
 RELATION_TYPES: dict[str, tuple[str, str]] = {  # label -> (head label, child label)
     "has_title": ("PER", "TITLE"), "title_of": ("TITLE", "ORG"), "issued_by": ("DOC", "ORG"),

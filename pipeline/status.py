@@ -17,8 +17,8 @@ from typing import ClassVar
 from spacy.tokens import Doc, Span
 
 from .extensions import Relation
-from .lexicon import STATUS_CUES
-from .schema import RELATIONS, SENTS, STATUS
+from .lexicon import POST_LIST_GLUE, STATUS_CUES
+from .schema import POST_LIST_LABELS, RELATIONS, SENTS, STATUS
 from .words import sentence_span, words_of
 
 
@@ -145,10 +145,6 @@ def _cued(words: list[str], backwards: bool = True) -> str:
     return "current" if status in {"ended", "appointed"} and _HEDGES.intersection(words) else status
 
 
-_POST_LIST_GLUE = {",", ";", "và", "kiêm", "-", "–"}
-_POST_LIST_PARTS = {"TITLE", "ORG", "LOC"}
-
-
 def _list_opening(doc: Doc, title: Span, sent: Span) -> tuple[list[str], bool]:
     """The words before the list of posts that `title` belongs to, nearest first, and whether a
     person opens that list. Walking back over titles, bodies, places and list glue finds where
@@ -157,10 +153,10 @@ def _list_opening(doc: Doc, title: Span, sent: Span) -> tuple[list[str], bool]:
     i = title.start - 1
     while i >= sent.start:
         t = doc[i]
-        if t.ent_type_ in _POST_LIST_PARTS:
+        if t.ent_type_ in POST_LIST_LABELS:
             while doc[i].ent_iob_ == "I":  # back to the entity's first word
                 i -= 1
-        elif t.ent_type_ or not (t.norm_ in _POST_LIST_GLUE or t.is_space):
+        elif t.ent_type_ or not (t.norm_ in POST_LIST_GLUE or t.is_space):
             break
         i -= 1
     if i >= sent.start and doc[i].ent_type_ == "PER":
