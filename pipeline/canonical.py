@@ -76,16 +76,23 @@ def _spell_levels(name: str) -> str:
     return _LEVEL_WORD.sub(_level_word, name)
 
 
+# The capitalised first word of a title written on in lower case ("Chủ tịch", "Giám đốc"): all a
+# place pattern catches of "Bí thư Tỉnh ủy Chủ tịch HĐND tỉnh" written without its comma.
+_TITLE_OPENINGS = {t.split()[0] for t in lexicon.TITLES if len(t.split()) > 1 and t.split()[1].islower()}
+
+
 def _known_place(name: str) -> str:
     """The longest start of `name` the gazetteer knows as a place; where it knows none, the
-    name unless it opens with a family name. A body whose span ran on over its holder's name
-    ("UBND tỉnh Lê Diễn", "Tỉnh ủy Phú Yên Lương Minh") must not give "Lê Diễn" as the
-    province every other body of the article is completed with."""
+    name unless it opens with a family name or is a title's first word. A body whose span ran
+    on over its holder's name or title ("UBND tỉnh Lê Diễn", "Tỉnh ủy Phú Yên Lương Minh",
+    "Tỉnh ủy Chủ tịch") must not give "Lê Diễn" or "Chủ" as the province every other body of
+    the article is completed with."""
     words = name.split()
     for n in range(len(words), 0, -1):
         if Gazetteer.shared().candidates(" ".join(words[:n]), after_level=True):
             return " ".join(words[:n])
-    return "" if words[0] in lexicon.FAMILY_NAMES else name
+    cut_title = len(words) == 1 and words[0] in _TITLE_OPENINGS
+    return "" if cut_title or words[0] in lexicon.FAMILY_NAMES else name
 
 
 class Places:

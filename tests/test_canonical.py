@@ -121,3 +121,17 @@ def test_a_holders_name_run_into_a_body_is_no_place_for_the_others(rules_nlp):
     spans = [{"start": text.index(b), "end": text.index(b) + len(b), "label": "ORG"} for b in bodies]
     doc = Canonicaliser()(apply_record(rules_nlp.make_doc(text, "t"), Record("t", text, spans, [])))
     assert canon(doc, "ORG")[1] == "Sở GTVT tỉnh Bắc Kạn"
+
+
+def test_a_title_run_into_a_body_is_no_place_for_the_others(rules_nlp):
+    """"Bí thư Tỉnh ủy Chủ tịch HĐND tỉnh", written without its comma, read as the body "Tỉnh ủy
+    Chủ": "Chủ" opens a title, so it completes no other body; the province named does."""
+    from pipeline.canonical import Canonicaliser
+    from pipeline.records import Record, apply_record
+
+    text = ("Bí thư Tỉnh ủy Chủ tịch HĐND tỉnh Nguyễn Văn Vịnh dự. Ông Trần Văn Sang, Giám đốc Sở "
+            "GTVT tỉnh Lào Cai phát biểu. UBND tỉnh báo cáo.")
+    bodies = ["Tỉnh ủy Chủ", "Sở GTVT tỉnh Lào Cai", "UBND tỉnh"]
+    spans = [{"start": text.index(b), "end": text.index(b) + len(b), "label": "ORG"} for b in bodies]
+    doc = Canonicaliser()(apply_record(rules_nlp.make_doc(text, "t"), Record("t", text, spans, [])))
+    assert canon(doc, "ORG")[2] == "Ủy ban nhân dân tỉnh Lào Cai"

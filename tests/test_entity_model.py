@@ -20,8 +20,10 @@ from pipeline.entity_model import (
     ministers_with_their_portfolio,
     model_view,
     no_body_credited_for_a_photo,
+    no_body_for_a_programme,
     no_body_named_with_a_demonstrative,
     no_body_of_many,
+    no_title_for_a_proposed_post,
     numbers_are_no_places,
     places_with_their_level,
     the_party_where_it_acts,
@@ -298,6 +300,40 @@ def test_a_body_named_with_a_demonstrative_is_not_marked():
              for name in ("Tỉnh ủy", "UBND tỉnh", "Sở", "Sở Nội vụ")]
     spans[3] = doc.char_span(doc.text.rindex("Sở Nội vụ"), doc.text.rindex("Sở Nội vụ") + 9, label="ORG")
     assert [s.text for s in no_body_named_with_a_demonstrative(doc, spans)] == ["Tỉnh ủy", "Sở Nội vụ"]
+
+
+def test_a_post_someone_is_put_forward_for_has_no_title():
+    """Case 37: "giới thiệu để bầu giữ chức vụ [Chủ tịch]" and "được quy hoạch lên [Trưởng] ban"
+    propose a post; the holder's own post, and a post the council did elect to, keep theirs."""
+    nlp = pipeline.load(None, {"pipeline.stages": []})
+    doc = nlp("Điều động ông Nguyễn Mạnh Hà, Phó Bí thư Thành ủy Uông Bí và giới thiệu để bầu giữ "
+              "chức vụ Chủ tịch, Bí thư Đảng đoàn UBND TP Uông Bí. Ông Lương Văn Cường được quy hoạch "
+              "lên Trưởng ban Tuyên giáo huyện. Ông Trần Văn Nam được HĐND tỉnh bầu giữ chức Phó Chủ tịch "
+              "UBND tỉnh.")
+    def span(before: str, name: str, label: str):
+        start = doc.text.index(before + name) + len(before)
+        return doc.char_span(start, start + len(name), label=label)
+
+    spans = [span("ông ", "Nguyễn Mạnh Hà", "PER"), span(", ", "Phó Bí thư", "TITLE"),
+             span("vụ ", "Chủ tịch", "TITLE"), span(", ", "Bí thư", "TITLE"), span(" ", "Đảng đoàn", "ORG"),
+             span("Ông ", "Lương Văn Cường", "PER"), span("lên ", "Trưởng", "TITLE"),
+             span("Ông ", "Trần Văn Nam", "PER"), span("chức ", "Phó Chủ tịch", "TITLE")]
+    kept = [s.text for s in no_title_for_a_proposed_post(doc, spans) if s.label_ == "TITLE"]
+    assert kept == ["Phó Bí thư", "Phó Chủ tịch"]
+
+
+def test_e_government_and_the_new_countryside_programme_are_no_bodies():
+    """"xây dựng Chính phủ điện tử", "chính quyền số" and "đạt chuẩn NTM" name programmes (none is a
+    span in the training articles); "Ủy ban Quốc gia về Chính phủ điện tử" is a body."""
+    nlp = pipeline.load(None, {"pipeline.stages": []})
+    doc = nlp("Xây dựng Chính phủ điện tử, chính quyền số; 54 xã đạt chuẩn NTM. Ủy ban Quốc gia về Chính "
+              "phủ điện tử họp. Chính phủ ban hành Nghị định.")
+    names = ("Chính phủ", "chính quyền", "NTM", "Ủy ban Quốc gia về Chính phủ điện tử")
+    spans = [doc.char_span(doc.text.index(n), doc.text.index(n) + len(n), label="ORG") for n in names]
+    spans.append(doc.char_span(doc.text.rindex("Chính phủ"), doc.text.rindex("Chính phủ") + 9, label="ORG"))
+    kept = no_body_for_a_programme(doc, spans)
+    assert [(s.text, s.start_char) for s in kept] == [
+        ("Ủy ban Quốc gia về Chính phủ điện tử", spans[3].start_char), ("Chính phủ", spans[4].start_char)]
 
 
 def test_the_network_multiplies_with_numpys_blas_on_one_thread(nlp):
