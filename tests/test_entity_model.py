@@ -25,6 +25,7 @@ from pipeline.entity_model import (
     no_body_of_many,
     no_title_for_a_proposed_post,
     numbers_are_no_places,
+    places_whole,
     places_with_their_level,
     the_party_where_it_acts,
     titles_before_their_holder,
@@ -334,6 +335,22 @@ def test_e_government_and_the_new_countryside_programme_are_no_bodies():
     kept = no_body_for_a_programme(doc, spans)
     assert [(s.text, s.start_char) for s in kept] == [
         ("Ủy ban Quốc gia về Chính phủ điện tử", spans[3].start_char), ("Chính phủ", spans[4].start_char)]
+
+
+def test_a_body_cut_inside_its_place_name_ends_where_the_place_ends():
+    """The segmenter leaves "Sông Lô" and "Bắc Từ Liêm" in pieces here, and the model now and then
+    stops inside them; the gazetteer knows where the names end. A span that ends with a whole
+    place, or with no place, is left as it is."""
+    nlp = pipeline.load(None, {"pipeline.stages": ["gazetteer"]})
+    doc = nlp("Trong đó, Ban Thường vụ Huyện ủy Sông Lô nhiệm kỳ 2015-2020 vi phạm; UBND quận Bắc Từ Liêm "
+              "họp. Sở Nội vụ báo cáo.")
+
+    def span(name: str):
+        return doc.char_span(doc.text.index(name), doc.text.index(name) + len(name), label="ORG")
+
+    cut = [span("Ban Thường vụ Huyện ủy Sông"), span("UBND quận Bắc Từ"), span("Sở Nội vụ")]
+    assert [s.text for s in places_whole(doc, cut)] == [
+        "Ban Thường vụ Huyện ủy Sông Lô", "UBND quận Bắc Từ Liêm", "Sở Nội vụ"]
 
 
 def test_the_network_multiplies_with_numpys_blas_on_one_thread(nlp):
