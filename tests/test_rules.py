@@ -53,6 +53,20 @@ def test_title_without_a_named_person_is_not_marked(nlp):
     assert ("TITLE", "Bí thư") not in ents(doc)
 
 
+def test_deputies_as_a_body_are_no_ones_post(nlp):
+    """"đại biểu" is a person's post where the sentence gives it to someone ("thôi làm nhiệm vụ
+    [đại biểu] HĐND tỉnh", "ông X, [đại biểu] Quốc hội"); the deputies of a council, its members
+    present and a congress's delegates are no post ("tổ đại biểu", "79/79 đại biểu", "Đại hội
+    đại biểu")."""
+    held = nlp("Ông Nguyễn Văn Linh thôi làm nhiệm vụ đại biểu HĐND tỉnh. Ông Trần Văn Sơn, đại biểu Quốc "
+               "hội khóa XIV, phát biểu.")
+    assert [e.text for e in held.ents if e.label_ == "TITLE"] == ["đại biểu", "đại biểu"]
+    body = nlp("Sáng nay, tổ đại biểu HĐND TP.HCM gồm ông Tất Thành Cang tiếp xúc cử tri. Theo đó, 79/79 "
+               "(100%) đại biểu HĐND tỉnh có mặt nhất trí bầu ông Dương Văn Thái. Ông Lê Văn Hà dự Đại hội "
+               "đại biểu Hội Nông dân tỉnh.")
+    assert [e.text for e in body.ents if e.label_ == "TITLE"] == []
+
+
 def test_decoys_are_not_marked(nlp):
     doc = nlp("Từ năm 2010-2020, các cấp ủy và các tổ chức cơ sở đảng nhiệm kỳ 2020 - 2025 "
               "đã ban hành nhiều nghị quyết, kế hoạch; 1.226 đảng viên, đạt 65,78%.")
