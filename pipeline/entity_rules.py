@@ -1201,9 +1201,13 @@ def people_and_titles(s: Sentence) -> Iterator[tuple[int, int, str]]:
     yield from ((b, e, "PER") for b, e in persons)
     if not persons:
         return
+    org_end = {b: e for b, e, label in s.spans if label == "ORG"}
+    person_starts = {b for b, _ in persons}
     for j in range(start, end):  # rule 2: the titles of a sentence that names a person
         generic = j > start and (doc[j - 1].norm_ in _GENERIC_BEFORE or doc[j - 1].like_num
-                                 or (doc[j].norm_ == "đại biểu" and not _a_deputys_post(doc[j - 1])))
+                                 or (doc[j].norm_ == "đại biểu" and not _a_deputys_post(doc[j - 1]))
+                                 or (doc[j - 1].norm_ == "của" and not _holder_follows(doc, j, end, org_end,
+                                                                                       person_starts)))
         if (_is_title(doc[j]) and not generic) or _secretariat_post(doc, j, end) or (
                 doc[j].norm_ == "phó" and j + 1 < end and word_kind(doc[j + 1]) == KIND_ORG):
             yield j, j + 2 if j + 1 < end and _head_repeated(doc, j + 1) else j + 1, "TITLE"
@@ -1219,6 +1223,21 @@ _DEPUTY_AFTER = {"nhiệm vụ", "là", "làm", "tư cách"}
 
 def _a_deputys_post(before: Word) -> bool:
     return before.norm_ in _DEPUTY_AFTER or before.text in {",", ";", "-", "–"}
+
+
+def _holder_follows(doc: Words, k: int, end: int, org_end: dict[int, int], persons: set[int]) -> bool:
+    """Whether a person's name follows the title at k, over the bodies, titles and glue of a
+    list of posts: "của [Tổng bí thư], Chủ tịch nước Nguyễn Phú Trọng" names its holder; "Quyết
+    định của Chủ tịch UBND tỉnh" names an office, and its title is no one's (rule 2: the
+    training articles mark 63 titles after "của" and leave 139)."""
+    while k < end and k not in persons:
+        if k in org_end:
+            k = org_end[k]
+        elif _is_title(doc[k]) or doc[k].text in {",", "-", "–"} or doc[k].norm_ in {"và", "kiêm"}:
+            k += 1
+        else:
+            return False
+    return k < end
 
 
 _NAMED_AFTER = {"huân chương", "giải thưởng", "đường", "phố"}

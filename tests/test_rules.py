@@ -67,6 +67,15 @@ def test_deputies_as_a_body_are_no_ones_post(nlp):
     assert [e.text for e in body.ents if e.label_ == "TITLE"] == []
 
 
+def test_an_office_that_owns_a_decision_is_no_ones_title(nlp):
+    """"quyết định của Chủ tịch UBND tỉnh" names an office, not a person's post (rule 2); after
+    "của" a title is marked when its holder's name follows, over a list of posts."""
+    office = nlp("Ông Lê Văn Hà trao quyết định của Chủ tịch UBND tỉnh về việc bổ nhiệm ông Trần Văn Sơn.")
+    assert [e.text for e in office.ents if e.label_ == "TITLE"] == []
+    held = nlp("Trung ương giới thiệu toàn văn bài phát biểu của Tổng bí thư, Chủ tịch nước Nguyễn Phú Trọng.")
+    assert [e.text for e in held.ents if e.label_ == "TITLE"] == ["Tổng bí thư", "Chủ tịch nước"]
+
+
 def test_decoys_are_not_marked(nlp):
     doc = nlp("Từ năm 2010-2020, các cấp ủy và các tổ chức cơ sở đảng nhiệm kỳ 2020 - 2025 "
               "đã ban hành nhiều nghị quyết, kế hoạch; 1.226 đảng viên, đạt 65,78%.")
