@@ -762,7 +762,15 @@ def names_many(doc: Words | Doc, e: int, end: int) -> bool:
     words = " ".join(t.norm_ for t in doc[e:min(end, e + 3)]).split()
     return words[:2] in (["các", "cấp"], ["cùng", "cấp"]) or (
         len(words) >= 2 and words[0] in {"các", "những", "cấp"}
-        and (words[1] in _LEVELS_OF_MANY or " ".join(words[1:3]) in _LEVELS_OF_MANY))
+        and (words[1] in _LEVELS_OF_MANY or " ".join(words[1:3]) in _LEVELS_OF_MANY)) or _levels_listed(doc, e, end)
+
+
+def _levels_listed(doc: Words | Doc, e: int, end: int) -> bool:
+    """A body ending in a bare level that another bare level follows: "Chủ tịch UBND quận,
+    phường", "Công an tỉnh, thành phố" (no gold body or place of the training articles ends so;
+    "UBND huyện, xã Tân Phú" names one commune after its own body)."""
+    return (e + 1 < end and doc[e - 1].norm_ in LEVELS and doc[e].norm_ in {",", "và", "hoặc", "/"}
+            and doc[e + 1].norm_ in LEVELS and not (e + 2 < end and doc[e + 2].text[:1].isupper()))
 
 
 def _org_start(doc: Words, i: int, start: int) -> bool:

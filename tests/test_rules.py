@@ -508,9 +508,15 @@ def test_bare_heads_alone_are_bodies_unless_they_name_a_level(placed, text, bodi
     "Đến tháng 5/2021 sẽ tổ chức bầu đại biểu HĐND các cấp.",
     "Chủ tịch UBND các tỉnh: Lâm Đồng, Tây Ninh vừa trao quyết định.",
     "Trên 50% Chủ tịch UBND cấp xã không phải là người địa phương.",
+    "Nơi chưa bổ nhiệm được, Chủ tịch UBND quận, phường tiếp tục thực hiện nhiệm vụ.",
 ])
 def test_a_head_followed_by_the_levels_it_stands_for_names_a_kind_of_body(placed, text):
     assert [t for label, t in ents(placed(text)) if label == "ORG"] == []
+
+
+def test_a_body_whose_level_a_named_place_follows_is_one_body(placed):
+    doc = placed("Ông Trần Văn Sơn, Chủ tịch UBND huyện, xã Tân Phú dự họp.")
+    assert [t for label, t in ents(doc) if label in {"ORG", "LOC"}] == ["UBND huyện", "xã Tân Phú"]
 
 
 def test_a_body_named_again_by_its_head_alone(placed):
