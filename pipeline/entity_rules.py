@@ -227,6 +227,20 @@ def leaves_place_implied(token) -> bool:
     return token.norm_ in _ABOVE_COMMUNE and not token.text.istitle()
 
 
+def _holder_length(doc: Words | Doc, end: int, syllables: list[str]) -> int:
+    """The fewest syllables a holder's name at a body's end may have: two where the sentence
+    goes on with punctuation or a lower-case word ("Bộ trưởng Bộ Công an | Tô Lâm cho biết",
+    "Ủy ban Kiểm tra Trung ương | Mai Trực,") and the two are no place the gazetteer knows
+    ("Huyện ủy Lộc Hà,") nor an initial ("ĐH Y Dược"); three elsewhere."""
+    from .gazetteer import Gazetteer
+
+    if len(syllables) != 2 or not (end == len(doc) or doc[end].is_punct or doc[end].text[:1].islower()):
+        return 3
+    if min(map(len, syllables)) < 2 or Gazetteer.shared().candidates(" ".join(syllables), after_level=True):
+        return 3
+    return 2
+
+
 def holder_start(doc: Words | Doc, start: int, end: int, places: list[str]) -> int | None:
     """Where a holder's full name starts among a body's words start..end, when they end with
     one (a family name, three or four capitalised syllables) right after a place, "Trung
@@ -239,8 +253,8 @@ def holder_start(doc: Words | Doc, start: int, end: int, places: list[str]) -> i
         if doc[k].text.split()[0] not in lexicon.FAMILY_NAMES:
             continue
         syllables = [x for t in doc[k:end] for x in t.text.split()]
-        if not (3 <= len(syllables) <= 4 and all(x[:1].isupper() and x.isalpha() for x in syllables)) \
-                or any(places[k:end]):
+        if not (_holder_length(doc, end, syllables) <= len(syllables) <= 4
+                and all(x[:1].isupper() and x.isalpha() for x in syllables)) or any(places[k:end]):
             return None
         prev = doc[k - 1]
         after_place = bool(places) and places[k - 1] in {"B", "I"} and places[k] != "I"

@@ -145,6 +145,20 @@ def test_a_holders_name_is_cut_off_the_body_but_a_place_named_after_a_person_is_
         ("Trường Lê Quý Đôn", "ORG")]
 
 
+def test_a_two_syllable_holder_is_cut_off_where_the_sentence_goes_on_but_a_district_is_not():
+    """"Tỉnh ủy Trần Thắng đã", "UBND tỉnh Đắk Nông Nguyễn Bốn trao": two syllables that open with a
+    family name, at a body's end, before a lower-case word or a punctuation mark, are its holder;
+    "Huyện ủy Lộc Hà," names a district the gazetteer knows."""
+    nlp = pipeline.load(None, {"pipeline.stages": ["gazetteer"]})
+    doc = nlp("Phó Bí thư Thường trực Tỉnh ủy Trần Thắng đã thăm hỏi. Chủ tịch UBND tỉnh Đắk Nông Nguyễn Bốn trao "
+              "quyết định. Ông Lê Văn Sơn là Bí thư Huyện ủy Lộc Hà, nhiệm kỳ 2010 - 2015.")
+    bodies = [span(doc, "Tỉnh ủy Trần Thắng", "ORG"), span(doc, "UBND tỉnh Đắk Nông Nguyễn Bốn", "ORG"),
+              span(doc, "Huyện ủy Lộc Hà", "ORG")]
+    assert [(s.text, s.label_) for s in holders_out_of_bodies(doc, bodies)] == [
+        ("Tỉnh ủy", "ORG"), ("Trần Thắng", "PER"), ("UBND tỉnh Đắk Nông", "ORG"), ("Nguyễn Bốn", "PER"),
+        ("Huyện ủy Lộc Hà", "ORG")]
+
+
 def test_a_holder_after_a_level_word_that_leaves_the_place_implied_is_a_person():
     nlp = pipeline.load(None, {"pipeline.stages": ["gazetteer"]})
     doc = nlp("Trưởng đoàn ĐBQH tỉnh Trần Quốc Tỏ trao quà; Chủ tịch tỉnh Thái Thanh Quý phát biểu; "
