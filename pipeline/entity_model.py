@@ -248,6 +248,32 @@ def no_title_for_a_proposed_post(doc: Doc, spans: list[Span]) -> list[Span]:
     return [s for s in spans if s.label_ != "TITLE" or not _proposed(doc, s.start, ends, named)]
 
 
+_HOLDERS_FOLLOW = {"gồm", "gồm có", "là"}  # "[Phó Chủ tịch] Ủy ban MTTQ … nhiệm kỳ 2019-2024 gồm: A, B"
+HOLDERS_REACH = 8  # words after the title and its body in which those may come
+
+
+def no_title_for_an_unnamed_subject(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Rule 2: a title that opens its sentence, with its body, and is followed by what the
+    holder does, names no one: "[Chủ tịch] UBND tỉnh chỉ đạo …", "Trưởng Ban Tuyên giáo TƯ cũng
+    đề nghị …" speak of the person named before. A name, an honorific or a punctuation mark
+    after it gives it its holder ("Chủ tịch UBND tỉnh Nguyễn Văn A", "…, ông …"), and so does a
+    list of holders that follows ("… gồm: A, B")."""
+    starts = {s.start: s for s in spans}
+    sentence = sentence_numbers(doc)
+    out = []
+    for span in spans:
+        if span.label_ == "TITLE" and (span.start == 0 or sentence[span.start - 1] != sentence[span.start]):
+            k = span.end
+            if k in starts and starts[k].label_ in {"ORG", "LOC"}:
+                k = starts[k].end
+            if k < len(doc) and sentence[k] == sentence[span.start] and k not in starts \
+                    and doc[k].text[:1].islower() and doc[k].norm_ not in lexicon.HONORIFIC_WORDS \
+                    and not any(t.norm_ in _HOLDERS_FOLLOW for t in doc[k:k + HOLDERS_REACH]):
+                continue
+        out.append(span)
+    return out
+
+
 _DOTTED_LEVELS = {level.lower().rstrip(".") for level in lexicon.ADMIN_LEVELS if level.endswith(".")}
 
 
@@ -637,7 +663,7 @@ def ministers_with_their_portfolio(doc: Doc, spans: list[Span]) -> list[Span]:
 
 # The guidelines' rules that a span list from the merge must still satisfy, in this order.
 AFTER_MERGE: tuple[Callable[[Doc, list[Span]], list[Span]], ...] = (
-    titles_with_a_person, no_title_for_a_proposed_post, known_names_whole, holders_out_of_bodies,
+    titles_with_a_person, no_title_for_a_proposed_post, no_title_for_an_unnamed_subject, known_names_whole, holders_out_of_bodies,
     titles_before_their_holder, places_whole, numbers_are_no_places, abbreviations_are_no_people,
     places_with_their_level, without_nationalities, the_party_where_it_acts, no_body_of_many,
     no_body_named_with_a_demonstrative, no_body_credited_for_a_photo, no_body_for_a_programme,

@@ -24,6 +24,7 @@ from pipeline.entity_model import (
     no_body_named_with_a_demonstrative,
     no_body_of_many,
     no_title_for_a_proposed_post,
+    no_title_for_an_unnamed_subject,
     numbers_are_no_places,
     places_whole,
     places_with_their_level,
@@ -335,6 +336,25 @@ def test_a_post_someone_is_put_forward_for_has_no_title():
              span("Ông ", "Trần Văn Nam", "PER"), span("chức ", "Phó Chủ tịch", "TITLE")]
     kept = [s.text for s in no_title_for_a_proposed_post(doc, spans) if s.label_ == "TITLE"]
     assert kept == ["Phó Bí thư", "Phó Chủ tịch"]
+
+
+def test_a_title_that_opens_its_sentence_as_the_subject_names_no_one():
+    """Rule 2: "Chủ tịch UBND tỉnh chỉ đạo …" speaks of someone named before; with the holder's
+    name after it, or a list of holders after "gồm", the title is held."""
+    nlp = pipeline.load(None, {"pipeline.stages": []})
+    doc = nlp("Chủ tịch UBND tỉnh chỉ đạo Sở Nội vụ tiếp nhận kiểm điểm của ông Phan Văn Bình. Chủ tịch UBND "
+              "tỉnh Nguyễn Văn An chỉ đạo. Phó Chủ tịch Ủy ban MTTQ tỉnh nhiệm kỳ 2019-2024 gồm: Nguyễn Thúy Hằng.")
+
+    def at(k: int, name: str, label: str):
+        start = [m for m in range(len(doc.text)) if doc.text.startswith(name, m)][k]
+        return doc.char_span(start, start + len(name), label=label)
+
+    spans = [at(0, "Chủ tịch", "TITLE"), at(0, "UBND tỉnh", "ORG"), at(0, "Sở Nội vụ", "ORG"),
+             at(0, "Phan Văn Bình", "PER"), at(1, "Chủ tịch", "TITLE"), at(1, "UBND tỉnh", "ORG"),
+             at(0, "Nguyễn Văn An", "PER"), at(0, "Phó Chủ tịch", "TITLE"), at(0, "Ủy ban MTTQ tỉnh", "ORG"),
+             at(0, "Nguyễn Thúy Hằng", "PER")]
+    titles = [s.start_char for s in no_title_for_an_unnamed_subject(doc, spans) if s.label_ == "TITLE"]
+    assert titles == [spans[4].start_char, spans[7].start_char]
 
 
 def test_e_government_and_the_new_countryside_programme_are_no_bodies():
