@@ -663,10 +663,10 @@ def ministers_with_their_portfolio(doc: Doc, spans: list[Span]) -> list[Span]:
 
 # The guidelines' rules that a span list from the merge must still satisfy, in this order.
 AFTER_MERGE: tuple[Callable[[Doc, list[Span]], list[Span]], ...] = (
-    titles_with_a_person, no_title_for_a_proposed_post, no_title_for_an_unnamed_subject, known_names_whole, holders_out_of_bodies,
-    titles_before_their_holder, places_whole, numbers_are_no_places, abbreviations_are_no_people,
-    places_with_their_level, without_nationalities, the_party_where_it_acts, no_body_of_many,
-    no_body_named_with_a_demonstrative, no_body_credited_for_a_photo, no_body_for_a_programme,
+    titles_with_a_person, no_title_for_a_proposed_post, no_title_for_an_unnamed_subject, known_names_whole,
+    holders_out_of_bodies, titles_before_their_holder, places_whole, numbers_are_no_places,
+    abbreviations_are_no_people, places_with_their_level, without_nationalities, the_party_where_it_acts,
+    no_body_of_many, no_body_named_with_a_demonstrative, no_body_credited_for_a_photo, no_body_for_a_programme,
     abbreviations_inside, abbreviations_named_again, lists_sharing_a_head, given_names_again,
     ministers_with_their_portfolio)
 
