@@ -212,44 +212,71 @@ _PROPOSALS = {"giới thiệu", "quy hoạch", "dự kiến", "đề xuất"}
 _TO_A_POST = {"bầu", "ứng cử", "bổ nhiệm", "lên"}  # the verb the proposal puts before the post
 _POST_WORDS = {"giữ", "chức", "chức vụ", "chức danh", "vào", "làm"}  # between that verb and the title
 _DONE = {"được", "đã", "vừa"}  # "… và đã được bầu giữ chức": an election, not a proposal
+_UNFILLED = {"thi tuyển", "kiện toàn"}  # "thi tuyển chức danh Phó Giám đốc Sở": a post to fill
+_TO_WHOM = {"đối với", "cho"}  # "bầu bổ sung chức vụ Phó Chủ tịch UBND tỉnh đối với ông X"
 _CLAUSE_ENDS = {".", ";", ":", "?", "!"}
-PROPOSAL_REACH = 20  # words back from the verb to the proposal word
+_HOLDERS_FOLLOW = {"gồm", "gồm có", "là"}  # "[Phó Chủ tịch] Ủy ban MTTQ … nhiệm kỳ 2019-2024 gồm: A, B"
+HOLDERS_REACH = 8  # words after the title and its body in which those may come
+PROPOSAL_REACH = 20  # words back from the verb to the proposal word, or on from the title to its holder
+PASSIVE_REACH = 4  # words back from "bầu" to the "được" of "được HĐND tỉnh bầu"
 
 
-def _proposed(doc: Doc, start: int, ends: dict[int, Span], named: set[int]) -> bool:
-    """Whether the post whose title starts at `start` is only proposed: back over the list of
-    posts it is in and the words "giữ chức (vụ/danh)", a verb of `_TO_A_POST` not marked done,
-    and a proposal word earlier in the clause that is no part of a name (`named`: "Phòng Tổng
-    hợp - Quy hoạch")."""
+def _verb_before(doc: Doc, start: int, ends: dict[int, Span]) -> int:
+    """Index of the word before the list of posts the title at `start` is in and the words
+    "giữ chức (vụ/danh)" before that list (-1 at the start of the Doc)."""
     i = start - 1
     while i >= 0 and (i + 1 in ends or doc[i].norm_ in {",", "và", "kiêm"}):
         i = ends[i + 1].start - 1 if i + 1 in ends else i - 1
     while i >= 0 and doc[i].norm_ in _POST_WORDS:
         i -= 1
-    if i < 1 or doc[i].norm_ not in _TO_A_POST or doc[i - 1].norm_ in _DONE:
-        return False
-    for j in range(i - 1, max(-1, i - 1 - PROPOSAL_REACH), -1):
+    return i
+
+
+def _in_clause(doc: Doc, positions: range) -> Iterator[int]:
+    """The positions up to the end of the clause (its sentence, or a clause mark)."""
+    for j in positions:
         if doc[j].norm_ in _CLAUSE_ENDS:
-            return False
-        if doc[j].norm_ in _PROPOSALS and j not in named:
+            return
+        yield j
+        if doc[j].is_sent_start or (j + 1 < len(doc) and doc[j + 1].is_sent_start):
+            return
+
+
+def _not_held(doc: Doc, title: Span, ends: dict[int, Span], named: set[int], people: set[int]) -> bool:
+    """Whether the post named by `title` is only proposed, to be filled or elected to with no
+    one named: a proposal word earlier in the clause before its verb (not in a name, `named`:
+    "Phòng Tổng hợp - Quy hoạch"), "thi tuyển" or "kiện toàn" before it, or "bầu (bổ sung)"
+    before it with no one named in its clause ("… đối với ông X" or a name after it, "ông X
+    được HĐND tỉnh bầu …" before it)."""
+    i = _verb_before(doc, title.start, ends)
+    if i < 1 or doc[i - 1].norm_ in _DONE:
+        return False
+    two_words = f"{doc[i - 1].norm_} {doc[i].norm_}"  # the segmenter may split them: "thi | tuyển"
+    if doc[i].norm_ in _UNFILLED or two_words in _UNFILLED:
+        return True
+    if doc[i].norm_ == "bầu" or two_words == "bầu bổ sung":
+        after = _in_clause(doc, range(title.end, min(len(doc), title.end + PROPOSAL_REACH)))
+        before = list(_in_clause(doc, range(i - 1, max(-1, i - 1 - PROPOSAL_REACH), -1)))
+        named_after = any(j in people or doc[j].norm_ in _TO_WHOM | _HOLDERS_FOLLOW for j in after)
+        passive = any(doc[j].norm_ == "được" for j in before[:PASSIVE_REACH])  # "được HĐND TP bầu làm"
+        if not (named_after or passive or people.intersection(before)):
             return True
-        if doc[j].is_sent_start:
-            return False
-    return False
+    if doc[i].norm_ not in _TO_A_POST:
+        return False
+    before = _in_clause(doc, range(i - 1, max(-1, i - 1 - PROPOSAL_REACH), -1))
+    return any(doc[j].norm_ in _PROPOSALS and j not in named for j in before)
 
 
 def no_title_for_a_proposed_post(doc: Doc, spans: list[Span]) -> list[Span]:
-    """Case 37: a nomination says nothing about holding the post, so its title is not marked
-    (80 of the 81 such titles in the training articles are unmarked)."""
+    """Case 37 and 156: a nomination, a post to fill and an election that names no one say
+    nothing about who holds the post, so its title is not marked (80 of the 81 such titles
+    after a nomination in the training articles are unmarked)."""
     if not any(s.label_ == "TITLE" for s in spans):
         return spans
     ends = {s.end: s for s in spans if s.label_ in POST_LIST_LABELS}
     named = {i for s in spans for i in range(s.start, s.end)}
-    return [s for s in spans if s.label_ != "TITLE" or not _proposed(doc, s.start, ends, named)]
-
-
-_HOLDERS_FOLLOW = {"gồm", "gồm có", "là"}  # "[Phó Chủ tịch] Ủy ban MTTQ … nhiệm kỳ 2019-2024 gồm: A, B"
-HOLDERS_REACH = 8  # words after the title and its body in which those may come
+    people = {s.start for s in spans if s.label_ == "PER"}
+    return [s for s in spans if s.label_ != "TITLE" or not _not_held(doc, s, ends, named, people)]
 
 
 def no_title_for_an_unnamed_subject(doc: Doc, spans: list[Span]) -> list[Span]:

@@ -357,6 +357,25 @@ def test_a_title_that_opens_its_sentence_as_the_subject_names_no_one():
     assert titles == [spans[4].start_char, spans[7].start_char]
 
 
+def test_a_post_to_fill_or_elected_to_with_no_one_named_has_no_title():
+    """Case 156: "thi tuyển chức danh Phó Giám đốc Sở", "HĐND tỉnh bầu bổ sung chức vụ Phó Chủ tịch
+    UBND tỉnh" name no holder; "… đối với ông X" does."""
+    nlp = pipeline.load(None, {"pipeline.stages": []})
+    doc = nlp("Ông Trần Thanh Tuấn đứng đầu kỳ thi tuyển chức danh Phó Giám đốc Sở Tài chính. Sau đó, HĐND "
+              "tỉnh đã bầu bổ sung chức vụ Phó Chủ tịch UBND tỉnh; ông Lê Văn Hà dự họp. HĐND tỉnh bầu bổ sung "
+              "chức vụ Ủy viên UBND tỉnh đối với ông Lê Quang Tiến.")
+
+    def span(name: str, label: str):
+        return doc.char_span(doc.text.index(name), doc.text.index(name) + len(name), label=label)
+
+    spans = [span("Trần Thanh Tuấn", "PER"), span("Phó Giám đốc", "TITLE"), span("Sở Tài chính", "ORG"),
+             span("Phó Chủ tịch", "TITLE"), span("UBND tỉnh;", "ORG"), span("Lê Văn Hà", "PER"),
+             span("Ủy viên", "TITLE"), span("Lê Quang Tiến", "PER")]
+    spans[4] = doc.char_span(spans[4].start_char, spans[4].end_char - 1, label="ORG")
+    kept = [s.text for s in no_title_for_a_proposed_post(doc, spans) if s.label_ == "TITLE"]
+    assert kept == ["Ủy viên"]
+
+
 def test_e_government_and_the_new_countryside_programme_are_no_bodies():
     """"xây dựng Chính phủ điện tử", "chính quyền số" and "đạt chuẩn NTM" name programmes (none is a
     span in the training articles); "Ủy ban Quốc gia về Chính phủ điện tử" is a body."""
