@@ -33,6 +33,7 @@ _HOLDING = set(lexicon.STATUS_CUES) | {
 _NAMING = {"-", "–", "ông", "bà", "đồng chí"}  # between a post and its holder's name
 _IMPLEMENT = {v.lower() for v in lexicon.IMPLEMENT_VERBS}
 _ISSUE = {v.lower() for v in lexicon.ISSUE_VERBS}
+_JUST = {"đã", "vừa", "mới"}  # before "có" when a body "has" (issued) a document: 9 of 10 in training
 _DOC_TAIL = {",", "ngày", "hội nghị", "lần", "thứ", "khóa", "khoá", "(", ")", "và", "số"}
 
 
@@ -143,7 +144,9 @@ class RelationRules:
             if ent.label_ != "ORG" or i + 1 >= len(ents) or ents[i + 1].label_ != "DOC":
                 continue
             gap = _between(doc, ent, ents[i + 1])
-            if gap and len(gap) <= 3 and any(w in _ISSUE for w in gap) and "tham mưu" not in gap:
+            issues = any(w in _ISSUE for w in gap) and "tham mưu" not in gap
+            has = gap[-1:] == ["có"] and set(gap[:-1]) <= _JUST  # "Thủ tướng vừa có Quyết định 171"
+            if gap and len(gap) <= 3 and (issues or has):
                 add(ents[i + 1], ent, "issued_by")
                 if i >= 1 and ents[i - 1].label_ == "DATE" and \
                         _between(doc, ents[i - 1], ent) in ([","], []):

@@ -34,6 +34,16 @@ def test_body_issues_on_a_date(rules_nlp):
             ("issued_on", "Quyết định 1581-QĐ/HU", "28/6/2017")} <= rels(doc)
 
 
+def test_a_body_that_has_a_document_issued_it(rules_nlp):
+    """"Ban Thường vụ Tỉnh ủy có tờ trình số 58-TTr/TU", "Thủ tướng Chính phủ vừa có Quyết định 171":
+    a body that "has" a document right before it issued it (9 of 10 such pairs in training)."""
+    doc = rules_nlp("Ngày 18/1, Ban Thường vụ Tỉnh ủy có Tờ trình số 58-TTr/TU đề nghị Ban Bí thư cho chủ trương.")
+    assert {("issued_by", "Tờ trình số 58-TTr/TU", "Ban Thường vụ Tỉnh ủy"),
+            ("issued_on", "Tờ trình số 58-TTr/TU", "18/1")} <= rels(doc)
+    doc = rules_nlp("Huyện ủy có nhiều giải pháp thực hiện Nghị quyết số 18-NQ/TW.")
+    assert not any(label == "issued_by" for label, _, _ in rels(doc))
+
+
 def test_a_list_of_posts_with_their_status_words_all_go_to_the_person(rules_nlp):
     doc = rules_nlp("Kỷ luật Thiếu tướng Nguyễn Văn Khánh, nguyên ủy viên Ban Thường vụ Tỉnh ủy, nguyên "
                     "Bí thư Đảng ủy, nguyên Giám đốc Công an tỉnh.")
