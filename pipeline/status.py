@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import asdict, dataclass, fields
+from itertools import takewhile
 from pathlib import Path
 from typing import ClassVar
 
@@ -60,7 +61,8 @@ def certain_status(doc: Doc, rel: Relation) -> str | None:
     the rest of the sentence: a cue right before it (`cue_at_title`), a post the holder is
     moved from (`old_post`) or "mới" after it (`new_post`). None when they say nothing certain."""
     sent = sentence_span(doc, rel.child.start)
-    return cue_at_title(doc, rel.child, sent) or old_post(doc, rel, sent) or new_post(doc, rel.child, sent)
+    return cue_at_title(doc, rel.child, sent) or old_post(doc, rel, sent) or new_post(doc, rel.child, sent) \
+        or post_given(doc, rel.child, sent)
 
 
 # Cues right before a title that settle its status: "[Tân] Bí thư Tỉnh ủy" (appointed in all
@@ -116,6 +118,28 @@ def new_post(doc: Doc, title: Span, sent: Span) -> str | None:
     return "appointed" if k < sent.end and words[k].norm_ == "mới" else None
 
 
+_HOLDING_WORDS = {"giữ", "chức", "chức vụ", "chức danh", "giữ chức", "giữ chức vụ"}
+_HOLDING = {"giữ chức", "giữ chức vụ", "giữ chức danh"}
+_FORMER = {cue for cue, status in STATUS_CUES.items() if status == "former"}
+
+
+def post_given(doc: Doc, title: Span, sent: Span) -> str | None:
+    """"appointed" for the posts listed after "giữ chức (vụ/danh)" in a clause an appointing word opens:
+    "bầu ông X, Phó Bí thư Huyện ủy giữ chức [Bí thư] Huyện ủy", "được điều động, bổ nhiệm giữ
+    chức vụ [Giám đốc] …" (case 158: 820 of the 827 such titles of the training articles). A
+    proposal, a post left ("thôi giữ chức") or a career ("từng …") says otherwise."""
+    opening = doc[_list_start(doc, title, sent) + 1:title.end]  # "giữ chức Phó Bí thư Huyện ủy, [Chủ tịch] …"
+    words = _before(doc, opening, sent, window=None)
+    held = list(takewhile(lambda w: w in _HOLDING_WORDS, words))
+    if " ".join(reversed(held)) not in _HOLDING:
+        return None
+    clause = list(takewhile(lambda w: w not in {";", ":"}, words))
+    if (clause[len(held):len(held) + 1] == ["thôi"] or _HEDGES.intersection(clause)
+            or _FORMER.intersection(clause) or not (_APPOINTING | {"chuẩn y"}).intersection(clause)):
+        return None
+    return "appointed"
+
+
 _LONGEST_CUE = max(len(cue.split()) for cue in STATUS_CUES)
 _CUE_ENDS = {cue.split()[-1] for cue in STATUS_CUES}  # a cue read backwards ends at the nearest word
 _CUE_STARTS = {cue.split()[0] for cue in STATUS_CUES}
@@ -145,9 +169,9 @@ def _cued(words: list[str], backwards: bool = True) -> str:
     return "current" if status in {"ended", "appointed"} and _HEDGES.intersection(words) else status
 
 
-def _list_opening(doc: Doc, title: Span, sent: Span) -> tuple[list[str], bool]:
-    """The words before the list of posts that `title` belongs to, nearest first, and whether a
-    person opens that list. Walking back over titles, bodies, places and list glue finds where
+def _list_start(doc: Doc, title: Span, sent: Span) -> int:
+    """The word before the list of posts that `title` belongs to (sent.start - 1 when the list
+    opens the sentence). Walking back over titles, bodies, places and list glue finds where
     "giữ chức ủy viên BCH Đảng bộ huyện, ủy viên Ban Thường vụ Huyện ủy, [Phó Bí thư] …" or
     "thôi giữ chức Bí thư Huyện ủy, [Chủ tịch] UBND huyện" begins, however long the list."""
     i = title.start - 1
@@ -159,6 +183,13 @@ def _list_opening(doc: Doc, title: Span, sent: Span) -> tuple[list[str], bool]:
         elif t.ent_type_ or not (t.norm_ in POST_LIST_GLUE or t.is_space):
             break
         i -= 1
+    return i
+
+
+def _list_opening(doc: Doc, title: Span, sent: Span) -> tuple[list[str], bool]:
+    """The words before the list of posts that `title` belongs to, nearest first, and whether a
+    person opens that list."""
+    i = _list_start(doc, title, sent)
     if i >= sent.start and doc[i].ent_type_ == "PER":
         return [], True
     return [t.norm_ for t in reversed(doc[max(sent.start, i - 3):i + 1]) if not t.is_space], False

@@ -205,6 +205,18 @@ def test_a_post_taken_up_reads_appointed_by_tro_thanh_or_moi(nlp):
     assert never_cued.predicted(*recent) is None
 
 
+def test_the_posts_after_giu_chuc_in_an_appointing_clause_are_appointed(nlp):
+    """Case 158: "bầu ông X giữ chức [Bí thư] Huyện ủy, [Chủ tịch] HĐND huyện" gives the posts
+    listed after "giữ chức", though the classifier never saw such a sentence; a post left
+    ("thôi giữ chức") is not given by it."""
+    never_cued = StatusStage(status.train([titled(nlp, text, st)[0] for text, st in AFTER_CUES]))
+    doc = nlp("BCH Đảng bộ huyện bầu ông Hoàng Danh Lai giữ chức Bí thư Huyện ủy, Chủ tịch HĐND huyện Quỳnh Lưu.")
+    given = {r.child.text: never_cued.predicted(doc, r) for r in doc._.relations if r.label == "has_title"}
+    assert given == {"Bí thư": "appointed", "Chủ tịch": "appointed"}
+    left = titled(nlp, "Tỉnh ủy quyết định điều động ông Lê Văn An thôi giữ chức Giám đốc Sở Y tế.")
+    assert never_cued.predicted(*left) != "appointed"
+
+
 def test_a_post_held_now_after_hien_la_is_current(nlp):
     """"(hiện là …)" names the post held now (case 59), though "là" before a title taught the
     classifier a past career ("từng là")."""
