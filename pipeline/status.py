@@ -59,7 +59,8 @@ def rule_status(doc: Doc, rel: Relation) -> str:
 def certain_status(doc: Doc, rel: Relation) -> str | None:
     """The status the words at the title say for certain, whatever the classifier learnt from
     the rest of the sentence: a cue right before it (`cue_at_title`), a post the holder is
-    moved from (`old_post`) or "mới" after it (`new_post`). None when they say nothing certain."""
+    moved from (`old_post`), "mới" after it (`new_post`) or "giữ chức" before it in an
+    appointing clause (`post_given`). None when they say nothing certain."""
     sent = sentence_span(doc, rel.child.start)
     return cue_at_title(doc, rel.child, sent) or old_post(doc, rel, sent) or new_post(doc, rel.child, sent) \
         or post_given(doc, rel.child, sent)
