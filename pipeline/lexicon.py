@@ -323,6 +323,12 @@ IMPLEMENT_VERBS = ["thực hiện", "triển khai", "quán triệt", "tổng k�
                    "tuyên truyền", "cụ thể hóa", "phổ biến", "tổ chức thực hiện", "đánh giá"]
 ISSUE_VERBS = ["ban hành", "ký ban hành", "ra", "ký", "phát hành"]
 
+# Leaders who died before the oldest article (2013): whatever post an article names them by,
+# they hold it no more (`former`, case 159). Full names only, each borne by no one else in the
+# news ("Nguyễn Văn Linh" is, and is not here).
+LEADERS_OF_THE_PAST = {"Hồ Chí Minh", "Tôn Đức Thắng", "Võ Văn Kiệt", "Phạm Văn Đồng", "Lê Duẩn",
+                       "Trường Chinh", "Trần Phú", "Lê Hồng Phong", "Hà Huy Tập", "Nguyễn Văn Cừ",
+                       "Huỳnh Thúc Kháng", "Nguyễn Lương Bằng", "Hoàng Quốc Việt"}
 FAMILY_NAMES = {
     "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ",
     "Hồ", "Ngô", "Dương", "Lý", "Lương", "Vi", "Lò", "Hà", "Triệu", "Nông", "Lại", "Đinh",

@@ -18,7 +18,7 @@ from typing import ClassVar
 from spacy.tokens import Doc, Span
 
 from .extensions import Relation
-from .lexicon import POST_LIST_GLUE, STATUS_CUES
+from .lexicon import LEADERS_OF_THE_PAST, POST_LIST_GLUE, STATUS_CUES
 from .schema import POST_LIST_LABELS, RELATIONS, SENTS, STATUS
 from .words import sentence_span, words_of
 
@@ -58,12 +58,14 @@ def rule_status(doc: Doc, rel: Relation) -> str:
 
 def certain_status(doc: Doc, rel: Relation) -> str | None:
     """The status the words at the title say for certain, whatever the classifier learnt from
-    the rest of the sentence: a cue right before it (`cue_at_title`), a post the holder is
-    moved from (`old_post`), "mới" after it (`new_post`) or "giữ chức" before it in an
-    appointing clause (`post_given`). None when they say nothing certain."""
+    the rest of the sentence: a leader of the past (`former`, lexicon.LEADERS_OF_THE_PAST), a
+    cue right before it (`cue_at_title`), a post the holder is moved from (`old_post`), "mới"
+    after it (`new_post`) or "giữ chức" before it in an appointing clause (`post_given`). None
+    when they say nothing certain."""
     sent = sentence_span(doc, rel.child.start)
-    return cue_at_title(doc, rel.child, sent) or old_post(doc, rel, sent) or new_post(doc, rel.child, sent) \
-        or post_given(doc, rel.child, sent)
+    past = "former" if rel.head.text in LEADERS_OF_THE_PAST else None
+    return past or cue_at_title(doc, rel.child, sent) or old_post(doc, rel, sent) \
+        or new_post(doc, rel.child, sent) or post_given(doc, rel.child, sent)
 
 
 # Cues right before a title that settle its status: "[Tân] Bí thư Tỉnh ủy" (appointed in all

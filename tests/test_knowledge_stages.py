@@ -217,6 +217,18 @@ def test_the_posts_after_giu_chuc_in_an_appointing_clause_are_appointed(nlp):
     assert never_cued.predicted(*left) != "appointed"
 
 
+def test_a_leader_of_the_past_holds_no_post_now(nlp):
+    """Case 159: "Chủ tịch Hồ Chí Minh", "Chủ tịch Tôn Đức Thắng" held their posts before any
+    article was written, whatever the sentence says around them; a living namesake of no one on
+    the list keeps what the classifier reads."""
+    never_cued = StatusStage(status.train([titled(nlp, text, st)[0] for text, st in AFTER_CUES]))
+    past = [titled(nlp, "Lãnh đạo tỉnh dâng hương tưởng niệm Chủ tịch Hồ Chí Minh."),
+            titled(nlp, "Hội thảo khoa học về Chủ tịch Tôn Đức Thắng diễn ra tại An Giang.")]
+    assert [never_cued.predicted(*pair) for pair in past] == ["former", "former"]
+    living = titled(nlp, "Ông Nguyễn Văn Linh, Chủ tịch UBND tỉnh làm việc với đoàn.")
+    assert never_cued.predicted(*living) != "former"
+
+
 def test_a_post_held_now_after_hien_la_is_current(nlp):
     """"(hiện là …)" names the post held now (case 59), though "là" before a title taught the
     classifier a past career ("từng là")."""
