@@ -45,6 +45,7 @@ _ADMIN = {a.lower() for a in lexicon.ADMIN_LEVELS}
 _STANDALONE = {o.lower() for o in lexicon.STANDALONE_ORGS}
 _ORG_ABBR = set(lexicon.ORG_ABBREVIATIONS)
 _TITLE_ABBR = set(lexicon.TITLE_ABBREVIATIONS)
+_MINISTRIES = set(lexicon.MINISTRY_PORTFOLIOS)
 _ROMAN = re.compile(r"^[IVXLC]+$")
 _NUMBER = re.compile(r"^\d{1,4}(?:/(?:19|20)\d\d)?$")  # "Nghị quyết 18", "nghị quyết 18/2017"
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
@@ -258,7 +259,8 @@ def holder_start(doc: Words | Doc, start: int, end: int, places: list[str]) -> i
             return None
         prev = doc[k - 1]
         after_place = bool(places) and places[k - 1] in {"B", "I"} and places[k] != "I"
-        after_body = prev.norm_ in _STANDALONE or prev.text in _ORG_ABBR or prev.norm_.endswith(_BODY_ENDS)
+        after_body = prev.norm_ in _STANDALONE or prev.text in _ORG_ABBR or prev.norm_.endswith(_BODY_ENDS) \
+            or (k - 2 >= start and doc[k - 2].norm_ == "bộ" and prev.text in _MINISTRIES)  # "Bộ Công an | Tô Lâm"
         return k if after_place or after_body or leaves_place_implied(prev) else None
     return None
 

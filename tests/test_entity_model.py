@@ -148,16 +148,18 @@ def test_a_holders_name_is_cut_off_the_body_but_a_place_named_after_a_person_is_
 
 def test_a_two_syllable_holder_is_cut_off_where_the_sentence_goes_on_but_a_district_is_not():
     """"Tỉnh ủy Trần Thắng đã", "UBND tỉnh Đắk Nông Nguyễn Bốn trao": two syllables that open with a
-    family name, at a body's end, before a lower-case word or a punctuation mark, are its holder;
-    "Huyện ủy Lộc Hà," names a district the gazetteer knows."""
+    family name, at a body's end, before a lower-case word or a punctuation mark, are its holder,
+    after a ministry's portfolio too ("Bộ Công an Tô Lâm"); "Huyện ủy Lộc Hà," names a district
+    the gazetteer knows."""
     nlp = pipeline.load(None, {"pipeline.stages": ["gazetteer"]})
     doc = nlp("Phó Bí thư Thường trực Tỉnh ủy Trần Thắng đã thăm hỏi. Chủ tịch UBND tỉnh Đắk Nông Nguyễn Bốn trao "
-              "quyết định. Ông Lê Văn Sơn là Bí thư Huyện ủy Lộc Hà, nhiệm kỳ 2010 - 2015.")
+              "quyết định. Ông Lê Văn Sơn là Bí thư Huyện ủy Lộc Hà, nhiệm kỳ 2010 - 2015. Bộ trưởng Bộ Công an "
+              "Tô Lâm cho biết.")
     bodies = [span(doc, "Tỉnh ủy Trần Thắng", "ORG"), span(doc, "UBND tỉnh Đắk Nông Nguyễn Bốn", "ORG"),
-              span(doc, "Huyện ủy Lộc Hà", "ORG")]
+              span(doc, "Huyện ủy Lộc Hà", "ORG"), span(doc, "Bộ Công an Tô Lâm", "ORG")]
     assert [(s.text, s.label_) for s in holders_out_of_bodies(doc, bodies)] == [
         ("Tỉnh ủy", "ORG"), ("Trần Thắng", "PER"), ("UBND tỉnh Đắk Nông", "ORG"), ("Nguyễn Bốn", "PER"),
-        ("Huyện ủy Lộc Hà", "ORG")]
+        ("Huyện ủy Lộc Hà", "ORG"), ("Bộ Công an", "ORG"), ("Tô Lâm", "PER")]
 
 
 def test_a_holder_after_a_level_word_that_leaves_the_place_implied_is_a_person():
