@@ -18,6 +18,12 @@ def rules_nlp() -> pipeline.Pipeline:
     return pipeline.load(models_dir=None)
 
 
+def span(doc, words: str, label: str):
+    """A span over the first occurrence of `words`."""
+    start = doc.text.index(words)
+    return doc.char_span(start, start + len(words), label=label)
+
+
 def ents(doc) -> list[tuple[str, str]]:
     """(label, text) of every entity, in order."""
     return [(e.label_, e.text) for e in doc.ents]

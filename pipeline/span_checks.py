@@ -1,0 +1,531 @@
+"""The guidelines' rules that the merged entity spans of a Doc must still satisfy
+(`AFTER_MERGE`, applied in order by the entity stage after the model's and the rules' spans
+meet): what a span may and may not be, whoever proposed it. Each check is a function (Doc,
+spans) -> spans, cites the guidelines' rule or case it keeps, and is tested on its own."""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from spacy.tokens import Doc, Span
+
+from . import lexicon
+from .entity_rules import (
+    A_PEOPLE,
+    LAW_HEADS,
+    LEVELS,
+    MINISTERS,
+    bracketed_abbreviation,
+    called_by_given_name,
+    counts,
+    holder_start,
+    leaves_place_implied,
+    names_many,
+    opens_photo_credit,
+    portfolio_end,
+)
+from .gazetteer import LEVEL_WORDS
+from .schema import KIND_TITLE, POST_LIST_LABELS, word_kind
+from .spans import sentence_numbers, span_from
+from .words import words_of
+
+
+def titles_with_a_person(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Guidelines rule 2: a TITLE is marked only when a named person in its sentence holds
+    it, so a TITLE in a sentence without any PER is dropped."""
+    if not any(s.label_ == "TITLE" for s in spans):
+        return spans
+    sentence = sentence_numbers(doc)
+    with_person = {sentence[s.start] for s in spans if s.label_ == "PER"}
+    return [s for s in spans if s.label_ != "TITLE" or sentence[s.start] in with_person]
+
+
+# Case 37: a post someone is put forward for ("giới thiệu để bầu giữ chức [Chủ tịch] UBND huyện",
+# "được quy hoạch lên Trưởng ban", "dự kiến bổ nhiệm giữ chức vụ Giám đốc Sở") is not held.
+_PROPOSALS = {"giới thiệu", "quy hoạch", "dự kiến", "đề xuất"}
+_TO_A_POST = {"bầu", "ứng cử", "bổ nhiệm", "lên"}  # the verb the proposal puts before the post
+_POST_WORDS = {"giữ", "chức", "chức vụ", "chức danh", "vào", "làm"}  # between that verb and the title
+_DONE = {"được", "đã", "vừa"}  # "… và đã được bầu giữ chức": an election, not a proposal
+_UNFILLED = {"thi tuyển", "kiện toàn"}  # "thi tuyển chức danh Phó Giám đốc Sở": a post to fill
+_TO_WHOM = {"đối với", "cho"}  # "bầu bổ sung chức vụ Phó Chủ tịch UBND tỉnh đối với ông X"
+_CLAUSE_ENDS = {".", ";", ":", "?", "!"}
+_HOLDERS_FOLLOW = {"gồm", "gồm có", "là"}  # "[Phó Chủ tịch] Ủy ban MTTQ … nhiệm kỳ 2019-2024 gồm: A, B"
+HOLDERS_REACH = 8  # words after the title and its body in which those may come
+PROPOSAL_REACH = 20  # words back from the verb to the proposal word, or on from the title to its holder
+PASSIVE_REACH = 4  # words back from "bầu" to the "được" of "được HĐND tỉnh bầu"
+
+
+def _verb_before(doc: Doc, start: int, ends: dict[int, Span]) -> int:
+    """Index of the word before the list of posts the title at `start` is in and the words
+    "giữ chức (vụ/danh)" before that list (-1 at the start of the Doc)."""
+    i = start - 1
+    while i >= 0 and (i + 1 in ends or doc[i].norm_ in {",", "và", "kiêm"}):
+        i = ends[i + 1].start - 1 if i + 1 in ends else i - 1
+    while i >= 0 and doc[i].norm_ in _POST_WORDS:
+        i -= 1
+    return i
+
+
+def _in_clause(doc: Doc, positions: range) -> Iterator[int]:
+    """The positions up to the end of the clause (its sentence, or a clause mark)."""
+    for j in positions:
+        if doc[j].norm_ in _CLAUSE_ENDS:
+            return
+        yield j
+        if doc[j].is_sent_start or (j + 1 < len(doc) and doc[j + 1].is_sent_start):
+            return
+
+
+def _not_held(doc: Doc, title: Span, ends: dict[int, Span], named: set[int], people: set[int]) -> bool:
+    """Whether the post named by `title` is only proposed, to be filled or elected to with no
+    one named: a proposal word earlier in the clause before its verb (not in a name, `named`:
+    "Phòng Tổng hợp - Quy hoạch"), "thi tuyển" or "kiện toàn" before it, or "bầu (bổ sung)"
+    before it with no one named in its clause ("… đối với ông X" or a name after it, "ông X
+    được HĐND tỉnh bầu …" before it)."""
+    i = _verb_before(doc, title.start, ends)
+    if i < 1 or doc[i - 1].norm_ in _DONE:
+        return False
+    two_words = f"{doc[i - 1].norm_} {doc[i].norm_}"  # the segmenter may split them: "thi | tuyển"
+    if doc[i].norm_ in _UNFILLED or two_words in _UNFILLED:
+        return True
+    if doc[i].norm_ == "bầu" or two_words == "bầu bổ sung":
+        after = _in_clause(doc, range(title.end, min(len(doc), title.end + PROPOSAL_REACH)))
+        before = list(_in_clause(doc, range(i - 1, max(-1, i - 1 - PROPOSAL_REACH), -1)))
+        named_after = any(j in people or doc[j].norm_ in _TO_WHOM | _HOLDERS_FOLLOW for j in after)
+        passive = any(doc[j].norm_ == "được" for j in before[:PASSIVE_REACH])  # "được HĐND TP bầu làm"
+        if not (named_after or passive or people.intersection(before)):
+            return True
+    if doc[i].norm_ not in _TO_A_POST:
+        return False
+    before = _in_clause(doc, range(i - 1, max(-1, i - 1 - PROPOSAL_REACH), -1))
+    return any(doc[j].norm_ in _PROPOSALS and j not in named for j in before)
+
+
+def no_title_for_a_proposed_post(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Case 37 and 156: a nomination, a post to fill and an election that names no one say
+    nothing about who holds the post, so its title is not marked (80 of the 81 such titles
+    after a nomination in the training articles are unmarked)."""
+    if not any(s.label_ == "TITLE" for s in spans):
+        return spans
+    ends = {s.end: s for s in spans if s.label_ in POST_LIST_LABELS}
+    named = {i for s in spans for i in range(s.start, s.end)}
+    people = {s.start for s in spans if s.label_ == "PER"}
+    return [s for s in spans if s.label_ != "TITLE" or not _not_held(doc, s, ends, named, people)]
+
+
+def no_title_for_an_unnamed_subject(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Rule 2: a title that opens its sentence, with its body, and is followed by what the
+    holder does, names no one: "[Chủ tịch] UBND tỉnh chỉ đạo …", "Trưởng Ban Tuyên giáo TƯ cũng
+    đề nghị …" speak of the person named before. A name, an honorific or a punctuation mark
+    after it gives it its holder ("Chủ tịch UBND tỉnh Nguyễn Văn A", "…, ông …"), and so does a
+    list of holders that follows ("… gồm: A, B")."""
+    starts = {s.start: s for s in spans}
+    sentence = sentence_numbers(doc)
+    out = []
+    for span in spans:
+        if span.label_ == "TITLE" and (span.start == 0 or sentence[span.start - 1] != sentence[span.start]):
+            k = span.end
+            if k in starts and starts[k].label_ in {"ORG", "LOC"}:
+                k = starts[k].end
+            if k < len(doc) and sentence[k] == sentence[span.start] and k not in starts \
+                    and doc[k].text[:1].islower() and doc[k].norm_ not in lexicon.HONORIFIC_WORDS \
+                    and not any(t.norm_ in _HOLDERS_FOLLOW for t in doc[k:k + HOLDERS_REACH]):
+                continue
+        out.append(span)
+    return out
+
+
+_DOTTED_LEVELS = {level.lower().rstrip(".") for level in lexicon.ADMIN_LEVELS if level.endswith(".")}
+
+
+def places_with_their_level(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Guidelines rule 8: a place's level word is inside it ("[TP. Vinh]", "[huyện Cẩm
+    Giàng]") unless it is shared by a list ("các huyện [An Lão], Kiến Thụy"). The model now
+    and then leaves the level word out, or takes it in after "các"; this puts it right."""
+    if not any(s.label_ == "LOC" for s in spans):
+        return spans
+    taken = {i for s in spans for i in range(s.start, s.end)}
+
+    def plural(i: int) -> bool:
+        return i >= 0 and counts(doc, i)
+
+    out = []
+    for span in spans:
+        start = span.start
+        if span.label_ == "LOC":
+            j = start - 1
+            if j >= 1 and doc[j].text == "." and doc[j - 1].norm_ in _DOTTED_LEVELS:
+                j -= 1
+            if j >= 0 and doc[j].norm_.rstrip(".") in LEVELS and not taken.intersection(range(j, start)) \
+                    and not any(doc[k].is_sent_start for k in range(j + 1, start + 1)) and not plural(j - 1):
+                start = j
+            elif doc[start].norm_ in LEVELS and span.end - start > 1 and plural(start - 1):
+                start += 1
+        if start != span.start:
+            span = span_from(span, start, span.end)
+        out.append(span)
+    return out
+
+
+def without_nationalities(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Guidelines case 40: a people is no place. "người [Trung Quốc]", "dân tộc Việt Nam",
+    "quốc tịch Việt Nam" name a nationality, and the gold data never marks a place right after
+    those words; residents ("người dân [Nghệ An]") are another word."""
+    return [s for s in spans if s.label_ != "LOC" or s.start == 0 or doc[s.start - 1].norm_ not in A_PEOPLE]
+
+
+# Words after which "Đảng" alone qualifies a noun or follows a preposition other than "của".
+_PARTY_AS_MODIFIER = {"lãnh đạo", "vào", "trong", "khỏi", "xây dựng", "chỉnh đốn", "tổ chức", "cơ quan",
+                      "ban", "khối", "kỷ luật", "tuổi", "kết nạp", "nạp", "mặt", "về mặt", "công tác",
+                      "sinh hoạt", "bảo vệ", "với", "đối với", "trước", "cho", "toàn"}
+
+
+def the_party_where_it_acts(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Guidelines case 105: "Đảng" alone is a body where it owns or acts ("đường lối của
+    [Đảng]", "nhiệm vụ mà [Đảng] giao"), not where it qualifies a noun or follows another
+    preposition ("các lãnh đạo Đảng, Nhà nước", "vào Đảng năm 1997", "tin tưởng vào Đảng")."""
+    return [s for s in spans if not (s.label_ == "ORG" and s.text == "Đảng" and s.start > 0
+                                     and doc[s.start - 1].norm_ in _PARTY_AS_MODIFIER)]
+
+
+def known_names_whole(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A place or document the rules know whole is taken whole: a model span inside a rule
+    span of its label grows to it ("Thừa Thiên" -> "[tỉnh Thừa Thiên - Huế]", "Luật Bảo vệ" ->
+    "[Luật Bảo vệ và phát triển rừng]", "Sơn Trà" -> "[bán đảo Sơn Trà]"), as does a body the
+    model cut at a dash or "của" (_cut_at_a_joint); a law the model ran on past its name stops
+    there ("Luật Thủ đô trình" -> "[Luật Thủ đô]")."""
+    rules = [(r.start, r.end, r.label_) for r in doc._.rule_spans or [] if r.label_ in {"LOC", "DOC", "ORG"}]
+    if not rules:
+        return spans
+    keys = [(s.start, s.end, s.label_) for s in spans]
+    out: list[Span | None] = list(spans)
+    for n, (start, end, label) in enumerate(keys):
+        for rule in rules:
+            r_start, r_end, r_label = rule
+            if out[n] is None or r_label != label or r_end <= start or end <= r_start or rule == keys[n]:
+                continue
+            inside = r_start <= start and end <= r_end and (label != "ORG" or _cut_at_a_joint(doc, r_start, start, end))
+            law_run_on = (label == "DOC" and r_start == start < r_end < end and doc[r_start].norm_ in LAW_HEADS)
+            if not (inside or law_run_on):
+                continue
+            others = [k for k, o in enumerate(keys) if k != n and out[k] is not None
+                      and o[0] < r_end and r_start < o[1]]
+            if all(keys[k][2] == label and r_start <= keys[k][0] and keys[k][1] <= r_end for k in others):
+                # with its pieces: "[Thừa Thiên] - [Huế]"
+                out[n] = span_from(spans[n], r_start, r_end, label, source="model+rules")
+                for k in others:
+                    out[k] = None
+                break
+    return [s for s in out if s is not None]
+
+
+def holders_out_of_bodies(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A holder's name after the body or place is a PER of its own, not part of it: "[Ban Tuyên
+    giáo Trung ương] [Bùi Trường Giang]", "[đoàn ĐBQH tỉnh] [Trần Quốc Tỏ]"
+    (entity_rules.holder_start says where such a name starts). A level word left alone
+    completes the title before it ("[Chủ tịch tỉnh] [Thái Thanh Quý]", case 76) or goes."""
+    places = doc._.place_tags or []
+    out: list[Span] = []
+    for span in spans:
+        cut = holder_start(doc, span.start, span.end, places) if span.label_ in {"ORG", "LOC"} else None
+        if cut is None:
+            out.append(span)
+            continue
+        if cut > span.start + 1 or not leaves_place_implied(doc[span.start]):
+            out.append(span_from(span, span.start, cut))
+        elif out and out[-1].label_ == "TITLE" and out[-1].end == span.start:
+            out[-1] = span_from(out[-1], out[-1].start, cut)
+        out.append(span_from(span, cut, span.end, "PER"))
+    return out
+
+
+def titles_before_their_holder(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A title word read as a body right before a named person is that person's title: "Quốc hội
+    nghe [Thủ tướng] [Phạm Minh Chính]" (rule 2). The model has seen "Thủ tướng" as the body that
+    issues a decision (case 25) and now and then reads it so before a name too."""
+    persons = {s.start for s in spans if s.label_ == "PER"}
+    out = []
+    for span in spans:
+        if span.label_ == "ORG" and span.end in persons and all(word_kind(t) == KIND_TITLE for t in span):
+            span = span_from(span, span.start, span.end, "TITLE")
+        out.append(span)
+    return out
+
+
+_JOINTS = {"-", "–", "của", "và", ","}
+
+
+def _cut_at_a_joint(doc: Doc, rule_start: int, start: int, end: int) -> bool:
+    """The model cut a body's name the rules read whole at a dash, "của", "và" or a comma: "[Vụ
+    Tổ chức] - Hành chính", "[UB Pháp luật] của Quốc hội", "[Sở Nông nghiệp] và phát triển nông
+    thôn" (the rules stop at such a joint unless the name goes on: rule 33). Elsewhere the
+    model's reading of a body stands: the rules run on over names more often than it does."""
+    return rule_start == start and doc[end].text in _JOINTS
+
+
+def no_body_of_many(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Rule 3: a body named for many places or levels at once is not marked (`names_many`)."""
+    return [s for s in spans if not (s.label_ == "ORG" and names_many(doc, s.end, len(doc)))]
+
+
+def no_body_named_with_a_demonstrative(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Case 57: a body named with "này" ("UBND tỉnh này", "Sở này") is not marked; the body it
+    points back to was named before."""
+    return [s for s in spans if not (s.label_ == "ORG" and s.end < len(doc) and doc[s.end].norm_ == "này")]
+
+
+def no_body_credited_for_a_photo(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Cases 43 and 72: a body or an agency credited for a photo is not marked ("(Ảnh: Tỉnh ủy
+    Cà Mau)", "Ảnh: TTXVN"); a photographer's name is a PER (rule 8)."""
+    return [s for s in spans
+            if not (s.label_ in {"ORG", "LOC"} and s.start >= 2 and opens_photo_credit(doc, s.start - 2))]
+
+
+# Programmes named after a body or in its style: "Chính phủ điện tử", "chính quyền số" and "NTM"
+# (nông thôn mới) are none in the training articles (25 and 14 mentions).
+_A_WAY_OF_GOVERNING = {"điện tử", "số"}
+_PROGRAMMES = {"NTM"}
+
+
+def no_body_for_a_programme(doc: Doc, spans: list[Span]) -> list[Span]:
+    """E-government and the new-countryside programme are no bodies: "xây dựng [Chính phủ]
+    điện tử" and "xã đạt chuẩn [NTM]" lose their ORG; "Ủy ban Quốc gia về Chính phủ điện tử",
+    which holds the words, is still one."""
+    def programme(s: Span) -> bool:
+        return s.text in _PROGRAMMES or (s.end < len(doc) and doc[s.end].norm_ in _A_WAY_OF_GOVERNING
+                                         and s.text.lower() in {"chính phủ", "chính quyền"})
+    return [s for s in spans if not (s.label_ == "ORG" and programme(s))]
+
+
+_NOT_NUMBERS = {"LOC", "ORG"}
+
+
+def _relabelled_or_dropped(doc: Doc, spans: list[Span], wrong: Callable[[str, str], bool]) -> list[Span]:
+    """Each span whose (label, text) is `wrong` takes the rules' label for the same words
+    where that label is not wrong too, or is dropped."""
+    if not any(wrong(s.label_, s.text) for s in spans):
+        return spans
+    ruled = {(r.start, r.end): r for r in doc._.rule_spans or []}
+    out = []
+    for span in spans:
+        if wrong(span.label_, span.text):
+            rule = ruled.get((span.start, span.end))
+            if rule is None or wrong(rule.label_, span.text):
+                continue
+            span = span_from(rule, span.start, span.end)
+        out.append(span)
+    return out
+
+
+def numbers_are_no_places(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A number alone is no place (rule 8 keeps the level word: "[quận 10]") and no body: the
+    model now and then reads a listed document's number as one ("Nghị quyết 16, 18, 19", "nghị
+    quyết TƯ 4, 6, 7"). Such a span takes the rules' label for the same words ("[18]" DOC, rule
+    17), or is dropped."""
+    return _relabelled_or_dropped(doc, spans, lambda label, text: label in _NOT_NUMBERS and text.isdigit())
+
+
+def abbreviations_are_no_people(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A body's abbreviation is never a person: a model trained without some outlets read
+    "trực thuộc [TƯ]" as PER over and over. Such a span takes the rules' label ("TƯ" ORG) or
+    is dropped."""
+    return _relabelled_or_dropped(doc, spans, lambda label, text: label == "PER" and text in lexicon.ORG_ABBREVIATIONS)
+
+
+def _is_place(places: list[str], i: int) -> bool:
+    return bool(places) and places[i] in {"B", "I"}
+
+
+def _plural_before(doc: Doc, i: int) -> bool:
+    return i > 0 and counts(doc, i - 1)
+
+
+def abbreviations_inside(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Rule 33: a body's abbreviation in brackets right after its name belongs to the name, and so
+    does a place right after the bracket (rule 4), read as one by the model or not: "[Sở Giáo dục
+    và Đào tạo (GD&ĐT) tỉnh Nam Định]", "[Tổng Công ty Nông nghiệp Sài Gòn (Sagri)]". The model
+    now and then stops at the bracket. Numbers, lower-case words and places in brackets stay
+    out ("(K20)", "(phải)", "(TPHCM)")."""
+    if not any(s.label_ == "ORG" and s.end < len(doc) and doc[s.end].text == "(" for s in spans):
+        return spans
+    places = doc._.place_tags or []
+    by_start = {s.start: n for n, s in enumerate(spans)}
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    out: list[Span | None] = list(spans)
+    for n, span in enumerate(spans):
+        i = span.end
+        if span.label_ != "ORG" or not bracketed_abbreviation(doc, i, places) or {i, i + 2} & taken:
+            continue
+        inside = by_start.get(i + 1)  # the model may have read the abbreviation as a body of its own
+        if i + 1 in taken and (inside is None or spans[inside].label_ != "ORG" or spans[inside].end != i + 2):
+            continue
+        end = i + 3
+        after = by_start.get(end)
+        if after is not None and spans[after].label_ == "LOC":
+            end = spans[after].end
+            out[after] = None
+        elif after is None and end < len(doc) and places and places[end] == "B":
+            end += 1
+            while end < len(doc) and places[end] == "I" and end not in taken:
+                end += 1
+        if inside is not None:
+            out[inside] = None
+        out[n] = span_from(span, span.start, end, "ORG")
+    return [s for s in out if s is not None]
+
+
+def abbreviations_named_again(doc: Doc, spans: list[Span]) -> list[Span]:
+    """An abbreviation a body's name defined in brackets names that body wherever it stands
+    alone later in the article ("[Tổng Công ty Nông nghiệp Sài Gòn (Sagri)]" … "Tổng giám đốc
+    [Sagri]"): the model, seeing the word alone, often misses it. Not after a plural or a
+    number ("3 BCĐ", "các BCĐ": generic, rule 3)."""
+    defined: dict[str, Span] = {}
+    for span in spans:
+        if span.label_ == "ORG":
+            for token in span[1:-1]:
+                if bracketed_abbreviation(doc, token.i - 1, []):
+                    defined.setdefault(token.text, span)
+    if not defined:
+        return spans
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    found = []
+    for token in words_of(doc):
+        body = defined.get(token.text)
+        if body is not None and token.i not in taken and not _plural_before(doc, token.i):
+            found.append(span_from(body, token.i, token.i + 1, "ORG"))
+    return sorted(spans + found, key=lambda s: s.start) if found else spans
+
+
+# Place levels as a list compares them: a province and a city under the state alike.
+_LEVEL_GROUPS = {"province": "province", "city": "province", "district": "district", "commune": "commune",
+                 "region": "region"}
+# The level a body's own words give its place: a level word ("huyện") or a committee's head
+# ("Tỉnh ủy" is a province's).
+_LEVEL_WORDS = {**{word: _LEVEL_GROUPS[level] for word, level in LEVEL_WORDS.items()},
+                **{head: _LEVEL_GROUPS[LEVEL_WORDS[level]] for head, level in lexicon.LEVEL_OF_COMMITTEE.items()}}
+
+
+def _levels(name: str) -> set[str]:
+    """The levels a bare place name can have (a province, a district …), from the gazetteer."""
+    from .gazetteer import Gazetteer
+
+    shared = Gazetteer.shared()
+    found = shared.candidates(name, after_level=False) + shared.candidates(name, after_level=True)
+    return {_LEVEL_GROUPS[p.level] for p in found if p.level in _LEVEL_GROUPS}
+
+
+def places_whole(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A body or place ends where the place its name ends with ends: the model now and then
+    stops inside a name the segmenter leaves in syllables ("[Huyện ủy Xuyên] Mộc", "[UBND quận
+    Bắc Từ] Liêm"); the gazetteer knows where the name ends."""
+    places = doc._.place_tags or []
+    starts = {s.start for s in spans}
+    out = []
+    for span in spans:
+        end = span.end
+        if span.label_ in {"ORG", "LOC"} and _is_place(places, end - 1):
+            while end < len(doc) and places[end] == "I" and end not in starts:
+                end += 1
+        out.append(span if end == span.end else span_from(span, span.start, end))
+    return out
+
+
+def _body_place_levels(doc: Doc, body: Span) -> set[str]:
+    """The level of the place a body's name ends with: its level word's if it has one ("UBKT Tỉnh
+    ủy Cà Mau": a province), else the levels the place's name can have; empty when it ends with
+    no place."""
+    places = doc._.place_tags or []
+    if not _is_place(places, body.end - 1):
+        return set()
+    start = body.end - 1
+    while start > body.start and places[start] == "I":
+        start -= 1
+    named = [_LEVEL_WORDS[t.norm_] for t in doc[body.start:start] if t.norm_ in _LEVEL_WORDS]
+    return {named[-1]} if named else _levels(doc[start:body.end].text)
+
+
+def lists_sharing_a_head(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Case 58: bodies listed after one that names its place share its head, "[UBKT Tỉnh ủy Cà
+    Mau], [Sóc Trăng], [Quảng Bình]", "[Huyện ủy Lắk] và [Buôn Đôn]": a bare place listed right
+    after such a body, of the same level, is a body too. A place of another level is where the
+    body is ("[Quận ủy Liên Chiểu], [Đà Nẵng]": LOC)."""
+    if not any(s.label_ == "LOC" for s in spans):
+        return spans
+    out = list(spans)
+    for n, body in enumerate(spans):
+        if body.label_ != "ORG":
+            continue
+        levels: set[str] | None = None
+        k = n + 1
+        while k < len(out) and out[k].label_ == "LOC" and out[k].start == out[k - 1].end + 1 \
+                and doc[out[k - 1].end].text in {",", "và"} and doc[out[k].start].norm_ not in _LEVEL_WORDS:
+            if levels is None:
+                levels = _body_place_levels(doc, body)
+            if not levels & _levels(out[k].text):
+                break
+            out[k] = span_from(out[k], out[k].start, out[k].end, "ORG")
+            k += 1
+    return out
+
+
+def given_names_again(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Case 36: a person named in full is named again by the given name, after a title or an
+    honorific ("Bí thư [Nghĩa]" for Trương Quang Nghĩa, "ông [Dương]") or before a quoted nickname
+    ("[Vũ] “nhôm”"). The model, seeing one word, reads it as nothing or as a body; the article's
+    own full names say it is the person."""
+    given = {p.text.split()[-1]: p for p in spans if p.label_ == "PER" and len(p.text.split()) >= 3}
+    if not given:
+        return spans
+    by_start = {s.start: n for n, s in enumerate(spans)}
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    titles_end = {s.end for s in spans if s.label_ == "TITLE"}
+    out = list(spans)
+    found = []
+    words = words_of(doc)
+    for token in words:
+        i = token.i
+        if token.text not in given or i == 0:
+            continue
+        before = words[i - 1]
+        if not (i in titles_end or called_by_given_name(words, i)):
+            continue
+        n = by_start.get(i)
+        if n is not None and spans[n].end == i + 1 and spans[n].label_ in {"ORG", "LOC"}:
+            person = out[n] = span_from(spans[n], i, i + 1, "PER")
+        elif i not in taken:
+            person = span_from(given[token.text], i, i + 1, "PER")
+            found.append(person)
+        else:
+            continue
+        if word_kind(before) == KIND_TITLE and i - 1 not in taken:  # "[Bí thư] [Nghĩa]": the title too
+            found.append(span_from(person, i - 1, i, "TITLE"))
+    return sorted(out + found, key=lambda s: s.start) if found else out
+
+
+def ministers_with_their_portfolio(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Case 60: a minister's title fused with a portfolio is one TITLE, "[Bộ trưởng Quốc phòng]",
+    "[Thứ trưởng TT&TT]"; the model stops at "Bộ trưởng" and may read the portfolio as a body or a
+    place, which the TITLE takes in."""
+    out: list[Span | None] = list(spans)
+    for n, span in enumerate(spans):
+        if span.label_ != "TITLE" or span[-1].norm_ not in MINISTERS or span.end >= len(doc):
+            continue
+        end = portfolio_end(doc, span.end, len(doc))
+        if not end:
+            continue
+        inside = [k for k, o in enumerate(spans) if span.end <= o.start < end]
+        if any(spans[k].end > end or spans[k].label_ not in {"ORG", "LOC"} for k in inside):
+            continue
+        for k in inside:
+            out[k] = None
+        out[n] = span_from(span, span.start, end, "TITLE")
+    return [s for s in out if s is not None]
+
+
+# The guidelines' rules that a span list from the merge must still satisfy, in this order.
+AFTER_MERGE: tuple[Callable[[Doc, list[Span]], list[Span]], ...] = (
+    titles_with_a_person, no_title_for_a_proposed_post, no_title_for_an_unnamed_subject, known_names_whole,
+    holders_out_of_bodies, titles_before_their_holder, places_whole, numbers_are_no_places,
+    abbreviations_are_no_people, places_with_their_level, without_nationalities, the_party_where_it_acts,
+    no_body_of_many, no_body_named_with_a_demonstrative, no_body_credited_for_a_photo, no_body_for_a_programme,
+    abbreviations_inside, abbreviations_named_again, lists_sharing_a_head, given_names_again,
+    ministers_with_their_portfolio)
