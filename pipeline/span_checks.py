@@ -324,6 +324,18 @@ def numbers_are_no_places(doc: Doc, spans: list[Span]) -> list[Span]:
     return _relabelled_or_dropped(doc, spans, lambda label, text: label in _NOT_NUMBERS and text.isdigit())
 
 
+# Verbs of personnel news whose first syllable the segmenter may leave alone at a sentence's
+# start, where it reads as a given name: "Luân | chuyển ông …" (luân chuyển), "Điều | động …".
+_SPLIT_VERBS = {cue for cue in lexicon.STATUS_CUES if len(cue.split()) == 2}
+
+
+def no_person_in_a_split_verb(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A one-word PER that is the first syllable of a personnel verb with the word after it
+    ("[Luân] chuyển ông Trương Văn Tùng …") is no person."""
+    return [s for s in spans if not (s.label_ == "PER" and len(s) == 1 and s.end < len(doc)
+                                     and f"{s.text.lower()} {doc[s.end].norm_}" in _SPLIT_VERBS)]
+
+
 def abbreviations_are_no_people(doc: Doc, spans: list[Span]) -> list[Span]:
     """A body's abbreviation is never a person: a model trained without some outlets read
     "trực thuộc [TƯ]" as PER over and over. Such a span takes the rules' label ("TƯ" ORG) or
@@ -525,7 +537,7 @@ def ministers_with_their_portfolio(doc: Doc, spans: list[Span]) -> list[Span]:
 AFTER_MERGE: tuple[Callable[[Doc, list[Span]], list[Span]], ...] = (
     titles_with_a_person, no_title_for_a_proposed_post, no_title_for_an_unnamed_subject, known_names_whole,
     holders_out_of_bodies, titles_before_their_holder, places_whole, numbers_are_no_places,
-    abbreviations_are_no_people, places_with_their_level, without_nationalities, the_party_where_it_acts,
-    no_body_of_many, no_body_named_with_a_demonstrative, no_body_credited_for_a_photo, no_body_for_a_programme,
-    abbreviations_inside, abbreviations_named_again, lists_sharing_a_head, given_names_again,
-    ministers_with_their_portfolio)
+    abbreviations_are_no_people, no_person_in_a_split_verb, places_with_their_level, without_nationalities,
+    the_party_where_it_acts, no_body_of_many, no_body_named_with_a_demonstrative, no_body_credited_for_a_photo,
+    no_body_for_a_programme, abbreviations_inside, abbreviations_named_again, lists_sharing_a_head,
+    given_names_again, ministers_with_their_portfolio)

@@ -18,6 +18,7 @@ from pipeline.span_checks import (
     no_body_for_a_programme,
     no_body_named_with_a_demonstrative,
     no_body_of_many,
+    no_person_in_a_split_verb,
     no_title_for_a_proposed_post,
     no_title_for_an_unnamed_subject,
     numbers_are_no_places,
@@ -337,3 +338,16 @@ def test_a_body_cut_inside_its_place_name_ends_where_the_place_ends():
     cut = [span("Ban Thường vụ Huyện ủy Sông"), span("UBND quận Bắc Từ"), span("Sở Nội vụ")]
     assert [s.text for s in places_whole(doc, cut)] == [
         "Ban Thường vụ Huyện ủy Sông Lô", "UBND quận Bắc Từ Liêm", "Sở Nội vụ"]
+
+
+def test_the_first_syllable_of_a_split_personnel_verb_is_no_person():
+    """The segmenter leaves "Luân | chuyển" in two at a sentence's start, where "Luân" reads as a
+    given name; "luân chuyển" is a verb of personnel news. A person named Luân stays one."""
+    nlp = pipeline.load(None, {"pipeline.stages": []})
+    doc = nlp("Luân chuyển ông Trương Văn Tùng về huyện ủy Đơn Dương. Ông Luân phát biểu.")
+    spans = [span(doc, "Luân", "PER"), span(doc, "Trương Văn Tùng", "PER")]
+    spans.append(doc.char_span(doc.text.rindex("Luân"), doc.text.rindex("Luân") + 4, label="PER"))
+    kept = no_person_in_a_split_verb(doc, spans)
+    assert [(s.text, s.start_char) for s in kept] == [("Trương Văn Tùng", spans[1].start_char),
+                                                      ("Luân", spans[2].start_char)]
+
