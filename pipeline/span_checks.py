@@ -425,6 +425,30 @@ def _levels(name: str) -> set[str]:
     return {_LEVEL_GROUPS[p.level] for p in found if p.level in _LEVEL_GROUPS}
 
 
+_LIST_GLUE = {",", "và", ":", "-", "–", "/", "hoặc"}
+
+
+def places_are_no_bodies(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A body that is only a place the gazetteer knows, with or without its level word ("[Thạnh
+    Trị]", "[xã Vụ Bổn]"), is a LOC: case 107 keeps a place a place even where it acts. Places
+    listed after a body share its head and stay bodies (case 58)."""
+    places = doc._.place_tags or []
+    if not places:
+        return spans
+    out = []
+    for span in spans:
+        k = span.start
+        while k < span.end and doc[k].norm_ in LEVEL_WORDS:
+            k += 1
+        whole_place = k < span.end and places[k] == "B" and all(places[j] == "I" for j in range(k + 1, span.end)) \
+            and (span.end == len(doc) or places[span.end] != "I")
+        before = doc[span.start - 1].norm_ if span.start else ""
+        listed = before in _LIST_GLUE or before in LEVEL_WORDS  # case 58: "UBKT Tỉnh ủy Cà Mau, [Sóc Trăng]"
+        out.append(span_from(span, span.start, span.end, "LOC")
+                   if span.label_ == "ORG" and whole_place and not listed else span)
+    return out
+
+
 def places_whole(doc: Doc, spans: list[Span]) -> list[Span]:
     """A body or place ends where the place its name ends with ends: the model now and then
     stops inside a name the segmenter leaves in syllables ("[Huyện ủy Xuyên] Mộc", "[UBND quận
@@ -536,7 +560,7 @@ def ministers_with_their_portfolio(doc: Doc, spans: list[Span]) -> list[Span]:
 # The guidelines' rules that a span list from the merge must still satisfy, in this order.
 AFTER_MERGE: tuple[Callable[[Doc, list[Span]], list[Span]], ...] = (
     titles_with_a_person, no_title_for_a_proposed_post, no_title_for_an_unnamed_subject, known_names_whole,
-    holders_out_of_bodies, titles_before_their_holder, places_whole, numbers_are_no_places,
+    holders_out_of_bodies, titles_before_their_holder, places_whole, places_are_no_bodies, numbers_are_no_places,
     abbreviations_are_no_people, no_person_in_a_split_verb, places_with_their_level, without_nationalities,
     the_party_where_it_acts, no_body_of_many, no_body_named_with_a_demonstrative, no_body_credited_for_a_photo,
     no_body_for_a_programme, abbreviations_inside, abbreviations_named_again, lists_sharing_a_head,

@@ -22,6 +22,7 @@ from pipeline.span_checks import (
     no_title_for_a_proposed_post,
     no_title_for_an_unnamed_subject,
     numbers_are_no_places,
+    places_are_no_bodies,
     places_whole,
     places_with_their_level,
     the_party_where_it_acts,
@@ -350,4 +351,14 @@ def test_the_first_syllable_of_a_split_personnel_verb_is_no_person():
     kept = no_person_in_a_split_verb(doc, spans)
     assert [(s.text, s.start_char) for s in kept] == [("Trương Văn Tùng", spans[1].start_char),
                                                       ("Luân", spans[2].start_char)]
+
+
+def test_a_body_that_is_only_a_place_is_a_place_unless_it_shares_a_listed_head():
+    """Case 107: "[Thạnh Trị]" and "[xã Vụ Bổn]" read as bodies are places the gazetteer knows;
+    a place listed after a body shares its head and stays a body (case 58)."""
+    nlp = pipeline.load(None, {"pipeline.stages": ["gazetteer"]})
+    doc = nlp("Người dân di cư tự phát đến xã Vụ Bổn. UBKT Tỉnh ủy Cà Mau, Sóc Trăng vừa họp.")
+    spans = [span(doc, "xã Vụ Bổn", "ORG"), span(doc, "UBKT Tỉnh ủy Cà Mau", "ORG"), span(doc, "Sóc Trăng", "ORG")]
+    assert [(s.text, s.label_) for s in places_are_no_bodies(doc, spans)] == [
+        ("xã Vụ Bổn", "LOC"), ("UBKT Tỉnh ủy Cà Mau", "ORG"), ("Sóc Trăng", "ORG")]
 
