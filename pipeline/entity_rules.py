@@ -1257,7 +1257,7 @@ def _holder_follows(doc: Words, k: int, end: int, org_end: dict[int, int], perso
     while k < end and k not in persons:
         if k in org_end:
             k = org_end[k]
-        elif _is_title(doc[k]) or doc[k].text in {",", "-", "–"} or doc[k].norm_ in {"và", "kiêm"}:
+        elif _is_title(doc[k]) or doc[k].norm_ in lexicon.POST_LIST_GLUE:
             k += 1
         else:
             return False

@@ -58,7 +58,7 @@ def _verb_before(doc: Doc, start: int, ends: dict[int, Span]) -> int:
     """Index of the word before the list of posts the title at `start` is in and the words
     "giữ chức (vụ/danh)" before that list (-1 at the start of the Doc)."""
     i = start - 1
-    while i >= 0 and (i + 1 in ends or doc[i].norm_ in {",", "và", "kiêm"}):
+    while i >= 0 and (i + 1 in ends or doc[i].norm_ in lexicon.POST_LIST_GLUE):
         i = ends[i + 1].start - 1 if i + 1 in ends else i - 1
     while i >= 0 and doc[i].norm_ in _POST_WORDS:
         i -= 1
@@ -425,7 +425,7 @@ def _levels(name: str) -> set[str]:
     return {_LEVEL_GROUPS[p.level] for p in found if p.level in _LEVEL_GROUPS}
 
 
-_LIST_GLUE = {",", "và", ":", "-", "–", "/", "hoặc"}
+_BEFORE_A_LISTED_PLACE = {",", "và", ":", "-", "–", "/", "hoặc"}  # case 58
 
 
 def places_are_no_bodies(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -443,7 +443,7 @@ def places_are_no_bodies(doc: Doc, spans: list[Span]) -> list[Span]:
         whole_place = k < span.end and places[k] == "B" and all(places[j] == "I" for j in range(k + 1, span.end)) \
             and (span.end == len(doc) or places[span.end] != "I")
         before = doc[span.start - 1].norm_ if span.start else ""
-        listed = before in _LIST_GLUE or before in LEVEL_WORDS  # case 58: "UBKT Tỉnh ủy Cà Mau, [Sóc Trăng]"
+        listed = before in _BEFORE_A_LISTED_PLACE or before in LEVEL_WORDS  # "UBKT Tỉnh ủy Cà Mau, [Sóc Trăng]"
         out.append(span_from(span, span.start, span.end, "LOC")
                    if span.label_ == "ORG" and whole_place and not listed else span)
     return out
