@@ -354,6 +354,9 @@ DATE_CUES = {"ngày", "sáng", "chiều", "tối", "trưa", "đêm", "hôm", "t�
 # kiêm Chủ tịch HĐND huyện"): the statuses read where such a list opens, the relations
 # whether a title belongs to it.
 POST_LIST_GLUE = {",", ";", "và", "kiêm", "-", "–"}
+# "giữ chức (vụ/danh)" before a post, in whatever pieces the segmenter cut it into ("giữ | chức
+# vụ", "giữ chức | Bí thư"): read by the status of a post given and by the check of a proposed one.
+HOLD_A_POST = {"giữ", "chức", "chức vụ", "chức danh", "giữ chức", "giữ chức vụ", "giữ chức danh"}
 
 # Cue words of the guidelines' status table (K4, K7, cases 37, 45, 50), nearest first wins.
 STATUS_CUES: dict[str, str] = {

@@ -43,7 +43,7 @@ def titles_with_a_person(doc: Doc, spans: list[Span]) -> list[Span]:
 # "được quy hoạch lên Trưởng ban", "dự kiến bổ nhiệm giữ chức vụ Giám đốc Sở") is not held.
 _PROPOSALS = {"giới thiệu", "quy hoạch", "dự kiến", "đề xuất"}
 _TO_A_POST = {"bầu", "ứng cử", "bổ nhiệm", "lên"}  # the verb the proposal puts before the post
-_POST_WORDS = {"giữ", "chức", "chức vụ", "chức danh", "vào", "làm"}  # between that verb and the title
+_POST_WORDS = lexicon.HOLD_A_POST | {"vào", "làm"}  # between that verb and the title
 _DONE = {"được", "đã", "vừa"}  # "… và đã được bầu giữ chức": an election, not a proposal
 _UNFILLED = {"thi tuyển", "kiện toàn"}  # "thi tuyển chức danh Phó Giám đốc Sở": a post to fill
 _TO_WHOM = {"đối với", "cho"}  # "bầu bổ sung chức vụ Phó Chủ tịch UBND tỉnh đối với ông X"

@@ -18,7 +18,7 @@ from typing import ClassVar
 from spacy.tokens import Doc, Span
 
 from .extensions import Relation
-from .lexicon import LEADERS_OF_THE_PAST, POST_LIST_GLUE, STATUS_CUES
+from .lexicon import HOLD_A_POST, LEADERS_OF_THE_PAST, POST_LIST_GLUE, STATUS_CUES
 from .schema import POST_LIST_LABELS, RELATIONS, SENTS, STATUS
 from .words import sentence_span, words_of
 
@@ -121,9 +121,9 @@ def new_post(doc: Doc, title: Span, sent: Span) -> str | None:
     return "appointed" if k < sent.end and words[k].norm_ == "mới" else None
 
 
-_HOLDING_WORDS = {"giữ", "chức", "chức vụ", "chức danh", "giữ chức", "giữ chức vụ"}
-_HOLDING = {"giữ chức", "giữ chức vụ", "giữ chức danh"}
+_HOLDING = {"giữ chức", "giữ chức vụ", "giữ chức danh"}  # the whole phrase, however it was cut
 _FORMER = {cue for cue, status in STATUS_CUES.items() if status == "former"}
+_GIVING = _APPOINTING | {"chuẩn y"}
 
 
 def post_given(doc: Doc, title: Span, sent: Span) -> str | None:
@@ -133,12 +133,12 @@ def post_given(doc: Doc, title: Span, sent: Span) -> str | None:
     proposal, a post left ("thôi giữ chức") or a career ("từng …") says otherwise."""
     opening = doc[_list_start(doc, title, sent) + 1:title.end]  # "giữ chức Phó Bí thư Huyện ủy, [Chủ tịch] …"
     words = _before(doc, opening, sent, window=None)
-    held = list(takewhile(lambda w: w in _HOLDING_WORDS, words))
+    held = list(takewhile(lambda w: w in HOLD_A_POST, words))
     if " ".join(reversed(held)) not in _HOLDING:
         return None
     clause = list(takewhile(lambda w: w not in {";", ":"}, words))
     if (clause[len(held):len(held) + 1] == ["thôi"] or _HEDGES.intersection(clause)
-            or _FORMER.intersection(clause) or not (_APPOINTING | {"chuẩn y"}).intersection(clause)):
+            or _FORMER.intersection(clause) or not _GIVING.intersection(clause)):
         return None
     return "appointed"
 
