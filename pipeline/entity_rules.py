@@ -1226,9 +1226,11 @@ def people_and_titles(s: Sentence) -> Iterator[tuple[int, int, str]]:
     if not persons:
         return
     org_end = {b: e for b, e, label in s.spans if label == "ORG"}
+    bodies = {b: e for b, e, label in s.spans if label in {"ORG", "LOC"}}
     person_starts = {b for b, _ in persons}
     for j in range(start, end):  # rule 2: the titles of a sentence that names a person
-        generic = j > start and (doc[j - 1].norm_ in _GENERIC_BEFORE or doc[j - 1].like_num
+        generic = j > start and ((doc[j - 1].norm_ in _GENERIC_BEFORE or doc[j - 1].like_num)
+                                 and not _holders_listed(doc, j + 1, end, bodies, person_starts)
                                  or (doc[j].norm_ == "đại biểu" and not _a_deputys_post(doc[j - 1]))
                                  or (doc[j - 1].norm_ == "của" and not _holder_follows(doc, j, end, org_end,
                                                                                        person_starts)))
@@ -1247,6 +1249,21 @@ _DEPUTY_AFTER = {"nhiệm vụ", "là", "làm", "tư cách"}
 
 def _a_deputys_post(before: Word) -> bool:
     return before.norm_ in _DEPUTY_AFTER or before.text in {",", ";", "-", "–"}
+
+
+def _holders_listed(doc: Words, k: int, end: int, bodies: dict[int, int], persons: set[int]) -> bool:
+    """Whether a list of holders follows a counted title ending at k, over its body and term:
+    "4 [Thứ trưởng] gồm các ông A, B" and "3 [uỷ viên] mới vào Ban Chấp hành … nhiệm kỳ 2015 -
+    2020, gồm: ông A" name the holders of one post (cases 35, 160); "các Phó Chủ tịch UBND
+    tỉnh" alone names no one."""
+    while k < end and (k in bodies or lexicon.before_holder_list(doc[k].norm_) or word_kind(doc[k]) == KIND_ORG):
+        k = bodies.get(k, k + 1)
+    if k >= end or doc[k].norm_ not in lexicon.HOLDER_LIST_OPENERS:
+        return False
+    k += 1
+    while k < end and (doc[k].norm_ in lexicon.HONORIFIC_WORDS or doc[k].norm_ in {":", "có", "các"}):
+        k += 1
+    return k in persons
 
 
 def _holder_follows(doc: Words, k: int, end: int, org_end: dict[int, int], persons: set[int]) -> bool:

@@ -354,6 +354,16 @@ DATE_CUES = {"ngày", "sáng", "chiều", "tối", "trưa", "đêm", "hôm", "t�
 # kiêm Chủ tịch HĐND huyện"): the statuses read where such a list opens, the relations
 # whether a title belongs to it.
 POST_LIST_GLUE = {",", ";", "và", "kiêm", "-", "–"}
+# What opens the list of a title's holders (case 35), and what may stand between the title,
+# with its body, and that word: its term, "mới", the count of people ("3 [uỷ viên] mới vào
+# [Ban Chấp hành Đảng bộ TP Đà Nẵng] nhiệm kỳ 2015 - 2020, gồm:", "… đối với 6 người gồm:").
+HOLDER_LIST_OPENERS = {"gồm", "gồm có", "bao gồm", ":"}
+BEFORE_HOLDER_LIST = {",", "(", ")", "-", "–", "khóa", "khoá", "nhiệm kỳ", "mới", "vào", "với", "đối với", "người"}
+
+
+def before_holder_list(word: str) -> bool:
+    """A word (lower-case) of a title's term or count, before the list of its holders."""
+    return word in BEFORE_HOLDER_LIST or any(c.isdigit() for c in word) or all(c in "ivxlc" for c in word)
 # "giữ chức (vụ/danh)" before a post, in whatever pieces the segmenter cut it into ("giữ | chức
 # vụ", "giữ chức | Bí thư"): read by the status of a post given and by the check of a proposed one.
 HOLD_A_POST = {"giữ", "chức", "chức vụ", "chức danh", "giữ chức", "giữ chức vụ", "giữ chức danh"}

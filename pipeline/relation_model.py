@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span
 from .errors import ConfigError
 from .extensions import Relation, span_key
 from .lexicon import POST_LIST_GLUE
-from .relation_rules import RelationRules, sentence_entities
+from .relation_rules import RelationRules, listed_holders, sentence_entities
 from .schema import ENTS, POST_LIST_LABELS, RELATION_TYPES, RELATIONS, RULE_SOURCE, SENTS, TOKEN_NORM
 from .words import Word, words_of
 
@@ -75,6 +75,10 @@ def features(doc: Doc, head: Span, child: Span, label: str, rule_says: bool,
         feats.append("listed_with_others")
     if label == "has_title" and _post_chain(between, ents_between):
         feats.append(f"post_chain={'head_first' if head is first else 'child_first'}")
+    if label == "has_title" and child is first and head in listed_holders(doc, ents, ents.index(child)):
+        feats.append("listed_holder")
+    if label == "has_title" and head is first and _career_list(between, ents_between):
+        feats.append("career_list")
     return [f"{label}:{f}" for f in feats if f]
 
 
@@ -90,6 +94,28 @@ def _post_chain(between: list[Word], ents_between: list[Span]) -> bool:
         return False
     inside = {i for e in ents_between for i in range(e.start, e.end)}
     return all(t.i in inside or t.norm_ in _CHAIN_GLUE for t in between)
+
+
+# "ông X từng đảm nhiệm các chức vụ: A, B; C": the words that open a list of a person's past posts.
+_CAREER_CUES = {"từng", "kinh qua", "trải qua", "đảm nhiệm", "đảm nhận"}
+_CAREER_OPENING = {"giữ", "các", "nhiều", "chức vụ", "chức danh", "vị trí", "cương vị", "như", ":", "qua"}
+# Words after which the list no longer tells the past: "…, nay là", "hiện là", "được bầu".
+_CAREER_ENDS = {"được", "hiện", "hiện nay", "nay", "là", "bị", "sau", "sau đó", "trước khi"}
+
+
+def _career_list(between: list[Word], ents_between: list[Span]) -> bool:
+    """A person's career told as a list of posts, the title in it (case 162): "ông X (SN 1970),
+    từng đảm nhiệm các chức vụ: Phó Giám đốc Sở …; Giám đốc Sở …" gives X each of them (status
+    former), up to another person or a word that turns to the present or to a change."""
+    cues = [n for n, t in enumerate(between) if t.norm_ in _CAREER_CUES]
+    if not cues:
+        return False
+    k = cues[-1] + 1
+    while k < len(between) and between[k].norm_ in _CAREER_OPENING | _CAREER_CUES:
+        k += 1
+    rest = between[k:]
+    return not any(t.norm_ in _CAREER_ENDS for t in rest) and \
+        not any(e.label_ == "PER" for e in ents_between if rest and e.start >= rest[0].i)
 
 
 _LIST_GLUE = {",", "và", "ngày", "số", ";"}

@@ -117,12 +117,13 @@ def no_title_for_an_unnamed_subject(doc: Doc, spans: list[Span]) -> list[Span]:
     holder does, names no one: "[Chủ tịch] UBND tỉnh chỉ đạo …", "Trưởng Ban Tuyên giáo TƯ cũng
     đề nghị …" speak of the person named before. A name, an honorific or a punctuation mark
     after it gives it its holder ("Chủ tịch UBND tỉnh Nguyễn Văn A", "…, ông …"), and so does a
-    list of holders that follows ("… gồm: A, B")."""
+    list of holders that follows ("… gồm: A, B"). A connective and its comma may come first
+    (case 161: "Đồng thời, Bí thư Tỉnh ủy trao …")."""
     starts = {s.start: s for s in spans}
     sentence = sentence_numbers(doc)
     out = []
     for span in spans:
-        if span.label_ == "TITLE" and (span.start == 0 or sentence[span.start - 1] != sentence[span.start]):
+        if span.label_ == "TITLE" and _opens_its_sentence(doc, span.start, sentence):
             k = span.end
             if k in starts and starts[k].label_ in {"ORG", "LOC"}:
                 k = starts[k].end
@@ -132,6 +133,22 @@ def no_title_for_an_unnamed_subject(doc: Doc, spans: list[Span]) -> list[Span]:
                 continue
         out.append(span)
     return out
+
+
+# Connectives that may stand before a sentence's subject (case 161): "Theo đó, Chủ tịch UBND tỉnh đã …".
+_CONNECTIVES = {"theo đó", "do đó", "sau đó", "đồng thời", "vì vậy", "tuy nhiên", "ngoài ra", "trước đó",
+                "bên cạnh đó", "cùng ngày", "cũng tại hội nghị", "tại hội nghị", "tại buổi lễ"}
+
+
+def _opens_its_sentence(doc: Doc, i: int, sentence: list[int]) -> bool:
+    """Word i starts its sentence, or follows only a connective and its comma."""
+    first = i
+    while first > 0 and sentence[first - 1] == sentence[i]:
+        first -= 1
+    if first == i:
+        return True
+    lead = " ".join(t.norm_ for t in doc[first:i - 1])
+    return i - first >= 2 and doc[i - 1].text == "," and lead in _CONNECTIVES
 
 
 _DOTTED_LEVELS = {level.lower().rstrip(".") for level in lexicon.ADMIN_LEVELS if level.endswith(".")}

@@ -168,31 +168,61 @@ def test_a_title_before_a_list_of_people_goes_to_each_of_them():
     assert [r.head.text for r in one_per_title(scored, 0.5, shared_by_lists=True)] == ["An"]
 
 
+def _features(text: str, labelled: list[tuple[str, str]], person: str, title: str, name: str) -> list[str]:
+    """The classifier's features named `name` for (person, title), with the entities `labelled`."""
+    import pipeline
+    from pipeline.relation_model import features
+
+    doc = pipeline.load(None, {"pipeline.stages": []})(text)
+    spans = {w: doc.char_span(text.index(w), text.index(w) + len(w), label=label) for w, label in labelled}
+    doc.ents = sorted(spans.values(), key=lambda s: s.start)
+    return [f for f in features(doc, spans[person], spans[title], "has_title", False, list(doc.ents)) if name in f]
+
+
 def test_a_title_in_the_list_of_a_persons_posts_is_marked_as_such():
     """The classifier reads whether only posts, their bodies and list glue stand between a
     person and a title ("ông A, ủy viên …, Bí thư Đảng ủy, [Chủ tịch] HĐTV"): far down such a
     list the title is still the person's; another person between breaks the list."""
-    import pipeline
-    from pipeline.relation_model import features
-
-    nlp = pipeline.load(None, {"pipeline.stages": []})
-
-    def chain_features(text: str, labelled: list[tuple[str, str]], person: str, title: str) -> list[str]:
-        doc = nlp(text)
-        spans = {w: doc.char_span(text.index(w), text.index(w) + len(w), label=label) for w, label in labelled}
-        doc.ents = sorted(spans.values(), key=lambda s: s.start)
-        return [f for f in features(doc, spans[person], spans[title], "has_title", False, list(doc.ents))
-                if "post_chain" in f]
-
-    listed = chain_features(
+    listed = _features(
         "Ông Lê Tiến Hùng, ủy viên Ban Thường vụ Tỉnh ủy, Bí thư Đảng ủy Tập đoàn, Chủ tịch HĐTV phát biểu.",
         [("Lê Tiến Hùng", "PER"), ("ủy viên", "TITLE"), ("Ban Thường vụ Tỉnh ủy", "ORG"),
          ("Bí thư", "TITLE"), ("Đảng ủy Tập đoàn", "ORG"), ("Chủ tịch", "TITLE"), ("HĐTV", "ORG")],
-        "Lê Tiến Hùng", "Chủ tịch")
+        "Lê Tiến Hùng", "Chủ tịch", "post_chain")
     assert listed == ["has_title:post_chain=head_first"]
-    broken = chain_features(
+    broken = _features(
         "Ông Lê Văn An, Bí thư Tỉnh ủy, ông Trần Văn Bình, Chủ tịch UBND tỉnh dự họp.",
         [("Lê Văn An", "PER"), ("Bí thư", "TITLE"), ("Tỉnh ủy", "ORG"), ("Trần Văn Bình", "PER"),
          ("Chủ tịch", "TITLE"), ("UBND tỉnh", "ORG")],
-        "Lê Văn An", "Chủ tịch")
+        "Lê Văn An", "Chủ tịch", "post_chain")
     assert broken == []
+
+
+def test_each_person_listed_after_gom_holds_the_title_before_it():
+    """Case 35: "3 [uỷ viên] mới vào [Ban Chấp hành …] nhiệm kỳ …, gồm: [A] - [Chánh Văn phòng]
+    …; ông [B]" lists the holders of the title, each with posts of their own; the list ends
+    where the sentence turns to something else."""
+    text = ("Ban Bí thư chuẩn y 3 uỷ viên mới vào Ban Chấp hành Đảng bộ TP Đà Nẵng nhiệm kỳ 2015 - 2020, gồm: "
+            "ông Trần Thắng Lợi - Chánh Văn phòng Thành ủy; ông Lê Văn Trung và bà Đặng Thị Kim Liên, "
+            "sau đó ông Nguyễn Văn Hùng phát biểu.")
+    labelled = [("Ban Bí thư", "ORG"), ("uỷ viên", "TITLE"), ("Ban Chấp hành Đảng bộ TP Đà Nẵng", "ORG"),
+                ("Trần Thắng Lợi", "PER"), ("Chánh Văn phòng", "TITLE"), ("Thành ủy", "ORG"),
+                ("Lê Văn Trung", "PER"), ("Đặng Thị Kim Liên", "PER"), ("Nguyễn Văn Hùng", "PER")]
+    for person in ("Trần Thắng Lợi", "Lê Văn Trung", "Đặng Thị Kim Liên"):
+        assert _features(text, labelled, person, "uỷ viên", "listed_holder") == ["has_title:listed_holder"], person
+    assert _features(text, labelled, "Nguyễn Văn Hùng", "uỷ viên", "listed_holder") == []
+    unlisted = "Ông Trần Thắng Lợi, uỷ viên Thành ủy, dự họp với ông Lê Văn Trung."
+    assert _features(unlisted, [("Trần Thắng Lợi", "PER"), ("uỷ viên", "TITLE"), ("Thành ủy", "ORG"),
+                                ("Lê Văn Trung", "PER")], "Lê Văn Trung", "uỷ viên", "listed_holder") == []
+
+
+def test_the_posts_of_a_career_told_after_tung_are_the_persons():
+    """"Ông X (SN 1970), từng đảm nhiệm các chức vụ: A; B" gives X each post of the list; a post
+    after "hiện là" or after another person is not part of it."""
+    text = ("Ông Nguyễn Thanh Tịnh (SN 1970) từng đảm nhiệm các chức vụ: Phó Vụ trưởng Vụ Pháp luật, Bộ Tư pháp; "
+            "Cục trưởng Cục Bổ trợ tư pháp, hiện là Thứ trưởng Bộ Tư pháp.")
+    labelled = [("Nguyễn Thanh Tịnh", "PER"), ("Phó Vụ trưởng", "TITLE"), ("Vụ Pháp luật", "ORG"),
+                ("Bộ Tư pháp", "ORG"), ("Cục trưởng", "TITLE"), ("Cục Bổ trợ tư pháp", "ORG"),
+                ("Thứ trưởng", "TITLE")]
+    for title in ("Phó Vụ trưởng", "Cục trưởng"):
+        assert _features(text, labelled, "Nguyễn Thanh Tịnh", title, "career_list") == ["has_title:career_list"]
+    assert _features(text, labelled, "Nguyễn Thanh Tịnh", "Thứ trưởng", "career_list") == []

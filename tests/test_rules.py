@@ -76,6 +76,18 @@ def test_an_office_that_owns_a_decision_is_no_ones_title(nlp):
     assert [e.text for e in held.ents if e.label_ == "TITLE"] == ["Tổng bí thư", "Chủ tịch nước"]
 
 
+def test_a_counted_title_with_its_holders_listed_after_gom_is_marked(nlp):
+    """Case 35: "4 [Thứ trưởng] gồm các ông A, B" names the holders of one post, over its body
+    and term ("3 [Phó Chủ tịch] UBND tỉnh gồm: …", "5 [Ủy viên] UBND tỉnh khóa XVI, nhiệm kỳ
+    2016 - 2021 gồm …"); a counted title with no one listed after it is no one's."""
+    listed = nlp("Bộ Y tế hiện có 4 Thứ trưởng gồm các ông Trương Quốc Cường, Nguyễn Trường Sơn. "
+                 "HĐND tỉnh bầu bổ sung 5 Ủy viên UBND tỉnh khóa XVI, nhiệm kỳ 2016 - 2021 gồm các ông "
+                 "Phạm Văn Nghiêm, Nguyễn Thanh Trường.")
+    assert [e.text for e in listed.ents if e.label_ == "TITLE"] == ["Thứ trưởng", "Ủy viên"]
+    unlisted = nlp("Tỉnh có 3 Phó Chủ tịch UBND tỉnh, trong đó ông Nguyễn Đắc Tài phụ trách kinh tế.")
+    assert [e.text for e in unlisted.ents if e.label_ == "TITLE"] == []
+
+
 def test_decoys_are_not_marked(nlp):
     doc = nlp("Từ năm 2010-2020, các cấp ủy và các tổ chức cơ sở đảng nhiệm kỳ 2020 - 2025 "
               "đã ban hành nhiều nghị quyết, kế hoạch; 1.226 đảng viên, đạt 65,78%.")

@@ -274,8 +274,9 @@ def test_a_post_someone_is_put_forward_for_has_no_title():
 
 
 def test_a_title_that_opens_its_sentence_as_the_subject_names_no_one():
-    """Rule 2: "Chủ tịch UBND tỉnh chỉ đạo …" speaks of someone named before; with the holder's
-    name after it, or a list of holders after "gồm", the title is held."""
+    """Rule 2: "Chủ tịch UBND tỉnh chỉ đạo …" (also after a connective: "Đồng thời, Bí thư Tỉnh ủy
+    trao …") speaks of someone named before; with the holder's name after it, or a list of
+    holders after "gồm", the title is held."""
     nlp = pipeline.load(None, {"pipeline.stages": []})
     doc = nlp("Chủ tịch UBND tỉnh chỉ đạo Sở Nội vụ tiếp nhận kiểm điểm của ông Phan Văn Bình. Chủ tịch UBND "
               "tỉnh Nguyễn Văn An chỉ đạo. Phó Chủ tịch Ủy ban MTTQ tỉnh nhiệm kỳ 2019-2024 gồm: Nguyễn Thúy Hằng.")
@@ -290,6 +291,14 @@ def test_a_title_that_opens_its_sentence_as_the_subject_names_no_one():
              at(0, "Nguyễn Thúy Hằng", "PER")]
     titles = [s.start_char for s in no_title_for_an_unnamed_subject(doc, spans) if s.label_ == "TITLE"]
     assert titles == [spans[4].start_char, spans[7].start_char]
+
+    # after a connective and its comma the title still opens its sentence
+    doc = nlp("Ông Lê Văn Hà nhận quyết định. Đồng thời, Bí thư Tỉnh ủy trao quyết định cho ông Trần Văn Sơn. "
+              "Cùng ngày, Chủ tịch UBND tỉnh Nguyễn Văn An trao quyết định.")
+    spans = [at(0, "Lê Văn Hà", "PER"), at(0, "Bí thư", "TITLE"), at(0, "Tỉnh ủy", "ORG"),
+             at(0, "Trần Văn Sơn", "PER"), at(0, "Chủ tịch", "TITLE"), at(0, "UBND tỉnh", "ORG"),
+             at(0, "Nguyễn Văn An", "PER")]
+    assert [s.text for s in no_title_for_an_unnamed_subject(doc, spans) if s.label_ == "TITLE"] == ["Chủ tịch"]
 
 
 def test_a_post_to_fill_or_elected_to_with_no_one_named_has_no_title():
