@@ -125,8 +125,9 @@ class RelationRules:
                 gap = _between(doc, prev, nxt)
                 if nxt.label_ == "ORG" and gap and gap[-1] in {"của", "do"} \
                         and all(map(_doc_tail, gap[:-1])):
-                    for d in pending:
-                        add(d, nxt, "issued_by")
+                    for body in _joint_issuers(doc, ents, ents.index(nxt)):
+                        for d in pending:
+                            add(d, body, "issued_by")
                     break
                 if not all(map(_doc_tail, gap)):
                     break
@@ -219,6 +220,17 @@ def listed_holders(doc: Doc, ents: list[Span], t: int) -> list[Span]:
             break
         pos = e.end
     return holders
+
+
+def _joint_issuers(doc: Doc, ents: list[Span], k: int) -> list[Span]:
+    """The body ents[k] after "của" and the bodies listed with it, which issued the document
+    together: "Quy chế làm việc của [Ban Chấp hành Trung ương], [Bộ Chính trị], [Ban Bí thư]"."""
+    bodies = [ents[k]]
+    for nxt in ents[k + 1:]:
+        if nxt.label_ != "ORG" or _between(doc, bodies[-1], nxt) not in ([","], ["và"]):
+            break
+        bodies.append(nxt)
+    return bodies
 
 
 def _decides_on(doc: Doc, ents: list[Span], add) -> None:

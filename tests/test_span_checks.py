@@ -9,6 +9,7 @@ from pipeline.span_checks import (
     abbreviations_are_no_people,
     abbreviations_inside,
     abbreviations_named_again,
+    bodies_end_before_a_verb,
     given_names_again,
     holders_out_of_bodies,
     known_names_whole,
@@ -371,3 +372,14 @@ def test_a_body_that_is_only_a_place_is_a_place_unless_it_shares_a_listed_head()
     assert [(s.text, s.label_) for s in places_are_no_bodies(doc, spans)] == [
         ("xã Vụ Bổn", "LOC"), ("UBKT Tỉnh ủy Cà Mau", "ORG"), ("Sóc Trăng", "ORG")]
 
+
+
+def test_a_body_ends_before_the_verb_it_runs_on_over():
+    """"[Sở Tài chính] đề nghị UBND tỉnh", "[Tiểu ban Văn kiện] cần phối hợp": a lower-case verb
+    ends a body's name; "Hội đồng thẩm định" and "ban chỉ đạo" are names, and keep theirs."""
+    nlp = pipeline.load(None, {"pipeline.stages": []})
+    doc = nlp("Sở Tài chính đề nghị UBND tỉnh phê duyệt. Tiểu ban Văn kiện cần phối hợp với Hội đồng thẩm định.")
+    spans = [span(doc, "Sở Tài chính đề nghị UBND tỉnh", "ORG"), span(doc, "Tiểu ban Văn kiện cần", "ORG"),
+             span(doc, "Hội đồng thẩm định", "ORG")]
+    assert [s.text for s in bodies_end_before_a_verb(doc, spans)] == ["Sở Tài chính", "Tiểu ban Văn kiện",
+                                                                       "Hội đồng thẩm định"]
