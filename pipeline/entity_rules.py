@@ -379,7 +379,7 @@ def _doc_end(doc: Words, i: int, end: int) -> int:
         return j + 1  # a congress's resolution by its number: "[Nghị quyết XII] của Đảng"
     if j + 1 < end and doc[j].norm_ in _CENTRAL and _SHORT_NUMBER.match(doc[j + 1].text):
         return _term_end(doc, j + 2, end)  # "Nghị quyết Trung ương 4 khóa XII", "Nghị quyết TƯ 4 khoá 11"
-    named = _named_doc_end(doc, i, j, end) or _titled_doc_end(doc, i, j, end)
+    named = _named_doc_end(doc, i, j, end) or _titled_doc_end(doc, i, j, end) or _project_end(doc, i, j, end)
     if named:
         return named
     if doc[i].text == "Cương lĩnh":
@@ -559,6 +559,28 @@ def _titled_doc_end(doc: Words, i: int, j: int, end: int) -> int:
     while k > j + 1 and (doc[k - 1].is_punct or doc[k - 1].norm_ in {"và", "của"}):
         k -= 1
     return k if k > j + 1 else 0
+
+
+# Words after "Đề án" that are no project's subject: "Đề án được ban hành", "hai Đề án tổng kết".
+_NO_SUBJECT = _TITLE_STOPS | _NAME_STOPS | {"này", "đó", "trên", "nói trên", "thứ", "tổng kết", "sửa đổi"}
+
+
+def _project_end(doc: Words, i: int, j: int, end: int) -> int:
+    """A project named by its capitalised type word and what it does, up to the end of the
+    title, its owner ("của") or what it applies to ("đối với"): "[Đề án sắp xếp đơn vị hành
+    chính cấp huyện, cấp xã giai đoạn 2023 - 2025] của tỉnh Nghệ An", "[Đề án thí điểm thi tuyển
+    các chức danh lãnh đạo cấp sở, cấp phòng]" (rule 12, case 163); 0 after a count or before a
+    word that is no subject."""
+    if doc[i].text != "Đề án" or j >= end or not doc[j].text[:1].islower() or not doc[j].text[:1].isalpha() \
+            or doc[j].norm_ in _NO_SUBJECT or (i > 0 and (doc[i - 1].norm_ in _COUNTED or doc[i - 1].like_num)):
+        return 0
+    k = j + 1
+    while k < min(end, j + 40) and doc[k].norm_ not in {"của", "đối với"} \
+            and not _ends_a_title(doc, j - 1, k, end):
+        k += 1
+    while k > j + 1 and (doc[k - 1].is_punct or doc[k - 1].norm_ == "và"):
+        k -= 1
+    return k
 
 
 def _ends_a_title(doc: Words, j: int, k: int, end: int) -> bool:

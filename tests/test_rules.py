@@ -381,6 +381,13 @@ def test_a_document_named_by_its_subject(placed, text, documents):
     ("Tỉnh thực hiện Nghị quyết Đại hội Đảng bộ tỉnh lần thứ 13, đạt nhiều chỉ tiêu.",
      ["Nghị quyết Đại hội Đảng bộ tỉnh lần thứ 13"]),
     ("Huyện thực hiện tốt nghị quyết đại hội Đảng các cấp.", []),
+    # a project by what it does, to its owner or what it applies to (case 163); a count or a
+    # verb after the type word names none
+    ("Tỉnh ủy thông qua Đề án sắp xếp đơn vị hành chính cấp huyện, cấp xã giai đoạn 2023 - 2025 của tỉnh Nghệ An.",
+     ["Đề án sắp xếp đơn vị hành chính cấp huyện, cấp xã giai đoạn 2023 - 2025"]),
+    ("Thành phố sẽ hoàn thành Đề án đầu tư xây dựng huyện thành quận đối với 5 huyện nêu trên.",
+     ["Đề án đầu tư xây dựng huyện thành quận"]),
+    ("Hội nghị nghe hai Đề án tổng kết. Đề án được xây dựng công phu.", []),
 ])
 def test_a_document_named_by_what_it_is(placed, text, documents):
     assert [t for label, t in ents(placed(text)) if label == "DOC"] == documents
