@@ -364,6 +364,8 @@ BEFORE_HOLDER_LIST = {",", "(", ")", "-", "–", "khóa", "khoá", "nhiệm kỳ
 def before_holder_list(word: str) -> bool:
     """A word (lower-case) of a title's term or count, before the list of its holders."""
     return word in BEFORE_HOLDER_LIST or any(c.isdigit() for c in word) or all(c in "ivxlc" for c in word)
+
+
 # "giữ chức (vụ/danh)" before a post, in whatever pieces the segmenter cut it into ("giữ | chức
 # vụ", "giữ chức | Bí thư"): read by the status of a post given and by the check of a proposed one.
 HOLD_A_POST = {"giữ", "chức", "chức vụ", "chức danh", "giữ chức", "giữ chức vụ", "giữ chức danh"}
