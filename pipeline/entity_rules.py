@@ -563,6 +563,7 @@ def _titled_doc_end(doc: Words, i: int, j: int, end: int) -> int:
 
 # Words after "Đề án" that are no project's subject: "Đề án được ban hành", "hai Đề án tổng kết".
 _NO_SUBJECT = _TITLE_STOPS | _NAME_STOPS | {"này", "đó", "trên", "nói trên", "thứ", "tổng kết", "sửa đổi"}
+_PROJECT_ENDS = {"của", "đối với"}  # its owner and what it applies to stand outside its name
 
 
 def _project_end(doc: Words, i: int, j: int, end: int) -> int:
@@ -575,8 +576,7 @@ def _project_end(doc: Words, i: int, j: int, end: int) -> int:
             or doc[j].norm_ in _NO_SUBJECT or (i > 0 and (doc[i - 1].norm_ in _COUNTED or doc[i - 1].like_num)):
         return 0
     k = j + 1
-    while k < min(end, j + 40) and doc[k].norm_ not in {"của", "đối với"} \
-            and not _ends_a_title(doc, j - 1, k, end):
+    while k < min(end, j + 40) and doc[k].norm_ not in _PROJECT_ENDS and not _ends_a_title(doc, j - 1, k, end):
         k += 1
     while k > j + 1 and (doc[k - 1].is_punct or doc[k - 1].norm_ == "và"):
         k -= 1
@@ -1273,19 +1273,26 @@ def _a_deputys_post(before: Word) -> bool:
     return before.norm_ in _DEPUTY_AFTER or before.text in {",", ";", "-", "–"}
 
 
-def _holders_listed(doc: Words, k: int, end: int, bodies: dict[int, int], persons: set[int]) -> bool:
-    """Whether a list of holders follows a counted title ending at k, over its body and term:
-    "4 [Thứ trưởng] gồm các ông A, B" and "3 [uỷ viên] mới vào Ban Chấp hành … nhiệm kỳ 2015 -
-    2020, gồm: ông A" name the holders of one post (cases 35, 160); "các Phó Chủ tịch UBND
-    tỉnh" alone names no one."""
-    while k < end and (k in bodies or lexicon.before_holder_list(doc[k].norm_) or word_kind(doc[k]) == KIND_ORG):
+def holder_list_opens(doc: Words | Doc, k: int, end: int, bodies: dict[int, int]) -> int | None:
+    """Where the list of a title's holders starts when "gồm" or a colon opens it after the title
+    ending at k, over its body (`bodies`: start -> end of the ORG and LOC spans) and its term
+    ("4 [Thứ trưởng] gồm các ông …", "3 [uỷ viên] mới vào Ban Chấp hành … nhiệm kỳ 2015 - 2020,
+    gồm: …"; cases 35, 160): the word after the opener, else None."""
+    while k < end and (k in bodies or doc[k].is_space or lexicon.before_holder_list(doc[k].norm_)
+                       or word_kind(doc[k]) == KIND_ORG):
         k = bodies.get(k, k + 1)
-    if k >= end or doc[k].norm_ not in lexicon.HOLDER_LIST_OPENERS:
-        return False
-    k += 1
-    while k < end and (doc[k].norm_ in lexicon.HONORIFIC_WORDS or doc[k].norm_ in {":", "có", "các"}):
-        k += 1
-    return k in persons
+    return k + 1 if k < end and doc[k].norm_ in lexicon.HOLDER_LIST_OPENERS else None
+
+
+def _holders_listed(doc: Words, k: int, end: int, bodies: dict[int, int], persons: set[int]) -> bool:
+    """Whether a person's name opens the list of holders after a counted title ending at k: a
+    counted title with its holders listed names them (case 160); "các Phó Chủ tịch UBND tỉnh"
+    alone names no one."""
+    start = holder_list_opens(doc, k, end, bodies)
+    while start is not None and start < end and (doc[start].norm_ in lexicon.HONORIFIC_WORDS
+                                                 or doc[start].norm_ in {":", "có", "các"}):
+        start += 1
+    return start in persons
 
 
 def _holder_follows(doc: Words, k: int, end: int, org_end: dict[int, int], persons: set[int]) -> bool:

@@ -17,10 +17,11 @@ from typing import ClassVar
 
 from spacy.tokens import Doc, Span
 
+from .entity_rules import holder_list_opens
 from .errors import ConfigError
 from .extensions import Relation, span_key
-from .lexicon import POST_LIST_GLUE
-from .relation_rules import RelationRules, listed_holders, sentence_entities
+from .lexicon import HONORIFIC_WORDS, POST_LIST_GLUE
+from .relation_rules import RelationRules, sentence_entities
 from .schema import ENTS, POST_LIST_LABELS, RELATION_TYPES, RELATIONS, RULE_SOURCE, SENTS, TOKEN_NORM
 from .words import Word, words_of
 
@@ -75,7 +76,7 @@ def features(doc: Doc, head: Span, child: Span, label: str, rule_says: bool,
         feats.append("listed_with_others")
     if label == "has_title" and _post_chain(between, ents_between):
         feats.append(f"post_chain={'head_first' if head is first else 'child_first'}")
-    if label == "has_title" and child is first and head in listed_holders(doc, ents, ents.index(child)):
+    if label == "has_title" and child is first and _listed_after(doc_words, child, head, ents_between):
         feats.append("listed_holder")
     if label == "has_title" and head is first and _career_list(between, ents_between):
         feats.append("career_list")
@@ -96,9 +97,30 @@ def _post_chain(between: list[Word], ents_between: list[Span]) -> bool:
     return all(t.i in inside or t.norm_ in _CHAIN_GLUE for t in between)
 
 
+# Between the listed holders of a title: list glue, honorifics and ranks, status words.
+_HOLDER_LIST_GLUE = POST_LIST_GLUE | HONORIFIC_WORDS | {"(", ")", ":", "có", "các", "nguyên", "phụ trách"}
+
+
+def _listed_after(words, title: Span, person: Span, ents_between: list[Span]) -> bool:
+    """The person is one of the holders listed after the title and "gồm" or a colon (cases 35,
+    160: "4 [Thứ trưởng] gồm các ông [A], [B]", "… gồm: Chánh Văn phòng Thành ủy [A]; …"): from
+    the opener to the person stand only list glue, other holders and their own posts."""
+    bodies = {e.start: e.end for e in ents_between if e.label_ in {"ORG", "LOC"}}
+    start = holder_list_opens(words, title.end, person.start, bodies)
+    if start is None:
+        return False
+    listed = [e for e in ents_between if e.start >= start]
+    if any(e.label_ not in POST_LIST_LABELS and e.label_ != "PER" for e in listed):
+        return False
+    inside = {i for e in listed for i in range(e.start, e.end)}
+    return all(i in inside or words[i].is_space or words[i].norm_ in _HOLDER_LIST_GLUE
+               for i in range(start, person.start))
+
+
 # "ông X từng đảm nhiệm các chức vụ: A, B; C": the words that open a list of a person's past posts.
 _CAREER_CUES = {"từng", "kinh qua", "trải qua", "đảm nhiệm", "đảm nhận"}
-_CAREER_OPENING = {"giữ", "các", "nhiều", "chức vụ", "chức danh", "vị trí", "cương vị", "như", ":", "qua"}
+_CAREER_OPENING = _CAREER_CUES | {"giữ", "các", "nhiều", "chức vụ", "chức danh", "vị trí", "cương vị", "như", ":",
+                                  "qua"}
 # Words after which the list no longer tells the past: "…, nay là", "hiện là", "được bầu".
 _CAREER_ENDS = {"được", "hiện", "hiện nay", "nay", "là", "bị", "sau", "sau đó", "trước khi"}
 
@@ -111,7 +133,7 @@ def _career_list(between: list[Word], ents_between: list[Span]) -> bool:
     if not cues:
         return False
     k = cues[-1] + 1
-    while k < len(between) and between[k].norm_ in _CAREER_OPENING | _CAREER_CUES:
+    while k < len(between) and between[k].norm_ in _CAREER_OPENING:
         k += 1
     rest = between[k:]
     return not any(t.norm_ in _CAREER_ENDS for t in rest) and \

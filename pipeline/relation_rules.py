@@ -35,9 +35,6 @@ _IMPLEMENT = {v.lower() for v in lexicon.IMPLEMENT_VERBS}
 _ISSUE = {v.lower() for v in lexicon.ISSUE_VERBS}
 _JUST = {"đã", "vừa", "mới"}  # before "có" when a body "has" (issued) a document: 9 of 10 in training
 _DOC_TAIL = {",", "ngày", "hội nghị", "lần", "thứ", "khóa", "khoá", "(", ")", "và", "số"}
-# Between the listed holders: list glue, honorifics and ranks, and each holder's own posts.
-_HOLDER_LIST_GLUE = lexicon.POST_LIST_GLUE | lexicon.HONORIFIC_WORDS | {
-    "(", ")", ":", "có", "các", "nguyên", "phụ trách"}
 
 
 def sentence_entities(doc: Doc) -> list[list[Span]]:
@@ -121,11 +118,11 @@ class RelationRules:
             if ent.label_ != "DOC":
                 continue
             pending, dated, prev = [ent], set(), ent
-            for nxt in ents[i + 1:]:
+            for k, nxt in enumerate(ents[i + 1:], i + 1):
                 gap = _between(doc, prev, nxt)
                 if nxt.label_ == "ORG" and gap and gap[-1] in {"của", "do"} \
                         and all(map(_doc_tail, gap[:-1])):
-                    for body in _joint_issuers(doc, ents, ents.index(nxt)):
+                    for body in _joint_issuers(doc, ents, k):
                         for d in pending:
                             add(d, body, "issued_by")
                     break
@@ -190,36 +187,6 @@ class RelationRules:
                 actor = next((c for c in ents[i + 1:] if actor_ok(c)), None)
             if actor is not None:
                 add(actor, ent, "implements")
-
-
-def listed_holders(doc: Doc, ents: list[Span], t: int) -> list[Span]:
-    """The people listed after the title ents[t] when "gồm" or a colon opens the list right
-    after the title, its body and its term (cases 35, 160: a title shared by a list gets a
-    has_title from each): "4 [Thứ trưởng] gồm các ông [A], [B], [C]", "Các [Phó GĐ]: ông [A],
-    [B]", "5 cán bộ làm [ủy viên] Ban Chấp hành …, gồm: Chánh Văn phòng Thành ủy [A]; …". The
-    list ends at the first word that is no list glue, status cue or post of a listed holder.
-    Read by the relation classifier as a feature (`relation_model.features`)."""
-    words = words_of(doc)
-    title = ents[t]
-    inside = {k for e in ents[t + 1:] if e.label_ in {"ORG", "LOC"} for k in range(e.start, e.end)}
-    end = words.sentence(title.start)[1]
-    opener = next((k for k in range(title.end, min(end, title.end + 30)) if k not in inside
-                   and not words[k].is_space and not lexicon.before_holder_list(words[k].norm_)), None)
-    if opener is None or words[opener].norm_ not in lexicon.HOLDER_LIST_OPENERS:
-        return []
-    holders: list[Span] = []
-    pos = opener + 1
-    for e in ents[t + 1:]:
-        if e.start < pos:
-            continue
-        if any(not w.is_space and w.norm_ not in _HOLDER_LIST_GLUE for w in words[pos:e.start]):
-            break
-        if e.label_ == "PER":
-            holders.append(e)
-        elif e.label_ not in POST_LIST_LABELS:  # a holder's own posts, before or after the name
-            break
-        pos = e.end
-    return holders
 
 
 def _joint_issuers(doc: Doc, ents: list[Span], k: int) -> list[Span]:

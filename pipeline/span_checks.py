@@ -48,7 +48,8 @@ _DONE = {"được", "đã", "vừa"}  # "… và đã được bầu giữ ch�
 _UNFILLED = {"thi tuyển", "kiện toàn"}  # "thi tuyển chức danh Phó Giám đốc Sở": a post to fill
 _TO_WHOM = {"đối với", "cho"}  # "bầu bổ sung chức vụ Phó Chủ tịch UBND tỉnh đối với ông X"
 _CLAUSE_ENDS = {".", ";", ":", "?", "!"}
-_HOLDERS_FOLLOW = {"gồm", "gồm có", "là"}  # "[Phó Chủ tịch] Ủy ban MTTQ … nhiệm kỳ 2019-2024 gồm: A, B"
+# Words that bring the holders after a title: "[Phó Chủ tịch] Ủy ban MTTQ … nhiệm kỳ 2019-2024 gồm: A, B".
+_HOLDERS_FOLLOW = (lexicon.HOLDER_LIST_OPENERS - {":"}) | {"là"}
 HOLDERS_REACH = 8  # words after the title and its body in which those may come
 PROPOSAL_REACH = 20  # words back from the verb to the proposal word, or on from the title to its holder
 PASSIVE_REACH = 4  # words back from "bầu" to the "được" of "được HĐND tỉnh bầu"
@@ -123,7 +124,7 @@ def no_title_for_an_unnamed_subject(doc: Doc, spans: list[Span]) -> list[Span]:
     sentence = sentence_numbers(doc)
     out = []
     for span in spans:
-        if span.label_ == "TITLE" and _opens_its_sentence(doc, span.start, sentence):
+        if span.label_ == "TITLE" and _opens_its_sentence(doc, span.start):
             k = span.end
             if k in starts and starts[k].label_ in {"ORG", "LOC"}:
                 k = starts[k].end
@@ -140,15 +141,11 @@ _CONNECTIVES = {"theo đó", "do đó", "sau đó", "đồng thời", "vì vậy
                 "bên cạnh đó", "cùng ngày", "cũng tại hội nghị", "tại hội nghị", "tại buổi lễ"}
 
 
-def _opens_its_sentence(doc: Doc, i: int, sentence: list[int]) -> bool:
+def _opens_its_sentence(doc: Doc, i: int) -> bool:
     """Word i starts its sentence, or follows only a connective and its comma."""
-    first = i
-    while first > 0 and sentence[first - 1] == sentence[i]:
-        first -= 1
-    if first == i:
-        return True
-    lead = " ".join(t.norm_ for t in doc[first:i - 1])
-    return i - first >= 2 and doc[i - 1].text == "," and lead in _CONNECTIVES
+    first = words_of(doc).sentence(i)[0]
+    return first == i or (i - first >= 2 and doc[i - 1].text == ","
+                          and " ".join(t.norm_ for t in doc[first:i - 1]) in _CONNECTIVES)
 
 
 _DOTTED_LEVELS = {level.lower().rstrip(".") for level in lexicon.ADMIN_LEVELS if level.endswith(".")}
