@@ -75,9 +75,11 @@ class RelationRules:
     # --- people --------------------------------------------------------------------
     def _titles(self, doc: Doc, ents: list[Span], add) -> None:
         for i, ent in enumerate(ents):
-            if ent.label_ == "TITLE" and i + 1 < len(ents) and ents[i + 1].label_ == "ORG" \
-                    and not _between(doc, ent, ents[i + 1]):
+            if ent.label_ == "TITLE" and _body_after(doc, ents, i):
                 add(ent, ents[i + 1], "title_of")
+            elif ent.label_ == "ORG" and i + 1 < len(ents) and ents[i + 1].label_ == "TITLE" \
+                    and not _body_after(doc, ents, i + 1) and _post_of_body(doc, ent, ents[i + 1]):
+                add(ents[i + 1], ent, "title_of")
         claimed: set[int] = set()
         for i, ent in enumerate(ents):  # "X, TITLE ORG, TITLE ORG" and "X - TITLE"
             if ent.label_ != "PER":
@@ -187,6 +189,31 @@ class RelationRules:
                 actor = next((c for c in ents[i + 1:] if actor_ok(c)), None)
             if actor is not None:
                 add(actor, ent, "implements")
+
+
+# Between a body one is sent to and the post taken there: "đến công tác tại [Ban Tổ chức Tỉnh ủy],
+# giữ chức vụ [Trưởng ban]" (case 164); at least one of _TAKING_UP must stand there.
+_TAKING_UP = {"bổ nhiệm", "giữ", "chức", "chức vụ", "giữ chức", "giữ chức vụ", "bổ nhiệm chức vụ"}
+_POSTING_GLUE = _TAKING_UP | {",", "và", "để", "làm"}
+# A body counting its holders: "[UBND tỉnh] có 4 [Phó Chủ tịch]", "[HĐND tỉnh] gồm có [Chủ tịch]".
+_COUNTING = ({"có"}, {"hiện", "có"}, {"gồm", "có"}, {"gồm"})
+
+
+def _body_after(doc: Doc, ents: list[Span], k: int) -> bool:
+    """The title ents[k] names its body right after it: "Trưởng ban [Ban X]", "[kế toán] tại [Văn
+    phòng Tỉnh ủy]" (case 164)."""
+    return k + 1 < len(ents) and ents[k + 1].label_ == "ORG" and \
+        _between(doc, ents[k], ents[k + 1]) in ([], ["tại"])
+
+
+def _post_of_body(doc: Doc, body: Span, title: Span) -> bool:
+    """A bare title after the body it is a post of: the body one is posted to ("tại [ORG], bổ
+    nhiệm giữ chức vụ [TITLE]") or a body counting its holders ("[ORG] hiện có 4 [TITLE]")."""
+    gap = _between(doc, body, title)
+    posted = body.start > 0 and doc[body.start - 1].norm_ == "tại" and \
+        any(w in _TAKING_UP for w in gap) and all(w in _POSTING_GLUE for w in gap)
+    counted = {w for w in gap if not w.isdigit()} in _COUNTING and sum(w.isdigit() for w in gap) <= 1
+    return posted or counted
 
 
 def _joint_issuers(doc: Doc, ents: list[Span], k: int) -> list[Span]:

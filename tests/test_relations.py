@@ -56,6 +56,25 @@ def test_a_post_before_its_holder_across_a_dash_and_an_honorific(rules_nlp):
     assert ("has_title", "Phan Việt Cường", "Bí thư") in rels(doc)
 
 
+def test_a_bare_post_taken_up_at_a_body_belongs_to_that_body(rules_nlp):
+    """Case 164: "về công tác tại [ORG], giữ chức vụ [TITLE]", "[TITLE] tại [ORG]", and a body
+    counting its holders; a title with its own body keeps it."""
+    doc = rules_nlp("Điều động ông Nguyễn Văn An, Phó Chủ tịch UBND thành phố về công tác tại Ban Tổ "
+                    "chức Thành ủy, giữ chức vụ Trưởng ban, kể từ ngày 6/4.")
+    assert {("title_of", "Trưởng ban", "Ban Tổ chức Thành ủy"),
+            ("title_of", "Phó Chủ tịch", "UBND thành phố")} <= rels(doc)
+    doc = rules_nlp("Năm 2011, bà Sa được điều động về làm kế toán tại Văn phòng Tỉnh ủy Đắk Lắk.")
+    assert ("title_of", "kế toán", "Văn phòng Tỉnh ủy Đắk Lắk") in rels(doc)
+    doc = rules_nlp("Hiện UBND tỉnh Thanh Hóa có 4 Phó Chủ tịch gồm các ông Lê Văn Ân, Trần Văn Bảo.")
+    assert ("title_of", "Phó Chủ tịch", "UBND tỉnh Thanh Hóa") in rels(doc)
+    doc = rules_nlp("Ông Trần Văn Bình được điều động đến nhận công tác tại Sở Tài chính, giữ chức vụ "
+                    "Phó Giám đốc tại Sở Xây dựng.")
+    assert ("title_of", "Phó Giám đốc", "Sở Xây dựng") in rels(doc)
+    assert ("title_of", "Phó Giám đốc", "Sở Tài chính") not in rels(doc)
+    doc = rules_nlp("Sở Tài chính, giữ chức vụ Phó Giám đốc từ ngày 1/5.")
+    assert not any(label == "title_of" for label, _, _ in rels(doc))  # no body one is sent to
+
+
 def test_the_body_that_acts_by_a_fronted_decision_issued_it(rules_nlp):
     doc = rules_nlp("Tại Quyết định 589/QĐ-TTg ngày 12/5/2020, Thủ tướng bổ nhiệm ông Lê Quốc Hùng.")
     assert {("issued_by", "Quyết định 589/QĐ-TTg", "Thủ tướng"),
