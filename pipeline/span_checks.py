@@ -23,6 +23,7 @@ from .entity_rules import (
     opens_photo_credit,
     portfolio_end,
 )
+from .extensions import doc_text
 from .gazetteer import LEVEL_WORDS
 from .schema import KIND_TITLE, POST_LIST_LABELS, word_kind
 from .spans import sentence_numbers, span_from
@@ -594,6 +595,33 @@ def ministers_with_their_portfolio(doc: Doc, spans: list[Span]) -> list[Span]:
     return [s for s in out if s is not None]
 
 
+def names_whole_as_elsewhere(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A body or person cut short where the article names it whole elsewhere grows to that name
+    when the words after it read so (rule 1, a name is marked whole): "[Ban Thường vụ Huyện ủy
+    Sông] Lô" -> "[Ban Thường vụ Huyện ủy Sông Lô]", "[Lại Xuân] Lâm" -> "[Lại Xuân Lâm]". Not
+    titles: "[Trưởng] Đoàn …" is a title before its body, though "Trưởng đoàn" is one elsewhere."""
+    names: dict[str, set[str]] = {}
+    for span in spans:
+        if span.label_ in _WHOLE_AS_ELSEWHERE:
+            names.setdefault(span.label_, set()).add(span.text)
+    text = doc_text(doc)
+    taken = sorted((s.start_char, s.end_char) for s in spans)
+    out = list(spans)
+    for n, span in enumerate(spans):
+        longer = [name for name in names.get(span.label_, ()) if name.startswith(span.text + " ")
+                  and text.startswith(name, span.start_char)]
+        if not longer:
+            continue
+        end_char = span.start_char + len(max(longer, key=len))
+        grown = doc.char_span(span.start_char, end_char)
+        if grown is not None and not any(span.end_char <= a < end_char for a, _ in taken):
+            out[n] = span_from(span, grown.start, grown.end)
+    return out
+
+
+_WHOLE_AS_ELSEWHERE = {"ORG", "PER"}
+
+
 # The guidelines' rules that a span list from the merge must still satisfy, in this order.
 AFTER_MERGE: tuple[Callable[[Doc, list[Span]], list[Span]], ...] = (
     titles_with_a_person, no_title_for_a_proposed_post, no_title_for_an_unnamed_subject, bodies_end_before_a_verb,
@@ -602,4 +630,4 @@ AFTER_MERGE: tuple[Callable[[Doc, list[Span]], list[Span]], ...] = (
     abbreviations_are_no_people, no_person_in_a_split_verb, places_with_their_level, without_nationalities,
     the_party_where_it_acts, no_body_of_many, no_body_named_with_a_demonstrative, no_body_credited_for_a_photo,
     no_body_for_a_programme, abbreviations_inside, abbreviations_named_again, lists_sharing_a_head,
-    given_names_again, ministers_with_their_portfolio)
+    given_names_again, ministers_with_their_portfolio, names_whole_as_elsewhere)

@@ -15,6 +15,7 @@ from pipeline.span_checks import (
     known_names_whole,
     lists_sharing_a_head,
     ministers_with_their_portfolio,
+    names_whole_as_elsewhere,
     no_body_credited_for_a_photo,
     no_body_for_a_programme,
     no_body_named_with_a_demonstrative,
@@ -383,3 +384,20 @@ def test_a_body_ends_before_the_verb_it_runs_on_over():
              span(doc, "Hội đồng thẩm định", "ORG")]
     assert [s.text for s in bodies_end_before_a_verb(doc, spans)] == ["Sở Tài chính", "Tiểu ban Văn kiện",
                                                                        "Hội đồng thẩm định"]
+
+
+def test_a_name_cut_short_grows_to_the_whole_name_the_article_gives_elsewhere():
+    nlp = pipeline.load(None, {"pipeline.stages": []})
+    doc = nlp("Bệnh viện Y học cổ truyền khám. Ông Lại Xuân Lâm cho biết Bệnh viện Y học cổ truyền đã chỉ đạo. "
+              "Trưởng đoàn ĐBQH tỉnh và Lại Xuân dự. Trưởng đoàn ĐBQH phát biểu.")
+    text = doc.text
+    second = text.rindex("Bệnh viện Y học")
+    whole, cut = span(doc, "Bệnh viện Y học cổ truyền", "ORG"), doc.char_span(second, second + 15, "ORG")
+    person, bare = span(doc, "Lại Xuân Lâm", "PER"), span(doc, "Lại Xuân dự", "PER")[:1]
+    title = span(doc, "Trưởng đoàn ĐBQH", "TITLE")
+    short_title = doc.char_span(text.rindex("Trưởng"), text.rindex("Trưởng") + 6, "TITLE")
+    out = names_whole_as_elsewhere(doc, [whole, person, cut, bare])
+    assert [s.text for s in out] == ["Bệnh viện Y học cổ truyền", "Lại Xuân Lâm", "Bệnh viện Y học cổ truyền",
+                                     "Lại Xuân"]
+    # "Lại Xuân dự" does not read "Lại Xuân Lâm"; a title never grows ("Trưởng" before "đoàn ĐBQH")
+    assert names_whole_as_elsewhere(doc, [title, short_title]) == [title, short_title]
