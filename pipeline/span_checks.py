@@ -600,21 +600,22 @@ def names_whole_as_elsewhere(doc: Doc, spans: list[Span]) -> list[Span]:
     when the words after it read so (rule 1, a name is marked whole): "[Ban Thường vụ Huyện ủy
     Sông] Lô" -> "[Ban Thường vụ Huyện ủy Sông Lô]", "[Lại Xuân] Lâm" -> "[Lại Xuân Lâm]". Not
     titles: "[Trưởng] Đoàn …" is a title before its body, though "Trưởng đoàn" is one elsewhere."""
+    text = doc_text(doc)
     names: dict[str, set[str]] = {}
     for span in spans:
         if span.label_ in _WHOLE_AS_ELSEWHERE:
-            names.setdefault(span.label_, set()).add(span.text)
-    text = doc_text(doc)
-    taken = sorted((s.start_char, s.end_char) for s in spans)
+            names.setdefault(span.label_, set()).add(text[span.start_char:span.end_char])
+    starts = sorted(s.start_char for s in spans)
     out = list(spans)
     for n, span in enumerate(spans):
-        longer = [name for name in names.get(span.label_, ()) if name.startswith(span.text + " ")
+        cut = text[span.start_char:span.end_char] + " "
+        longer = [name for name in names.get(span.label_, ()) if name.startswith(cut)
                   and text.startswith(name, span.start_char)]
         if not longer:
             continue
         end_char = span.start_char + len(max(longer, key=len))
         grown = doc.char_span(span.start_char, end_char)
-        if grown is not None and not any(span.end_char <= a < end_char for a, _ in taken):
+        if grown is not None and not any(span.end_char <= a < end_char for a in starts):
             out[n] = span_from(span, grown.start, grown.end)
     return out
 
