@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
+from typing import TypeVar
 
 import numpy
-from spacy.attrs import NORM
+from spacy.attrs import LEMMA, NORM, SENT_START, TAG
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
@@ -51,33 +53,55 @@ def _opening_with_a_head(terms: list[str]) -> list[str]:
     return [t for t in terms if (m := _ORG_HEAD_RE.match(t)) and m.end() < len(t)]
 
 
+def _char_class(chars: Iterable[str]) -> str:
+    """A regex class of `chars`, a space standing for any white space (`\\s+` in a term)."""
+    return "[" + "".join(sorted({r"\s" if c == " " else re.escape(c) for c in chars})) + "]"
+
+
+def _start_of(terms: list[str]) -> str:
+    """What a match of `lexicon.term_re(terms)` starts with: one of their first letters (its case
+    kept, as term_re keeps it, unless the whole pattern ignores case), then one of their second
+    letters in any case (looser than term_re for capitals, which never skips a match)."""
+    if any(len(t) < 2 for t in terms):
+        return _char_class(t[0] for t in terms)
+    return f"{_char_class(t[0] for t in terms)}(?i:{_char_class(t[1] for t in terms)})"
+
+
+_TITLES_FIRST = lexicon.TITLES_FIRST + _opening_with_a_head(_ALL_TITLES)
+_ORG_HEADS = lexicon.ORG_HEADS + list(lexicon.ORG_ABBREVIATIONS) + lexicon.LOWER_ORG_WORDS
 # Highest priority first: a later kind cannot take characters an earlier one holds.
 # Organisation heads and titles are matched as capitalised, since "bộ" in "cán bộ" or
 # "trưởng" in "trưởng thành" is no head; the lower-case forms listed are words anyway.
-KEEP_WHOLE: list[tuple[str, re.Pattern]] = [
-    (KIND_CODE, DOC_CODE_RE),
-    (KIND_DATE, DATE_RE),
-    (KIND_TITLE, lexicon.term_re(lexicon.TITLES_FIRST + _opening_with_a_head(_ALL_TITLES), ignore_case=False)),
-    (KIND_TITLE, SECTION_TITLE_RE),
-    (KIND_DOCTYPE, lexicon.term_re(_opening_with_a_head(lexicon.DOC_TYPE_WORDS))),
+# Each kind comes with what a match of it starts with (a regex for one or two characters, read
+# with its pattern's case rule): the combined search below tries a kind only where that holds.
+KEEP_WHOLE: list[tuple[str, re.Pattern, str]] = [
+    (KIND_CODE, DOC_CODE_RE, r"\d"),  # a number first, in both party and state codes
+    (KIND_DATE, DATE_RE, "[0-9t]"),  # a day, a month or "tháng"
+    (KIND_TITLE, lexicon.term_re(_TITLES_FIRST, ignore_case=False), _start_of(_TITLES_FIRST)),
+    (KIND_TITLE, SECTION_TITLE_RE, "[PT]"),  # "Phó Trưởng phòng", "Trưởng phòng"
+    (KIND_DOCTYPE, lexicon.term_re(_opening_with_a_head(lexicon.DOC_TYPE_WORDS)),
+     _start_of(_opening_with_a_head(lexicon.DOC_TYPE_WORDS))),
     (KIND_TITLE, re.compile(rf"(?i:{lexicon.term_re(lexicon.TITLES_BEFORE_BODY).pattern})"
-                            rf"(?=\s*(?:[,.;:)\]–-]|$)|\s+(?:{lexicon.alternation(lexicon.FAMILY_NAMES)})\s+[{UPPER}](?![{UPPER}]))")),
-    (KIND_ORG, _ORG_HEAD_RE),
-    (KIND_ORG, SECTION_HEAD_RE),
+                            rf"(?=\s*(?:[,.;:)\]–-]|$)|\s+(?:{lexicon.alternation(lexicon.FAMILY_NAMES)})\s+[{UPPER}](?![{UPPER}]))"),
+     f"(?i:{_start_of(lexicon.TITLES_BEFORE_BODY)})"),
+    (KIND_ORG, _ORG_HEAD_RE, _start_of(_ORG_HEADS)),
+    (KIND_ORG, SECTION_HEAD_RE, "[Ppbvs]"),  # "Phòng", "phòng", "ban", "văn phòng", "vụ", "sở"
     (KIND_ORG, re.compile(rf"(?:{lexicon.term_re(lexicon.NAMED_ORG_HEADS, ignore_case=False).pattern})"
-                          rf"(?=\s+(?:[{UPPER}0-9]|(?:tỉnh|huyện|thành phố|quận|thị xã)\b))")),  # "Thanh tra tỉnh"
-    (KIND_DOCTYPE, lexicon.term_re(lexicon.DOC_TYPE_WORDS)),
-    (KIND_TITLE, lexicon.term_re(_ALL_TITLES, ignore_case=False)),
-    (KIND_ABBR, ABBREVIATION_RE),
+                          rf"(?=\s+(?:[{UPPER}0-9]|(?:tỉnh|huyện|thành phố|quận|thị xã)\b))"),  # "Thanh tra tỉnh"
+     _start_of(lexicon.NAMED_ORG_HEADS)),
+    (KIND_DOCTYPE, lexicon.term_re(lexicon.DOC_TYPE_WORDS), _start_of(lexicon.DOC_TYPE_WORDS)),
+    (KIND_TITLE, lexicon.term_re(_ALL_TITLES, ignore_case=False), _start_of(_ALL_TITLES)),
+    (KIND_ABBR, ABBREVIATION_RE, f"[{UPPER}]"),
 ]
 _PARAGRAPH_RE = re.compile(r"[^\n]+")
 # One pass over the text: at each position the first alternative that matches wins. Every
 # kind starts a word (its own pattern says so); saying it once up front spares the search
-# trying each kind inside words.
+# trying each kind inside words, and each kind's start, checked before its pattern (in the
+# pattern's own case scope), spares it trying the kinds that cannot start there.
 _KEEP_WHOLE_RE = re.compile(r"(?<!\w)(?=\w)(?:" + "|".join(
-    f"(?P<k{n}>(?i:{p.pattern}))" if p.flags & re.IGNORECASE else f"(?P<k{n}>{p.pattern})"
-    for n, (_, p) in enumerate(KEEP_WHOLE)) + ")")
-_KIND_OF_GROUP = {f"k{n}": kind for n, (kind, _) in enumerate(KEEP_WHOLE)}
+    f"(?P<k{n}>(?i:(?={start}){p.pattern}))" if p.flags & re.IGNORECASE else f"(?P<k{n}>(?={start}){p.pattern})"
+    for n, (_, p, start) in enumerate(KEEP_WHOLE)) + ")")
+_KIND_OF_GROUP = {f"k{n}": kind for n, (kind, _, _) in enumerate(KEEP_WHOLE)}
 
 
 _LAST_SYLLABLE = re.compile(r"(\w+) $")
@@ -100,12 +124,16 @@ def keep_whole_spans(text: str) -> list[tuple[int, int, str]]:
     return spans
 
 
+_WHOLE_ANYWHERE = frozenset({KIND_DATE, KIND_CODE})
+
+
 def _part_of_another_word(m: re.Match, text: str) -> bool:
     """A match that belongs to the words around it: a lower-case term whose first syllable
     closes a dictionary word, or a one-word body head ("Trường", "Bộ") after a family name."""
-    term, start, kind = m.group(), m.start(), _KIND_OF_GROUP[m.lastgroup]
-    if kind in {KIND_DATE, KIND_CODE}:
+    kind = _KIND_OF_GROUP[m.lastgroup]
+    if kind in _WHOLE_ANYWHERE:
         return False  # "đến [tháng 10/2018]": a date is whole whatever word its first syllable ends
+    term, start = m.group(), m.start()
     if term[:1].islower() and _ends_a_word(text, start, term.split(maxsplit=1)[0]) and not (
             term in lexicon.LOWER_BODIES and _syllable_before(text, start).lower() == "trưởng"):
         return True  # but "Trưởng [đoàn ĐBQH] tỉnh" is a title and the delegation it heads
@@ -156,9 +184,10 @@ class WordTagger:
         self.crf = CRFWordSegmenter()
 
     def words(self, text: str, offset: int) -> list[tuple[int, int]]:
-        """Word spans (absolute offsets) of one sentence starting at `offset`."""
-        return [(offset + a, offset + b) for s, e in self.crf.words(text, 0)
-                for a, b in split_at_case(text, s, e)]
+        """Word spans (absolute offsets) of one sentence starting at `offset` (split_at_case
+        applied, through its per-word cache directly: this runs for every word)."""
+        return [(s + a, s + b) for s, e in self.crf.words(text, offset)
+                for a, b in _case_cuts(text[s - offset:e - offset])]
 
     def reference_words(self, text: str, offset: int) -> list[tuple[int, int]]:
         """The same, from underthesea's own tagger: what `make bench` and the tests compare."""
@@ -291,6 +320,7 @@ def rejoin_places(words: list[tuple[int, int]], text: str) -> list[tuple[int, in
 
 
 _TOWN_LEVELS = {"city", "district"}  # a city or town is a district-level unit of its province
+_UNDOTTED_THEN_DOT = re.compile("|".join(re.escape(level + ".") for level in lexicon.UNDOTTED_LEVELS))
 
 
 def join_dotted_levels(words: list[tuple[int, int, str]], text: str) -> list[tuple[int, int, str]]:
@@ -305,6 +335,8 @@ def join_dotted_levels(words: list[tuple[int, int, str]], text: str) -> list[tup
         return any(place.level in _TOWN_LEVELS
                    for place in Gazetteer.shared().candidates(text[start:end], True))
 
+    if not words or not _UNDOTTED_THEN_DOT.search(text, words[0][0], words[-1][1]):
+        return words  # most sentences: no "TP." to look at
     out: list[tuple[int, int, str]] = []
     n = 0
     while n < len(words):
@@ -368,6 +400,10 @@ def split_glued_levels(words: list[tuple[int, int, str]], text: str) -> list[tup
 
 _INITIAL_END = re.compile(r"(?:^|[\s.])\w\.$")  # "Đ." of "Đ.N", "T." of "T. LONG": no end
 _LEVEL_END = re.compile(rf"(?:^|\s)(?:{'|'.join(lexicon.SHORT_LEVELS)})\.$")  # "TX." of "UBND TX.Ba Đồn"
+# How far before a sentence's end a match of each can start (its longest match, and a final
+# line break "$" allows): searched from there, not along the whole sentence.
+_INITIAL_END_REACH = 4
+_LEVEL_END_REACH = max(map(len, lexicon.SHORT_LEVELS)) + 3
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
@@ -389,8 +425,8 @@ def _sentences(text: str) -> list[tuple[int, int]]:
                 spans[-1] = (spans[-1][0], start + len(sent))
             else:
                 spans.append((start, start + len(sent)))
-            glue = bool(_INITIAL_END.search(sent))
-            level_end = bool(_LEVEL_END.search(sent))
+            glue = bool(_INITIAL_END.search(sent, max(0, len(sent) - _INITIAL_END_REACH)))
+            level_end = bool(_LEVEL_END.search(sent, max(0, len(sent) - _LEVEL_END_REACH)))
             cursor = start + len(sent)
     return spans
 
@@ -432,6 +468,21 @@ def _apply_keep_whole(words: list[tuple[int, int]], keep: list[tuple[int, int, s
     return cleaned
 
 
+T = TypeVar("T")
+
+
+def _interleave(values: list[T], inserts: Iterable[tuple[int, T]]) -> list[T]:
+    """`values` with each (n, x) of `inserts` (in order of n) put before values[n]."""
+    out: list[T] = []
+    done = 0
+    for n, x in inserts:
+        out += values[done:n]
+        out.append(x)
+        done = n
+    out += values[done:]
+    return out
+
+
 class Segmenter:
     """Normalised text -> spaCy Doc whose text is the original text, as read."""
 
@@ -452,15 +503,17 @@ class Segmenter:
         keep_starts, keep_ends = [k[0] for k in keep], [k[1] for k in keep]
         words: list[tuple[int, int, str]] = []
         sent_starts: set[int] = set()
+        taken = 0  # the end of the last word taken: a word starting before it overlaps it
         for s, e in _sentences(text):
             inside = keep[bisect_right(keep_ends, s):bisect_left(keep_starts, e)]  # those that reach in
             sentence_words = split_glued_levels(join_dotted_levels(_apply_keep_whole(
                 rejoin_places(self.tagger.words(text[s:e], s), text), inside, text), text), text)
-            if sentence_words and (not words or sentence_words[0][0] >= words[-1][1]):
+            if sentence_words and sentence_words[0][0] >= taken:
                 sent_starts.add(sentence_words[0][0])
             for w in sentence_words:
-                if not words or w[0] >= words[-1][1]:
+                if w[0] >= taken:
                     words.append(w)
+                    taken = w[1]
         doc = self._build(norm, words, sent_starts)
         doc._.doc_id = doc_id
         return doc
@@ -468,40 +521,42 @@ class Segmenter:
     def _build(self, norm: Normalised, words: list[tuple[int, int, str]],
                sent_starts: set[int]) -> Doc:
         original = norm.original
-        texts: list[str] = []
-        spaces: list[bool] = []
-        forms: list[str] = []
-        kinds: list[str] = []
-        starts: list[bool] = []
-        cursor = 0  # in original offsets
-
-        def gap(until: int) -> None:
-            chunk = original[cursor:until]
-            if not chunk:
-                return
-            if chunk == " " and texts and not spaces[-1]:
-                spaces[-1] = True
-                return
-            texts.append(chunk)
-            spaces.append(False)
-            forms.append(chunk)
-            kinds.append("")
-            starts.append(False)
-
-        for s, e, kind in words:
-            os_, oe = norm.to_original(s, e)
-            gap(os_)
-            texts.append(original[os_:oe])
-            spaces.append(False)
-            forms.append(norm.text[s:e])
-            kinds.append(kind)
-            starts.append(s in sent_starts)
-            cursor = oe
-        gap(len(original))
+        bounds = [norm.to_original(s, e) for s, e, _ in words]
+        texts = [original[s:e] for s, e in bounds]
+        forms = [norm.text[s:e] for s, e, _ in words]
+        kinds = [kind for _, _, kind in words]
+        starts = [s in sent_starts for s, _, _ in words]
+        # The text before the first word and after each word: one space goes on the word
+        # before it; anything else (a line break, two spaces) is a token of its own.
+        gaps = [original[s:e] for s, e in zip([0] + [e for _, e in bounds], [s for s, _ in bounds] + [len(original)])]
+        spaces = [gap == " " for gap in gaps[1:]]
+        inserts = [(n, gap) for n, gap in enumerate(gaps) if gap and (gap != " " or n == 0)]
+        if inserts:
+            texts, forms = _interleave(texts, inserts), _interleave(forms, inserts)
+            kinds = _interleave(kinds, [(n, "") for n, _ in inserts])
+            spaces = _interleave(spaces, [(n, False) for n, _ in inserts])
+            starts = _interleave(starts, [(n, False) for n, _ in inserts])
         if starts:
             starts[0] = True
-        doc = Doc(self.vocab, words=texts, spaces=spaces, sent_starts=starts, tags=kinds, lemmas=forms)
-        add = self.vocab.strings.add
-        doc.from_array([NORM], numpy.array([add(form.lower()) for form in forms], dtype=numpy.uint64))
+        doc = Doc(self.vocab, words=texts, spaces=spaces)
+        doc.from_array([LEMMA, TAG, SENT_START, NORM], self._attributes(forms, kinds, starts))
         doc._.text = original
         return doc
+
+    def _attributes(self, forms: list[str], kinds: list[str], starts: list[bool]) -> numpy.ndarray:
+        """The LEMMA, TAG, SENT_START and NORM columns of the words, for one `Doc.from_array`:
+        what `Doc(lemmas=, tags=, sent_starts=)` sets, without its loop over each value. The
+        strings go into the store in the order that loop adds them."""
+        add = self.vocab.strings.add
+        lemma_ids = {form: add(form) for form in dict.fromkeys(forms)}  # each distinct form once
+        lemmas = [lemma_ids[form] for form in forms]
+        tag_ids = {kind: add(kind) for kind in dict.fromkeys(kinds)}
+        tags = [tag_ids[kind] for kind in kinds]
+        norm_ids = {form: add(form.lower()) for form in lemma_ids}
+        norms = [norm_ids[form] for form in forms]
+        array = numpy.empty((len(forms), 4), dtype=numpy.uint64)
+        array[:, 0] = lemmas
+        array[:, 1] = tags
+        array[:, 2] = numpy.where(numpy.array(starts, dtype=bool), 1, -1).astype(numpy.uint64)  # -1: no start
+        array[:, 3] = norms
+        return array

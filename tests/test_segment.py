@@ -1,11 +1,12 @@
 """Stage 2: words and sentences, with codes, dates and abbreviations kept whole."""
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import pytest
 
-from pipeline import read
+from pipeline import lexicon, read, segment
 
 
 def words(doc) -> list[str]:
@@ -123,3 +124,19 @@ def test_words_of_personnel_phrases(nlp, text, expected):
     found = words(nlp.make_doc(text))
     k = found.index(expected[0])
     assert found[k:k + len(expected)] == expected
+
+
+def test_each_keep_whole_kind_starts_as_its_start_says():
+    """The combined keep-whole search tries a kind only where its start (one or two characters)
+    holds, so that start must hold wherever the kind's own pattern matches."""
+    terms = [t for group in (lexicon.TITLES, lexicon.DOC_TYPE_WORDS, lexicon.ORG_HEADS, lexicon.NAMED_ORG_HEADS,
+                             lexicon.TITLES_BEFORE_BODY, lexicon.LOWER_ORG_WORDS, lexicon.LOWER_TITLE_WORDS,
+                             list(lexicon.ORG_ABBREVIATIONS), list(lexicon.TITLE_ABBREVIATIONS)) for t in group]
+    text = " , ".join(f"{variant} Nguyễn Văn An" for t in terms for variant in (t, t.lower(), t.upper(), t.title())) \
+        + " , 22-NQ/TW , 1143/QĐ/TTg , 3 tháng 2 năm 2020 , tháng 9/2018 , 02/02/2008 , 17.2.2025 , 27/ 11" \
+        + " , Phó Trưởng phòng , Trưởng phòng , phòng Nội vụ , văn phòng Tỉnh ủy , VH-TT&DL , UBND"
+    for kind, pattern, start in segment.KEEP_WHOLE:
+        starts = re.compile(start, pattern.flags & re.IGNORECASE)
+        matches = list(pattern.finditer(text))
+        assert matches, pattern.pattern[:80]
+        assert all(starts.match(text, m.start()) for m in matches), kind
