@@ -10,6 +10,7 @@ reports precision per rule and calibration (`calibration.py`) scores it by its r
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -18,6 +19,7 @@ from typing import ClassVar
 from spacy.tokens import Doc, Span
 
 from . import lexicon
+from .extensions import doc_text
 from .gazetteer import LEVEL_WORDS, names_a_level
 from .read import new_tone_placement
 from .schema import (
@@ -105,11 +107,16 @@ class Sentence:
     doc: Words
     start: int
     end: int
+    openings: Openings
     spans: Spans = field(default_factory=list)
     taken: set[int] = field(default_factory=set)
 
     def free(self, s: int, e: int) -> bool:
         return s < e and not self.taken.intersection(range(s, e))
+
+    def at(self, flag: int) -> list[int]:
+        """The sentence's words that have `flag` (see `Openings`), in text order."""
+        return self.openings.between(flag, self.start, self.end)
 
 
 Rule = Callable[[Sentence], Iterable[tuple[int, int, str]]]
@@ -135,8 +142,9 @@ class Phrases:
         """End of the longest phrase starting at word i; 0 when none."""
         if not self.may_start(getattr(doc[i], self.attr)):
             return 0
-        return next((k for k in range(min(end, i + self.longest), i, -1)
-                     if self.key(" ".join(getattr(t, self.attr) for t in doc[i:k])) in self.keys), 0)
+        top = min(end, i + self.longest)
+        words = [getattr(t, self.attr) for t in doc[i:top]]  # read once for every length tried
+        return next((k for k in range(top, i, -1) if self.key(" ".join(words[:k - i])) in self.keys), 0)
 
 
 # --- shared word tests --------------------------------------------------------------
@@ -158,8 +166,12 @@ def counts(doc: Words | Doc, i: int) -> bool:
 
 def is_name_token(token: Word) -> bool:
     """A capitalised word that is not a known head, title, type or code."""
-    text = token.text
-    if word_kind(token) or not text[:1].isupper() or not any(c.isalpha() for c in text):
+    return _is_name(token.text, word_kind(token))
+
+
+@lru_cache(maxsize=50_000)  # asked of most words many times: once per word of the vocabulary
+def _is_name(text: str, kind: str) -> bool:
+    if kind or not text[:1].isupper() or not any(c.isalpha() for c in text):
         return False
     return all(part[:1].isupper() for part in text.split())
 
@@ -288,8 +300,10 @@ def _short_name_after_centre(doc: Words, j: int, end: int) -> bool:
 def document_references(s: Sentence) -> Iterator[tuple[int, int, str]]:
     """A document type word with its number, code or name: "Nghị quyết số 22-NQ/TW",
     "Nghị quyết Trung ương 4 khóa XII", "Luật Phòng, chống tham nhũng"."""
-    doc, i = s.doc, s.start
-    while i < s.end:
+    doc, free = s.doc, s.start
+    for i in s.at(AT_DOC_REFERENCE):
+        if i < free:
+            continue
         e = 0
         if word_kind(doc[i]) == KIND_DOCTYPE or doc[i].norm_ == "quy chế":
             e = _doc_end(doc, i, s.end)
@@ -304,9 +318,7 @@ def document_references(s: Sentence) -> Iterator[tuple[int, int, str]]:
             for n in _listed_numbers(doc, e, s.end):
                 yield n - 1, n, "DOC"
                 e = n
-            i = e
-        else:
-            i += 1
+            free = e
 
 
 def _listed_numbers(doc: Words, e: int, end: int) -> Iterator[int]:
@@ -606,7 +618,7 @@ def _inner_punct(doc: Words, k: int, end: int) -> bool:
 
 def document_codes(s: Sentence) -> Iterator[tuple[int, int, str]]:
     """A code standing alone: "… và 178/2024/NĐ-CP"."""
-    for i in range(s.start, s.end):
+    for i in s.at(AT_CODE):
         if word_kind(s.doc[i]) == KIND_CODE:
             yield i, i + 1, "DOC"
 
@@ -615,7 +627,7 @@ def dates(s: Sentence) -> Iterator[tuple[int, int, str]]:
     """A date the segmenter kept whole; a day and month without a year only after a cue
     word: "ngày 02/02/2008", "Chiều 21.4", "sáng nay 4/8"."""
     doc = s.doc
-    for i in range(s.start, s.end):
+    for i in s.at(AT_DATE):
         if word_kind(doc[i]) != KIND_DATE:
             continue
         if not (iso_date(doc[i].text) or "").startswith("--"):  # it has a year
@@ -635,8 +647,8 @@ def opens_photo_credit(doc: Words | Doc, i: int) -> bool:
 def photo_credits(s: Sentence) -> Iterator[tuple[int, int, str]]:
     """The name in a photo credit: "(Ảnh: [Hoàng Phúc])"."""
     doc, end = s.doc, s.end
-    for i in range(s.start, end - 2):
-        if opens_photo_credit(doc, i) and doc[i + 2].text[:1].isupper():
+    for i in s.at(AT_PHOTO):
+        if i < end - 2 and opens_photo_credit(doc, i) and doc[i + 2].text[:1].isupper():
             e = i + 2
             while e < end and doc[e].text not in {")", "."} and e - i < 6:
                 e += 1
@@ -648,11 +660,13 @@ def source_lines(s: Sentence) -> Iterator[tuple[int, int, str]]:
     [VGP]", "Theo [Vietnam+]/[TTXVN]", "Theo [Quân đội nhân dân]" (guidelines case 43).
     Outlets differ from site to site, so the sentence's form finds them, not a list."""
     doc = s.doc
+    if s.start < s.end and not doc[s.start].is_space and doc[s.start].norm_ != "theo":
+        return  # most sentences: the first word is no "theo"
     words = [t for t in doc[s.start:s.end] if not t.is_space]
     if not (2 <= len(words) <= 8 and words[0].norm_ == "theo"):
         return
     last = doc.doc[words[-1].i]
-    if doc.doc.text[last.idx + len(last):].lstrip(" \t")[:1] not in {"", "\n"}:
+    if doc_text(doc.doc)[last.idx + len(last):].lstrip(" \t")[:1] not in {"", "\n"}:
         return
     groups: list[list[Word]] = [[]]
     for t in words[1:]:
@@ -672,14 +686,15 @@ _OUTLETS = Phrases(lexicon.OUTLETS, attr="text")  # case matters: "Thanh Niên" 
 def outlets(s: Sentence) -> Iterator[tuple[int, int, str]]:
     """A news outlet by its name: "Trả lời [VietNamNet]", "nói với PV [Tuổi Trẻ]" (case 43);
     not in a photo credit ("Ảnh: Trọng Đức/TTXVN", case 72)."""
-    doc, i = s.doc, s.start
-    credit = False
-    while i < s.end:
-        credit = credit or (i + 1 < s.end and opens_photo_credit(doc, i))
-        e = 0 if credit else _OUTLETS.end_at(doc, i, s.end)
-        if e:
+    doc, free = s.doc, s.start
+    for i in s.at(AT_OUTLET):
+        if i < free:
+            continue
+        if i + 1 < s.end and opens_photo_credit(doc, i):
+            return  # a photo credit: nothing after it is marked
+        if e := _OUTLETS.end_at(doc, i, s.end):
             yield i, e, "ORG"
-        i = e or i + 1
+            free = e
 
 
 def party_mentions(s: Sentence) -> Iterator[tuple[int, int, str]]:
@@ -687,7 +702,7 @@ def party_mentions(s: Sentence) -> Iterator[tuple[int, int, str]]:
     "Đại hội XIII của [Đảng]" (guidelines rules 10, 11); the Prime Minister acting as an
     authority: "Quyết định của [Thủ tướng Chính phủ]" (K8)."""
     doc = s.doc
-    for i in range(s.start, s.end):
+    for i in s.at(AT_PARTY):
         before = doc[i - 1].norm_ if i > s.start else ""
         if doc[i].norm_ == "đảng bộ" and before == "toàn":
             yield i, max(_org_end(doc, i, s.end), i + 1), "ORG"
@@ -697,7 +712,9 @@ def party_mentions(s: Sentence) -> Iterator[tuple[int, int, str]]:
                 word_kind(doc[i]) == KIND_ORG and doc[i].text[:1].isupper()  # "Kế hoạch của [Ban Chỉ đạo]"
                 and _org_end(doc, i, s.end) == i)):
             yield i, i + 1, "ORG"
-    for i in range(s.start, s.end - 1):  # K8: the Prime Minister as an authority, no one named
+    for i in s.at(AT_HEAD_OF_STATE):  # K8: the Prime Minister as an authority, no one named
+        if i >= s.end - 1:
+            break
         if doc[i].norm_ == "thủ tướng" and doc[i + 1].norm_ == "chính phủ" and not (
                 i + 2 < s.end and looks_like_person(doc, i + 2, _name_run(doc, i + 2, s.end))) \
                 and not _a_post_named(doc, i, s.start):
@@ -759,15 +776,15 @@ def _acts_as_authority(doc: Words, i: int, end: int) -> bool:
 def organisations(s: Sentence) -> Iterator[tuple[int, int, str]]:
     """An organisation head extended over its place and name: "Ban Tổ chức Huyện ủy Cao Lộc",
     "UBND tỉnh", "Sở Kế hoạch và Đầu tư"."""
-    doc, i = s.doc, s.start
-    while i < s.end:
+    doc, free = s.doc, s.start
+    for i in s.at(AT_ORG):
+        if i < free:
+            continue
         if i not in s.taken and _org_start(doc, i, s.start):
             e = _org_end(doc, i, s.end, s.taken)
             if e > i and not _names_no_body(doc, i, e, s.end) and not names_many(doc, e, s.end):
                 yield i, e, "ORG"
-                i = e
-                continue
-        i += 1
+                free = e
 
 
 _FORCES = {"công an nhân dân", "cand", "quân đội nhân dân", "qđnd"}
@@ -974,6 +991,7 @@ def _secretariat_post(doc: Words, i: int, end: int) -> bool:
     return doc[i].norm_ == "thường trực" and i + 1 < end and doc[i + 1].norm_ == "ban bí thư"
 
 
+@lru_cache(maxsize=20_000)  # asked again of the same few words after each head: bounded
 def _field_key(name: str) -> str:
     """Compared without case or spaces around punctuation ("Bưu chính , Viễn thông", "HIV / AIDS"),
     "&" read as "và" ("Giáo dục & Đào tạo")."""
@@ -1076,7 +1094,7 @@ def landmarks(s: Sentence) -> Iterator[tuple[int, int, str]]:
     """A named place of lexicon.LANDMARKS, after a place head or none: "[Nhà Quốc hội]" before
     the organisations rule reads "Quốc hội" as the body."""
     doc = s.doc
-    for i in range(s.start, s.end):
+    for i in s.at(AT_LANDMARK):
         h = _PLACE_HEADS.end_at(doc, i, s.end) or i
         if h < s.end and (e := _LANDMARKS.end_at(doc, h, s.end)):
             yield i, e, "LOC"
@@ -1095,8 +1113,8 @@ def listed_places(s: Sentence) -> Iterator[tuple[int, int, str]]:
     huyện: [Châu Thành], [Cầu Kè]", case 58) and as places in others ("UB Kiểm tra Tỉnh ủy
     các tỉnh [Hưng Yên], [Nam Định]")."""
     doc = s.doc
-    for i in range(s.start + 1, s.end - 1):
-        if doc[i].norm_ not in _ADMIN:  # most words: nothing to count
+    for i in s.at(AT_ADMIN):
+        if not s.start < i < s.end - 1 or doc[i].norm_ not in _ADMIN:
             continue
         # "các tỉnh, thành phố: …" counts over both level words
         count = i - 3 if doc[i - 1].text == "," and i - 3 >= s.start and doc[i - 2].norm_ in _ADMIN else i - 1
@@ -1143,16 +1161,18 @@ def places(s: Sentence) -> Iterator[tuple[int, int, str]]:
     """A level word and a name or number ("huyện Đình Lập", "quận 10", "thôn An Xá"), a place
     the gazetteer knows named bare ("về Quảng Ngãi", "Tây Nguyên", "Việt Nam"), or a park,
     river or zone by its head ("Khu kinh tế Bắc Vân Phong", "sông Hồng")."""
-    doc, i = s.doc, s.start
-    while i < s.end:
+    doc, free = s.doc, s.start
+    for i in s.at(AT_PLACE):
+        if i < free:
+            continue
         e = i
         if (doc[i].norm_ in _ADMIN or names_a_level(doc[i])) and i + 1 < s.end \
                 and not _place_at(doc, i):  # "TP HCM" is one name
             listed = i > s.start and counts(doc, i - 1)
             n = i + 2 if doc[i + 1].norm_ == "đảo" and i + 2 < s.end else i + 1  # "[huyện đảo Cồn Cỏ]"
             if _place_at(doc, n) and (listed or _is_region(doc, n)):
-                i += 1  # "các tỉnh Tây Nguyên", "các quận [Long Biên], Hoàng Mai": the level
-                continue  # word is no part of a region's name, nor of the first of a list's
+                continue  # "các tỉnh Tây Nguyên", "các quận [Long Biên], Hoàng Mai": the level
+                # word is no part of a region's name, nor of the first of a list's
             if listed and is_name_token(doc[n]):
                 i, e = n, _name_run(doc, n, s.end)
             elif _place_at(doc, n):
@@ -1173,13 +1193,13 @@ def places(s: Sentence) -> Iterator[tuple[int, int, str]]:
             elif doc[i].norm_ == "vùng":
                 e = _place_end(doc, h, s.end)  # case 147: "[vùng Tây Nam Bộ]", as a level word
             else:
-                i = h  # "biển [Việt Nam]": another head is no part of a region's name
+                free = h  # "biển [Việt Nam]": another head is no part of a region's name
                 continue
         if e > i:
             yield i, e, "LOC"
-            i = e
+            free = e
         else:
-            i += 1
+            free = i + 1  # past the name a counted level word was moved on to, if it was
 
 
 # Bare heads that name the one body the article means (rule 11), and the words after which
@@ -1200,10 +1220,10 @@ def bare_bodies(s: Sentence) -> Iterator[tuple[int, int, str]]:
     the body in some 150 sentences and as a level in some 65; "Đảng bộ" alone as the body in
     some 35 and otherwise after those words."""
     doc = s.doc
-    for i in range(s.start, s.end):
+    for i in s.at(AT_BARE_BODY):
         after_words = _BARE_BODIES.get(doc[i].text)
         if after_words is None or i in s.taken or (doc[i].text == "Trung ương" and any(
-                doc[k].norm_ == "địa phương" for k in range(s.start, s.end))):
+                doc[k].norm_ == "địa phương" for k in s.at(AT_LOCAL))):
             continue
         before = doc[i - 1].norm_ if i > s.start else ""
         if not any(before == w or before.endswith(" " + w) for w in after_words):  # "đảng trực thuộc": one word
@@ -1213,8 +1233,8 @@ def bare_bodies(s: Sentence) -> Iterator[tuple[int, int, str]]:
 def founders(s: Sentence) -> Iterator[tuple[int, int, str]]:
     """The founders a doctrine is named after: "chủ nghĩa [Mác] - [Lênin]" (case 94)."""
     doc = s.doc
-    for i in range(s.start + 1, s.end):
-        if doc[i].text == "Mác" and doc[i - 1].norm_ == "chủ nghĩa":
+    for i in s.at(AT_FOUNDER):
+        if i > s.start and doc[i].text == "Mác" and doc[i - 1].norm_ == "chủ nghĩa":
             yield i, i + 1, "PER"
             if i + 2 < s.end and doc[i + 1].text in _DASHES and doc[i + 2].text in {"Lênin", "Lê-nin"}:
                 yield i + 2, i + 3, "PER"
@@ -1227,13 +1247,15 @@ def people_and_titles(s: Sentence) -> Iterator[tuple[int, int, str]]:
     doc, start, end = s.doc, s.start, s.end
     org_start = {e: b for b, e, label in s.spans if label == "ORG"}
     persons: list[tuple[int, int]] = []
-    i = start
-    while i < end:
+    free = start
+    for i in s.at(AT_PERSON):
+        if i < free:
+            continue
         t = doc[i]
         if t.norm_ in lexicon.HONORIFIC_WORDS and i + 1 < end and is_name_token(doc[i + 1]):
             e = _name_run(doc, i + 1, end)
             persons.append((i + 1, e))
-            i = e
+            free = e
             continue
         if is_name_token(t) and not _place_at(doc, i) and not _named_after_a_person(doc, i, start) and (
                 i == start or not is_name_token(doc[i - 1]) or _in_place(doc, i - 1)):
@@ -1241,16 +1263,14 @@ def people_and_titles(s: Sentence) -> Iterator[tuple[int, int, str]]:
             cue = _title_after(doc, e, end) or _title_before(doc, i, start, org_start) is not None
             if looks_like_person(doc, i, e) and (cue or _syllables(doc, i, e) >= 3):
                 persons.append((i, e))
-                i = e
-                continue
-        i += 1
+                free = e
     yield from ((b, e, "PER") for b, e in persons)
     if not persons:
         return
     org_end = {b: e for b, e, label in s.spans if label == "ORG"}
     bodies = {b: e for b, e, label in s.spans if label in {"ORG", "LOC"}}
     person_starts = {b for b, _ in persons}
-    for j in range(start, end):  # rule 2: the titles of a sentence that names a person
+    for j in s.at(AT_TITLE):  # rule 2: the titles of a sentence that names a person
         generic = j > start and ((doc[j - 1].norm_ in _GENERIC_BEFORE or doc[j - 1].like_num)
                                  and not _holders_listed(doc, j + 1, end, bodies, person_starts)
                                  or (doc[j].norm_ == "đại biểu" and not _a_deputys_post(doc[j - 1]))
@@ -1344,6 +1364,68 @@ def _title_before(doc: Words, s: int, start: int, org_start: dict[int, int]) -> 
     return None
 
 
+# --- where the rules can start -------------------------------------------------------
+# Each rule below starts only on words of some kinds ("luật", a doctype, a capitalised
+# name …); `Openings` finds those words once per Doc, so a rule visits them, not every
+# word of every sentence. A flag holds wherever the rule's first test can pass (a word
+# without it would be passed over by the rule), so the rules find what they found before.
+(AT_DOC_REFERENCE, AT_CODE, AT_DATE, AT_PHOTO, AT_PARTY, AT_HEAD_OF_STATE, AT_LANDMARK, AT_ORG, AT_OUTLET,
+ AT_ADMIN, AT_PLACE, AT_BARE_BODY, AT_FOUNDER, AT_PERSON, AT_TITLE, AT_LOCAL, AT_HEAD_AGAIN) = (
+    1 << n for n in range(17))
+
+
+@lru_cache(maxsize=50_000)  # one entry per word of the vocabulary (text, norm, kind)
+def _flags(text: str, norm: str, kind: str) -> int:
+    """The AT_ flags of a word; the tests read only its text, norm_ and kind."""
+    word = Word(0, text, norm, kind, False, False, False, False)
+    tests = {
+        AT_DOC_REFERENCE: kind == KIND_DOCTYPE or norm in {"quy chế", "luật", "bộ"} or text == "Di chúc",
+        AT_CODE: kind == KIND_CODE,
+        AT_DATE: kind == KIND_DATE,
+        AT_PHOTO: norm == "ảnh",
+        AT_PARTY: norm == "đảng bộ" or text in _ACTING_ALONE or text == "Trung ương" or kind == KIND_ORG,
+        AT_HEAD_OF_STATE: norm in _HEADS_OF_STATE,
+        AT_LANDMARK: _PLACE_HEADS.may_start(norm) or _LANDMARKS.may_start(norm),
+        AT_ORG: text in _ORG_ABBR or norm in _DESCRIBED_HEADS or text == "Thường vụ" or kind == KIND_ORG,
+        AT_OUTLET: _OUTLETS.may_start(text) or norm == "ảnh",  # "Ảnh:" ends the search
+        AT_ADMIN: norm in _ADMIN,
+        AT_PLACE: norm in _ADMIN or names_a_level(word) or _PLACE_HEADS.may_start(norm),  # and the gazetteer's B
+        AT_BARE_BODY: text in _BARE_BODIES,
+        AT_FOUNDER: text == "Mác",
+        AT_PERSON: norm in lexicon.HONORIFIC_WORDS or is_name_token(word),
+        AT_TITLE: _is_title(word) or norm in {"thường trực", "phó"},
+        AT_LOCAL: norm == "địa phương",
+        AT_HEAD_AGAIN: text in _HEADS_AGAIN,
+    }
+    return sum(flag for flag, holds in tests.items() if holds)
+
+
+class Openings:
+    """The words of one Doc that carry each AT_ flag (kept for the Doc's run of the rules only)."""
+
+    def __init__(self, doc: Words) -> None:
+        flags = [_flags(w.text, w.norm_, w.tag_) for w in doc]
+        for i, tag in enumerate(doc.place_tags):
+            if tag == "B":  # a place the gazetteer found starts here
+                flags[i] |= AT_PLACE
+        # the words of each combination of flags: few combinations, and most words have none
+        self._by_flags: dict[int, list[int]] = {}
+        for i, word_flags in enumerate(flags):
+            if word_flags:
+                self._by_flags.setdefault(word_flags, []).append(i)
+        self._positions: dict[int, list[int]] = {}
+
+    def between(self, flag: int, start: int, end: int) -> list[int]:
+        """The words from start to end (exclusive) that carry `flag`."""
+        found = self._positions.get(flag)
+        if found is None:
+            found = self._positions[flag] = sorted(
+                i for word_flags, words in self._by_flags.items() if word_flags & flag for i in words)
+        if not found:  # most flags in most articles
+            return found
+        return found[bisect_left(found, start):bisect_left(found, end)]
+
+
 RULES: tuple[Rule, ...] = (document_references, document_codes, dates, photo_credits, source_lines,
                            party_mentions, landmarks, organisations, outlets, listed_places, places, bare_bodies,
                            founders, people_and_titles)
@@ -1380,8 +1462,9 @@ def find_spans(doc: Doc, rules: tuple[Rule, ...] = RULES) -> list[tuple[int, int
     """(start, end, label, rule name) of every rule span, flat, in text order."""
     found: list[tuple[int, int, str, str]] = []
     words = words_of(doc)
+    openings = Openings(words)
     for start, end in words.sentences:
-        s = Sentence(words, start, end)
+        s = Sentence(words, start, end, openings)
         for rule in rules:
             for b, e, label in rule(s):
                 if s.free(b, e):
@@ -1398,7 +1481,7 @@ def find_spans(doc: Doc, rules: tuple[Rule, ...] = RULES) -> list[tuple[int, int
                 found.append((b, e, label, rule))
 
     add(bylines(words), "bylines")
-    add(heads_again(words, found), "heads_again")
+    add(heads_again(words, found, openings), "heads_again")
     add(given_names(words, found), "given_names")
     return sorted(found)
 
@@ -1409,20 +1492,24 @@ def find_spans(doc: Doc, rules: tuple[Rule, ...] = RULES) -> list[tuple[int, int
 # do in fewer than half, and are left out. Not after words that make them several bodies.
 _HEADS_AGAIN = {"Ban Chỉ đạo", "Tiểu ban", "Học viện", "Ủy ban", "Hội", "Đảng ủy", "Bệnh viện", "Quân khu",
                 "Chi bộ", "Hội đồng", "Tập đoàn", "Tổng công ty"}
+_HEADS_AGAIN_OPENING = tuple(f"{head} " for head in _HEADS_AGAIN)  # a body's name opened by one
 _NOT_AGAIN_AFTER = PLURALS | {"mỗi", "từng", "ngày"}  # "các Học viện khu vực", "Ngày Hội quốc phòng"
 
 
-def heads_again(doc: Words, found: list[tuple[int, int, str, str]]) -> Iterator[tuple[int, int, str]]:
+def heads_again(doc: Words, found: list[tuple[int, int, str, str]],
+                openings: Openings) -> Iterator[tuple[int, int, str]]:
     """A body named again, by its head alone, after the article named it in full; not after
     "các", "những" (several bodies) nor before "trực thuộc", "khối"."""
     named: dict[str, int] = {}  # head -> where the first body it opens ends
     for b, e, label, _ in sorted(found):
         if label == "ORG":
             name = " ".join(t.text for t in doc[b:e])
+            if not name.startswith(_HEADS_AGAIN_OPENING):
+                continue
             for head in _HEADS_AGAIN:
                 if name.startswith(head + " "):
                     named.setdefault(head, e)
-    for i in range(1, len(doc)):
+    for i in openings.between(AT_HEAD_AGAIN, 1, len(doc)):
         t = doc[i]
         if t.text in named and i >= named[t.text] and doc[i - 1].norm_ not in _NOT_AGAIN_AFTER \
                 and not (i + 1 < len(doc) and (doc[i + 1].norm_ in {"trực thuộc", "khối"}
@@ -1467,8 +1554,9 @@ class EntityRules:
         spans = []
         for b, e, label, rule in find_spans(doc):
             span = Span(doc, b, e, label=label)
-            span._.source = f"{RULE_SOURCE}{rule}"
-            span._.score = self.default_score
+            attributes = span._  # made anew, with the span's character offsets, at each `span._`
+            attributes.source = f"{RULE_SOURCE}{rule}"
+            attributes.score = self.default_score
             spans.append(span)
         spans = tidy(doc, spans)
         doc.ents = spans

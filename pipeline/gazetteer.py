@@ -187,6 +187,22 @@ def place_keys() -> frozenset[str]:
                      if any(p.level in {"province", "city", "district"} for p in places))
 
 
+@lru_cache(maxsize=1)
+def _name_syllables() -> frozenset[str]:
+    """The syllables of every name's key (some two thousand)."""
+    index = _index()
+    return frozenset(syllable for table in (index.bare, index.named) for name in table for syllable in name.split())
+
+
+@lru_cache(maxsize=65536)  # a word of the vocabulary each
+def _may_name(piece: str) -> bool:
+    """Whether a piece of text between white space may be part of a name: each syllable of its
+    key is one of a name's. `key` changes the letters of each piece on its own and splits a
+    piece only at a dash, never joins two, so a text whose key is a name passes for every one
+    of its pieces; most texts tried fail on one, and their key (the costly part) is not made."""
+    return all(syllable in _name_syllables() for syllable in key(piece).split())
+
+
 class Gazetteer:
     """Place names in a Doc, and what they are."""
 
@@ -230,31 +246,36 @@ class Gazetteer:
         return sorted(found, key=lambda p: (p.system not in (system, ""), p.level == "commune"))[0]
 
     def find(self, doc: Doc) -> list[tuple[int, int, bool]]:
-        """(start, end, after a level word) of the place names in the Doc, longest first."""
+        """(start, end, after a level word) of the place names in the Doc, longest first.
+        Only words that can open a name are tried, in text order; a name found covers the
+        words it spans (names never cross a sentence end)."""
         words = _Words(doc)
+        sentences, sentence_of = words.words.sentences, words.words.sentence_of
         found: list[tuple[int, int, bool]] = []
-        for start, stop in words.words.sentences:
-            i = start
-            while i < stop:
-                after_level = i > start and names_a_level(words.words[i - 1])
-                end = self._match(words, i, stop, after_level)
-                if end:
-                    found.append((i, end, after_level))
-                    i = end
-                else:
-                    i += 1
+        free = 0  # words before this one are part of a name found
+        for i in words.openers:
+            if i < free:
+                continue
+            start, stop = sentences[sentence_of[i]]
+            after_level = i > start and names_a_level(words.words[i - 1])
+            end = self._match(words, i, stop, after_level)
+            if end:
+                found.append((i, end, after_level))
+                free = end
         return found
 
     def _match(self, words: _Words, i: int, stop: int, after_level: bool) -> int:
-        if not words.opens[i]:
-            return 0
+        """End of the longest name opening at word i (a word that opens one), else 0."""
         tables = (self.index.named, self.index.bare) if after_level else (self.index.bare,)
-        for end in range(min(stop, i + self.MAX_WORDS), i, -1):
-            if not all(words.inside[k] for k in range(i + 1, end)):
-                continue
-            name = key(words.text[words.starts[i]:words.ends[end - 1]])
-            if any(name in table for table in tables):
-                return end
+        last = min(stop, i + self.MAX_WORDS)
+        end = i + 1  # the name may go on over the words that can be inside one
+        while end < last and words.inside(end):
+            end += 1
+        text, starts, ends = words.text, words.starts, words.ends
+        for stop_at in range(end, i, -1):
+            name = text[starts[i]:ends[stop_at - 1]]
+            if all(map(_may_name, name.split())) and any(key(name) in table for table in tables):
+                return stop_at
         return 0
 
     def __call__(self, doc: Doc) -> Doc:
@@ -272,7 +293,7 @@ _LOWER_STARTS = {"đồng bằng", "miền", "duyên hải", "trung du", "châu"
 
 class _Words:
     """What place matching asks of each word: the Doc's words as read once (`words.py`), with
-    their offsets and whether a name can open or go on there."""
+    their offsets, which words can open a name and whether a name can go on over a word."""
 
     def __init__(self, doc: Doc) -> None:
         self.words = words_of(doc)
@@ -280,7 +301,11 @@ class _Words:
         self.text = doc_text(doc)
         self.starts = [idx for idx, _ in offsets]
         self.ends = [idx + length for idx, length in offsets]
-        # a name opens with a capital (or a lower-case region word) ...
-        self.opens = [w.text[:1].isupper() or w.norm_ in _LOWER_STARTS for w in self.words]
-        # ... and goes on with capitals, dashes or lower-case words ("đồng bằng sông Cửu Long")
-        self.inside = [o or w.text in {"-", "–"} or w.text.islower() for o, w in zip(self.opens, self.words)]
+        # a name opens with a capital (or a lower-case region word)
+        self.openers = [w.i for w in self.words if w.text[:1].isupper() or w.norm_ in _LOWER_STARTS]
+        self._opening = set(self.openers)
+
+    def inside(self, k: int) -> bool:
+        """A name goes on over word k: capitals, dashes or lower-case words ("đồng bằng sông Cửu Long")."""
+        text = self.words[k].text
+        return k in self._opening or text in {"-", "–"} or text.islower()

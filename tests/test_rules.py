@@ -718,3 +718,27 @@ def test_places_listed_after_a_counted_level_word(placed):
 ])
 def test_posts_of_the_army_tax_offices_and_companies(placed, text, titles):
     assert [t for label, t in ents(placed(text)) if label == "TITLE"] == titles
+
+
+def test_the_rules_find_the_same_spans_visiting_only_the_words_they_can_start_on(monkeypatch):
+    """Each rule visits only the words flagged as where it can start (`entity_rules.Openings`);
+    with every word flagged for every rule it must find the same spans, so a rule whose first
+    test changed without its flag fails here. On the sample articles and published training
+    articles of every outlet."""
+    from pipeline import entity_rules
+    from pipeline.annotations import gold_files
+    from pipeline.paths import ROOT
+    from pipeline.records import read_many
+
+    nlp = pipeline.load(None, {"pipeline.stages": ["dateline", "gazetteer"]})
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "corpus").glob("*.txt"))]
+    outlets: dict[str, list[str]] = {}
+    for record in read_many(gold_files()):
+        if record.meta.get("source") == "published":
+            outlets.setdefault(record.meta.get("outlet", ""), []).append(record.text)
+    texts += [text for found in outlets.values() for text in found[:10]]
+    docs = [nlp(text) for text in texts]
+    flagged = [entity_rules.find_spans(doc) for doc in docs]
+    monkeypatch.setattr(entity_rules, "_flags", lambda text, norm, kind: -1)  # every flag, every word
+    assert [entity_rules.find_spans(doc) for doc in docs] == flagged
+    assert sum(map(len, flagged)) > 1000
