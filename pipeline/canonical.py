@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from typing import ClassVar
 
 from spacy.tokens import Doc, Span
@@ -21,7 +22,7 @@ from .gazetteer import LEVEL_NAMES, Gazetteer
 from .read import clean
 from .schema import CANONICAL, ENTS, KIND_CODE, KIND_DOCTYPE, word_kind
 from .shapes import UPPER, iso_date, parse_code
-from .spans import sentence_numbers
+from .words import words_of
 
 _HEAD_CASE = {h.lower(): h for h in lexicon.ORG_HEADS}
 # Names of the same body written two ways (guidelines 44): the Central Committee, and a
@@ -95,24 +96,38 @@ def _known_place(name: str) -> str:
     return "" if cut_title or words[0] in lexicon.FAMILY_NAMES else name
 
 
+@lru_cache(maxsize=4096)
+def _places_written(text: str) -> tuple[tuple[str, str], ...]:
+    """(level, name as written) of each place a body's or place's text names after a level word
+    or committee: read from the text alone, and the same few bodies recur in every article."""
+    return tuple(((m.group(2) or lexicon.LEVEL_OF_COMMITTEE[m.group(1).lower()]).lower(), m.group(3).strip())
+                 for m in _PLACE_RE.finditer(_spell_levels(clean(text))))
+
+
 class Places:
     """The places an article names, per administrative level: most frequent first, and where
     each is named (its sentence and offset)."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, ents: list[Span] | None = None) -> None:
+        """`ents`: the Doc's entities, when the caller has them (`doc.ents` makes every Span again)."""
         counts: dict[str, Counter] = {}
-        self.sentence = sentence_numbers(doc)  # of each word
+        words = words_of(doc)
+        self.text = words.text  # spans' texts are cut from it: `span.text` makes a Token per word
+        self.sentence = words.sentence_of  # of each word
         self.named: dict[tuple[int, str], list[tuple[int, str]]] = {}  # (sentence, level) -> (offset, name)
-        for ent in doc.ents:
+        for ent in doc.ents if ents is None else ents:
             if ent.label_ not in {"ORG", "LOC"}:
                 continue
-            for m in _PLACE_RE.finditer(_spell_levels(clean(ent.text))):
-                level = (m.group(2) or lexicon.LEVEL_OF_COMMITTEE[m.group(1).lower()]).lower()
-                name = _known_place(m.group(3).strip())
+            for level, written in _places_written(self.written(ent)):
+                name = _known_place(written)
                 if name:
                     counts.setdefault(level, Counter())[name] += 1
                     self.named.setdefault((self.sentence[ent.start], level), []).append((ent.start_char, name))
         self.best = {level: c.most_common(1)[0][0] for level, c in counts.items()}
+
+    def written(self, ent: Span) -> str:
+        """The span's text (what `ent.text` gives)."""
+        return self.text[ent.start_char:ent.end_char]
 
     def complete(self, name: str, ent: Span | None = None) -> str:
         """Add the place to a name ending in a bare level or committee: the nearest place of
@@ -128,15 +143,21 @@ class Places:
 
 
 def org_name(text: str, places: Places, ent: Span | None = None) -> str:
+    name = _org_spelt(text)
+    name = places.complete(_ALIASES.get(name, name), ent)
+    return _LEVEL_AFTER_COMMITTEE.sub(  # "Thành ủy thành phố X" -> "Thành ủy X"
+        lambda m: m.group(1) if lexicon.COMMITTEE_OF_LEVEL[m.group(2)] == m.group(1) else m.group(0), name)
+
+
+@lru_cache(maxsize=4096)
+def _org_spelt(text: str) -> str:
+    """The steps of `org_name` that read the text alone, kept for the bodies articles repeat."""
     name = _BRACKETED.sub("", clean(text))  # "Ủy ban Kiểm tra (UBKT) Trung ương": the name, once
     name = _ABBR_RE.sub(lambda m: lexicon.ORG_ABBREVIATIONS[m.group(1)], name)
     name = _HEAD_RE.sub(lambda m: _HEAD_CASE.get(m.group(0).lower(), m.group(0)), name)
     name = _COMMITTEE_RE.sub(lambda m: m.group(1).capitalize(), name)  # "Ban Thường vụ huyện ủy" -> "… Huyện ủy"
     name = _EXECUTIVE_RE.sub(lambda m: lexicon.COMMITTEE_OF_LEVEL[m.group(1).lower()], name)  # "BCH Đảng bộ tỉnh X"
-    name = _spell_levels(name)
-    name = places.complete(_ALIASES.get(name, name), ent)
-    return _LEVEL_AFTER_COMMITTEE.sub(  # "Thành ủy thành phố X" -> "Thành ủy X"
-        lambda m: m.group(1) if lexicon.COMMITTEE_OF_LEVEL[m.group(2)] == m.group(1) else m.group(0), name)
+    return _spell_levels(name)
 
 
 class Canonicaliser:
@@ -150,8 +171,8 @@ class Canonicaliser:
         self.gazetteer = gazetteer
 
     def __call__(self, doc: Doc) -> Doc:
-        places = Places(doc)
         ents = list(doc.ents)
+        places = Places(doc, ents)
         parsed = {n: _written_code(e) for n, e in enumerate(ents) if e.label_ == "DOC"}
         codes: dict[tuple[str, str], dict] = {}  # (type name, number) -> the full code cited
         for code in parsed.values():
@@ -159,34 +180,39 @@ class Canonicaliser:
                 codes.setdefault((code["type_name"].lower(), code["number"].lstrip("0")), code)
         year = int(doc._.published[:4]) if doc._.published else None
         committee = None  # the party committee named last: a bare "Ban Chấp hành" is its (rule 44)
+        canonicals = []  # each entity's, as set on it (`span._` makes a new object at each access)
         for n, ent in enumerate(ents):  # span attributes live in doc.user_data, keyed by the span
-            ent._.canonical = doc_reference(ent, parsed[n], codes) if n in parsed else self.canonical(ent, places)
+            canonical = doc_reference(ent, parsed[n], codes) if n in parsed else self.canonical(ent, places)
+            ent._.canonical = canonical
+            canonicals.append(canonical)
             if ent.label_ == "ORG":
-                name = ent._.canonical["text"]
+                name = canonical["text"]
                 if name == "Ban Chấp hành" and committee:
-                    ent._.canonical["text"] = committee
+                    canonical["text"] = committee
                 elif _PARTY_COMMITTEE.match(name):
                     committee = name
         if self.gazetteer is not None:
-            doc._.province = self._places(ents, self._province(places, year), year)
+            doc._.province = self._places(ents, canonicals, self._province(places, year), year)
         return doc
 
-    def _places(self, ents: list[Span], province: str | None, year: int | None) -> str | None:
-        """Set each ORG and LOC's place; the article's province. Without one named after a
-        level word, it is the province the resolved places name most, if one leads, and the
-        places that needed it ("Thành ủy TP") are resolved again with it."""
-        located = [e for e in ents if e.label_ in {"ORG", "LOC"}]
-        places = [self.place(e._.canonical["text"], province, year) for e in located]
+    def _places(self, ents: list[Span], canonicals: list[dict], province: str | None,
+                year: int | None) -> str | None:
+        """Set each ORG and LOC's place (in its canonical dict, of `canonicals`); the article's
+        province. Without one named after a level word, it is the province the resolved places
+        name most, if one leads, and the places that needed it ("Thành ủy TP") are resolved again
+        with it."""
+        located = [(e, c) for e, c in zip(ents, canonicals) if e.label_ in {"ORG", "LOC"}]
+        places = [self.place(c["text"], province, year) for _, c in located]
         if province is None:
             counts = Counter(p["province_code"] for p in places if p and p.get("province_code"))
             top = counts.most_common(2)
             if top and (len(top) == 1 or top[0][1] > top[1][1]):
                 province = top[0][0]
-                places = [p or self.place(e._.canonical["text"], province, year)
-                          for e, p in zip(located, places)]
-        for ent, place in zip(located, places):
+                places = [p or self.place(c["text"], province, year)
+                          for (_, c), p in zip(located, places)]
+        for (_, canonical), place in zip(located, places):
             if place:
-                ent._.canonical["place"] = place
+                canonical["place"] = place
         return province
 
     def _province(self, places: Places, year: int | None) -> str | None:
@@ -217,15 +243,15 @@ class Canonicaliser:
     @staticmethod
     def canonical(ent: Span, places: Places) -> dict:
         """The canonical form of a PER, TITLE, ORG, LOC or DATE."""
-        label = ent.label_
+        label, text = ent.label_, places.written(ent)
         if label == "PER":
-            return {"text": person_name(ent.text)}
+            return {"text": person_name(text)}
         if label == "TITLE":
-            return {"text": title_name(ent.text)}
+            return {"text": title_name(text)}
         if label in {"ORG", "LOC"}:
-            return {"text": org_name(ent.text, places, ent) if label == "ORG" else clean(ent.text)}
-        iso = iso_date(ent.text)  # DATE
-        return {"text": iso or clean(ent.text), "iso": iso}
+            return {"text": org_name(text, places, ent) if label == "ORG" else clean(text)}
+        iso = iso_date(text)  # DATE
+        return {"text": iso or clean(text), "iso": iso}
 
 
 def _written_code(ent: Span) -> dict | None:

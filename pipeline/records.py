@@ -126,12 +126,14 @@ def doc_to_record(doc, meta: dict | None = None, scores: bool = True) -> Record:
     index = {(e.start, e.end): i for i, e in enumerate(ents)}
     spans: list[SpanDict] = []
     for e in ents:
+        ext = e._  # each `span._` makes a new object
         span: SpanDict = {"start": e.start_char, "end": e.end_char, "label": e.label_}
-        if e._.ref:
-            span["ref"] = e._.ref
+        ref = ext.ref
+        if ref:
+            span["ref"] = ref
         if scores:
-            span["score"] = round(e._.score, 3)
-            span["source"] = e._.source
+            span["score"] = round(ext.score, 3)
+            span["source"] = ext.source
         spans.append(span)
     relations: list[RelationDict] = []
     for rel in doc._.relations or []:
@@ -143,11 +145,12 @@ def doc_to_record(doc, meta: dict | None = None, scores: bool = True) -> Record:
             item["score"] = round(rel.score, 3)
         relations.append(item)
     meta = dict(meta or {})
-    if doc._.published and "published" not in meta:
-        meta["published"] = doc._.published
-    if doc._.province and "province_code" not in meta:
-        meta["province_code"] = doc._.province  # the province the article is about
-    return Record(id=doc._.doc_id, text=doc_text(doc), spans=spans,
+    ext = doc._
+    if ext.published and "published" not in meta:
+        meta["published"] = ext.published
+    if ext.province and "province_code" not in meta:
+        meta["province_code"] = ext.province  # the province the article is about
+    return Record(id=ext.doc_id, text=doc_text(doc), spans=spans,
                   relations=relations, meta=meta)
 
 

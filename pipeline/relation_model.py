@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import math
+from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterator
 from itertools import repeat
 from pathlib import Path
@@ -28,70 +29,96 @@ from .words import Word, words_of
 _TYPES_BY_LABELS = {pair: label for label, pair in RELATION_TYPES.items()}
 
 
+# _bucket's name for each count up to 20: one list index per feature, not a loop over limits.
+_BUCKETS = tuple(next(str(limit) for limit in (0, 1, 2, 3, 5, 8, 12, 20) if n <= limit) for n in range(21))
+
+
 def _bucket(n: int) -> str:
-    for limit in (0, 1, 2, 3, 5, 8, 12, 20):
-        if n <= limit:
-            return str(limit)
-    return "far"
+    return _BUCKETS[n] if n <= 20 else "far"
 
 
 def candidates(groups: list[list[Span]], max_distance: int = 40) -> Iterator[tuple[Span, Span, str, list[Span]]]:
     """(head, child, relation type, the sentence's entities) for every type-compatible pair
     in one sentence (`groups`: the entities of each sentence), at most `max_distance` words apart."""
     for ents in groups:
-        for head in ents:
-            for child in ents:
-                label = _TYPES_BY_LABELS.get((head.label_, child.label_))
-                if label and head is not child and abs(head.start - child.start) <= max_distance:
+        read = [(e, e.label_, e.start) for e in ents]  # each Span's label and start read once per sentence
+        for head, head_label, head_start in read:
+            for child, child_label, child_start in read:
+                label = _TYPES_BY_LABELS.get((head_label, child_label))
+                if label and head is not child and abs(head_start - child_start) <= max_distance:
                     yield head, child, label, ents
+
+
+def _ents_between(ents: list[Span], start: int, end: int) -> list[Span]:
+    """The entities of `ents` inside words start..end: doc.ents are sorted and never overlap, so
+    their starts and ends both rise and the ones inside form one run, found by bisection."""
+    return ents[bisect_left(ents, start, key=_start):bisect_right(ents, end, key=_end)]
+
+
+def _start(span: Span) -> int:
+    return span.start
+
+
+def _end(span: Span) -> int:
+    return span.end
 
 
 def features(doc: Doc, head: Span, child: Span, label: str, rule_says: bool,
              ents: list[Span]) -> list[str]:
     """Binary features of one candidate, each prefixed with the relation type; `ents` are
-    the entities of its sentence."""
+    the entities of its sentence, in text order (as `doc.ents` gives them)."""
     first, second = (head, child) if head.start < child.start else (child, head)
+    first_start, first_end, second_start, second_end = first.start, first.end, second.start, second.end
+    order = "head_first" if head is first else "child_first"
+    head_label, child_label = head.label_, child.label_
     doc_words = words_of(doc)
-    between = [t for t in doc_words[first.end:second.start] if not t.is_space]
+    between = [t for t in doc_words[first_end:second_start] if not t.is_space]
     words = [t.norm_ for t in between]
-    ents_between = [e for e in ents if first.end <= e.start and e.end <= second.start]
+    ents_between = _ents_between(ents, first_end, second_start)
+    labels = [e.label_ for e in ents_between]
+    p = label + ":"
     feats = [
-        "bias", f"order={'head_first' if head is first else 'child_first'}",
-        f"dist={_bucket(len(words))}", f"ents_between={_bucket(len(ents_between))}",
-        f"labels_between={'_'.join(e.label_ for e in ents_between[:4])}",
-        f"first_between={words[0] if words else '<none>'}",
-        f"last_between={words[-1] if words else '<none>'}",
-        f"before={doc_words[first.start - 1].norm_ if first.start else '<s>'}",
-        f"after={doc_words[second.end].norm_ if second.end < len(doc_words) else '</s>'}",
-        f"rule={rule_says}", f"head={head.text.lower()[:20]}" if head.label_ == "TITLE" else "",
-        f"child={child.text.lower()[:20]}" if child.label_ == "TITLE" else "",
+        p + "bias", f"{p}order={order}",
+        f"{p}dist={_bucket(len(words))}", f"{p}ents_between={_bucket(len(ents_between))}",
+        f"{p}labels_between={'_'.join(labels[:4])}",
+        f"{p}first_between={words[0] if words else '<none>'}",
+        f"{p}last_between={words[-1] if words else '<none>'}",
+        f"{p}before={doc_words[first_start - 1].norm_ if first_start else '<s>'}",
+        f"{p}after={doc_words[second_end].norm_ if second_end < len(doc_words) else '</s>'}",
+        f"{p}rule={rule_says}",
     ]
+    if head_label == "TITLE":  # its text cut from the Doc's: `span.text` makes a Token per word
+        feats.append(f"{p}head={doc_words.text[head.start_char:head.end_char].lower()[:20]}")
+    if child_label == "TITLE":
+        feats.append(f"{p}child={doc_words.text[child.start_char:child.end_char].lower()[:20]}")
     if len(words) <= 5:
-        feats.append("seq=" + "_".join(words))
-    feats += [f"w={w}" for w in words[:12]]
-    feats += [f"p={t.text}" for t in between if t.is_punct]
-    same_label_between = sum(1 for e in ents_between if e.label_ in {head.label_, child.label_})
-    feats.append(f"same_between={_bucket(same_label_between)}")
-    if _listed_with_others(between, ents_between):
-        feats.append("listed_with_others")
-    if label == "has_title" and _post_chain(between, ents_between):
-        feats.append(f"post_chain={'head_first' if head is first else 'child_first'}")
-    if label == "has_title" and child is first and _listed_after(doc_words, child, head, ents_between):
-        feats.append("listed_holder")
-    if label == "has_title" and head is first and _career_list(between, ents_between):
-        feats.append("career_list")
-    return [f"{label}:{f}" for f in feats if f]
+        feats.append(p + "seq=" + "_".join(words))
+    feats += [f"{p}w={w}" for w in words[:12]]
+    feats += [f"{p}p={t.text}" for t in between if t.is_punct]
+    same_label_between = sum(1 for lab in labels if lab == head_label or lab == child_label)
+    feats.append(f"{p}same_between={_bucket(same_label_between)}")
+    if _listed_with_others(between, ents_between, labels):
+        feats.append(p + "listed_with_others")
+    if label == "has_title":
+        if _post_chain(between, ents_between, labels):
+            feats.append(f"{p}post_chain={order}")
+        if child is first and _listed_after(doc_words, child, head, ents_between):
+            feats.append(p + "listed_holder")
+        if head is first and _career_list(between, ents_between):
+            feats.append(p + "career_list")
+    return feats
 
 
 # Running text also brackets a person's posts or adds one with "đồng thời".
 _CHAIN_GLUE = POST_LIST_GLUE | {"(", ")", "đồng thời", "đồng thời là"}
 
 
-def _post_chain(between: list[Word], ents_between: list[Span]) -> bool:
+def _post_chain(between: list[Word], ents_between: list[Span], labels: list[str]) -> bool:
     """Only posts, their bodies and places, and list glue stand between a person and a title:
     "ông A, ủy viên Ban Thường vụ …, Bí thư Đảng ủy, [Chủ tịch] HĐTV", "[Phó Bí thư] Tỉnh ủy,
-    Chủ tịch UBND tỉnh B": the title belongs to the list of the person's posts."""
-    if any(e.label_ not in POST_LIST_LABELS for e in ents_between):
+    Chủ tịch UBND tỉnh B": the title belongs to the list of the person's posts (`labels`: those
+    of `ents_between`)."""
+    if any(lab not in POST_LIST_LABELS for lab in labels):
         return False
     inside = {i for e in ents_between for i in range(e.start, e.end)}
     return all(t.i in inside or t.norm_ in _CHAIN_GLUE for t in between)
@@ -143,12 +170,15 @@ def _career_list(between: list[Word], ents_between: list[Span]) -> bool:
 _LIST_GLUE = {",", "và", "ngày", "số", ";"}
 
 
-def _listed_with_others(between: list[Word], ents_between: list[Span]) -> bool:
+def _listed_with_others(between: list[Word], ents_between: list[Span], labels: list[str]) -> bool:
     """Only other documents, dates and list glue lie between the pair, then "của" or "do":
-    "DOC1, ngày D1 và DOC2 ngày D2 của ORG" gives ORG to both documents."""
+    "DOC1, ngày D1 và DOC2 ngày D2 của ORG" gives ORG to both documents (`labels`: those of
+    `ents_between`; without a DOC among them the words are not looked at)."""
+    if "DOC" not in labels:
+        return False
     inside = {i for e in ents_between if e.label_ in {"DOC", "DATE"} for i in range(e.start, e.end)}
     rest = [t for t in between if t.i not in inside]
-    return any(e.label_ == "DOC" for e in ents_between) and len(rest) >= 1 and \
+    return len(rest) >= 1 and \
         rest[-1].norm_ in {"của", "do"} and \
         all(t.norm_ in _LIST_GLUE for t in rest[:-1])
 

@@ -15,44 +15,51 @@ from .schema import REF_LABELS, Entity, Triple
 from .words import sentence_span, words_of
 
 
-def entity(span: Span) -> Entity:
-    """A triple's subject or object: canonical text, label, the text as written, extras."""
-    canonical = span._.canonical or {"text": span.text}
-    out: Entity = {"text": canonical["text"], "label": span.label_, "mention": span.text}
-    if span._.ref:
-        out["ref"] = span._.ref
-    if span.label_ == "DOC":
+def entity(span: Span, text: str | None = None) -> Entity:
+    """A triple's subject or object: canonical text, label, the text as written, extras (`text`:
+    the Doc's, which the mention is cut from; `span.text` makes a Token per word)."""
+    ext = span._  # each `span._` makes a new object
+    label = span.label_
+    mention = (doc_text(span.doc) if text is None else text)[span.start_char:span.end_char]
+    canonical = ext.canonical or {"text": mention}
+    out: Entity = {"text": canonical["text"], "label": label, "mention": mention}
+    ref = ext.ref
+    if ref:
+        out["ref"] = ref
+    if label == "DOC":
         out["code"] = canonical.get("code")
-    if span.label_ == "DATE":
+    if label == "DATE":
         out["iso"] = canonical.get("iso")
     if canonical.get("place"):
         out["place"] = canonical["place"]
     return out
 
 
-def _triple(doc: Doc, text: str, subject: Span, predicate: str, obj: Span, confidence: float,
+def _triple(doc: Doc, text: str, doc_id: str, subject: Span, predicate: str, obj: Span, confidence: float,
             source: str, qualifiers: dict | None = None) -> Triple:
     start = min(subject.start_char, obj.start_char)
     end = max(subject.end_char, obj.end_char)
     sent = sentence_span(doc, subject.start)
     return {
-        "subject": entity(subject), "predicate": predicate, "object": entity(obj),
-        "qualifiers": qualifiers or {}, "doc_id": doc._.doc_id,
+        "subject": entity(subject, text), "predicate": predicate, "object": entity(obj, text),
+        "qualifiers": qualifiers or {}, "doc_id": doc_id,
         "evidence": {"start": start, "end": end, "text": text[start:end],
                      "sentence": text[sent.start_char:sent.end_char].strip()},
         "confidence": round(confidence, 3), "source": source,
     }
 
 
-def _position(doc: Doc, rel: Relation, decisions: dict[tuple[int, int], Span]) -> dict:
-    """Qualifiers of a position: its status, the article's date, the decision behind it."""
+def _position(doc: Doc, text: str, published: str | None, rel: Relation,
+              decisions: dict[tuple[int, int], Span]) -> dict:
+    """Qualifiers of a position: its status, the article's date (`published`), the decision
+    behind it."""
     qualifiers = {"status": rel.status or "current"}
-    if doc._.published:
-        qualifiers["date"] = doc._.published
+    if published:
+        qualifiers["date"] = published
     decision = decisions.get(span_key(rel.head))
     sentence_of = words_of(doc).sentence_of
     if decision is not None and sentence_of[decision.start] == sentence_of[rel.head.start]:
-        name = entity(decision)
+        name = entity(decision, text)
         qualifiers["decided_by"] = {"text": name["text"], "code": name.get("code")}
     return qualifiers
 
@@ -62,21 +69,21 @@ def doc_triples(doc: Doc) -> list[Triple]:
     rels: list[Relation] = doc._.relations or []
     title_of = {span_key(r.head): r for r in rels if r.label == "title_of"}
     decisions = {span_key(r.child): r.head for r in rels if r.label == "decides_on"}
-    text = doc_text(doc)
+    text, doc_id, published = doc_text(doc), doc._.doc_id, doc._.published  # `doc._` is made at each access
     out: list[Triple] = []
     for rel in rels:
         if rel.label == "has_title":
             org_rel = title_of.get(span_key(rel.child))
-            qualifiers = _position(doc, rel, decisions)
+            qualifiers = _position(doc, text, published, rel, decisions)
             if org_rel is not None:
                 title = (rel.child._.canonical or {"text": rel.child.text})["text"]
-                out.append(_triple(doc, text, rel.head, "holds_position", org_rel.child,
+                out.append(_triple(doc, text, doc_id, rel.head, "holds_position", org_rel.child,
                                    rel.score * org_rel.score, rel.source, {"title": title, **qualifiers}))
             else:
-                out.append(_triple(doc, text, rel.head, "has_title", rel.child, rel.score, rel.source,
+                out.append(_triple(doc, text, doc_id, rel.head, "has_title", rel.child, rel.score, rel.source,
                                    qualifiers))
         elif rel.label in {"issued_by", "issued_on", "implements", "decides_on"}:
-            out.append(_triple(doc, text, rel.head, rel.label, rel.child, rel.score, rel.source))
+            out.append(_triple(doc, text, doc_id, rel.head, rel.label, rel.child, rel.score, rel.source))
     best: dict[tuple, Triple] = {}
     for triple in sorted(out, key=lambda t: t["evidence"]["start"]):
         fact = (triple["subject"]["text"], triple["predicate"], triple["object"]["text"],
@@ -90,14 +97,16 @@ def doc_entities(doc: Doc, offset: int = 0) -> list[dict]:
     """One line per person, body and document the Doc names: its ref, canonical name, the
     names it is written as, and where (offsets shifted by `offset`)."""
     groups: dict[tuple[str, str], dict] = {}
+    text, doc_id = doc_text(doc), doc._.doc_id
     for n, ent in enumerate(doc.ents):
-        if ent.label_ not in REF_LABELS:
+        label = ent.label_
+        if label not in REF_LABELS:
             continue
-        ref = ent._.ref or f"{ent.label_[0].lower()}@{n}"
-        item = groups.setdefault((ent.label_, ref), {
-            "doc_id": doc._.doc_id, "ref": ref, "label": ent.label_, "name": "", "names": [],
+        name = entity(ent, text)
+        ref = name.get("ref") or f"{label[0].lower()}@{n}"  # entity() gives the span's ref when it has one
+        item = groups.setdefault((label, ref), {
+            "doc_id": doc_id, "ref": ref, "label": label, "name": "", "names": [],
             "mentions": []})
-        name = entity(ent)
         if name["text"] not in item["names"]:
             item["names"].append(name["text"])
         if len(name["text"]) > len(item["name"]):  # the fullest name stands for the thing

@@ -12,6 +12,8 @@ from functools import cached_property
 
 from spacy.tokens import Doc, Span
 
+from .extensions import doc_text
+
 
 @dataclass(slots=True)  # not frozen: a frozen dataclass takes six times as long to make
 class Word:
@@ -43,6 +45,11 @@ class Words(list[Word]):
     def sentences(self) -> list[tuple[int, int]]:
         """(start, end) of each sentence: spaCy's `doc.sents` walks every word at each call."""
         return [(sent.start, sent.end) for sent in self.doc.sents]
+
+    @cached_property
+    def text(self) -> str:
+        """The Doc's text (`extensions.doc_text`), kept for the loops that cut span texts from it."""
+        return doc_text(self.doc)
 
     @cached_property
     def sentence_of(self) -> list[int]:

@@ -245,3 +245,16 @@ def test_the_posts_of_a_career_told_after_tung_are_the_persons():
     for title in ("Phó Vụ trưởng", "Cục trưởng"):
         assert _features(text, labelled, "Nguyễn Thanh Tịnh", title, "career_list") == ["has_title:career_list"]
     assert _features(text, labelled, "Nguyễn Thanh Tịnh", "Thứ trưởng", "career_list") == []
+
+
+def test_the_entities_between_a_pair_are_the_ones_inside_the_gap(rules_nlp):
+    """The bisection over a sentence's entities finds what a scan of them finds, for every gap."""
+    from pipeline.relation_model import _ents_between
+
+    doc = rules_nlp("Ông Nguyễn Văn A, Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh Kon Tum, và bà Trần Thị B, "
+                    "Phó Chủ tịch UBND tỉnh, dự Hội nghị ngày 14/5/2011.")
+    ents = list(doc.ents)
+    assert len(ents) >= 5
+    for start in range(len(doc) + 1):
+        for end in range(start, len(doc) + 1):
+            assert _ents_between(ents, start, end) == [e for e in ents if start <= e.start and e.end <= end]
