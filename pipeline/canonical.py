@@ -22,7 +22,7 @@ from .gazetteer import LEVEL_NAMES, Gazetteer
 from .read import clean
 from .schema import CANONICAL, ENTS, KIND_CODE, KIND_DOCTYPE, word_kind
 from .shapes import UPPER, iso_date, parse_code
-from .words import words_of
+from .words import span_text, words_of
 
 _HEAD_CASE = {h.lower(): h for h in lexicon.ORG_HEADS}
 # Names of the same body written two ways (guidelines 44): the Central Committee, and a
@@ -111,23 +111,17 @@ class Places:
     def __init__(self, doc: Doc, ents: list[Span] | None = None) -> None:
         """`ents`: the Doc's entities, when the caller has them (`doc.ents` makes every Span again)."""
         counts: dict[str, Counter] = {}
-        words = words_of(doc)
-        self.text = words.text  # spans' texts are cut from it: `span.text` makes a Token per word
-        self.sentence = words.sentence_of  # of each word
+        self.sentence = words_of(doc).sentence_of  # of each word
         self.named: dict[tuple[int, str], list[tuple[int, str]]] = {}  # (sentence, level) -> (offset, name)
         for ent in doc.ents if ents is None else ents:
             if ent.label_ not in {"ORG", "LOC"}:
                 continue
-            for level, written in _places_written(self.written(ent)):
+            for level, written in _places_written(span_text(ent)):
                 name = _known_place(written)
                 if name:
                     counts.setdefault(level, Counter())[name] += 1
                     self.named.setdefault((self.sentence[ent.start], level), []).append((ent.start_char, name))
         self.best = {level: c.most_common(1)[0][0] for level, c in counts.items()}
-
-    def written(self, ent: Span) -> str:
-        """The span's text (what `ent.text` gives)."""
-        return self.text[ent.start_char:ent.end_char]
 
     def complete(self, name: str, ent: Span | None = None) -> str:
         """Add the place to a name ending in a bare level or committee: the nearest place of
@@ -243,7 +237,7 @@ class Canonicaliser:
     @staticmethod
     def canonical(ent: Span, places: Places) -> dict:
         """The canonical form of a PER, TITLE, ORG, LOC or DATE."""
-        label, text = ent.label_, places.written(ent)
+        label, text = ent.label_, span_text(ent)
         if label == "PER":
             return {"text": person_name(text)}
         if label == "TITLE":

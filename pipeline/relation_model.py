@@ -24,7 +24,7 @@ from .extensions import Relation, span_key
 from .lexicon import HONORIFIC_WORDS, POST_LIST_GLUE
 from .relation_rules import RelationRules, sentence_entities
 from .schema import ENTS, POST_LIST_LABELS, RELATION_TYPES, RELATIONS, RULE_SOURCE, SENTS, TOKEN_NORM
-from .words import Word, words_of
+from .words import Word, span_text, words_of
 
 _TYPES_BY_LABELS = {pair: label for label, pair in RELATION_TYPES.items()}
 
@@ -87,10 +87,10 @@ def features(doc: Doc, head: Span, child: Span, label: str, rule_says: bool,
         f"{p}after={doc_words[second_end].norm_ if second_end < len(doc_words) else '</s>'}",
         f"{p}rule={rule_says}",
     ]
-    if head_label == "TITLE":  # its text cut from the Doc's: `span.text` makes a Token per word
-        feats.append(f"{p}head={doc_words.text[head.start_char:head.end_char].lower()[:20]}")
+    if head_label == "TITLE":
+        feats.append(f"{p}head={span_text(head).lower()[:20]}")
     if child_label == "TITLE":
-        feats.append(f"{p}child={doc_words.text[child.start_char:child.end_char].lower()[:20]}")
+        feats.append(f"{p}child={span_text(child).lower()[:20]}")
     if len(words) <= 5:
         feats.append(p + "seq=" + "_".join(words))
     feats += [f"{p}w={w}" for w in words[:12]]

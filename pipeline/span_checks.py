@@ -27,7 +27,7 @@ from .extensions import doc_text
 from .gazetteer import LEVEL_WORDS
 from .schema import KIND_TITLE, POST_LIST_LABELS, word_kind
 from .spans import sentence_numbers, span_from
-from .words import words_of
+from .words import span_text, words_of
 
 
 def titles_with_a_person(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -595,6 +595,9 @@ def ministers_with_their_portfolio(doc: Doc, spans: list[Span]) -> list[Span]:
     return [s for s in out if s is not None]
 
 
+_WHOLE_AS_ELSEWHERE = {"ORG", "PER"}  # titles do not grow: "[Trưởng] Đoàn ĐBQH" is a title before its body
+
+
 def names_whole_as_elsewhere(doc: Doc, spans: list[Span]) -> list[Span]:
     """A body or person cut short where the article names it whole elsewhere grows to that name
     when the words after it read so (rule 1, a name is marked whole): "[Ban Thường vụ Huyện ủy
@@ -604,13 +607,15 @@ def names_whole_as_elsewhere(doc: Doc, spans: list[Span]) -> list[Span]:
     names: dict[str, set[str]] = {}
     for span in spans:
         if span.label_ in _WHOLE_AS_ELSEWHERE:
-            names.setdefault(span.label_, set()).add(text[span.start_char:span.end_char])
-    starts = sorted(s.start_char for s in spans)
+            names.setdefault(span.label_, set()).add(span_text(span))
+    starts = [s.start_char for s in spans]
     out = list(spans)
     for n, span in enumerate(spans):
-        cut = text[span.start_char:span.end_char] + " "
-        longer = [name for name in names.get(span.label_, ()) if name.startswith(cut)
-                  and text.startswith(name, span.start_char)]
+        known = names.get(span.label_)
+        if not known:
+            continue
+        cut = span_text(span) + " "
+        longer = [name for name in known if name.startswith(cut) and text.startswith(name, span.start_char)]
         if not longer:
             continue
         end_char = span.start_char + len(max(longer, key=len))
@@ -619,8 +624,6 @@ def names_whole_as_elsewhere(doc: Doc, spans: list[Span]) -> list[Span]:
             out[n] = span_from(span, grown.start, grown.end)
     return out
 
-
-_WHOLE_AS_ELSEWHERE = {"ORG", "PER"}
 
 
 # The guidelines' rules that a span list from the merge must still satisfy, in this order.

@@ -12,15 +12,14 @@ from spacy.tokens import Doc, Span
 
 from .extensions import Relation, doc_text, span_key
 from .schema import REF_LABELS, Entity, Triple
-from .words import sentence_span, words_of
+from .words import sentence_span, span_text, words_of
 
 
-def entity(span: Span, text: str | None = None) -> Entity:
-    """A triple's subject or object: canonical text, label, the text as written, extras (`text`:
-    the Doc's, which the mention is cut from; `span.text` makes a Token per word)."""
+def entity(span: Span) -> Entity:
+    """A triple's subject or object: canonical text, label, the text as written, extras."""
     ext = span._  # each `span._` makes a new object
     label = span.label_
-    mention = (doc_text(span.doc) if text is None else text)[span.start_char:span.end_char]
+    mention = span_text(span)
     canonical = ext.canonical or {"text": mention}
     out: Entity = {"text": canonical["text"], "label": label, "mention": mention}
     ref = ext.ref
@@ -41,7 +40,7 @@ def _triple(doc: Doc, text: str, doc_id: str, subject: Span, predicate: str, obj
     end = max(subject.end_char, obj.end_char)
     sent = sentence_span(doc, subject.start)
     return {
-        "subject": entity(subject, text), "predicate": predicate, "object": entity(obj, text),
+        "subject": entity(subject), "predicate": predicate, "object": entity(obj),
         "qualifiers": qualifiers or {}, "doc_id": doc_id,
         "evidence": {"start": start, "end": end, "text": text[start:end],
                      "sentence": text[sent.start_char:sent.end_char].strip()},
@@ -49,7 +48,7 @@ def _triple(doc: Doc, text: str, doc_id: str, subject: Span, predicate: str, obj
     }
 
 
-def _position(doc: Doc, text: str, published: str | None, rel: Relation,
+def _position(doc: Doc, published: str | None, rel: Relation,
               decisions: dict[tuple[int, int], Span]) -> dict:
     """Qualifiers of a position: its status, the article's date (`published`), the decision
     behind it."""
@@ -59,7 +58,7 @@ def _position(doc: Doc, text: str, published: str | None, rel: Relation,
     decision = decisions.get(span_key(rel.head))
     sentence_of = words_of(doc).sentence_of
     if decision is not None and sentence_of[decision.start] == sentence_of[rel.head.start]:
-        name = entity(decision, text)
+        name = entity(decision)
         qualifiers["decided_by"] = {"text": name["text"], "code": name.get("code")}
     return qualifiers
 
@@ -74,9 +73,9 @@ def doc_triples(doc: Doc) -> list[Triple]:
     for rel in rels:
         if rel.label == "has_title":
             org_rel = title_of.get(span_key(rel.child))
-            qualifiers = _position(doc, text, published, rel, decisions)
+            qualifiers = _position(doc, published, rel, decisions)
             if org_rel is not None:
-                title = (rel.child._.canonical or {"text": rel.child.text})["text"]
+                title = (rel.child._.canonical or {"text": span_text(rel.child)})["text"]
                 out.append(_triple(doc, text, doc_id, rel.head, "holds_position", org_rel.child,
                                    rel.score * org_rel.score, rel.source, {"title": title, **qualifiers}))
             else:
@@ -97,12 +96,12 @@ def doc_entities(doc: Doc, offset: int = 0) -> list[dict]:
     """One line per person, body and document the Doc names: its ref, canonical name, the
     names it is written as, and where (offsets shifted by `offset`)."""
     groups: dict[tuple[str, str], dict] = {}
-    text, doc_id = doc_text(doc), doc._.doc_id
+    doc_id = doc._.doc_id
     for n, ent in enumerate(doc.ents):
         label = ent.label_
         if label not in REF_LABELS:
             continue
-        name = entity(ent, text)
+        name = entity(ent)
         ref = name.get("ref") or f"{label[0].lower()}@{n}"  # entity() gives the span's ref when it has one
         item = groups.setdefault((label, ref), {
             "doc_id": doc_id, "ref": ref, "label": label, "name": "", "names": [],

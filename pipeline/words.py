@@ -48,7 +48,7 @@ class Words(list[Word]):
 
     @cached_property
     def text(self) -> str:
-        """The Doc's text (`extensions.doc_text`), kept for the loops that cut span texts from it."""
+        """The Doc's text (`extensions.doc_text`), kept for `span_text`."""
         return doc_text(self.doc)
 
     @cached_property
@@ -76,6 +76,11 @@ def words_of(doc: Doc) -> Words:
     if words is None:
         words = doc.user_data[_KEY] = Words(doc)
     return words
+
+
+def span_text(span: Span) -> str:
+    """The span's text as read (what `span.text` gives, without making a Token per word)."""
+    return words_of(span.doc).text[span.start_char:span.end_char]
 
 
 def sentence_span(doc: Doc, i: int) -> Span:
