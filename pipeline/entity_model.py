@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span
 from spacy.training import Example, biluo_tags_to_spans, offsets_to_biluo_tags
 from spacy.training.batchers import minibatch_by_words
 from spacy.util import fix_random_seed, load_model_from_config
-from thinc.api import Adam, Config
+from thinc.api import Adam, Config, warmup_linear
 
 from .blas import numpy_ops, one_thread
 from .errors import ConfigError
@@ -269,7 +269,7 @@ def train(docs: list[Doc], network: Config, settings: dict, features: Iterable[s
     for label in network_labels(ner):
         ner.add_label(label)
     examples = [to_example(doc, features, nlp.vocab) for doc in docs]
-    optimizer = Adam(settings["learn_rate"])
+    optimizer = Adam(_learn_rate(examples, settings))
     nlp.initialize(lambda: examples, sgd=optimizer)
     rng = random.Random(seed)
     with one_thread():
@@ -278,5 +278,27 @@ def train(docs: list[Doc], network: Config, settings: dict, features: Iterable[s
             losses: dict[str, float] = {}
             for batch in minibatch_by_words(examples, size=settings["batch_words"]):
                 nlp.update(batch, drop=settings["dropout"], sgd=optimizer, losses=losses)
+                optimizer.step_schedules()
             log(f"ner: epoch {epoch:2d}/{settings['epochs']}  loss {losses.get('ner', 0.0):9.1f}")
+    if settings.get("average_weights"):
+        _keep_averages(nlp, optimizer.averages)
     return nlp
+
+
+def _learn_rate(examples: list[Example], settings: dict):
+    """The configured rate, or with `learn_rate_decay` a rate falling in a straight line to
+    zero at the last update, so that training settles rather than stopping mid-stride."""
+    if not settings.get("learn_rate_decay"):
+        return settings["learn_rate"]
+    steps = settings["epochs"] * sum(1 for _ in minibatch_by_words(examples, size=settings["batch_words"]))
+    return warmup_linear(settings["learn_rate"], 0, steps)
+
+
+def _keep_averages(nlp: Language, averages: dict) -> None:
+    """Replace each weight by its running average over the updates (the optimizer keeps one
+    per weight), so the last noisy steps of training do not decide the model alone."""
+    for _, pipe in nlp.pipeline:
+        for node in pipe.model.walk():
+            for name in node.param_names:
+                if (node.id, name) in averages:
+                    node.set_param(name, averages[(node.id, name)])

@@ -304,6 +304,8 @@ TRAINED_VARIANTS: dict[str, Variant] = {
     "training: seed 7": {"train.seed": 7},
     "training: dropout 0.2, seed 7": {"train.dropout": 0.2, "train.seed": 7},
     "training: 40 epochs": {"train.epochs": 40},
+    "training: averaged weights": {"train.average_weights": True},
+    "training: learning rate falling to zero": {"train.learn_rate_decay": True},
 }
 
 
