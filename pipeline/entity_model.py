@@ -26,11 +26,11 @@ from itertools import islice
 from typing import ClassVar
 
 import numpy
-from spacy.attrs import LEMMA, ORTH, SENT_START, SPACY, TAG
+from spacy.attrs import MORPH, SENT_START, SPACY, TAG
 from spacy.language import Language
 from spacy.pipeline import Tagger
 from spacy.tokens import Doc, Span
-from spacy.training import Example, biluo_tags_to_spans, offsets_to_biluo_tags
+from spacy.training import Example, offsets_to_biluo_tags, tags_to_entities
 from spacy.training.batchers import minibatch_by_words
 from spacy.util import fix_random_seed, load_model_from_config
 from thinc.api import Adam, Config, warmup_linear
@@ -49,6 +49,7 @@ from .schema import (
 )
 from .span_checks import AFTER_MERGE
 from .spans import tidy
+from .words import words_of
 
 FEATURES = ("kind", "rules", "place")
 
@@ -90,30 +91,49 @@ MERGE_POLICIES: dict[str, Callable[[list[Span], list[Span]], list[Span]]] = {
 
 # --- what the model reads ---------------------------------------------------------------
 def _morphs(doc: Doc, features: set[str]) -> list[str]:
-    """Per token, the rule and gazetteer features as one MORPH string ("Rule=B_ORG|Place=B")."""
-    parts: list[list[str]] = [[] for _ in range(len(doc))]
+    """Per token, the rule and gazetteer features as one MORPH string ("Rule=B_ORG|Place=B");
+    only the words inside a rule span or a place have any, so only theirs are joined."""
+    parts: dict[int, list[str]] = {}
     if "rules" in features:
         for span in doc._.rule_spans or []:
-            for i in range(span.start, span.end):
-                parts[i].append(f"Rule={'B' if i == span.start else 'I'}_{span.label_}")
-    if "place" in features and doc._.place_tags:
-        for i, tag in enumerate(doc._.place_tags):
+            label = span.label_
+            parts.setdefault(span.start, []).append(f"Rule=B_{label}")
+            for i in range(span.start + 1, span.end):
+                parts.setdefault(i, []).append(f"Rule=I_{label}")
+    if "place" in features:
+        for i, tag in enumerate(words_of(doc).place_tags):
             if tag:
-                parts[i].append(f"Place={tag}")
-    return ["|".join(p) for p in parts]
+                parts.setdefault(i, []).append(f"Place={tag}")
+    morphs = [""] * len(doc)
+    for i, features_of_word in parts.items():
+        morphs[i] = "|".join(features_of_word)
+    return morphs
 
 
 def model_view(doc: Doc, features: Iterable[str] = FEATURES, vocab=None) -> Doc:
     """The Doc the model reads: same words, each in its normalised form (so NFD input or old
-    tone placement cannot change a prediction), with the features the config names."""
+    tone placement cannot change a prediction), with the features the config names.
+
+    The tags, features and sentence starts are set with one `Doc.from_array`: what
+    `Doc(tags=, morphs=, sent_starts=)` sets, without its loop over each value. The strings go
+    into the store in the order that loop adds them."""
     features = set(features)
-    strings = doc.vocab.strings
-    rows = doc.to_array([LEMMA, ORTH, TAG, SPACY, SENT_START]).tolist()
-    return Doc(vocab or doc.vocab, words=[strings[lemma or orth] for lemma, orth, _, _, _ in rows],
-               spaces=[bool(space) for _, _, _, space, _ in rows],
-               tags=[strings[tag] if "kind" in features else "" for _, _, tag, _, _ in rows],
-               morphs=_morphs(doc, features),
-               sent_starts=[start == 1 for _, _, _, _, start in rows])
+    vocab = vocab or doc.vocab
+    words = words_of(doc)
+    tags = [word.tag_ for word in words] if "kind" in features else [""] * len(words)
+    morphs = _morphs(doc, features)
+    spaces, starts = doc.to_array([SPACY, SENT_START]).T
+    view = Doc(vocab, words=[word.text for word in words], spaces=spaces.astype(bool).tolist())
+    strings = vocab.strings
+    for value in dict.fromkeys(tags + morphs):
+        strings.add(value)
+    tag_ids = {tag: strings[tag] for tag in dict.fromkeys(tags)}
+    morph_ids = {morph: vocab.morphology.add(morph) for morph in dict.fromkeys(morphs)}
+    array = numpy.empty((len(words), 3), dtype=numpy.uint64)
+    array[:, 0] = [tag_ids[tag] for tag in tags]
+    array[:, 1] = [morph_ids[morph] for morph in morphs]
+    array[:, 2] = numpy.where(starts == 1, 1, -1).astype(numpy.uint64)  # -1: no start
+    return view.from_array([TAG, MORPH, SENT_START], array)
 
 
 # --- the per-word tagger: BILUO tags in, spans out ---------------------------------------
@@ -202,27 +222,31 @@ class EntityModel:
         entities are left as they were."""
         views = [model_view(doc, self.features) for doc in docs if len(doc)]
         found = iter(self._spans(views) if views else [])
-        return [[Span(doc, e.start, e.end, label=e.label_) for e in next(found) if e.label_ in self.labels]
+        return [[Span(doc, start, end, label=label) for start, end, label in next(found) if label in self.labels]
                 if len(doc) else [] for doc in docs]
 
-    def _tagged(self, views: list[Doc]) -> list[list[Span]]:
+    def _tagged(self, views: list[Doc]) -> list[list[tuple[int, int, str]]]:
+        """(start, end, label) of each view's entities: the view's words are the Doc's, so the
+        spans are made on the Doc alone."""
         labels = self.ner.labels
         with one_thread():
             scores = self.ner.model.predict(views)
-        return [biluo_tags_to_spans(view, best_tags(view, tag_scores, labels))
+        return [[(start, last + 1, label)
+                 for label, start, last in tags_to_entities(best_tags(view, tag_scores, labels))]
                 for view, tag_scores in zip(views, scores)]
 
-    def _parsed(self, views: list[Doc]) -> list[list[Span]]:
+    def _parsed(self, views: list[Doc]) -> list[list[tuple[int, int, str]]]:
         with one_thread():
             states = self.ner.predict(views)
         self.ner.set_annotations(views, states)
-        return [list(view.ents) for view in views]
+        return [[(e.start, e.end, e.label_) for e in view.ents] for view in views]
 
     def set_annotations(self, doc: Doc, spans: list[Span]) -> None:
         ruled = {(s.start, s.end, s.label_) for s in doc._.rule_spans or []}
         for span in spans:  # "model+rules": both found it, which calibration weighs
-            span._.source = "model+rules" if (span.start, span.end, span.label_) in ruled else "model"
-            span._.score = self.default_score
+            extension = span._  # made once per span
+            extension.source = "model+rules" if (span.start, span.end, span.label_) in ruled else "model"
+            extension.score = self.default_score
         rules = list(doc._.rule_spans or [])
         if self.merge is not model_only:
             spans = give_way(spans, rules, self.labels)

@@ -1377,7 +1377,7 @@ def _title_before(doc: Words, s: int, start: int, org_start: dict[int, int]) -> 
 @lru_cache(maxsize=50_000)  # one entry per word of the vocabulary (text, norm, kind)
 def _flags(text: str, norm: str, kind: str) -> int:
     """The AT_ flags of a word; the tests read only its text, norm_ and kind."""
-    word = Word(0, text, norm, kind, False, False, False, False)
+    word = Word(0, text, norm, kind, False, False, False, False, text)
     tests = {
         AT_DOC_REFERENCE: kind == KIND_DOCTYPE or norm in {"quy chế", "luật", "bộ"} or text == "Di chúc",
         AT_CODE: kind == KIND_CODE,

@@ -4,6 +4,7 @@ meet): what a span may and may not be, whoever proposed it. Each check is a func
 spans) -> spans, cites the guidelines' rule or case it keeps, and is tested on its own."""
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Iterator
 
 from spacy.tokens import Doc, Span
@@ -27,7 +28,7 @@ from .extensions import doc_text
 from .gazetteer import LEVEL_WORDS
 from .schema import KIND_TITLE, POST_LIST_LABELS, word_kind
 from .spans import sentence_numbers, span_from
-from .words import span_text, words_of
+from .words import Words, span_text, words_of
 
 
 def titles_with_a_person(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -56,50 +57,52 @@ PROPOSAL_REACH = 20  # words back from the verb to the proposal word, or on from
 PASSIVE_REACH = 4  # words back from "bầu" to the "được" of "được HĐND tỉnh bầu"
 
 
-def _verb_before(doc: Doc, start: int, ends: dict[int, Span]) -> int:
+def _verb_before(words: Words, start: int, ends: dict[int, Span]) -> int:
     """Index of the word before the list of posts the title at `start` is in and the words
     "giữ chức (vụ/danh)" before that list (-1 at the start of the Doc)."""
     i = start - 1
-    while i >= 0 and (i + 1 in ends or doc[i].norm_ in lexicon.POST_LIST_GLUE):
+    while i >= 0 and (i + 1 in ends or words[i].norm_ in lexicon.POST_LIST_GLUE):
         i = ends[i + 1].start - 1 if i + 1 in ends else i - 1
-    while i >= 0 and doc[i].norm_ in _POST_WORDS:
+    while i >= 0 and words[i].norm_ in _POST_WORDS:
         i -= 1
     return i
 
 
-def _in_clause(doc: Doc, positions: range) -> Iterator[int]:
+def _in_clause(words: Words, positions: range) -> Iterator[int]:
     """The positions up to the end of the clause (its sentence, or a clause mark)."""
     for j in positions:
-        if doc[j].norm_ in _CLAUSE_ENDS:
+        if words[j].norm_ in _CLAUSE_ENDS:
             return
         yield j
-        if doc[j].is_sent_start or (j + 1 < len(doc) and doc[j + 1].is_sent_start):
+        start, end = words.sentence(j)
+        if j == start or j + 1 == end < len(words):  # word j starts its sentence, or the next word does
             return
 
 
-def _not_held(doc: Doc, title: Span, ends: dict[int, Span], named: set[int], people: set[int]) -> bool:
+def _not_held(words: Words, title: Span, ends: dict[int, Span], named: set[int], people: set[int]) -> bool:
     """Whether the post named by `title` is only proposed, to be filled or elected to with no
     one named: a proposal word earlier in the clause before its verb (not in a name, `named`:
     "Phòng Tổng hợp - Quy hoạch"), "thi tuyển" or "kiện toàn" before it, or "bầu (bổ sung)"
     before it with no one named in its clause ("… đối với ông X" or a name after it, "ông X
     được HĐND tỉnh bầu …" before it)."""
-    i = _verb_before(doc, title.start, ends)
-    if i < 1 or doc[i - 1].norm_ in _DONE:
+    i = _verb_before(words, title.start, ends)
+    if i < 1 or words[i - 1].norm_ in _DONE:
         return False
-    two_words = f"{doc[i - 1].norm_} {doc[i].norm_}"  # the segmenter may split them: "thi | tuyển"
-    if doc[i].norm_ in _UNFILLED or two_words in _UNFILLED:
+    verb = words[i].norm_
+    two_words = f"{words[i - 1].norm_} {verb}"  # the segmenter may split them: "thi | tuyển"
+    if verb in _UNFILLED or two_words in _UNFILLED:
         return True
-    if doc[i].norm_ == "bầu" or two_words == "bầu bổ sung":
-        after = _in_clause(doc, range(title.end, min(len(doc), title.end + PROPOSAL_REACH)))
-        before = list(_in_clause(doc, range(i - 1, max(-1, i - 1 - PROPOSAL_REACH), -1)))
-        named_after = any(j in people or doc[j].norm_ in _TO_WHOM | _HOLDERS_FOLLOW for j in after)
-        passive = any(doc[j].norm_ == "được" for j in before[:PASSIVE_REACH])  # "được HĐND TP bầu làm"
+    if verb == "bầu" or two_words == "bầu bổ sung":
+        after = _in_clause(words, range(title.end, min(len(words), title.end + PROPOSAL_REACH)))
+        before = list(_in_clause(words, range(i - 1, max(-1, i - 1 - PROPOSAL_REACH), -1)))
+        named_after = any(j in people or words[j].norm_ in _TO_WHOM | _HOLDERS_FOLLOW for j in after)
+        passive = any(words[j].norm_ == "được" for j in before[:PASSIVE_REACH])  # "được HĐND TP bầu làm"
         if not (named_after or passive or people.intersection(before)):
             return True
-    if doc[i].norm_ not in _TO_A_POST:
+    if verb not in _TO_A_POST:
         return False
-    before = _in_clause(doc, range(i - 1, max(-1, i - 1 - PROPOSAL_REACH), -1))
-    return any(doc[j].norm_ in _PROPOSALS and j not in named for j in before)
+    before = _in_clause(words, range(i - 1, max(-1, i - 1 - PROPOSAL_REACH), -1))
+    return any(words[j].norm_ in _PROPOSALS and j not in named for j in before)
 
 
 def no_title_for_a_proposed_post(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -111,7 +114,8 @@ def no_title_for_a_proposed_post(doc: Doc, spans: list[Span]) -> list[Span]:
     ends = {s.end: s for s in spans if s.label_ in POST_LIST_LABELS}
     named = {i for s in spans for i in range(s.start, s.end)}
     people = {s.start for s in spans if s.label_ == "PER"}
-    return [s for s in spans if s.label_ != "TITLE" or not _not_held(doc, s, ends, named, people)]
+    words = words_of(doc)
+    return [s for s in spans if s.label_ != "TITLE" or not _not_held(words, s, ends, named, people)]
 
 
 def no_title_for_an_unnamed_subject(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -122,16 +126,17 @@ def no_title_for_an_unnamed_subject(doc: Doc, spans: list[Span]) -> list[Span]:
     list of holders that follows ("… gồm: A, B"). A connective and its comma may come first
     (case 161: "Đồng thời, Bí thư Tỉnh ủy trao …")."""
     starts = {s.start: s for s in spans}
-    sentence = sentence_numbers(doc)
+    words = words_of(doc)
+    sentence = words.sentence_of
     out = []
     for span in spans:
-        if span.label_ == "TITLE" and _opens_its_sentence(doc, span.start):
+        if span.label_ == "TITLE" and _opens_its_sentence(words, span.start):
             k = span.end
             if k in starts and starts[k].label_ in {"ORG", "LOC"}:
                 k = starts[k].end
-            if k < len(doc) and sentence[k] == sentence[span.start] and k not in starts \
-                    and doc[k].text[:1].islower() and doc[k].norm_ not in lexicon.HONORIFIC_WORDS \
-                    and not any(t.norm_ in _HOLDERS_FOLLOW for t in doc[k:k + HOLDERS_REACH]):
+            if k < len(words) and sentence[k] == sentence[span.start] and k not in starts \
+                    and words[k].orth_[:1].islower() and words[k].norm_ not in lexicon.HONORIFIC_WORDS \
+                    and not any(t.norm_ in _HOLDERS_FOLLOW for t in words[k:k + HOLDERS_REACH]):
                 continue
         out.append(span)
     return out
@@ -142,11 +147,11 @@ _CONNECTIVES = {"theo đó", "do đó", "sau đó", "đồng thời", "vì vậy
                 "bên cạnh đó", "cùng ngày", "cũng tại hội nghị", "tại hội nghị", "tại buổi lễ"}
 
 
-def _opens_its_sentence(doc: Doc, i: int) -> bool:
+def _opens_its_sentence(words: Words, i: int) -> bool:
     """Word i starts its sentence, or follows only a connective and its comma."""
-    first = words_of(doc).sentence(i)[0]
-    return first == i or (i - first >= 2 and doc[i - 1].text == ","
-                          and " ".join(t.norm_ for t in doc[first:i - 1]) in _CONNECTIVES)
+    first = words.sentence(i)[0]
+    return first == i or (i - first >= 2 and words[i - 1].orth_ == ","
+                          and " ".join(t.norm_ for t in words[first:i - 1]) in _CONNECTIVES)
 
 
 _DOTTED_LEVELS = {level.lower().rstrip(".") for level in lexicon.ADMIN_LEVELS if level.endswith(".")}
@@ -159,21 +164,23 @@ def places_with_their_level(doc: Doc, spans: list[Span]) -> list[Span]:
     if not any(s.label_ == "LOC" for s in spans):
         return spans
     taken = {i for s in spans for i in range(s.start, s.end)}
+    words = words_of(doc)
+    sentence = words.sentence_of
 
     def plural(i: int) -> bool:
-        return i >= 0 and counts(doc, i)
+        return i >= 0 and counts(words, i)
 
     out = []
     for span in spans:
         start = span.start
         if span.label_ == "LOC":
             j = start - 1
-            if j >= 1 and doc[j].text == "." and doc[j - 1].norm_ in _DOTTED_LEVELS:
+            if j >= 1 and words[j].orth_ == "." and words[j - 1].norm_ in _DOTTED_LEVELS:
                 j -= 1
-            if j >= 0 and doc[j].norm_.rstrip(".") in LEVELS and not taken.intersection(range(j, start)) \
-                    and not any(doc[k].is_sent_start for k in range(j + 1, start + 1)) and not plural(j - 1):
+            if j >= 0 and words[j].norm_.rstrip(".") in LEVELS and not taken.intersection(range(j, start)) \
+                    and sentence[j] == sentence[start] and not plural(j - 1):  # no sentence starts in j+1..start
                 start = j
-            elif doc[start].norm_ in LEVELS and span.end - start > 1 and plural(start - 1):
+            elif words[start].norm_ in LEVELS and span.end - start > 1 and plural(start - 1):
                 start += 1
         if start != span.start:
             span = span_from(span, start, span.end)
@@ -185,7 +192,8 @@ def without_nationalities(doc: Doc, spans: list[Span]) -> list[Span]:
     """Guidelines case 40: a people is no place. "người [Trung Quốc]", "dân tộc Việt Nam",
     "quốc tịch Việt Nam" name a nationality, and the gold data never marks a place right after
     those words; residents ("người dân [Nghệ An]") are another word."""
-    return [s for s in spans if s.label_ != "LOC" or s.start == 0 or doc[s.start - 1].norm_ not in A_PEOPLE]
+    words = words_of(doc)
+    return [s for s in spans if s.label_ != "LOC" or s.start == 0 or words[s.start - 1].norm_ not in A_PEOPLE]
 
 
 # Words after which "Đảng" alone qualifies a noun or follows a preposition other than "của".
@@ -198,8 +206,9 @@ def the_party_where_it_acts(doc: Doc, spans: list[Span]) -> list[Span]:
     """Guidelines case 105: "Đảng" alone is a body where it owns or acts ("đường lối của
     [Đảng]", "nhiệm vụ mà [Đảng] giao"), not where it qualifies a noun or follows another
     preposition ("các lãnh đạo Đảng, Nhà nước", "vào Đảng năm 1997", "tin tưởng vào Đảng")."""
-    return [s for s in spans if not (s.label_ == "ORG" and s.text == "Đảng" and s.start > 0
-                                     and doc[s.start - 1].norm_ in _PARTY_AS_MODIFIER)]
+    words = words_of(doc)
+    return [s for s in spans if not (s.label_ == "ORG" and s.start > 0 and span_text(s) == "Đảng"
+                                     and words[s.start - 1].norm_ in _PARTY_AS_MODIFIER)]
 
 
 def known_names_whole(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -211,15 +220,24 @@ def known_names_whole(doc: Doc, spans: list[Span]) -> list[Span]:
     rules = [(r.start, r.end, r.label_) for r in doc._.rule_spans or [] if r.label_ in {"LOC", "DOC", "ORG"}]
     if not rules:
         return spans
+    over: dict[tuple[str, int], list[int]] = {}  # (label, word): the rules of that label over the word
+    for m, (r_start, r_end, r_label) in enumerate(rules):
+        for i in range(r_start, r_end):
+            over.setdefault((r_label, i), []).append(m)
+    words = words_of(doc)
     keys = [(s.start, s.end, s.label_) for s in spans]
     out: list[Span | None] = list(spans)
     for n, (start, end, label) in enumerate(keys):
-        for rule in rules:
-            r_start, r_end, r_label = rule
-            if out[n] is None or r_label != label or r_end <= start or end <= r_start or rule == keys[n]:
+        if out[n] is None:
+            continue
+        for m in sorted({m for i in range(start, end) for m in over.get((label, i), ())}):  # those it overlaps
+            rule = rules[m]
+            r_start, r_end, _ = rule
+            if rule == keys[n]:
                 continue
-            inside = r_start <= start and end <= r_end and (label != "ORG" or _cut_at_a_joint(doc, r_start, start, end))
-            law_run_on = (label == "DOC" and r_start == start < r_end < end and doc[r_start].norm_ in LAW_HEADS)
+            inside = r_start <= start and end <= r_end and (
+                label != "ORG" or _cut_at_a_joint(words, r_start, start, end))
+            law_run_on = (label == "DOC" and r_start == start < r_end < end and words[r_start].norm_ in LAW_HEADS)
             if not (inside or law_run_on):
                 continue
             others = [k for k, o in enumerate(keys) if k != n and out[k] is not None
@@ -258,9 +276,11 @@ def titles_before_their_holder(doc: Doc, spans: list[Span]) -> list[Span]:
     nghe [Thủ tướng] [Phạm Minh Chính]" (rule 2). The model has seen "Thủ tướng" as the body that
     issues a decision (case 25) and now and then reads it so before a name too."""
     persons = {s.start for s in spans if s.label_ == "PER"}
+    words = words_of(doc)
     out = []
     for span in spans:
-        if span.label_ == "ORG" and span.end in persons and all(word_kind(t) == KIND_TITLE for t in span):
+        if span.label_ == "ORG" and span.end in persons \
+                and all(word_kind(t) == KIND_TITLE for t in words[span.start:span.end]):
             span = span_from(span, span.start, span.end, "TITLE")
         out.append(span)
     return out
@@ -269,30 +289,33 @@ def titles_before_their_holder(doc: Doc, spans: list[Span]) -> list[Span]:
 _JOINTS = {"-", "–", "của", "và", ","}
 
 
-def _cut_at_a_joint(doc: Doc, rule_start: int, start: int, end: int) -> bool:
+def _cut_at_a_joint(words: Words, rule_start: int, start: int, end: int) -> bool:
     """The model cut a body's name the rules read whole at a dash, "của", "và" or a comma: "[Vụ
     Tổ chức] - Hành chính", "[UB Pháp luật] của Quốc hội", "[Sở Nông nghiệp] và phát triển nông
     thôn" (the rules stop at such a joint unless the name goes on: rule 33). Elsewhere the
     model's reading of a body stands: the rules run on over names more often than it does."""
-    return rule_start == start and doc[end].text in _JOINTS
+    return rule_start == start and words[end].orth_ in _JOINTS
 
 
 def no_body_of_many(doc: Doc, spans: list[Span]) -> list[Span]:
     """Rule 3: a body named for many places or levels at once is not marked (`names_many`)."""
-    return [s for s in spans if not (s.label_ == "ORG" and names_many(doc, s.end, len(doc)))]
+    words = words_of(doc)
+    return [s for s in spans if not (s.label_ == "ORG" and names_many(words, s.end, len(words)))]
 
 
 def no_body_named_with_a_demonstrative(doc: Doc, spans: list[Span]) -> list[Span]:
     """Case 57: a body named with "này" ("UBND tỉnh này", "Sở này") is not marked; the body it
     points back to was named before."""
-    return [s for s in spans if not (s.label_ == "ORG" and s.end < len(doc) and doc[s.end].norm_ == "này")]
+    words = words_of(doc)
+    return [s for s in spans if not (s.label_ == "ORG" and s.end < len(words) and words[s.end].norm_ == "này")]
 
 
 def no_body_credited_for_a_photo(doc: Doc, spans: list[Span]) -> list[Span]:
     """Cases 43 and 72: a body or an agency credited for a photo is not marked ("(Ảnh: Tỉnh ủy
     Cà Mau)", "Ảnh: TTXVN"); a photographer's name is a PER (rule 8)."""
+    words = words_of(doc)
     return [s for s in spans
-            if not (s.label_ in {"ORG", "LOC"} and s.start >= 2 and opens_photo_credit(doc, s.start - 2))]
+            if not (s.label_ in {"ORG", "LOC"} and s.start >= 2 and opens_photo_credit(words, s.start - 2))]
 
 
 # Programmes named after a body or in its style: "Chính phủ điện tử", "chính quyền số" and "NTM"
@@ -305,9 +328,11 @@ def no_body_for_a_programme(doc: Doc, spans: list[Span]) -> list[Span]:
     """E-government and the new-countryside programme are no bodies: "xây dựng [Chính phủ]
     điện tử" and "xã đạt chuẩn [NTM]" lose their ORG; "Ủy ban Quốc gia về Chính phủ điện tử",
     which holds the words, is still one."""
+    words = words_of(doc)
+
     def programme(s: Span) -> bool:
-        return s.text in _PROGRAMMES or (s.end < len(doc) and doc[s.end].norm_ in _A_WAY_OF_GOVERNING
-                                         and s.text.lower() in {"chính phủ", "chính quyền"})
+        return span_text(s) in _PROGRAMMES or (s.end < len(words) and words[s.end].norm_ in _A_WAY_OF_GOVERNING
+                                               and span_text(s).lower() in {"chính phủ", "chính quyền"})
     return [s for s in spans if not (s.label_ == "ORG" and programme(s))]
 
 
@@ -323,11 +348,12 @@ def bodies_end_before_a_verb(doc: Doc, spans: list[Span]) -> list[Span]:
     """An ORG that runs on over a lower-case verb after its name ends before it (the issue's
     class "ORG spans that run on over a verb"): "[Sở Tài chính] đề nghị UBND tỉnh", "[Tiểu ban
     Văn kiện] cần phối hợp" are cut, whoever proposed them."""
+    words = words_of(doc)
     out = []
     for span in spans:
         if span.label_ == "ORG":
             cut = next((k for k in range(span.start + 1, span.end)
-                        if doc[k].norm_ in _VERBS_AFTER_A_BODY and doc[k].text[:1].islower()), None)
+                        if words[k].norm_ in _VERBS_AFTER_A_BODY and words[k].orth_[:1].islower()), None)
             if cut is not None:
                 span = span_from(span, span.start, cut)
         out.append(span)
@@ -337,17 +363,21 @@ def bodies_end_before_a_verb(doc: Doc, spans: list[Span]) -> list[Span]:
 _NOT_NUMBERS = {"LOC", "ORG"}
 
 
-def _relabelled_or_dropped(doc: Doc, spans: list[Span], wrong: Callable[[str, str], bool]) -> list[Span]:
-    """Each span whose (label, text) is `wrong` takes the rules' label for the same words
-    where that label is not wrong too, or is dropped."""
-    if not any(wrong(s.label_, s.text) for s in spans):
+def _relabelled_or_dropped(doc: Doc, spans: list[Span], labels: set[str], wrong: Callable[[str], bool]) -> list[Span]:
+    """Each span of one of `labels` whose text is `wrong` for them takes the rules' label for
+    the same words where that label is none of them, or is dropped. The label is read first:
+    only the spans of those labels have their text cut."""
+    def misread(span: Span) -> bool:
+        return span.label_ in labels and wrong(span_text(span))
+
+    if not any(misread(s) for s in spans):
         return spans
     ruled = {(r.start, r.end): r for r in doc._.rule_spans or []}
     out = []
     for span in spans:
-        if wrong(span.label_, span.text):
+        if misread(span):
             rule = ruled.get((span.start, span.end))
-            if rule is None or wrong(rule.label_, span.text):
+            if rule is None or rule.label_ in labels:
                 continue
             span = span_from(rule, span.start, span.end)
         out.append(span)
@@ -359,7 +389,7 @@ def numbers_are_no_places(doc: Doc, spans: list[Span]) -> list[Span]:
     model now and then reads a listed document's number as one ("Nghị quyết 16, 18, 19", "nghị
     quyết TƯ 4, 6, 7"). Such a span takes the rules' label for the same words ("[18]" DOC, rule
     17), or is dropped."""
-    return _relabelled_or_dropped(doc, spans, lambda label, text: label in _NOT_NUMBERS and text.isdigit())
+    return _relabelled_or_dropped(doc, spans, _NOT_NUMBERS, str.isdigit)
 
 
 # Verbs of personnel news whose first syllable the segmenter may leave alone at a sentence's
@@ -370,23 +400,24 @@ _SPLIT_VERBS = {cue for cue in lexicon.STATUS_CUES if len(cue.split()) == 2}
 def no_person_in_a_split_verb(doc: Doc, spans: list[Span]) -> list[Span]:
     """A one-word PER that is the first syllable of a personnel verb with the word after it
     ("[Luân] chuyển ông Trương Văn Tùng …") is no person."""
-    return [s for s in spans if not (s.label_ == "PER" and len(s) == 1 and s.end < len(doc)
-                                     and f"{s.text.lower()} {doc[s.end].norm_}" in _SPLIT_VERBS)]
+    words = words_of(doc)
+    return [s for s in spans if not (s.label_ == "PER" and len(s) == 1 and s.end < len(words)
+                                     and f"{span_text(s).lower()} {words[s.end].norm_}" in _SPLIT_VERBS)]
 
 
 def abbreviations_are_no_people(doc: Doc, spans: list[Span]) -> list[Span]:
     """A body's abbreviation is never a person: a model trained without some outlets read
     "trực thuộc [TƯ]" as PER over and over. Such a span takes the rules' label ("TƯ" ORG) or
     is dropped."""
-    return _relabelled_or_dropped(doc, spans, lambda label, text: label == "PER" and text in lexicon.ORG_ABBREVIATIONS)
+    return _relabelled_or_dropped(doc, spans, {"PER"}, lambda text: text in lexicon.ORG_ABBREVIATIONS)
 
 
 def _is_place(places: list[str], i: int) -> bool:
     return bool(places) and places[i] in {"B", "I"}
 
 
-def _plural_before(doc: Doc, i: int) -> bool:
-    return i > 0 and counts(doc, i - 1)
+def _plural_before(words: Words, i: int) -> bool:
+    return i > 0 and counts(words, i - 1)
 
 
 def abbreviations_inside(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -395,7 +426,8 @@ def abbreviations_inside(doc: Doc, spans: list[Span]) -> list[Span]:
     và Đào tạo (GD&ĐT) tỉnh Nam Định]", "[Tổng Công ty Nông nghiệp Sài Gòn (Sagri)]". The model
     now and then stops at the bracket. Numbers, lower-case words and places in brackets stay
     out ("(K20)", "(phải)", "(TPHCM)")."""
-    if not any(s.label_ == "ORG" and s.end < len(doc) and doc[s.end].text == "(" for s in spans):
+    words = words_of(doc)
+    if not any(s.label_ == "ORG" and s.end < len(words) and words[s.end].orth_ == "(" for s in spans):
         return spans
     places = doc._.place_tags or []
     by_start = {s.start: n for n, s in enumerate(spans)}
@@ -428,19 +460,20 @@ def abbreviations_named_again(doc: Doc, spans: list[Span]) -> list[Span]:
     alone later in the article ("[Tổng Công ty Nông nghiệp Sài Gòn (Sagri)]" … "Tổng giám đốc
     [Sagri]"): the model, seeing the word alone, often misses it. Not after a plural or a
     number ("3 BCĐ", "các BCĐ": generic, rule 3)."""
+    words = words_of(doc)
     defined: dict[str, Span] = {}
     for span in spans:
         if span.label_ == "ORG":
-            for token in span[1:-1]:
-                if bracketed_abbreviation(doc, token.i - 1, []):
-                    defined.setdefault(token.text, span)
+            for i in range(span.start + 1, span.end - 1):
+                if bracketed_abbreviation(doc, i - 1, []):
+                    defined.setdefault(words[i].orth_, span)
     if not defined:
         return spans
     taken = {i for s in spans for i in range(s.start, s.end)}
     found = []
-    for token in words_of(doc):
+    for token in words:
         body = defined.get(token.text)
-        if body is not None and token.i not in taken and not _plural_before(doc, token.i):
+        if body is not None and token.i not in taken and not _plural_before(words, token.i):
             found.append(span_from(body, token.i, token.i + 1, "ORG"))
     return sorted(spans + found, key=lambda s: s.start) if found else spans
 
@@ -473,14 +506,15 @@ def places_are_no_bodies(doc: Doc, spans: list[Span]) -> list[Span]:
     places = doc._.place_tags or []
     if not places:
         return spans
+    words = words_of(doc)
     out = []
     for span in spans:
         k = span.start
-        while k < span.end and doc[k].norm_ in LEVEL_WORDS:
+        while k < span.end and words[k].norm_ in LEVEL_WORDS:
             k += 1
         whole_place = k < span.end and places[k] == "B" and all(places[j] == "I" for j in range(k + 1, span.end)) \
-            and (span.end == len(doc) or places[span.end] != "I")
-        before = doc[span.start - 1].norm_ if span.start else ""
+            and (span.end == len(words) or places[span.end] != "I")
+        before = words[span.start - 1].norm_ if span.start else ""
         listed = before in _BEFORE_A_LISTED_PLACE or before in LEVEL_WORDS  # "UBKT Tỉnh ủy Cà Mau, [Sóc Trăng]"
         out.append(span_from(span, span.start, span.end, "LOC")
                    if span.label_ == "ORG" and whole_place and not listed else span)
@@ -513,7 +547,7 @@ def _body_place_levels(doc: Doc, body: Span) -> set[str]:
     start = body.end - 1
     while start > body.start and places[start] == "I":
         start -= 1
-    named = [_LEVEL_WORDS[t.norm_] for t in doc[body.start:start] if t.norm_ in _LEVEL_WORDS]
+    named = [_LEVEL_WORDS[t.norm_] for t in words_of(doc)[body.start:start] if t.norm_ in _LEVEL_WORDS]
     return {named[-1]} if named else _levels(doc[start:body.end].text)
 
 
@@ -524,6 +558,7 @@ def lists_sharing_a_head(doc: Doc, spans: list[Span]) -> list[Span]:
     body is ("[Quận ủy Liên Chiểu], [Đà Nẵng]": LOC)."""
     if not any(s.label_ == "LOC" for s in spans):
         return spans
+    words = words_of(doc)
     out = list(spans)
     for n, body in enumerate(spans):
         if body.label_ != "ORG":
@@ -531,10 +566,10 @@ def lists_sharing_a_head(doc: Doc, spans: list[Span]) -> list[Span]:
         levels: set[str] | None = None
         k = n + 1
         while k < len(out) and out[k].label_ == "LOC" and out[k].start == out[k - 1].end + 1 \
-                and doc[out[k - 1].end].text in {",", "và"} and doc[out[k].start].norm_ not in _LEVEL_WORDS:
+                and words[out[k - 1].end].orth_ in {",", "và"} and words[out[k].start].norm_ not in _LEVEL_WORDS:
             if levels is None:
                 levels = _body_place_levels(doc, body)
-            if not levels & _levels(out[k].text):
+            if not levels & _levels(span_text(out[k])):
                 break
             out[k] = span_from(out[k], out[k].start, out[k].end, "ORG")
             k += 1
@@ -546,7 +581,7 @@ def given_names_again(doc: Doc, spans: list[Span]) -> list[Span]:
     honorific ("Bí thư [Nghĩa]" for Trương Quang Nghĩa, "ông [Dương]") or before a quoted nickname
     ("[Vũ] “nhôm”"). The model, seeing one word, reads it as nothing or as a body; the article's
     own full names say it is the person."""
-    given = {p.text.split()[-1]: p for p in spans if p.label_ == "PER" and len(p.text.split()) >= 3}
+    given = {names[-1]: p for p in spans if p.label_ == "PER" and len(names := span_text(p).split()) >= 3}
     if not given:
         return spans
     by_start = {s.start: n for n, s in enumerate(spans)}
@@ -579,9 +614,10 @@ def ministers_with_their_portfolio(doc: Doc, spans: list[Span]) -> list[Span]:
     """Case 60: a minister's title fused with a portfolio is one TITLE, "[Bộ trưởng Quốc phòng]",
     "[Thứ trưởng TT&TT]"; the model stops at "Bộ trưởng" and may read the portfolio as a body or a
     place, which the TITLE takes in."""
+    words = words_of(doc)
     out: list[Span | None] = list(spans)
     for n, span in enumerate(spans):
-        if span.label_ != "TITLE" or span[-1].norm_ not in MINISTERS or span.end >= len(doc):
+        if span.label_ != "TITLE" or words[span.end - 1].norm_ not in MINISTERS or span.end >= len(words):
             continue
         end = portfolio_end(doc, span.end, len(doc))
         if not end:
@@ -598,24 +634,32 @@ def ministers_with_their_portfolio(doc: Doc, spans: list[Span]) -> list[Span]:
 _WHOLE_AS_ELSEWHERE = {"ORG", "PER"}  # titles do not grow: "[Trưởng] Đoàn ĐBQH" is a title before its body
 
 
+def _starting_with(names: list[str], prefix: str) -> Iterator[str]:
+    """The names of a sorted list that start with `prefix`: they stand together from where
+    `prefix` would go, so only they are read."""
+    for k in range(bisect_left(names, prefix), len(names)):
+        if not names[k].startswith(prefix):
+            return
+        yield names[k]
+
+
 def names_whole_as_elsewhere(doc: Doc, spans: list[Span]) -> list[Span]:
     """A body or person cut short where the article names it whole elsewhere grows to that name
     when the words after it read so (rule 1, a name is marked whole): "[Ban Thường vụ Huyện ủy
     Sông] Lô" -> "[Ban Thường vụ Huyện ủy Sông Lô]", "[Lại Xuân] Lâm" -> "[Lại Xuân Lâm]". Not
     titles: "[Trưởng] Đoàn …" is a title before its body, though "Trưởng đoàn" is one elsewhere."""
     text = doc_text(doc)
-    names: dict[str, set[str]] = {}
-    for span in spans:
-        if span.label_ in _WHOLE_AS_ELSEWHERE:
-            names.setdefault(span.label_, set()).add(span_text(span))
+    written = {n: span_text(s) for n, s in enumerate(spans) if s.label_ in _WHOLE_AS_ELSEWHERE}
+    named: dict[str, set[str]] = {}
+    for n, name in written.items():
+        named.setdefault(spans[n].label_, set()).add(name)
+    names = {label: sorted(found) for label, found in named.items()}  # sorted for _starting_with
     starts = [s.start_char for s in spans]
     out = list(spans)
-    for n, span in enumerate(spans):
-        known = names.get(span.label_)
-        if not known:
-            continue
-        cut = span_text(span) + " "
-        longer = [name for name in known if name.startswith(cut) and text.startswith(name, span.start_char)]
+    for n, name in written.items():
+        span = spans[n]
+        longer = [whole for whole in _starting_with(names[span.label_], name + " ")
+                  if text.startswith(whole, span.start_char)]
         if not longer:
             continue
         end_char = span.start_char + len(max(longer, key=len))

@@ -28,6 +28,7 @@ class Word:
     like_num: bool
     is_upper: bool
     is_space: bool
+    orth_: str  # the word as read (the Token's `text`): what the span checks compare
 
 
 class Words(list[Word]):
@@ -38,7 +39,7 @@ class Words(list[Word]):
         # so that a rule comparing it with "Đảng" or "Đại hội" reads NFD or old-style input as it
         # reads the same text normalised; offsets into the text as read come from the Doc.
         super().__init__(Word(t.i, t.lemma_ or t.text, t.norm_, t.tag_, t.is_punct, t.like_num, t.is_upper,
-                              t.is_space) for t in doc)
+                              t.is_space, t.text) for t in doc)
         self.doc = doc
 
     @cached_property

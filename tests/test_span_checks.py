@@ -322,6 +322,18 @@ def test_a_post_to_fill_or_elected_to_with_no_one_named_has_no_title():
     assert kept == ["Ủy viên"]
 
 
+def test_an_election_names_no_one_past_its_sentence_end():
+    """Case 156: the clause of "bầu bổ sung" ends with its sentence, at a line end too; a person
+    named on the next line is not the one elected, one named after a comma in it is."""
+    nlp = pipeline.load(None, {"pipeline.stages": []})
+    for text, kept in (("HĐND tỉnh bầu bổ sung chức vụ Phó Chủ tịch UBND tỉnh\nÔng Lê Văn Hà dự họp.", []),
+                       ("HĐND tỉnh bầu bổ sung chức vụ Phó Chủ tịch UBND tỉnh, ông Lê Văn Hà dự họp.",
+                        ["Phó Chủ tịch"])):
+        doc = nlp(text)
+        spans = [span(doc, "Phó Chủ tịch", "TITLE"), span(doc, "UBND tỉnh", "ORG"), span(doc, "Lê Văn Hà", "PER")]
+        assert [s.text for s in no_title_for_a_proposed_post(doc, spans) if s.label_ == "TITLE"] == kept
+
+
 def test_e_government_and_the_new_countryside_programme_are_no_bodies():
     """"xây dựng Chính phủ điện tử", "chính quyền số" and "đạt chuẩn NTM" name programmes (none is a
     span in the training articles); "Ủy ban Quốc gia về Chính phủ điện tử" is a body."""
@@ -401,3 +413,21 @@ def test_a_name_cut_short_grows_to_the_whole_name_the_article_gives_elsewhere():
                                      "Lại Xuân"]
     # "Lại Xuân dự" does not read "Lại Xuân Lâm"; a title never grows ("Trưởng" before "đoàn ĐBQH")
     assert names_whole_as_elsewhere(doc, [title, short_title]) == [title, short_title]
+
+
+def test_a_name_cut_short_grows_to_the_longest_whole_name_the_words_after_it_read():
+    """Of the names the article gives that begin with the cut one, the longest the words after
+    it read is taken; names beginning otherwise ("Ban Thường vụ") are passed over."""
+    nlp = pipeline.load(None, {"pipeline.stages": []})
+    doc = nlp("Ban Tuyên giáo Tỉnh ủy họp. Ban Tuyên giáo Tỉnh ủy Lạng Sơn dự. Ban Thường vụ họp. Bà Lê Thị Hoa, "
+              "Trưởng Ban Tuyên giáo Tỉnh ủy Lạng Sơn phát biểu.")
+
+    def at(k: int, name: str, label: str):
+        start = [m for m in range(len(doc.text)) if doc.text.startswith(name, m)][k]
+        return doc.char_span(start, start + len(name), label=label)
+
+    spans = [at(0, "Ban Tuyên giáo Tỉnh ủy", "ORG"), at(1, "Ban Tuyên giáo Tỉnh ủy Lạng Sơn", "ORG"),
+             at(0, "Ban Thường vụ", "ORG"), at(0, "Lê Thị Hoa", "PER"), at(0, "Trưởng", "TITLE"),
+             at(2, "Ban Tuyên giáo", "ORG")]
+    assert [(s.text, s.start_char) for s in names_whole_as_elsewhere(doc, spans)] == [
+        (s.text, s.start_char) for s in spans[:5]] + [("Ban Tuyên giáo Tỉnh ủy Lạng Sơn", spans[5].start_char)]
