@@ -22,6 +22,9 @@ LOOKALIKES = str.maketrans({
     "\u00a0": " ", "\u2007": " ", "\u2009": " ", "\u202f": " ", "\u3000": " ",
     "\u200a": " ", "\u2002": " ", "\u2003": " ",
 })
+# The characters LOOKALIKES changes ("Đ" maps to itself): most texts hold none, and translate
+# looks every character up.
+_LOOKALIKE_RE = re.compile("[" + "".join(re.escape(chr(k)) for k, v in LOOKALIKES.items() if chr(k) != v) + "]")
 
 # Old-style tone placement puts the tone on the second vowel of a final
 # "oa", "oe", "uy" ("hoà", "khoẻ", "uỷ"); the new style puts it on the first
@@ -72,11 +75,13 @@ class Normalised:
     text: str
     origin: list[int] | None  # None: same length, character i comes from character i
 
-    def to_original(self, start: int, end: int) -> tuple[int, int]:
-        """Map a [start, end) range of the normalised text to the original text."""
+    def to_original_offsets(self, offsets: list[int]) -> list[int]:
+        """Map offsets of the normalised text (starts and ends of ranges) to the original text,
+        many at once: the segmenter maps every word."""
         if self.origin is None:
-            return start, end
-        return self.origin[start], self.origin[end]
+            return offsets
+        origin = self.origin
+        return [origin[i] for i in offsets]
 
 
 def _nfc_with_map(text: str) -> tuple[str, list[int] | None]:
@@ -100,7 +105,9 @@ def _nfc_with_map(text: str) -> tuple[str, list[int] | None]:
 def normalise(original: str) -> Normalised:
     """NFC, look-alike letters, odd spaces and tone placement, with an offset map."""
     text, origin = _nfc_with_map(original)
-    text = new_tone_placement(text.translate(LOOKALIKES))
+    if _LOOKALIKE_RE.search(text):
+        text = text.translate(LOOKALIKES)
+    text = new_tone_placement(text)
     return Normalised(original, text, origin)
 
 

@@ -72,11 +72,11 @@ _ORG_HEADS = lexicon.ORG_HEADS + list(lexicon.ORG_ABBREVIATIONS) + lexicon.LOWER
 # Highest priority first: a later kind cannot take characters an earlier one holds.
 # Organisation heads and titles are matched as capitalised, since "bộ" in "cán bộ" or
 # "trưởng" in "trưởng thành" is no head; the lower-case forms listed are words anyway.
-# Each kind comes with what a match of it starts with (a regex for one or two characters, read
+# Each kind comes with what a match of it starts with (a regex for its first characters, read
 # with its pattern's case rule): the combined search below tries a kind only where that holds.
 KEEP_WHOLE: list[tuple[str, re.Pattern, str]] = [
-    (KIND_CODE, DOC_CODE_RE, r"\d"),  # a number first, in both party and state codes
-    (KIND_DATE, DATE_RE, "[0-9t]"),  # a day, a month or "tháng"
+    (KIND_CODE, DOC_CODE_RE, r"\d{1,5}[a-z]?\s?[-–/]"),  # a number, then a dash or slash: "22-NQ", "1143/QĐ"
+    (KIND_DATE, DATE_RE, "[0-9]|tháng"),  # a day, a month or "tháng"
     (KIND_TITLE, lexicon.term_re(_TITLES_FIRST, ignore_case=False), _start_of(_TITLES_FIRST)),
     (KIND_TITLE, SECTION_TITLE_RE, "[PT]"),  # "Phó Trưởng phòng", "Trưởng phòng"
     (KIND_DOCTYPE, lexicon.term_re(_opening_with_a_head(lexicon.DOC_TYPE_WORDS)),
@@ -520,15 +520,18 @@ class Segmenter:
 
     def _build(self, norm: Normalised, words: list[tuple[int, int, str]],
                sent_starts: set[int]) -> Doc:
-        original = norm.original
-        bounds = [norm.to_original(s, e) for s, e, _ in words]
-        texts = [original[s:e] for s, e in bounds]
-        forms = [norm.text[s:e] for s, e, _ in words]
-        kinds = [kind for _, _, kind in words]
-        starts = [s in sent_starts for s, _, _ in words]
+        original, text = norm.original, norm.text
+        word_starts, word_ends, kinds = (list(column) for column in zip(*words)) if words else ([], [], [])
+        forms = [text[s:e] for s, e in zip(word_starts, word_ends)]
+        starts = list(map(sent_starts.__contains__, word_starts))
+        if norm.origin is None and text == original:  # nothing normalised: the words as read
+            texts = forms
+        else:
+            word_starts, word_ends = norm.to_original_offsets(word_starts), norm.to_original_offsets(word_ends)
+            texts = [original[s:e] for s, e in zip(word_starts, word_ends)]
         # The text before the first word and after each word: one space goes on the word
         # before it; anything else (a line break, two spaces) is a token of its own.
-        gaps = [original[s:e] for s, e in zip([0] + [e for _, e in bounds], [s for s, _ in bounds] + [len(original)])]
+        gaps = [original[e:s] for e, s in zip([0, *word_ends], [*word_starts, len(original)])]
         spaces = [gap == " " for gap in gaps[1:]]
         inserts = [(n, gap) for n, gap in enumerate(gaps) if gap and (gap != " " or n == 0)]
         if inserts:
@@ -549,11 +552,11 @@ class Segmenter:
         strings go into the store in the order that loop adds them."""
         add = self.vocab.strings.add
         lemma_ids = {form: add(form) for form in dict.fromkeys(forms)}  # each distinct form once
-        lemmas = [lemma_ids[form] for form in forms]
+        lemmas = list(map(lemma_ids.__getitem__, forms))
         tag_ids = {kind: add(kind) for kind in dict.fromkeys(kinds)}
-        tags = [tag_ids[kind] for kind in kinds]
+        tags = list(map(tag_ids.__getitem__, kinds))
         norm_ids = {form: add(form.lower()) for form in lemma_ids}
-        norms = [norm_ids[form] for form in forms]
+        norms = list(map(norm_ids.__getitem__, forms))
         array = numpy.empty((len(forms), 4), dtype=numpy.uint64)
         array[:, 0] = lemmas
         array[:, 1] = tags

@@ -1,6 +1,7 @@
 """Stage 2: words and sentences, with codes, dates and abbreviations kept whole."""
 from __future__ import annotations
 
+import random
 import re
 import unicodedata
 
@@ -127,16 +128,54 @@ def test_words_of_personnel_phrases(nlp, text, expected):
 
 
 def test_each_keep_whole_kind_starts_as_its_start_says():
-    """The combined keep-whole search tries a kind only where its start (one or two characters)
+    """The combined keep-whole search tries a kind only where its start (its first characters)
     holds, so that start must hold wherever the kind's own pattern matches."""
     terms = [t for group in (lexicon.TITLES, lexicon.DOC_TYPE_WORDS, lexicon.ORG_HEADS, lexicon.NAMED_ORG_HEADS,
                              lexicon.TITLES_BEFORE_BODY, lexicon.LOWER_ORG_WORDS, lexicon.LOWER_TITLE_WORDS,
                              list(lexicon.ORG_ABBREVIATIONS), list(lexicon.TITLE_ABBREVIATIONS)) for t in group]
     text = " , ".join(f"{variant} Nguyễn Văn An" for t in terms for variant in (t, t.lower(), t.upper(), t.title())) \
         + " , 22-NQ/TW , 1143/QĐ/TTg , 3 tháng 2 năm 2020 , tháng 9/2018 , 02/02/2008 , 17.2.2025 , 27/ 11" \
-        + " , Phó Trưởng phòng , Trưởng phòng , phòng Nội vụ , văn phòng Tỉnh ủy , VH-TT&DL , UBND"
+        + " , Phó Trưởng phòng , Trưởng phòng , phòng Nội vụ , văn phòng Tỉnh ủy , VH-TT&DL , UBND" \
+        + " , 12a-NQ/TW , 10 - CT / TW , 989–QĐ-TW , 30 / 2020/NĐ-CP , 15/QH14 , Tháng 9-2018 , THÁNG 6/2015"
     for kind, pattern, start in segment.KEEP_WHOLE:
         starts = re.compile(start, pattern.flags & re.IGNORECASE)
         matches = list(pattern.finditer(text))
         assert matches, pattern.pattern[:80]
         assert all(starts.match(text, m.start()) for m in matches), kind
+
+
+def test_keep_whole_terms_match_as_a_flat_alternation_would():
+    """`lexicon.alternation` writes its words as a tree of shared first letters; it must find
+    what the plain alternation of the words, longest first, finds."""
+    def flat(words: list[str]) -> str:
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+    groups = [lexicon.TITLES, lexicon.DOC_TYPE_WORDS, lexicon.ORG_HEADS + list(lexicon.ORG_ABBREVIATIONS),
+              lexicon.TITLES_BEFORE_BODY, lexicon.FAMILY_NAMES, ["ban chấp hành", "ban", "Ban", "bộ", "b", "Bộ  X"]]
+    terms = [t for group in groups for t in group]
+    text = " ".join(f"{v}, {v}ng {v}  hành {v[:-1]}"
+                    for t in terms for v in (t, t.lower(), t.upper(), t.replace(" ", "  ")))
+    for words in groups:
+        for flags in (0, re.IGNORECASE):
+            tree = re.compile(rf"(?<!\w)(?:{lexicon.alternation(words)})(?!\w)", flags)
+            plain = re.compile(rf"(?<!\w)(?:{flat(words)})(?!\w)", flags)
+            assert [m.span() for m in tree.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_sentences_split_as_underthesea_splits():
+    """The segmenter's sentence splitter (underthesea's loop, jumping between sentence ends) gives
+    underthesea's sentences: on every line of the published articles and on random texts over
+    the characters its tests look at."""
+    from underthesea import sent_tokenize as reference
+
+    from pipeline.benchmark import pool_texts
+    from pipeline.underthesea_parts import sent_tokenize
+
+    lines = [line for text in pool_texts() for line in read.normalise(text).text.splitlines() if line.strip()]
+    assert [sent_tokenize(line) for line in lines] == [reference(line) for line in lines]
+    rng = random.Random(3)
+    atoms = [".", "..", "...", "....", "?", "!", "?!", " ", "  ", "\t", "\n", "\r", "A", "a", "1", "TP", "Th",
+             "e.g", "Ông", "ông", "Đ", "…"]
+    for _ in range(20000):
+        text = "".join(rng.choice(atoms) for _ in range(rng.randint(0, 12)))
+        assert sent_tokenize(text) == reference(text), repr(text)
