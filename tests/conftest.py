@@ -18,9 +18,11 @@ def rules_nlp() -> pipeline.Pipeline:
     return pipeline.load(models_dir=None)
 
 
-def span(doc, words: str, label: str):
-    """A span over the first occurrence of `words`."""
-    start = doc.text.index(words)
+def span(doc, words: str, label: str, nth: int = 0):
+    """A span over the first occurrence of `words` (or the one after `nth` others)."""
+    start = -1
+    for _ in range(nth + 1):
+        start = doc.text.index(words, start + 1)
     return doc.char_span(start, start + len(words), label=label)
 
 

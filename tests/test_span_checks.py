@@ -282,24 +282,19 @@ def test_a_title_that_opens_its_sentence_as_the_subject_names_no_one():
     nlp = pipeline.load(None, {"pipeline.stages": []})
     doc = nlp("Chủ tịch UBND tỉnh chỉ đạo Sở Nội vụ tiếp nhận kiểm điểm của ông Phan Văn Bình. Chủ tịch UBND "
               "tỉnh Nguyễn Văn An chỉ đạo. Phó Chủ tịch Ủy ban MTTQ tỉnh nhiệm kỳ 2019-2024 gồm: Nguyễn Thúy Hằng.")
-
-    def at(k: int, name: str, label: str):
-        start = [m for m in range(len(doc.text)) if doc.text.startswith(name, m)][k]
-        return doc.char_span(start, start + len(name), label=label)
-
-    spans = [at(0, "Chủ tịch", "TITLE"), at(0, "UBND tỉnh", "ORG"), at(0, "Sở Nội vụ", "ORG"),
-             at(0, "Phan Văn Bình", "PER"), at(1, "Chủ tịch", "TITLE"), at(1, "UBND tỉnh", "ORG"),
-             at(0, "Nguyễn Văn An", "PER"), at(0, "Phó Chủ tịch", "TITLE"), at(0, "Ủy ban MTTQ tỉnh", "ORG"),
-             at(0, "Nguyễn Thúy Hằng", "PER")]
+    spans = [span(doc, "Chủ tịch", "TITLE"), span(doc, "UBND tỉnh", "ORG"), span(doc, "Sở Nội vụ", "ORG"),
+             span(doc, "Phan Văn Bình", "PER"), span(doc, "Chủ tịch", "TITLE", 1), span(doc, "UBND tỉnh", "ORG", 1),
+             span(doc, "Nguyễn Văn An", "PER"), span(doc, "Phó Chủ tịch", "TITLE"),
+             span(doc, "Ủy ban MTTQ tỉnh", "ORG"), span(doc, "Nguyễn Thúy Hằng", "PER")]
     titles = [s.start_char for s in no_title_for_an_unnamed_subject(doc, spans) if s.label_ == "TITLE"]
     assert titles == [spans[4].start_char, spans[7].start_char]
 
     # after a connective and its comma the title still opens its sentence
     doc = nlp("Ông Lê Văn Hà nhận quyết định. Đồng thời, Bí thư Tỉnh ủy trao quyết định cho ông Trần Văn Sơn. "
               "Cùng ngày, Chủ tịch UBND tỉnh Nguyễn Văn An trao quyết định.")
-    spans = [at(0, "Lê Văn Hà", "PER"), at(0, "Bí thư", "TITLE"), at(0, "Tỉnh ủy", "ORG"),
-             at(0, "Trần Văn Sơn", "PER"), at(0, "Chủ tịch", "TITLE"), at(0, "UBND tỉnh", "ORG"),
-             at(0, "Nguyễn Văn An", "PER")]
+    spans = [span(doc, "Lê Văn Hà", "PER"), span(doc, "Bí thư", "TITLE"), span(doc, "Tỉnh ủy", "ORG"),
+             span(doc, "Trần Văn Sơn", "PER"), span(doc, "Chủ tịch", "TITLE"), span(doc, "UBND tỉnh", "ORG"),
+             span(doc, "Nguyễn Văn An", "PER")]
     assert [s.text for s in no_title_for_an_unnamed_subject(doc, spans) if s.label_ == "TITLE"] == ["Chủ tịch"]
 
 
@@ -422,12 +417,8 @@ def test_a_name_cut_short_grows_to_the_longest_whole_name_the_words_after_it_rea
     doc = nlp("Ban Tuyên giáo Tỉnh ủy họp. Ban Tuyên giáo Tỉnh ủy Lạng Sơn dự. Ban Thường vụ họp. Bà Lê Thị Hoa, "
               "Trưởng Ban Tuyên giáo Tỉnh ủy Lạng Sơn phát biểu.")
 
-    def at(k: int, name: str, label: str):
-        start = [m for m in range(len(doc.text)) if doc.text.startswith(name, m)][k]
-        return doc.char_span(start, start + len(name), label=label)
-
-    spans = [at(0, "Ban Tuyên giáo Tỉnh ủy", "ORG"), at(1, "Ban Tuyên giáo Tỉnh ủy Lạng Sơn", "ORG"),
-             at(0, "Ban Thường vụ", "ORG"), at(0, "Lê Thị Hoa", "PER"), at(0, "Trưởng", "TITLE"),
-             at(2, "Ban Tuyên giáo", "ORG")]
+    spans = [span(doc, "Ban Tuyên giáo Tỉnh ủy", "ORG"), span(doc, "Ban Tuyên giáo Tỉnh ủy Lạng Sơn", "ORG", 1),
+             span(doc, "Ban Thường vụ", "ORG"), span(doc, "Lê Thị Hoa", "PER"), span(doc, "Trưởng", "TITLE"),
+             span(doc, "Ban Tuyên giáo", "ORG", 2)]
     assert [(s.text, s.start_char) for s in names_whole_as_elsewhere(doc, spans)] == [
         (s.text, s.start_char) for s in spans[:5]] + [("Ban Tuyên giáo Tỉnh ủy Lạng Sơn", spans[5].start_char)]
