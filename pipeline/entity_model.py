@@ -214,7 +214,7 @@ class EntityModel:
         # Alone, the model keeps every label; merged with the rules, only `labels`.
         self.labels = _entity_labels(self.ner) if self.merge is model_only else set(settings["labels"])
         self._spans = self._tagged if isinstance(self.ner, Tagger) else self._parsed
-        self.batch_size = settings.get("batch_size", 32)
+        self.batch_size = settings["batch_size"]
         self.default_score = settings["default_score"]  # before calibration (calibration.py)
 
     def predict(self, docs: list[Doc]) -> list[list[Span]]:
