@@ -304,8 +304,12 @@ TRAINED_VARIANTS: dict[str, Variant] = {
     "training: seed 7": {"train.seed": 7},
     "training: dropout 0.2, seed 7": {"train.dropout": 0.2, "train.seed": 7},
     "training: 40 epochs": {"train.epochs": 40},
-    "training: averaged weights": {"train.average_weights": True},
-    "training: learning rate falling to zero": {"train.learn_rate_decay": True},
+    # the network's last weights rather than their averages (shipped since round 17), and a
+    # learning rate falling to zero with the last weights (measured as "training: averaged
+    # weights" and "training: learning rate falling to zero" before the default moved)
+    "training: last weights": {"train.average_weights": False},
+    "training: learning rate falling to zero, last weights": {"train.learn_rate_decay": True,
+                                                              "train.average_weights": False},
 }
 
 

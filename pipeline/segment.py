@@ -184,15 +184,13 @@ class WordTagger:
         self.crf = CRFWordSegmenter()
 
     def words(self, text: str, offset: int) -> list[tuple[int, int]]:
-        """Word spans (absolute offsets) of one sentence starting at `offset` (split_at_case
-        applied, through its per-word cache directly: this runs for every word)."""
-        return [(s + a, s + b) for s, e in self.crf.words(text, offset)
-                for a, b in _case_cuts(text[s - offset:e - offset])]
+        """Word spans (absolute offsets) of one sentence starting at `offset`."""
+        return [cut for s, e in self.crf.words(text, offset)
+                for cut in split_at_case(text[s - offset:e - offset], s)]
 
     def reference_words(self, text: str, offset: int) -> list[tuple[int, int]]:
         """The same, from underthesea's own tagger: what `make bench` and the tests compare."""
-        return [(offset + a, offset + b) for s, e in reference_crf_words(text)
-                for a, b in split_at_case(text, s, e)]
+        return [cut for s, e in reference_crf_words(text) for cut in split_at_case(text[s:e], offset + s)]
 
 
 @lru_cache(maxsize=1)
@@ -253,12 +251,12 @@ def _joined_wrongly(prev: str, cur: str) -> bool:
             or "." in prev or "." in cur or bool(_ROMAN.match(cur)))
 
 
-def split_at_case(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """A CRF word cut where its syllables change case the way names never do: "Tô Lâm trao" ->
-    "Tô Lâm" | "trao" (a name then a verb: not a dictionary word), "điều dưỡng Khoa" ->
-    "điều dưỡng" | "Khoa", "Bà Tâm" -> "Bà" | "Tâm". "Thủ tướng", "Bí thư" stay whole: they
-    are dictionary words."""
-    return [(start + a, start + b) for a, b in _case_cuts(text[start:end])]
+def split_at_case(word: str, start: int) -> list[tuple[int, int]]:
+    """A CRF word (starting at offset `start`) cut where its syllables change case the way
+    names never do: "Tô Lâm trao" -> "Tô Lâm" | "trao" (a name then a verb: not a dictionary
+    word), "điều dưỡng Khoa" -> "điều dưỡng" | "Khoa", "Bà Tâm" -> "Bà" | "Tâm". "Thủ tướng",
+    "Bí thư" stay whole: they are dictionary words."""
+    return [(start + a, start + b) for a, b in _case_cuts(word)]
 
 
 @lru_cache(maxsize=100_000)

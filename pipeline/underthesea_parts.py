@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import importlib.util
 import re
+from collections.abc import Callable
+from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
 from types import ModuleType
@@ -59,8 +61,7 @@ def sent_tokenize(text: str) -> list[str]:
     through every character but does nothing between one ".", "?" or "!" and the next; this
     one jumps from one to the next with a regex (a sixth of the time). The boundary and
     abbreviation tests are underthesea's own."""
-    _SENT_TOKENIZE._load_model()
-    is_boundary = _SENT_TOKENIZE.sentence_tokenizer._is_sentence_boundary
+    is_boundary = _boundary_test()
     if not text or not text.strip():
         return []
     sentences: list[str] = []
@@ -90,6 +91,14 @@ def sent_tokenize(text: str) -> list[str]:
     if final := text[start:].strip():
         sentences.append(final)
     return sentences
+
+
+@lru_cache(maxsize=1)
+def _boundary_test() -> Callable[[str, int], bool]:
+    """underthesea's test of whether the "." at a position ends a sentence, its model loaded
+    once (on the first sentence, not at import: start-up stays lean)."""
+    _SENT_TOKENIZE._load_model()
+    return _SENT_TOKENIZE.sentence_tokenizer._is_sentence_boundary
 
 
 def _add_sentence(sentences: list[str], text: str, start: int, end: int) -> int:
