@@ -318,7 +318,10 @@ TRAINED_VARIANTS: dict[str, Variant] = {
 RUN_TIME_VARIANTS = {**MERGES, "shipped settings": {},
                      "classifier decides every relation type": {"stages.relations.rules_decide": []},
                      "a rule's TITLE kept without a holder": {"stages.relations.titles_need_holder": "none"},
-                     "every TITLE dropped without a holder": {"stages.relations.titles_need_holder": "all"},
+                     "only the rules' TITLEs need a holder": {"stages.relations.titles_need_holder": "from rules"},
+                     "a model TITLE needs a holder over the threshold": {"stages.relations.holder_score": None},
+                     "a model TITLE kept with a holder over 0.05": {"stages.relations.holder_score": 0.05},
+                     "a model TITLE kept with a holder over 0.2": {"stages.relations.holder_score": 0.2},
                      "every holder and body over the threshold": {"stages.relations.one_per_title": False},
                      "a title kept to one holder in a list too": {"stages.relations.titles_shared_by_lists": False},
                      "relations over 0.3 rather than 0.5": {"stages.relations.threshold": 0.3}}

@@ -249,7 +249,8 @@ class RelationStage:
 
     def __init__(self, classifier: RelationClassifier | None = None, max_distance: int = 40,
                  rules_decide: Collection[str] = (), titles_need_holder: str = "none",
-                 one_per_title: bool = False, titles_shared_by_lists: bool = False) -> None:
+                 one_per_title: bool = False, titles_shared_by_lists: bool = False,
+                 holder_score: float | None = None) -> None:
         self.rules = RelationRules()
         self.classifier = classifier
         self.max_distance = max_distance
@@ -260,12 +261,15 @@ class RelationStage:
         self.titles_need_holder = titles_need_holder
         self.one_per_title = one_per_title
         self.titles_shared_by_lists = titles_shared_by_lists
+        self.holder_score = holder_score  # None: the threshold
 
-    def predict(self, doc: Doc) -> list[Relation]:
+    def predict(self, doc: Doc) -> tuple[list[Relation], set[tuple[int, int]]]:
+        """The relations, and the TITLEs some has_title pair reaches with at least
+        `holder_score` (drop_unheld_titles keeps the model's titles among them)."""
         groups = sentence_entities(doc)
         ruled = self.rules.find(doc, groups)
         if self.classifier is None:
-            return ruled
+            return ruled, set()
         said = {(span_key(r.head), span_key(r.child), r.label) for r in ruled}
         found = [r for r in ruled if r.label in self.rules_decide]
         scored = []
@@ -276,17 +280,19 @@ class RelationStage:
             p = self.classifier.probability(features(doc, head, child, label, rule_says, ents))
             scored.append(Relation(head, child, label, p, "model"))
         threshold = self.classifier.threshold
+        floor = threshold if self.holder_score is None else self.holder_score
+        likely = {span_key(r.child) for r in scored if r.label == "has_title" and r.score >= floor}
         if self.one_per_title:
-            return found + one_per_title(scored, threshold, self.titles_shared_by_lists)
-        return found + [r for r in scored if r.score >= threshold]
+            return found + one_per_title(scored, threshold, self.titles_shared_by_lists), likely
+        return found + [r for r in scored if r.score >= threshold], likely
 
-    def set_annotations(self, doc: Doc, relations: list[Relation]) -> None:
+    def set_annotations(self, doc: Doc, relations: list[Relation], likely_held: set[tuple[int, int]]) -> None:
         if self.titles_need_holder != "none":
-            relations = drop_unheld_titles(doc, relations, self.titles_need_holder == "from rules")
+            relations = drop_unheld_titles(doc, relations, self.titles_need_holder == "from rules", likely_held)
         doc._.relations = relations
 
     def __call__(self, doc: Doc) -> Doc:
-        self.set_annotations(doc, self.predict(doc))
+        self.set_annotations(doc, *self.predict(doc))
         return doc
 
 
@@ -331,15 +337,19 @@ def _listed_together(a: Span, b: Span, title: Span) -> bool:
     return all(t.ent_type_ or t.is_space or t.norm_ in _PEOPLE_LIST_GLUE for t in a.doc[first.end:second.start])
 
 
-def drop_unheld_titles(doc: Doc, relations: list[Relation], rules_only: bool = True) -> list[Relation]:
+def drop_unheld_titles(doc: Doc, relations: list[Relation], rules_only: bool = True,
+                       likely_held: Collection[tuple[int, int]] = ()) -> list[Relation]:
     """Guidelines rule 2: a TITLE is marked only when a named person holds it, so a TITLE
     that no has_title relation reaches ("các đồng chí ủy viên BCH …", said of no one)
     leaves the Doc's entities, with any relation it takes part in. With `rules_only`, only
     the titles the rules added where the model found nothing: the model learnt from the gold
-    where a title stands without a holder found here. Returns the relations that remain."""
+    where a title stands without a holder found here. Without it, a model title also stays when
+    it is in `likely_held` (a has_title pair reaches it with a score under the threshold): the
+    model learnt where titles stand, so a weaker holder is enough to keep one of its own.
+    Returns the relations that remain."""
     held = {span_key(r.child) for r in relations if r.label == "has_title"}
     unheld = {span_key(e) for e in doc.ents if e.label_ == "TITLE" and span_key(e) not in held
-              and (not rules_only or e._.source.startswith(RULE_SOURCE))}
+              and (e._.source.startswith(RULE_SOURCE) or not (rules_only or span_key(e) in likely_held))}
     if not unheld:
         return relations
     doc.ents = [e for e in doc.ents if span_key(e) not in unheld]
