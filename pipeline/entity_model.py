@@ -304,7 +304,7 @@ def train(docs: list[Doc], network: Config, settings: dict, features: Iterable[s
                 nlp.update(batch, drop=settings["dropout"], sgd=optimizer, losses=losses)
                 optimizer.step_schedules()
             log(f"ner: epoch {epoch:2d}/{settings['epochs']}  loss {losses.get('ner', 0.0):9.1f}")
-    if settings.get("average_weights"):
+    if settings["average_weights"]:
         _keep_averages(nlp, optimizer.averages)
     return nlp
 
@@ -312,7 +312,7 @@ def train(docs: list[Doc], network: Config, settings: dict, features: Iterable[s
 def _learn_rate(examples: list[Example], settings: dict):
     """The configured rate, or with `learn_rate_decay` a rate falling in a straight line to
     zero at the last update, so that training settles rather than stopping mid-stride."""
-    if not settings.get("learn_rate_decay"):
+    if not settings["learn_rate_decay"]:
         return settings["learn_rate"]
     steps = settings["epochs"] * sum(1 for _ in minibatch_by_words(examples, size=settings["batch_words"]))
     return warmup_linear(settings["learn_rate"], 0, steps)

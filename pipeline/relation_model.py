@@ -261,11 +261,14 @@ class RelationStage:
         self.titles_need_holder = titles_need_holder
         self.one_per_title = one_per_title
         self.titles_shared_by_lists = titles_shared_by_lists
-        self.holder_score = holder_score  # None: the threshold
+        # With "all": the least has_title score that keeps a model TITLE (holder_score, or the
+        # threshold when None); None where no score keeps a title. Resolved once, here.
+        self.holder_floor = None if titles_need_holder != "all" or classifier is None else \
+            classifier.threshold if holder_score is None else holder_score
 
     def predict(self, doc: Doc) -> tuple[list[Relation], set[tuple[int, int]]]:
         """The relations, and the TITLEs some has_title pair reaches with at least
-        `holder_score` (drop_unheld_titles keeps the model's titles among them)."""
+        `holder_floor` (drop_unheld_titles keeps the model's titles among them)."""
         groups = sentence_entities(doc)
         ruled = self.rules.find(doc, groups)
         if self.classifier is None:
@@ -280,8 +283,9 @@ class RelationStage:
             p = self.classifier.probability(features(doc, head, child, label, rule_says, ents))
             scored.append(Relation(head, child, label, p, "model"))
         threshold = self.classifier.threshold
-        floor = threshold if self.holder_score is None else self.holder_score
-        likely = {span_key(r.child) for r in scored if r.label == "has_title" and r.score >= floor}
+        floor = self.holder_floor
+        likely = set() if floor is None else \
+            {span_key(r.child) for r in scored if r.label == "has_title" and r.score >= floor}
         if self.one_per_title:
             return found + one_per_title(scored, threshold, self.titles_shared_by_lists), likely
         return found + [r for r in scored if r.score >= threshold], likely
@@ -348,8 +352,16 @@ def drop_unheld_titles(doc: Doc, relations: list[Relation], rules_only: bool = T
     model learnt where titles stand, so a weaker holder is enough to keep one of its own.
     Returns the relations that remain."""
     held = {span_key(r.child) for r in relations if r.label == "has_title"}
-    unheld = {span_key(e) for e in doc.ents if e.label_ == "TITLE" and span_key(e) not in held
-              and (e._.source.startswith(RULE_SOURCE) or not (rules_only or span_key(e) in likely_held))}
+
+    def unheld_title(e: Span) -> bool:
+        key = span_key(e)
+        if e.label_ != "TITLE" or key in held:
+            return False
+        if e._.source.startswith(RULE_SOURCE):  # a rule's title needs a relation
+            return True
+        return not rules_only and key not in likely_held  # a model's title, a likely holder
+
+    unheld = {span_key(e) for e in doc.ents if unheld_title(e)}
     if not unheld:
         return relations
     doc.ents = [e for e in doc.ents if span_key(e) not in unheld]
