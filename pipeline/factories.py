@@ -81,7 +81,8 @@ def _relations(settings: dict, ctx: Context):
         if settings["use_classifier"] else None
     return RelationStage(classifier, settings["max_distance"], settings["rules_decide"],
                          settings["titles_need_holder"], settings["one_per_title"],
-                         settings["titles_shared_by_lists"], settings["holder_score"])
+                         settings["titles_shared_by_lists"], settings["holder_score"],
+                         settings["lone_holder_score"])
 
 
 def _status(settings: dict, ctx: Context):

@@ -250,7 +250,7 @@ class RelationStage:
     def __init__(self, classifier: RelationClassifier | None = None, max_distance: int = 40,
                  rules_decide: Collection[str] = (), titles_need_holder: str = "none",
                  one_per_title: bool = False, titles_shared_by_lists: bool = False,
-                 holder_score: float | None = None) -> None:
+                 holder_score: float | None = None, lone_holder_score: float | None = None) -> None:
         self.rules = RelationRules()
         self.classifier = classifier
         self.max_distance = max_distance
@@ -261,6 +261,7 @@ class RelationStage:
         self.titles_need_holder = titles_need_holder
         self.one_per_title = one_per_title
         self.titles_shared_by_lists = titles_shared_by_lists
+        self.lone_holder_score = lone_holder_score
         # With "all": the least has_title score that keeps a model TITLE (holder_score, or the
         # threshold when None); None where no score keeps a title. Resolved once, here.
         self.holder_floor = None if titles_need_holder != "all" or classifier is None else \
@@ -287,7 +288,8 @@ class RelationStage:
         likely = set() if floor is None else \
             {span_key(r.child) for r in scored if r.label == "has_title" and r.score >= floor}
         if self.one_per_title:
-            return found + one_per_title(scored, threshold, self.titles_shared_by_lists), likely
+            return found + one_per_title(scored, threshold, self.titles_shared_by_lists,
+                                         self.lone_holder_score), likely
         return found + [r for r in scored if r.score >= threshold], likely
 
     def set_annotations(self, doc: Doc, relations: list[Relation], likely_held: set[tuple[int, int]]) -> None:
@@ -300,17 +302,24 @@ class RelationStage:
         return doc
 
 
-def one_per_title(scored: list[Relation], threshold: float, shared_by_lists: bool = False) -> list[Relation]:
+def one_per_title(scored: list[Relation], threshold: float, shared_by_lists: bool = False,
+                  lone_holder_score: float | None = None) -> list[Relation]:
     """Pairs that pass the threshold, except that a title takes one holder (has_title) and one
     body (title_of), its likeliest: pairs judged one by one give a title in a list of people
     to two of them ("ông A, Bí thư Tỉnh ủy, ông B"). No title in the gold data has two bodies.
     With `shared_by_lists`, a title also goes to the other holders over the threshold listed
     with its likeliest one, the title outside the list (case 35: "4 [Thứ trưởng] gồm các ông
-    [A], [B], [C]"), as the gold data's titles with several holders are."""
+    [A], [B], [C]"), as the gold data's titles with several holders are.
+    With `lone_holder_score`, a title of the model's that no holder reaches over the threshold
+    still takes its likeliest holder when that one scores at least this: a title the model
+    found nearly always has a holder (guidelines rule 2), so the best of weak candidates is
+    more often right than not. A title of the rules' still needs a holder over the threshold."""
     best: dict[tuple[tuple[int, int], str], Relation] = {}
     kept = []
+    floor = threshold if lone_holder_score is None else min(threshold, lone_holder_score)
     for r in scored:
-        if r.score < threshold:
+        if r.score < floor or r.score < threshold and not (
+                r.label == "has_title" and not r.child._.source.startswith(RULE_SOURCE)):
             continue
         if r.label not in {"has_title", "title_of"}:
             kept.append(r)

@@ -178,6 +178,32 @@ def test_a_title_takes_its_likeliest_holder_and_body_only():
         ("An", "Bí thư", "has_title"), ("Bí thư", "Tỉnh ủy", "title_of")}
 
 
+def test_a_model_title_no_holder_passes_takes_its_likeliest_weak_holder():
+    # lone_holder_score: under the threshold, the best holder of a title the model found is
+    # kept when it scores at least that; a rule's title and the title_of pairs still need the
+    # threshold
+    import pipeline
+    from pipeline.extensions import Relation
+    from pipeline.relation_model import one_per_title
+
+    doc = pipeline.load(None, {"pipeline.stages": []})("Ông An, Bí thư Tỉnh ủy, ông Bình dự họp.")
+    words = {t.text: doc[t.i:t.i + 1] for t in doc}
+    an, title, body, binh = words["An"], words["Bí thư"], words["Tỉnh ủy"], words["Bình"]
+    scored = [Relation(an, title, "has_title", 0.3, "model"), Relation(binh, title, "has_title", 0.2, "model"),
+              Relation(title, body, "title_of", 0.3, "model")]
+
+    def held(lone_holder_score):
+        return {(r.head.text, r.child.text) for r in one_per_title(scored, 0.5, lone_holder_score=lone_holder_score)}
+
+    title._.source = "model"
+    assert held(0.1) == {("An", "Bí thư")}
+    assert held(0.25) == {("An", "Bí thư")}
+    assert held(0.35) == set()
+    assert held(None) == set()
+    title._.source = "rules:title_cue"
+    assert held(0.1) == set()
+
+
 def test_a_title_before_a_list_of_people_goes_to_each_of_them():
     """Case 35: "4 [Thứ trưởng] gồm các ông [A], [B] và [C]" gives each a has_title; a title
     inside the list is the first one's ("ông An, Bí thư Tỉnh ủy, ông Bình")."""
