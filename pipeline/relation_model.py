@@ -314,12 +314,17 @@ def one_per_title(scored: list[Relation], threshold: float, shared_by_lists: boo
     still takes its likeliest holder when that one scores at least this: a title the model
     found nearly always has a holder (guidelines rule 2), so the best of weak candidates is
     more often right than not. A title of the rules' still needs a holder over the threshold."""
+    def candidate(r: Relation) -> bool:
+        """Over the threshold, or a weak holder of a model title that may be its lone one."""
+        if r.score >= threshold:
+            return True
+        return lone_holder_score is not None and r.score >= lone_holder_score and r.label == "has_title" \
+            and not r.child._.source.startswith(RULE_SOURCE)
+
     best: dict[tuple[tuple[int, int], str], Relation] = {}
     kept = []
-    floor = threshold if lone_holder_score is None else min(threshold, lone_holder_score)
     for r in scored:
-        if r.score < floor or r.score < threshold and not (
-                r.label == "has_title" and not r.child._.source.startswith(RULE_SOURCE)):
+        if not candidate(r):
             continue
         if r.label not in {"has_title", "title_of"}:
             kept.append(r)
