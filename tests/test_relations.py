@@ -163,16 +163,24 @@ def test_an_unknown_title_holder_setting_is_refused_by_name():
         pipeline.load(None, {"stages.relations.titles_need_holder": "some"})
 
 
-def test_a_title_takes_its_likeliest_holder_and_body_only():
+def _one_title_scored(an: float, binh: float, body: float):
+    """"Ông An, Bí thư Tỉnh ủy, ông Bình dự họp.": the title, and the classifier's pairs with
+    An and Bình scored as its holders and Tỉnh ủy as its body."""
     import pipeline
     from pipeline.extensions import Relation
+
+    doc = pipeline.load(None, {"pipeline.stages": []})("Ông An, Bí thư Tỉnh ủy, ông Bình dự họp.")
+    words = {t.text: doc[t.i:t.i + 1] for t in doc}
+    title = words["Bí thư"]
+    return title, [Relation(words["An"], title, "has_title", an, "model"),
+                   Relation(words["Bình"], title, "has_title", binh, "model"),
+                   Relation(title, words["Tỉnh ủy"], "title_of", body, "model")]
+
+
+def test_a_title_takes_its_likeliest_holder_and_body_only():
     from pipeline.relation_model import one_per_title
 
-    doc = pipeline.load(None, {"pipeline.stages": []})("Ông An, Bí thư Tỉnh ủy, ông Bình dự họp tại Hà Nội.")
-    words = {t.text: doc[t.i:t.i + 1] for t in doc}
-    an, title, body, binh = words["An"], words["Bí thư"], words["Tỉnh ủy"], words["Bình"]
-    scored = [Relation(an, title, "has_title", 0.9, "model"), Relation(binh, title, "has_title", 0.7, "model"),
-              Relation(title, body, "title_of", 0.8, "model")]
+    _, scored = _one_title_scored(an=0.9, binh=0.7, body=0.8)
     kept = one_per_title(scored, threshold=0.5)  # both holders pass the threshold; the likelier wins
     assert {(r.head.text, r.child.text, r.label) for r in kept} == {
         ("An", "Bí thư", "has_title"), ("Bí thư", "Tỉnh ủy", "title_of")}
@@ -182,15 +190,9 @@ def test_a_model_title_no_holder_passes_takes_its_likeliest_weak_holder():
     # lone_holder_score: under the threshold, the best holder of a title the model found is
     # kept when it scores at least that; a rule's title and the title_of pairs still need the
     # threshold
-    import pipeline
-    from pipeline.extensions import Relation
     from pipeline.relation_model import one_per_title
 
-    doc = pipeline.load(None, {"pipeline.stages": []})("Ông An, Bí thư Tỉnh ủy, ông Bình dự họp.")
-    words = {t.text: doc[t.i:t.i + 1] for t in doc}
-    an, title, body, binh = words["An"], words["Bí thư"], words["Tỉnh ủy"], words["Bình"]
-    scored = [Relation(an, title, "has_title", 0.3, "model"), Relation(binh, title, "has_title", 0.2, "model"),
-              Relation(title, body, "title_of", 0.3, "model")]
+    title, scored = _one_title_scored(an=0.3, binh=0.2, body=0.3)
 
     def held(lone_holder_score):
         return {(r.head.text, r.child.text) for r in one_per_title(scored, 0.5, lone_holder_score=lone_holder_score)}
