@@ -297,6 +297,9 @@ TRAINED_VARIANTS: dict[str, Variant] = {
         "spacy.components.ner.model.tok2vec.embed.include_static_vectors": True},
     "tagger with 2 encoder layers": network_variant(TAGGER, depth=2),
     "tagger with 4 encoder layers of window 2": network_variant(TAGGER, window_size=2),
+    # its second draw, beside "training: seed 7"
+    "tagger with 4 encoder layers of window 2, seed 7":
+        lambda config: {**network_variant(TAGGER, window_size=2)(config), "train.seed": 7},
     "transition-based ner, 2 encoder layers": network_variant(TRANSITION_NER, depth=2),
     "training: dropout 0.1": {"train.dropout": 0.1},
     "training: dropout 0.2": {"train.dropout": 0.2},
