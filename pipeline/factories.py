@@ -79,10 +79,11 @@ def _relations(settings: dict, ctx: Context):
 
     classifier = RelationClassifier.from_disk(ctx.model_file("relations.json"), settings["threshold"]) \
         if settings["use_classifier"] else None
-    return RelationStage(classifier, settings["max_distance"], settings["rules_decide"],
-                         settings["titles_need_holder"], settings["one_per_title"],
-                         settings["titles_shared_by_lists"], settings["holder_score"],
-                         settings["lone_holder_score"])
+    return RelationStage(classifier, max_distance=settings["max_distance"], rules_decide=settings["rules_decide"],
+                         titles_need_holder=settings["titles_need_holder"],
+                         one_per_title=settings["one_per_title"],
+                         titles_shared_by_lists=settings["titles_shared_by_lists"],
+                         holder_score=settings["holder_score"], lone_holder_score=settings["lone_holder_score"])
 
 
 def _status(settings: dict, ctx: Context):
