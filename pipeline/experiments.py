@@ -296,6 +296,11 @@ TRAINED_VARIANTS: dict[str, Variant] = {
         "stages.entity_model.static_vectors": True,
         "spacy.components.ner.model.tok2vec.embed.include_static_vectors": True},
     "tagger with 2 encoder layers": network_variant(TAGGER, depth=2),
+    # more rows in the hashed embedding tables of the words, their prefixes, suffixes and shapes
+    "embedding tables of twice the rows": {
+        "spacy.components.ner.model.tok2vec.embed.rows": [8000, 2000, 4000, 1000, 50, 200]},
+    "embedding tables of four times the rows": {
+        "spacy.components.ner.model.tok2vec.embed.rows": [16000, 4000, 8000, 2000, 50, 200]},
     # the network until round 19 (window 2 since; measured as "… of window 2" before the
     # default moved), and its second draw beside "training: seed 7"
     "tagger with 4 encoder layers of window 1": network_variant(TAGGER, window_size=1),

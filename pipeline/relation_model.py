@@ -106,7 +106,27 @@ def features(doc: Doc, head: Span, child: Span, label: str, rule_says: bool,
             feats.append(p + "listed_holder")
         if head is first and _career_list(between, ents_between):
             feats.append(p + "career_list")
+        named = _person_right_after(ents, child)
+        if named is not None and named.start != head.start:
+            feats.append(p + "title_then_other_person")
     return feats
+
+
+def _person_right_after(ents: list[Span], title: Span) -> Span | None:
+    """The person named right after a title and its bodies, nothing else between ("Bí thư
+    [Tỉnh ủy Lào Cai] Bùi Quang Vinh"): in a list of such posts ("…, Bí thư Tỉnh ủy Lào Cai
+    Bùi Quang Vinh, Bí thư Tỉnh ủy Bình Thuận Huỳnh Văn Tý") the name before the title, after
+    a comma, is the post before's holder, not this one's."""
+    end = title.end
+    for e in ents[bisect_left(ents, end, key=_start):]:
+        if e.start != end:
+            return None
+        if e.label_ == "PER":
+            return e
+        if e.label_ not in {"ORG", "LOC"}:
+            return None
+        end = e.end
+    return None
 
 
 # Running text also brackets a person's posts or adds one with "đồng thời".

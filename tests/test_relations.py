@@ -309,3 +309,19 @@ def test_the_entities_between_a_pair_are_the_ones_inside_the_gap(rules_nlp):
     for start in range(len(doc) + 1):
         for end in range(start, len(doc) + 1):
             assert _ents_between(ents, start, end) == [e for e in ents if start <= e.start and e.end <= end]
+
+
+def test_a_title_named_right_before_another_person_is_read_as_that_persons():
+    """In a list of posts each followed by its holder ("Bí thư Tỉnh ủy Lào Cai Bùi Quang Vinh,
+    Chủ tịch UBND tỉnh Bình Thuận Huỳnh Văn Tý"), the name before a title and its comma is the
+    post before's holder: the classifier reads that the title's own holder follows it."""
+    text = "Dự họp có Bí thư Tỉnh ủy Lào Cai Bùi Quang Vinh, Chủ tịch UBND tỉnh Bình Thuận Huỳnh Văn Tý."
+    labelled = [("Bí thư", "TITLE"), ("Tỉnh ủy Lào Cai", "ORG"), ("Bùi Quang Vinh", "PER"),
+                ("Chủ tịch", "TITLE"), ("UBND tỉnh Bình Thuận", "ORG"), ("Huỳnh Văn Tý", "PER")]
+    assert _features(text, labelled, "Bùi Quang Vinh", "Chủ tịch", "title_then") == \
+        ["has_title:title_then_other_person"]
+    assert _features(text, labelled, "Huỳnh Văn Tý", "Chủ tịch", "title_then") == []
+    assert _features(text, labelled, "Bùi Quang Vinh", "Bí thư", "title_then") == []
+    apart = "Ông Bùi Quang Vinh, Chủ tịch UBND tỉnh, tiếp ông Huỳnh Văn Tý."
+    assert _features(apart, [("Bùi Quang Vinh", "PER"), ("Chủ tịch", "TITLE"), ("UBND tỉnh", "ORG"),
+                             ("Huỳnh Văn Tý", "PER")], "Bùi Quang Vinh", "Chủ tịch", "title_then") == []
