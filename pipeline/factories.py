@@ -83,7 +83,7 @@ def _relations(settings: dict, ctx: Context):
                          titles_need_holder=settings["titles_need_holder"],
                          one_per_title=settings["one_per_title"],
                          titles_shared_by_lists=settings["titles_shared_by_lists"],
-                         holder_score=settings["holder_score"], lone_holder_score=settings["lone_holder_score"])
+                         lone_holder_score=settings["lone_holder_score"])
 
 
 def _status(settings: dict, ctx: Context):

@@ -270,7 +270,7 @@ class RelationStage:
     def __init__(self, classifier: RelationClassifier | None = None, max_distance: int = 40,
                  rules_decide: Collection[str] = (), titles_need_holder: str = "none",
                  one_per_title: bool = False, titles_shared_by_lists: bool = False,
-                 holder_score: float | None = None, lone_holder_score: float | None = None) -> None:
+                 lone_holder_score: float | None = None) -> None:
         self.rules = RelationRules()
         self.classifier = classifier
         self.max_distance = max_distance
@@ -282,18 +282,12 @@ class RelationStage:
         self.one_per_title = one_per_title
         self.titles_shared_by_lists = titles_shared_by_lists
         self.lone_holder_score = lone_holder_score
-        # With "all": the least has_title score that keeps a model TITLE (holder_score, or the
-        # threshold when None); None where no score keeps a title. Resolved once, here.
-        self.holder_floor = None if titles_need_holder != "all" or classifier is None else \
-            classifier.threshold if holder_score is None else holder_score
 
-    def predict(self, doc: Doc) -> tuple[list[Relation], set[tuple[int, int]]]:
-        """The relations, and the TITLEs some has_title pair reaches with at least
-        `holder_floor` (drop_unheld_titles keeps the model's titles among them)."""
+    def predict(self, doc: Doc) -> list[Relation]:
         groups = sentence_entities(doc)
         ruled = self.rules.find(doc, groups)
         if self.classifier is None:
-            return ruled, set()
+            return ruled
         said = {(span_key(r.head), span_key(r.child), r.label) for r in ruled}
         found = [r for r in ruled if r.label in self.rules_decide]
         scored = []
@@ -304,21 +298,17 @@ class RelationStage:
             p = self.classifier.probability(features(doc, head, child, label, rule_says, ents))
             scored.append(Relation(head, child, label, p, "model"))
         threshold = self.classifier.threshold
-        floor = self.holder_floor
-        likely = set() if floor is None else \
-            {span_key(r.child) for r in scored if r.label == "has_title" and r.score >= floor}
         if self.one_per_title:
-            return found + one_per_title(scored, threshold, self.titles_shared_by_lists,
-                                         self.lone_holder_score), likely
-        return found + [r for r in scored if r.score >= threshold], likely
+            return found + one_per_title(scored, threshold, self.titles_shared_by_lists, self.lone_holder_score)
+        return found + [r for r in scored if r.score >= threshold]
 
-    def set_annotations(self, doc: Doc, relations: list[Relation], likely_held: set[tuple[int, int]]) -> None:
+    def set_annotations(self, doc: Doc, relations: list[Relation]) -> None:
         if self.titles_need_holder != "none":
-            relations = drop_unheld_titles(doc, relations, self.titles_need_holder == "from rules", likely_held)
+            relations = drop_unheld_titles(doc, relations, self.titles_need_holder == "from rules")
         doc._.relations = relations
 
     def __call__(self, doc: Doc) -> Doc:
-        self.set_annotations(doc, *self.predict(doc))
+        self.set_annotations(doc, self.predict(doc))
         return doc
 
 
@@ -375,25 +365,21 @@ def _listed_together(a: Span, b: Span, title: Span) -> bool:
     return all(t.ent_type_ or t.is_space or t.norm_ in _PEOPLE_LIST_GLUE for t in a.doc[first.end:second.start])
 
 
-def drop_unheld_titles(doc: Doc, relations: list[Relation], rules_only: bool = True,
-                       likely_held: Collection[tuple[int, int]] = ()) -> list[Relation]:
+def drop_unheld_titles(doc: Doc, relations: list[Relation], rules_only: bool = True) -> list[Relation]:
     """Guidelines rule 2: a TITLE is marked only when a named person holds it, so a TITLE
     that no has_title relation reaches ("các đồng chí ủy viên BCH …", said of no one)
     leaves the Doc's entities, with any relation it takes part in. With `rules_only`, only
     the titles the rules added where the model found nothing: the model learnt from the gold
-    where a title stands without a holder found here. Without it, a model title also stays when
-    it is in `likely_held` (a has_title pair reaches it with a score under the threshold): the
-    model learnt where titles stand, so a weaker holder is enough to keep one of its own.
+    where a title stands without a holder found here. Without it, the model's titles too: one
+    the model found keeps a weaker holder as its relation (`one_per_title`, `lone_holder_score`),
+    so the titles left unheld are the ones no person of their sentence reaches even so.
     Returns the relations that remain."""
     held = {span_key(r.child) for r in relations if r.label == "has_title"}
 
     def unheld_title(e: Span) -> bool:
-        key = span_key(e)
-        if e.label_ != "TITLE" or key in held:
+        if e.label_ != "TITLE" or span_key(e) in held:
             return False
-        if e._.source.startswith(RULE_SOURCE):  # a rule's title needs a relation
-            return True
-        return not rules_only and key not in likely_held  # a model's title, a likely holder
+        return not rules_only or e._.source.startswith(RULE_SOURCE)  # a rule's title needs a relation
 
     unheld = {span_key(e) for e in doc.ents if unheld_title(e)}
     if not unheld:

@@ -102,9 +102,9 @@ def test_rules_decide_the_types_listed_even_over_a_classifier(nlp):
     doc = nlp("Chủ tịch UBND tỉnh Nam Định ký Quyết định số 1889/QĐ-UBND điều động ông Nguyễn "
               "Tiến Dũng giữ chức Giám đốc Sở Văn hóa.")
     rejects_all = RelationClassifier({}, bias=-30.0)
-    found, _ = RelationStage(rejects_all, rules_decide=["decides_on"]).predict(doc)
+    found = RelationStage(rejects_all, rules_decide=["decides_on"]).predict(doc)
     assert [(r.label, r.child.text) for r in found] == [("decides_on", "Nguyễn Tiến Dũng")]
-    assert RelationStage(rejects_all).predict(doc) == ([], set())
+    assert RelationStage(rejects_all).predict(doc) == []
 
 
 FAR_CUES = [  # the cue names the change a dozen words before the title

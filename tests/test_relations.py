@@ -132,9 +132,10 @@ def test_a_rule_title_no_one_holds_is_dropped_and_a_model_title_stays():
     assert [e.text for e in kept.ents if e.label_ == "TITLE"] == ["Bí thư"]
 
 
-def test_a_model_title_with_a_likely_holder_stays_under_all(rules_nlp):
-    # holder_score: a model title stays when a person of its sentence scores at least that as
-    # its holder, though under the threshold; a model title with no such person goes
+def test_a_model_title_with_a_weak_holder_keeps_it_under_all(rules_nlp):
+    # lone_holder_score: under "all", a model title stays when a person of its sentence scores
+    # at least that as its holder, though under the threshold, and that person holds it; a
+    # model title with no such person goes, and so does every weak title without the setting
     import math
 
     from pipeline.relation_model import RelationClassifier, RelationStage
@@ -142,17 +143,18 @@ def test_a_model_title_with_a_likely_holder_stays_under_all(rules_nlp):
     text = ("Ông Nguyễn Văn An cho biết Bí thư Huyện ủy Cao Lộc đã chỉ đạo. "
             "Sau đó Bí thư Huyện ủy Lộc Bình phát biểu.")
     every_pair_scores_0_3 = RelationClassifier({}, math.log(0.3 / 0.7), threshold=0.5)
-    kept = {}
+    kept, held = {}, {}
     for floor in (0.2, None):
         doc = rules_nlp(text)
         for e in doc.ents:
             e._.source = "model"
         RelationStage(every_pair_scores_0_3, titles_need_holder="all", one_per_title=True,
-                      holder_score=floor)(doc)
-        assert doc._.relations == []
+                      lone_holder_score=floor)(doc)
         kept[floor] = [(e.text, e.start_char) for e in doc.ents if e.label_ == "TITLE"]
+        held[floor] = [(r.head.text, r.child.text) for r in doc._.relations if r.label == "has_title"]
     assert kept[0.2] == [("Bí thư", text.index("Bí thư"))]
-    assert kept[None] == []
+    assert held[0.2] == [("Nguyễn Văn An", "Bí thư")]
+    assert kept[None] == [] and held[None] == []
 
 
 def test_an_unknown_title_holder_setting_is_refused_by_name():
