@@ -284,6 +284,9 @@ class RelationStage:
         self.lone_holder_score = lone_holder_score
 
     def predict(self, doc: Doc) -> list[Relation]:
+        """The rules' relations of the types they decide, and the classifier's pairs over the
+        threshold (with `one_per_title`, a title's likeliest holder and body, and a model
+        title's weak holder)."""
         groups = sentence_entities(doc)
         ruled = self.rules.find(doc, groups)
         if self.classifier is None:
@@ -379,7 +382,8 @@ def drop_unheld_titles(doc: Doc, relations: list[Relation], rules_only: bool = T
     def unheld_title(e: Span) -> bool:
         if e.label_ != "TITLE" or span_key(e) in held:
             return False
-        return not rules_only or e._.source.startswith(RULE_SOURCE)  # a rule's title needs a relation
+        # "all" drops every title no one holds; "from rules" only the titles the rules added
+        return not rules_only or e._.source.startswith(RULE_SOURCE)
 
     unheld = {span_key(e) for e in doc.ents if unheld_title(e)}
     if not unheld:
