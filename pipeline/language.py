@@ -133,6 +133,9 @@ class Pipeline:
                                   if t["confidence"] >= self.min_confidence)
             result.entities.extend(doc_entities(doc, offset))
             result.words += count_words(doc)
+            # The Doc's own values (its Words, Spans and Relations) point back at it: dropped
+            # here, the Doc is freed as soon as it is done, not left for the collector to find.
+            doc.user_data.clear()
         return results
 
 
