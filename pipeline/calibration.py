@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from .records import Record
 from .schema import ENTS, RELATIONS, SCORES, SPAN_SOURCE
+from .words import span_text
 
 BINS = 10
 
@@ -144,7 +145,8 @@ class Calibrate:
     def __call__(self, doc: Doc) -> Doc:
         if self.spans is not None:
             for ent in doc.ents:
-                ent._.score = self.spans(span_features(ent.label_, ent._.source, ent.text))
+                ext = ent._  # each `span._` makes a new object
+                ext.score = self.spans(span_features(ent.label_, ext.source, span_text(ent)))
         if self.relations is not None:
             for rel in doc._.relations or []:
                 rel.score = self.relations(relation_features(rel.label, rel.score, rel.head._.score,
