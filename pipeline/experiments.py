@@ -296,6 +296,7 @@ TRAINED_VARIANTS: dict[str, Variant] = {
         "stages.entity_model.static_vectors": True,
         "spacy.components.ner.model.tok2vec.embed.include_static_vectors": True},
     "tagger with 2 encoder layers": network_variant(TAGGER, depth=2),
+    "tagger with 6 encoder layers": network_variant(TAGGER, depth=6),
     # more rows in the hashed embedding tables of the words, their prefixes, suffixes and shapes
     "embedding tables of twice the rows": {
         "spacy.components.ner.model.tok2vec.embed.rows": [8000, 2000, 4000, 1000, 50, 200]},
