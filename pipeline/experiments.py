@@ -309,6 +309,8 @@ TRAINED_VARIANTS: dict[str, Variant] = {
         lambda config: {**network_variant(TAGGER, window_size=1)(config), "train.seed": 7},
     "transition-based ner, 2 encoder layers": network_variant(TRANSITION_NER, depth=2),
     "training: dropout 0.1": {"train.dropout": 0.1},
+    # the tagger's targets smoothed: each word's gold tag 0.9, the rest shared among the others
+    "training: label smoothing 0.1": {"spacy.components.ner.label_smoothing": 0.1},
     "training: dropout 0.2": {"train.dropout": 0.2},
     # a second draw of the shipped network and of dropout 0.2: the same folds, another seed
     "training: seed 7": {"train.seed": 7},
