@@ -309,13 +309,13 @@ TRAINED_VARIANTS: dict[str, Variant] = {
         lambda config: {**network_variant(TAGGER, window_size=1)(config), "train.seed": 7},
     "transition-based ner, 2 encoder layers": network_variant(TRANSITION_NER, depth=2),
     "training: dropout 0.1": {"train.dropout": 0.1},
-    # the tagger's targets smoothed: each word's gold tag 0.9, the rest shared among the others
-    "training: label smoothing 0.1": {"spacy.components.ner.label_smoothing": 0.1},
     "training: dropout 0.2": {"train.dropout": 0.2},
     # a second draw of the shipped network and of dropout 0.2: the same folds, another seed
     "training: seed 7": {"train.seed": 7},
     "training: dropout 0.2, seed 7": {"train.dropout": 0.2, "train.seed": 7},
     "training: 40 epochs": {"train.epochs": 40},
+    # the tagger's targets smoothed: each word's gold tag 0.9, the rest shared among the others
+    "training: label smoothing 0.1": {"spacy.components.ner.label_smoothing": 0.1},
     # the network's last weights rather than their averages (shipped since round 17), and a
     # learning rate falling to zero with the last weights (measured as "training: averaged
     # weights" and "training: learning rate falling to zero" before the default moved)
