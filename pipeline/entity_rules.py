@@ -886,6 +886,18 @@ def _org_end(doc: Words, i: int, end: int, taken: set[int] | frozenset = frozens
         elif t.text.isdigit() and doc[j - 1].norm_ in _NUMBERED:  # "Quân khu 7", "Chi bộ 10"
             j += 1
             complete = True
+        elif j == i + 1 and head.norm_ in _BOARDS and (board_end := _board_name_end(doc, j, end)):
+            j = board_end  # "[BQL dự án đầu tư xây dựng các công trình giao thông tỉnh]"
+            complete = True
+        elif doc[j - 1].norm_ in _PARTY_HEADS and t.norm_ in _PARTY_UNITS:
+            j += 1  # "[Đảng ủy công ty] Xuất nhập khẩu …", "[Đảng bộ cơ quan VPQH]", "[Đảng ủy cơ sở]"
+            complete = True
+        elif t.norm_ in {"và", "-", "–"} and doc[j - 1].norm_.endswith("cơ quan") and j + 1 < end \
+                and doc[j + 1].norm_ in {"doanh nghiệp", "dn"}:
+            j += 2  # a bloc of agencies and firms is one name: "[Đảng ủy Khối các cơ quan và doanh nghiệp tỉnh]"
+        elif t.norm_ == "các" and doc[j - 1].norm_.endswith("khối") and j + 1 < end \
+                and doc[j + 1].norm_ in {"cơ quan", "doanh nghiệp"}:
+            j += 1  # "[Đảng bộ Khối các cơ quan TƯ]"
         elif head.norm_ in {"ban chỉ đạo", "bcđ"} and (subject_end := _STEERING.end_at(doc, j, end)):
             j = subject_end  # "[Ban Chỉ đạo Trung ương về phòng, chống tham nhũng]"
             complete = True
@@ -904,6 +916,8 @@ def _org_end(doc: Words, i: int, end: int, taken: set[int] | frozenset = frozens
         elif t.norm_ in _ADMIN:
             j += 1
             complete = True
+            if j + 1 < end and doc[j].norm_ == "đảo" and (_place_at(doc, j + 1) or is_name_token(doc[j + 1])):
+                j += 1  # "[UBND huyện đảo Cồn Cỏ]"
             if j < end and _place_at(doc, j):
                 j = _place_end(doc, j, end)
             elif j < end and is_name_token(doc[j]):
@@ -940,7 +954,7 @@ def _org_end(doc: Words, i: int, end: int, taken: set[int] | frozenset = frozens
             complete = True
         else:
             break
-    while j > i + 1 and doc[j - 1].norm_ in _ORG_CONTINUE:
+    while j > i + 1 and (doc[j - 1].norm_ in _ORG_CONTINUE or doc[j - 1].norm_ == "các"):
         j -= 1
     if not complete and head.text.split(maxsplit=1)[0] not in _ORG_ABBR and j - bracketed == i + 1:
         return i  # a bare head names no body; an abbreviation does ("UBND", "[UB Kiểm tra] đề nghị")
@@ -948,6 +962,58 @@ def _org_end(doc: Words, i: int, end: int, taken: set[int] | frozenset = frozens
             and doc[j + 1].text in {"Quốc hội", "QH"}:
         j += 2  # a committee of the National Assembly keeps its owner: "[Ủy ban Pháp luật của Quốc hội]"
     return j
+
+
+_BOARDS = {"ban quản lý", "bql", "ban quản lý dự án", "bql dự án"}
+# What a management board's name starts with, when it names the board by what it manages.
+_BOARD_SUBJECTS = {"dự án", "đầu tư", "khu", "các khu", "khu kinh tế", "khu công nghiệp", "các khu công nghiệp",
+                   "công trình", "các công trình", "vườn quốc gia", "vqg", "di tích", "khu di tích"}
+_BOARD_GLUE = {"và", "các", ",", "-", "–"}
+_BOARD_BREAKS = _DESCRIBED_BREAKS | _NEVER_IN_NAMES | DECIDING_VERBS | {"thành"}  # "… thành [Ban Quản lý …]"
+
+
+def _board_name_end(doc: Words, j: int, end: int) -> int:
+    """A management board named by what it manages, its words in either case, up to its place
+    ("[BQL dự án đầu tư xây dựng các công trình dân dụng và công nghiệp tỉnh Quảng Ninh]",
+    "[Ban quản lý khu kinh tế và các khu công nghiệp tỉnh Thái Bình]"): 0 unless the words after
+    the head open such a name. It ends at a verb, a function word, another body or a person."""
+    opened = doc[j - 1].norm_.endswith("dự án")  # "Ban Quản lý dự án" read as one word
+    if not opened and doc[j].norm_ not in _BOARD_SUBJECTS and not (
+            doc[j].norm_ == "các" and j + 1 < end and doc[j + 1].norm_ in _BOARD_SUBJECTS):
+        return 0
+    k = last = j
+    while k < end and k - j < 16:
+        t = doc[k]
+        if t.norm_ in _ADMIN:
+            k += 1
+            if k + 1 < end and doc[k].norm_ == "đảo":
+                k += 1
+            if k < end and _place_at(doc, k):
+                return _place_end(doc, k, end)
+            if k < end and is_name_token(doc[k]) and not _full_name_at(doc, k, end):
+                return _name_run(doc, k, end)
+            return k
+        if _place_at(doc, k):
+            return _place_end(doc, k, end)
+        if t.norm_ in _BOARD_GLUE:
+            after = doc[k + 1] if k + 1 < end else None
+            if after is None or after.is_punct or word_kind(after) == KIND_ORG or after.text in _ORG_ABBR \
+                    or (after.norm_ in _BOARD_BREAKS and after.norm_ != "các") \
+                    or (t.text == "," and after.norm_ not in _BOARD_SUBJECTS):
+                break
+            k += 1
+            continue
+        if t.is_punct or t.norm_ in _BOARD_BREAKS or word_kind(t) == KIND_ORG \
+                or t.text in _ORG_ABBR or (is_name_token(t) and _full_name_at(doc, k, end)):
+            break
+        k = last = k + 1
+    return last if last > j else 0
+
+
+# A party committee or organisation of a unit named by its kind ("[Đảng ủy cơ sở]", "[Đảng ủy công ty]
+# Xuất nhập khẩu 2-9", "[Đảng bộ cơ quan VPQH]", "[Đảng bộ quân đội]").
+_PARTY_HEADS = {"đảng ủy", "đảng uỷ", "đảng bộ", "bch đảng bộ", "ban chấp hành đảng bộ"}
+_PARTY_UNITS = {"cơ quan", "công ty", "cơ sở", "bộ phận", "quân đội", "phòng", "doanh nghiệp"}
 
 
 _OFFICE_MEMBERS = Phrases(["Đoàn ĐBQH", "ĐBQH", "Đoàn đại biểu Quốc hội", "đại biểu Quốc hội", "HĐND", "UBND",

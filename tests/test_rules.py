@@ -333,6 +333,29 @@ def test_a_department_named_by_its_field(placed, text, bodies):
     assert [t for label, t in ents(placed(text)) if label == "ORG"] == bodies
 
 
+@pytest.mark.parametrize("text, bodies", [
+    # a management board named by what it manages, in lower case, "và" and "các" inside, up to its place
+    ("Ông Tùng, Giám đốc BQL dự án đầu tư xây dựng các công trình dân dụng và công nghiệp tỉnh Quảng Ninh, dự.",
+     ["BQL dự án đầu tư xây dựng các công trình dân dụng và công nghiệp tỉnh Quảng Ninh"]),
+    ("Bà Lan làm Trưởng Ban Quản lý khu kinh tế và các khu công nghiệp tỉnh Thái Bình từ năm 2020.",
+     ["Ban Quản lý khu kinh tế và các khu công nghiệp tỉnh Thái Bình"]),
+    # the name stops at a verb after "và", and at a body joined by "và"
+    ("Ông An kiêm Trưởng BQL dự án và bổ nhiệm ông Bảy làm phó.", ["BQL dự án"]),
+    ("Ban Quản lý dự án đầu tư xây dựng và UBND tỉnh cùng họp.", ["Ban Quản lý dự án đầu tư xây dựng", "UBND tỉnh"]),
+    # a bloc of agencies and firms, a party committee of a unit named by its kind
+    ("Ông Vinh là Bí thư Đảng ủy Khối các cơ quan và doanh nghiệp tỉnh Hà Tĩnh.",
+     ["Đảng ủy Khối các cơ quan và doanh nghiệp tỉnh Hà Tĩnh"]),
+    ("Đảng bộ quân đội có 15 ủy viên; Đảng ủy cơ sở đã họp.", ["Đảng bộ quân đội", "Đảng ủy cơ sở"]),
+    ("Ông Hùng, nguyên Phó Bí thư Đảng ủy công ty Xuất nhập khẩu 2-9, bị kỷ luật.",
+     ["Đảng ủy công ty Xuất nhập khẩu 2-9"]),
+    # an island district, and the border guard
+    ("Ông Tuấn là Chủ tịch UBND huyện đảo Cồn Cỏ.", ["UBND huyện đảo Cồn Cỏ"]),
+    ("Bộ Tư lệnh Bộ đội Biên phòng đã họp.", ["Bộ Tư lệnh Bộ đội Biên phòng"]),
+])
+def test_a_body_named_in_lower_case_words_stays_whole(placed, text, bodies):
+    assert [t for label, t in ents(placed(text)) if label == "ORG"] == bodies
+
+
 @pytest.mark.parametrize("text,documents", [
     ("Dự án đã vi phạm luật Bảo vệ môi trường.", ["luật Bảo vệ môi trường"]),  # no kind after "vi phạm"
     ("Bầu, miễn nhiệm theo luật Tổ chức QH và nội quy kỳ họp.", ["luật Tổ chức QH"]),
