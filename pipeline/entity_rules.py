@@ -62,7 +62,8 @@ _GENERIC_BEFORE = {"các", "những", "mọi", "từng", "cấp", "số", "%", "
 _DESCRIBED_HEADS = {"sở", "phòng", "bộ", "cục", "tổng cục", "trung tâm", "công ty", "tổng công ty",
                     "ngân hàng", "ban quản lý", "ban chỉ đạo", "ub", "ủy ban", "ban", "vụ", "hội đồng",
                     "trường", "viện", "khoa", "chi cục", "văn phòng", "hội", "học viện", "đại học",
-                    "bệnh viện", "báo", "tập đoàn", "trường đại học", "tiểu ban", "quỹ"}
+                    "bệnh viện", "báo", "tập đoàn", "trường đại học", "tiểu ban", "quỹ", "bộ tư lệnh",
+                    "đảng ủy", "đảng uỷ"}
 _NAMED_TYPES = {"luật", "pháp lệnh", "bộ luật", "điều lệ", "hiến pháp"}  # identified by name alone
 _NUMBERED = {h.lower() for h in lexicon.NUMBERED_ORG_HEADS}
 _LOWER_BODIES = {h.lower() for h in lexicon.LOWER_BODIES}
@@ -81,7 +82,7 @@ _VERB_STOPS = {"giữ", "giữ chức", "giữ chức vụ", "làm", "bị", "k�
                "cho biết", "đề nghị", "tham mưu", "hoàn thiện", "chấp thuận", "tổ chức", "quyết định",
                "thông tin", "yêu cầu", "báo cáo", "phối hợp", "triển khai", "thực hiện", "ban hành",
                "kiểm tra", "xem xét", "nhận", "đón nhận", "công bố", "họp", "nói", "kiến nghị",
-               "cho hay", "phản ánh", "đăng tải"}
+               "cho hay", "phản ánh", "đăng tải", "kiểm điểm", "xử lý", "thi hành", "kỷ luật"}
 # Function words and time words that follow a body's name and never are part of one: "[Sở Xây
 # dựng] do vi phạm", "[Tổng cục Thuế] vào đầu tháng", "[Khoa Nội tổng hợp] thuộc bệnh viện".
 _FUNCTION_STOPS = {"do", "nên", "chuyên ngành", "đối với", "thuộc", "trực thuộc", "phải", "vào", "phụ trách",
@@ -895,9 +896,11 @@ def _org_end(doc: Words, i: int, end: int, taken: set[int] | frozenset = frozens
         elif t.norm_ in {"và", "-", "–"} and doc[j - 1].norm_.endswith("cơ quan") and j + 1 < end \
                 and doc[j + 1].norm_ in {"doanh nghiệp", "dn"}:
             j += 2  # a bloc of agencies and firms is one name: "[Đảng ủy Khối các cơ quan và doanh nghiệp tỉnh]"
-        elif t.norm_ == "các" and doc[j - 1].norm_.endswith("khối") and j + 1 < end \
-                and doc[j + 1].norm_ in {"cơ quan", "doanh nghiệp"}:
-            j += 1  # "[Đảng bộ Khối các cơ quan TƯ]"
+        elif doc[j - 1].norm_.endswith("khối") and (bloc_end := _bloc_end(doc, j, end)):
+            j = bloc_end  # "[Đảng bộ Khối các cơ quan TƯ]", "[Đảng ủy Khối Cơ quan và Doanh nghiệp tỉnh]"
+        elif head.norm_ == "bch" and t.norm_ == "quân sự":
+            j += 1  # "[BCH Quân sự TP Đà Nẵng]": the military command, not a party committee
+            complete = True
         elif head.norm_ in {"ban chỉ đạo", "bcđ"} and (subject_end := _STEERING.end_at(doc, j, end)):
             j = subject_end  # "[Ban Chỉ đạo Trung ương về phòng, chống tham nhũng]"
             complete = True
@@ -1007,6 +1010,25 @@ def _board_name_end(doc: Words, j: int, end: int) -> int:
                 or t.text in _ORG_ABBR or (is_name_token(t) and _full_name_at(doc, k, end)):
             break
         k = last = k + 1
+    return last if last > j else 0
+
+
+_BLOC_WORDS = {"các", "cơ quan", "các cơ quan", "doanh nghiệp", "dn", "cơ quan-doanh nghiệp"}
+
+
+def _bloc_end(doc: Words, j: int, end: int) -> int:
+    """End of the agencies and firms a party bloc gathers, in either case, from word j ("Khối
+    [các cơ quan và doanh nghiệp]", "khối [Cơ quan - DN]", "khối [Doanh nghiệp]"); 0 when none."""
+    k = last = j
+    while k < end:
+        if doc[k].norm_ in _BLOC_WORDS:
+            k = last = k + 1
+        elif doc[k].norm_ in {"và", "-", "–"} and k + 1 < end and doc[k + 1].norm_ in _BLOC_WORDS - {"các"}:
+            k += 1
+        else:
+            break
+    while last > j and doc[last - 1].norm_ == "các":
+        last -= 1
     return last if last > j else 0
 
 

@@ -76,7 +76,7 @@ ORG_HEADS = [
     "Ban Kinh tế Trung ương", "Ủy ban Kiểm tra Trung ương", "Văn phòng Trung ương Đảng",
     # bodies seen in published news: the army and police, media, unions
     "Kho bạc Nhà nước", "Đài Truyền hình", "Đài Phát thanh", "Thông tấn xã Việt Nam", "Công đoàn",
-    "Tổng Liên đoàn Lao động", "Quân ủy", "Bộ Tư lệnh", "Bộ Tổng Tham mưu", "Tổng cục Chính trị",
+    "Tổng Liên đoàn Lao động", "Quân ủy", "Bộ Tư lệnh", "Hội đồng Bộ trưởng", "Bộ Tổng Tham mưu", "Tổng cục Chính trị",
     "Cơ quan Cảnh sát điều tra",
     "Cơ quan CSĐT", "Văn phòng Chính phủ", "Văn phòng Quốc hội", "Hội Cựu chiến binh",
     "Ban Cán sự đảng", "Đảng đoàn", "Chi ủy", "Ban Chỉ đạo", "Ban Quản lý dự án", "Ngân hàng Nhà nước",

@@ -348,9 +348,14 @@ def test_a_department_named_by_its_field(placed, text, bodies):
     ("Đảng bộ quân đội có 15 ủy viên; Đảng ủy cơ sở đã họp.", ["Đảng bộ quân đội", "Đảng ủy cơ sở"]),
     ("Ông Hùng, nguyên Phó Bí thư Đảng ủy công ty Xuất nhập khẩu 2-9, bị kỷ luật.",
      ["Đảng ủy công ty Xuất nhập khẩu 2-9"]),
-    # an island district, and the border guard
+    ("Ông Thành là Bí thư Đảng ủy Khối Cơ quan và Doanh nghiệp tỉnh Thanh Hóa.",
+     ["Đảng ủy Khối Cơ quan và Doanh nghiệp tỉnh Thanh Hóa"]),
+    ("Ban Thường vụ Đảng ủy Sagri kiểm điểm trách nhiệm.", ["Ban Thường vụ Đảng ủy Sagri"]),
+    # an island district, the border guard, a command, the military command of a city
     ("Ông Tuấn là Chủ tịch UBND huyện đảo Cồn Cỏ.", ["UBND huyện đảo Cồn Cỏ"]),
     ("Bộ Tư lệnh Bộ đội Biên phòng đã họp.", ["Bộ Tư lệnh Bộ đội Biên phòng"]),
+    ("Ông Hải là Tư lệnh Bộ Tư lệnh Thủ đô.", ["Bộ Tư lệnh Thủ đô"]),
+    ("Ông Nam, Chỉ huy trưởng BCH Quân sự TP Đà Nẵng, dự.", ["BCH Quân sự TP Đà Nẵng"]),
 ])
 def test_a_body_named_in_lower_case_words_stays_whole(placed, text, bodies):
     assert [t for label, t in ents(placed(text)) if label == "ORG"] == bodies
