@@ -893,11 +893,9 @@ def _org_end(doc: Words, i: int, end: int, taken: set[int] | frozenset = frozens
         elif doc[j - 1].norm_ in _PARTY_HEADS and t.norm_ in _PARTY_UNITS:
             j += 1  # "[Đảng ủy công ty] Xuất nhập khẩu …", "[Đảng bộ cơ quan VPQH]", "[Đảng ủy cơ sở]"
             complete = True
-        elif t.norm_ in {"và", "-", "–"} and doc[j - 1].norm_.endswith("cơ quan") and j + 1 < end \
-                and doc[j + 1].norm_ in {"doanh nghiệp", "dn"}:
-            j += 2  # a bloc of agencies and firms is one name: "[Đảng ủy Khối các cơ quan và doanh nghiệp tỉnh]"
-        elif doc[j - 1].norm_.endswith("khối") and (bloc_end := _bloc_end(doc, j, end)):
-            j = bloc_end  # "[Đảng bộ Khối các cơ quan TƯ]", "[Đảng ủy Khối Cơ quan và Doanh nghiệp tỉnh]"
+        elif doc[j - 1].norm_.endswith(("khối", "cơ quan")) and (bloc_end := _bloc_end(doc, j, end)):
+            j = bloc_end  # a bloc of agencies and firms is one name: "[Đảng bộ Khối các cơ quan TƯ]",
+            # "[Đảng ủy Khối Cơ quan và Doanh nghiệp tỉnh]", "[Đảng ủy Khối các cơ quan] [và doanh nghiệp] tỉnh"
         elif head.norm_ == "bch" and t.norm_ == "quân sự":
             j += 1  # "[BCH Quân sự TP Đà Nẵng]": the military command, not a party committee
             complete = True
