@@ -965,10 +965,10 @@ def _org_end(doc: Words, i: int, end: int, taken: set[int] | frozenset = frozens
     return j
 
 
-_BOARDS = {"ban quản lý", "bql", "ban quản lý dự án", "bql dự án"}
+_BOARDS = {"ban quản lý", "bql", "ban quản lý dự án"}
 # What a management board's name starts with, when it names the board by what it manages.
-_BOARD_SUBJECTS = {"dự án", "đầu tư", "khu", "các khu", "khu kinh tế", "khu công nghiệp", "các khu công nghiệp",
-                   "công trình", "các công trình", "vườn quốc gia", "vqg", "di tích", "khu di tích"}
+_BOARD_SUBJECTS = {"dự án", "đầu tư", "khu", "khu kinh tế", "khu công nghiệp", "công trình", "vườn quốc gia", "vqg",
+                   "di tích", "khu di tích"}
 _BOARD_GLUE = {"và", "các", ",", "-", "–"}
 _BOARD_BREAKS = _DESCRIBED_BREAKS | _NEVER_IN_NAMES | DECIDING_VERBS | {"thành"}  # "… thành [Ban Quản lý …]"
 
@@ -1032,7 +1032,7 @@ def _bloc_end(doc: Words, j: int, end: int) -> int:
 
 # A party committee or organisation of a unit named by its kind ("[Đảng ủy cơ sở]", "[Đảng ủy công ty]
 # Xuất nhập khẩu 2-9", "[Đảng bộ cơ quan VPQH]", "[Đảng bộ quân đội]").
-_PARTY_HEADS = {"đảng ủy", "đảng uỷ", "đảng bộ", "bch đảng bộ", "ban chấp hành đảng bộ"}
+_PARTY_HEADS = {"đảng ủy", "đảng uỷ", "đảng bộ", "ban chấp hành đảng bộ"}
 _PARTY_UNITS = {"cơ quan", "công ty", "cơ sở", "bộ phận", "quân đội", "phòng", "doanh nghiệp"}
 
 
