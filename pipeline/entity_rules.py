@@ -57,13 +57,14 @@ _DASHES = {"-", "–"}
 _NOT_AFTER_NUMBER = {"năm", "tháng", "ngày", "%", "người", "đảng viên", "lớp", "tổ chức", "chi bộ",
                      "xã", "huyện", "đồng chí", "lượt", "cán bộ"}
 _ORG_CONTINUE = {"khối", "các cơ quan", "doanh nghiệp", "dn", "cơ quan"}  # never "và" (case 33)
+_NEVER_LAST = _ORG_CONTINUE | {"các"}  # words a body's name goes on over but never ends with
 _GENERIC_BEFORE = {"các", "những", "mọi", "từng", "cấp", "số", "%", "vị", "người"}
 # Heads whose name may be a capitalised word and lower-case words ("Cục Quản lý thị trường").
 _DESCRIBED_HEADS = {"sở", "phòng", "bộ", "cục", "tổng cục", "trung tâm", "công ty", "tổng công ty",
                     "ngân hàng", "ban quản lý", "ban chỉ đạo", "ub", "ủy ban", "ban", "vụ", "hội đồng",
                     "trường", "viện", "khoa", "chi cục", "văn phòng", "hội", "học viện", "đại học",
                     "bệnh viện", "báo", "tập đoàn", "trường đại học", "tiểu ban", "quỹ", "bộ tư lệnh",
-                    "đảng ủy", "đảng uỷ"}
+                    "đảng ủy"}
 _NAMED_TYPES = {"luật", "pháp lệnh", "bộ luật", "điều lệ", "hiến pháp"}  # identified by name alone
 _NUMBERED = {h.lower() for h in lexicon.NUMBERED_ORG_HEADS}
 _LOWER_BODIES = {h.lower() for h in lexicon.LOWER_BODIES}
@@ -955,7 +956,7 @@ def _org_end(doc: Words, i: int, end: int, taken: set[int] | frozenset = frozens
             complete = True
         else:
             break
-    while j > i + 1 and (doc[j - 1].norm_ in _ORG_CONTINUE or doc[j - 1].norm_ == "các"):
+    while j > i + 1 and doc[j - 1].norm_ in _NEVER_LAST:
         j -= 1
     if not complete and head.text.split(maxsplit=1)[0] not in _ORG_ABBR and j - bracketed == i + 1:
         return i  # a bare head names no body; an abbreviation does ("UBND", "[UB Kiểm tra] đề nghị")
@@ -974,10 +975,11 @@ _BOARD_BREAKS = _DESCRIBED_BREAKS | _NEVER_IN_NAMES | DECIDING_VERBS | {"thành"
 
 
 def _board_name_end(doc: Words, j: int, end: int) -> int:
-    """A management board named by what it manages, its words in either case, up to its place
-    ("[BQL dự án đầu tư xây dựng các công trình dân dụng và công nghiệp tỉnh Quảng Ninh]",
-    "[Ban quản lý khu kinh tế và các khu công nghiệp tỉnh Thái Bình]"): 0 unless the words after
-    the head open such a name. It ends at a verb, a function word, another body or a person."""
+    """What a management board is named after, its words in either case, from word j up to its
+    place, which `_org_end` reads on ("[BQL dự án đầu tư xây dựng các công trình dân dụng và
+    công nghiệp] tỉnh Quảng Ninh", "[Ban quản lý khu kinh tế và các khu công nghiệp] tỉnh Thái
+    Bình"): 0 unless the words after the head open such a name. It ends at a verb, a function
+    word, another body or a person."""
     opened = doc[j - 1].norm_.endswith("dự án")  # "Ban Quản lý dự án" read as one word
     if not opened and doc[j].norm_ not in _BOARD_SUBJECTS and not (
             doc[j].norm_ == "các" and j + 1 < end and doc[j + 1].norm_ in _BOARD_SUBJECTS):
@@ -985,17 +987,8 @@ def _board_name_end(doc: Words, j: int, end: int) -> int:
     k = last = j
     while k < end and k - j < 16:
         t = doc[k]
-        if t.norm_ in _ADMIN:
-            k += 1
-            if k + 1 < end and doc[k].norm_ == "đảo":
-                k += 1
-            if k < end and _place_at(doc, k):
-                return _place_end(doc, k, end)
-            if k < end and is_name_token(doc[k]) and not _full_name_at(doc, k, end):
-                return _name_run(doc, k, end)
-            return k
-        if _place_at(doc, k):
-            return _place_end(doc, k, end)
+        if t.norm_ in _ADMIN or _place_at(doc, k):
+            break
         if t.norm_ in _BOARD_GLUE:
             after = doc[k + 1] if k + 1 < end else None
             if after is None or after.is_punct or word_kind(after) == KIND_ORG or after.text in _ORG_ABBR \
@@ -1012,6 +1005,7 @@ def _board_name_end(doc: Words, j: int, end: int) -> int:
 
 
 _BLOC_WORDS = {"các", "cơ quan", "các cơ quan", "doanh nghiệp", "dn", "cơ quan-doanh nghiệp"}
+_BLOC_JOINED = _BLOC_WORDS - {"các"}  # what "và" or a dash joins to the bloc
 
 
 def _bloc_end(doc: Words, j: int, end: int) -> int:
@@ -1021,18 +1015,16 @@ def _bloc_end(doc: Words, j: int, end: int) -> int:
     while k < end:
         if doc[k].norm_ in _BLOC_WORDS:
             k = last = k + 1
-        elif doc[k].norm_ in {"và", "-", "–"} and k + 1 < end and doc[k + 1].norm_ in _BLOC_WORDS - {"các"}:
+        elif doc[k].norm_ in {"và", "-", "–"} and k + 1 < end and doc[k + 1].norm_ in _BLOC_JOINED:
             k += 1
         else:
             break
-    while last > j and doc[last - 1].norm_ == "các":
-        last -= 1
     return last if last > j else 0
 
 
 # A party committee or organisation of a unit named by its kind ("[Đảng ủy cơ sở]", "[Đảng ủy công ty]
 # Xuất nhập khẩu 2-9", "[Đảng bộ cơ quan VPQH]", "[Đảng bộ quân đội]").
-_PARTY_HEADS = {"đảng ủy", "đảng uỷ", "đảng bộ", "ban chấp hành đảng bộ"}
+_PARTY_HEADS = {"đảng ủy", "đảng bộ", "ban chấp hành đảng bộ"}
 _PARTY_UNITS = {"cơ quan", "công ty", "cơ sở", "bộ phận", "quân đội", "phòng", "doanh nghiệp"}
 
 
