@@ -971,7 +971,8 @@ _BOARDS = {"ban quản lý", "bql", "ban quản lý dự án"}
 _BOARD_SUBJECTS = {"dự án", "đầu tư", "khu", "khu kinh tế", "khu công nghiệp", "công trình", "vườn quốc gia", "vqg",
                    "di tích", "khu di tích"}
 _BOARD_GLUE = {"và", "các", ",", "-", "–"}
-_BOARD_BREAKS = _DESCRIBED_BREAKS | _NEVER_IN_NAMES | DECIDING_VERBS | {"thành"}  # "… thành [Ban Quản lý …]"
+# "… thành [Ban Quản lý …]", "[Ban Quản lý …] - nguyên Giám đốc …"
+_BOARD_BREAKS = _DESCRIBED_BREAKS | _NEVER_IN_NAMES | DECIDING_VERBS | {"thành", "nguyên", "cựu"}
 
 
 def _board_name_end(doc: Words, j: int, end: int) -> int:
@@ -979,7 +980,7 @@ def _board_name_end(doc: Words, j: int, end: int) -> int:
     place, which `_org_end` reads on ("[BQL dự án đầu tư xây dựng các công trình dân dụng và
     công nghiệp] tỉnh Quảng Ninh", "[Ban quản lý khu kinh tế và các khu công nghiệp] tỉnh Thái
     Bình"): 0 unless the words after the head open such a name. It ends at a verb, a function
-    word, another body or a person."""
+    word, another body, a post or a person ("[Ban Quản lý khu kinh tế] - nguyên Chủ tịch …")."""
     opened = doc[j - 1].norm_.endswith("dự án")  # "Ban Quản lý dự án" read as one word
     if not opened and doc[j].norm_ not in _BOARD_SUBJECTS and not (
             doc[j].norm_ == "các" and j + 1 < end and doc[j + 1].norm_ in _BOARD_SUBJECTS):
@@ -991,13 +992,13 @@ def _board_name_end(doc: Words, j: int, end: int) -> int:
             break
         if t.norm_ in _BOARD_GLUE:
             after = doc[k + 1] if k + 1 < end else None
-            if after is None or after.is_punct or word_kind(after) == KIND_ORG or after.text in _ORG_ABBR \
-                    or (after.norm_ in _BOARD_BREAKS and after.norm_ != "các") \
+            if after is None or after.is_punct or word_kind(after) == KIND_ORG or _is_title(after) \
+                    or after.text in _ORG_ABBR or (after.norm_ in _BOARD_BREAKS and after.norm_ != "các") \
                     or (t.text == "," and after.norm_ not in _BOARD_SUBJECTS):
                 break
             k += 1
             continue
-        if t.is_punct or t.norm_ in _BOARD_BREAKS or word_kind(t) == KIND_ORG \
+        if t.is_punct or t.norm_ in _BOARD_BREAKS or word_kind(t) == KIND_ORG or _is_title(t) \
                 or t.text in _ORG_ABBR or (is_name_token(t) and _full_name_at(doc, k, end)):
             break
         k = last = k + 1

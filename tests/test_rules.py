@@ -342,6 +342,11 @@ def test_a_department_named_by_its_field(placed, text, bodies):
     # the name stops at a verb after "và", and at a body joined by "và"
     ("Ông An kiêm Trưởng BQL dự án và bổ nhiệm ông Bảy làm phó.", ["BQL dự án"]),
     ("Ban Quản lý dự án đầu tư xây dựng và UBND tỉnh cùng họp.", ["Ban Quản lý dự án đầu tư xây dựng", "UBND tỉnh"]),
+    # nor over a dash to a former post in a list of people's posts
+    ("Ông Bình, Giám đốc Ban Quản lý khu kinh tế - nguyên Phó Chủ tịch UBND huyện Cầu Ngang, dự.",
+     ["Ban Quản lý khu kinh tế", "UBND huyện Cầu Ngang"]),
+    ("Bà Hoa, Giám đốc Ban quản lý dự án các công trình giao thông - Giám đốc Sở Xây dựng, phát biểu.",
+     ["Ban quản lý dự án các công trình giao thông", "Sở Xây dựng"]),
     # a bloc of agencies and firms, a party committee of a unit named by its kind
     ("Ông Vinh là Bí thư Đảng ủy Khối các cơ quan và doanh nghiệp tỉnh Hà Tĩnh.",
      ["Đảng ủy Khối các cơ quan và doanh nghiệp tỉnh Hà Tĩnh"]),
