@@ -83,7 +83,7 @@ _VERB_STOPS = {"giữ", "giữ chức", "giữ chức vụ", "làm", "bị", "k�
                "cho biết", "đề nghị", "tham mưu", "hoàn thiện", "chấp thuận", "tổ chức", "quyết định",
                "thông tin", "yêu cầu", "báo cáo", "phối hợp", "triển khai", "thực hiện", "ban hành",
                "kiểm tra", "xem xét", "nhận", "đón nhận", "công bố", "họp", "nói", "kiến nghị",
-               "cho hay", "phản ánh", "đăng tải", "kiểm điểm", "xử lý", "thi hành", "kỷ luật"}
+               "cho hay", "phản ánh", "đăng tải", "kiểm điểm", "xử lý", "thi hành", "kỷ luật", "dự", "tham dự"}
 # Function words and time words that follow a body's name and never are part of one: "[Sở Xây
 # dựng] do vi phạm", "[Tổng cục Thuế] vào đầu tháng", "[Khoa Nội tổng hợp] thuộc bệnh viện".
 _FUNCTION_STOPS = {"do", "nên", "chuyên ngành", "đối với", "thuộc", "trực thuộc", "phải", "vào", "phụ trách",
@@ -400,6 +400,8 @@ def _doc_end(doc: Words, i: int, end: int) -> int:
         return _platform_end(doc, j, end)
     if doc[i].norm_ in _PLANS and doc[i].text[:1].isupper() and (plan := _plan_end(doc, j, end)):
         return plan
+    if period := _period_plan_end(doc, i, j, end):
+        return period
     if doc[i].norm_ == "hiến pháp":  # the one constitution (K9), with its year if given
         return j + 2 if j + 1 < end and doc[j].norm_ == "năm" and doc[j + 1].text.isdigit() else j
     if doc[i].norm_ == "nghị quyết" and j < end and doc[j].text == "Đại hội":  # one congress named
@@ -515,13 +517,39 @@ _ECONOMY = Phrases(["kinh tế - xã hội", "phát triển kinh tế - xã hộ
 def _plan_end(doc: Words, j: int, end: int) -> int:
     """A strategy or plan for the economy and society, with its span of years: "[Chiến lược
     phát triển kinh tế - xã hội 2021 - 2030]", "[Kế hoạch phát triển kinh tế - xã hội
-    2016 - 2020]", "[Chiến lược phát triển kinh tế - xã hội 10 năm]"; 0 for any other."""
+    2016 - 2020]", "[Chiến lược phát triển kinh tế - xã hội 10 năm 2021 - 2030]"; 0 for any other."""
     k = _ECONOMY.end_at(doc, j, end) if j < end else 0
     if not k:
         return 0
     if k + 1 < end and _SHORT_NUMBER.match(doc[k].text) and doc[k + 1].norm_ == "năm":
-        return k + 2
+        k += 2  # "10 năm", and its years if given: "[… 10 năm 2021 - 2030]"
     return _number_end(doc, k, end) if k < end and _YEAR.match(doc[k].text) else k
+
+
+# A master plan or strategy named by its capitalised type word, its subject and its period
+# (case 32); a term ("nhiệm kỳ") names cadre planning instead ("Quy hoạch cán bộ cấp chiến lược
+# nhiệm kỳ 2021 - 2026"), and a plan of one year is an agenda item (K10).
+_PERIOD_PLANS = {"quy hoạch", "chiến lược"}
+_PERIODS = {"thời kỳ", "giai đoạn"}
+
+
+def _period_plan_end(doc: Words, i: int, j: int, end: int) -> int:
+    """End of "[Quy hoạch tỉnh Quảng Ninh thời kỳ 2021 - 2030]", "[Chiến lược phát triển kinh tế
+    biển đến năm 2030]": the subject in lower-case words and places, then the period; 0 when no
+    period closes the name within a few words."""
+    if doc[i].norm_ not in _PERIOD_PLANS or not doc[i].text[:1].isupper() \
+            or (i > 0 and (doc[i - 1].norm_ in _COUNTED or doc[i - 1].like_num)):
+        return 0
+    for k in range(j, min(end - 1, j + 16)):
+        t = doc[k]
+        if t.norm_ in _PERIODS and _YEAR.match(doc[k + 1].text):
+            return _number_end(doc, k + 1, end) if k > j else 0
+        if t.norm_ == "đến" and k + 2 < end and doc[k + 1].norm_ == "năm" and _YEAR.match(doc[k + 2].text):
+            return k + 3 if k > j else 0
+        if (t.is_punct and not _inner_punct(doc, k, end)) or t.norm_ in _TITLE_STOPS or t.norm_ in _NAME_STOPS \
+                or t.norm_ in lexicon.HONORIFIC_WORDS or word_kind(t) in {KIND_DOCTYPE, KIND_TITLE, KIND_DATE}:
+            return 0
+    return 0
 
 
 def _named_doc_end(doc: Words, i: int, j: int, end: int) -> int:
@@ -852,9 +880,13 @@ def _org_start(doc: Words, i: int, start: int) -> bool:
 
 def _head_repeated(doc: Words, i: int) -> bool:
     """A lower-case head after a title that the body's own name repeats: "Phó Trưởng [ban] Ban
-    Tuyên giáo", "Trưởng [phòng] Phòng Tổng hợp"; the word then ends the title (case 142)."""
-    return doc[i].text.islower() and doc[i].norm_ in _DESCRIBED_HEADS and i + 1 < len(doc) \
-        and doc[i + 1].text[:1].isupper() and doc[i + 1].norm_.startswith(doc[i].norm_ + " ")
+    Tuyên giáo", "Trưởng [phòng] Phòng Tổng hợp", "Trưởng [ban] Ban biên tập", "Phó Trưởng [ban]
+    BQL Khu kinh tế"; the word then ends the title (case 142)."""
+    if not (doc[i].text.islower() and doc[i].norm_ in _DESCRIBED_HEADS and i + 1 < len(doc)
+            and doc[i + 1].text[:1].isupper()):
+        return False
+    head, after = doc[i].norm_, doc[i + 1].norm_
+    return after == head or after.startswith(head + " ") or (head == "ban" and after.startswith(("bql", "bcđ")))
 
 
 def _org_end(doc: Words, i: int, end: int, taken: set[int] | frozenset = frozenset()) -> int:
@@ -864,7 +896,8 @@ def _org_end(doc: Words, i: int, end: int, taken: set[int] | frozenset = frozens
         return i
     j = i + 1
     bracketed = 0  # words of an abbreviation in brackets, which name no body on their own
-    complete = head.norm_ in _STANDALONE or (i > 0 and _is_title(doc[i - 1]))
+    complete = head.norm_ in _STANDALONE or (i > 0 and _is_title(doc[i - 1])) or (
+        i > 1 and _is_title(doc[i - 2]) and _head_repeated(doc, i - 1))  # "Trưởng ban [Ban biên tập …]"
     placed = False  # the last words read were the body's place
     while j < end and j not in taken:
         t = doc[j]
