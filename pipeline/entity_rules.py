@@ -466,8 +466,8 @@ def _congress_end(doc: Words, j: int, end: int) -> int:
         else:
             break
     for n in range(k, min(end, j + 14)):
-        if doc[n].is_punct:
-            break
+        if doc[n].is_punct or doc[n].norm_ in {"và", "của"} or word_kind(doc[n]) == KIND_DOCTYPE:
+            break  # "[Nghị quyết Đại hội XIII] của Đảng và Nghị quyết … lần thứ XX": two documents
         if doc[n].norm_ == "thứ" and n + 1 < end and (_ROMAN.match(doc[n + 1].text)
                                                      or _SHORT_NUMBER.match(doc[n + 1].text)):
             return n + 2
@@ -609,13 +609,14 @@ _PROJECT_ENDS = {"của", "đối với"}  # its owner and what it applies to st
 
 
 def _project_end(doc: Words, i: int, j: int, end: int) -> int:
-    """A project named by its capitalised type word and what it does, up to the end of the
-    title, its owner ("của") or what it applies to ("đối với"): "[Đề án sắp xếp đơn vị hành
-    chính cấp huyện, cấp xã giai đoạn 2023 - 2025] của tỉnh Nghệ An", "[Đề án thí điểm thi tuyển
-    các chức danh lãnh đạo cấp sở, cấp phòng]" (rule 12, case 163); 0 after a count or before a
-    word that is no subject."""
-    if doc[i].text != "Đề án" or j >= end or not doc[j].text[:1].islower() or not doc[j].text[:1].isalpha() \
-            or doc[j].norm_ in _NO_SUBJECT or (i > 0 and (doc[i - 1].norm_ in _COUNTED or doc[i - 1].like_num)):
+    """A project or a set of criteria named by its capitalised type word and what it does, up to
+    the end of the title, its owner ("của") or what it applies to ("đối với"): "[Đề án sắp xếp
+    đơn vị hành chính cấp huyện, cấp xã giai đoạn 2023 - 2025] của tỉnh Nghệ An", "[Đề án thí
+    điểm thi tuyển các chức danh lãnh đạo cấp sở, cấp phòng]", "[Bộ tiêu chí quốc gia về xã
+    nông thôn mới]" (rule 12, cases 32, 163); 0 after a count or before a word that is no subject."""
+    if doc[i].text not in {"Đề án", "Bộ tiêu chí"} or j >= end or not doc[j].text[:1].islower() \
+            or not doc[j].text[:1].isalpha() or doc[j].norm_ in _NO_SUBJECT \
+            or (i > 0 and (doc[i - 1].norm_ in _COUNTED or doc[i - 1].like_num)):
         return 0
     k = j + 1
     while k < min(end, j + 40) and doc[k].norm_ not in _PROJECT_ENDS and not _ends_a_title(doc, j - 1, k, end):

@@ -424,6 +424,8 @@ def test_a_document_named_by_its_subject(placed, text, documents):
     ("Tỉnh thực hiện Nghị quyết Đại hội Đảng bộ tỉnh lần thứ 13, đạt nhiều chỉ tiêu.",
      ["Nghị quyết Đại hội Đảng bộ tỉnh lần thứ 13"]),
     ("Huyện thực hiện tốt nghị quyết đại hội Đảng các cấp.", []),
+    ("Đảng bộ học tập Nghị quyết Đại hội XIII của Đảng và Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XX.",
+     ["Nghị quyết Đại hội XIII", "Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XX"]),  # two congresses, two documents
     # a project by what it does, to its owner or what it applies to (case 163); a count or a
     # verb after the type word names none
     ("Tỉnh ủy thông qua Đề án sắp xếp đơn vị hành chính cấp huyện, cấp xã giai đoạn 2023 - 2025 của tỉnh Nghệ An.",
@@ -431,6 +433,11 @@ def test_a_document_named_by_its_subject(placed, text, documents):
     ("Thành phố sẽ hoàn thành Đề án đầu tư xây dựng huyện thành quận đối với 5 huyện nêu trên.",
      ["Đề án đầu tư xây dựng huyện thành quận"]),
     ("Hội nghị nghe hai Đề án tổng kết. Đề án được xây dựng công phu.", []),
+    # a set of criteria by what it measures (case 32)
+    ("Năm 2024, xã đạt chuẩn theo Bộ tiêu chí quốc gia về xã nông thôn mới giai đoạn 2021 - 2025.",
+     ["Bộ tiêu chí quốc gia về xã nông thôn mới giai đoạn 2021 - 2025"]),
+    ("UBND tỉnh ban hành Bộ tiêu chí đánh giá chỉ số cải cách hành chính của các sở, ngành.",
+     ["Bộ tiêu chí đánh giá chỉ số cải cách hành chính"]),
 ])
 def test_a_document_named_by_what_it_is(placed, text, documents):
     assert [t for label, t in ents(placed(text)) if label == "DOC"] == documents
