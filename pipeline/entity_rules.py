@@ -928,6 +928,9 @@ def _org_end(doc: Words, i: int, end: int, taken: set[int] | frozenset = frozens
         elif doc[j - 1].norm_ in _PARTY_HEADS and t.norm_ in _PARTY_UNITS:
             j += 1  # "[Đảng ủy công ty] Xuất nhập khẩu …", "[Đảng bộ cơ quan VPQH]", "[Đảng ủy cơ sở]"
             complete = True
+        elif doc[j - 1].norm_ in _PARTY_HEADS and _words_are(doc, j, end, ("các", "cơ quan", "đảng")):
+            j += 3  # since 2025 each province's: "[Đảng ủy các cơ quan Đảng tỉnh Gia Lai]"
+            complete = True
         elif doc[j - 1].norm_.endswith(("khối", "cơ quan")) and (bloc_end := _bloc_end(doc, j, end)):
             j = bloc_end  # a bloc of agencies and firms is one name: "[Đảng bộ Khối các cơ quan TƯ]",
             # "[Đảng ủy Khối Cơ quan và Doanh nghiệp tỉnh]", "[Đảng ủy Khối các cơ quan] [và doanh nghiệp] tỉnh"
@@ -1059,6 +1062,11 @@ def _bloc_end(doc: Words, j: int, end: int) -> int:
 
 # A party committee or organisation of a unit named by its kind ("[Đảng ủy cơ sở]", "[Đảng ủy công ty]
 # Xuất nhập khẩu 2-9", "[Đảng bộ cơ quan VPQH]", "[Đảng bộ quân đội]").
+def _words_are(doc: Words, j: int, end: int, norms: tuple[str, ...]) -> bool:
+    """The words from j on read `norms`, in either case."""
+    return j + len(norms) <= end and all(doc[j + n].norm_ == norm for n, norm in enumerate(norms))
+
+
 _PARTY_HEADS = {"đảng ủy", "đảng bộ", "ban chấp hành đảng bộ"}
 _PARTY_UNITS = {"cơ quan", "công ty", "cơ sở", "bộ phận", "quân đội", "phòng", "doanh nghiệp"}
 
@@ -1546,7 +1554,8 @@ RULES: tuple[Rule, ...] = (document_references, document_codes, dates, photo_cre
 
 def bylines(doc: Words) -> Iterator[tuple[int, int, str]]:
     """Author names on one of the last lines: "Bích Huệ", "Kim Thoa - Tùng Lâm", "PHƯƠNG DUNG".
-    A source line ("Theo VGP") is no byline."""
+    A source line ("Theo VGP") is no byline, nor a name after an honorific ("Bà Đinh Hoài Giang"
+    in a list of people)."""
     lines: list[list[Word]] = []
     for start, end in reversed(doc.sentences):  # the last three lines with words, in text order
         if len(lines) == 3:
@@ -1567,7 +1576,7 @@ def bylines(doc: Words) -> Iterator[tuple[int, int, str]]:
                 break
         names = [g for g in groups if g]
         if names and len(words) <= 8 and all(2 <= _syllables(doc, g[0].i, g[-1].i + 1) <= 4
-                                             for g in names):
+                                             and g[0].norm_ not in lexicon.HONORIFIC_WORDS for g in names):
             yield from ((g[0].i, g[-1].i + 1, "PER") for g in names)
 
 
@@ -1576,8 +1585,10 @@ def find_spans(doc: Doc, rules: tuple[Rule, ...] = RULES) -> list[tuple[int, int
     found: list[tuple[int, int, str, str]] = []
     words = words_of(doc)
     openings = Openings(words)
+    signed = list(bylines(words))  # a byline is a name even where it spells a place ("THANH HÀ")
+    signed_words = {i for b, e, _ in signed for i in range(b, e)}
     for start, end in words.sentences:
-        s = Sentence(words, start, end, openings)
+        s = Sentence(words, start, end, openings, taken={i for i in signed_words if start <= i < end})
         for rule in rules:
             for b, e, label in rule(s):
                 if s.free(b, e):
@@ -1593,7 +1604,7 @@ def find_spans(doc: Doc, rules: tuple[Rule, ...] = RULES) -> list[tuple[int, int
                 taken.update(range(b, e))
                 found.append((b, e, label, rule))
 
-    add(bylines(words), "bylines")
+    add(signed, "bylines")
     add(heads_again(words, found, openings), "heads_again")
     add(given_names(words, found), "given_names")
     return sorted(found)

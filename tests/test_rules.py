@@ -123,6 +123,14 @@ def test_byline_is_a_person(nlp):
     assert [e.text for e in doc.ents if e.label_ == "PER"] == ["Kim Thoa", "Tùng Lâm"]
 
 
+def test_a_byline_that_spells_a_place_is_a_person(placed):
+    """"Thanh Hà" and "Thái Bình" are places too; a line of its own that ends the article signs it."""
+    doc = placed("Tỉnh ủy Hải Dương tổ chức hội nghị tổng kết tại huyện Thanh Hà.\nTHANH HÀ")
+    assert ents(doc)[-2:] == [("LOC", "huyện Thanh Hà"), ("PER", "THANH HÀ")]
+    doc = placed("Danh sách:\nBà Đinh Hoài Giang\nÔng Lê Văn Nam")  # a list of people signs nothing
+    assert ents(doc) == [("PER", "Đinh Hoài Giang"), ("PER", "Lê Văn Nam")]
+
+
 def test_a_document_number_after_so_is_kept_whatever_follows(nlp):
     # "số" makes 7488 a document's number even before "ngày"; without it "Kế hoạch 3 năm" is no DOC
     doc = nlp("Căn cứ công văn số 7488 ngày 12/9/2019 và Nghị quyết số 37 ngày 24/12/2018, "
@@ -356,6 +364,7 @@ def test_a_department_named_by_its_field(placed, text, bodies):
     ("Ông Thành là Bí thư Đảng ủy Khối Cơ quan và Doanh nghiệp tỉnh Thanh Hóa.",
      ["Đảng ủy Khối Cơ quan và Doanh nghiệp tỉnh Thanh Hóa"]),
     ("Ban Thường vụ Đảng ủy Sagri kiểm điểm trách nhiệm.", ["Ban Thường vụ Đảng ủy Sagri"]),
+    ("Ông Nam là Bí thư Đảng ủy các cơ quan Đảng tỉnh Gia Lai.", ["Đảng ủy các cơ quan Đảng tỉnh Gia Lai"]),
     # an island district, the border guard, a command, the military command of a city
     ("Ông Tuấn là Chủ tịch UBND huyện đảo Cồn Cỏ.", ["UBND huyện đảo Cồn Cỏ"]),
     ("Bộ Tư lệnh Bộ đội Biên phòng đã họp.", ["Bộ Tư lệnh Bộ đội Biên phòng"]),
