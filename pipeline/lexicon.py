@@ -310,6 +310,7 @@ TITLE_ABBREVIATIONS = {
     "TUV": "Tỉnh ủy viên", "HUV": "Huyện ủy viên", "ĐBQH": "Đại biểu Quốc hội",
     "UVTW": "Ủy viên Trung ương Đảng", "UVBTV": "Ủy viên Ban Thường vụ", "BT": "Bí thư",
     "GĐ": "Giám đốc", "PGĐ": "Phó Giám đốc", "TGĐ": "Tổng Giám đốc",
+    "PBT": "Phó Bí thư", "PCT": "Phó Chủ tịch", "ĐUV": "Đảng ủy viên",
 }
 HONORIFICS = ["đồng chí", "đ/c", "ông", "bà", "anh", "chị", "các ông", "các bà", "ông bà", "các đồng chí",
               "các ông bà", "hòa thượng", "TS", "ThS", "PGS", "GS", "BS", "TS.BS", "GS.TS", "PGS.TS",

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from .words import Words
 
 _EDGE_PUNCT = set(",;:.!?-–—\"“”'‘’()[]{}…/")
+_BULLETS = set("+*•·#")  # list marks: no span starts with one ("+ Ông …"); "Vietnam+" ends with one
 _ABBREVIATION_DOT = re.compile(r"(?:^|[\s.])[A-ZĐa-zđ]{1,4}\.$")
 _ABBREVIATION = re.compile(r"[A-ZĐ][\w&.\-]*[A-ZĐ0-9][\w&.\-]*")  # "TN&MT", "UBKT", "PC03", "WB"
 
@@ -30,7 +31,7 @@ def span_problem(text: str, start: int, end: int) -> str | None:
         return "starts or ends with white space"
     if "\n" in piece:
         return "crosses a line end"
-    if piece[0] in _EDGE_PUNCT and not (piece[0] == "(" and piece.endswith(")")):
+    if (piece[0] in _EDGE_PUNCT or piece[0] in _BULLETS) and not (piece[0] == "(" and piece.endswith(")")):
         return "starts with punctuation"
     if piece.count("(") != piece.count(")"):
         return "opens or closes a bracket it does not close or open"
@@ -97,7 +98,7 @@ def tidy(doc, spans: list) -> list:
 
 
 def _trimmed(words: Words, start: int, end: int) -> tuple[int, int]:
-    while start < end and (words[start].is_space or _stray(words[start].text)):
+    while start < end and (words[start].is_space or _stray(words[start].text) or words[start].text in _BULLETS):
         start += 1
     while end > start and (words[end - 1].is_space or _stray(words[end - 1].text)) and \
             not _closes(words.doc[start:end].text):

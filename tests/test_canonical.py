@@ -51,6 +51,8 @@ def test_abbreviations_are_spelt_out_and_tones_normalised(rules_nlp):
               "Lâm Bình, TUV phát biểu.")
     assert canon(doc, "ORG") == ["Huyện ủy Lâm Bình", "Hội đồng nhân dân huyện Lâm Bình"]
     assert canon(doc, "TITLE") == ["Phó Bí thư Thường trực", "Chủ tịch", "Tỉnh ủy viên"]
+    doc = rules_nlp("Dự hội nghị có đ/c Lê Thị Bình - PBT Huyện ủy; đ/c Trần Văn Cường, PCT UBND xã.")
+    assert canon(doc, "TITLE") == ["Phó Bí thư", "Phó Chủ tịch"]
 
 
 def test_document_by_number_borrows_the_full_code(nlp):

@@ -22,6 +22,9 @@ from pipeline.spans import crosses, span_problem
     ("TP.", None),
     ("Bộ Giáo dục (1976", "opens or closes a bracket it does not close or open"),
     ("TN&MT) tỉnh", "opens or closes a bracket it does not close or open"),
+    ("+", "starts with punctuation"),  # a list mark: "+ Ông Lý Văn Giang, Giám đốc Sở Nội vụ"
+    ("• Sở Nội vụ", "starts with punctuation"),
+    ("Vietnam+", None),  # an outlet's name may end with one
 ])
 def test_span_rule(piece, problem):
     assert span_problem(piece, 0, len(piece)) == problem
@@ -45,6 +48,18 @@ def test_a_predicted_span_closes_the_brackets_it_opens(nlp, text, predicted, kep
     span = doc.char_span(start, start + len(predicted), label="ORG")
     [out] = tidy(doc, [Span(doc, span.start, span.end, label="ORG")])
     assert out.text == kept
+
+
+@pytest.mark.parametrize("predicted, kept", [("+", []), ("+ Ông Lý Văn Giang", ["Ông Lý Văn Giang"])])
+def test_a_list_mark_opens_no_span(nlp, predicted, kept):
+    """A line of a list of guests starts with "+"; the network once marked the mark as a place."""
+    from spacy.tokens import Span
+
+    from pipeline.spans import tidy
+
+    doc = nlp.make_doc("+ Ông Lý Văn Giang, Giám đốc Sở Nội vụ.")
+    span = doc.char_span(0, len(predicted), label="LOC")
+    assert [s.text for s in tidy(doc, [Span(doc, span.start, span.end, label="LOC")])] == kept
 
 
 @pytest.mark.slow
