@@ -51,7 +51,8 @@ _MINISTRIES = set(lexicon.MINISTRY_PORTFOLIOS)
 _ROMAN = re.compile(r"^[IVXLC]+$")
 _NUMBER = re.compile(r"^\d{1,4}(?:/(?:19|20)\d\d)?$")  # "Nghị quyết 18", "nghị quyết 18/2017"
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
-_SHORT_NUMBER = re.compile(r"^\d{1,2}$")  # a congress's or a plenum's number, a number in a list
+_SHORT_NUMBER = re.compile(r"^\d{1,2}$")  # a congress's or a plenum's number
+_LISTED_NUMBER = re.compile(r"^\d{1,4}$")  # a document's number in a list of them: "Nghị định 29 và 178"
 _CENTRAL = {"trung ương", "tư", "t.ư", "tw"}
 _DASHES = {"-", "–"}
 _NOT_AFTER_NUMBER = {"năm", "tháng", "ngày", "%", "người", "đảng viên", "lớp", "tổ chức", "chi bộ",
@@ -325,9 +326,10 @@ def document_references(s: Sentence) -> Iterator[tuple[int, int, str]]:
 
 def _listed_numbers(doc: Words, e: int, end: int) -> Iterator[int]:
     """The end of each number listed after a numbered document that ends at `e`: "Nghị quyết
-    16, [18], [19]" are three documents (rule 17)."""
-    while _SHORT_NUMBER.match(doc[e - 1].text) and e + 1 < end and doc[e].norm_ in {",", "và"} \
-            and _SHORT_NUMBER.match(doc[e + 1].text) \
+    16, [18], [19]", "Nghị định 29 và [178]", "nghị định 108, [113]" are several documents
+    (rule 17)."""
+    while _LISTED_NUMBER.match(doc[e - 1].text) and e + 1 < end and doc[e].norm_ in {",", "và"} \
+            and _LISTED_NUMBER.match(doc[e + 1].text) \
             and not (e + 2 < end and doc[e + 2].norm_ in _NOT_AFTER_NUMBER):
         e += 2
         yield e
@@ -375,7 +377,7 @@ def _doc_end(doc: Words, i: int, end: int) -> int:
         return _quoted_title_end(doc, j, end)
     if doc[i].text == "Chương trình" and j < end and doc[j].norm_ in {"làm việc", "công tác"}:
         return _work_programme_end(doc, i, j + 1, end)
-    if doc[i].norm_ == "quy chế" and not (j < end and _NUMBER.match(doc[j].text)):
+    if doc[i].norm_ == "quy chế" and not (j < end and (_NUMBER.match(doc[j].text) or doc[j].norm_ == "số")):
         owned = j + 1 < end and doc[j].norm_ in {"làm việc", "hoạt động"} and doc[j + 1].norm_ == "của"
         return j + 1 if owned else _titled_doc_end(doc, i, j, end)  # its owner's rule book (case 60)
     numbered = j < end and doc[j].norm_ == "số"  # "số 37": a document's number, whatever follows

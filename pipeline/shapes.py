@@ -24,7 +24,8 @@ PARTY_CODE = (
 STATE_CODE = (
     rf"(?P<s_number>\d{{1,5}})\s?/\s?(?:(?P<s_year>\d{{4}})\s?/\s?)?"
     rf"(?P<s_type>[{UPPER}][{UPPER}a-zđ]{{0,6}}?)(?P<s_term>\d{{0,2}})"
-    rf"(?:\s?[-/]\s?(?P<s_issuer>[{UPPER}][{UPPER}a-zđ]{{0,9}}\d{{0,2}}))?"  # "1143/QĐ/TTg" too
+    rf"(?:\s?[-/]\s?(?P<s_issuer>[{UPPER}][{UPPER}a-zđ]{{0,9}}\d{{0,2}}"  # "1143/QĐ/TTg" too
+    rf"(?:-[{UPPER}][{UPPER}a-zđ]{{1,9}})*))?"  # joint issuers: "01/2014/TTLT-BNV-BTC"
 )
 DOC_CODE_RE = re.compile(rf"(?<![\w/-])(?:{PARTY_CODE}|{STATE_CODE})(?![\w/])")
 

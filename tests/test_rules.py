@@ -433,6 +433,9 @@ def test_a_document_named_by_its_subject(placed, text, documents):
     ("Tỉnh thực hiện Nghị quyết Đại hội Đảng bộ tỉnh lần thứ 13, đạt nhiều chỉ tiêu.",
      ["Nghị quyết Đại hội Đảng bộ tỉnh lần thứ 13"]),
     ("Huyện thực hiện tốt nghị quyết đại hội Đảng các cấp.", []),
+    # numbers listed after one type word are as many documents, whatever their length (rule 17)
+    ("Căn cứ Nghị định 29 và 178 của Chính phủ, tỉnh triển khai.", ["Nghị định 29", "178"]),
+    ("Ban hành Quy chế số 05-QC/TU về làm việc của Tỉnh ủy.", ["Quy chế số 05-QC/TU"]),
     ("Đảng bộ học tập Nghị quyết Đại hội XIII của Đảng và Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XX.",
      ["Nghị quyết Đại hội XIII", "Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XX"]),  # two congresses, two documents
     # a project by what it does, to its owner or what it applies to (case 163); a count or a

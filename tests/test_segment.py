@@ -17,7 +17,7 @@ def words(doc) -> list[str]:
 @pytest.mark.parametrize("piece", [
     "22-NQ/TW", "1581-QĐ/HU", "04-CTr/TU", "30/2020/NĐ-CP", "265/QĐ-TTg", "03-CT/T.Ư",
     "10-CT / TW", "02/02/2008", "27/ 11", "17.2.2025", "3 tháng 2 năm 2020", "HĐND", "UBND",
-    "BTV", "TUV", "989-QĐ-TW", "1143/QĐ/TTg", "439-CV/TĐTN-BTC",
+    "BTV", "TUV", "989-QĐ-TW", "1143/QĐ/TTg", "439-CV/TĐTN-BTC", "01/2014/TTLT-BNV-BTC",
 ])
 def test_codes_dates_and_abbreviations_stay_one_word(nlp, piece):
     doc = nlp.make_doc(f"Theo văn bản {piece} của HĐND và UBND huyện, ngày {piece} vừa qua.")
