@@ -316,6 +316,9 @@ def document_references(s: Sentence) -> Iterator[tuple[int, int, str]]:
             e = _law_end(doc, i + 2, s.end)  # "Bộ luật Hình sự": the segmenter took "Bộ" as a head
         elif doc[i].text == "Di chúc":  # Hồ Chí Minh's testament, named so alone (rule 12)
             e = i + 1
+        elif doc[i].norm_ == "văn bản" and _words_are(doc, i + 1, s.end, ("số",)) and i + 2 < s.end and (
+                word_kind(doc[i + 2]) == KIND_CODE or _NUMBER.match(doc[i + 2].text)):
+            e = i + 3  # a document by its number: "[văn bản số 1123]", "[Văn bản số 45-CV/TU]"
         if e:
             yield i, e, "DOC"
             for n in _listed_numbers(doc, e, s.end):
@@ -369,6 +372,8 @@ def _law_end(doc: Words, j: int, end: int) -> int:
 def _doc_end(doc: Words, i: int, end: int) -> int:
     """End of a DOC starting at a type word, or 0 when no number/name follows."""
     j = i + 1
+    if doc[i].norm_ == "thông cáo" and _words_are(doc, j, end, ("báo chí", "số")):
+        j += 1  # "[thông cáo báo chí số 27]"
     if doc[i].norm_ in LAW_HEADS and (law := _law_end(doc, j, end)):
         return law
     if doc[i].text == "Thông báo" and j < end and doc[j].norm_ == "kết luận" and (conclusion := _doc_end(doc, j, end)):
@@ -1502,7 +1507,7 @@ def _flags(text: str, norm: str, kind: str) -> int:
     """The AT_ flags of a word; the tests read only its text, norm_ and kind."""
     word = Word(0, text, norm, kind, False, False, False, False, text)
     tests = {
-        AT_DOC_REFERENCE: kind == KIND_DOCTYPE or norm in {"quy chế", "luật", "bộ"} or text == "Di chúc",
+        AT_DOC_REFERENCE: kind == KIND_DOCTYPE or norm in {"quy chế", "luật", "bộ", "văn bản"} or text == "Di chúc",
         AT_CODE: kind == KIND_CODE,
         AT_DATE: kind == KIND_DATE,
         AT_PHOTO: norm == "ảnh",

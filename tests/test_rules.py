@@ -436,6 +436,10 @@ def test_a_document_named_by_its_subject(placed, text, documents):
     # numbers listed after one type word are as many documents, whatever their length (rule 17)
     ("Căn cứ Nghị định 29 và 178 của Chính phủ, tỉnh triển khai.", ["Nghị định 29", "178"]),
     ("Ban hành Quy chế số 05-QC/TU về làm việc của Tỉnh ủy.", ["Quy chế số 05-QC/TU"]),
+    # a letter or a press release by its number
+    ("Theo văn bản số 1123/UBND-NC của UBND tỉnh và thông cáo báo chí số 27, ông An nghỉ hưu.",
+     ["văn bản số 1123/UBND-NC", "thông cáo báo chí số 27"]),
+    ("Các văn bản số hóa được lưu trữ.", []),
     ("Đảng bộ học tập Nghị quyết Đại hội XIII của Đảng và Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XX.",
      ["Nghị quyết Đại hội XIII", "Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XX"]),  # two congresses, two documents
     # a project by what it does, to its owner or what it applies to (case 163); a count or a
