@@ -24,6 +24,7 @@ from .gazetteer import LEVEL_WORDS, names_a_level
 from .read import new_tone_placement
 from .schema import (
     ENTS,
+    KIND_ABBR,
     KIND_CODE,
     KIND_DATE,
     KIND_DOCTYPE,
@@ -52,6 +53,7 @@ _ROMAN = re.compile(r"^[IVXLC]+$")
 _NUMBER = re.compile(r"^\d{1,4}(?:/(?:19|20)\d\d)?$")  # "Nghị quyết 18", "nghị quyết 18/2017"
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _SHORT_NUMBER = re.compile(r"^\d{1,2}$")  # a congress's or a plenum's number
+_UNSIGNED_CODE = re.compile(r"^\d{1,5}\s?/\s?[A-ZĐ][A-Za-zĐđ]{0,5}$")  # "1177/QĐ": no issuer after the type
 _LISTED_NUMBER = re.compile(r"^\d{1,4}$")  # a document's number in a list of them: "Nghị định 29 và 178"
 _CENTRAL = {"trung ương", "tư", "t.ư", "tw"}
 _DASHES = {"-", "–"}
@@ -308,8 +310,9 @@ def document_references(s: Sentence) -> Iterator[tuple[int, int, str]]:
         if i < free:
             continue
         e = 0
-        if word_kind(doc[i]) == KIND_DOCTYPE or doc[i].norm_ == "quy chế":
-            e = _doc_end(doc, i, s.end)
+        if word_kind(doc[i]) == KIND_DOCTYPE or doc[i].norm_ == "quy chế" or (
+                doc[i].norm_ == "quy định" and i + 1 < s.end and _NUMBER.match(doc[i + 1].text)):
+            e = _doc_end(doc, i, s.end)  # "vi phạm [quy định 47]": the segmenter read a verb's object
         elif doc[i].norm_ == "luật":  # no kind after "vi phạm": the dictionary has "phạm luật"
             e = _law_end(doc, i + 1, s.end)
         elif doc[i].norm_ == "bộ" and i + 1 < s.end and doc[i + 1].norm_ == "luật":
@@ -321,21 +324,25 @@ def document_references(s: Sentence) -> Iterator[tuple[int, int, str]]:
             e = i + 3  # a document by its number: "[văn bản số 1123]", "[Văn bản số 45-CV/TU]"
         if e:
             yield i, e, "DOC"
-            for n in _listed_numbers(doc, e, s.end):
-                yield n - 1, n, "DOC"
-                e = n
+            for b, listed_end in _listed_numbers(doc, e, s.end):
+                yield b, listed_end, "DOC"
+                e = listed_end
             free = e
 
 
-def _listed_numbers(doc: Words, e: int, end: int) -> Iterator[int]:
-    """The end of each number listed after a numbered document that ends at `e`: "Nghị quyết
-    16, [18], [19]", "Nghị định 29 và [178]", "nghị định 108, [113]" are several documents
-    (rule 17)."""
-    while _LISTED_NUMBER.match(doc[e - 1].text) and e + 1 < end and doc[e].norm_ in {",", "và"} \
-            and _LISTED_NUMBER.match(doc[e + 1].text) \
-            and not (e + 2 < end and doc[e + 2].norm_ in _NOT_AFTER_NUMBER):
-        e += 2
-        yield e
+def _listed_numbers(doc: Words, e: int, end: int) -> Iterator[tuple[int, int]]:
+    """Each number listed after a numbered document that ends at `e`, with its "số" or its
+    plenum's "TƯ": "Nghị quyết 16, [18], [19]", "Nghị định 29 và [178]", "nghị quyết số 18 và
+    [số 19]", "Nghị quyết TƯ 4, [TƯ 6], [TƯ 7]" are several documents (rule 17)."""
+    while _LISTED_NUMBER.match(doc[e - 1].text) and e + 1 < end and doc[e].norm_ in {",", "và"}:
+        b = e + 1
+        k = b + 1 if doc[b].norm_ == "số" or doc[b].norm_ in _CENTRAL else b
+        if k >= end or not _LISTED_NUMBER.match(doc[k].text) \
+                or (doc[b].norm_ in _CENTRAL and doc[e - 2].norm_ not in _CENTRAL) \
+                or (k + 1 < end and doc[k + 1].norm_ in _NOT_AFTER_NUMBER):
+            return
+        e = k + 1
+        yield b, e
 
 
 _LAW_PUNCT = re.compile(r"[,\-–]")
@@ -389,6 +396,9 @@ def _doc_end(doc: Words, i: int, end: int) -> int:
     if numbered:
         j += 1
     if j < end and word_kind(doc[j]) == KIND_CODE:
+        if _UNSIGNED_CODE.match(doc[j].text) and j + 1 < end and word_kind(doc[j + 1]) == KIND_ABBR \
+                and doc[j + 1].text.isupper():
+            return j + 2  # the issuer after a space: "[quyết định 1177/QĐ BGDĐT]"
         return j + 1
     if j < end and _NUMBER.match(doc[j].text):
         dated = _dated(doc, j + 1, end)
@@ -1507,7 +1517,8 @@ def _flags(text: str, norm: str, kind: str) -> int:
     """The AT_ flags of a word; the tests read only its text, norm_ and kind."""
     word = Word(0, text, norm, kind, False, False, False, False, text)
     tests = {
-        AT_DOC_REFERENCE: kind == KIND_DOCTYPE or norm in {"quy chế", "luật", "bộ", "văn bản"} or text == "Di chúc",
+        AT_DOC_REFERENCE: kind == KIND_DOCTYPE or norm in {"quy chế", "quy định", "luật", "bộ", "văn bản"}
+        or text == "Di chúc",
         AT_CODE: kind == KIND_CODE,
         AT_DATE: kind == KIND_DATE,
         AT_PHOTO: norm == "ảnh",

@@ -435,6 +435,12 @@ def test_a_document_named_by_its_subject(placed, text, documents):
     ("Huyện thực hiện tốt nghị quyết đại hội Đảng các cấp.", []),
     # numbers listed after one type word are as many documents, whatever their length (rule 17)
     ("Căn cứ Nghị định 29 và 178 của Chính phủ, tỉnh triển khai.", ["Nghị định 29", "178"]),
+    ("Triển khai nghị quyết số 18 và số 19 của Ban chấp hành TƯ.", ["nghị quyết số 18", "số 19"]),
+    ("Phải kể đến Nghị quyết TƯ 4, TƯ 6, TƯ 7 về xây dựng Đảng.", ["Nghị quyết TƯ 4", "TƯ 6", "TƯ 7"]),
+    ("Nghị quyết 16, 18 và 20 người dự họp.", ["Nghị quyết 16", "18"]),  # "20 người" counts people
+    # a regulation by its number after a verb; a code whose issuer follows after a space
+    ("Ông vi phạm quy định 47 của TƯ, theo quy định 3 ngày phải báo cáo.", ["quy định 47"]),
+    ("Bộ trưởng trao quyết định 1177/QĐ BGDĐT ngày 5/4/2021.", ["quyết định 1177/QĐ BGDĐT"]),
     ("Ban hành Quy chế số 05-QC/TU về làm việc của Tỉnh ủy.", ["Quy chế số 05-QC/TU"]),
     # a letter or a press release by its number
     ("Theo văn bản số 1123/UBND-NC của UBND tỉnh và thông cáo báo chí số 27, ông An nghỉ hưu.",
