@@ -206,11 +206,11 @@ def _in_place(doc: Words, i: int) -> bool:
 
 
 def _is_region(doc: Words, i: int) -> bool:
-    """The place at i is a region or a country, not an administrative unit."""
+    """The place at i is a region, a country or a city abroad, not an administrative unit."""
     from .gazetteer import Gazetteer
 
     found = Gazetteer.shared().candidates(doc.doc[i:_place_end(doc, i, len(doc))].text, after_level=False)
-    return bool(found) and all(p.level in {"region", "country"} for p in found)
+    return bool(found) and all(p.level in {"region", "country", "city abroad"} for p in found)
 
 
 def _place_end(doc: Words, i: int, end: int) -> int:
@@ -684,6 +684,29 @@ def dates(s: Sentence) -> Iterator[tuple[int, int, str]]:
         prev = doc[i - 1] if i > s.start else None
         if prev is not None and (prev.norm_ in _CUES or word_kind(prev) == KIND_DATE):
             yield i, i + 1, "DATE"
+
+
+def friendship_bodies(s: Sentence) -> Iterator[tuple[int, int, str]]:
+    """A friendship association or parliamentarians' group of two countries, with the province
+    it serves: "[Hội hữu nghị Việt Nam - Lào tỉnh Nghệ An]", "[nhóm Nghị sĩ hữu nghị Việt Nam -
+    Bulgaria]" (one body; its countries are no places of their own)."""
+    doc, end = s.doc, s.end
+    for i in s.at(AT_PLACE):
+        if i < s.start + 2 or doc[i - 1].norm_ != "hữu nghị" or not _place_at(doc, i):
+            continue
+        if doc[i - 2].norm_ == "hội":
+            head = i - 2
+        elif doc[i - 2].norm_ == "nghị sĩ" and i - 3 >= s.start and doc[i - 3].norm_ == "nhóm":
+            head = i - 3
+        else:
+            continue
+        e = _place_end(doc, i, end)
+        if not (e + 1 < end and doc[e].text in _DASHES and _place_at(doc, e + 1)):
+            continue
+        e = _place_end(doc, e + 1, end)
+        if e + 1 < end and doc[e].norm_ in _ADMIN and _place_at(doc, e + 1):
+            e = _place_end(doc, e + 1, end)
+        yield head, e, "ORG"
 
 
 def opens_photo_credit(doc: Words | Doc, i: int) -> bool:
@@ -1566,8 +1589,8 @@ class Openings:
 
 
 RULES: tuple[Rule, ...] = (document_references, document_codes, dates, photo_credits, source_lines,
-                           party_mentions, landmarks, organisations, outlets, listed_places, places, bare_bodies,
-                           founders, people_and_titles)
+                           party_mentions, landmarks, friendship_bodies, organisations, outlets, listed_places,
+                           places, bare_bodies, founders, people_and_titles)
 
 
 def bylines(doc: Words) -> Iterator[tuple[int, int, str]]:

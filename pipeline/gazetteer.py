@@ -51,7 +51,19 @@ REGIONS = ["Tây Nguyên", "Tây Bắc", "Đông Bắc", "Tây Nam Bộ", "Đôn
 COUNTRIES = ["Việt Nam", "VN", "Trung Quốc", "Hoa Kỳ", "Mỹ", "Nhật Bản", "Hàn Quốc", "Lào",
              "Campuchia", "Thái Lan", "Pháp", "Liên bang Nga", "Singapore", "Ấn Độ", "Australia",
              "Đức", "Cuba", "Triều Tiên", "Indonesia", "Malaysia", "Philippines", "Myanmar",
-             "Hà Lan", "Canada", "Liên Xô", "Thụy Điển", "Italy", "Israel"]
+             "Hà Lan", "Canada", "Liên Xô", "Thụy Điển", "Italy", "Israel",
+             # more of the countries Vietnamese news names; not "Anh", "Nga", "Áo": given names or words too
+             "Vương quốc Anh", "Brazil", "Argentina", "Mexico", "Chile", "Ai Cập", "Nam Phi",
+             "Thổ Nhĩ Kỳ", "Iran", "Iraq", "Ả Rập Xê Út", "Qatar", "Kuwait", "New Zealand", "Mông Cổ",
+             "Kazakhstan", "Ukraine", "Belarus", "Ba Lan", "Hungary", "Romania", "Bulgaria", "Hy Lạp",
+             "Tây Ban Nha", "Bồ Đào Nha", "Thụy Sĩ", "Đan Mạch", "Na Uy", "Phần Lan", "Brunei",
+             "Timor-Leste", "Bangladesh", "Pakistan", "Sri Lanka", "Venezuela", "Nicaragua",
+             "Mozambique", "Angola", "Algeria", "Liên minh châu Âu"]
+# Capitals and large cities abroad: "hội nghị tại [Bắc Kinh] ([Trung Quốc])".
+CITIES_ABROAD = ["Bắc Kinh", "Thượng Hải", "Tokyo", "Seoul", "Bình Nhưỡng", "Viêng Chăn", "Vientiane",
+                 "Phnom Penh", "Bangkok", "Moskva", "Matxcơva", "Washington", "New York", "Paris", "London",
+                 "Berlin", "Geneva", "Canberra", "Jakarta", "Kuala Lumpur", "Manila", "Yangon", "New Delhi",
+                 "La Habana", "Havana"]
 # A country's full name: "Chủ tịch nước [Cộng hòa xã hội chủ nghĩa Việt Nam]".
 COUNTRY_ALIASES = {"Cộng hòa xã hội chủ nghĩa Việt Nam": "Việt Nam", "Cộng hòa XHCN Việt Nam": "Việt Nam",
                    "CHXHCN Việt Nam": "Việt Nam"}
@@ -65,7 +77,7 @@ class Place(NamedTuple):
     the index holds some 30,000 of them and builds them at every start-up)."""
 
     name: str
-    level: str  # province, city, district, commune, region, country
+    level: str  # province, city, district, commune, region, country, city abroad
     code: str | None = None
     province: str | None = None
     province_code: str | None = None
@@ -152,6 +164,8 @@ def _build_index() -> _Index:
         add(bare, name, Place(name, "region"))
     for name in COUNTRIES:
         add(bare, name, Place(name, "country"))
+    for name in CITIES_ABROAD:
+        add(bare, name, Place(name, "city abroad"))
     for alias, name in COUNTRY_ALIASES.items():
         add(bare, alias, Place(name, "country"))
     return _Index(bare, named, by_code)

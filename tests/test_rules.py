@@ -177,6 +177,19 @@ def test_places_named_bare_regions_and_countries(placed):
     doc = placed("Đoàn về Quảng Ngãi, rồi các tỉnh Tây Nguyên, đồng bằng sông Cửu Long; Việt Nam cam kết.")
     assert [e.text for e in doc.ents if e.label_ == "LOC"] == [
         "Quảng Ngãi", "Tây Nguyên", "đồng bằng sông Cửu Long", "Việt Nam"]
+    doc = placed("Đoàn thăm Ba Lan và Tây Ban Nha, rồi dự hội nghị tại Bắc Kinh (Trung Quốc).")
+    assert [e.text for e in doc.ents if e.label_ == "LOC"] == ["Ba Lan", "Tây Ban Nha", "Bắc Kinh", "Trung Quốc"]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Ông Tùng, Chủ tịch nhóm Nghị sĩ hữu nghị Việt Nam - Bulgaria, phát biểu.",
+     [("ORG", "nhóm Nghị sĩ hữu nghị Việt Nam - Bulgaria")]),
+    ("Bà Lan, Chủ tịch Hội hữu nghị Việt Nam - Lào tỉnh Nghệ An, dự.",
+     [("ORG", "Hội hữu nghị Việt Nam - Lào tỉnh Nghệ An")]),
+    ("Quan hệ hữu nghị Việt Nam - Lào được vun đắp.", [("LOC", "Việt Nam"), ("LOC", "Lào")]),  # no body
+])
+def test_a_friendship_body_of_two_countries_is_one_body(placed, text, found):
+    assert [(label, t) for label, t in ents(placed(text)) if label in {"ORG", "LOC"}] == found
 
 
 
