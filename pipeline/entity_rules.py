@@ -205,11 +205,14 @@ def _in_place(doc: Words, i: int) -> bool:
     return bool(doc.place_tags) and doc.place_tags[i] in {"B", "I"}
 
 
-def _is_region(doc: Words, i: int) -> bool:
-    """The place at i is a region, a country or a city abroad, not an administrative unit."""
+def _is_region(doc: Words, i: int, abroad: bool = False) -> bool:
+    """The place at i is a region, a country or a city abroad, not an administrative unit;
+    with `abroad`, a country or city other than Việt Nam."""
     from .gazetteer import Gazetteer
 
     found = Gazetteer.shared().candidates(doc.doc[i:_place_end(doc, i, len(doc))].text, after_level=False)
+    if abroad:
+        return bool(found) and all(p.level in {"country", "city abroad"} and p.name != "Việt Nam" for p in found)
     return bool(found) and all(p.level in {"region", "country", "city abroad"} for p in found)
 
 
@@ -1422,7 +1425,8 @@ def people_and_titles(s: Sentence) -> Iterator[tuple[int, int, str]]:
                 i == start or not is_name_token(doc[i - 1]) or _in_place(doc, i - 1)):
             e = _name_run(doc, i, end)
             cue = _title_after(doc, e, end) or _title_before(doc, i, start, org_start) is not None
-            if looks_like_person(doc, i, e) and (cue or _syllables(doc, i, e) >= 3):
+            if looks_like_person(doc, i, e) and (cue or _syllables(doc, i, e) >= 3) \
+                    or _leader_abroad(doc, i, e, start):
                 persons.append((i, e))
                 free = e
     yield from ((b, e, "PER") for b, e in persons)
@@ -1440,6 +1444,18 @@ def people_and_titles(s: Sentence) -> Iterator[tuple[int, int, str]]:
         if (_is_title(doc[j]) and not generic) or _secretariat_post(doc, j, end) or (
                 doc[j].norm_ == "phó" and j + 1 < end and word_kind(doc[j + 1]) == KIND_ORG):
             yield j, j + 2 if j + 1 < end and _head_repeated(doc, j + 1) else j + 1, "TITLE"
+
+
+def _leader_abroad(doc: Words, i: int, e: int, start: int) -> bool:
+    """The name from i to e follows a title and a country abroad: "Tổng thống Mỹ [Joe Biden]",
+    "Thủ tướng Nhật Bản [Fumio Kishida]"; a foreign name has no Vietnamese family name."""
+    if i - 2 < start or _in_place(doc, i) or not _in_place(doc, i - 1) or not 2 <= _syllables(doc, i, e) <= 5 \
+            or doc[i].norm_.split()[0] in _NEVER_IN_NAMES:  # "Thủ tướng Hàn Quốc | Sáng nay, …"
+        return False
+    p = i - 1
+    while p > start and doc.place_tags[p] == "I":
+        p -= 1
+    return p > start and _is_title(doc[p - 1]) and _is_region(doc, p, abroad=True)
 
 
 # "đại biểu" is one person's post after these words or in a list of posts ("thôi làm nhiệm vụ

@@ -290,6 +290,8 @@ TITLES = [
     "Tham mưu trưởng", "Phó Tham mưu trưởng", "Tổng Tham mưu trưởng", "Chi cục trưởng",
     "Phó Chi cục trưởng", "Cố vấn", "Kế toán trưởng", "Đội trưởng", "Phó Đội trưởng", "Thủ trưởng",
     "Phó Thủ trưởng", "Kiểm soát viên", "Kiểm soát viên chuyên trách", "Phó Tổng Tham mưu trưởng",
+    # heads of foreign states and governments: "Tổng thống Mỹ Joe Biden"
+    "Tổng thống", "Phó Tổng thống", "Ngoại trưởng",
 ]
 # Titles that end in a body's head word: whole only when no body follows, before punctuation or
 # a person's name ("ông X, Trưởng ban,"); before a body they split as rule 1 ("[Trưởng] [ban Tổ

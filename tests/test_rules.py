@@ -181,6 +181,16 @@ def test_places_named_bare_regions_and_countries(placed):
     assert [e.text for e in doc.ents if e.label_ == "LOC"] == ["Ba Lan", "Tây Ban Nha", "Bắc Kinh", "Trung Quốc"]
 
 
+@pytest.mark.parametrize("text, people", [
+    ("Tổng thống Mỹ Joe Biden và Thủ tướng Nhật Bản Fumio Kishida hội đàm.", ["Joe Biden", "Fumio Kishida"]),
+    ("Chủ tịch Trung Quốc Tập Cận Bình thăm Việt Nam.", ["Tập Cận Bình"]),
+    ("Thủ tướng Hàn Quốc Sáng nay đến Hà Nội.", []),  # a headline run on: a time word is no name
+    ("Ông giữ các chức vụ: Chủ tịch nước CHXHCN Việt Nam; đại biểu Quốc hội.", []),  # no one abroad
+])
+def test_a_leader_abroad_is_named_without_a_vietnamese_family_name(placed, text, people):
+    assert [t for label, t in ents(placed(text)) if label == "PER"] == people
+
+
 @pytest.mark.parametrize("text, found", [
     ("Ông Tùng, Chủ tịch nhóm Nghị sĩ hữu nghị Việt Nam - Bulgaria, phát biểu.",
      [("ORG", "nhóm Nghị sĩ hữu nghị Việt Nam - Bulgaria")]),
