@@ -1609,8 +1609,17 @@ RULES: tuple[Rule, ...] = (document_references, document_codes, dates, photo_cre
                            places, bare_bodies, founders, people_and_titles)
 
 
+_INITIAL = re.compile(r"^[A-ZĐ]\.[A-ZĐ]")  # "T.LONG", "Đ.Thanh": a given name after an initial
+
+
+def _initials(words: list[Word]) -> int:
+    """The initials glued to the names of a byline, which count as syllables of it."""
+    return sum(1 for t in words if _INITIAL.match(t.text))
+
+
 def bylines(doc: Words) -> Iterator[tuple[int, int, str]]:
-    """Author names on one of the last lines: "Bích Huệ", "Kim Thoa - Tùng Lâm", "PHƯƠNG DUNG".
+    """Author names on one of the last lines: "Bích Huệ", "Kim Thoa - Tùng Lâm", "PHƯƠNG DUNG",
+    "Đ.Thanh - T.Long".
     A source line ("Theo VGP") is no byline, nor a name after an honorific ("Bà Đinh Hoài Giang"
     in a list of people)."""
     lines: list[list[Word]] = []
@@ -1632,7 +1641,7 @@ def bylines(doc: Words) -> Iterator[tuple[int, int, str]]:
                 groups = []
                 break
         names = [g for g in groups if g]
-        if names and len(words) <= 8 and all(2 <= _syllables(doc, g[0].i, g[-1].i + 1) <= 4
+        if names and len(words) <= 8 and all(2 <= _syllables(doc, g[0].i, g[-1].i + 1) + _initials(g) <= 4
                                              and g[0].norm_ not in lexicon.HONORIFIC_WORDS for g in names):
             yield from ((g[0].i, g[-1].i + 1, "PER") for g in names)
 

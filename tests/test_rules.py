@@ -123,6 +123,11 @@ def test_byline_is_a_person(nlp):
     assert [e.text for e in doc.ents if e.label_ == "PER"] == ["Kim Thoa", "Tùng Lâm"]
 
 
+def test_a_byline_of_initialled_names(nlp):
+    doc = nlp("Huyện ủy tổ chức hội nghị.\nĐ.Thanh - T.LONG")
+    assert [e.text for e in doc.ents if e.label_ == "PER"] == ["Đ.Thanh", "T.LONG"]
+
+
 def test_a_byline_that_spells_a_place_is_a_person(placed):
     """"Thanh Hà" and "Thái Bình" are places too; a line of its own that ends the article signs it."""
     doc = placed("Tỉnh ủy Hải Dương tổ chức hội nghị tổng kết tại huyện Thanh Hà.\nTHANH HÀ")
