@@ -36,6 +36,7 @@ from spacy.util import fix_random_seed, load_model_from_config
 from thinc.api import Adam, Config, warmup_linear
 
 from .blas import numpy_ops, one_thread
+from .entity_rules import BYLINE_SOURCE
 from .errors import ConfigError
 from .schema import (
     ENTS,
@@ -80,9 +81,12 @@ def give_way(model: list[Span], rules: list[Span], labels: set[str]) -> list[Spa
     """A model span that starts a rule span of a label the rules decide alone (one `labels`
     leaves out) and ends within it gives way to it: "[Di chúc]" is the rules' DOC, not the
     model's LOC. A model span reaching further is a name of its own ("[Ban Chỉ đạo tổng kết
-    nghị quyết 18]") and stays."""
+    nghị quyết 18]") and stays. A byline the rules read on the last lines is theirs whatever
+    the model made of its words: "Thu Hằng" signing an article is no place."""
     decided = {r.start: r.end for r in rules if r.label_ not in labels}
-    return [m for m in model if not (m.start in decided and m.end <= decided[m.start])]
+    signed = [(r.start, r.end) for r in rules if r._.source == BYLINE_SOURCE]
+    return [m for m in model if not (m.start in decided and m.end <= decided[m.start])
+            and not any(m.start < end and start < m.end for start, end in signed)]
 
 
 MERGE_POLICIES: dict[str, Callable[[list[Span], list[Span]], list[Span]]] = {

@@ -1646,6 +1646,9 @@ def bylines(doc: Words) -> Iterator[tuple[int, int, str]]:
             yield from ((g[0].i, g[-1].i + 1, "PER") for g in names)
 
 
+BYLINE_SOURCE = f"{RULE_SOURCE}{bylines.__name__}"  # the source of a byline's span, which the model gives way to
+
+
 def find_spans(doc: Doc, rules: tuple[Rule, ...] = RULES) -> list[tuple[int, int, str, str]]:
     """(start, end, label, rule name) of every rule span, flat, in text order."""
     found: list[tuple[int, int, str, str]] = []

@@ -52,6 +52,17 @@ def test_a_model_span_gives_way_where_the_rules_alone_decide_the_label():
     assert give_way(model, rules, {"PER", "TITLE", "ORG", "LOC", "DOC", "DATE"}) == model
 
 
+def test_a_model_span_gives_way_to_a_byline():
+    """A signature on the last line is a name, whatever the model made of its words."""
+    nlp = pipeline.load(None, {"pipeline.stages": ["gazetteer", "entity_rules"]})
+    doc = nlp("Tỉnh ủy Hải Dương họp tại huyện Thanh Hà.\nThu Hằng")
+    byline = next(s for s in doc._.rule_spans if s.text == "Thu Hằng")
+    assert byline.label_ == "PER"
+    model = [span(doc, "huyện Thanh Hà", "LOC"), span(doc, "Thu Hằng", "LOC")]
+    assert [s.text for s in give_way(model, doc._.rule_spans, {"PER", "TITLE", "ORG", "LOC", "DATE"})] == [
+        "huyện Thanh Hà"]
+
+
 def test_the_tagger_reads_the_best_well_formed_tag_sequence():
     nlp = pipeline.load(None, {"pipeline.stages": []})
     doc = nlp("Ban Thường vụ Tỉnh ủy Lạng Sơn họp. Tỉnh ủy họp.")
