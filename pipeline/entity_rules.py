@@ -913,7 +913,8 @@ def _org_start(doc: Words, i: int, start: int) -> bool:
         doc[i + 1].norm_ in _STANDALONE or doc[i + 1].text in _ORG_ABBR)
     if token.text == "ĐH" and i + 1 < len(doc) and doc[i + 1].norm_.startswith("đảng"):
         return False  # the congress of a party organisation ("ĐH Đảng bộ tỉnh"), no university
-    if token.text not in _ORG_ABBR and not described and not standing and (
+    committee = token.text[:1].isupper() and _of_the_assembly(token) and _assembly_committee_end(doc, i, len(doc))
+    if token.text not in _ORG_ABBR and not described and not standing and not committee and (
             word_kind(token) != KIND_ORG
             or not (token.text[:1].isupper() or after_title or token.norm_ in _LOWER_BODIES
                     or (token.norm_ in _LOWER_NAMED and i + 1 < len(doc) and doc[i + 1].text[:1].isupper()))):
@@ -1038,12 +1039,36 @@ def _org_end(doc: Words, i: int, end: int, taken: set[int] | frozenset = frozens
             break
     while j > i + 1 and doc[j - 1].norm_ in _NEVER_LAST:
         j -= 1
+    if _of_the_assembly(head) and (committee := _assembly_committee_end(doc, i, end)):
+        return max(j, committee)
     if not complete and head.text.split(maxsplit=1)[0] not in _ORG_ABBR and j - bracketed == i + 1:
         return i  # a bare head names no body; an abbreviation does ("UBND", "[UB Kiểm tra] đề nghị")
-    if head.norm_ in _ASSEMBLY_BODIES and j > i + 1 and j + 1 < end and doc[j].norm_ == "của" \
-            and doc[j + 1].text in {"Quốc hội", "QH"}:
-        j += 2  # a committee of the National Assembly keeps its owner: "[Ủy ban Pháp luật của Quốc hội]"
     return j
+
+
+def _of_the_assembly(head: Word) -> bool:
+    """A head the National Assembly's committees and boards are named with: "Ủy ban", "Hội
+    đồng", "Ban", and heads that begin so ("Ban Công tác đại biểu")."""
+    name = head.norm_
+    return (name in _ASSEMBLY_BODIES or name.startswith(("ban ", "ủy ban ", "ub ", "hội đồng "))) \
+        and "quốc hội" not in name  # "Ủy ban Thường vụ Quốc hội" names its owner already
+
+
+def _assembly_committee_end(doc: Words, i: int, end: int) -> int:
+    """A committee of the National Assembly keeps its field, in either case, and its owner:
+    "[Ủy ban Pháp luật của Quốc hội]", "[Hội đồng dân tộc của Quốc hội]", "[Ủy ban Tài chính -
+    ngân sách của Quốc hội]", "[Ban Công tác Đại biểu của Quốc hội]"; 0 when no "của Quốc hội"
+    follows a few words of a field."""
+    for k in range(i + 1, min(end - 1, i + 9)):
+        t = doc[k]
+        if t.norm_ == "của":  # after the field, or right after a head that names it ("Hội đồng bầu cử")
+            named = k > i + 1 or doc[i].norm_ not in _ASSEMBLY_BODIES
+            return k + 2 if named and doc[k + 1].text in {"Quốc hội", "QH"} else 0
+        if (t.is_punct and t.text not in {"-", "–", ","}) or t.norm_ in _VERB_STOPS or t.norm_ in _NEVER_IN_NAMES \
+                or word_kind(t) == KIND_ORG or _is_title(t) or t.text in _ORG_ABBR \
+                or (is_name_token(t) and _full_name_at(doc, k, end)):
+            return 0
+    return 0
 
 
 _BOARDS = {"ban quản lý", "bql", "ban quản lý dự án"}

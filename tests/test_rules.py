@@ -393,6 +393,13 @@ def test_a_department_named_by_its_field(placed, text, bodies):
      ["Đảng ủy Khối Cơ quan và Doanh nghiệp tỉnh Thanh Hóa"]),
     ("Ban Thường vụ Đảng ủy Sagri kiểm điểm trách nhiệm.", ["Ban Thường vụ Đảng ủy Sagri"]),
     ("Ông Nam là Bí thư Đảng ủy các cơ quan Đảng tỉnh Gia Lai.", ["Đảng ủy các cơ quan Đảng tỉnh Gia Lai"]),
+    # a committee of the National Assembly keeps its field, in either case, and its owner
+    ("Ông A, Phó Chủ tịch Hội đồng dân tộc của Quốc hội, phát biểu.", ["Hội đồng dân tộc của Quốc hội"]),
+    ("Bà B, thường trực Ủy ban Tài chính - ngân sách của Quốc hội, dự.",
+     ["Ủy ban Tài chính - ngân sách của Quốc hội"]),
+    ("Ông C, Phó trưởng Ban Công tác Đại biểu của Quốc hội, dự.", ["Ban Công tác Đại biểu của Quốc hội"]),
+    ("Ông D, Ủy viên Ủy ban Thường vụ Quốc hội, Chủ nhiệm Ủy ban pháp luật của Quốc hội, dự.",
+     ["Ủy ban Thường vụ Quốc hội", "Ủy ban pháp luật của Quốc hội"]),
     # an island district, the border guard, a command, the military command of a city
     ("Ông Tuấn là Chủ tịch UBND huyện đảo Cồn Cỏ.", ["UBND huyện đảo Cồn Cỏ"]),
     ("Bộ Tư lệnh Bộ đội Biên phòng đã họp.", ["Bộ Tư lệnh Bộ đội Biên phòng"]),
