@@ -62,9 +62,15 @@ def person_name(text: str) -> str:
     return name.title() if name.isupper() else name
 
 
+# Each title as the lexicon spells it, by its lower-case form: "phó chủ tịch" and "Phó chủ tịch"
+# are the one post "Phó Chủ tịch", so a fact is the same whichever mention states it.
+_TITLE_SPELLINGS = {title.lower(): title for title in (*lexicon.TITLES, *lexicon.TITLES_BEFORE_BODY)}
+
+
 def title_name(text: str) -> str:
     title = clean(text)
-    return lexicon.TITLE_ABBREVIATIONS.get(title, title)
+    title = lexicon.TITLE_ABBREVIATIONS.get(title, title)
+    return _TITLE_SPELLINGS.get(title.lower()) or title[:1].upper() + title[1:]
 
 
 def _level_word(m: re.Match) -> str:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.canonical import title_name
 from pipeline.shapes import iso_date, parse_code
 
 
@@ -53,6 +54,16 @@ def test_abbreviations_are_spelt_out_and_tones_normalised(rules_nlp):
     assert canon(doc, "TITLE") == ["Phó Bí thư Thường trực", "Chủ tịch", "Tỉnh ủy viên"]
     doc = rules_nlp("Dự hội nghị có đ/c Lê Thị Bình - PBT Huyện ủy; đ/c Trần Văn Cường, PCT UBND xã.")
     assert canon(doc, "TITLE") == ["Phó Bí thư", "Phó Chủ tịch"]
+
+
+@pytest.mark.parametrize("written, canonical", [
+    ("Phó chủ tịch", "Phó Chủ tịch"), ("phó bí thư thường trực", "Phó Bí thư Thường trực"),
+    ("Uỷ viên", "Ủy viên"), ("trưởng", "Trưởng"), ("thành viên", "Thành viên"),
+])
+def test_a_title_is_spelt_one_way_whatever_its_case(written, canonical):
+    """One post, one name: the knowledge base and the triples count "Phó chủ tịch" and "Phó Chủ
+    tịch" of one body as the same position."""
+    assert title_name(written) == canonical
 
 
 def test_document_by_number_borrows_the_full_code(nlp):
