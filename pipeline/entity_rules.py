@@ -73,7 +73,7 @@ _NUMBERED = {h.lower() for h in lexicon.NUMBERED_ORG_HEADS}
 _LOWER_BODIES = {h.lower() for h in lexicon.LOWER_BODIES}
 _LOWER_NAMED = set(lexicon.LOWER_NAMED_HEADS)
 _COMPANY_HEADS = {"công ty", "tổng công ty"}
-_ASSEMBLY_BODIES = {"ủy ban", "uỷ ban", "ub", "hội đồng", "ban"}  # their committees keep "của Quốc hội"
+_ASSEMBLY_BODIES = {"ủy ban", "ub", "hội đồng", "ban"}  # their committees keep "của Quốc hội"
 # Word kinds that may be part of a described body's name ("Sở [Kế hoạch] và Đầu tư").
 _NAME_KINDS = {"", "abbr", "doctype"}
 _STOP_WORDS = {"của", "về", "và", "trong", "tại", "đã", "có", "được", "với", "cho", "là", "để",
@@ -154,7 +154,7 @@ class Phrases:
 
 # --- shared word tests --------------------------------------------------------------
 PLURALS = {"các", "những", "hai", "ba", "bốn", "năm", "sáu", "mấy", "nhiều"}
-_NUMBERING = {"số", "quý", "khóa", "khoá", "kỳ", "lần", "thứ", "đợt", "tháng", "năm", "ngày", "quận", "phường"}
+_NUMBERING = {"số", "quý", "khóa", "kỳ", "lần", "thứ", "đợt", "tháng", "năm", "ngày", "quận", "phường"}
 # Before a place, words that make it a people: "người [Việt Nam]" is no place (case 40), though
 # "người dân [Nghệ An]" names the residents of one (case 91).
 A_PEOPLE = {"người", "con người", "dân tộc", "quốc tịch"}
@@ -435,7 +435,7 @@ def _work_programme_end(doc: Words, i: int, k: int, end: int) -> int:
     0 after a count ("10 Chương trình công tác của Thành ủy": several, none named)."""
     if i > 0 and (doc[i - 1].norm_ in _COUNTED or doc[i - 1].like_num):
         return 0
-    if k + 1 < end and doc[k].norm_ == "toàn" and doc[k + 1].norm_ in {"khóa", "khoá"}:
+    if k + 1 < end and doc[k].norm_ == "toàn" and doc[k + 1].norm_ == "khóa":
         return k + 2
     year = k + 1 if k < end and doc[k].norm_ == "của" else k
     return year + 2 if year + 1 < end and doc[year].norm_ == "năm" and _YEAR.match(doc[year + 1].text) else k
@@ -511,7 +511,7 @@ def _number_end(doc: Words, j: int, end: int) -> int:
 
 def _term_end(doc: Words, k: int, end: int) -> int:
     """After "khóa XII" or "khoá 11" when it stands at k (a central committee's term), else k."""
-    if k + 1 < end and doc[k].norm_ in {"khóa", "khoá"} and (
+    if k + 1 < end and doc[k].norm_ == "khóa" and (
             _ROMAN.match(doc[k + 1].text) or _SHORT_NUMBER.match(doc[k + 1].text)):
         return k + 2
     return k

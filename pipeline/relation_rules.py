@@ -34,7 +34,7 @@ _NAMING = {"-", "–", "ông", "bà", "đồng chí"}  # between a post and its 
 _IMPLEMENT = {v.lower() for v in lexicon.IMPLEMENT_VERBS}
 _ISSUE = {v.lower() for v in lexicon.ISSUE_VERBS}
 _JUST = {"đã", "vừa", "mới"}  # before "có" when a body "has" (issued) a document: 9 of 10 in training
-_DOC_TAIL = {",", "ngày", "hội nghị", "lần", "thứ", "khóa", "khoá", "(", ")", "và", "số"}
+_DOC_TAIL = {",", "ngày", "hội nghị", "lần", "thứ", "khóa", "(", ")", "và", "số"}
 
 
 def sentence_entities(doc: Doc) -> list[list[Span]]:
