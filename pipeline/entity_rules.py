@@ -201,6 +201,11 @@ def _name_run(doc: Words, i: int, end: int) -> int:
     return j
 
 
+def _words_are(doc: Words, j: int, end: int, norms: tuple[str, ...]) -> bool:
+    """The words from j on read `norms`, in either case."""
+    return j + len(norms) <= end and all(doc[j + n].norm_ == norm for n, norm in enumerate(norms))
+
+
 def _in_place(doc: Words, i: int) -> bool:
     return bool(doc.place_tags) and doc.place_tags[i] in {"B", "I"}
 
@@ -211,9 +216,8 @@ def _is_region(doc: Words, i: int, abroad: bool = False) -> bool:
     from .gazetteer import Gazetteer
 
     found = Gazetteer.shared().candidates(doc.doc[i:_place_end(doc, i, len(doc))].text, after_level=False)
-    if abroad:
-        return bool(found) and all(p.level in {"country", "city abroad"} and p.name != "Việt Nam" for p in found)
-    return bool(found) and all(p.level in {"region", "country", "city abroad"} for p in found)
+    levels = {"country", "city abroad"} if abroad else {"region", "country", "city abroad"}
+    return bool(found) and all(p.level in levels and not (abroad and p.name == "Việt Nam") for p in found)
 
 
 def _place_end(doc: Words, i: int, end: int) -> int:
@@ -313,24 +317,33 @@ def document_references(s: Sentence) -> Iterator[tuple[int, int, str]]:
         if i < free:
             continue
         e = 0
-        if word_kind(doc[i]) == KIND_DOCTYPE or doc[i].norm_ == "quy chế" or (
-                doc[i].norm_ == "quy định" and i + 1 < s.end and _NUMBER.match(doc[i + 1].text)):
-            e = _doc_end(doc, i, s.end)  # "vi phạm [quy định 47]": the segmenter read a verb's object
+        if word_kind(doc[i]) == KIND_DOCTYPE or doc[i].norm_ == "quy chế" or _numbered_untagged(doc, i, s.end):
+            e = _doc_end(doc, i, s.end)
         elif doc[i].norm_ == "luật":  # no kind after "vi phạm": the dictionary has "phạm luật"
             e = _law_end(doc, i + 1, s.end)
         elif doc[i].norm_ == "bộ" and i + 1 < s.end and doc[i + 1].norm_ == "luật":
             e = _law_end(doc, i + 2, s.end)  # "Bộ luật Hình sự": the segmenter took "Bộ" as a head
         elif doc[i].text == "Di chúc":  # Hồ Chí Minh's testament, named so alone (rule 12)
             e = i + 1
-        elif doc[i].norm_ == "văn bản" and _words_are(doc, i + 1, s.end, ("số",)) and i + 2 < s.end and (
-                word_kind(doc[i + 2]) == KIND_CODE or _NUMBER.match(doc[i + 2].text)):
-            e = i + 3  # a document by its number: "[văn bản số 1123]", "[Văn bản số 45-CV/TU]"
         if e:
             yield i, e, "DOC"
             for b, listed_end in _listed_numbers(doc, e, s.end):
                 yield b, listed_end, "DOC"
                 e = listed_end
             free = e
+
+
+# Type words the segmenter leaves untagged, as a verb's object or a common noun: a document
+# only with its number after them ("vi phạm [quy định 47]", "[văn bản số 1123]").
+_UNTAGGED_TYPES = {"quy định", "văn bản"}
+
+
+def _numbered_untagged(doc: Words, i: int, end: int) -> bool:
+    """An untagged type word at i followed by its number or code, "số" before it if given."""
+    if doc[i].norm_ not in _UNTAGGED_TYPES:
+        return False
+    j = i + 2 if i + 1 < end and doc[i + 1].norm_ == "số" else i + 1
+    return j < end and (word_kind(doc[j]) == KIND_CODE or bool(_NUMBER.match(doc[j].text)))
 
 
 def _listed_numbers(doc: Words, e: int, end: int) -> Iterator[tuple[int, int]]:
@@ -913,12 +926,12 @@ def _org_start(doc: Words, i: int, start: int) -> bool:
         doc[i + 1].norm_ in _STANDALONE or doc[i + 1].text in _ORG_ABBR)
     if token.text == "ĐH" and i + 1 < len(doc) and doc[i + 1].norm_.startswith("đảng"):
         return False  # the congress of a party organisation ("ĐH Đảng bộ tỉnh"), no university
-    committee = token.text[:1].isupper() and _of_the_assembly(token) and _assembly_committee_end(doc, i, len(doc))
-    if token.text not in _ORG_ABBR and not described and not standing and not committee and (
+    if token.text not in _ORG_ABBR and not described and not standing and (
             word_kind(token) != KIND_ORG
             or not (token.text[:1].isupper() or after_title or token.norm_ in _LOWER_BODIES
-                    or (token.norm_ in _LOWER_NAMED and i + 1 < len(doc) and doc[i + 1].text[:1].isupper()))):
-        return False
+                    or (token.norm_ in _LOWER_NAMED and i + 1 < len(doc) and doc[i + 1].text[:1].isupper()))) \
+            and not (token.text[:1].isupper() and _assembly_committee_end(doc, i, len(doc))):
+        return False  # "[Hội đồng dân tộc của Quốc hội]" starts at a head of no kind
     prev = doc[i - 1] if i > start else None
     return prev is None or prev.norm_ not in _GENERIC_BEFORE
 
@@ -1039,7 +1052,7 @@ def _org_end(doc: Words, i: int, end: int, taken: set[int] | frozenset = frozens
             break
     while j > i + 1 and doc[j - 1].norm_ in _NEVER_LAST:
         j -= 1
-    if _of_the_assembly(head) and (committee := _assembly_committee_end(doc, i, end)):
+    if committee := _assembly_committee_end(doc, i, end):
         return max(j, committee)
     if not complete and head.text.split(maxsplit=1)[0] not in _ORG_ABBR and j - bracketed == i + 1:
         return i  # a bare head names no body; an abbreviation does ("UBND", "[UB Kiểm tra] đề nghị")
@@ -1058,7 +1071,9 @@ def _assembly_committee_end(doc: Words, i: int, end: int) -> int:
     """A committee of the National Assembly keeps its field, in either case, and its owner:
     "[Ủy ban Pháp luật của Quốc hội]", "[Hội đồng dân tộc của Quốc hội]", "[Ủy ban Tài chính -
     ngân sách của Quốc hội]", "[Ban Công tác Đại biểu của Quốc hội]"; 0 when no "của Quốc hội"
-    follows a few words of a field."""
+    follows a few words of a field, or the head is none the Assembly names its committees with."""
+    if not _of_the_assembly(doc[i]):
+        return 0
     for k in range(i + 1, min(end - 1, i + 9)):
         t = doc[k]
         if t.norm_ == "của":  # after the field, or right after a head that names it ("Hội đồng bầu cử")
@@ -1130,11 +1145,6 @@ def _bloc_end(doc: Words, j: int, end: int) -> int:
 
 # A party committee or organisation of a unit named by its kind ("[Đảng ủy cơ sở]", "[Đảng ủy công ty]
 # Xuất nhập khẩu 2-9", "[Đảng bộ cơ quan VPQH]", "[Đảng bộ quân đội]").
-def _words_are(doc: Words, j: int, end: int, norms: tuple[str, ...]) -> bool:
-    """The words from j on read `norms`, in either case."""
-    return j + len(norms) <= end and all(doc[j + n].norm_ == norm for n, norm in enumerate(norms))
-
-
 _PARTY_HEADS = {"đảng ủy", "đảng bộ", "ban chấp hành đảng bộ"}
 _PARTY_UNITS = {"cơ quan", "công ty", "cơ sở", "bộ phận", "quân đội", "phòng", "doanh nghiệp"}
 
@@ -1581,7 +1591,7 @@ def _flags(text: str, norm: str, kind: str) -> int:
     """The AT_ flags of a word; the tests read only its text, norm_ and kind."""
     word = Word(0, text, norm, kind, False, False, False, False, text)
     tests = {
-        AT_DOC_REFERENCE: kind == KIND_DOCTYPE or norm in {"quy chế", "quy định", "luật", "bộ", "văn bản"}
+        AT_DOC_REFERENCE: kind == KIND_DOCTYPE or norm in {"quy chế", "luật", "bộ"} or norm in _UNTAGGED_TYPES
         or text == "Di chúc",
         AT_CODE: kind == KIND_CODE,
         AT_DATE: kind == KIND_DATE,

@@ -17,7 +17,8 @@ if TYPE_CHECKING:
     from .words import Words
 
 _EDGE_PUNCT = set(",;:.!?-–—\"“”'‘’()[]{}…/")
-_BULLETS = set("+*•·#")  # list marks: no span starts with one ("+ Ông …"); "Vietnam+" ends with one
+# What no span starts with: edge punctuation and list marks ("+ Ông …"; "Vietnam+" ends with one).
+_OPENING_STRAY = _EDGE_PUNCT | set("+*•·#")
 _ABBREVIATION_DOT = re.compile(r"(?:^|[\s.])[A-ZĐa-zđ]{1,4}\.$")
 _ABBREVIATION = re.compile(r"[A-ZĐ][\w&.\-]*[A-ZĐ0-9][\w&.\-]*")  # "TN&MT", "UBKT", "PC03", "WB"
 
@@ -31,7 +32,7 @@ def span_problem(text: str, start: int, end: int) -> str | None:
         return "starts or ends with white space"
     if "\n" in piece:
         return "crosses a line end"
-    if (piece[0] in _EDGE_PUNCT or piece[0] in _BULLETS) and not (piece[0] == "(" and piece.endswith(")")):
+    if piece[0] in _OPENING_STRAY and not (piece[0] == "(" and piece.endswith(")")):
         return "starts with punctuation"
     if piece.count("(") != piece.count(")"):
         return "opens or closes a bracket it does not close or open"
@@ -98,7 +99,7 @@ def tidy(doc, spans: list) -> list:
 
 
 def _trimmed(words: Words, start: int, end: int) -> tuple[int, int]:
-    while start < end and (words[start].is_space or _stray(words[start].text) or words[start].text in _BULLETS):
+    while start < end and (words[start].is_space or words[start].text in _OPENING_STRAY):
         start += 1
     while end > start and (words[end - 1].is_space or _stray(words[end - 1].text)) and \
             not _closes(words.doc[start:end].text):
