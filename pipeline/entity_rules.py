@@ -127,6 +127,11 @@ class Sentence:
 Rule = Callable[[Sentence], Iterable[tuple[int, int, str]]]
 
 
+def _first_word(key: str) -> str:
+    first = re.match(r"\w+|\S", key)
+    return first.group() if first else ""
+
+
 class Phrases:
     """Phrases of one or more words (laws, place heads, outlets), found at a word by their
     longest match over the next words. A phrase and the words are compared by `key` of their
@@ -137,11 +142,13 @@ class Phrases:
                  key: Callable[[str], str] = lambda text: text) -> None:
         self.attr, self.key = attr, key
         self.keys = {key(p) for p in phrases}
-        self.starts = {k.partition(" ")[0] for k in self.keys}
+        # A phrase's first word, without punctuation a key glues to it ("giá-công sản"), so that
+        # the word "Giá" is read further.
+        self.starts = {_first_word(k) for k in self.keys}
         self.longest = max(len(re.findall(r"\w+|[^\w\s]", p)) for p in phrases)  # words and punctuation
         # Whether a word can start a phrase, asked of every word of every article: words repeat,
         # so each is asked once (bounded, so memory stays flat over an archive).
-        self.may_start = lru_cache(maxsize=20_000)(lambda word: key(word).partition(" ")[0] in self.starts)
+        self.may_start = lru_cache(maxsize=20_000)(lambda word: _first_word(key(word)) in self.starts)
 
     def end_at(self, doc: Words, i: int, end: int) -> int:
         """End of the longest phrase starting at word i; 0 when none."""
@@ -919,9 +926,10 @@ def _org_start(doc: Words, i: int, start: int) -> bool:
     """A body's name starts here: a capitalised head or abbreviation, or a lower-case head right
     after a title ("Phó bí thư huyện ủy Di Linh", "Trưởng ban Tổ chức")."""
     token = doc[i]
-    after_title = i > start and _is_title(doc[i - 1])
+    after_title = i > start and (_is_title(doc[i - 1]) or _deputy_of_a_board(doc, i))
     described = after_title and token.norm_ in _DESCRIBED_HEADS and i + 1 < len(doc) \
-        and doc[i + 1].text[:1].isupper() and not _head_repeated(doc, i)  # "Trưởng [phòng Tài chính – Kế hoạch]"
+        and (doc[i + 1].text[:1].isupper() or _party_board(doc, i)) \
+        and not _head_repeated(doc, i)  # "Trưởng [phòng Tài chính – Kế hoạch]", "Trưởng [ban tổ chức Huyện ủy]"
     standing = token.text == "Thường vụ" and i + 1 < len(doc) and (  # "[Thường vụ Thành ủy]"
         doc[i + 1].norm_ in _STANDALONE or doc[i + 1].text in _ORG_ABBR)
     if token.text == "ĐH" and i + 1 < len(doc) and doc[i + 1].norm_.startswith("đảng"):
@@ -934,6 +942,23 @@ def _org_start(doc: Words, i: int, start: int) -> bool:
         return False  # "[Hội đồng dân tộc của Quốc hội]" starts at a head of no kind
     prev = doc[i - 1] if i > start else None
     return prev is None or prev.norm_ not in _GENERIC_BEFORE
+
+
+# The boards a party committee works through, named after "ban" in either case.
+_PARTY_BOARDS = {"tổ chức", "tuyên giáo", "dân vận", "nội chính", "kinh tế", "đối ngoại"}
+
+
+def _deputy_of_a_board(doc: Words, i: int) -> bool:
+    """"Phó" before "ban" is the post of a deputy head, and the board's name follows: "Phó [ban
+    Tổ chức Huyện ủy]" (the training gold reads every such post so)."""
+    return doc[i].norm_ == "ban" and doc[i - 1].text == "Phó"
+
+
+def _party_board(doc: Words, i: int) -> bool:
+    """A party committee's board named in lower case at word i, the committee after it:
+    "Trưởng [ban tổ chức Huyện ủy Bá Thước]"."""
+    return doc[i].norm_ == "ban" and i + 2 < len(doc) and doc[i + 1].norm_ in _PARTY_BOARDS \
+        and (word_kind(doc[i + 2]) == KIND_ORG or doc[i + 2].norm_ in _CENTRAL)
 
 
 def _head_repeated(doc: Words, i: int) -> bool:
@@ -994,9 +1019,21 @@ def _org_end(doc: Words, i: int, end: int, taken: set[int] | frozenset = frozens
         elif head.norm_ == "bch" and t.norm_ == "quân sự":
             j += 1  # "[BCH Quân sự TP Đà Nẵng]": the military command, not a party committee
             complete = True
-        elif head.norm_ in {"ban chỉ đạo", "bcđ"} and (subject_end := _STEERING.end_at(doc, j, end)):
+        elif head.norm_ in _STEERING_HEADS and (subject_end := _STEERING.end_at(doc, j, end)):
             j = subject_end  # "[Ban Chỉ đạo Trung ương về phòng, chống tham nhũng]"
             complete = True
+        elif head.norm_ in _NATIONAL_COMMITTEES and _words_are(doc, j, end, ("quốc gia", "về")) and j + 2 < end:
+            j = _task_end(doc, j + 2, end)  # "[Ủy ban Quốc gia về Chính phủ điện tử]"
+            complete = True
+        elif head.norm_ in _STEERING_HEADS and doc[j - 1].norm_ in _STEERING_HEADS | _CENTRAL \
+                and (task_end := _steering_task_end(doc, j, end)):
+            j = task_end  # "[Ban Chỉ đạo tổng kết nghị quyết 18] ban hành", "[BCĐ giải phóng mặt bằng TP]"
+            complete = True
+        elif t.text in _DASHES and (fused_end := _fused_field_end(doc, j, end)):
+            j = fused_end  # "[Ban Kinh tế - Xã hội HĐND huyện]", the head and "Kinh tế" read as one word
+            complete = True
+        elif j == i + 1 and _party_board(doc, i):
+            j += 1  # "[ban tổ chức Huyện ủy]"
         elif doc[j - 1].norm_ in _DESCRIBED_HEADS and (field_end := _field_end(doc, j, end)):
             j = field_end
             complete = True
@@ -1132,6 +1169,8 @@ _BLOC_JOINED = _BLOC_WORDS - {"các"}  # what "và" or a dash joins to the bloc
 def _bloc_end(doc: Words, j: int, end: int) -> int:
     """End of the agencies and firms a party bloc gathers, in either case, from word j ("Khối
     [các cơ quan và doanh nghiệp]", "khối [Cơ quan - DN]", "khối [Doanh nghiệp]"); 0 when none."""
+    if _words_are(doc, j, end, ("dân", "-", "chính", "-", "đảng")) or _words_are(doc, j, end, ("dân", "–", "chính", "–", "đảng")):
+        return j + 5  # "Khối [Dân - Chính - Đảng]"
     k = last = j
     while k < end:
         if doc[k].norm_ in _BLOC_WORDS:
@@ -1215,6 +1254,56 @@ def _field_end(doc: Words, j: int, end: int) -> int:
     ("[Bộ Quốc phòng] khẳng định"), and so is a committee's ("UB [Pháp luật]", not the country
     "Pháp"); 0 when none."""
     return (_PORTFOLIOS if doc[j - 1].norm_ == "bộ" else _FIELDS).end_at(doc, j, end)
+
+
+_STEERING_HEADS = {"ban chỉ đạo", "bcđ"}
+_NATIONAL_COMMITTEES = {"ủy ban", "ub", "hội đồng"}
+# The words a steering committee's task opens with ("Ban Chỉ đạo [xây dựng], phát triển …"); a
+# verb after the bare name is what the committee does ("Ban Chỉ đạo theo dõi, chỉ đạo").
+_STEERING_TASKS = {"xây dựng", "tổng kết", "giải phóng", "nâng cao", "thi", "kỳ thi", "cải cách", "đề án",
+                   "phát triển", "sắp xếp", "tổng điều tra", "chuyển đổi", "chương trình", "các chương trình",
+                   "phòng chống"}
+_TASK_BREAKS = _DESCRIBED_BREAKS | _NEVER_IN_NAMES | DECIDING_VERBS | {"của", "và", "do", "gồm", "là"}
+
+
+def _steering_task_end(doc: Words, j: int, end: int) -> int:
+    """End of the task a steering committee is named after, from word j: up to punctuation, a
+    verb, a function word, a post or a person, and over the place it ends with ("[BCĐ giải
+    phóng mặt bằng TP]"); a comma goes on only to another task ("[Ban Chỉ đạo xây dựng, phát
+    triển 5 huyện thành quận] của thành phố"); 0 unless word j opens a task."""
+    if j + 1 < end and doc[j].norm_ == "quốc gia":
+        j += 1  # "[Ban chỉ đạo quốc gia phòng chống Covid-19]"
+    return _task_end(doc, j, end) if doc[j].norm_ in _STEERING_TASKS else 0
+
+
+def _task_end(doc: Words, j: int, end: int) -> int:
+    """End of the task or subject a committee is named after, from its first word at j."""
+    k = j + 1
+    while k < min(end, j + 12):
+        t = doc[k]
+        if t.text == "," and k + 1 < end and doc[k + 1].norm_ in _STEERING_TASKS:
+            k += 2
+        elif _place_at(doc, k):
+            return _place_end(doc, k, end)
+        elif t.is_punct or t.norm_ in _TASK_BREAKS or _is_title(t) or (is_name_token(t) and _full_name_at(doc, k, end)):
+            break
+        else:
+            k += 1
+    return k
+
+
+def _fused_field_end(doc: Words, j: int, end: int) -> int:
+    """End of a field the dash at word j joins to the word before, which the segmenter read whole
+    with its head ("Ban Kinh tế" - "Ngân sách"): the word's words after the head, the dash and
+    what follows are a field the state names; 0 when none."""
+    fused = doc[j - 1].text.split()
+    for cut in (1, 2):
+        if len(fused) > cut:
+            field = " ".join(fused[cut:])
+            for k in range(min(end, j + 5), j + 1, -1):
+                if _field_key(" ".join([field] + [t.text for t in doc[j:k]])) in _FIELDS.keys:
+                    return k
+    return 0
 
 
 def _described_name_end(doc: Words, j: int, end: int) -> int:

@@ -189,7 +189,8 @@ DEPARTMENT_FIELDS = [
     "Hành chính - Quản trị", "Hành chính - tiếp dân", "Thư ký - Biên tập", "Kinh tế - Ngân sách",
     "Văn hóa - Xã hội", "Kinh tế - Xã hội", "Pháp luật và Kinh tế", "Phòng không - Không quân",
     "Y tế dự phòng và phòng chống HIV/AIDS", "Kiểm soát và phòng chống HIV/AIDS", "Giá - công sản",
-    "Đoàn thể và các hội quần chúng", "Thuế", "Kiểm lâm", "Hải quan",
+    "Đoàn thể và các hội quần chúng", "Thuế", "Kiểm lâm", "Hải quan", "Pháp luật dân sự - kinh tế",
+    "Pháp luật hình sự - hành chính", "An toàn thông tin",
     # the National Assembly's committees: "[Ủy ban Pháp luật của Quốc hội]"
     "Pháp luật", "Tư pháp", "Các vấn đề xã hội", "Đối ngoại", "Quốc phòng và An ninh",
     "Quốc phòng, An ninh và Đối ngoại", "Tài chính, Ngân sách", "Khoa học, Công nghệ và Môi trường",

@@ -600,6 +600,24 @@ def test_documents_by_quoted_title_dated_number_or_work_programme(placed, text, 
      "Văn phòng đoàn ĐBQH, HĐND và UBND tỉnh"),
     ("Ông Đoàn Ngọc Hùng Anh - Chánh Văn phòng Đoàn ĐBQH-HĐND-UBND TP Đà Nẵng dự họp.",
      "Văn phòng Đoàn ĐBQH-HĐND-UBND TP Đà Nẵng"),
+    # fields joined by a dash, though the segmenter reads the head and the first field as one word
+    ("Bà Lê Hoa được bầu làm Trưởng Ban Kinh tế - Xã hội HĐND huyện Tân Hiệp.",
+     "Ban Kinh tế - Xã hội HĐND huyện Tân Hiệp"),
+    ("Ông Hà Minh, Trưởng phòng Giá - công sản, trình bày báo cáo.", "phòng Giá - công sản"),
+    ("Hội nghị của Đảng ủy Khối Dân - Chính - Đảng tỉnh diễn ra hôm qua.", "Đảng ủy Khối Dân - Chính - Đảng tỉnh"),
+    ("Ông Tạ Long, Phó Vụ trưởng Vụ Pháp luật Dân sự - Kinh tế, phát biểu.", "Vụ Pháp luật Dân sự - Kinh tế"),
+    ("Cục An toàn thông tin vừa phát đi cảnh báo mới.", "Cục An toàn thông tin"),
+    # a party committee's board after "Phó" or in lower case
+    ("Ông Lý Văn Tâm, Phó ban Dân vận Huyện ủy, dự buổi gặp mặt.", "ban Dân vận Huyện ủy"),
+    ("Ông Đào Hữu Lộc, Trưởng ban tổ chức Thị ủy Sông Cầu, cho biết thêm.", "ban tổ chức Thị ủy Sông Cầu"),
+    # steering committees named by their task, national committees by their subject
+    ("Tỉnh đã lập Ban Chỉ đạo tổng kết Nghị quyết Trung ương để báo cáo kết quả.",
+     "Ban Chỉ đạo tổng kết Nghị quyết Trung ương"),
+    ("Ông Vũ Hải làm Trưởng BCĐ giải phóng mặt bằng huyện được hai năm.", "BCĐ giải phóng mặt bằng huyện"),
+    ("Ban Chỉ đạo xây dựng, phát triển đô thị thông minh của tỉnh gồm 15 người.",
+     "Ban Chỉ đạo xây dựng, phát triển đô thị thông minh"),
+    ("Bà Hồ Lan giữ chức Phó Chủ tịch Ủy ban Quốc gia về người cao tuổi Việt Nam từ năm ngoái.",
+     "Ủy ban Quốc gia về người cao tuổi Việt Nam"),
 ])
 def test_a_body_named_whole(placed, text, body):
     found = ents(placed(text))
