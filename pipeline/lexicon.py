@@ -343,7 +343,7 @@ FAMILY_NAMES = {
     "Tôn", "Tống", "Quàng", "Sầm", "Khuất", "Bạch", "Thân", "Mông", "Kha", "Doãn", "Nhữ", "Giáp",
     "Bàn", "Lầu", "Vừ", "Hờ", "Nie", "Kpă", "Rcom", "Êban", "Lăng", "Ông", "Lạc", "Phí",
     "Vương", "Yên", "Lộc", "Chế", "Ân", "Chúc", "Đồng", "Lữ", "Mẫn", "Châu", "Thạch", "Tất", "Chẩu",
-    "Lù",
+    "Lù", "Sơn", "Kim", "Danh",
 }
 # Words that may follow "Công ty" inside a company's name.
 COMPANY_FORMS = {"TNHH", "MTV", "CP", "Cổ phần", "cổ phần", "JSC"}
