@@ -863,8 +863,11 @@ def decides_at(doc: Words | Doc, j: int, end: int) -> bool:
 def _acts_as_authority(doc: Words, i: int, end: int) -> bool:
     """The Prime Minister or the President, no one named, deciding: "Tại Quyết định 589/QĐ-TTg,
     [Thủ tướng] bổ nhiệm …", "[Chủ tịch nước] vừa ký …", "quyết định của [Thủ tướng]" (K8, case
-    46); one who speaks or chairs is no authority."""
-    return (doc[i].norm_ == "thủ tướng" and i > 0 and doc[i - 1].norm_ == "của") or decides_at(doc, i + 1, end)
+    46), "thừa ủy quyền của [Chủ tịch nước]", who acts through another; one who speaks or chairs
+    is no authority."""
+    of = i > 0 and doc[i - 1].norm_ == "của"
+    return (of and (doc[i].norm_ == "thủ tướng" or (i > 1 and doc[i - 2].norm_ == "ủy quyền"))) \
+        or decides_at(doc, i + 1, end)
 
 
 def organisations(s: Sentence) -> Iterator[tuple[int, int, str]]:

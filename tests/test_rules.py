@@ -736,6 +736,8 @@ def test_a_head_word_inside_a_name_stays_in_the_name(placed, text, person):
     ("Tại Quyết định 589/QĐ-TTg, Thủ tướng bổ nhiệm ông Lê Quốc Hùng.", ["Thủ tướng"]),
     ("Theo quyết định của Thủ tướng, ông Hùng nhận nhiệm vụ mới.", ["Thủ tướng"]),
     ("Thủ tướng nhấn mạnh yêu cầu cải cách hành chính.", []),
+    ("Thừa ủy quyền của Chủ tịch nước, ông Lâm Văn Tài trao Huân chương Lao động.", ["Chủ tịch nước"]),
+    ("Ông Tài nói về trách nhiệm của Chủ tịch nước theo Hiến pháp.", []),
     # a post listed or held before is split as rule 1, not an authority
     ("Năm chức danh gồm Chủ tịch nước, Thủ tướng Chính phủ và Chủ tịch Quốc hội.", ["Chính phủ", "Quốc hội"]),
     # words shaped like a body that name none: a way of governing, a sector, a level
