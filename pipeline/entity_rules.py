@@ -671,7 +671,8 @@ def _ends_a_title(doc: Words, j: int, k: int, end: int) -> bool:
     t, after = doc[k], doc[k + 1] if k + 1 < end else None
     if t.norm_ == "là":
         return doc[k - 1].norm_ not in {"trước hết", "nhất"}  # "…, nhất là ủy viên Bộ Chính trị"
-    if t.text in _TITLE_ENDS or t.is_space or t.norm_ in _TITLE_STOPS or t.norm_ in lexicon.HONORIFIC_WORDS \
+    if t.text in _TITLE_ENDS or t.is_space or t.norm_ in _TITLE_STOPS \
+            or (t.norm_ in lexicon.HONORIFIC_WORDS and not _place_at(doc, k)) \
             or (word_kind(t) == KIND_DOCTYPE and t.text[:1].isupper() and k > j + 1):
         return True
     if t.norm_ == "của":  # the issuer: "của [Bộ Chính trị]"

@@ -487,6 +487,9 @@ def test_a_document_named_by_its_subject(placed, text, documents):
     # verb after the type word names none
     ("Tỉnh ủy thông qua Đề án sắp xếp đơn vị hành chính cấp huyện, cấp xã giai đoạn 2023 - 2025 của tỉnh Nghệ An.",
      ["Đề án sắp xếp đơn vị hành chính cấp huyện, cấp xã giai đoạn 2023 - 2025"]),
+    # a place whose name opens with an honorific ("Bà Rịa") ends no title
+    ("Bộ Nội vụ thẩm định Đề án thành lập thị xã Phú Mỹ thuộc tỉnh Bà Rịa - Vũng Tàu.",
+     ["Đề án thành lập thị xã Phú Mỹ thuộc tỉnh Bà Rịa - Vũng Tàu"]),
     ("Thành phố sẽ hoàn thành Đề án đầu tư xây dựng huyện thành quận đối với 5 huyện nêu trên.",
      ["Đề án đầu tư xây dựng huyện thành quận"]),
     ("Hội nghị nghe hai Đề án tổng kết. Đề án được xây dựng công phu.", []),
