@@ -67,7 +67,7 @@ _DESCRIBED_HEADS = {"sở", "phòng", "bộ", "cục", "tổng cục", "trung t�
                     "ngân hàng", "ban quản lý", "ban chỉ đạo", "ub", "ủy ban", "ban", "vụ", "hội đồng",
                     "trường", "viện", "khoa", "chi cục", "văn phòng", "hội", "học viện", "đại học",
                     "bệnh viện", "báo", "tập đoàn", "trường đại học", "tiểu ban", "quỹ", "bộ tư lệnh",
-                    "đảng ủy"}
+                    "đảng ủy", "đài", "đh"}
 _NAMED_TYPES = {"luật", "pháp lệnh", "bộ luật", "điều lệ", "hiến pháp"}  # identified by name alone
 _NUMBERED = {h.lower() for h in lexicon.NUMBERED_ORG_HEADS}
 _LOWER_BODIES = {h.lower() for h in lexicon.LOWER_BODIES}
@@ -1036,6 +1036,13 @@ def _org_end(doc: Words, i: int, end: int, taken: set[int] | frozenset = frozens
         elif t.text in _DASHES and (fused_end := _fused_field_end(doc, j, end)):
             j = fused_end  # "[Ban Kinh tế - Xã hội HĐND huyện]", the head and "Kinh tế" read as one word
             complete = True
+        elif j == i + 1 and head.norm_ == "báo" and (paper_end := _NEWSPAPERS.end_at(doc, j, end)):
+            j = paper_end  # "[Báo Sài Gòn giải phóng]", though a place opens it
+            complete = True
+            break
+        elif t.norm_ == "truyền hình" and doc[j - 1].norm_.endswith("phát thanh"):
+            j += 1  # "[Đài Phát thanh Truyền hình Bắc Ninh]", the head and "Phát thanh" read as one word
+            complete = True
         elif j == i + 1 and _party_board(doc, i):
             j += 1  # "[ban tổ chức Huyện ủy]"
         elif doc[j - 1].norm_ in _DESCRIBED_HEADS and (field_end := _field_end(doc, j, end)):
@@ -1244,6 +1251,7 @@ def _field_key(name: str) -> str:
 _FIELDS = Phrases(lexicon.DEPARTMENT_FIELDS, key=_field_key)  # "Nông nghiệp và phát triển nông thôn"
 _PORTFOLIOS = Phrases(lexicon.DEPARTMENT_FIELDS + lexicon.MINISTRY_PORTFOLIOS, key=_field_key)
 _STEERING = Phrases(lexicon.STEERING_SUBJECTS, key=_field_key)
+_NEWSPAPERS = Phrases(lexicon.NEWSPAPERS, key=_field_key)  # after "Báo", in either case
 MINISTERS = {"bộ trưởng", "thứ trưởng"}
 
 

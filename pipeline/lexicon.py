@@ -118,7 +118,8 @@ LOWER_BODIES = ["đoàn đại biểu Quốc hội", "đoàn ĐBQH"]
 LOWER_ORG_WORDS = ["huyện ủy", "tỉnh ủy", "thành ủy", "thị ủy", "quận ủy", "đảng ủy", "đảng bộ", "ban cán sự đảng",
                    "chi bộ", "ban thường vụ", "ban chấp hành", *LOWER_BODIES]
 # ... and those that name one before a capitalised name: "lãnh đạo [tỉnh ủy Bình Phước]".
-LOWER_NAMED_HEADS = ["huyện ủy", "tỉnh ủy", "thành ủy", "thị ủy", "quận ủy", "đảng ủy", "đảng bộ"]
+LOWER_NAMED_HEADS = ["huyện ủy", "tỉnh ủy", "thành ủy", "thị ủy", "quận ủy", "đảng ủy", "đảng bộ",
+                     "báo"]  # "theo [báo Phú Yên]"
 ORG_ABBREVIATIONS = {
     "HĐND": "Hội đồng nhân dân", "UBND": "Ủy ban nhân dân", "BTV": "Ban Thường vụ",
     "BCH": "Ban Chấp hành", "MTTQ": "Mặt trận Tổ quốc", "UBKT": "Ủy ban Kiểm tra",
@@ -166,6 +167,13 @@ OUTLETS = ["VietNamNet", "Vietnamnet", "Dân trí", "Dân Trí", "Tuổi Trẻ",
            "Lao Động", "Người Lao Động", "Tiền Phong", "Zing News", "Zingnews", "VOV", "VTV", "TTXVN",
            "Nhân Dân", "Vietnam+", "VGP", "Infonet", "Sài Gòn Giải Phóng", "Hà Nội Mới", "VTC News",
            "Vietnamplus", "VietnamPlus", "Tuổi Trẻ Online", "Dân Việt", "Kinh tế & Đô thị"]
+# Newspapers whose names after "Báo" hold a place or lower-case words, in either case: "[Báo Sài
+# Gòn giải phóng]", "[Báo Hà Nội mới]", "[báo Người Lao động]".
+NEWSPAPERS = ["Sài Gòn Giải phóng", "Hà Nội mới", "Người Lao động", "Quân đội nhân dân", "Công an nhân dân",
+              "Tuổi trẻ Thủ đô", "Pháp luật TP.HCM", "Pháp luật TP HCM", "Pháp luật Việt Nam", "Đại đoàn kết",
+              "Nhân dân", "Lao động", "Thanh niên", "Tuổi trẻ", "Tiền phong", "Tin tức", "Giáo dục và Thời đại",
+              "Nông thôn ngày nay", "Biên phòng", "Phụ nữ Việt Nam", "Kinh tế & Đô thị", "Đầu tư",
+              "Văn hóa", "Công Thương", "Xây dựng", "Dân tộc và Phát triển", "Cựu chiến binh Việt Nam"]
 # Levels written short, and the words they stand for: "TP Vinh", "H.Sìn Hồ", "Q.1" (case 31).
 SHORT_LEVELS = {"TP": "thành phố", "Tp": "thành phố", "TX": "thị xã", "H": "huyện", "Q": "quận",
                 "P": "phường", "X": "xã", "TT": "thị trấn"}
@@ -190,7 +198,8 @@ DEPARTMENT_FIELDS = [
     "Văn hóa - Xã hội", "Kinh tế - Xã hội", "Pháp luật và Kinh tế", "Phòng không - Không quân",
     "Y tế dự phòng và phòng chống HIV/AIDS", "Kiểm soát và phòng chống HIV/AIDS", "Giá - công sản",
     "Đoàn thể và các hội quần chúng", "Thuế", "Kiểm lâm", "Hải quan", "Pháp luật dân sự - kinh tế",
-    "Pháp luật hình sự - hành chính", "An toàn thông tin",
+    "Pháp luật hình sự - hành chính", "An toàn thông tin", "PT-TH", "PTTH", "PT&TH",
+    "Phát thanh - Truyền hình", "Phát thanh và Truyền hình", "Phát thanh Truyền hình",
     # the National Assembly's committees: "[Ủy ban Pháp luật của Quốc hội]"
     "Pháp luật", "Tư pháp", "Các vấn đề xã hội", "Đối ngoại", "Quốc phòng và An ninh",
     "Quốc phòng, An ninh và Đối ngoại", "Tài chính, Ngân sách", "Khoa học, Công nghệ và Môi trường",

@@ -610,6 +610,11 @@ def test_documents_by_quoted_title_dated_number_or_work_programme(placed, text, 
     ("Hội nghị của Đảng ủy Khối Dân - Chính - Đảng tỉnh diễn ra hôm qua.", "Đảng ủy Khối Dân - Chính - Đảng tỉnh"),
     ("Ông Tạ Long, Phó Vụ trưởng Vụ Pháp luật Dân sự - Kinh tế, phát biểu.", "Vụ Pháp luật Dân sự - Kinh tế"),
     ("Cục An toàn thông tin vừa phát đi cảnh báo mới.", "Cục An toàn thông tin"),
+    # newspapers whose names hold a place, broadcasters named with "Phát thanh Truyền hình" or PT-TH
+    ("Ông Tô Minh, Phó Tổng biên tập Báo Sài Gòn Giải phóng, dự buổi lễ.", "Báo Sài Gòn Giải phóng"),
+    ("Ông Lục Hải, Giám đốc Đài Phát thanh Truyền hình Bắc Giang, nhận nhiệm vụ mới.",
+     "Đài Phát thanh Truyền hình Bắc Giang"),
+    ("Bà Chu Hà, Phó Giám đốc Đài PT-TH tỉnh, được điều động.", "Đài PT-TH tỉnh"),
     # a party committee's board after "Phó" or in lower case
     ("Ông Lý Văn Tâm, Phó ban Dân vận Huyện ủy, dự buổi gặp mặt.", "ban Dân vận Huyện ủy"),
     ("Ông Đào Hữu Lộc, Trưởng ban tổ chức Thị ủy Sông Cầu, cho biết thêm.", "ban tổ chức Thị ủy Sông Cầu"),
