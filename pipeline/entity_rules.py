@@ -1005,7 +1005,7 @@ def _org_end(doc: Words, i: int, end: int, taken: set[int] | frozenset = frozens
         elif t.norm_ in {"trung ương", "tối cao"}:  # "Ban Tổ chức Trung ương", "TAND tối cao"
             j += 1
             complete = True
-        elif t.text.isdigit() and doc[j - 1].norm_ in _NUMBERED:  # "Quân khu 7", "Chi bộ 10"
+        elif (t.text.isdigit() or _UNIT_NUMBER.match(t.text)) and doc[j - 1].norm_ in _NUMBERED:  # "Quân khu 7", "Chi bộ 5A"
             j += 1
             complete = True
         elif j == i + 1 and head.norm_ in _BOARDS and (board_end := _board_name_end(doc, j, end)):

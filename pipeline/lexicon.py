@@ -122,7 +122,7 @@ LOWER_NAMED_HEADS = ["huyện ủy", "tỉnh ủy", "thành ủy", "thị ủy",
                      "báo"]  # "theo [báo Phú Yên]"
 ORG_ABBREVIATIONS = {
     "HĐND": "Hội đồng nhân dân", "UBND": "Ủy ban nhân dân", "BTV": "Ban Thường vụ",
-    "BCH": "Ban Chấp hành", "MTTQ": "Mặt trận Tổ quốc", "UBKT": "Ủy ban Kiểm tra",
+    "BCH": "Ban Chấp hành", "MTTQ": "Mặt trận Tổ quốc", "UBKT": "Ủy ban Kiểm tra", "BCSĐ": "Ban cán sự đảng",
     "BCHTW": "Ban Chấp hành Trung ương", "BCT": "Bộ Chính trị", "LĐLĐ": "Liên đoàn Lao động",
     "UBMTTQ": "Ủy ban Mặt trận Tổ quốc", "HLHPN": "Hội Liên hiệp Phụ nữ", "BCHQS": "Bộ Chỉ huy Quân sự",
     "UB": "Ủy ban", "UBKTTW": "Ủy ban Kiểm tra Trung ương", "UBKTTU": "Ủy ban Kiểm tra Tỉnh ủy",

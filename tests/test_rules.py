@@ -615,6 +615,9 @@ def test_documents_by_quoted_title_dated_number_or_work_programme(placed, text, 
     ("Ông Lục Hải, Giám đốc Đài Phát thanh Truyền hình Bắc Giang, nhận nhiệm vụ mới.",
      "Đài Phát thanh Truyền hình Bắc Giang"),
     ("Bà Chu Hà, Phó Giám đốc Đài PT-TH tỉnh, được điều động.", "Đài PT-TH tỉnh"),
+    # the party's board in a state body, abbreviated; a cell numbered with a letter
+    ("Khuyết điểm của BCSĐ UBND huyện được chỉ ra rõ.", "BCSĐ UBND huyện"),
+    ("Ông Mai Tiến, Bí thư Chi bộ 3B, cho biết.", "Chi bộ 3B"),
     # a party committee's board after "Phó" or in lower case
     ("Ông Lý Văn Tâm, Phó ban Dân vận Huyện ủy, dự buổi gặp mặt.", "ban Dân vận Huyện ủy"),
     ("Ông Đào Hữu Lộc, Trưởng ban tổ chức Thị ủy Sông Cầu, cho biết thêm.", "ban tổ chức Thị ủy Sông Cầu"),
