@@ -67,7 +67,7 @@ _DESCRIBED_HEADS = {"sở", "phòng", "bộ", "cục", "tổng cục", "trung t�
                     "ngân hàng", "ban quản lý", "ban chỉ đạo", "ub", "ủy ban", "ban", "vụ", "hội đồng",
                     "trường", "viện", "khoa", "chi cục", "văn phòng", "hội", "học viện", "đại học",
                     "bệnh viện", "báo", "tập đoàn", "trường đại học", "tiểu ban", "quỹ", "bộ tư lệnh",
-                    "đảng ủy", "đài", "đh", "quân chủng"}
+                    "đảng ủy", "đài", "đh"}
 _NAMED_TYPES = {"luật", "pháp lệnh", "bộ luật", "điều lệ", "hiến pháp"}  # identified by name alone
 _NUMBERED = {h.lower() for h in lexicon.NUMBERED_ORG_HEADS}
 _LOWER_BODIES = {h.lower() for h in lexicon.LOWER_BODIES}
@@ -1011,17 +1011,6 @@ def _org_end(doc: Words, i: int, end: int, taken: set[int] | frozenset = frozens
         elif j == i + 1 and head.norm_ in _BOARDS and (board_end := _board_name_end(doc, j, end)):
             j = board_end  # "[BQL dự án đầu tư xây dựng các công trình giao thông tỉnh]"
             complete = True
-        elif j == i + 1 and head.norm_ == "ban" and t.norm_ == "quản lý" and j + 1 < end \
-                and (board_end := _board_name_end(doc, j + 1, end)):
-            j = board_end  # "Trưởng [ban Quản lý khu kinh tế và các khu công nghiệp] tỉnh"
-            complete = True
-        elif doc[j - 1].norm_ == "ngân hàng" and (bank_end := _BANKS.end_at(doc, j, end)):
-            j = bank_end  # "[Ngân hàng TMCP Công thương Việt Nam]", though the segmenter splits "Công thương"
-            complete = True
-            break
-        elif t.norm_ == "trường" and doc[j - 1].norm_ == "hội đồng trường" and j + 1 < end \
-                and word_kind(doc[j + 1]) == KIND_ORG:
-            j += 1  # "[Hội đồng trường trường ĐH Mở Hà Nội]": the council of the school named after it
         elif doc[j - 1].norm_ in _PARTY_HEADS and t.norm_ in _PARTY_UNITS:
             j += 1  # "[Đảng ủy công ty] Xuất nhập khẩu …", "[Đảng bộ cơ quan VPQH]", "[Đảng ủy cơ sở]"
             complete = True
@@ -1064,7 +1053,7 @@ def _org_end(doc: Words, i: int, end: int, taken: set[int] | frozenset = frozens
             j = _place_end(doc, j + 1, end)
             complete = True
         elif _place_at(doc, j):  # "HĐND TP.HCM", "Tỉnh ủy Quảng Trị"
-            j = _school_number_end(doc, i, _place_end(doc, j, end), end)
+            j = _place_end(doc, j, end)
             complete = True
             if j < end and looks_like_person(doc, j, _name_run(doc, j, end)):
                 break  # "Bí thư Tỉnh ủy Đắk Nông Lê Diễn": the name is the holder
@@ -1102,7 +1091,7 @@ def _org_end(doc: Words, i: int, end: int, taken: set[int] | frozenset = frozens
         elif is_name_token(t) and t.norm_ != "đảng":
             if _full_name_at(doc, j, end) or _short_name_after_centre(doc, j, end):
                 break
-            j = _school_number_end(doc, i, _name_run(doc, j, end), end)
+            j = _name_run(doc, j, end)
             complete = True
         elif t.norm_ == "đảng" and word_kind(doc[j - 1]) == KIND_ORG:
             j += 1
@@ -1263,7 +1252,6 @@ _FIELDS = Phrases(lexicon.DEPARTMENT_FIELDS, key=_field_key)  # "Nông nghiệp 
 _PORTFOLIOS = Phrases(lexicon.DEPARTMENT_FIELDS + lexicon.MINISTRY_PORTFOLIOS, key=_field_key)
 _STEERING = Phrases(lexicon.STEERING_SUBJECTS, key=_field_key)
 _NEWSPAPERS = Phrases(lexicon.NEWSPAPERS, key=_field_key)  # after "Báo", in either case
-_BANKS = Phrases(lexicon.BANKS, key=_field_key)  # after "Ngân hàng", in either case
 MINISTERS = {"bộ trưởng", "thứ trưởng"}
 
 
@@ -1280,14 +1268,6 @@ def _field_end(doc: Words, j: int, end: int) -> int:
     return (_PORTFOLIOS if doc[j - 1].norm_ == "bộ" else _FIELDS).end_at(doc, j, end)
 
 
-_SCHOOLS = {"trường", "trường đại học"}
-_SCHOOL_NUMBER = re.compile(r"^\d{1,2}$")
-
-
-def _school_number_end(doc: Words, i: int, j: int, end: int) -> int:
-    """After a school's name ending at j, the number that tells it from its namesakes: "[Trường
-    THPT Thạch Thành 1]"."""
-    return j + 1 if doc[i].norm_ in _SCHOOLS and j < end and _SCHOOL_NUMBER.match(doc[j].text) else j
 _STEERING_HEADS = {"ban chỉ đạo", "bcđ"}
 _NATIONAL_COMMITTEES = {"ủy ban", "ub", "hội đồng"}
 # The words a steering committee's task opens with ("Ban Chỉ đạo [xây dựng], phát triển …"); a

@@ -174,12 +174,6 @@ NEWSPAPERS = ["Sài Gòn Giải phóng", "Hà Nội mới", "Người Lao độn
               "Nhân dân", "Lao động", "Thanh niên", "Tuổi trẻ", "Tiền phong", "Tin tức", "Giáo dục và Thời đại",
               "Nông thôn ngày nay", "Biên phòng", "Phụ nữ Việt Nam", "Kinh tế & Đô thị", "Đầu tư",
               "Văn hóa", "Công Thương", "Xây dựng", "Dân tộc và Phát triển", "Cựu chiến binh Việt Nam"]
-# The state's banks by their names after "Ngân hàng", in either case: "[Ngân hàng TMCP Công
-# thương Việt Nam]" (the segmenter splits "Công | thương" there).
-BANKS = ["TMCP Công thương Việt Nam", "TMCP Công thương", "TMCP Ngoại thương Việt Nam", "TMCP Ngoại thương",
-         "TMCP Đầu tư và Phát triển Việt Nam", "Nông nghiệp và Phát triển Nông thôn Việt Nam",
-         "Nông nghiệp và Phát triển Nông thôn", "Nhà nước Việt Nam", "Nhà nước", "Chính sách xã hội",
-         "Phát triển Việt Nam", "Thương mại cổ phần Công thương Việt Nam", "Thương mại cổ phần Ngoại thương Việt Nam"]
 # Levels written short, and the words they stand for: "TP Vinh", "H.Sìn Hồ", "Q.1" (case 31).
 SHORT_LEVELS = {"TP": "thành phố", "Tp": "thành phố", "TX": "thị xã", "H": "huyện", "Q": "quận",
                 "P": "phường", "X": "xã", "TT": "thị trấn"}
