@@ -1005,7 +1005,8 @@ def _org_end(doc: Words, i: int, end: int, taken: set[int] | frozenset = frozens
         elif t.norm_ in {"trung ương", "tối cao"}:  # "Ban Tổ chức Trung ương", "TAND tối cao"
             j += 1
             complete = True
-        elif (t.text.isdigit() or _UNIT_NUMBER.match(t.text)) and doc[j - 1].norm_ in _NUMBERED:  # "Quân khu 7", "Chi bộ 5A"
+        elif (t.text.isdigit() or _UNIT_NUMBER.match(t.text)) and doc[j - 1].norm_ in _NUMBERED:
+            # "Quân khu 7", "Chi bộ 5A"
             j += 1
             complete = True
         elif j == i + 1 and head.norm_ in _BOARDS and (board_end := _board_name_end(doc, j, end)):
@@ -1180,7 +1181,7 @@ _BLOC_JOINED = _BLOC_WORDS - {"các"}  # what "và" or a dash joins to the bloc
 def _bloc_end(doc: Words, j: int, end: int) -> int:
     """End of the agencies and firms a party bloc gathers, in either case, from word j ("Khối
     [các cơ quan và doanh nghiệp]", "khối [Cơ quan - DN]", "khối [Doanh nghiệp]"); 0 when none."""
-    if _words_are(doc, j, end, ("dân", "-", "chính", "-", "đảng")) or _words_are(doc, j, end, ("dân", "–", "chính", "–", "đảng")):
+    if any(_words_are(doc, j, end, ("dân", dash, "chính", dash, "đảng")) for dash in _DASHES):
         return j + 5  # "Khối [Dân - Chính - Đảng]"
     k = last = j
     while k < end:
