@@ -128,6 +128,7 @@ Rule = Callable[[Sentence], Iterable[tuple[int, int, str]]]
 
 
 def _first_word(key: str) -> str:
+    """A key's first word, or its first mark when it opens with one."""
     first = re.match(r"\w+|\S", key)
     return first.group() if first else ""
 
@@ -149,6 +150,9 @@ class Phrases:
         # Whether a word can start a phrase, asked of every word of every article: words repeat,
         # so each is asked once (bounded, so memory stays flat over an archive).
         self.may_start = lru_cache(maxsize=20_000)(lambda word: _first_word(key(word)) in self.starts)
+
+    def __contains__(self, text: str) -> bool:
+        return self.key(text) in self.keys
 
     def end_at(self, doc: Words, i: int, end: int) -> int:
         """End of the longest phrase starting at word i; 0 when none."""
@@ -851,6 +855,8 @@ DECIDING_VERBS = _PERSONNEL_ACTS | {
     "quyết định", "phê duyệt", "ký", "thi hành", "thi hành kỷ luật", "giáng cấp", "tặng", "chỉ thị",
     "chuẩn y", "chỉ định", "giao", "giao quyền", "phân công", "khiển trách", "cảnh cáo", "đình chỉ",
     "khai trừ", "luân chuyển", "công nhận", "tiếp nhận"}
+# Words no body's name that goes on in lower case reads over: verbs, function words, acts.
+_NAME_BREAKS = _DESCRIBED_BREAKS | _NEVER_IN_NAMES | DECIDING_VERBS
 
 
 def decides_at(doc: Words | Doc, j: int, end: int) -> bool:
@@ -1030,7 +1036,7 @@ def _org_end(doc: Words, i: int, end: int, taken: set[int] | frozenset = frozens
         elif head.norm_ in _NATIONAL_COMMITTEES and _words_are(doc, j, end, ("quốc gia", "về")) and j + 2 < end:
             j = _task_end(doc, j + 2, end)  # "[Ủy ban Quốc gia về Chính phủ điện tử]"
             complete = True
-        elif head.norm_ in _STEERING_HEADS and doc[j - 1].norm_ in _STEERING_HEADS | _CENTRAL \
+        elif head.norm_ in _STEERING_HEADS and doc[j - 1].norm_ in _BEFORE_A_TASK \
                 and (task_end := _steering_task_end(doc, j, end)):
             j = task_end  # "[Ban Chỉ đạo tổng kết nghị quyết 18] ban hành", "[BCĐ giải phóng mặt bằng TP]"
             complete = True
@@ -1141,7 +1147,7 @@ _BOARD_SUBJECTS = {"dự án", "đầu tư", "khu", "khu kinh tế", "khu công 
                    "di tích", "khu di tích"}
 _BOARD_GLUE = {"và", "các", ",", "-", "–"}
 # "… thành [Ban Quản lý …]", "[Ban Quản lý …] - nguyên Giám đốc …"
-_BOARD_BREAKS = _DESCRIBED_BREAKS | _NEVER_IN_NAMES | DECIDING_VERBS | {"thành", "nguyên", "cựu"}
+_BOARD_BREAKS = _NAME_BREAKS | {"thành", "nguyên", "cựu"}
 
 
 def _board_name_end(doc: Words, j: int, end: int) -> int:
@@ -1187,7 +1193,7 @@ def _bloc_end(doc: Words, j: int, end: int) -> int:
     while k < end:
         if doc[k].norm_ in _BLOC_WORDS:
             k = last = k + 1
-        elif doc[k].norm_ in {"và", "-", "–"} and k + 1 < end and doc[k + 1].norm_ in _BLOC_JOINED:
+        elif (doc[k].norm_ == "và" or doc[k].text in _DASHES) and k + 1 < end and doc[k + 1].norm_ in _BLOC_JOINED:
             k += 1
         else:
             break
@@ -1252,7 +1258,7 @@ def _field_key(name: str) -> str:
 _FIELDS = Phrases(lexicon.DEPARTMENT_FIELDS, key=_field_key)  # "Nông nghiệp và phát triển nông thôn"
 _PORTFOLIOS = Phrases(lexicon.DEPARTMENT_FIELDS + lexicon.MINISTRY_PORTFOLIOS, key=_field_key)
 _STEERING = Phrases(lexicon.STEERING_SUBJECTS, key=_field_key)
-_NEWSPAPERS = Phrases(lexicon.NEWSPAPERS, key=_field_key)  # after "Báo", in either case
+_NEWSPAPERS = Phrases(lexicon.NEWSPAPERS + lexicon.OUTLETS, key=_field_key)  # after "Báo", in either case
 MINISTERS = {"bộ trưởng", "thứ trưởng"}
 
 
@@ -1270,13 +1276,14 @@ def _field_end(doc: Words, j: int, end: int) -> int:
 
 
 _STEERING_HEADS = {"ban chỉ đạo", "bcđ"}
+_BEFORE_A_TASK = _STEERING_HEADS | _CENTRAL  # "Ban Chỉ đạo [xây dựng …]", "Ban Chỉ đạo Trung ương [xây dựng …]"
 _NATIONAL_COMMITTEES = {"ủy ban", "ub", "hội đồng"}
 # The words a steering committee's task opens with ("Ban Chỉ đạo [xây dựng], phát triển …"); a
 # verb after the bare name is what the committee does ("Ban Chỉ đạo theo dõi, chỉ đạo").
 _STEERING_TASKS = {"xây dựng", "tổng kết", "giải phóng", "nâng cao", "thi", "kỳ thi", "cải cách", "đề án",
                    "phát triển", "sắp xếp", "tổng điều tra", "chuyển đổi", "chương trình", "các chương trình",
                    "phòng chống"}
-_TASK_BREAKS = _DESCRIBED_BREAKS | _NEVER_IN_NAMES | DECIDING_VERBS | {"của", "và", "do", "gồm", "là"}
+_TASK_BREAKS = _NAME_BREAKS | {"của", "và", "do", "gồm", "là"}
 
 
 def _steering_task_end(doc: Words, j: int, end: int) -> int:
@@ -1314,7 +1321,7 @@ def _fused_field_end(doc: Words, j: int, end: int) -> int:
         if len(fused) > cut:
             field = " ".join(fused[cut:])
             for k in range(min(end, j + 5), j + 1, -1):
-                if _field_key(" ".join([field] + [t.text for t in doc[j:k]])) in _FIELDS.keys:
+                if " ".join([field] + [t.text for t in doc[j:k]]) in _FIELDS:
                     return k
     return 0
 

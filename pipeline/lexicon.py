@@ -167,13 +167,12 @@ OUTLETS = ["VietNamNet", "Vietnamnet", "Dân trí", "Dân Trí", "Tuổi Trẻ",
            "Lao Động", "Người Lao Động", "Tiền Phong", "Zing News", "Zingnews", "VOV", "VTV", "TTXVN",
            "Nhân Dân", "Vietnam+", "VGP", "Infonet", "Sài Gòn Giải Phóng", "Hà Nội Mới", "VTC News",
            "Vietnamplus", "VietnamPlus", "Tuổi Trẻ Online", "Dân Việt", "Kinh tế & Đô thị"]
-# Newspapers whose names after "Báo" hold a place or lower-case words, in either case: "[Báo Sài
-# Gòn giải phóng]", "[Báo Hà Nội mới]", "[báo Người Lao động]".
-NEWSPAPERS = ["Sài Gòn Giải phóng", "Hà Nội mới", "Người Lao động", "Quân đội nhân dân", "Công an nhân dân",
-              "Tuổi trẻ Thủ đô", "Pháp luật TP.HCM", "Pháp luật TP HCM", "Pháp luật Việt Nam", "Đại đoàn kết",
-              "Nhân dân", "Lao động", "Thanh niên", "Tuổi trẻ", "Tiền phong", "Tin tức", "Giáo dục và Thời đại",
-              "Nông thôn ngày nay", "Biên phòng", "Phụ nữ Việt Nam", "Kinh tế & Đô thị", "Đầu tư",
-              "Văn hóa", "Công Thương", "Xây dựng", "Dân tộc và Phát triển", "Cựu chiến binh Việt Nam"]
+# Newspapers named only after "Báo", besides the outlets above; there, in either case, a name
+# holds its place or lower-case words: "[Báo Sài Gòn giải phóng]", "[Báo Hà Nội mới]".
+NEWSPAPERS = ["Quân đội nhân dân", "Công an nhân dân", "Tuổi trẻ Thủ đô", "Pháp luật TP.HCM", "Pháp luật TP HCM",
+              "Pháp luật Việt Nam", "Đại đoàn kết", "Tin tức", "Giáo dục và Thời đại", "Nông thôn ngày nay",
+              "Biên phòng", "Phụ nữ Việt Nam", "Đầu tư", "Văn hóa", "Công Thương", "Xây dựng",
+              "Dân tộc và Phát triển", "Cựu chiến binh Việt Nam"]
 # Levels written short, and the words they stand for: "TP Vinh", "H.Sìn Hồ", "Q.1" (case 31).
 SHORT_LEVELS = {"TP": "thành phố", "Tp": "thành phố", "TX": "thị xã", "H": "huyện", "Q": "quận",
                 "P": "phường", "X": "xã", "TT": "thị trấn"}

@@ -101,7 +101,7 @@ def tidy(doc, spans: list) -> list:
 def _trimmed(words: Words, start: int, end: int) -> tuple[int, int]:
     while start < end and (words[start].is_space or words[start].text in _OPENING_STRAY):
         start += 1
-    while end > start and (words[end - 1].is_space or _stray(words[end - 1].text)) and \
+    while end > start and (words[end - 1].is_space or words[end - 1].text in _EDGE_PUNCT) and \
             not _closes(words.doc[start:end].text):
         end -= 1
     return start, end
@@ -127,5 +127,3 @@ def _bracket_closed(words: Words, start: int, end: int) -> tuple[int, int]:
     return start, opened
 
 
-def _stray(word: str) -> bool:
-    return len(word) == 1 and word in _EDGE_PUNCT
