@@ -22,7 +22,7 @@ from .entity_rules import holder_list_opens
 from .errors import ConfigError
 from .extensions import Relation, span_key
 from .lexicon import HONORIFIC_WORDS, POST_LIST_GLUE
-from .relation_rules import RelationRules, sentence_entities
+from .relation_rules import RelationRules, listed_holders, sentence_entities
 from .schema import ENTS, POST_LIST_LABELS, RELATION_TYPES, RELATIONS, RULE_SOURCE, SENTS, TOKEN_NORM
 from .words import Word, span_text, words_of
 
@@ -284,18 +284,20 @@ class RelationStage:
         self.lone_holder_score = lone_holder_score
 
     def predict(self, doc: Doc) -> list[Relation]:
-        """The rules' relations of the types they decide, and the classifier's pairs over the
-        threshold (with `one_per_title`, a title's likeliest holder and body, and a model
+        """The rules' relations of the types they decide and the holders they read listed after
+        a title, and the classifier's pairs over the threshold (with `one_per_title`, a title's likeliest holder and body, and a model
         title's weak holder)."""
         groups = sentence_entities(doc)
         ruled = self.rules.find(doc, groups)
+        listed = listed_holders(doc, groups)
         if self.classifier is None:
-            return ruled
+            return ruled + listed
         said = {(span_key(r.head), span_key(r.child), r.label) for r in ruled}
-        found = [r for r in ruled if r.label in self.rules_decide]
+        found = [r for r in ruled if r.label in self.rules_decide] + listed
+        listed_titles = {span_key(r.child) for r in listed}  # their holders are the listed ones
         scored = []
         for head, child, label, ents in candidates(groups, self.max_distance):
-            if label in self.rules_decide:
+            if label in self.rules_decide or (label == "has_title" and span_key(child) in listed_titles):
                 continue
             rule_says = (span_key(head), span_key(child), label) in said
             p = self.classifier.probability(features(doc, head, child, label, rule_says, ents))

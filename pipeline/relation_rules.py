@@ -11,10 +11,10 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from . import lexicon
-from .entity_rules import decides_at
+from .entity_rules import decides_at, holder_list_opens
 from .extensions import Relation
 from .schema import POST_LIST_LABELS
-from .words import words_of
+from .words import Words, words_of
 
 SCORES = {"has_title": 0.95, "title_of": 0.95, "issued_by": 0.93, "issued_on": 0.97,
           "implements": 0.8, "decides_on": 0.85}
@@ -197,6 +197,100 @@ _TAKING_UP = {"bổ nhiệm", "giữ", "chức", "chức vụ", "giữ chức", 
 _POSTING_GLUE = _TAKING_UP | {",", "và", "để", "làm"}
 # A body counting its holders: "[UBND tỉnh] có 4 [Phó Chủ tịch]", "[HĐND tỉnh] gồm có [Chủ tịch]".
 _COUNTING = ({"có"}, {"hiện", "có"}, {"gồm", "có"}, {"gồm"})
+
+
+# What may open an item of a list of holders before its person: honorifics and ranks, "(gồm) có",
+# "các (vị)".
+_ITEM_OPENING = lexicon.HONORIFIC_WORDS | {":", "có", "các", "vị"}
+
+
+def listed_holders(doc: Doc, groups: list[list[Span]]) -> list[Relation]:
+    """The has_title relations of titles whose holders are listed after them (`_listed_holders`)
+    in each sentence. The rules decide them, beside the classifier and not as one of its
+    features: a list may run past the classifier's reach."""
+    rels: list[Relation] = []
+
+    def add(head: Span, child: Span, label: str) -> None:
+        rels.append(Relation(head, child, label, SCORES[label], "rules"))
+
+    for ents in groups:
+        _listed_holders(doc, ents, add)
+    return rels
+
+
+def _listed_holders(doc: Doc, ents: list[Span], add) -> None:
+    """A title whose holders are listed after "gồm" or a colon (cases 35, 160, 169): "bầu bổ sung
+    5 [Ủy viên] UBND tỉnh … gồm các ông [A], Giám đốc Sở Nội vụ; [B], Giám đốc Công an tỉnh; …"
+    gives the title to the person who opens each item of the list, unless the item names the
+    same post again as the person's own ("ba Tỉnh ủy viên gồm: ông A, [Tỉnh ủy viên], Bí thư …")."""
+    words = words_of(doc)
+    bodies = {e.start: e.end for e in ents if e.label_ in {"ORG", "LOC"}}
+    for i, title in enumerate(ents):
+        if title.label_ != "TITLE":
+            continue
+        end = words.sentence(title.start)[1]
+        start = holder_list_opens(words, title.end, end, bodies)
+        if start is None:
+            continue
+        post = _post_named(title, bodies)
+        for person, posts in _list_items(words, ents[i + 1:], start, end, bodies):
+            if all(_post_named(p, bodies) != post for p in posts):
+                add(person, title, "has_title")
+
+
+def _post_named(title: Span, bodies: dict[int, int]) -> tuple[str, str]:
+    """A title as it reads with the body right after it, lower-case: ("ủy viên", "bộ chính trị")."""
+    doc = title.doc
+    return title.text.lower(), doc[title.end:bodies[title.end]].text.lower() if title.end in bodies else ""
+
+
+def _list_items(words: Words, ents: list[Span], start: int, end: int,
+                bodies: dict[int, int]) -> list[tuple[Span, list[Span]]]:
+    """The items of a list of holders from word `start`: (the person who opens the item, the
+    titles in it). When a title stands before the list's first semicolon, the items carry
+    their holders' posts and end at semicolons ("ông A - Giám đốc Sở X; bà B - …"); otherwise
+    they are names cut at commas and "và", and the list ends at its first semicolon ("nguyên
+    Chủ tịch nước: A, B; Thủ tướng C"). With semicolons, "và" before an honorific also ends an
+    item ("…; ông B - Phó trưởng Ban X và bà C - …"). The list ends at a title that opens a list
+    of its own, at a second colon, and, with semicolons, at an item with no person and no post."""
+    at = {e.start: e for e in ents if start <= e.start < end}
+    semicolons = [k for k in range(start, end) if words[k].norm_ == ";"]
+    with_posts = bool(semicolons) and any(e.label_ == "TITLE" and e.start < semicolons[0] for e in at.values())
+    if not with_posts and semicolons:
+        end = semicolons[0]
+    cuts = {";"} if with_posts else {",", "và"}
+    items: list[tuple[Span, list[Span]]] = []
+    person: Span | None = None
+    posts: list[Span] = []
+    opening, k = True, start
+    while k < end:
+        ent = at.get(k)
+        if ent is not None:
+            if ent.label_ == "TITLE" and holder_list_opens(words, ent.end, end, bodies) is not None:
+                break
+            if opening and ent.label_ == "PER":
+                person = ent
+            elif ent.label_ == "TITLE":
+                posts.append(ent)
+            opening = opening and ent.label_ in POST_LIST_LABELS
+            k = ent.end
+            continue
+        norm = words[k].norm_
+        if norm in cuts or (with_posts and norm == "và" and k + 1 < end
+                            and words[k + 1].norm_ in lexicon.HONORIFIC_WORDS):
+            if person is None and not posts and with_posts:
+                return items
+            if person is not None:
+                items.append((person, posts))
+            person, posts, opening = None, [], True
+        elif norm == ":" and (items or person is not None):
+            break
+        elif not (words[k].is_space or norm in _ITEM_OPENING):
+            opening = False
+        k += 1
+    if person is not None:
+        items.append((person, posts))
+    return items
 
 
 def _body_after(doc: Doc, ents: list[Span], k: int) -> bool:

@@ -327,3 +327,77 @@ def test_a_title_named_right_before_another_person_is_read_as_that_persons():
     apart = "Ông Bùi Quang Vinh, Chủ tịch UBND tỉnh, tiếp ông Huỳnh Văn Tý."
     assert _features(apart, [("Bùi Quang Vinh", "PER"), ("Chủ tịch", "TITLE"), ("UBND tỉnh", "ORG"),
                              ("Huỳnh Văn Tý", "PER")], "Bùi Quang Vinh", "Chủ tịch", "title_then") == []
+
+
+def _listed(text: str, labelled: list[tuple[str, str]]) -> set[tuple[str, str]]:
+    """(person, title) of the has_title relations the rules read from lists of holders."""
+    import pipeline
+    from pipeline.relation_rules import listed_holders, sentence_entities
+
+    doc = pipeline.load(None, {"pipeline.stages": []})(text)
+    spans, start = [], 0
+    for words, label in labelled:  # each in text order, after the one before
+        start = text.index(words, start)
+        spans.append(doc.char_span(start, start + len(words), label=label))
+        start += len(words)
+    doc.ents = spans
+    return {(r.head.text, r.child.text) for r in listed_holders(doc, sentence_entities(doc))}
+
+
+def test_each_holder_of_a_long_list_after_a_title_holds_it():
+    """Case 169: items that carry their holders' posts end at semicolons, and at "và" before an
+    honorific; the list runs past the 40 words the classifier reaches."""
+    text = ("HĐND thành phố bầu bổ sung 4 Ủy viên UBND thành phố nhiệm kỳ 2021-2026 gồm: ông Nguyễn Quốc "
+            "Duyệt - Thiếu tướng, Tư lệnh Bộ Tư lệnh Thủ đô; bà Vũ Thu Hà - Giám đốc Sở Nội vụ; ông Nguyễn "
+            "Anh Dũng - Giám đốc Sở Ngoại vụ, Phó Chủ tịch Hội đồng thi đua thành phố và ông Nguyễn Việt "
+            "Hà - Giám đốc Sở Tài nguyên và Môi trường.")
+    labelled = [("HĐND thành phố", "ORG"), ("Ủy viên", "TITLE"), ("UBND thành phố", "ORG"),
+                ("Nguyễn Quốc Duyệt", "PER"), ("Tư lệnh", "TITLE"), ("Bộ Tư lệnh Thủ đô", "ORG"),
+                ("Vũ Thu Hà", "PER"), ("Giám đốc", "TITLE"), ("Sở Nội vụ", "ORG"),
+                ("Nguyễn Anh Dũng", "PER"), ("Giám đốc", "TITLE"), ("Sở Ngoại vụ", "ORG"),
+                ("Phó Chủ tịch", "TITLE"), ("Hội đồng thi đua thành phố", "ORG"),
+                ("Nguyễn Việt Hà", "PER"), ("Giám đốc", "TITLE"), ("Sở Tài nguyên và Môi trường", "ORG")]
+    assert _listed(text, labelled) == {(name, "Ủy viên") for name in (
+        "Nguyễn Quốc Duyệt", "Vũ Thu Hà", "Nguyễn Anh Dũng", "Nguyễn Việt Hà")}
+
+
+def test_a_list_of_bare_names_ends_at_its_semicolon():
+    """"nguyên Chủ tịch nước: A, B; Thủ tướng C": names cut at commas, up to the semicolon after
+    which another post names its own holder; a second title with its own colon opens its own list."""
+    text = ("Dự có các nguyên Tổng Bí thư: Lê Khả Phiêu, Nông Đức Mạnh; nguyên Chủ tịch nước: Trần Đức Lương "
+            "và Trương Tấn Sang; Thủ tướng Nguyễn Xuân Phúc.")
+    labelled = [("Tổng Bí thư", "TITLE"), ("Lê Khả Phiêu", "PER"), ("Nông Đức Mạnh", "PER"),
+                ("Chủ tịch nước", "TITLE"), ("Trần Đức Lương", "PER"), ("Trương Tấn Sang", "PER"),
+                ("Thủ tướng", "TITLE"), ("Nguyễn Xuân Phúc", "PER")]
+    assert _listed(text, labelled) == {("Lê Khả Phiêu", "Tổng Bí thư"), ("Nông Đức Mạnh", "Tổng Bí thư"),
+                                       ("Trần Đức Lương", "Chủ tịch nước"), ("Trương Tấn Sang", "Chủ tịch nước")}
+
+
+def test_a_listed_holder_who_names_the_same_post_again_holds_that_one():
+    """"ba Tỉnh ủy viên gồm: ông A, Tỉnh ủy viên, Bí thư …": the post repeated in the item is the
+    one the gold gives A; a post of the same name at another body does not count ("Ủy viên Bộ
+    Chính trị: A, Ủy viên Thường vụ Quân ủy Trung ương; …"). No person opens an item: no one."""
+    text = ("Tỉnh ủy kỷ luật ba Tỉnh ủy viên gồm: ông K Bốt, Tỉnh ủy viên, Bí thư Huyện ủy Tuy Đức; "
+            "ông Đoàn Văn Quỳnh, Giám đốc Sở Nội vụ.")
+    labelled = [("Tỉnh ủy", "ORG"), ("Tỉnh ủy viên", "TITLE"), ("K Bốt", "PER"), ("Tỉnh ủy viên", "TITLE"),
+                ("Bí thư", "TITLE"), ("Huyện ủy Tuy Đức", "ORG"), ("Đoàn Văn Quỳnh", "PER"),
+                ("Giám đốc", "TITLE"), ("Sở Nội vụ", "ORG")]
+    assert _listed(text, labelled) == {("Đoàn Văn Quỳnh", "Tỉnh ủy viên")}
+    text = ("Dự có các đồng chí Ủy viên Bộ Chính trị: Nguyễn Xuân Phúc, Thủ tướng Chính phủ, Ủy viên Thường vụ "
+            "Quân ủy Trung ương; Đại tướng Ngô Xuân Lịch, Bộ trưởng Bộ Quốc phòng.")
+    labelled = [("Ủy viên", "TITLE"), ("Bộ Chính trị", "ORG"), ("Nguyễn Xuân Phúc", "PER"), ("Thủ tướng", "TITLE"),
+                ("Chính phủ", "ORG"), ("Ủy viên", "TITLE"), ("Thường vụ Quân ủy Trung ương", "ORG"),
+                ("Ngô Xuân Lịch", "PER"), ("Bộ trưởng", "TITLE"), ("Bộ Quốc phòng", "ORG")]
+    assert _listed(text, labelled) == {("Nguyễn Xuân Phúc", "Ủy viên"), ("Ngô Xuân Lịch", "Ủy viên")}
+    assert _listed("Các Phó Chủ tịch gồm: Tổ công tác và Văn phòng.",
+                   [("Phó Chủ tịch", "TITLE"), ("Văn phòng", "ORG")]) == set()
+
+
+def test_the_trained_pipeline_gives_a_long_lists_last_holder_the_title(nlp):
+    """The shipped pipeline: the classifier reaches 40 words, the list rule the whole list."""
+    doc = nlp("Tại kỳ họp, HĐND tỉnh đã bầu bổ sung 5 Ủy viên UBND tỉnh khóa XVI, nhiệm kỳ 2021 - 2026 gồm các "
+              "ông Phạm Văn Nghiêm, Tỉnh ủy viên, Giám đốc Sở Nội vụ; Nguyễn Thanh Trường, Giám đốc Công an "
+              "tỉnh; Vũ Kim Cứ, Giám đốc Sở Kế hoạch và Đầu tư; Trần Huy Quân, Giám đốc Sở Tài chính; Trần "
+              "Hữu Hiệp, Giám đốc Sở Giáo dục và Đào tạo.")
+    holders = {head for label, head, child in rels(doc) if label == "has_title" and child == "Ủy viên"}
+    assert holders == {"Phạm Văn Nghiêm", "Nguyễn Thanh Trường", "Vũ Kim Cứ", "Trần Huy Quân", "Trần Hữu Hiệp"}
