@@ -422,3 +422,16 @@ def test_a_name_cut_short_grows_to_the_longest_whole_name_the_words_after_it_rea
              span(doc, "Ban Tuyên giáo", "ORG", 2)]
     assert [(s.text, s.start_char) for s in names_whole_as_elsewhere(doc, spans)] == [
         (s.text, s.start_char) for s in spans[:5]] + [("Ban Tuyên giáo Tỉnh ủy Lạng Sơn", spans[5].start_char)]
+
+
+def test_a_body_ends_before_a_verb_it_is_never_named_with():
+    """Case 170: verbs that follow bodies in the training articles and are never inside one end a
+    body's name the model runs on ("[Tập đoàn T&T Group] tặng quà", "[ban Công tác đại biểu] xác
+    nhận"); the tasks of a steering committee and a council's field stay in theirs."""
+    nlp = pipeline.load(None, {"pipeline.stages": []})
+    doc = nlp("Tập đoàn T&T Group tặng quà. Trưởng ban Công tác đại biểu xác nhận kết quả. Ban Chỉ đạo thực "
+              "hiện Quy chế dân chủ họp. Hội đồng kỷ luật của trường họp.")
+    spans = [span(doc, "Tập đoàn T&T Group tặng quà", "ORG"), span(doc, "ban Công tác đại biểu xác nhận", "ORG"),
+             span(doc, "Ban Chỉ đạo thực hiện Quy chế dân chủ", "ORG"), span(doc, "Hội đồng kỷ luật", "ORG")]
+    assert [s.text for s in bodies_end_before_a_verb(doc, spans)] == [
+        "Tập đoàn T&T Group", "ban Công tác đại biểu", "Ban Chỉ đạo thực hiện Quy chế dân chủ", "Hội đồng kỷ luật"]
