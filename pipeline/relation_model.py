@@ -285,8 +285,8 @@ class RelationStage:
 
     def predict(self, doc: Doc) -> list[Relation]:
         """The rules' relations of the types they decide and the holders they read listed after
-        a title, and the classifier's pairs over the threshold (with `one_per_title`, a title's likeliest holder and body, and a model
-        title's weak holder)."""
+        a title, and the classifier's pairs over the threshold (with `one_per_title`, a title's
+        likeliest holder and body, and a model title's weak holder)."""
         groups = sentence_entities(doc)
         ruled = self.rules.find(doc, groups)
         listed = listed_holders(doc, groups)
