@@ -86,8 +86,7 @@ _VERB_STOPS = {"giữ", "giữ chức", "giữ chức vụ", "làm", "bị", "k�
                "cho biết", "đề nghị", "tham mưu", "hoàn thiện", "chấp thuận", "tổ chức", "quyết định",
                "thông tin", "yêu cầu", "báo cáo", "phối hợp", "triển khai", "thực hiện", "ban hành",
                "kiểm tra", "xem xét", "nhận", "đón nhận", "công bố", "họp", "nói", "kiến nghị",
-               "cho hay", "phản ánh", "đăng tải", "kiểm điểm", "xử lý", "thi hành", "kỷ luật", "dự", "tham dự",
-               "học tập", "đạt"}
+               "cho hay", "phản ánh", "đăng tải", "kiểm điểm", "xử lý", "thi hành", "kỷ luật", "dự", "tham dự"}
 # Function words and time words that follow a body's name and never are part of one: "[Sở Xây
 # dựng] do vi phạm", "[Tổng cục Thuế] vào đầu tháng", "[Khoa Nội tổng hợp] thuộc bệnh viện".
 _FUNCTION_STOPS = {"do", "nên", "chuyên ngành", "đối với", "thuộc", "trực thuộc", "phải", "vào", "phụ trách",
@@ -95,8 +94,7 @@ _FUNCTION_STOPS = {"do", "nên", "chuyên ngành", "đối với", "thuộc", "t
                    "theo dõi", "thay", "ở", "thời gian", "giai đoạn", "nhiệm kỳ", "khóa", "lên",
                    "nhấn mạnh", "vừa", "đều", "nay", "đề xuất", "tiếp tục", "gửi", "nêu", "đánh giá",
                    "tham gia", "tập trung", "một số", "đồng thời", "sau", "trước", "nhưng", "mà",
-                   "thì", "còn", "như", "hiện", "chiều", "sáng", "tối", "trưa", "ngày", "tháng", "mới", "mới đây",
-                   "rất"}
+                   "thì", "còn", "như", "hiện", "chiều", "sáng", "tối", "trưa", "ngày", "tháng", "mới", "mới đây"}
 _DESCRIBED_BREAKS = _STOP_WORDS | _VERB_STOPS | _FUNCTION_STOPS  # lower-case words that end a described name
 # No body's name goes on over these, in either case: capitalised they open a sentence the
 # crawler ran on from the name ("[Ban Bí thư] Tại …", "[Bộ Chính trị] Khóa XII"), in lower case
@@ -944,7 +942,6 @@ def _org_start(doc: Words, i: int, start: int) -> bool:
         and not _head_repeated(doc, i)  # "Trưởng [phòng Tài chính – Kế hoạch]", "Trưởng [ban tổ chức Huyện ủy]"
     standing = token.text == "Thường vụ" and i + 1 < len(doc) and (  # "[Thường vụ Thành ủy]"
         doc[i + 1].norm_ in _STANDALONE or doc[i + 1].text in _ORG_ABBR)
-    standing = standing or _school(doc, i)
     if token.text == "ĐH" and i + 1 < len(doc) and doc[i + 1].norm_.startswith("đảng"):
         return False  # the congress of a party organisation ("ĐH Đảng bộ tỉnh"), no university
     if token.text not in _ORG_ABBR and not described and not standing and (
@@ -955,17 +952,6 @@ def _org_start(doc: Words, i: int, start: int) -> bool:
         return False  # "[Hội đồng dân tộc của Quốc hội]" starts at a head of no kind
     prev = doc[i - 1] if i > start else None
     return prev is None or prev.norm_ not in _GENERIC_BEFORE
-
-
-def _school(doc: Words, i: int) -> bool:
-    """A school named after a lower-case "trường" (case 171): "sinh viên [trường ĐH Y Dược Thái
-    Nguyên]", "[trường Đảng Trung ương]", "[trường Quốc học Huế]"; the segmenter keeps
-    "trường hợp", "hiện trường" and "thị trường" whole, so the word alone is the school's head.
-    "Học viện là trường Đảng" names a kind of school, not one."""
-    if not (doc[i].text == "trường" and i + 1 < len(doc) and doc[i + 1].text[:1].isupper()
-            and not doc[i + 1].is_punct):
-        return False
-    return doc[i + 1].norm_ != "đảng" or (i + 2 < len(doc) and doc[i + 2].text[:1].isupper())
 
 
 # The boards a party committee works through, named after "ban" in either case.
@@ -1340,24 +1326,13 @@ def _fused_field_end(doc: Words, j: int, end: int) -> int:
     return 0
 
 
-def _abbreviated_pair_end(doc: Words, j: int, end: int) -> int:
-    """End of a field abbreviated at word j, with the second half of a pair after a dash (case
-    172): "Sở [NN - PTNT]", "Sở [LĐ - TB&XH]", "Sở [KH - ĐT]"; a body's own abbreviation after
-    the dash starts another body ("Văn phòng ĐBQH - HĐND")."""
-    k = j + 1
-    if k + 1 < end and doc[k].text in {"-", "–"} and word_kind(doc[k + 1]) == "abbr" \
-            and doc[k + 1].text not in _ORG_ABBR and doc[j].text not in _ORG_ABBR:
-        return k + 2
-    return k
-
-
 def _described_name_end(doc: Words, j: int, end: int) -> int:
     """After "Cục", "Sở" …: a field the state names ("Nông nghiệp và phát triển nông thôn",
     lexicon.DEPARTMENT_FIELDS), or a capitalised word and up to two lower-case ones ("Quản lý
     thị trường"), or "X và Y" ("Kế hoạch và Đầu tư"), "X – Y" ("Tài chính – Kế hoạch"); after an
     abbreviation ("Sở GD&ĐT") or before a verb, nothing more."""
     if word_kind(doc[j]) == "abbr":
-        return _abbreviated_pair_end(doc, j, end)
+        return j + 1
     field_end = _field_end(doc, j, end)
     if field_end:
         return field_end

@@ -58,14 +58,14 @@ ORG_HEADS = [
     "Ban Tuyên giáo và Dân vận", "Ban Quản lý", "Ban Chỉ đạo", "Ban Pháp chế", "Ban Văn hóa - Xã hội",
     "Ban Kinh tế - Ngân sách", "Ban Dân tộc", "Ban Bảo vệ chăm sóc sức khỏe cán bộ",
     "Đảng ủy khối các cơ quan", "Đảng ủy khối doanh nghiệp", "Đảng ủy khối", "Đảng ủy Quân sự",
-    "Đảng ủy Công an", "Đảng bộ khối", "Đảng ủy", "Đảng bộ", "Chi bộ", "Chi đoàn", "Huyện ủy", "Tỉnh ủy", "Thành ủy",
+    "Đảng ủy Công an", "Đảng bộ khối", "Đảng ủy", "Đảng bộ", "Chi bộ", "Huyện ủy", "Tỉnh ủy", "Thành ủy",
     "Thị ủy", "Quận ủy", "Ủy ban Kiểm tra", "Ủy ban nhân dân", "Hội đồng nhân dân",
     "Ủy ban Mặt trận Tổ quốc Việt Nam", "Ủy ban Mặt trận Tổ quốc", "Mặt trận Tổ quốc Việt Nam",
     "Mặt trận Tổ quốc", "Ủy ban MTTQ Việt Nam", "Ủy ban MTTQ", "Ủy ban Thường vụ Quốc hội",
     "Văn phòng", "Hội Liên hiệp Phụ nữ", "Hội Nông dân", "Hội Cựu chiến binh",
     "Đoàn Thanh niên Cộng sản Hồ Chí Minh", "Đoàn Thanh niên", "Liên đoàn Lao động",
     "Bộ Chỉ huy Quân sự", "Bộ Chỉ huy Bộ đội Biên phòng", "Bộ đội Biên phòng", "Công an", "Chính phủ", "Quốc hội",
-    "Trung tâm Chính trị", "Trung tâm", "Đoàn đại biểu Quốc hội", "Đoàn đại biểu QH",
+    "Trung tâm Chính trị", "Trung tâm", "Đoàn đại biểu Quốc hội",
     "Đoàn ĐBQH", "Sở", "Bộ", "Cục", "Tổng cục", "Viện Kiểm sát nhân dân", "Tòa án nhân dân",
     "Trường Chính trị", "Học viện Chính trị quốc gia Hồ Chí Minh", "Công ty", "Tổng công ty",
     "Ngân hàng", "Thường trực", "Ban Cán sự đảng", "Quân ủy Trung ương", "Tỉnh đoàn", "Thành đoàn", "Huyện đoàn",
@@ -114,7 +114,7 @@ NUMBERED_ORG_HEADS = ["Quân khu", "Quân đoàn", "Sư đoàn", "Lữ đoàn", 
                       "Ban Chỉ đạo"]  # "[Ban Chỉ đạo 1287]"
 # Lower-case heads that name one body wherever they stand (the others need a title before them:
 # "Phó bí thư [huyện ủy Di Linh]"): "cử tri của [đoàn ĐBQH tỉnh]".
-LOWER_BODIES = ["đoàn đại biểu Quốc hội", "đoàn đại biểu QH", "đoàn ĐBQH"]
+LOWER_BODIES = ["đoàn đại biểu Quốc hội", "đoàn ĐBQH"]
 LOWER_ORG_WORDS = ["huyện ủy", "tỉnh ủy", "thành ủy", "thị ủy", "quận ủy", "đảng ủy", "đảng bộ", "ban cán sự đảng",
                    "chi bộ", "ban thường vụ", "ban chấp hành", *LOWER_BODIES]
 # ... and those that name one before a capitalised name: "lãnh đạo [tỉnh ủy Bình Phước]".
@@ -199,8 +199,6 @@ DEPARTMENT_FIELDS = [
     "Đoàn thể và các hội quần chúng", "Thuế", "Kiểm lâm", "Hải quan", "Pháp luật dân sự - kinh tế",
     "Pháp luật hình sự - hành chính", "An toàn thông tin", "PT-TH", "PTTH", "PT&TH",
     "Phát thanh - Truyền hình", "Phát thanh và Truyền hình", "Phát thanh Truyền hình",
-    # bodies merged in a province's trial (case 172): "[Ban Tổ chức - Nội vụ tỉnh Hà Giang]"
-    "Tổ chức - Nội vụ", "Kiểm tra - Thanh tra",
     # the National Assembly's committees: "[Ủy ban Pháp luật của Quốc hội]"
     "Pháp luật", "Tư pháp", "Các vấn đề xã hội", "Đối ngoại", "Quốc phòng và An ninh",
     "Quốc phòng, An ninh và Đối ngoại", "Tài chính, Ngân sách", "Khoa học, Công nghệ và Môi trường",

@@ -125,7 +125,6 @@ def keep_whole_spans(text: str) -> list[tuple[int, int, str]]:
 
 
 _WHOLE_ANYWHERE = frozenset({KIND_DATE, KIND_CODE})
-_LOWER_BODIES = {body.lower() for body in lexicon.LOWER_BODIES}  # "đoàn Đại biểu QH" as "đoàn đại biểu QH"
 
 
 def _part_of_another_word(m: re.Match, text: str) -> bool:
@@ -136,7 +135,7 @@ def _part_of_another_word(m: re.Match, text: str) -> bool:
         return False  # "đến [tháng 10/2018]": a date is whole whatever word its first syllable ends
     term, start = m.group(), m.start()
     if term[:1].islower() and _ends_a_word(text, start, term.split(maxsplit=1)[0]) and not (
-            term.lower() in _LOWER_BODIES and _syllable_before(text, start).lower() == "trưởng"):
+            term in lexicon.LOWER_BODIES and _syllable_before(text, start).lower() == "trưởng"):
         return True  # but "Trưởng [đoàn ĐBQH] tỉnh" is a title and the delegation it heads
     return kind == KIND_ORG and term[1:].isalpha() and term[1:].islower() and _inside_a_name(text, start)
 

@@ -173,32 +173,6 @@ def test_a_body_ends_at_a_verb_or_a_coordination(placed, text, bodies):
     assert [e.text for e in placed(text).ents if e.label_ == "ORG"] == bodies
 
 
-@pytest.mark.parametrize("text, bodies", [
-    ("Sinh viên trường ĐH Y Dược Thái Nguyên học tập tốt.", ["trường ĐH Y Dược Thái Nguyên"]),
-    ("Ông là giảng viên trường Đảng Trung ương; Học viện là trường Đảng có sứ mệnh lớn.",
-     ["trường Đảng Trung ương"]),
-    ("Trong trường hợp này, cán bộ trường Đại học Mở rất chủ động.", ["trường Đại học Mở"]),
-    ("Ông Năm, nguyên Trưởng đoàn Đại biểu QH tỉnh Đồng Nai, bị kỷ luật.", ["đoàn Đại biểu QH tỉnh Đồng Nai"]),
-])
-def test_a_school_after_a_lower_case_truong_and_a_delegation_after_its_head(placed, text, bodies):
-    """Case 171: a lower-case "trường" before a school's name is its head; "trường Đảng" alone
-    names a kind of school. The delegation keeps its lower-case head after "Trưởng", with "QH"
-    as with "Quốc hội"."""
-    assert [t for label, t in ents(placed(text)) if label == "ORG"] == bodies
-
-
-@pytest.mark.parametrize("text, bodies", [
-    ("Ông là Giám đốc Sở NN - PTNT Hải Phòng.", ["Sở NN - PTNT Hải Phòng"]),
-    ("Sở LĐ - TB&XH tỉnh cho biết.", ["Sở LĐ - TB&XH tỉnh"]),
-    ("Tỉnh hợp nhất hai cơ quan thành Ban Tổ chức - Nội vụ tỉnh Hà Giang.", ["Ban Tổ chức - Nội vụ tỉnh Hà Giang"]),
-    ("Ông B, Phó Chủ nhiệm UB Kiểm tra - Thanh tra tỉnh phát biểu.", ["UB Kiểm tra - Thanh tra tỉnh"]),
-])
-def test_a_field_written_as_a_pair_across_a_dash(placed, text, bodies):
-    """Case 172: a department's field abbreviated as a pair, or two bodies merged in a trial,
-    is one name across its dash."""
-    assert [t for label, t in ents(placed(text)) if label == "ORG"] == bodies
-
-
 def test_hyphenated_dates_of_national_papers(placed):
     doc = placed("Chiều 2-4-2019, đoàn công tác làm việc; ngày 15-8 và tháng 6-2015 cũng vậy.")
     assert [e.text for e in doc.ents if e.label_ == "DATE"] == ["2-4-2019", "15-8", "tháng 6-2015"]
