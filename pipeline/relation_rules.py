@@ -144,16 +144,18 @@ class RelationRules:
                     break
                 prev = nxt
         for i, ent in enumerate(ents):  # "ORG ban hành DOC", "ngày D, ORG ban hành DOC"
-            if ent.label_ != "ORG" or i + 1 >= len(ents) or ents[i + 1].label_ != "DOC":
+            if ent.label_ != "ORG" or i + 1 >= len(ents):
                 continue
-            gap = _between(doc, ent, ents[i + 1])
-            issues = any(w in _ISSUE for w in gap) and "tham mưu" not in gap
-            has = gap[-1:] == ["có"] and set(gap[:-1]) <= _JUST  # "Thủ tướng vừa có Quyết định 171"
-            if gap and len(gap) <= 3 and (issues or has):
-                add(ents[i + 1], ent, "issued_by")
-                if i >= 1 and ents[i - 1].label_ == "DATE" and \
-                        _between(doc, ents[i - 1], ent) in ([","], []):
-                    add(ents[i + 1], ents[i - 1], "issued_on")
+            k = i + 1
+            if ents[k].label_ == "PER" and ents[k].start == ent.end:
+                k += 1  # the body's head who signed: "Chủ tịch [UBND tỉnh] [Nguyễn Văn Cao] vừa ký DOC"
+            if k >= len(ents) or ents[k].label_ != "DOC" or not _issues(_between(doc, ents[k - 1], ents[k]), k > i + 1):
+                continue
+            for document in [ents[k], *_listed_documents(doc, ents, k)]:
+                add(document, ent, "issued_by")
+            if i >= 1 and ents[i - 1].label_ == "DATE" and \
+                    _between(doc, ents[i - 1], ent) in ([","], []):
+                add(ents[k], ents[i - 1], "issued_on")
 
     # --- implements ----------------------------------------------------------------
     def _implements(self, doc: Doc, ents: list[Span], rels: list[Relation], add) -> None:
@@ -291,6 +293,42 @@ def _list_items(words: Words, ents: list[Span], start: int, end: int,
     if person is not None:
         items.append((person, posts))
     return items
+
+
+# Words before the verb by which a body issues a document: "[Quốc hội] cũng đã biểu quyết thông
+# qua [Luật …]".
+_BEFORE_ISSUING = _JUST | {"cũng", "sẽ", "biểu quyết", "xem xét", "chính thức"}
+_SIGNING = {"ký", "ký ban hành", "ban hành"}
+_LIST_OF_DOCUMENTS = ([","], [";"], ["và"], [",", "và"], [";", "và"])
+
+
+def _issues(gap: list[str], signed: bool) -> bool:
+    """The words between a body (or its head who signed, `signed`) and a document say the body
+    issued it: an issuing verb within three words ("ban hành", "ký"), "có" after "đã/vừa/mới"
+    ("Thủ tướng vừa có Quyết định 171"), or "thông qua" and a signature after auxiliaries only
+    ("[Quốc hội] cũng đã biểu quyết thông qua [Luật …]", "[Nguyễn Văn Cao] vừa ký [Quyết định …]")."""
+    if not gap:
+        return False
+    last, before = gap[-1], set(gap[:-1])
+    if signed:
+        return last in _SIGNING and before <= _BEFORE_ISSUING
+    if last == "thông qua":
+        return before <= _BEFORE_ISSUING
+    issues = any(w in _ISSUE for w in gap) and "tham mưu" not in gap
+    has = last == "có" and before <= _JUST
+    return len(gap) <= 3 and (issues or has)
+
+
+def _listed_documents(doc: Doc, ents: list[Span], k: int) -> list[Span]:
+    """The documents listed right after ents[k], which its issuer issued too (the training gold
+    links all 17 such lists so): "thông qua [Luật A]; [Luật B] và [Luật C]"."""
+    listed, prev = [], ents[k]
+    for nxt in ents[k + 1:]:
+        if nxt.label_ != "DOC" or _between(doc, prev, nxt) not in _LIST_OF_DOCUMENTS:
+            break
+        listed.append(nxt)
+        prev = nxt
+    return listed
 
 
 def _body_after(doc: Doc, ents: list[Span], k: int) -> bool:

@@ -83,6 +83,22 @@ def test_the_body_that_acts_by_a_fronted_decision_issued_it(rules_nlp):
     assert not any(r.label == "issued_by" for r in doc._.relations)  # bodies listed, none deciding
 
 
+def test_a_body_issues_each_document_it_passes_or_its_head_signs(rules_nlp):
+    """The training gold links all such cases: a body that passes ("thông qua") a list of
+    documents after auxiliaries issued each of them; a body whose head, named right after it,
+    signs a document issued it; a body that only advises ("tham mưu") issued nothing."""
+    doc = rules_nlp("Quốc hội cũng đã biểu quyết thông qua Luật Công an nhân dân; Luật Doanh nghiệp và "
+                    "Luật Đầu tư.")
+    assert {(label, head, child) for label, head, child in rels(doc) if label == "issued_by"} == {
+        ("issued_by", "Luật Công an nhân dân", "Quốc hội"), ("issued_by", "Luật Doanh nghiệp", "Quốc hội"),
+        ("issued_by", "Luật Đầu tư", "Quốc hội")}
+    doc = rules_nlp("Chủ tịch UBND tỉnh Thừa Thiên Huế Nguyễn Văn Cao vừa ký Quyết định số 500/QĐ-UBND "
+                    "bổ nhiệm ông Lê Văn An.")
+    assert ("issued_by", "Quyết định số 500/QĐ-UBND", "UBND tỉnh Thừa Thiên Huế") in rels(doc)
+    doc = rules_nlp("Sở Tài chính tham mưu ban hành Quyết định 12/QĐ-UBND.")
+    assert not any(label == "issued_by" for label, _, _ in rels(doc))
+
+
 def test_implements_with_actor_before_the_verb(rules_nlp):
     doc = rules_nlp("Ngày 18/10/2021, Huyện ủy Đình Lập tổ chức hội nghị tổng kết Nghị quyết số 22-NQ/TW.")
     assert ("implements", "Huyện ủy Đình Lập", "Nghị quyết số 22-NQ/TW") in rels(doc)
