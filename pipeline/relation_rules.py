@@ -8,6 +8,8 @@ rules are its baseline, and one of its features (`relation_model.py`).
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Doc, Span
 
 from . import lexicon
@@ -37,6 +39,13 @@ _JUST = {"đã", "vừa", "mới"}  # before "có" when a body "has" (issued) a 
 _DOC_TAIL = {",", "ngày", "hội nghị", "lần", "thứ", "khóa", "(", ")", "và", "số"}
 
 
+def _adding_to(rels: list[Relation]) -> Callable[[Span, Span, str], None]:
+    """The `add` each rule calls: a relation into `rels`, at its type's rule score."""
+    def add(head: Span, child: Span, label: str) -> None:
+        rels.append(Relation(head, child, label, SCORES[label], "rules"))
+    return add
+
+
 def sentence_entities(doc: Doc) -> list[list[Span]]:
     """The entities of each sentence that has any, in text order."""
     sentence_of = words_of(doc).sentence_of
@@ -61,10 +70,7 @@ class RelationRules:
 
     def sentence(self, doc: Doc, ents: list[Span]) -> list[Relation]:
         rels: list[Relation] = []
-
-        def add(head: Span, child: Span, label: str) -> None:
-            rels.append(Relation(head, child, label, SCORES[label], "rules"))
-
+        add = _adding_to(rels)
         self._titles(doc, ents, add)
         self._documents(doc, ents, add)
         self._implements(doc, ents, rels, add)
@@ -211,10 +217,7 @@ def listed_holders(doc: Doc, groups: list[list[Span]]) -> list[Relation]:
     in each sentence. The rules decide them, beside the classifier and not as one of its
     features: a list may run past the classifier's reach."""
     rels: list[Relation] = []
-
-    def add(head: Span, child: Span, label: str) -> None:
-        rels.append(Relation(head, child, label, SCORES[label], "rules"))
-
+    add = _adding_to(rels)
     for ents in groups:
         _listed_holders(doc, ents, add)
     return rels
