@@ -417,3 +417,22 @@ def test_the_trained_pipeline_gives_a_long_lists_last_holder_the_title(nlp):
               "Hữu Hiệp, Giám đốc Sở Giáo dục và Đào tạo.")
     holders = {head for label, head, child in rels(doc) if label == "has_title" and child == "Ủy viên"}
     assert holders == {"Phạm Văn Nghiêm", "Nguyễn Thanh Trường", "Vũ Kim Cứ", "Trần Huy Quân", "Trần Hữu Hiệp"}
+
+
+def test_a_list_of_holders_ends_at_a_title_with_its_own_list_or_an_item_of_nothing():
+    """A title that opens its own list ends the list before it ("Giám đốc: ông A, …, các Phó
+    Giám đốc: ông B, ông C"); items that carry posts end where an item names neither a person
+    nor a post, as when the sentence runs on into the next one."""
+    text = "Sở bổ nhiệm lãnh đạo gồm Giám đốc: ông Nguyễn Văn Tùng, các Phó Giám đốc: ông Đinh Văn Doãn, ông Lê Hùng."
+    labelled = [("Giám đốc", "TITLE"), ("Nguyễn Văn Tùng", "PER"), ("Phó Giám đốc", "TITLE"),
+                ("Đinh Văn Doãn", "PER"), ("Lê Hùng", "PER")]
+    assert _listed(text, labelled) == {("Nguyễn Văn Tùng", "Giám đốc"), ("Đinh Văn Doãn", "Phó Giám đốc"),
+                                       ("Lê Hùng", "Phó Giám đốc")}
+    text = ("Ban Bí thư chỉ định 2 cán bộ tham gia ủy viên Ban Chấp hành Đảng bộ tỉnh gồm: Giám đốc Sở Y tế "
+            "Nông Tuấn Phong; Bí thư Huyện ủy Lê Khánh Hòa; tại hội nghị, đại biểu thảo luận sôi nổi; ông Lại "
+            "Xuân Môn, Chủ tịch UBND tỉnh trao quyết định.")
+    labelled = [("Ban Bí thư", "ORG"), ("ủy viên", "TITLE"), ("Ban Chấp hành Đảng bộ tỉnh", "ORG"),
+                ("Giám đốc", "TITLE"), ("Sở Y tế", "ORG"), ("Nông Tuấn Phong", "PER"), ("Bí thư", "TITLE"),
+                ("Huyện ủy", "ORG"), ("Lê Khánh Hòa", "PER"), ("Lại Xuân Môn", "PER"), ("Chủ tịch", "TITLE"),
+                ("UBND tỉnh", "ORG")]
+    assert _listed(text, labelled) == {("Nông Tuấn Phong", "ủy viên"), ("Lê Khánh Hòa", "ủy viên")}
