@@ -130,7 +130,7 @@ class RelationRules:
                 gap = _between(doc, prev, nxt)
                 if nxt.label_ == "ORG" and gap and gap[-1] in {"của", "do"} \
                         and all(map(_doc_tail, gap[:-1])):
-                    for body in _joint_issuers(doc, ents, k):
+                    for body in _listed_from(doc, ents, k, _JOINT_ISSUERS):
                         for d in pending:
                             add(d, body, "issued_by")
                     break
@@ -157,7 +157,7 @@ class RelationRules:
                 k += 1  # the body's head who signed: "Chủ tịch [UBND tỉnh] [Nguyễn Văn Cao] vừa ký DOC"
             if k >= len(ents) or ents[k].label_ != "DOC" or not _issues(_between(doc, ents[k - 1], ents[k]), k > i + 1):
                 continue
-            for document in [ents[k], *_listed_documents(doc, ents, k)]:
+            for document in _listed_from(doc, ents, k, _LIST_OF_DOCUMENTS):
                 add(document, ent, "issued_by")
             if i >= 1 and ents[i - 1].label_ == "DATE" and \
                     _between(doc, ents[i - 1], ent) in ([","], []):
@@ -303,6 +303,7 @@ def _list_items(words: Words, ents: list[Span], start: int, end: int,
 _BEFORE_ISSUING = _JUST | {"cũng", "sẽ", "biểu quyết", "xem xét", "chính thức"}
 _SIGNING = {"ký", "ký ban hành", "ban hành"}
 _LIST_OF_DOCUMENTS = ([","], [";"], ["và"], [",", "và"], [";", "và"])
+_JOINT_ISSUERS = ([","], ["và"])
 
 
 def _issues(gap: list[str], signed: bool) -> bool:
@@ -322,18 +323,6 @@ def _issues(gap: list[str], signed: bool) -> bool:
     return len(gap) <= 3 and (issues or has)
 
 
-def _listed_documents(doc: Doc, ents: list[Span], k: int) -> list[Span]:
-    """The documents listed right after ents[k], which its issuer issued too (the training gold
-    links all 17 such lists so): "thông qua [Luật A]; [Luật B] và [Luật C]"."""
-    listed, prev = [], ents[k]
-    for nxt in ents[k + 1:]:
-        if nxt.label_ != "DOC" or _between(doc, prev, nxt) not in _LIST_OF_DOCUMENTS:
-            break
-        listed.append(nxt)
-        prev = nxt
-    return listed
-
-
 def _body_after(doc: Doc, ents: list[Span], k: int) -> bool:
     """The title ents[k] names its body right after it: "Trưởng ban [Ban X]", "[kế toán] tại [Văn
     phòng Tỉnh ủy]" (case 164)."""
@@ -351,15 +340,18 @@ def _post_of_body(doc: Doc, body: Span, title: Span) -> bool:
     return posted or counted
 
 
-def _joint_issuers(doc: Doc, ents: list[Span], k: int) -> list[Span]:
-    """The body ents[k] after "của" and the bodies listed with it, which issued the document
-    together: "Quy chế làm việc của [Ban Chấp hành Trung ương], [Bộ Chính trị], [Ban Bí thư]"."""
-    bodies = [ents[k]]
+def _listed_from(doc: Doc, ents: list[Span], k: int, glue: tuple[list[str], ...]) -> list[Span]:
+    """ents[k] and the entities of its label listed right after it, each joined to the one
+    before by one of `glue`: the bodies that issued a document together after "của" ("Quy chế
+    làm việc của [Ban Chấp hành Trung ương], [Bộ Chính trị], [Ban Bí thư]"), the documents a
+    body issued one after another ("thông qua [Luật A]; [Luật B] và [Luật C]"; the training
+    gold links all 17 such lists)."""
+    listed = [ents[k]]
     for nxt in ents[k + 1:]:
-        if nxt.label_ != "ORG" or _between(doc, bodies[-1], nxt) not in ([","], ["và"]):
+        if nxt.label_ != ents[k].label_ or _between(doc, listed[-1], nxt) not in glue:
             break
-        bodies.append(nxt)
-    return bodies
+        listed.append(nxt)
+    return listed
 
 
 def _decides_on(doc: Doc, ents: list[Span], add) -> None:
