@@ -8,12 +8,17 @@ the code that derives it. A file whose key differs (a new package, edited code) 
 cannot be read is rebuilt; a home that cannot be written only costs the rebuild at every
 start-up. JSON, and .npz read with `allow_pickle=False`; never pickle: the file is data,
 read as data.
+
+Folders are kept the same way (`cached_folder`): a trained entity network, stored under a key
+over everything its training reads, so that a retraining with the same inputs (a fold of
+`make choices` after a change to the relation rules) copies it instead of training again.
 """
 from __future__ import annotations
 
 import hashlib
 import json
 import os
+import shutil
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from types import ModuleType
@@ -57,6 +62,42 @@ def cached_arrays(name: str, key: str, build: Callable[[], dict[str, np.ndarray]
     """The same for NumPy arrays (numbers and strings), kept as .npz and read without pickle:
     large tables of floats load far faster than from JSON text."""
     return _cached(f"{name}.npz", key, build, _read_arrays, _write_arrays)
+
+
+def cached_folder(kind: str, key: str, target: Path, build: Callable[[Path], None], keep: int = 48) -> bool:
+    """Fill the new folder `target` with the one stored under `kind` for `key`, or else with
+    `build(target)`, then stored; True when it came from the store. Only the `keep` folders of
+    a kind used last stay (a network is about 3 MB). A store that cannot be written costs only
+    the build; two processes storing the same key keep the first."""
+    folder = cache_dir()
+    stored = folder / kind / key if folder is not None else None
+    if stored is not None and stored.is_dir():
+        try:
+            shutil.copytree(stored, target)
+            os.utime(stored)  # used now: pruned last
+            return True
+        except OSError:
+            shutil.rmtree(target, ignore_errors=True)
+    build(target)
+    if stored is not None:
+        tmp = stored.with_name(f".{key}.{os.getpid()}.tmp")
+        try:
+            shutil.copytree(target, tmp)
+            tmp.rename(stored)
+            _prune(stored.parent, keep)
+        except OSError:
+            pass
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+    return False
+
+
+def _prune(kind: Path, keep: int) -> None:
+    """Remove all but the `keep` folders of a kind used last."""
+    folders = sorted((p for p in kind.iterdir() if p.is_dir() and not p.name.startswith(".")),
+                     key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in folders[keep:]:
+        shutil.rmtree(old, ignore_errors=True)
 
 
 def _cached(file_name: str, key: str, build: Callable[[], Any], read: Callable[[Path, str], Any],

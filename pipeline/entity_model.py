@@ -19,14 +19,17 @@ by `make choices`; the merged spans then pass the guidelines' checks of `span_ch
 """
 from __future__ import annotations
 
+import hashlib
+import json
 import random
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from itertools import islice
 from typing import ClassVar
 
 import numpy
-from spacy.attrs import MORPH, SENT_START, SPACY, TAG
+from spacy.attrs import MORPH, NORM, ORTH, PREFIX, SENT_START, SHAPE, SPACY, SUFFIX, TAG
 from spacy.language import Language
 from spacy.pipeline import Tagger
 from spacy.tokens import Doc, Span
@@ -281,6 +284,31 @@ def to_example(doc: Doc, features: Iterable[str], vocab=None) -> Example:
     for token, tag in zip(reference, biluo_tags(reference)):  # what a tagger learns; `ner` reads ents
         token.tag_ = tag
     return Example(predicted, reference)
+
+
+def inputs_key(docs: list[Doc], network: Config, settings: dict, features: Iterable[str], seed: int) -> str:
+    """A key over everything `train` reads: the network's config, the training settings and
+    seed, the words each example shows the network (forms, features, sentence starts) with
+    its gold tags, the static vectors if used, the versions of spaCy, thinc and NumPy, and the
+    source of this module and of the one that picks its matrix products. Training is
+    deterministic, so one key is one network, byte for byte (tests/test_train.py)."""
+    import spacy
+    import thinc
+
+    from . import blas
+    from .cache import key_of
+    from .vectors import VECTORS_DIR
+
+    features = sorted(set(features))
+    digest = hashlib.sha256()
+    for doc in docs:
+        view = model_view(doc, features)
+        digest.update(view.to_array([ORTH, NORM, PREFIX, SUFFIX, SHAPE, TAG, MORPH, SENT_START, SPACY]).tobytes())
+        digest.update("\n".join(biluo_tags(doc)).encode("utf-8"))
+    vectors = sorted(VECTORS_DIR.rglob("*")) if settings.get("static_vectors") else []
+    return key_of(sys.modules[__name__], blas, *(p for p in vectors if p.is_file()), network.to_str(),
+                  json.dumps(settings, sort_keys=True), ",".join(features), str(seed),
+                  spacy.__version__, thinc.__version__, numpy.__version__, digest.hexdigest())
 
 
 def train(docs: list[Doc], network: Config, settings: dict, features: Iterable[str], seed: int,

@@ -22,6 +22,7 @@ from confection import Config
 
 from . import entity_model, relation_model, status
 from .annotations import gold_files, split
+from .cache import cached_folder
 from .config import MODEL_STAGES, load_config, save_config, spacy_config
 from .paths import DEFAULT_CONFIG, MODELS_DIR, SPLIT_FILE
 from .records import Record, apply_record, atomic_write, read_many
@@ -76,18 +77,29 @@ def gold_docs(records: list[Record], prepare) -> list:
 
 
 def fit(records: list[Record], out_dir: Path, config: Config, seed: int | None = None,
-        log: Log = log_stderr, epochs: int | None = None, calibration: dict | None = None) -> None:
-    """Train both models on `records` and save them, with their config, into out_dir."""
+        log: Log = log_stderr, epochs: int | None = None, calibration: dict | None = None,
+        reuse_network: bool = False) -> None:
+    """Train both models on `records` and save them, with their config, into out_dir. With
+    `reuse_network`, an entity network trained before on the very same inputs is copied from
+    the cache (`cache.cached_folder`) instead of trained again: the same network, sooner."""
     settings = {**config["train"], "static_vectors": config["stages"]["entity_model"].get("static_vectors")}
     seed = settings["seed"] if seed is None else seed
     settings["epochs"] = epochs or settings["epochs"]
     docs = gold_docs(records, feature_pipeline(config))
     features = config["stages"]["entity_model"].get("features", entity_model.FEATURES)
-    model = entity_model.train(docs, spacy_config(config), settings, features, seed, log)
+    network = spacy_config(config)
     out_dir.mkdir(parents=True, exist_ok=True)
     if (out_dir / "ner").exists():
         shutil.rmtree(out_dir / "ner")
-    model.to_disk(out_dir / "ner")
+
+    def train_network(folder: Path) -> None:
+        entity_model.train(docs, network, settings, features, seed, log).to_disk(folder)
+
+    if not reuse_network:
+        train_network(out_dir / "ner")
+    elif cached_folder("networks", entity_model.inputs_key(docs, network, settings, features, seed),
+                       out_dir / "ner", train_network):
+        log("ner: the network trained before on the same inputs, from the cache")
     classifier = relation_model.train(docs, seed=seed)
     classifier.to_disk(out_dir / "relations.json")
     log(f"relations: {len(classifier.weights)} features with a non-zero weight")
@@ -117,7 +129,7 @@ def out_of_fold(records: list[Record], config: Config, k: int, seed: int,
         held = {r.id for r in test}
         with tempfile.TemporaryDirectory() as tmp:
             fit([r for r in published if r.id not in held] + extra, Path(tmp), config,
-                seed if fit_seed is None else fit_seed, log=lambda line: None)
+                seed if fit_seed is None else fit_seed, log=lambda line: None, reuse_network=True)
             yield test, Path(tmp)
 
 
@@ -163,7 +175,7 @@ def run(models_dir: Path = MODELS_DIR, seed: int | None = None, log: Log = log_s
     table = out_of_fold_calibration(train_records, config, seed, log)
     with tempfile.TemporaryDirectory(dir=models_dir.parent) as tmp:
         staging = Path(tmp) / "models"
-        fit(train_records, staging, config, seed, log, calibration=table)
+        fit(train_records, staging, config, seed, log, calibration=table, reuse_network=True)
         meta = {"data_hash": data_hash(files), "versions": versions(), "seed": seed,
                 "train_documents": len(train_records), "heldout_documents": len(heldout)}
         atomic_write(staging / "meta.json", json.dumps(meta) + "\n")

@@ -65,6 +65,29 @@ def test_training_is_deterministic_for_a_seed(trained, tmp_path):
     assert (tmp_path / "ner" / "ner" / "model").read_bytes() == (trained / "ner" / "ner" / "model").read_bytes()
 
 
+def test_a_network_trained_before_on_the_same_inputs_comes_from_the_cache(trained, tmp_path, monkeypatch):
+    """`make choices` after a change to the relation rules retrains each fold's classifiers on
+    the fold's own network: the same network a fresh training gives, byte for byte, copied from
+    the cache; any change in what the network reads (a gold span) trains a new one."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    records = list(read_records(TINY))
+    logs: dict[str, list[str]] = {"first": [], "second": []}
+    for run, log in logs.items():
+        fit(records, tmp_path / run, load_config(), seed=7, log=log.append, epochs=100, reuse_network=True)
+        assert (tmp_path / run / "ner" / "ner" / "model").read_bytes() == \
+            (trained / "ner" / "ner" / "model").read_bytes()
+    trained_epochs = {run: sum(line.startswith("ner: epoch") for line in log) for run, log in logs.items()}
+    assert trained_epochs == {"first": 100, "second": 0}
+    assert "ner: the network trained before on the same inputs, from the cache" in logs["second"]
+    stored = tmp_path / "cache" / "vnorg" / "networks"
+    assert len(list(stored.iterdir())) == 1
+    first = records[0]  # one gold span fewer (its last): other inputs, another network
+    first.spans = first.spans[:-1]
+    first.relations = [r for r in first.relations if max(r["head"], r["child"]) < len(first.spans)]
+    fit(records, tmp_path / "third", load_config(), seed=7, log=lambda line: None, epochs=5, reuse_network=True)
+    assert len(list(stored.iterdir())) == 2
+
+
 def test_the_network_keeps_its_averaged_weights(trained, tmp_path):
     """`train.average_weights` (on in the shipped config) saves each weight's running average
     over the updates; off, the last step's weights are saved: another network, which must
