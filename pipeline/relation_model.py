@@ -22,7 +22,7 @@ from .entity_rules import holder_list_opens
 from .errors import ConfigError
 from .extensions import Relation, span_key
 from .lexicon import HONORIFIC_WORDS, POST_LIST_GLUE
-from .relation_rules import RelationRules, listed_holders, sentence_entities
+from .relation_rules import RelationRules, decided_by_rules, sentence_entities
 from .schema import ENTS, POST_LIST_LABELS, RELATION_TYPES, RELATIONS, RULE_SOURCE, SENTS, TOKEN_NORM
 from .words import Word, span_text, words_of
 
@@ -284,20 +284,22 @@ class RelationStage:
         self.lone_holder_score = lone_holder_score
 
     def predict(self, doc: Doc) -> list[Relation]:
-        """The rules' relations of the types they decide and the holders they read listed after
-        a title, and the classifier's pairs over the threshold (with `one_per_title`, a title's
-        likeliest holder and body, and a model title's weak holder)."""
+        """The rules' relations of the types they decide, the holders they read listed after a
+        title and the bodies bare titles name by their kind, and the classifier's pairs over the
+        threshold (with `one_per_title`, a title's likeliest holder and body, and a model title's
+        weak holder)."""
         groups = sentence_entities(doc)
         ruled = self.rules.find(doc, groups)
-        listed = listed_holders(doc, groups)
+        decided = decided_by_rules(doc, groups)
         if self.classifier is None:
-            return ruled + listed
+            return ruled + decided
         said = {(span_key(r.head), span_key(r.child), r.label) for r in ruled}
-        found = [r for r in ruled if r.label in self.rules_decide] + listed
-        listed_titles = {span_key(r.child) for r in listed}  # their holders are the listed ones
+        found = [r for r in ruled if r.label in self.rules_decide] + decided
+        # a title the rules gave its listed holders or its body takes no other from the classifier
+        settled = {(span_key(r.child if r.label == "has_title" else r.head), r.label) for r in decided}
         scored = []
         for head, child, label, ents in candidates(groups, self.max_distance):
-            if label in self.rules_decide or (label == "has_title" and span_key(child) in listed_titles):
+            if label in self.rules_decide or (span_key(child if label == "has_title" else head), label) in settled:
                 continue
             rule_says = (span_key(head), span_key(child), label) in said
             p = self.classifier.probability(features(doc, head, child, label, rule_says, ents))

@@ -16,7 +16,7 @@ from . import lexicon
 from .entity_rules import decides_at, holder_list_opens
 from .extensions import Relation
 from .schema import POST_LIST_LABELS
-from .words import Words, words_of
+from .words import Words, span_text, words_of
 
 SCORES = {"has_title": 0.95, "title_of": 0.95, "issued_by": 0.93, "issued_on": 0.97,
           "implements": 0.8, "decides_on": 0.85}
@@ -36,6 +36,12 @@ _NAMING = {"-", "–", "ông", "bà", "đồng chí"}  # between a post and its 
 _IMPLEMENT = {v.lower() for v in lexicon.IMPLEMENT_VERBS}
 _ISSUE = {v.lower() for v in lexicon.ISSUE_VERBS}
 _JUST = {"đã", "vừa", "mới"}  # before "có" when a body "has" (issued) a document: 9 of 10 in training
+# The kind of body each bare title heads by its name: "Trưởng ban" a "Ban …", "Cục trưởng" a "Cục …".
+_KIND_A_TITLE_HEADS = {
+    **{f"trưởng {kind}": kind for kind in ("ban", "tiểu ban", "đoàn", "phòng", "tổ", "đội")},
+    **{f"{kind} trưởng": kind for kind in ("cục", "chi cục", "tổng cục", "vụ", "viện", "tổ", "đội")}}
+# Bodies named "Ban …" that a "Trưởng ban" does not head: their heads are secretaries.
+_BODIES_HEADED_OTHERWISE = ("ban chấp hành", "ban thường vụ", "ban bí thư", "ban cán sự", "ban thường trực")
 _DOC_TAIL = {",", "ngày", "hội nghị", "lần", "thứ", "khóa", "(", ")", "và", "số"}
 
 
@@ -119,6 +125,9 @@ class RelationRules:
             if j not in claimed and ents[j].label_ == "TITLE":
                 add(ent, ents[j], "has_title")
                 claimed.add(j)
+        for j in claimed:  # "X, [Phó Cục trưởng], [Cục Tổ chức cán bộ]" (case 173)
+            if j + 1 < len(ents) and ents[j + 1].label_ == "ORG" and _between(doc, ents[j], ents[j + 1]) == [","]:
+                add(ents[j], ents[j + 1], "title_of")
 
     # --- documents -----------------------------------------------------------------
     def _documents(self, doc: Doc, ents: list[Span], add) -> None:
@@ -212,14 +221,16 @@ _COUNTING = ({"có"}, {"hiện", "có"}, {"gồm", "có"}, {"gồm"})
 _ITEM_OPENING = lexicon.HONORIFIC_WORDS | {":", "có", "các", "vị"}
 
 
-def listed_holders(doc: Doc, groups: list[list[Span]]) -> list[Relation]:
-    """The has_title relations of titles whose holders are listed after them (`_listed_holders`)
-    in each sentence. The rules decide them, beside the classifier and not as one of its
-    features: a list may run past the classifier's reach."""
+def decided_by_rules(doc: Doc, groups: list[list[Span]]) -> list[Relation]:
+    """Relations the rules decide beside the classifier, not as its features: the holders of
+    titles listed after them (`_listed_holders`), where a list may run past the classifier's
+    reach, and the bodies bare titles name by their kind (`_bodies_titles_head`), which the
+    classifier's reading of the words between misses."""
     rels: list[Relation] = []
     add = _adding_to(rels)
     for ents in groups:
         _listed_holders(doc, ents, add)
+        _bodies_titles_head(doc, ents, add)
     return rels
 
 
@@ -328,6 +339,32 @@ def _body_after(doc: Doc, ents: list[Span], k: int) -> bool:
     phòng Tỉnh ủy]" (case 164)."""
     return k + 1 < len(ents) and ents[k + 1].label_ == "ORG" and \
         _between(doc, ents[k], ents[k + 1]) in ([], ["tại"])
+
+
+def _bodies_titles_head(doc: Doc, ents: list[Span], add) -> None:
+    """A bare title heads the nearest body of its kind before it in the sentence: "[Ban Chỉ đạo
+    …] có 21 thành viên, ông A làm [Trưởng ban]", "[đoàn Đại biểu Quốc hội TP Đà Nẵng] do ông B
+    làm [trưởng đoàn]" (case 174)."""
+    for k, title in enumerate(ents):
+        kind = _KIND_A_TITLE_HEADS.get(_post_words(span_text(title))) if title.label_ == "TITLE" else None
+        if kind is None or _body_after(doc, ents, k) or (
+                k + 1 < len(ents) and _of_kind(ents[k + 1], kind)):
+            continue  # "nguyên [Phó Viện trưởng] phụ trách [Viện Kiểm sát quân sự …]"
+        body = next((b for b in reversed(ents[:k]) if _of_kind(b, kind)), None)
+        if body is not None:
+            add(title, body, "title_of")
+
+
+def _of_kind(span: Span, kind: str) -> bool:
+    """A body whose name starts with `kind` and that a title of that kind heads."""
+    name = span_text(span).lower()
+    return span.label_ == "ORG" and name.startswith(kind + " ") and not name.startswith(_BODIES_HEADED_OTHERWISE)
+
+
+def _post_words(title: str) -> str:
+    """A title's words without its deputy and standing marks: "Phó Trưởng ban Thường trực" is
+    "trưởng ban"."""
+    return title.lower().removeprefix("phó ").removesuffix(" thường trực")
 
 
 def _post_of_body(doc: Doc, body: Span, title: Span) -> bool:

@@ -75,6 +75,32 @@ def test_a_bare_post_taken_up_at_a_body_belongs_to_that_body(rules_nlp):
     assert not any(label == "title_of" for label, _, _ in rels(doc))  # no body one is sent to
 
 
+def test_a_title_apposed_to_a_person_takes_the_body_after_its_comma(rules_nlp):
+    """Case 173: "X, [Phó Cục trưởng], [Cục …], [Bộ …]" as the army's and the police's news write
+    it; a title no person holds does not ("gửi tới Thủ tướng, Chính phủ")."""
+    doc = rules_nlp("Đại tá Trần Văn Minh, Phó Cục trưởng, Cục Cảnh sát giao thông, Bộ Công an đã trao quyết định.")
+    assert ("title_of", "Phó Cục trưởng", "Cục Cảnh sát giao thông") in rels(doc)
+    assert ("title_of", "Phó Cục trưởng", "Bộ Công an") not in rels(doc)
+    doc = rules_nlp("Ông Lê Văn Hòa, Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh dự họp.")
+    assert ("title_of", "Bí thư", "HĐND tỉnh") not in rels(doc)
+
+
+def test_a_bare_title_heads_the_body_of_its_kind_named_before_it(rules_nlp):
+    """Case 174: "[Ban Chỉ đạo …] có 18 thành viên, do ông A … làm [Trưởng ban]": the nearest
+    body of the title's kind before it, past other bodies, however far; not a body a secretary
+    heads ("Ban Thường vụ"), nor an earlier one when the title names its own after it."""
+    doc = rules_nlp("Ban Chỉ đạo phòng chống thiên tai có 18 thành viên, do ông Lê Văn Hòa, Phó Chủ tịch UBND "
+                    "tỉnh làm Trưởng ban; ông Phạm Minh Tâm, Giám đốc Sở Nông nghiệp làm Phó Trưởng ban Thường trực.")
+    assert {("title_of", "Trưởng ban", "Ban Chỉ đạo phòng chống thiên tai"),
+            ("title_of", "Phó Trưởng ban Thường trực", "Ban Chỉ đạo phòng chống thiên tai"),
+            ("title_of", "Phó Chủ tịch", "UBND tỉnh")} <= rels(doc)
+    doc = rules_nlp("Ban Thường vụ Tỉnh ủy đã họp và phân công ông Lê Văn Hòa làm Trưởng ban.")
+    assert not any(label == "title_of" for label, _, _ in rels(doc))
+    doc = rules_nlp("Viện Kiểm sát nhân dân tỉnh bổ nhiệm ông Lê Văn Tâm, nguyên Phó Viện trưởng phụ trách "
+                    "Viện Kiểm sát quân sự khu vực 2.")
+    assert ("title_of", "Phó Viện trưởng", "Viện Kiểm sát nhân dân tỉnh") not in rels(doc)
+
+
 def test_the_body_that_acts_by_a_fronted_decision_issued_it(rules_nlp):
     doc = rules_nlp("Tại Quyết định 589/QĐ-TTg ngày 12/5/2020, Thủ tướng bổ nhiệm ông Lê Quốc Hùng.")
     assert {("issued_by", "Quyết định 589/QĐ-TTg", "Thủ tướng"),
@@ -348,7 +374,7 @@ def test_a_title_named_right_before_another_person_is_read_as_that_persons():
 def _listed(text: str, labelled: list[tuple[str, str]]) -> set[tuple[str, str]]:
     """(person, title) of the has_title relations the rules read from lists of holders."""
     import pipeline
-    from pipeline.relation_rules import listed_holders, sentence_entities
+    from pipeline.relation_rules import decided_by_rules, sentence_entities
 
     doc = pipeline.load(None, {"pipeline.stages": []})(text)
     spans, start = [], 0
@@ -357,7 +383,8 @@ def _listed(text: str, labelled: list[tuple[str, str]]) -> set[tuple[str, str]]:
         spans.append(doc.char_span(start, start + len(words), label=label))
         start += len(words)
     doc.ents = spans
-    return {(r.head.text, r.child.text) for r in listed_holders(doc, sentence_entities(doc))}
+    return {(r.head.text, r.child.text) for r in decided_by_rules(doc, sentence_entities(doc))
+            if r.label == "has_title"}
 
 
 def test_each_holder_of_a_long_list_after_a_title_holds_it():
