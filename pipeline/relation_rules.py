@@ -40,6 +40,10 @@ _JUST = {"đã", "vừa", "mới"}  # before "có" when a body "has" (issued) a 
 _KIND_A_TITLE_HEADS = {
     **{f"trưởng {kind}": kind for kind in ("ban", "tiểu ban", "đoàn", "phòng", "tổ", "đội")},
     **{f"{kind} trưởng": kind for kind in ("cục", "chi cục", "tổng cục", "vụ", "viện", "tổ", "đội")}}
+# Between two posts held together, the first taking the second's body: "[Chủ tịch] kiêm Giám đốc
+# [Công ty …]", "[Bộ trưởng] - Chủ nhiệm [Văn phòng Chính phủ]" (case 175).
+_SHARING = (["kiêm"], [",", "kiêm"], ["-"], ["–"])
+_BARE_POSTS = {t.lower() for t in lexicon.TITLES + lexicon.TITLES_BEFORE_BODY}
 # Bodies named "Ban …" that a "Trưởng ban" does not head: their heads are secretaries.
 _BODIES_HEADED_OTHERWISE = ("ban chấp hành", "ban thường vụ", "ban bí thư", "ban cán sự", "ban thường trực")
 _DOC_TAIL = {",", "ngày", "hội nghị", "lần", "thứ", "khóa", "(", ")", "và", "số"}
@@ -125,6 +129,11 @@ class RelationRules:
             if j not in claimed and ents[j].label_ == "TITLE":
                 add(ent, ents[j], "has_title")
                 claimed.add(j)
+        for i, ent in enumerate(ents):  # "[Chủ tịch] kiêm Giám đốc [Công ty …]" (case 175)
+            if ent.label_ == "TITLE" and i + 1 < len(ents) and ents[i + 1].label_ == "TITLE" \
+                    and _body_after(doc, ents, i + 1) and _between(doc, ent, ents[i + 1]) in _SHARING \
+                    and _shares_a_body(ent):
+                add(ent, ents[i + 2], "title_of")
         for j in claimed:  # "X, [Phó Cục trưởng], [Cục Tổ chức cán bộ]" (case 173)
             if j + 1 < len(ents) and ents[j + 1].label_ == "ORG" and _between(doc, ents[j], ents[j + 1]) == [","]:
                 add(ents[j], ents[j + 1], "title_of")
@@ -359,6 +368,14 @@ def _of_kind(span: Span, kind: str) -> bool:
     """A body whose name starts with `kind` and that a title of that kind heads."""
     name = span_text(span).lower()
     return span.label_ == "ORG" and name.startswith(kind + " ") and not name.startswith(_BODIES_HEADED_OTHERWISE)
+
+
+def _shares_a_body(title: Span) -> bool:
+    """A bare post that takes the body of the post it is held with: not a party secretary's,
+    whose body is the party committee ("[Bí thư] kiêm Chủ tịch [UBND huyện]"), nor a member's
+    post that names its committee ("Tỉnh ủy viên - Phó Trưởng Đoàn …")."""
+    name = span_text(title).lower()
+    return name in _BARE_POSTS and not name.endswith(("ủy viên", "uỷ viên")) and "bí thư" not in name
 
 
 def _post_words(title: str) -> str:

@@ -85,6 +85,19 @@ def test_a_title_apposed_to_a_person_takes_the_body_after_its_comma(rules_nlp):
     assert ("title_of", "Bí thư", "HĐND tỉnh") not in rels(doc)
 
 
+def test_a_bare_post_held_together_with_another_takes_its_body(rules_nlp):
+    """Case 175: "[Chủ tịch] kiêm Giám đốc [Công ty …]", "[Bộ trưởng] - Chủ nhiệm [Văn phòng Chính
+    phủ]"; not a party secretary's post, whose body is the party committee, nor a member's."""
+    doc = rules_nlp("Ông Nguyễn Quang Tuấn, nguyên Chủ tịch kiêm Giám đốc Công ty Petrolimex Singapore bị cảnh cáo.")
+    assert ("title_of", "Chủ tịch", "Công ty Petrolimex Singapore") in rels(doc)
+    doc = rules_nlp("Bộ trưởng - Chủ nhiệm Văn phòng Chính phủ Mai Tiến Dũng phát biểu.")
+    assert ("title_of", "Bộ trưởng", "Văn phòng Chính phủ") in rels(doc)
+    doc = rules_nlp("Ông Lê Văn An, Bí thư kiêm Chủ tịch UBND huyện Nghĩa Hành dự họp.")
+    assert ("title_of", "Bí thư", "UBND huyện Nghĩa Hành") not in rels(doc)
+    doc = rules_nlp("Bà Trần Thị Hoa, Tỉnh ủy viên - Phó Trưởng Đoàn đại biểu Quốc hội tỉnh phát biểu.")
+    assert not any(label == "title_of" and head == "Tỉnh ủy viên" for label, head, _ in rels(doc))
+
+
 def test_a_bare_title_heads_the_body_of_its_kind_named_before_it(rules_nlp):
     """Case 174: "[Ban Chỉ đạo …] có 18 thành viên, do ông A … làm [Trưởng ban]": the nearest
     body of the title's kind before it, past other bodies, however far; not a body a secretary
