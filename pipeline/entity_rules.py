@@ -1614,15 +1614,20 @@ def _a_deputys_post(before: Word) -> bool:
     return before.norm_ in _DEPUTY_AFTER or before.text in {",", ";", "-", "–"}
 
 
-def holder_list_opens(doc: Words | Doc, k: int, end: int, bodies: dict[int, int]) -> int | None:
-    """Where the list of a title's holders starts when "gồm" or a colon opens it after the title
-    ending at k, over its body (`bodies`: start -> end of the ORG and LOC spans) and its term
-    ("4 [Thứ trưởng] gồm các ông …", "3 [uỷ viên] mới vào Ban Chấp hành … nhiệm kỳ 2015 - 2020,
-    gồm: …"; cases 35, 160): the word after the opener, else None."""
-    while k < end and (k in bodies or doc[k].is_space or lexicon.before_holder_list(doc[k].norm_)
-                       or word_kind(doc[k]) == KIND_ORG):
+def holder_list_opens(doc: Words | Doc, k: int, end: int, bodies: dict[int, int],
+                      openers: frozenset[str] = lexicon.HOLDER_LIST_OPENERS) -> int | None:
+    """Where the list of a title's holders starts when "gồm" or a colon (one of `openers`) opens
+    it after the title ending at k, over its body (`bodies`: start -> end of the ORG and LOC
+    spans) and its term ("4 [Thứ trưởng] gồm các ông …", "3 [uỷ viên] mới vào Ban Chấp hành …
+    nhiệm kỳ 2015 - 2020, gồm: …"; cases 35, 160): the word after the opener, else None."""
+    while k < end and doc[k].norm_ not in openers and _before_holder_list(doc, k, bodies):
         k = bodies.get(k, k + 1)
-    return k + 1 if k < end and doc[k].norm_ in lexicon.HOLDER_LIST_OPENERS else None
+    return k + 1 if k < end and doc[k].norm_ in openers else None
+
+
+def _before_holder_list(doc: Words | Doc, k: int, bodies: dict[int, int]) -> bool:
+    """Word k is of a title's body, term or count, between the title and its list of holders."""
+    return k in bodies or doc[k].is_space or lexicon.before_holder_list(doc[k].norm_) or word_kind(doc[k]) == KIND_ORG
 
 
 def _holders_listed(doc: Words, k: int, end: int, bodies: dict[int, int], persons: set[int]) -> bool:

@@ -369,7 +369,10 @@ POST_LIST_GLUE = {",", ";", "và", "kiêm", "-", "–"}
 # What opens the list of a title's holders (case 35), and what may stand between the title,
 # with its body, and that word: its term, "mới", the count of people ("3 [uỷ viên] mới vào
 # [Ban Chấp hành Đảng bộ TP Đà Nẵng] nhiệm kỳ 2015 - 2020, gồm:", "… đối với 6 người gồm:").
-HOLDER_LIST_OPENERS = {"gồm", "gồm có", "bao gồm", ":"}
+HOLDER_LIST_OPENERS = frozenset({"gồm", "gồm có", "bao gồm", ":"})
+# A decision's title and the people it concerns: "miễn nhiệm chức danh [ủy viên] UBND tỉnh đối với
+# ông A, nguyên Giám đốc Sở Tư pháp; bà B, …" (case 176).
+CONCERNED_LIST_OPENERS = HOLDER_LIST_OPENERS | {"đối với"}
 BEFORE_HOLDER_LIST = {",", "(", ")", "-", "–", "khóa", "khoá", "nhiệm kỳ", "mới", "vào", "với", "đối với", "người"}
 
 

@@ -254,7 +254,9 @@ def _listed_holders(doc: Doc, ents: list[Span], add) -> None:
         if title.label_ != "TITLE":
             continue
         end = words.sentence(title.start)[1]
-        start = holder_list_opens(words, title.end, end, bodies)
+        start = holder_list_opens(words, title.end, end, bodies)  # "… đối với 6 người gồm: A, …"
+        if start is None:
+            start = holder_list_opens(words, title.end, end, bodies, lexicon.CONCERNED_LIST_OPENERS)
         if start is None:
             continue
         post = _post_named(title, bodies)

@@ -449,6 +449,22 @@ def test_a_listed_holder_who_names_the_same_post_again_holds_that_one():
                    [("Phó Chủ tịch", "TITLE"), ("Văn phòng", "ORG")]) == set()
 
 
+def test_the_people_a_decision_on_a_post_concerns_hold_it():
+    """Case 176: "miễn nhiệm chức danh [Ủy viên] UBND tỉnh … đối với ông A, nguyên Giám đốc …; bà
+    B, …" gives the post to each person the decision names; "đối với 6 người gồm:" still opens
+    the list at its colon."""
+    text = ("HĐND tỉnh miễn nhiệm chức danh Ủy viên UBND tỉnh nhiệm kỳ 2021 - 2026 đối với ông Lê Văn Bảy, "
+            "nguyên Giám đốc Sở Tư pháp; bà Trần Thị Mai, nguyên Giám đốc Sở Y tế.")
+    labelled = [("HĐND tỉnh", "ORG"), ("Ủy viên", "TITLE"), ("UBND tỉnh", "ORG"), ("Lê Văn Bảy", "PER"),
+                ("Giám đốc", "TITLE"), ("Sở Tư pháp", "ORG"), ("Trần Thị Mai", "PER"), ("Giám đốc", "TITLE"),
+                ("Sở Y tế", "ORG")]
+    assert _listed(text, labelled) == {("Lê Văn Bảy", "Ủy viên"), ("Trần Thị Mai", "Ủy viên")}
+    text = "HĐND tỉnh miễn nhiệm chức danh Ủy viên UBND tỉnh đối với 2 người gồm: ông Lê Văn Bảy, bà Trần Thị Mai."
+    labelled = [("HĐND tỉnh", "ORG"), ("Ủy viên", "TITLE"), ("UBND tỉnh", "ORG"), ("Lê Văn Bảy", "PER"),
+                ("Trần Thị Mai", "PER")]
+    assert _listed(text, labelled) == {("Lê Văn Bảy", "Ủy viên"), ("Trần Thị Mai", "Ủy viên")}
+
+
 def test_the_trained_pipeline_gives_a_long_lists_last_holder_the_title(nlp):
     """The shipped pipeline: the classifier reaches 40 words, the list rule the whole list."""
     doc = nlp("Tại kỳ họp, HĐND tỉnh đã bầu bổ sung 5 Ủy viên UBND tỉnh khóa XVI, nhiệm kỳ 2021 - 2026 gồm các "
