@@ -372,7 +372,7 @@ POST_LIST_GLUE = {",", ";", "và", "kiêm", "-", "–"}
 HOLDER_LIST_OPENERS = frozenset({"gồm", "gồm có", "bao gồm", ":"})
 # A decision's title and the people it concerns: "miễn nhiệm chức danh [ủy viên] UBND tỉnh đối với
 # ông A, nguyên Giám đốc Sở Tư pháp; bà B, …" (case 176).
-CONCERNED_LIST_OPENERS = HOLDER_LIST_OPENERS | {"đối với"}
+CONCERNED_LIST_OPENERS = HOLDER_LIST_OPENERS | {"đối với", "cho"}
 BEFORE_HOLDER_LIST = {",", "(", ")", "-", "–", "khóa", "khoá", "nhiệm kỳ", "mới", "vào", "với", "đối với", "người"}
 
 

@@ -257,7 +257,7 @@ def _listed_holders(doc: Doc, ents: list[Span], add) -> None:
         start = holder_list_opens(words, title.end, end, bodies)  # "… đối với 6 người gồm: A, …"
         if start is None:
             start = holder_list_opens(words, title.end, end, bodies, lexicon.CONCERNED_LIST_OPENERS)
-        if start is None:
+        if start is None or (words[start - 1].norm_ == "cho" and words[start].norm_ not in lexicon.HONORIFIC_WORDS):
             continue
         post = _post_named(title, bodies)
         for person, posts in _list_items(words, ents[i + 1:], start, end, bodies):

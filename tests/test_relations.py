@@ -463,6 +463,14 @@ def test_the_people_a_decision_on_a_post_concerns_hold_it():
     labelled = [("HĐND tỉnh", "ORG"), ("Ủy viên", "TITLE"), ("UBND tỉnh", "ORG"), ("Lê Văn Bảy", "PER"),
                 ("Trần Thị Mai", "PER")]
     assert _listed(text, labelled) == {("Lê Văn Bảy", "Ủy viên"), ("Trần Thị Mai", "Ủy viên")}
+    text = "Chủ tịch UBND tỉnh trao quyết định bổ nhiệm Phó Giám đốc Sở Y tế cho ông Lê Văn Bảy và bà Trần Thị Mai."
+    labelled = [("Chủ tịch", "TITLE"), ("UBND tỉnh", "ORG"), ("Phó Giám đốc", "TITLE"), ("Sở Y tế", "ORG"),
+                ("Lê Văn Bảy", "PER"), ("Trần Thị Mai", "PER")]
+    assert _listed(text, labelled) == {("Lê Văn Bảy", "Phó Giám đốc"), ("Trần Thị Mai", "Phó Giám đốc")}
+    text = "Bộ trưởng Bộ Công an cho biết: trong thư gửi đồng chí Hoàng Mai, Chủ tịch Hồ Chí Minh đã nêu sáu điều."
+    labelled = [("Bộ trưởng", "TITLE"), ("Bộ Công an", "ORG"), ("Hoàng Mai", "PER"), ("Chủ tịch", "TITLE"),
+                ("Hồ Chí Minh", "PER")]
+    assert _listed(text, labelled) == set()  # "cho" opens a list only before an honorific
 
 
 def test_the_trained_pipeline_gives_a_long_lists_last_holder_the_title(nlp):
