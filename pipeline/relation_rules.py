@@ -83,6 +83,7 @@ class RelationRules:
         add = _adding_to(rels)
         self._titles(doc, ents, add)
         self._documents(doc, ents, add)
+        _named_after_their_kind(doc, ents, add)
         self._implements(doc, ents, rels, add)
         _decides_on(doc, ents, add)
         unique = {(r.head.start, r.child.start, r.label): r for r in rels}
@@ -146,6 +147,8 @@ class RelationRules:
             pending, dated, prev = [ent], set(), ent
             for k, nxt in enumerate(ents[i + 1:], i + 1):
                 gap = _between(doc, prev, nxt)
+                if gap[-1:] and gap[-1] in _BARE_POSTS:
+                    gap = gap[:-1]  # "… của Bộ trưởng [Bộ Quốc phòng]": the post the body acts through (case 177)
                 if nxt.label_ == "ORG" and gap and gap[-1] in {"của", "do"} \
                         and all(map(_doc_tail, gap[:-1])):
                     for body in _listed_from(doc, ents, k, _JOINT_ISSUERS):
@@ -324,6 +327,10 @@ def _list_items(words: Words, ents: list[Span], start: int, end: int,
 # qua [Luật …]".
 _BEFORE_ISSUING = _JUST | {"cũng", "sẽ", "biểu quyết", "xem xét", "chính thức"}
 _SIGNING = {"ký", "ký ban hành", "ban hành"}
+# The words after a kind of document that name documents of that kind ("các nghị quyết của Trung
+# ương, nhất là Nghị quyết 16"; case 178).
+_NAMING_DOCUMENTS = ("nhất là", "như", "(", "đặc biệt là", "trong đó có")
+_DOCUMENT_KINDS = {kind.lower() for kind in lexicon.DOC_TYPE_WORDS}
 _LIST_OF_DOCUMENTS = ([","], [";"], ["và"], [",", "và"], [";", "và"])
 _JOINT_ISSUERS = ([","], ["và"])
 
@@ -408,6 +415,41 @@ def _listed_from(doc: Doc, ents: list[Span], k: int, glue: tuple[list[str], ...]
             break
         listed.append(nxt)
     return listed
+
+
+def _named_after_their_kind(doc: Doc, ents: list[Span], add) -> None:
+    """Documents named after the kind of a body's documents were issued by it: "các nghị quyết
+    của [Trung ương] về xây dựng Đảng, nhất là [Nghị quyết 16], [18], [19]", "các nghị quyết,
+    kết luận của [Trung ương] ([Nghị quyết Trung ương 7], khóa 8; [Kết luận 64], …)"; a document
+    of another kind does not follow them (case 178)."""
+    words = words_of(doc)
+    for k, body in enumerate(ents):
+        if body.label_ != "ORG" or body.start < 2 or words[body.start - 1].norm_ != "của":
+            continue
+        kinds = _kinds_named_before(words, body.start - 1)
+        if not kinds:
+            continue
+        named, last = False, body
+        for document in ents[k + 1:]:
+            if document.label_ != "DOC":
+                continue
+            gap = doc.text[last.end_char:document.start_char].lower()
+            named = named or any(opener in gap for opener in _NAMING_DOCUMENTS)
+            listed = last is not body and last.label_ == "DOC" and gap.strip() in {",", "và", ", và"}
+            if named and (span_text(document).lower().startswith(kinds) or (listed and span_text(document).isdigit())):
+                add(document, body, "issued_by")
+                last = document
+
+
+def _kinds_named_before(words: Words, end: int) -> tuple[str, ...]:
+    """The kinds of document that "các"/"những" names right before word `end`: "các [nghị quyết],
+    [kết luận]" gives ("nghị quyết", "kết luận"); nothing when other words stand there."""
+    kinds, k = [], end - 1
+    while k >= 0 and (words[k].norm_ in _DOCUMENT_KINDS or words[k].norm_ in {",", "và"}):
+        if words[k].norm_ in _DOCUMENT_KINDS:
+            kinds.append(words[k].norm_)
+        k -= 1
+    return tuple(kinds) if k >= 0 and words[k].norm_ in {"các", "những"} else ()
 
 
 def _decides_on(doc: Doc, ents: list[Span], add) -> None:

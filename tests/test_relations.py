@@ -138,6 +138,27 @@ def test_a_body_issues_each_document_it_passes_or_its_head_signs(rules_nlp):
     assert not any(label == "issued_by" for label, _, _ in rels(doc))
 
 
+def test_a_document_of_a_body_acting_through_a_post_was_issued_by_the_body(rules_nlp):
+    """Case 177: "DOC ngày D của Bộ trưởng [Bộ Quốc phòng]": an issuer's post with no holder named
+    is no TITLE (rule 2), and the body after it issued the document."""
+    doc = rules_nlp("Theo Quyết định số 250/QĐ-BQP ngày 20/6/2018 của Bộ trưởng Bộ Quốc phòng, Đại tá Hoàng Văn "
+                    "Hùng được bổ nhiệm.")
+    assert {("issued_by", "Quyết định số 250/QĐ-BQP", "Bộ Quốc phòng"),
+            ("issued_on", "Quyết định số 250/QĐ-BQP", "20/6/2018")} <= rels(doc)
+
+
+def test_documents_named_after_the_kind_of_a_bodys_documents_were_issued_by_it(rules_nlp):
+    """Case 178: "các nghị quyết của [Trung ương] …, nhất là [Nghị quyết 16], [18]": each document
+    of the kind named, and the numbers listed after one; not a document of another kind."""
+    doc = rules_nlp("Đảng bộ tỉnh triển khai các nghị quyết của Trung ương về xây dựng Đảng, nhất là Nghị quyết 16, "
+                    "18 về tổ chức và Quy định số 192 về công tác cán bộ.")
+    issued = {(head, child) for label, head, child in rels(doc) if label == "issued_by"}
+    assert {("Nghị quyết 16", "Trung ương"), ("18", "Trung ương")} <= issued
+    assert ("Quy định số 192", "Trung ương") not in issued
+    doc = rules_nlp("Đảng bộ tỉnh triển khai nghị quyết của Trung ương về xây dựng Đảng, nhất là Nghị quyết 16.")
+    assert not any(label == "issued_by" for label, _, _ in rels(doc))  # no "các": one resolution, unnamed
+
+
 def test_implements_with_actor_before_the_verb(rules_nlp):
     doc = rules_nlp("Ngày 18/10/2021, Huyện ủy Đình Lập tổ chức hội nghị tổng kết Nghị quyết số 22-NQ/TW.")
     assert ("implements", "Huyện ủy Đình Lập", "Nghị quyết số 22-NQ/TW") in rels(doc)
