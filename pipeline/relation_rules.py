@@ -132,8 +132,8 @@ class RelationRules:
                 claimed.add(j)
         for i, ent in enumerate(ents):  # "[Chủ tịch] kiêm Giám đốc [Công ty …]" (case 175)
             if ent.label_ == "TITLE" and i + 1 < len(ents) and ents[i + 1].label_ == "TITLE" \
-                    and _body_after(doc, ents, i + 1) and _between(doc, ent, ents[i + 1]) in _SHARING \
-                    and _shares_a_body(ent):
+                    and _body_after(doc, ents, i + 1) and _shares_a_body(ent, ents[i + 1], _between(
+                        doc, ent, ents[i + 1])):
                 add(ent, ents[i + 2], "title_of")
         for j in claimed:  # "X, [Phó Cục trưởng], [Cục Tổ chức cán bộ]" (case 173)
             if j + 1 < len(ents) and ents[j + 1].label_ == "ORG" and _between(doc, ents[j], ents[j + 1]) == [","]:
@@ -379,12 +379,17 @@ def _of_kind(span: Span, kind: str) -> bool:
     return span.label_ == "ORG" and name.startswith(kind + " ") and not name.startswith(_BODIES_HEADED_OTHERWISE)
 
 
-def _shares_a_body(title: Span) -> bool:
-    """A bare post that takes the body of the post it is held with: not a party secretary's,
-    whose body is the party committee ("[Bí thư] kiêm Chủ tịch [UBND huyện]"), nor a member's
-    post that names its committee ("Tỉnh ủy viên - Phó Trưởng Đoàn …")."""
+def _shares_a_body(title: Span, other: Span, glue: list[str]) -> bool:
+    """A bare post that takes the body of the post `other` it is held with, joined by `glue`: not
+    a party secretary's, whose body is the party committee ("[Bí thư] kiêm Chủ tịch [UBND
+    huyện]"), nor a member's post that names its committee ("Tỉnh ủy viên - Phó Trưởng Đoàn …").
+    After a comma only a member's bare post ("[ủy viên], Phó Chủ nhiệm [UB Kiểm tra Tỉnh ủy]")
+    or the deputy of the same post ("[Phó chủ tịch], Chủ tịch [UBND TP Thái Nguyên]") does."""
     name = span_text(title).lower()
-    return name in _BARE_POSTS and not name.endswith(("ủy viên", "uỷ viên")) and "bí thư" not in name
+    if glue == [","]:
+        return name in {"ủy viên", "uỷ viên"} or name == "phó " + span_text(other).lower()
+    return glue in _SHARING and name in _BARE_POSTS and not name.endswith(("ủy viên", "uỷ viên")) \
+        and "bí thư" not in name
 
 
 def _post_words(title: str) -> str:

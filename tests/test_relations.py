@@ -96,6 +96,13 @@ def test_a_bare_post_held_together_with_another_takes_its_body(rules_nlp):
     assert ("title_of", "Bí thư", "UBND huyện Nghĩa Hành") not in rels(doc)
     doc = rules_nlp("Bà Trần Thị Hoa, Tỉnh ủy viên - Phó Trưởng Đoàn đại biểu Quốc hội tỉnh phát biểu.")
     assert not any(label == "title_of" and head == "Tỉnh ủy viên" for label, head, _ in rels(doc))
+    # after a comma, a member's bare post and the deputy of the same post only
+    doc = rules_nlp("Ông Lê Văn An được chuẩn y giữ chức ủy viên, Phó Chủ nhiệm UB Kiểm tra Tỉnh ủy.")
+    assert ("title_of", "ủy viên", "UB Kiểm tra Tỉnh ủy") in rels(doc)
+    doc = rules_nlp("Ông Lê Văn An từng giữ chức Phó Chủ tịch, Chủ tịch UBND thành phố Thái Nguyên.")
+    assert ("title_of", "Phó Chủ tịch", "UBND thành phố Thái Nguyên") in rels(doc)
+    doc = rules_nlp("Ông Lê Văn An, Bí thư, Chủ tịch HĐND thành phố dự họp.")
+    assert ("title_of", "Bí thư", "HĐND thành phố") not in rels(doc)
 
 
 def test_a_bare_title_heads_the_body_of_its_kind_named_before_it(rules_nlp):
