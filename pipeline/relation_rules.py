@@ -147,10 +147,7 @@ class RelationRules:
             pending, dated, prev = [ent], set(), ent
             for k, nxt in enumerate(ents[i + 1:], i + 1):
                 gap = _between(doc, prev, nxt)
-                if gap[-1:] and gap[-1] in _BARE_POSTS:
-                    gap = gap[:-1]  # "… của Bộ trưởng [Bộ Quốc phòng]": the post the body acts through (case 177)
-                if nxt.label_ == "ORG" and gap and gap[-1] in {"của", "do"} \
-                        and all(map(_doc_tail, gap[:-1])):
+                if nxt.label_ == "ORG" and _names_issuer(gap):
                     for body in _listed_from(doc, ents, k, _JOINT_ISSUERS):
                         for d in pending:
                             add(d, body, "issued_by")
@@ -350,6 +347,15 @@ def _issues(gap: list[str], signed: bool) -> bool:
     issues = any(w in _ISSUE for w in gap) and "tham mưu" not in gap
     has = last == "có" and before <= _JUST
     return len(gap) <= 3 and (issues or has)
+
+
+def _names_issuer(gap: list[str]) -> bool:
+    """The words between a document (its date, its session) and its issuer: "của" or "do", or
+    either with the post the body acts through, whose holder is not named ("[Quyết định số 250]
+    ngày 20/6/2018 của Bộ trưởng [Bộ Quốc phòng]"; case 177)."""
+    if gap[-1:] and gap[-1] in _BARE_POSTS:
+        gap = gap[:-1]
+    return bool(gap) and gap[-1] in {"của", "do"} and all(map(_doc_tail, gap[:-1]))
 
 
 def _body_after(doc: Doc, ents: list[Span], k: int) -> bool:
