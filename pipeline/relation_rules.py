@@ -328,6 +328,8 @@ _SIGNING = {"ký", "ký ban hành", "ban hành"}
 # ương, nhất là Nghị quyết 16"; case 178).
 _NAMING_DOCUMENTS = ("nhất là", "như", "(", "đặc biệt là", "trong đó có")
 _DOCUMENT_KINDS = {kind.lower() for kind in lexicon.DOC_TYPE_WORDS}
+# The kinds of document that decide on a person (K5): the training gold's decides_on are all of them.
+_DECIDING_KINDS = ("quyết định", "qđ", "nghị quyết", "công văn")
 _LIST_OF_DOCUMENTS = ([","], [";"], ["và"], [",", "và"], [";", "và"])
 _JOINT_ISSUERS = ([","], ["và"])
 
@@ -465,9 +467,11 @@ def _kinds_named_before(words: Words, end: int) -> tuple[str, ...]:
 
 def _decides_on(doc: Doc, ents: list[Span], add) -> None:
     """"Quyết định số 1889/QĐ-UBND điều động ông [X]", "trao Quyết định … cho ông [X]": a
-    personnel verb between the document and the people named after it."""
+    personnel verb between a decision and the people named after it. Only a document of a
+    deciding kind decides (K5, case 179): the proposal, regulation or decree a decision rests on
+    ("căn cứ [Quy định số 102-QĐ/TW] …, Bộ Chính trị quyết định … ông [X]") does not."""
     for i, ent in enumerate(ents):
-        if ent.label_ != "DOC":
+        if ent.label_ != "DOC" or not span_text(ent).lower().startswith(_DECIDING_KINDS):
             continue
         verb_seen = False
         prev = ent

@@ -121,6 +121,15 @@ def test_a_bare_title_heads_the_body_of_its_kind_named_before_it(rules_nlp):
     assert ("title_of", "Phó Viện trưởng", "Viện Kiểm sát nhân dân tỉnh") not in rels(doc)
 
 
+def test_only_a_deciding_document_decides_on_a_person(rules_nlp):
+    """Case 179: "Quyết định … điều động ông X" decides on X; the proposal or regulation a
+    decision rests on does not ("Sau khi xem xét Tờ trình số 131-TTr/UBKTTW …")."""
+    doc = rules_nlp("Quyết định số 1889/QĐ-UBND điều động ông Nguyễn Tiến Dũng giữ chức Giám đốc Sở GD&ĐT.")
+    assert ("decides_on", "Quyết định số 1889/QĐ-UBND", "Nguyễn Tiến Dũng") in rels(doc)
+    doc = rules_nlp("Sau khi xem xét Tờ trình số 131-TTr/UBKTTW, Bộ Chính trị quyết định kỷ luật ông Trần Việt Tân.")
+    assert not any(label == "decides_on" for label, _, _ in rels(doc))
+
+
 def test_the_body_that_acts_by_a_fronted_decision_issued_it(rules_nlp):
     doc = rules_nlp("Tại Quyết định 589/QĐ-TTg ngày 12/5/2020, Thủ tướng bổ nhiệm ông Lê Quốc Hùng.")
     assert {("issued_by", "Quyết định 589/QĐ-TTg", "Thủ tướng"),
