@@ -105,7 +105,7 @@ def learning_curve(train: list[Record], heldout: list[Record], expected: list, f
         subset = published[:round(share * len(published))] + extra
         log(f"learning curve: {share:.0%} of the published articles ({len(subset)} documents)")
         with tempfile.TemporaryDirectory() as tmp:
-            fit(subset, Path(tmp), config, seed, log=lambda line: None, reuse_network=True)
+            fit(subset, Path(tmp), config, seed, log=lambda line: None)
             results.append((share, len(subset), score(from_config(config, Path(tmp)), heldout, expected)))
     results.append((1.0, len(train), full))
     return [{"share": share, "documents": documents, "published": round(share * len(published)),

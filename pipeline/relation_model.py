@@ -296,10 +296,10 @@ class RelationStage:
         said = {(span_key(r.head), span_key(r.child), r.label) for r in ruled}
         found = [r for r in ruled if r.label in self.rules_decide] + decided
         # a title the rules gave its listed holders or its body takes no other from the classifier
-        settled = {(span_key(r.child if r.label == "has_title" else r.head), r.label) for r in decided}
+        settled = {(span_key(_title(r.head, r.child, r.label)), r.label) for r in decided}
         scored = []
         for head, child, label, ents in candidates(groups, self.max_distance):
-            if label in self.rules_decide or (span_key(child if label == "has_title" else head), label) in settled:
+            if label in self.rules_decide or (span_key(_title(head, child, label)), label) in settled:
                 continue
             rule_says = (span_key(head), span_key(child), label) in said
             p = self.classifier.probability(features(doc, head, child, label, rule_says, ents))
@@ -317,6 +317,11 @@ class RelationStage:
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.predict(doc))
         return doc
+
+
+def _title(head: Span, child: Span, label: str) -> Span:
+    """The TITLE of a has_title (the child) or title_of (the head) pair."""
+    return child if label == "has_title" else head
 
 
 def one_per_title(scored: list[Relation], threshold: float, shared_by_lists: bool = False,
@@ -346,8 +351,7 @@ def one_per_title(scored: list[Relation], threshold: float, shared_by_lists: boo
         if r.label not in {"has_title", "title_of"}:
             kept.append(r)
             continue
-        title = r.child if r.label == "has_title" else r.head
-        key = (span_key(title), r.label)
+        key = (span_key(_title(r.head, r.child, r.label)), r.label)
         if key not in best or r.score > best[key].score:
             best[key] = r
     kept += best.values()

@@ -8,6 +8,7 @@ rules are its baseline, and one of its features (`relation_model.py`).
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from spacy.tokens import Doc, Span
@@ -254,15 +255,26 @@ def _listed_holders(doc: Doc, ents: list[Span], add) -> None:
         if title.label_ != "TITLE":
             continue
         end = words.sentence(title.start)[1]
-        start = holder_list_opens(words, title.end, end, bodies)  # "… đối với 6 người gồm: A, …"
+        start = _holders_listed_from(words, title.end, end, bodies)
         if start is None:
-            start = holder_list_opens(words, title.end, end, bodies, lexicon.CONCERNED_LIST_OPENERS)
-        if start is None or (words[start - 1].norm_ == "cho" and words[start].norm_ not in lexicon.HONORIFIC_WORDS):
             continue
         post = _post_named(title, bodies)
         for person, posts in _list_items(words, ents[i + 1:], start, end, bodies):
             if all(_post_named(p, bodies) != post for p in posts):
                 add(person, title, "has_title")
+
+
+def _holders_listed_from(words: Words, k: int, end: int, bodies: dict[int, int]) -> int | None:
+    """Where the people a title ending at word k goes to are listed: after "gồm" or a colon,
+    which win over an "đối với" before them ("… đối với 6 người gồm: A, …"), else after the
+    "đối với" or "cho" of a decision on the post (case 176), "cho" only before an honorific
+    ("bổ nhiệm … cho ông A", not "cho biết"); None when no list follows."""
+    start = holder_list_opens(words, k, end, bodies)
+    if start is None:
+        start = holder_list_opens(words, k, end, bodies, lexicon.CONCERNED_LIST_OPENERS)
+    if start is not None and words[start - 1].norm_ == "cho" and words[start].norm_ not in lexicon.HONORIFIC_WORDS:
+        return None
+    return start
 
 
 def _post_named(title: Span, bodies: dict[int, int]) -> tuple[str, str]:
@@ -326,7 +338,7 @@ _BEFORE_ISSUING = _JUST | {"cũng", "sẽ", "biểu quyết", "xem xét", "chín
 _SIGNING = {"ký", "ký ban hành", "ban hành"}
 # The words after a kind of document that name documents of that kind ("các nghị quyết của Trung
 # ương, nhất là Nghị quyết 16"; case 178).
-_NAMING_DOCUMENTS = ("nhất là", "như", "(", "đặc biệt là", "trong đó có")
+_NAMING_DOCUMENTS = re.compile(r"\b(?:nhất là|như|đặc biệt là|trong đó có)\b|\(")
 _DOCUMENT_KINDS = {kind.lower() for kind in lexicon.DOC_TYPE_WORDS}
 # The kinds of document that decide on a person (K5): the training gold's decides_on are all of them.
 _DECIDING_KINDS = ("quyết định", "qđ", "nghị quyết", "công văn")
@@ -447,7 +459,7 @@ def _named_after_their_kind(doc: Doc, ents: list[Span], add) -> None:
             if document.label_ != "DOC":
                 continue
             gap = doc.text[last.end_char:document.start_char].lower()
-            named = named or any(opener in gap for opener in _NAMING_DOCUMENTS)
+            named = named or _NAMING_DOCUMENTS.search(gap) is not None  # "như", not "nhưng"
             listed = last is not body and last.label_ == "DOC" and gap.strip() in {",", "và", ", và"}
             if named and (span_text(document).lower().startswith(kinds) or (listed and span_text(document).isdigit())):
                 add(document, body, "issued_by")

@@ -78,10 +78,11 @@ def gold_docs(records: list[Record], prepare) -> list:
 
 def fit(records: list[Record], out_dir: Path, config: Config, seed: int | None = None,
         log: Log = log_stderr, epochs: int | None = None, calibration: dict | None = None,
-        reuse_network: bool = False) -> None:
-    """Train both models on `records` and save them, with their config, into out_dir. With
-    `reuse_network`, an entity network trained before on the very same inputs is copied from
-    the cache (`cache.cached_folder`) instead of trained again: the same network, sooner."""
+        reuse_network: bool = True) -> None:
+    """Train both models on `records` and save them, with their config, into out_dir. An entity
+    network trained before on the very same inputs is copied from the cache
+    (`cache.cached_folder`) instead of trained again: the same network, sooner. Without
+    `reuse_network` it is trained whatever the cache holds."""
     settings = {**config["train"], "static_vectors": config["stages"]["entity_model"].get("static_vectors")}
     seed = settings["seed"] if seed is None else seed
     settings["epochs"] = epochs or settings["epochs"]
@@ -129,7 +130,7 @@ def out_of_fold(records: list[Record], config: Config, k: int, seed: int,
         held = {r.id for r in test}
         with tempfile.TemporaryDirectory() as tmp:
             fit([r for r in published if r.id not in held] + extra, Path(tmp), config,
-                seed if fit_seed is None else fit_seed, log=lambda line: None, reuse_network=True)
+                seed if fit_seed is None else fit_seed, log=lambda line: None)
             yield test, Path(tmp)
 
 
@@ -175,7 +176,7 @@ def run(models_dir: Path = MODELS_DIR, seed: int | None = None, log: Log = log_s
     table = out_of_fold_calibration(train_records, config, seed, log)
     with tempfile.TemporaryDirectory(dir=models_dir.parent) as tmp:
         staging = Path(tmp) / "models"
-        fit(train_records, staging, config, seed, log, calibration=table, reuse_network=True)
+        fit(train_records, staging, config, seed, log, calibration=table)
         meta = {"data_hash": data_hash(files), "versions": versions(), "seed": seed,
                 "train_documents": len(train_records), "heldout_documents": len(heldout)}
         atomic_write(staging / "meta.json", json.dumps(meta) + "\n")

@@ -176,6 +176,8 @@ def test_documents_named_after_the_kind_of_a_bodys_documents_were_issued_by_it(r
     assert ("Quy định số 192", "Trung ương") not in issued
     doc = rules_nlp("Đảng bộ tỉnh triển khai nghị quyết của Trung ương về xây dựng Đảng, nhất là Nghị quyết 16.")
     assert not any(label == "issued_by" for label, _, _ in rels(doc))  # no "các": one resolution, unnamed
+    doc = rules_nlp("Huyện ủy triển khai các nghị quyết của Trung ương nhưng Nghị quyết 16 chưa được quán triệt.")
+    assert not any(label == "issued_by" for label, _, _ in rels(doc))  # "nhưng" names none of them, "như" would
 
 
 def test_implements_with_actor_before_the_verb(rules_nlp):

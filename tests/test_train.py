@@ -18,7 +18,8 @@ MODEL_ONLY = {"stages.entity_model.merge": "model_only"}
 
 
 def train_tiny(out: Path) -> None:
-    fit(list(read_records(TINY)), out, load_config(), seed=7, log=lambda line: None, epochs=100)
+    """Trained afresh, never copied from the cache: the determinism test compares two trainings."""
+    fit(list(read_records(TINY)), out, load_config(), seed=7, log=lambda line: None, epochs=100, reuse_network=False)
 
 
 @pytest.fixture(scope="module")
@@ -73,7 +74,7 @@ def test_a_network_trained_before_on_the_same_inputs_comes_from_the_cache(traine
     records = list(read_records(TINY))
     logs: dict[str, list[str]] = {"first": [], "second": []}
     for run, log in logs.items():
-        fit(records, tmp_path / run, load_config(), seed=7, log=log.append, epochs=100, reuse_network=True)
+        fit(records, tmp_path / run, load_config(), seed=7, log=log.append, epochs=100)
         assert (tmp_path / run / "ner" / "ner" / "model").read_bytes() == \
             (trained / "ner" / "ner" / "model").read_bytes()
     trained_epochs = {run: sum(line.startswith("ner: epoch") for line in log) for run, log in logs.items()}
@@ -84,7 +85,7 @@ def test_a_network_trained_before_on_the_same_inputs_comes_from_the_cache(traine
     first = records[0]  # one gold span fewer (its last): other inputs, another network
     first.spans = first.spans[:-1]
     first.relations = [r for r in first.relations if max(r["head"], r["child"]) < len(first.spans)]
-    fit(records, tmp_path / "third", load_config(), seed=7, log=lambda line: None, epochs=5, reuse_network=True)
+    fit(records, tmp_path / "third", load_config(), seed=7, log=lambda line: None, epochs=5)
     assert len(list(stored.iterdir())) == 2
 
 
