@@ -39,7 +39,6 @@ from .schema import (
 )
 from .shapes import ABBREVIATION_RE, DATE_RE, DOC_CODE_RE, SECTION_HEAD_RE, SECTION_TITLE_RE, UPPER
 from .underthesea_parts import DICTIONARY_FILE, MODEL_DIR, SYLLABLE_RE, TOKEN_MAP, VERSION, sent_tokenize
-from .words import Words, keep_words
 from .wordseg import CRFWordSegmenter
 
 _ORG_HEAD_RE = lexicon.term_re(lexicon.ORG_HEADS + list(lexicon.ORG_ABBREVIATIONS) + lexicon.LOWER_ORG_WORDS,
@@ -543,7 +542,6 @@ class Segmenter:
         doc = Doc(self.vocab, words=texts, spaces=spaces)
         doc.from_array([LEMMA, TAG, SENT_START, NORM], self._attributes(forms, kinds, starts))
         doc._.text = original
-        keep_words(doc, Words.given(doc, texts, forms, kinds))
         return doc
 
     def _attributes(self, forms: list[str], kinds: list[str], starts: list[bool]) -> numpy.ndarray:

@@ -7,7 +7,6 @@ words never change after segmentation).
 """
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -43,17 +42,6 @@ class Words(list[Word]):
                               t.is_space, t.text) for t in doc)
         self.doc = doc
 
-    @classmethod
-    def given(cls, doc: Doc, texts: list[str], forms: list[str], kinds: list[str]) -> Words:
-        """The words of a Doc the segmenter just built from these columns (each word as read,
-        normalised, and its kind): the same as Words(doc), without reading a Token per word."""
-        words = cls.__new__(cls)
-        flags = _flags_of(doc.vocab)
-        list.__init__(words, (Word(i, form, form.lower(), kind, *flags(text), text)
-                              for i, (text, form, kind) in enumerate(zip(texts, forms, kinds))))
-        words.doc = doc
-        return words
-
     @cached_property
     def sentences(self) -> list[tuple[int, int]]:
         """(start, end) of each sentence: spaCy's `doc.sents` walks every word at each call."""
@@ -80,21 +68,6 @@ class Words(list[Word]):
         return self.doc._.place_tags or []
 
 
-def _flags_of(vocab) -> Callable[[str], tuple[bool, bool, bool, bool]]:
-    """is_punct, like_num, is_upper and is_space of a word as read: its lexeme's, which depend
-    on the string and the language alone, kept per string."""
-    known = _FLAGS.setdefault(vocab.lang, {})
-
-    def flags(text: str) -> tuple[bool, bool, bool, bool]:
-        found = known.get(text)
-        if found is None:
-            lexeme = vocab[text]
-            found = known[text] = (lexeme.is_punct, lexeme.like_num, lexeme.is_upper, lexeme.is_space)
-        return found
-    return flags
-
-
-_FLAGS: dict[str, dict[str, tuple[bool, bool, bool, bool]]] = {}
 _KEY = "pipeline.words"  # in doc.user_data itself: a custom attribute (doc._) costs more to look up
 
 
@@ -104,11 +77,6 @@ def words_of(doc: Doc) -> Words:
     if words is None:
         words = doc.user_data[_KEY] = Words(doc)
     return words
-
-
-def keep_words(doc: Doc, words: Words) -> None:
-    """Keep `words` with the Doc, as words_of would."""
-    doc.user_data[_KEY] = words
 
 
 def span_text(span: Span) -> str:

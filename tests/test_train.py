@@ -17,6 +17,14 @@ TINY = ROOT / "tests" / "data" / "tiny.jsonl"
 MODEL_ONLY = {"stages.entity_model.merge": "model_only"}
 
 
+@pytest.fixture(autouse=True)
+def own_cache(tmp_path_factory, monkeypatch) -> None:
+    """Each test keeps the networks it trains in a cache of its own: the tiny networks would
+    otherwise fill the user's cache (`cache.cached_folder` keeps the 48 used last) and push out
+    the networks `make choices` and `make train` reuse."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
+
+
 def train_tiny(out: Path) -> None:
     """Trained afresh, never copied from the cache: the determinism test compares two trainings."""
     fit(list(read_records(TINY)), out, load_config(), seed=7, log=lambda line: None, epochs=100, reuse_network=False)
