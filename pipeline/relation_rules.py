@@ -25,7 +25,7 @@ SCORES = {"has_title": 0.95, "title_of": 0.95, "issued_by": 0.93, "issued_on": 0
 PERSONNEL_VERBS = {"bổ nhiệm", "điều động", "bầu", "chuẩn y", "kỷ luật", "cách chức", "miễn nhiệm",
                    "khiển trách", "cảnh cáo", "phê chuẩn", "chỉ định", "phân công", "cho thôi",
                    "nghỉ hưu", "luân chuyển", "tiếp nhận", "khai trừ", "đình chỉ", "bãi nhiệm",
-                   "công nhận", "giao", "thi hành kỷ luật", "đối với", "cho"}
+                   "công nhận", "giao", "thi hành kỷ luật", "đối với", "cho", "giáng cấp", "giáng chức"}
 _APPOSITION = {",", "-", "–", ":"}
 # Words that may stand between a person and the title they hold: the status cues and the
 # verbs of holding ("X, nguyên Bí thư", "điều động ông X giữ chức Bí thư", "X thôi giữ chức Bí thư").
@@ -482,8 +482,13 @@ def _decides_on(doc: Doc, ents: list[Span], add) -> None:
     personnel verb between a decision and the people named after it. Only a document of a
     deciding kind decides (K5, case 179): the proposal, regulation or decree a decision rests on
     ("căn cứ [Quy định số 102-QĐ/TW] …, Bộ Chính trị quyết định … ông [X]") does not."""
+    words = words_of(doc)
     for i, ent in enumerate(ents):
         if ent.label_ != "DOC" or not span_text(ent).lower().startswith(_DECIDING_KINDS):
+            continue
+        if _in_brackets_after_its_clause(words, ent.start):
+            for person in _clause_people(words, ents[:i]):
+                add(ent, person, "decides_on")
             continue
         verb_seen = False
         prev = ent
@@ -495,6 +500,30 @@ def _decides_on(doc: Doc, ents: list[Span], add) -> None:
             if nxt.label_ == "PER" and verb_seen:
                 add(ent, nxt, "decides_on")
             prev = nxt
+
+
+def _in_brackets_after_its_clause(words: Words, start: int) -> bool:
+    """A decision cited in brackets at the end of the clause it decided: "bổ nhiệm ông [A] giữ
+    chức vụ … ([theo] [Quyết định 838-QĐ/TU] ngày 2/8 …); Luân chuyển ông B …" (case 180)."""
+    k = start - 1
+    if k >= 0 and words[k].norm_ in {"theo", "tại"}:
+        k -= 1
+    return k >= 0 and words[k].text == "("
+
+
+def _clause_people(words: Words, before: list[Span]) -> list[Span]:
+    """The people named in the clause that ends where `before` ends, after a personnel verb of
+    that clause: back to the sentence's start or the last ";" before them."""
+    if not before:
+        return []
+    end = before[-1].end
+    start = words.sentence(before[-1].start)[0]
+    for k in range(end - 1, start - 1, -1):
+        if words[k].text == ";":
+            start = k + 1
+            break
+    verbs = [k for k in range(start, end) if words[k].norm_ in PERSONNEL_VERBS]
+    return [span for span in before if span.label_ == "PER" and verbs and span.start > verbs[0]]
 
 
 def _decides_by(doc: Doc, document: Span, body: Span) -> bool:

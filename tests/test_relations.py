@@ -133,6 +133,20 @@ def test_only_a_deciding_document_decides_on_a_person(rules_nlp):
     assert not any(label == "decides_on" for label, _, _ in rels(doc))
 
 
+def test_a_decision_in_brackets_decides_on_its_own_clause(rules_nlp):
+    """Case 180: "(theo Quyết định …)" closing a clause decides on that clause's person, not on
+    the one the next clause names; and a demotion is a personnel decision."""
+    doc = rules_nlp("Điều động và bổ nhiệm ông Lương Trí Tiên, Bí thư Thành ủy Bà Rịa giữ chức vụ Trưởng Ban "
+                    "Nội chính Tỉnh ủy (theo Quyết định 838-QĐ/TU ngày 2/8 của Ban Thường vụ Tỉnh ủy); Điều động "
+                    "và bổ nhiệm ông Huỳnh Bách Chiến, Bí thư Huyện ủy Xuyên Mộc giữ chức vụ Phó Trưởng Ban "
+                    "Tuyên giáo Tỉnh ủy (Quyết định 839-QĐ/TU ngày 2/8 của Ban Thường vụ Tỉnh ủy).")
+    decided = {(head, child) for label, head, child in rels(doc) if label == "decides_on"}
+    assert decided == {("Quyết định 838-QĐ/TU", "Lương Trí Tiên"), ("Quyết định 839-QĐ/TU", "Huỳnh Bách Chiến")}
+    doc = rules_nlp("Tại quyết định số 1387/QĐ-CTN, Chủ tịch nước giáng cấp bậc hàm Thượng tướng Trần Việt Tân "
+                    "xuống Trung tướng.")
+    assert ("decides_on", "quyết định số 1387/QĐ-CTN", "Trần Việt Tân") in rels(doc)
+
+
 def test_the_body_that_acts_by_a_fronted_decision_issued_it(rules_nlp):
     doc = rules_nlp("Tại Quyết định 589/QĐ-TTg ngày 12/5/2020, Thủ tướng bổ nhiệm ông Lê Quốc Hùng.")
     assert {("issued_by", "Quyết định 589/QĐ-TTg", "Thủ tướng"),
