@@ -234,14 +234,39 @@ _ITEM_OPENING = lexicon.HONORIFIC_WORDS | {":", "có", "các", "vị"}
 def decided_by_rules(doc: Doc, groups: list[list[Span]]) -> list[Relation]:
     """Relations the rules decide beside the classifier, not as its features: the holders of
     titles listed after them (`_listed_holders`), where a list may run past the classifier's
-    reach, and the bodies bare titles name by their kind (`_bodies_titles_head`), which the
-    classifier's reading of the words between misses."""
+    reach, and the bodies bare titles name by their kind (`_bodies_titles_head`) or whose head
+    is named after "do" (`_bodies_led_by`), which the classifier's reading of the words between
+    misses."""
     rels: list[Relation] = []
     add = _adding_to(rels)
     for ents in groups:
         _listed_holders(doc, ents, add)
         _bodies_titles_head(doc, ents, add)
+        _bodies_led_by(doc, ents, add)
     return rels
+
+
+def _bodies_led_by(doc: Doc, ents: list[Span], add) -> None:
+    """A body whose head is named after "do" or "(nơi", with the post after "làm": "[công đoàn
+    trường ĐH Y dược] do ông A làm [Chủ tịch]", "[Bệnh viện Tim Hà Nội] (nơi ông Tuấn từng làm
+    [Giám đốc])". Not a delegation of the body or one sent by it, which the post heads instead:
+    "Đoàn [Chính phủ] do Thủ tướng … làm Trưởng đoàn", "đoàn công tác của [Bộ Chính trị] do …"
+    (case 181)."""
+    words = words_of(doc)
+    for k, body in enumerate(ents):
+        after = body.end + (body.end < len(words) and words[body.end].text == "(")
+        if body.label_ != "ORG" or after >= len(words) or words[after].norm_ not in {"do", "nơi"} \
+                or (body.start > 0 and words[body.start - 1].norm_ in {"đoàn", "của"}):
+            continue
+        end = min(words.sentence(body.start)[1], body.end + 20)
+        end = next((j for j in range(after, end) if words[j].text == ";"), end)  # its clause
+        for title in ents[k + 1:]:
+            if title.start >= end:
+                break
+            if title.label_ == "TITLE" and words[title.start - 1].norm_ == "làm":
+                if any(e.label_ == "PER" and e.end <= title.start for e in ents[k + 1:]):
+                    add(title, body, "title_of")
+                break
 
 
 def _listed_holders(doc: Doc, ents: list[Span], add) -> None:

@@ -147,6 +147,18 @@ def test_a_decision_in_brackets_decides_on_its_own_clause(rules_nlp):
     assert ("decides_on", "quyết định số 1387/QĐ-CTN", "Trần Việt Tân") in rels(doc)
 
 
+def test_a_body_whose_head_is_named_after_do_is_the_posts_body(rules_nlp):
+    """Case 181: "[ORG] do ông A làm [Chủ tịch]", "[ORG] (nơi ông A từng làm [Giám đốc])"; not
+    a delegation of the body ("Đoàn [Chính phủ] do Thủ tướng … làm Trưởng đoàn")."""
+    doc = rules_nlp("Bộ Công an xuống Bệnh viện Tim Hà Nội (nơi ông Tuấn từng làm Giám đốc) thu thập tài liệu.")
+    assert ("title_of", "Giám đốc", "Bệnh viện Tim Hà Nội") in rels(doc)
+    doc = rules_nlp("Đoàn Chính phủ do Thủ tướng Nguyễn Xuân Phúc làm Trưởng đoàn đã tới viếng.")
+    assert not any(label == "title_of" and child == "Chính phủ" for label, _, child in rels(doc))
+    doc = rules_nlp("Tiểu ban Điều lệ do ông Phạm Minh Chính đứng đầu; Tiểu ban Nhân sự do ông Nguyễn Phú Trọng "
+                    "làm Trưởng tiểu ban.")
+    assert not any(label == "title_of" and child == "Tiểu ban Điều lệ" for label, _, child in rels(doc))
+
+
 def test_the_body_that_acts_by_a_fronted_decision_issued_it(rules_nlp):
     doc = rules_nlp("Tại Quyết định 589/QĐ-TTg ngày 12/5/2020, Thủ tướng bổ nhiệm ông Lê Quốc Hùng.")
     assert {("issued_by", "Quyết định 589/QĐ-TTg", "Thủ tướng"),
