@@ -254,7 +254,7 @@ def _bodies_led_by(doc: Doc, ents: list[Span], add) -> None:
     (case 181)."""
     words = words_of(doc)
     for k, body in enumerate(ents):
-        after = body.end + (body.end < len(words) and words[body.end].text == "(")
+        after = body.end + 1 if body.end < len(words) and words[body.end].text == "(" else body.end
         if body.label_ != "ORG" or after >= len(words) or words[after].norm_ not in {"do", "nơi"} \
                 or (body.start > 0 and words[body.start - 1].norm_ in {"đoàn", "của"}):
             continue
@@ -547,8 +547,8 @@ def _clause_people(words: Words, before: list[Span]) -> list[Span]:
         if words[k].text == ";":
             start = k + 1
             break
-    verbs = [k for k in range(start, end) if words[k].norm_ in PERSONNEL_VERBS]
-    return [span for span in before if span.label_ == "PER" and verbs and span.start > verbs[0]]
+    verb = next((k for k in range(start, end) if words[k].norm_ in PERSONNEL_VERBS), None)
+    return [] if verb is None else [span for span in before if span.label_ == "PER" and span.start > verb]
 
 
 def _decides_by(doc: Doc, document: Span, body: Span) -> bool:
