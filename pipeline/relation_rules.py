@@ -17,7 +17,7 @@ from . import lexicon
 from .entity_rules import decides_at, holder_list_opens
 from .extensions import Relation
 from .schema import POST_LIST_LABELS
-from .words import Words, span_text, words_of
+from .words import Words, span_norm, words_of
 
 SCORES = {"has_title": 0.95, "title_of": 0.95, "issued_by": 0.93, "issued_on": 0.97,
           "implements": 0.8, "decides_on": 0.85}
@@ -51,9 +51,14 @@ _DOC_TAIL = {",", "ngày", "hội nghị", "lần", "thứ", "khóa", "(", ")", 
 
 
 def _adding_to(rels: list[Relation]) -> Callable[[Span, Span, str], None]:
-    """The `add` each rule calls: a relation into `rels`, at its type's rule score."""
+    """The `add` each rule calls: a relation into `rels`, at its type's rule score, once however
+    many rules find it ("[Đoàn …] do ông A làm [Trưởng đoàn]" is read by two)."""
+    added: set[tuple[int, int, str]] = set()
+
     def add(head: Span, child: Span, label: str) -> None:
-        rels.append(Relation(head, child, label, SCORES[label], "rules"))
+        if (head.start, child.start, label) not in added:
+            added.add((head.start, child.start, label))
+            rels.append(Relation(head, child, label, SCORES[label], "rules"))
     return add
 
 
@@ -87,8 +92,7 @@ class RelationRules:
         _named_after_their_kind(doc, ents, add)
         self._implements(doc, ents, rels, add)
         _decides_on(doc, ents, add)
-        unique = {(r.head.start, r.child.start, r.label): r for r in rels}
-        return list(unique.values())
+        return rels
 
     # --- people --------------------------------------------------------------------
     def _titles(self, doc: Doc, ents: list[Span], add) -> None:
@@ -409,7 +413,7 @@ def _bodies_titles_head(doc: Doc, ents: list[Span], add) -> None:
     …] có 21 thành viên, ông A làm [Trưởng ban]", "[đoàn Đại biểu Quốc hội TP Đà Nẵng] do ông B
     làm [trưởng đoàn]" (case 174)."""
     for k, title in enumerate(ents):
-        kind = _KIND_A_TITLE_HEADS.get(_post_words(span_text(title))) if title.label_ == "TITLE" else None
+        kind = _KIND_A_TITLE_HEADS.get(_post_words(span_norm(title))) if title.label_ == "TITLE" else None
         if kind is None or _body_after(doc, ents, k) or (
                 k + 1 < len(ents) and _of_kind(ents[k + 1], kind)):
             continue  # "nguyên [Phó Viện trưởng] phụ trách [Viện Kiểm sát quân sự …]"
@@ -420,7 +424,7 @@ def _bodies_titles_head(doc: Doc, ents: list[Span], add) -> None:
 
 def _of_kind(span: Span, kind: str) -> bool:
     """A body whose name starts with `kind` and that a title of that kind heads."""
-    name = span_text(span).lower()
+    name = span_norm(span)
     return span.label_ == "ORG" and name.startswith(kind + " ") and not name.startswith(_BODIES_HEADED_OTHERWISE)
 
 
@@ -430,11 +434,10 @@ def _shares_a_body(title: Span, other: Span, glue: list[str]) -> bool:
     huyện]"), nor a member's post that names its committee ("Tỉnh ủy viên - Phó Trưởng Đoàn …").
     After a comma only a member's bare post ("[ủy viên], Phó Chủ nhiệm [UB Kiểm tra Tỉnh ủy]")
     or the deputy of the same post ("[Phó chủ tịch], Chủ tịch [UBND TP Thái Nguyên]") does."""
-    name = span_text(title).lower()
+    name = span_norm(title)
     if glue == [","]:
-        return name in {"ủy viên", "uỷ viên"} or name == "phó " + span_text(other).lower()
-    return glue in _SHARING and name in _BARE_POSTS and not name.endswith(("ủy viên", "uỷ viên")) \
-        and "bí thư" not in name
+        return name == "ủy viên" or name == "phó " + span_norm(other)
+    return glue in _SHARING and name in _BARE_POSTS and not name.endswith("ủy viên") and "bí thư" not in name
 
 
 def _post_words(title: str) -> str:
@@ -483,10 +486,11 @@ def _named_after_their_kind(doc: Doc, ents: list[Span], add) -> None:
         for document in ents[k + 1:]:
             if document.label_ != "DOC":
                 continue
-            gap = doc.text[last.end_char:document.start_char].lower()
-            named = named or _NAMING_DOCUMENTS.search(gap) is not None  # "như", not "nhưng"
-            listed = last is not body and last.label_ == "DOC" and gap.strip() in {",", "và", ", và"}
-            if named and (span_text(document).lower().startswith(kinds) or (listed and span_text(document).isdigit())):
+            gap = _between(doc, last, document)
+            named = named or _NAMING_DOCUMENTS.search(" ".join(gap)) is not None  # "như", not "nhưng"
+            listed = last is not body and last.label_ == "DOC" and gap in ([","], ["và"], [",", "và"])
+            name = span_norm(document)
+            if named and (name.startswith(kinds) or (listed and name.isdigit())):
                 add(document, body, "issued_by")
                 last = document
 
@@ -509,10 +513,10 @@ def _decides_on(doc: Doc, ents: list[Span], add) -> None:
     ("căn cứ [Quy định số 102-QĐ/TW] …, Bộ Chính trị quyết định … ông [X]") does not."""
     words = words_of(doc)
     for i, ent in enumerate(ents):
-        if ent.label_ != "DOC" or not span_text(ent).lower().startswith(_DECIDING_KINDS):
+        if ent.label_ != "DOC" or not span_norm(ent).startswith(_DECIDING_KINDS):
             continue
         if _in_brackets_after_its_clause(words, ent.start):
-            for person in _clause_people(words, ents[:i]):
+            for person in _clause_people(words, ents[:i], ent.start):
                 add(ent, person, "decides_on")
             continue
         verb_seen = False
@@ -536,17 +540,11 @@ def _in_brackets_after_its_clause(words: Words, start: int) -> bool:
     return k >= 0 and words[k].text == "("
 
 
-def _clause_people(words: Words, before: list[Span]) -> list[Span]:
-    """The people named in the clause that ends where `before` ends, after a personnel verb of
-    that clause: back to the sentence's start or the last ";" before them."""
-    if not before:
-        return []
-    end = before[-1].end
-    start = words.sentence(before[-1].start)[0]
-    for k in range(end - 1, start - 1, -1):
-        if words[k].text == ";":
-            start = k + 1
-            break
+def _clause_people(words: Words, before: list[Span], end: int) -> list[Span]:
+    """The people among `before` that the clause ending at word `end` names after its personnel
+    verb; the clause starts at its sentence's start or after the last ";" before `end`."""
+    start = words.sentence(end)[0]
+    start = next((k + 1 for k in range(end - 1, start - 1, -1) if words[k].text == ";"), start)
     verb = next((k for k in range(start, end) if words[k].norm_ in PERSONNEL_VERBS), None)
     return [] if verb is None else [span for span in before if span.label_ == "PER" and span.start > verb]
 

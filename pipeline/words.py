@@ -84,6 +84,13 @@ def span_text(span: Span) -> str:
     return words_of(span.doc).text[span.start_char:span.end_char]
 
 
+def span_norm(span: Span) -> str:
+    """The span's words normalised and lower-cased (their norms), one space apart: what a rule
+    compares with its terms, so that NFD input or old tone placement ("uỷ") reads as the same
+    text normalised."""
+    return " ".join(w.norm_ for w in words_of(span.doc)[span.start:span.end] if not w.is_space)
+
+
 def sentence_span(doc: Doc, i: int) -> Span:
     """The sentence word i is in (what `doc[i].sent` gives, without walking the words)."""
     start, end = words_of(doc).sentence(i)

@@ -2,6 +2,8 @@
 baseline the relation classifier is trained beside; its scores are in `make eval`)."""
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 from conftest import rels
 
@@ -157,6 +159,28 @@ def test_a_body_whose_head_is_named_after_do_is_the_posts_body(rules_nlp):
     doc = rules_nlp("Tiểu ban Điều lệ do ông Phạm Minh Chính đứng đầu; Tiểu ban Nhân sự do ông Nguyễn Phú Trọng "
                     "làm Trưởng tiểu ban.")
     assert not any(label == "title_of" and child == "Tiểu ban Điều lệ" for label, _, child in rels(doc))
+
+
+@pytest.mark.parametrize("text", [
+    "Điều động và bổ nhiệm ông Lương Trí Tiên giữ chức vụ Trưởng Ban Nội chính Tỉnh ủy (theo Quyết định "
+    "838-QĐ/TU ngày 2/8 của Ban Thường vụ Tỉnh ủy); Điều động ông Huỳnh Bách Chiến về Huyện ủy.",
+    "Tỉnh ủy Kon Tum đã triển khai các nghị quyết của Trung ương về xây dựng Đảng, nhất là Nghị quyết 16, 18.",
+    "Ban Chỉ đạo phòng chống tham nhũng tỉnh có 21 thành viên, ông Lê Văn An làm Trưởng ban.",
+    "Ông Nguyễn Văn Bình, Chủ tịch kiêm Giám đốc Công ty Điện lực Hà Nội, dự họp.",
+])
+def test_the_relation_rules_read_nfd_input_as_its_normalised_text(rules_nlp, text):
+    """The rules compare a span's normalised words with their terms, not the text as read: the
+    same article in NFD gives the same relations."""
+    normal = rels(rules_nlp(text))
+    as_nfd = {(label, *(unicodedata.normalize("NFD", x) for x in pair)) for label, *pair in normal}
+    assert normal and rels(rules_nlp(unicodedata.normalize("NFD", text))) == as_nfd
+
+
+def test_a_relation_two_rules_find_is_given_once(nlp):
+    """Cases 174 and 181 both read "[Đoàn …] do ông A làm [Trưởng đoàn]": one title_of."""
+    doc = nlp("Đoàn đại biểu Quốc hội TP Đà Nẵng do ông Trương Quang Nghĩa làm Trưởng đoàn đã tiếp xúc cử tri.")
+    found = [(r.label, r.head.text) for r in doc._.relations if r.label == "title_of"]
+    assert found == [("title_of", "Trưởng đoàn")]
 
 
 def test_the_body_that_acts_by_a_fronted_decision_issued_it(rules_nlp):
