@@ -94,6 +94,8 @@ def features(doc: Doc, head: Span, child: Span, label: str, rule_says: bool,
     if len(words) <= 5:
         feats.append(p + "seq=" + "_".join(words))
     feats += [f"{p}w={w}" for w in words[:12]]
+    # and the pairs of neighbouring words among the first 8: "giữ chức", "được bầu", "của ban"
+    feats += [f"{p}b={a}_{b}" for a, b in zip(words[:8], words[1:8])]
     feats += [f"{p}p={t.text}" for t in between if t.is_punct]
     same_label_between = sum(1 for lab in labels if lab == head_label or lab == child_label)
     feats.append(f"{p}same_between={_bucket(same_label_between)}")
