@@ -48,7 +48,6 @@ _BARE_POSTS = {t.lower() for t in lexicon.TITLES + lexicon.TITLES_BEFORE_BODY}
 # Bodies named "Ban …" that a "Trưởng ban" does not head: their heads are secretaries.
 _BODIES_HEADED_OTHERWISE = ("ban chấp hành", "ban thường vụ", "ban bí thư", "ban cán sự", "ban thường trực")
 _DOC_TAIL = {",", "ngày", "hội nghị", "lần", "thứ", "khóa", "(", ")", "và", "số"}
-_NUMBER_WORDS = {"một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười", "lần thứ"}
 
 
 def _adding_to(rels: list[Relation]) -> Callable[[Span, Span, str], None]:
@@ -179,8 +178,7 @@ class RelationRules:
             k = i + 1
             if ents[k].label_ == "PER" and ents[k].start == ent.end:
                 k += 1  # the body's head who signed: "Chủ tịch [UBND tỉnh] [Nguyễn Văn Cao] vừa ký DOC"
-            if k >= len(ents) or ents[k].label_ != "DOC" or \
-                    not _issues(_after_session(doc, ents[k - 1], _between(doc, ents[k - 1], ents[k])), k > i + 1):
+            if k >= len(ents) or ents[k].label_ != "DOC" or not _issues(_between(doc, ents[k - 1], ents[k]), k > i + 1):
                 continue
             for document in _listed_from(doc, ents, k, _LIST_OF_DOCUMENTS):
                 add(document, ent, "issued_by")
@@ -397,32 +395,10 @@ def _issues(gap: list[str], signed: bool) -> bool:
 def _names_issuer(gap: list[str]) -> bool:
     """The words between a document (its date, its session) and its issuer: "của" or "do", or
     either with the post the body acts through, whose holder is not named ("[Quyết định số 250]
-    ngày 20/6/2018 của Bộ trưởng [Bộ Quốc phòng]"; case 177), or with the body's conference that
-    passed it ("[Nghị quyết số 18-NQ/TW], ngày 25/10/2017 của Hội nghị lần thứ 6 [Ban Chấp hành
-    Trung ương]"; case 182)."""
+    ngày 20/6/2018 của Bộ trưởng [Bộ Quốc phòng]"; case 177)."""
     if gap[-1:] and gap[-1] in _BARE_POSTS:
         gap = gap[:-1]
-    k = next((k for k in range(len(gap) - 1, -1, -1) if gap[k] in {"của", "do"}), None)
-    if k is None or not all(map(_doc_tail, gap[:k])):
-        return False
-    session = gap[k + 1:]
-    return not session or (session[0] == "hội nghị" and all(map(_session_word, session[1:])))
-
-
-def _session_word(word: str) -> bool:
-    """A word that numbers a conference or a term: "lần thứ 6", "sáu", "khóa XII"."""
-    return _doc_tail(word) or word in _NUMBER_WORDS
-
-
-def _after_session(doc: Doc, body: Span, gap: list[str]) -> list[str]:
-    """The words between a body and what it did, without the number of the conference the body
-    is named in ("Hội nghị [TƯ] 8 đã thông qua …" reads "đã thông qua"; case 182)."""
-    if body.start == 0 or doc[body.start - 1].norm_ != "hội nghị":
-        return gap
-    k = 0
-    while k < len(gap) and gap[k] not in {",", "và"} and _session_word(gap[k]):
-        k += 1
-    return gap[k:]
+    return bool(gap) and gap[-1] in {"của", "do"} and all(map(_doc_tail, gap[:-1]))
 
 
 def _body_after(doc: Doc, ents: list[Span], k: int) -> bool:
