@@ -258,17 +258,19 @@ def _bodies_led_by(doc: Doc, ents: list[Span], add) -> None:
     (case 181)."""
     words = words_of(doc)
     for k, body in enumerate(ents):
+        if body.label_ != "ORG" or (body.start > 0 and words[body.start - 1].norm_ in {"đoàn", "của"}):
+            continue
         after = body.end + 1 if body.end < len(words) and words[body.end].text == "(" else body.end
-        if body.label_ != "ORG" or after >= len(words) or words[after].norm_ not in {"do", "nơi"} \
-                or (body.start > 0 and words[body.start - 1].norm_ in {"đoàn", "của"}):
+        if after >= len(words) or words[after].norm_ not in {"do", "nơi"}:
             continue
         end = min(words.sentence(body.start)[1], body.end + 20)
         end = next((j for j in range(after, end) if words[j].text == ";"), end)  # its clause
-        for title in ents[k + 1:]:
+        for j in range(k + 1, len(ents)):
+            title = ents[j]
             if title.start >= end:
                 break
             if title.label_ == "TITLE" and words[title.start - 1].norm_ == "làm":
-                if any(e.label_ == "PER" and e.end <= title.start for e in ents[k + 1:]):
+                if any(e.label_ == "PER" for e in ents[k + 1:j]):  # the head named before the post
                     add(title, body, "title_of")
                 break
 
@@ -307,9 +309,8 @@ def _holders_listed_from(words: Words, k: int, end: int, bodies: dict[int, int])
 
 
 def _post_named(title: Span, bodies: dict[int, int]) -> tuple[str, str]:
-    """A title as it reads with the body right after it, lower-case: ("ủy viên", "bộ chính trị")."""
-    doc = title.doc
-    return title.text.lower(), doc[title.end:bodies[title.end]].text.lower() if title.end in bodies else ""
+    """A title with the body right after it, in their normalised words: ("ủy viên", "bộ chính trị")."""
+    return span_norm(title), span_norm(title.doc[title.end:bodies[title.end]]) if title.end in bodies else ""
 
 
 def _list_items(words: Words, ents: list[Span], start: int, end: int,
@@ -441,9 +442,9 @@ def _shares_a_body(title: Span, other: Span, glue: list[str]) -> bool:
 
 
 def _post_words(title: str) -> str:
-    """A title's words without its deputy and standing marks: "Phó Trưởng ban Thường trực" is
-    "trưởng ban"."""
-    return title.lower().removeprefix("phó ").removesuffix(" thường trực")
+    """A title's normalised words (`span_norm`) without its deputy and standing marks: "phó
+    trưởng ban thường trực" is "trưởng ban"."""
+    return title.removeprefix("phó ").removesuffix(" thường trực")
 
 
 def _post_of_body(doc: Doc, body: Span, title: Span) -> bool:
