@@ -22,6 +22,7 @@ from confection import Config
 
 from . import entity_model, relation_model, status
 from .annotations import gold_files, split
+from .augment import lower_cased
 from .cache import cached_folder
 from .config import MODEL_STAGES, load_config, save_config, spacy_config
 from .paths import DEFAULT_CONFIG, MODELS_DIR, SPLIT_FILE
@@ -86,7 +87,10 @@ def fit(records: list[Record], out_dir: Path, config: Config, seed: int | None =
     settings = {**config["train"], "static_vectors": config["stages"]["entity_model"].get("static_vectors")}
     seed = settings["seed"] if seed is None else seed
     settings["epochs"] = epochs or settings["epochs"]
-    docs = gold_docs(records, feature_pipeline(config))
+    prepare = feature_pipeline(config)
+    docs = gold_docs(records, prepare)
+    # only the network reads the lower-cased copies (pipeline/augment.py); its key reads them too
+    examples = docs + gold_docs(lower_cased(docs, records, settings.pop("lower_case_share"), seed), prepare)
     features = config["stages"]["entity_model"].get("features", entity_model.FEATURES)
     network = spacy_config(config)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -94,11 +98,11 @@ def fit(records: list[Record], out_dir: Path, config: Config, seed: int | None =
         shutil.rmtree(out_dir / "ner")
 
     def train_network(folder: Path) -> None:
-        entity_model.train(docs, network, settings, features, seed, log).to_disk(folder)
+        entity_model.train(examples, network, settings, features, seed, log).to_disk(folder)
 
     if not reuse_network:
         train_network(out_dir / "ner")
-    elif cached_folder("networks", entity_model.inputs_key(docs, network, settings, features, seed),
+    elif cached_folder("networks", entity_model.inputs_key(examples, network, settings, features, seed),
                        out_dir / "ner", train_network):
         log("ner: the network trained before on the same inputs, from the cache")
     classifier = relation_model.train(docs, seed=seed)

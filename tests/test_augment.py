@@ -1,0 +1,63 @@
+"""Lower-cased training copies (pipeline/augment.py): what the network would read from an
+outlet that writes posts and bodies in lower case, with the gold spans still on them."""
+from __future__ import annotations
+
+from conftest import ROOT
+
+from pipeline.augment import lower_cased, lowered
+from pipeline.config import load_config
+from pipeline.records import read_records
+from pipeline.train import feature_pipeline, gold_docs
+
+TINY = ROOT / "tests" / "data" / "tiny.jsonl"
+
+
+def test_lowering_keeps_acronyms_and_abbreviations() -> None:
+    assert lowered("Phó Bí thư Thường trực") == "phó bí thư thường trực"
+    assert lowered("Chủ tịch UBND TP. Huế") == "chủ tịch UBND TP. huế"
+    assert lowered("ĐBQH") == "ĐBQH"
+
+
+def test_a_copy_lowers_titles_and_the_first_syllable_of_bodies_and_nothing_else() -> None:
+    records = list(read_records(TINY))
+    prepare = feature_pipeline(load_config())
+    docs = gold_docs(records, prepare)
+    copies = lower_cased(docs, records, 1.0, seed=1)
+    assert copies and all(c.id.endswith("~lower") for c in copies)
+    by_id = {r.id: r for r in records}
+    for copy in copies:
+        original = by_id[copy.id.removesuffix("~lower")]
+        assert copy.spans == original.spans and len(copy.text) == len(original.text)
+        inside = set()
+        for span in copy.spans:
+            text = copy.text[span["start"]:span["end"]]
+            if span["label"] == "TITLE":
+                assert text == lowered(original.text[span["start"]:span["end"]])
+                inside.update(range(span["start"], span["end"]))
+            elif span["label"] == "ORG":
+                first = text.split()[0]
+                assert first == lowered(first) and text[len(first):] == original.text[span["start"] + len(first):span["end"]]
+                inside.update(range(span["start"], span["start"] + len(first)))
+        assert all(copy.text[i] == original.text[i] for i in range(len(copy.text)) if i not in inside)
+    # the copies segment again and carry every gold span of their original
+    assert [len(d.ents) for d in gold_docs(copies, prepare)] == [len(by_id[c.id.removesuffix("~lower")].spans) for c in copies]
+
+
+def test_no_share_makes_no_copy() -> None:
+    records = list(read_records(TINY))
+    assert lower_cased(gold_docs(records, feature_pipeline(load_config())), records, 0, seed=1) == []
+
+
+def test_only_the_network_trains_on_the_copies(tmp_path, monkeypatch) -> None:
+    """With a share, `fit` trains another network (the copies are among its examples), while
+    the relation classifier, which never reads them, comes out the same."""
+    from pipeline.config import with_overrides
+    from pipeline.train import fit
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    records = list(read_records(TINY))
+    for share in (0, 1.0):
+        config = with_overrides(load_config(), {"train.lower_case_share": share})
+        fit(records, tmp_path / str(share), config, seed=7, log=lambda line: None, epochs=5)
+    assert len(list((tmp_path / "cache" / "vnorg" / "networks").iterdir())) == 2
+    assert (tmp_path / "0" / "relations.json").read_bytes() == (tmp_path / "1.0" / "relations.json").read_bytes()
