@@ -325,7 +325,7 @@ TRAINED_VARIANTS: dict[str, Variant] = {
     # the network's last weights rather than their averages (shipped since round 17), and a
     # learning rate falling to zero with the last weights (measured as "training: averaged
     # weights" and "training: learning rate falling to zero" before the default moved)
-    # a copy of each training article with titles and bodies' head words in lower case
+    # a copy of each training article with titles and bodies' first syllables in lower case
     "training: half the titles and bodies in lower case in a copy": {"train.lower_case_share": 0.5},
     "training: half the titles and bodies in lower case in a copy, seed 7": {"train.lower_case_share": 0.5,
                                                                              "train.seed": 7},

@@ -89,7 +89,8 @@ def fit(records: list[Record], out_dir: Path, config: Config, seed: int | None =
     settings["epochs"] = epochs or settings["epochs"]
     prepare = feature_pipeline(config)
     docs = gold_docs(records, prepare)
-    # only the network reads the lower-cased copies (pipeline/augment.py); its key reads them too
+    # Only the network reads the lower-cased copies (pipeline/augment.py). The share leaves its
+    # settings: the copies are in its key already, so the networks cached before stay valid.
     examples = docs + gold_docs(lower_cased(docs, records, settings.pop("lower_case_share"), seed), prepare)
     features = config["stages"]["entity_model"].get("features", entity_model.FEATURES)
     network = spacy_config(config)
