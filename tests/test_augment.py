@@ -2,6 +2,7 @@
 outlet that writes posts and bodies in lower case, with the gold spans still on them."""
 from __future__ import annotations
 
+import pytest
 from conftest import ROOT
 
 from pipeline.augment import lower_cased, lowered
@@ -12,16 +13,22 @@ from pipeline.train import feature_pipeline, gold_docs
 TINY = ROOT / "tests" / "data" / "tiny.jsonl"
 
 
+@pytest.fixture(scope="module")
+def tiny():
+    """The tiny file's records, the stages that prepare a training Doc, and their gold Docs."""
+    records = list(read_records(TINY))
+    prepare = feature_pipeline(load_config())
+    return records, prepare, gold_docs(records, prepare)
+
+
 def test_lowering_keeps_acronyms_and_abbreviations() -> None:
     assert lowered("Phó Bí thư Thường trực") == "phó bí thư thường trực"
     assert lowered("Chủ tịch UBND TP. Huế") == "chủ tịch UBND TP. huế"
     assert lowered("ĐBQH") == "ĐBQH"
 
 
-def test_a_copy_lowers_titles_and_the_first_syllable_of_bodies_and_nothing_else() -> None:
-    records = list(read_records(TINY))
-    prepare = feature_pipeline(load_config())
-    docs = gold_docs(records, prepare)
+def test_a_copy_lowers_titles_and_the_first_syllable_of_bodies_and_nothing_else(tiny) -> None:
+    records, prepare, docs = tiny
     copies = lower_cased(docs, records, 1.0, seed=1)
     assert copies and all(c.id.endswith("~lower") for c in copies)
     by_id = {r.id: r for r in records}
@@ -45,19 +52,19 @@ def test_a_copy_lowers_titles_and_the_first_syllable_of_bodies_and_nothing_else(
     assert [len(d.ents) for d in gold_docs(copies, prepare)] == [len(r.spans) for r in originals]
 
 
-def test_no_share_makes_no_copy() -> None:
-    records = list(read_records(TINY))
-    assert lower_cased(gold_docs(records, feature_pipeline(load_config())), records, 0, seed=1) == []
+def test_no_share_makes_no_copy(tiny) -> None:
+    records, _, docs = tiny
+    assert lower_cased(docs, records, 0, seed=1) == []
 
 
-def test_only_the_network_trains_on_the_copies(tmp_path, monkeypatch) -> None:
+def test_only_the_network_trains_on_the_copies(tiny, tmp_path, monkeypatch) -> None:
     """With a share, `fit` trains another network (the copies are among its examples), while
     the relation classifier, which never reads them, comes out the same."""
     from pipeline.config import with_overrides
     from pipeline.train import fit
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    records = list(read_records(TINY))
+    records = tiny[0]
     for share in (0, 1.0):
         config = with_overrides(load_config(), {"train.lower_case_share": share})
         fit(records, tmp_path / str(share), config, seed=7, log=lambda line: None, epochs=5)
