@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import math
 from bisect import bisect_left, bisect_right
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Mapping
 from itertools import repeat
 from pathlib import Path
 from typing import ClassVar
@@ -272,7 +272,8 @@ class RelationStage:
     def __init__(self, classifier: RelationClassifier | None = None, max_distance: int = 40,
                  rules_decide: Collection[str] = (), titles_need_holder: str = "none",
                  one_per_title: bool = False, titles_shared_by_lists: bool = False,
-                 lone_holder_score: float | None = None) -> None:
+                 lone_holder_score: float | None = None, own_thresholds: Mapping[str, float] | None = None,
+                 issuer_fallback_score: float | None = None, lower_case_org_min_words: int = 0) -> None:
         self.rules = RelationRules()
         self.classifier = classifier
         self.max_distance = max_distance
@@ -284,6 +285,13 @@ class RelationStage:
         self.one_per_title = one_per_title
         self.titles_shared_by_lists = titles_shared_by_lists
         self.lone_holder_score = lone_holder_score
+        # a type the classifier decides at a threshold of its own (not a title's: one_per_title reads those)
+        self.own_thresholds = dict(own_thresholds or {})
+        self.issuer_fallback_score = issuer_fallback_score
+        self.lower_case_org_min_words = lower_case_org_min_words
+        if wrong := set(self.own_thresholds) & {"has_title", "title_of"}:
+            raise ConfigError(f"stages.relations.own_thresholds: {', '.join(sorted(wrong))} take the common "
+                              "threshold (one_per_title reads it)")
 
     def predict(self, doc: Doc) -> list[Relation]:
         """The rules' relations of the types they decide, the holders they read listed after a
@@ -299,13 +307,20 @@ class RelationStage:
         found = [r for r in ruled if r.label in self.rules_decide] + decided
         # a title the rules gave its listed holders or its body takes no other from the classifier
         settled = {(span_key(_title(r.head, r.child, r.label)), r.label) for r in decided}
-        scored = []
+        scored, issuers = [], []
         for head, child, label, ents in candidates(groups, self.max_distance):
-            if label in self.rules_decide or (span_key(_title(head, child, label)), label) in settled:
+            if (span_key(_title(head, child, label)), label) in settled:
+                continue
+            fallback = label == "issued_by" and self.issuer_fallback_score is not None
+            if label in self.rules_decide and not fallback:
                 continue
             rule_says = (span_key(head), span_key(child), label) in said
             p = self.classifier.probability(features(doc, head, child, label, rule_says, ents))
-            scored.append(Relation(head, child, label, p, "model"))
+            (issuers if label in self.rules_decide else scored).append(Relation(head, child, label, p, "model"))
+        found += unruled_issuers(issuers, found, self.issuer_fallback_score)
+        own = [r for r in scored if r.label in self.own_thresholds]
+        found += [r for r in own if r.score >= self.own_thresholds[r.label]]
+        scored = [r for r in scored if r.label not in self.own_thresholds]
         threshold = self.classifier.threshold
         if self.one_per_title:
             return found + one_per_title(scored, threshold, self.titles_shared_by_lists, self.lone_holder_score)
@@ -314,11 +329,28 @@ class RelationStage:
     def set_annotations(self, doc: Doc, relations: list[Relation]) -> None:
         if self.titles_need_holder != "none":
             relations = drop_unheld_titles(doc, relations, self.titles_need_holder == "from rules")
+        if self.lower_case_org_min_words:
+            drop_lone_lower_case_bodies(doc, relations, self.lower_case_org_min_words)
         doc._.relations = relations
 
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.predict(doc))
         return doc
+
+
+def unruled_issuers(scored: list[Relation], found: list[Relation], floor: float | None) -> list[Relation]:
+    """For each document the rules give no issuer, the classifier's likeliest one scoring at
+    least `floor`: the issuing rules read their patterns better than the classifier does, but
+    miss the rarer ones ("[Bộ Chính trị] đã thông báo [Kết luận số 88-KL/TƯ]")."""
+    if floor is None:
+        return []
+    issued = {span_key(r.head) for r in found if r.label == "issued_by"}
+    best: dict[tuple[int, int], Relation] = {}
+    for r in scored:
+        key = span_key(r.head)
+        if key not in issued and r.score >= floor and (key not in best or r.score > best[key].score):
+            best[key] = r
+    return list(best.values())
 
 
 def _title(head: Span, child: Span, label: str) -> Span:
@@ -400,3 +432,18 @@ def drop_unheld_titles(doc: Doc, relations: list[Relation], rules_only: bool = T
         return relations
     doc.ents = [e for e in doc.ents if span_key(e) not in unheld]
     return [r for r in relations if span_key(r.head) not in unheld and span_key(r.child) not in unheld]
+
+
+def drop_lone_lower_case_bodies(doc: Doc, relations: list[Relation], min_words: int) -> None:
+    """An ORG written wholly in lower case in fewer than `min_words` syllables that no relation
+    reaches leaves the Doc's entities: a bare head ("trung ương", "đảng", "ban"), which the
+    network, trained on lower-cased copies too, takes for a body more often wrongly than
+    rightly; one that takes a post or issues a document is kept."""
+    related = {span_key(s) for r in relations for s in (r.head, r.child)}
+    doc.ents = [e for e in doc.ents if span_key(e) in related or not short_lower_case_body(e, min_words)]
+
+
+def short_lower_case_body(span: Span, min_words: int) -> bool:
+    """An ORG written wholly in lower case in fewer than `min_words` syllables."""
+    text = span.text
+    return span.label_ == "ORG" and text == text.lower() and len(text.split()) < min_words

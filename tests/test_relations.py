@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
-from conftest import rels
+from conftest import rels, span
 
 
 def test_official_titles_and_organisations(rules_nlp):
@@ -310,6 +310,71 @@ def test_an_unknown_title_holder_setting_is_refused_by_name():
 
     with pytest.raises(ConfigError, match="titles_need_holder: 'some' is none of"):
         pipeline.load(None, {"stages.relations.titles_need_holder": "some"})
+
+
+def test_a_relation_type_can_be_decided_at_a_threshold_of_its_own(rules_nlp):
+    """own_thresholds: implements pairs scored 0.3 pass at its own 0.2 while the other types
+    keep the common 0.5; a title's types cannot have one (one_per_title reads the common one)."""
+    import math
+
+    import pipeline
+    from pipeline.errors import ConfigError
+    from pipeline.relation_model import RelationClassifier, RelationStage
+
+    every_pair_scores_0_3 = RelationClassifier({}, math.log(0.3 / 0.7), threshold=0.5)
+    doc = rules_nlp("Bí thư Tỉnh ủy Lạng Sơn Nguyễn Văn An cho biết Tỉnh ủy Lạng Sơn đã triển khai "
+                    "Nghị quyết số 22-NQ/TW.")
+    labels = {r.label for r in RelationStage(every_pair_scores_0_3).predict(doc)}
+    lowered = RelationStage(every_pair_scores_0_3, own_thresholds={"implements": 0.2}).predict(doc)
+    assert "implements" not in labels
+    assert {r.label for r in lowered} - labels == {"implements"}
+    assert ("Tỉnh ủy Lạng Sơn", "Nghị quyết số 22-NQ/TW") in {
+        (r.head.text, r.child.text) for r in lowered if r.label == "implements"}
+    with pytest.raises(ConfigError, match="own_thresholds: has_title take the common threshold"):
+        pipeline.load(None, {"stages.relations.own_thresholds": {"has_title": 0.3}})
+
+
+def test_a_document_the_rules_give_no_issuer_can_take_the_classifiers(rules_nlp):
+    """issuer_fallback_score: the issuing rules decide issued_by, and a document they give no
+    issuer takes the classifier's likeliest over the score; one they give an issuer keeps it alone."""
+    import math
+
+    from pipeline.relation_model import RelationClassifier, RelationStage
+
+    every_pair_scores_0_6 = RelationClassifier({}, math.log(0.6 / 0.4), threshold=0.5)
+    doc = rules_nlp("Bộ Chính trị đã thông báo Kết luận số 88-KL/TƯ. "
+                    "Ban Bí thư dự hội nghị quán triệt Chỉ thị số 05-CT/TW của Bộ Chính trị.")
+
+    def issuers(floor):
+        found = RelationStage(every_pair_scores_0_6, rules_decide=["issued_by"],
+                              issuer_fallback_score=floor).predict(doc)
+        return {(r.head.text, r.child.text, r.source) for r in found if r.label == "issued_by"}
+
+    ruled = ("Chỉ thị số 05-CT/TW", "Bộ Chính trị", "rules")
+    assert issuers(None) == {ruled}
+    assert issuers(0.5) == {ruled, ("Kết luận số 88-KL/TƯ", "Bộ Chính trị", "model")}
+    assert issuers(0.7) == {ruled}
+
+
+def test_a_short_lower_case_body_in_no_relation_can_be_dropped():
+    """lower_case_org_min_words: "đảng" or "trung ương" alone, in lower case and in no
+    relation, is a bare head rather than a body; one a title names as its body, a longer
+    lower-case body and a capitalised one stay."""
+    import pipeline
+    from pipeline.extensions import Relation
+    from pipeline.relation_model import drop_lone_lower_case_bodies
+
+    text = "Theo trung ương và đảng, ban tổ chức huyện ủy, Tỉnh ủy và Bí thư chi bộ họp."
+    names = ("trung ương", "đảng", "ban tổ chức huyện ủy", "Tỉnh ủy", "chi bộ")
+    kept = {}
+    for min_words in (3, 0):
+        doc = pipeline.load(None, {"pipeline.stages": []})(text)
+        doc.ents = [span(doc, w, "ORG") for w in names] + [span(doc, "Bí thư", "TITLE")]
+        related = [Relation(span(doc, "Bí thư", "TITLE"), span(doc, "chi bộ", "ORG"), "title_of", 0.9, "model")]
+        drop_lone_lower_case_bodies(doc, related, min_words)
+        kept[min_words] = [e.text for e in doc.ents if e.label_ == "ORG"]
+    assert kept[3] == ["ban tổ chức huyện ủy", "Tỉnh ủy", "chi bộ"]
+    assert kept[0] == list(names)
 
 
 def _one_title_scored(an: float, binh: float, body: float):
