@@ -350,10 +350,6 @@ RUN_TIME_VARIANTS = {**MERGES, "shipped settings": {},
                      "relations over 0.3 rather than 0.5": {"stages.relations.threshold": 0.3},
                      "implements over 0.3": {"stages.relations.own_thresholds": {"implements": 0.3}},
                      "implements over 0.2": {"stages.relations.own_thresholds": {"implements": 0.2}},
-                     "a document the rules give no issuer takes the classifier's over 0.5":
-                         {"stages.relations.issuer_fallback_score": 0.5},
-                     "a document the rules give no issuer takes the classifier's over 0.7":
-                         {"stages.relations.issuer_fallback_score": 0.7},
                      "a lower-case ORG of one or two syllables in no relation dropped":
                          {"stages.relations.lower_case_org_min_words": 3}}
 

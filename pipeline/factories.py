@@ -85,7 +85,6 @@ def _relations(settings: dict, ctx: Context):
                          titles_shared_by_lists=settings["titles_shared_by_lists"],
                          lone_holder_score=settings["lone_holder_score"],
                          own_thresholds=settings["own_thresholds"],
-                         issuer_fallback_score=settings["issuer_fallback_score"],
                          lower_case_org_min_words=settings["lower_case_org_min_words"])
 
 

@@ -273,7 +273,7 @@ class RelationStage:
                  rules_decide: Collection[str] = (), titles_need_holder: str = "none",
                  one_per_title: bool = False, titles_shared_by_lists: bool = False,
                  lone_holder_score: float | None = None, own_thresholds: Mapping[str, float] | None = None,
-                 issuer_fallback_score: float | None = None, lower_case_org_min_words: int = 0) -> None:
+                 lower_case_org_min_words: int = 0) -> None:
         self.rules = RelationRules()
         self.classifier = classifier
         self.max_distance = max_distance
@@ -287,7 +287,6 @@ class RelationStage:
         self.lone_holder_score = lone_holder_score
         # a type the classifier decides at a threshold of its own (not a title's: one_per_title reads those)
         self.own_thresholds = dict(own_thresholds or {})
-        self.issuer_fallback_score = issuer_fallback_score
         self.lower_case_org_min_words = lower_case_org_min_words
         if wrong := set(self.own_thresholds) & {"has_title", "title_of"}:
             raise ConfigError(f"stages.relations.own_thresholds: {', '.join(sorted(wrong))} take the common "
@@ -307,17 +306,13 @@ class RelationStage:
         found = [r for r in ruled if r.label in self.rules_decide] + decided
         # a title the rules gave its listed holders or its body takes no other from the classifier
         settled = {(span_key(_title(r.head, r.child, r.label)), r.label) for r in decided}
-        scored, issuers = [], []
+        scored = []
         for head, child, label, ents in candidates(groups, self.max_distance):
-            if (span_key(_title(head, child, label)), label) in settled:
-                continue
-            fallback = label == "issued_by" and self.issuer_fallback_score is not None
-            if label in self.rules_decide and not fallback:
+            if label in self.rules_decide or (span_key(_title(head, child, label)), label) in settled:
                 continue
             rule_says = (span_key(head), span_key(child), label) in said
             p = self.classifier.probability(features(doc, head, child, label, rule_says, ents))
-            (issuers if label in self.rules_decide else scored).append(Relation(head, child, label, p, "model"))
-        found += unruled_issuers(issuers, found, self.issuer_fallback_score)
+            scored.append(Relation(head, child, label, p, "model"))
         own = [r for r in scored if r.label in self.own_thresholds]
         found += [r for r in own if r.score >= self.own_thresholds[r.label]]
         scored = [r for r in scored if r.label not in self.own_thresholds]
@@ -336,21 +331,6 @@ class RelationStage:
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.predict(doc))
         return doc
-
-
-def unruled_issuers(scored: list[Relation], found: list[Relation], floor: float | None) -> list[Relation]:
-    """For each document the rules give no issuer, the classifier's likeliest one scoring at
-    least `floor`: the issuing rules read their patterns better than the classifier does, but
-    miss the rarer ones ("[Bộ Chính trị] đã thông báo [Kết luận số 88-KL/TƯ]")."""
-    if floor is None:
-        return []
-    issued = {span_key(r.head) for r in found if r.label == "issued_by"}
-    best: dict[tuple[int, int], Relation] = {}
-    for r in scored:
-        key = span_key(r.head)
-        if key not in issued and r.score >= floor and (key not in best or r.score > best[key].score):
-            best[key] = r
-    return list(best.values())
 
 
 def _title(head: Span, child: Span, label: str) -> Span:

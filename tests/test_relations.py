@@ -334,28 +334,6 @@ def test_a_relation_type_can_be_decided_at_a_threshold_of_its_own(rules_nlp):
         pipeline.load(None, {"stages.relations.own_thresholds": {"has_title": 0.3}})
 
 
-def test_a_document_the_rules_give_no_issuer_can_take_the_classifiers(rules_nlp):
-    """issuer_fallback_score: the issuing rules decide issued_by, and a document they give no
-    issuer takes the classifier's likeliest over the score; one they give an issuer keeps it alone."""
-    import math
-
-    from pipeline.relation_model import RelationClassifier, RelationStage
-
-    every_pair_scores_0_6 = RelationClassifier({}, math.log(0.6 / 0.4), threshold=0.5)
-    doc = rules_nlp("Bộ Chính trị đã thông báo Kết luận số 88-KL/TƯ. "
-                    "Ban Bí thư dự hội nghị quán triệt Chỉ thị số 05-CT/TW của Bộ Chính trị.")
-
-    def issuers(floor):
-        found = RelationStage(every_pair_scores_0_6, rules_decide=["issued_by"],
-                              issuer_fallback_score=floor).predict(doc)
-        return {(r.head.text, r.child.text, r.source) for r in found if r.label == "issued_by"}
-
-    ruled = ("Chỉ thị số 05-CT/TW", "Bộ Chính trị", "rules")
-    assert issuers(None) == {ruled}
-    assert issuers(0.5) == {ruled, ("Kết luận số 88-KL/TƯ", "Bộ Chính trị", "model")}
-    assert issuers(0.7) == {ruled}
-
-
 def test_a_short_lower_case_body_in_no_relation_can_be_dropped():
     """lower_case_org_min_words: "đảng" or "trung ương" alone, in lower case and in no
     relation, is a bare head rather than a body; one a title names as its body, a longer
