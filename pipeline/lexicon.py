@@ -373,7 +373,7 @@ HOLDER_LIST_OPENERS = frozenset({"gồm", "gồm có", "bao gồm", ":"})
 # A decision's title and the people it concerns: "miễn nhiệm chức danh [ủy viên] UBND tỉnh đối với
 # ông A, nguyên Giám đốc Sở Tư pháp; bà B, …" (case 176).
 CONCERNED_LIST_OPENERS = HOLDER_LIST_OPENERS | {"đối với", "cho"}
-BEFORE_HOLDER_LIST = {",", "(", ")", "-", "–", "khóa", "khoá", "nhiệm kỳ", "mới", "vào", "với", "đối với", "người"}
+BEFORE_HOLDER_LIST = {",", "(", ")", "-", "–", "khóa", "nhiệm kỳ", "mới", "vào", "với", "đối với", "người"}
 
 
 def before_holder_list(word: str) -> bool:

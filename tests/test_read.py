@@ -58,3 +58,24 @@ def test_windows_1258_is_refused_with_file_line_and_advice():
 def test_empty_and_binary_files_are_refused(data, message):
     with pytest.raises(InputError, match=message):
         decode(data, "d.txt")
+
+
+def test_every_lexicon_term_is_written_as_the_normaliser_writes_it():
+    """The rules compare the lexicon's terms with normalised words: a term in the old tone
+    placement ("khoá", "uỷ viên") or with a look-alike letter would never match anything."""
+    from pipeline import lexicon
+
+    def terms(value):
+        if isinstance(value, str):
+            yield value
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                yield from terms(key)
+                yield from terms(item)
+        elif isinstance(value, (list, tuple, set, frozenset)):
+            for item in value:
+                yield from terms(item)
+
+    written = [(name, term) for name, value in vars(lexicon).items() if name.isupper()
+               for term in terms(value) if normalise(term).text != term]
+    assert written == []
