@@ -329,8 +329,6 @@ TRAINED_VARIANTS: dict[str, Variant] = {
     "training: half the titles and bodies in lower case in a copy": {"train.lower_case_share": 0.5},
     "training: half the titles and bodies in lower case in a copy, seed 7": {"train.lower_case_share": 0.5,
                                                                              "train.seed": 7},
-    # and in that copy half the places named as another place of the same level
-    "training: half the places renamed in the lower-cased copy": {"train.place_swap_share": 0.5},
     "training: last weights": {"train.average_weights": False},
     "training: learning rate falling to zero, last weights": {"train.learn_rate_decay": True,
                                                               "train.average_weights": False},

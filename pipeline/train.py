@@ -22,7 +22,7 @@ from confection import Config
 
 from . import entity_model, relation_model, status
 from .annotations import gold_files, split
-from .augment import lower_cased, places_swapped
+from .augment import lower_cased
 from .cache import cached_folder
 from .config import MODEL_STAGES, load_config, save_config, spacy_config
 from .paths import DEFAULT_CONFIG, MODELS_DIR, SPLIT_FILE
@@ -89,10 +89,9 @@ def fit(records: list[Record], out_dir: Path, config: Config, seed: int | None =
     settings["epochs"] = epochs or settings["epochs"]
     prepare = feature_pipeline(config)
     docs = gold_docs(records, prepare)
-    # Only the network reads the lower-cased copies (pipeline/augment.py). The shares leave its
+    # Only the network reads the lower-cased copies (pipeline/augment.py). The share leaves its
     # settings: the copies are in its key already, so the networks cached before stay valid.
-    copies = lower_cased(docs, records, settings.pop("lower_case_share"), seed)
-    examples = docs + gold_docs(places_swapped(copies, settings.pop("place_swap_share"), seed), prepare)
+    examples = docs + gold_docs(lower_cased(docs, records, settings.pop("lower_case_share"), seed), prepare)
     features = config["stages"]["entity_model"].get("features", entity_model.FEATURES)
     network = spacy_config(config)
     out_dir.mkdir(parents=True, exist_ok=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import ROOT
 
-from pipeline.augment import lower_cased, lowered, places_swapped
+from pipeline.augment import lower_cased, lowered
 from pipeline.config import load_config
 from pipeline.records import read_records
 from pipeline.train import feature_pipeline, gold_docs
@@ -70,25 +70,3 @@ def test_only_the_network_trains_on_the_copies(tiny, tmp_path, monkeypatch) -> N
         fit(records, tmp_path / str(share), config, seed=7, log=lambda line: None, epochs=5)
     assert len(list((tmp_path / "cache" / "vnorg" / "networks").iterdir())) == 2
     assert (tmp_path / "0" / "relations.json").read_bytes() == (tmp_path / "1.0" / "relations.json").read_bytes()
-
-
-def test_a_copy_can_name_its_places_as_other_places_of_their_level(tiny) -> None:
-    """place_swap_share: a place named by its level and a proper name takes another of the same
-    level ("huyện X" for "huyện Y"); places of no such form keep theirs, and every other span
-    moves with the text, so each still covers the same words."""
-    from pipeline.records import Record
-
-    text = "Bí thư Tỉnh ủy Lạng Sơn thăm huyện Cao Lộc, miền Trung và huyện Lộc Bình, Hà Nội, Huế."
-    names = ["Tỉnh ủy Lạng Sơn", "huyện Cao Lộc", "miền Trung", "huyện Lộc Bình", "Hà Nội", "Huế"]
-    spans = [{"start": text.index(n), "end": text.index(n) + len(n), "label": "ORG" if i == 0 else "LOC"}
-             for i, n in enumerate(names)]
-    record = Record("a", text, spans, [], {})
-    [same] = places_swapped([record], 0.0, seed=1)
-    assert same is record
-    [copy] = places_swapped([record], 1.0, seed=1)
-    assert [copy.text[s["start"]:s["end"]] for s in copy.spans] == [
-        "Tỉnh ủy Lạng Sơn", "huyện Lộc Bình", "miền Trung", "huyện Cao Lộc", "Huế", "Hà Nội"]
-    assert copy.text.startswith("Bí thư Tỉnh ủy Lạng Sơn thăm ") and copy.text.endswith(".")
-    records, prepare, _ = tiny
-    swapped = places_swapped(records, 1.0, seed=1)
-    assert [len(d.ents) for d in gold_docs(swapped, prepare)] == [len(r.spans) for r in records]
