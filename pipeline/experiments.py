@@ -329,10 +329,6 @@ TRAINED_VARIANTS: dict[str, Variant] = {
     "training: half the titles and bodies in lower case in a copy": {"train.lower_case_share": 0.5},
     "training: half the titles and bodies in lower case in a copy, seed 7": {"train.lower_case_share": 0.5,
                                                                              "train.seed": 7},
-    # the relation classifier regularised more and less (its network from the cache)
-    "relation classifier: C 0.25": {"stages.relations.classifier_c": 0.25},
-    "relation classifier: C 0.5": {"stages.relations.classifier_c": 0.5},
-    "relation classifier: C 2": {"stages.relations.classifier_c": 2.0},
     "training: last weights": {"train.average_weights": False},
     "training: learning rate falling to zero, last weights": {"train.learn_rate_decay": True,
                                                               "train.average_weights": False},

@@ -106,7 +106,7 @@ def fit(records: list[Record], out_dir: Path, config: Config, seed: int | None =
     elif cached_folder("networks", entity_model.inputs_key(examples, network, settings, features, seed),
                        out_dir / "ner", train_network):
         log("ner: the network trained before on the same inputs, from the cache")
-    classifier = relation_model.train(docs, seed=seed, c=config["stages"]["relations"]["classifier_c"])
+    classifier = relation_model.train(docs, seed=seed)
     classifier.to_disk(out_dir / "relations.json")
     log(f"relations: {len(classifier.weights)} features with a non-zero weight")
     settings = config["stages"]["status"]
