@@ -329,6 +329,8 @@ TRAINED_VARIANTS: dict[str, Variant] = {
     "training: half the titles and bodies in lower case in a copy": {"train.lower_case_share": 0.5},
     "training: half the titles and bodies in lower case in a copy, seed 7": {"train.lower_case_share": 0.5,
                                                                              "train.seed": 7},
+    # every title and body's first syllable lower-cased in the copy (round 30, one draw)
+    "training: every title and body in lower case in the copy": {"train.lower_case_share": 1.0},
     "training: last weights": {"train.average_weights": False},
     "training: learning rate falling to zero, last weights": {"train.learn_rate_decay": True,
                                                               "train.average_weights": False},
