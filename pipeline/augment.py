@@ -16,8 +16,6 @@ from __future__ import annotations
 import random
 import re
 
-from spacy.tokens import Doc
-
 from .records import Record
 
 _SYLLABLE = re.compile(r"\S+")
@@ -29,22 +27,22 @@ def lowered(text: str) -> str:
     return _SYLLABLE.sub(lambda m: m[0].lower() if m[0][1:] == m[0][1:].lower() else m[0], text)
 
 
-def lower_cased(docs: list[Doc], records: list[Record], share: float, seed: int) -> list[Record]:
-    """A copy of each record (`docs` are their gold Docs, in the same order) in which each
-    TITLE, and each ORG's first syllable, is in lower case with probability `share` ("ban
-    Thường vụ Tỉnh ủy", "văn phòng Thành ủy", as outlets write them). Records with
-    nothing lowered make no copy; a share of 0 makes none at all."""
+def lower_cased(records: list[Record], share: float, seed: int) -> list[Record]:
+    """A copy of each record in which each gold TITLE, and each gold ORG's first syllable, is in
+    lower case with probability `share` ("ban Thường vụ Tỉnh ủy", "văn phòng Thành ủy", as
+    outlets write them). Records with nothing lowered make no copy; a share of 0 makes none
+    at all."""
     if not share:
         return []
     rng = random.Random(seed)
     copies = []
-    for doc, record in zip(docs, records):
+    for record in records:
         chars = list(record.text)
-        for ent in doc.ents:
-            if ent.label_ not in {"TITLE", "ORG"} or rng.random() >= share:
+        for span in record.spans:
+            if span["label"] not in {"TITLE", "ORG"} or rng.random() >= share:
                 continue
-            start, end = ent.start_char, ent.end_char
-            if ent.label_ == "ORG":
+            start, end = span["start"], span["end"]
+            if span["label"] == "ORG":
                 end = _SYLLABLE.match(record.text, start).end()
             new = lowered(record.text[start:end])
             if len(new) == end - start:  # lower-casing a letter could change its length

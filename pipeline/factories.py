@@ -84,7 +84,6 @@ def _relations(settings: dict, ctx: Context):
                          one_per_title=settings["one_per_title"],
                          titles_shared_by_lists=settings["titles_shared_by_lists"],
                          lone_holder_score=settings["lone_holder_score"],
-                         own_thresholds=settings["own_thresholds"],
                          lower_case_org_min_words=settings["lower_case_org_min_words"])
 
 

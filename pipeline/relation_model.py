@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import math
 from bisect import bisect_left, bisect_right
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Collection, Iterator
 from itertools import repeat
 from pathlib import Path
 from typing import ClassVar
@@ -272,8 +272,7 @@ class RelationStage:
     def __init__(self, classifier: RelationClassifier | None = None, max_distance: int = 40,
                  rules_decide: Collection[str] = (), titles_need_holder: str = "none",
                  one_per_title: bool = False, titles_shared_by_lists: bool = False,
-                 lone_holder_score: float | None = None, own_thresholds: Mapping[str, float] | None = None,
-                 lower_case_org_min_words: int = 0) -> None:
+                 lone_holder_score: float | None = None, lower_case_org_min_words: int = 0) -> None:
         self.rules = RelationRules()
         self.classifier = classifier
         self.max_distance = max_distance
@@ -285,12 +284,7 @@ class RelationStage:
         self.one_per_title = one_per_title
         self.titles_shared_by_lists = titles_shared_by_lists
         self.lone_holder_score = lone_holder_score
-        # a type the classifier decides at a threshold of its own (not a title's: one_per_title reads those)
-        self.own_thresholds = dict(own_thresholds or {})
         self.lower_case_org_min_words = lower_case_org_min_words
-        if wrong := set(self.own_thresholds) & {"has_title", "title_of"}:
-            raise ConfigError(f"stages.relations.own_thresholds: {', '.join(sorted(wrong))} take the common "
-                              "threshold (one_per_title reads it)")
 
     def predict(self, doc: Doc) -> list[Relation]:
         """The rules' relations of the types they decide, the holders they read listed after a
@@ -313,9 +307,6 @@ class RelationStage:
             rule_says = (span_key(head), span_key(child), label) in said
             p = self.classifier.probability(features(doc, head, child, label, rule_says, ents))
             scored.append(Relation(head, child, label, p, "model"))
-        own = [r for r in scored if r.label in self.own_thresholds]
-        found += [r for r in own if r.score >= self.own_thresholds[r.label]]
-        scored = [r for r in scored if r.label not in self.own_thresholds]
         threshold = self.classifier.threshold
         if self.one_per_title:
             return found + one_per_title(scored, threshold, self.titles_shared_by_lists, self.lone_holder_score)
@@ -420,10 +411,5 @@ def drop_lone_lower_case_bodies(doc: Doc, relations: list[Relation], min_words: 
     network, trained on lower-cased copies too, takes for a body more often wrongly than
     rightly; one that takes a post or issues a document is kept."""
     related = {span_key(s) for r in relations for s in (r.head, r.child)}
-    doc.ents = [e for e in doc.ents if span_key(e) in related or not short_lower_case_body(e, min_words)]
-
-
-def short_lower_case_body(span: Span, min_words: int) -> bool:
-    """An ORG written wholly in lower case in fewer than `min_words` syllables."""
-    text = span.text
-    return span.label_ == "ORG" and text == text.lower() and len(text.split()) < min_words
+    doc.ents = [e for e in doc.ents if e.label_ != "ORG" or span_key(e) in related
+                or e.text != e.text.lower() or len(e.text.split()) >= min_words]

@@ -265,8 +265,7 @@ def _bodies_led_by(doc: Doc, ents: list[Span], add) -> None:
             continue
         end = min(words.sentence(body.start)[1], body.end + 20)
         end = next((j for j in range(after, end) if words[j].text == ";"), end)  # its clause
-        for j in range(k + 1, len(ents)):
-            title = ents[j]
+        for j, title in enumerate(ents[k + 1:], k + 1):
             if title.start >= end:
                 break
             if title.label_ == "TITLE" and words[title.start - 1].norm_ == "làm":

@@ -91,7 +91,7 @@ def fit(records: list[Record], out_dir: Path, config: Config, seed: int | None =
     docs = gold_docs(records, prepare)
     # Only the network reads the lower-cased copies (pipeline/augment.py). The share leaves its
     # settings: the copies are in its key already, so the networks cached before stay valid.
-    examples = docs + gold_docs(lower_cased(docs, records, settings.pop("lower_case_share"), seed), prepare)
+    examples = docs + gold_docs(lower_cased(records, settings.pop("lower_case_share"), seed), prepare)
     features = config["stages"]["entity_model"].get("features", entity_model.FEATURES)
     network = spacy_config(config)
     out_dir.mkdir(parents=True, exist_ok=True)

@@ -15,10 +15,8 @@ TINY = ROOT / "tests" / "data" / "tiny.jsonl"
 
 @pytest.fixture(scope="module")
 def tiny():
-    """The tiny file's records, the stages that prepare a training Doc, and their gold Docs."""
-    records = list(read_records(TINY))
-    prepare = feature_pipeline(load_config())
-    return records, prepare, gold_docs(records, prepare)
+    """The tiny file's records and the stages that prepare a training Doc."""
+    return list(read_records(TINY)), feature_pipeline(load_config())
 
 
 def test_lowering_keeps_acronyms_and_abbreviations() -> None:
@@ -28,8 +26,8 @@ def test_lowering_keeps_acronyms_and_abbreviations() -> None:
 
 
 def test_a_copy_lowers_titles_and_the_first_syllable_of_bodies_and_nothing_else(tiny) -> None:
-    records, prepare, docs = tiny
-    copies = lower_cased(docs, records, 1.0, seed=1)
+    records, prepare = tiny
+    copies = lower_cased(records, 1.0, seed=1)
     assert copies and all(c.id.endswith("~lower") for c in copies)
     by_id = {r.id: r for r in records}
     for copy in copies:
@@ -53,8 +51,7 @@ def test_a_copy_lowers_titles_and_the_first_syllable_of_bodies_and_nothing_else(
 
 
 def test_no_share_makes_no_copy(tiny) -> None:
-    records, _, docs = tiny
-    assert lower_cased(docs, records, 0, seed=1) == []
+    assert lower_cased(tiny[0], 0, seed=1) == []
 
 
 def test_only_the_network_trains_on_the_copies(tiny, tmp_path, monkeypatch) -> None:

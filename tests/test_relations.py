@@ -312,28 +312,6 @@ def test_an_unknown_title_holder_setting_is_refused_by_name():
         pipeline.load(None, {"stages.relations.titles_need_holder": "some"})
 
 
-def test_a_relation_type_can_be_decided_at_a_threshold_of_its_own(rules_nlp):
-    """own_thresholds: implements pairs scored 0.3 pass at its own 0.2 while the other types
-    keep the common 0.5; a title's types cannot have one (one_per_title reads the common one)."""
-    import math
-
-    import pipeline
-    from pipeline.errors import ConfigError
-    from pipeline.relation_model import RelationClassifier, RelationStage
-
-    every_pair_scores_0_3 = RelationClassifier({}, math.log(0.3 / 0.7), threshold=0.5)
-    doc = rules_nlp("Bí thư Tỉnh ủy Lạng Sơn Nguyễn Văn An cho biết Tỉnh ủy Lạng Sơn đã triển khai "
-                    "Nghị quyết số 22-NQ/TW.")
-    labels = {r.label for r in RelationStage(every_pair_scores_0_3).predict(doc)}
-    lowered = RelationStage(every_pair_scores_0_3, own_thresholds={"implements": 0.2}).predict(doc)
-    assert "implements" not in labels
-    assert {r.label for r in lowered} - labels == {"implements"}
-    assert ("Tỉnh ủy Lạng Sơn", "Nghị quyết số 22-NQ/TW") in {
-        (r.head.text, r.child.text) for r in lowered if r.label == "implements"}
-    with pytest.raises(ConfigError, match="own_thresholds: has_title take the common threshold"):
-        pipeline.load(None, {"stages.relations.own_thresholds": {"has_title": 0.3}})
-
-
 def test_a_short_lower_case_body_in_no_relation_can_be_dropped():
     """lower_case_org_min_words: "đảng" or "trung ương" alone, in lower case and in no
     relation, is a bare head rather than a body; one a title names as its body, a longer
