@@ -245,6 +245,7 @@ def decided_by_rules(doc: Doc, groups: list[list[Span]]) -> list[Relation]:
     add = _adding_to(rels)
     for ents in groups:
         _listed_holders(doc, ents, add)
+        _titles_all_listed_hold(doc, ents, add)
         _bodies_titles_head(doc, ents, add)
         _bodies_led_by(doc, ents, add)
     return rels
@@ -292,6 +293,56 @@ def _listed_holders(doc: Doc, ents: list[Span], add) -> None:
         for person, posts in _list_items(words, ents[i + 1:], start, end, bodies):
             if all(_post_named(p, bodies) != post for p in posts):
                 add(person, title, "has_title")
+
+
+# "đều" (each) or "cùng" (both, together) after a list of people, then the words that say they
+# hold a post: "[A] và [B] đều đang là [Phó Giám đốc] Sở", "cùng được bổ nhiệm giữ chức vụ [X]".
+_ALL_OF_THEM = {"đều", "cùng"}
+_TAKING_A_POST = lexicon.HOLD_A_POST | {"đang", "được", "đã", "từng", "là", "làm", "bổ nhiệm", "bầu"}
+_PEOPLE_LIST = lexicon.POST_LIST_GLUE | lexicon.HONORIFIC_WORDS | {"cả", "hai", "ba"}
+
+
+def _titles_all_listed_hold(doc: Doc, ents: list[Span], add) -> None:
+    """The posts that people listed before "đều" or "cùng" all hold, each of them: "Bà [A] và bà
+    [B], đều là [ủy viên] Đảng đoàn, [Phó Chủ tịch] Hội …" (the training gold links each of the
+    people to each post; the classifier, pair by pair, misses the ones far from it). Not "ông A
+    cùng điều dưỡng B" (one person: "cùng" means "with") nor "A, B cùng ông C - Chánh …"."""
+    words = words_of(doc)
+    ending = {e.end: e for e in ents}
+    for i, first in enumerate(ents):
+        if first.label_ != "TITLE":
+            continue
+        k = first.start - 1
+        while k >= 0 and words[k].norm_ in _TAKING_A_POST:
+            k -= 1
+        if k < 0 or words[k].norm_ not in _ALL_OF_THEM:
+            continue
+        people, k = [], k - 1
+        while k >= 0:  # back over the list: its people, their posts and bodies, glue, honorifics
+            ent = ending.get(k + 1)
+            if ent is not None and (ent.label_ == "PER" or ent.label_ in POST_LIST_LABELS):
+                if ent.label_ == "PER":
+                    people.append(ent)
+                k = ent.start - 1
+            elif words[k].norm_ in _PEOPLE_LIST:
+                k -= 1
+            else:
+                break
+        if len(people) < 2:
+            continue
+        posts, end = [first], first.end
+        for ent in ents[i + 1:]:  # the posts listed after the first: ", [Phó Chủ tịch] Hội …"
+            gap = [w.norm_ for w in words[end:ent.start]]
+            if not set(gap) <= lexicon.POST_LIST_GLUE:
+                break
+            if ent.label_ == "TITLE":
+                posts.append(ent)
+            elif ent.label_ not in {"ORG", "LOC"}:
+                break
+            end = ent.end
+        for person in people:
+            for post in posts:
+                add(person, post, "has_title")
 
 
 def _holders_listed_from(words: Words, k: int, end: int, bodies: dict[int, int]) -> int | None:

@@ -648,3 +648,18 @@ def test_a_title_someone_is_only_nominated_for_takes_no_holder(nlp, text, nomina
     titles = {e.text for e in nlp(text).ents if e.label_ == "TITLE"}
     assert (title in titles) != nominated
 
+
+def test_posts_that_people_listed_before_deu_or_cung_all_hold(rules_nlp):
+    """"A và B, đều là X, Y": each person listed before "đều"/"cùng" holds each post listed after
+    it; "cùng" after one person ("with") gives the post to no one before it."""
+    doc = rules_nlp("Bà Nguyễn Thị Kim Thoa và bà Võ Ái Hòa, đều là Ủy viên Đảng đoàn, Phó Chủ tịch "
+                    "Hội Liên hiệp phụ nữ tỉnh.")
+    assert {(label, person, post) for label, person, post in rels(doc) if label == "has_title"} == {
+        ("has_title", person, post) for person in ("Nguyễn Thị Kim Thoa", "Võ Ái Hòa")
+        for post in ("Ủy viên", "Phó Chủ tịch")}
+    doc = rules_nlp("Ông Lê Sơn Hà và ông Nguyễn Thiện Hòa cùng được bổ nhiệm giữ chức vụ Phó Trưởng Ban "
+                    "Nội chính Tỉnh ủy.")
+    assert {("has_title", "Lê Sơn Hà", "Phó Trưởng"), ("has_title", "Nguyễn Thiện Hòa", "Phó Trưởng")} <= rels(doc)
+    doc = rules_nlp("Ông Trần Văn Quốc cùng Phó Giám đốc Lê Văn Hùng đến dự.")
+    assert ("has_title", "Trần Văn Quốc", "Phó Giám đốc") not in rels(doc)
+
