@@ -380,11 +380,19 @@ _PEOPLE_LIST_GLUE = {",", ";", "và", "ông", "bà", "-", "–", "đồng chí",
 def _listed_together(a: Span, b: Span, title: Span) -> bool:
     """Two people of one list that `title` stands outside of: between them only entities
     (their own titles and bodies) and list glue ("đối với ông [A] - Tỉnh ủy viên, Giám đốc Sở
-    Nông nghiệp và ông [B]"); a title between them is the first one's ("ông A, Bí thư, ông B")."""
+    Nông nghiệp và ông [B]"); a title between them is the first one's ("ông A, Bí thư, ông B").
+    A second person named right after a post of their own does not share the first one's: "Tổng
+    Bí thư, Chủ tịch nước [A], Chủ tịch Quốc hội [B]"."""
     first, second = (a, b) if a.start < b.start else (b, a)
     if first.end <= title.start < second.start:
         return False
-    return all(t.ent_type_ or t.is_space or t.norm_ in _PEOPLE_LIST_GLUE for t in a.doc[first.end:second.start])
+    between = a.doc[first.end:second.start]
+    if not all(t.ent_type_ or t.is_space or t.norm_ in _PEOPLE_LIST_GLUE for t in between):
+        return False
+    k = len(between) - 1
+    while k >= 0 and between[k].ent_type_ in {"ORG", "LOC"}:
+        k -= 1
+    return k < 0 or between[k].ent_type_ != "TITLE"
 
 
 def drop_unheld_titles(doc: Doc, relations: list[Relation], rules_only: bool = True) -> list[Relation]:

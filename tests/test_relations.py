@@ -663,3 +663,26 @@ def test_posts_that_people_listed_before_deu_or_cung_all_hold(rules_nlp):
     doc = rules_nlp("Ông Trần Văn Quốc cùng Phó Giám đốc Lê Văn Hùng đến dự.")
     assert ("has_title", "Trần Văn Quốc", "Phó Giám đốc") not in rels(doc)
 
+
+def test_a_person_named_after_a_post_of_their_own_shares_no_post_listed_before():
+    """titles_shared_by_lists gives a title outside a list of people to each of them over the
+    threshold; a person named right after a post of their own is no item of that list (a
+    caption's "Tổng Bí thư, Chủ tịch nước A, Chủ tịch Quốc hội B và Thủ tướng C"), a person
+    after list glue is ("4 Thứ trưởng gồm các ông A, B")."""
+    import pipeline
+    from pipeline.extensions import Relation
+    from pipeline.relation_model import one_per_title
+
+    for text, first, second, shared in (
+            ("Tổng Bí thư, Chủ tịch nước Trọng, Chủ tịch Quốc hội Ngân dự họp.", "Trọng", "Ngân", False),
+            ("Bổ nhiệm 4 Thứ trưởng gồm các ông An, Bình.", "An", "Bình", True)):
+        doc = pipeline.load(None, {"pipeline.stages": []})(text)
+        post = "Tổng Bí thư" if shared is False else "Thứ trưởng"
+        doc.ents = [span(doc, post, "TITLE"), span(doc, first, "PER"), span(doc, second, "PER")] + (
+            [span(doc, "Chủ tịch nước", "TITLE"), span(doc, "Chủ tịch", "TITLE", 1), span(doc, "Quốc hội", "ORG")]
+            if shared is False else [])
+        title = span(doc, post, "TITLE")
+        scored = [Relation(span(doc, first, "PER"), title, "has_title", 0.9, "model"),
+                  Relation(span(doc, second, "PER"), title, "has_title", 0.6, "model")]
+        kept = one_per_title(scored, threshold=0.5, shared_by_lists=True)
+        assert any(r.head.text == second for r in kept) == shared
