@@ -639,40 +639,6 @@ def ministers_with_their_portfolio(doc: Doc, spans: list[Span]) -> list[Span]:
     return [s for s in out if s is not None]
 
 
-# A bare head title's own kind when no body follows it ("làm [Trưởng đoàn] đã …", "[Trưởng tiểu
-# ban];"), and the words a post is fused with ("[Thành viên Thường trực] Ban Bí thư", "[Chủ nhiệm
-# Chính trị] Bộ đội Biên phòng tỉnh").
-_KINDS_HEADED = {"đoàn", "tiểu ban"}
-_CLAUSE_GOES_ON = {"đã", "và", "mới", "sẽ", "được", "là"}
-
-
-def titles_whole(doc: Doc, spans: list[Span]) -> list[Span]:
-    """Rule 1, a title is marked whole: a title the model cut inside a fused post grows over the
-    free word it left ("Thường trực" after "Thành viên", "Chính trị" after "[Phó] Chủ nhiệm"),
-    and "[Phó] Trưởng" over the kind of body it heads when that body is not named after it, the
-    clause going on or ending there; "[Trưởng] đoàn ĐBQH tỉnh" keeps its body."""
-    words = words_of(doc)
-    taken = {i for span in spans for i in range(span.start, span.end)}
-    out = []
-    for span in spans:
-        start, end = span.start, span.end
-        if span.label_ == "TITLE":
-            name = " ".join(w.norm_ for w in words[start:end])
-            if name == "thường trực" and start > 0 and start - 1 not in taken \
-                    and words[start - 1].norm_ == "thành viên":
-                start -= 1
-            elif end < len(words) and end not in taken:
-                after = words[end]
-                if name in {"chủ nhiệm", "phó chủ nhiệm"} and after.text == "Chính trị":
-                    end += 1
-                elif name in {"trưởng", "phó trưởng"} and after.norm_ in _KINDS_HEADED and (
-                        end + 1 >= words.sentence(end)[1] or words[end + 1].is_punct
-                        or words[end + 1].norm_ in _CLAUSE_GOES_ON):
-                    end += 1
-        out.append(span if (start, end) == (span.start, span.end) else span_from(span, start, end))
-    return out
-
-
 _WHOLE_AS_ELSEWHERE = {"ORG", "PER"}  # titles do not grow: "[Trưởng] Đoàn ĐBQH" is a title before its body
 
 
@@ -720,4 +686,4 @@ AFTER_MERGE: tuple[Callable[[Doc, list[Span]], list[Span]], ...] = (
     abbreviations_are_no_people, no_person_in_a_split_verb, places_with_their_level, without_nationalities,
     the_party_where_it_acts, no_body_of_many, no_body_named_with_a_demonstrative, no_body_credited_for_a_photo,
     no_body_for_a_programme, abbreviations_inside, abbreviations_named_again, lists_sharing_a_head,
-    given_names_again, ministers_with_their_portfolio, titles_whole, names_whole_as_elsewhere)
+    given_names_again, ministers_with_their_portfolio, names_whole_as_elsewhere)

@@ -29,7 +29,6 @@ from pipeline.span_checks import (
     places_with_their_level,
     the_party_where_it_acts,
     titles_before_their_holder,
-    titles_whole,
     without_nationalities,
 )
 
@@ -436,23 +435,3 @@ def test_a_body_ends_before_a_verb_it_is_never_named_with():
              span(doc, "Ban Chỉ đạo thực hiện Quy chế dân chủ", "ORG"), span(doc, "Hội đồng kỷ luật", "ORG")]
     assert [s.text for s in bodies_end_before_a_verb(doc, spans)] == [
         "Tập đoàn T&T Group", "ban Công tác đại biểu", "Ban Chỉ đạo thực hiện Quy chế dân chủ", "Hội đồng kỷ luật"]
-
-
-def test_a_title_cut_inside_a_fused_post_or_before_its_own_kind_is_made_whole():
-    """Rule 1: "[Thành viên Thường trực] Ban Bí thư", "[Chủ nhiệm Chính trị] Bộ đội Biên phòng",
-    "làm [Trưởng đoàn] đã …", "[Trưởng tiểu ban];"; but "[Trưởng] [đoàn ĐBQH tỉnh]" keeps its
-    body, and "Trưởng ban Tổ chức" (a body named after the kind) is left as it is."""
-    nlp = pipeline.load(None, {"pipeline.stages": []})
-    doc = nlp("Thành viên Thường trực Ban Bí thư dự; Chủ nhiệm Chính trị Bộ đội Biên phòng tỉnh nói; "
-              "ông làm Trưởng đoàn đã đến; ông làm Trưởng tiểu ban; Trưởng đoàn ĐBQH tỉnh họp; Trưởng ban Tổ chức về.")
-    second = doc.text.index("Trưởng đoàn ĐBQH")
-    third = doc.text.index("Trưởng ban")
-    spans = [span(doc, "Thường trực", "TITLE"), span(doc, "Ban Bí thư", "ORG"), span(doc, "Chủ nhiệm", "TITLE"),
-             span(doc, "Trưởng", "TITLE"), span(doc, "Trưởng", "TITLE", 1),
-             doc.char_span(second, second + len("Trưởng"), label="TITLE"),
-             doc.char_span(second + len("Trưởng "), second + len("Trưởng đoàn ĐBQH tỉnh"), label="ORG"),
-             doc.char_span(third, third + len("Trưởng"), label="TITLE")]
-    assert [(s.text, s.label_) for s in titles_whole(doc, spans)] == [
-        ("Thành viên Thường trực", "TITLE"), ("Ban Bí thư", "ORG"), ("Chủ nhiệm Chính trị", "TITLE"),
-        ("Trưởng đoàn", "TITLE"), ("Trưởng tiểu ban", "TITLE"), ("Trưởng", "TITLE"), ("đoàn ĐBQH tỉnh", "ORG"),
-        ("Trưởng", "TITLE")]
