@@ -335,10 +335,10 @@ def _titles_all_listed_hold(doc: Doc, ents: list[Span], add) -> None:
             gap = [w.norm_ for w in words[end:ent.start]]
             if not set(gap) <= lexicon.POST_LIST_GLUE:
                 break
+            if ent.label_ not in POST_LIST_LABELS:
+                break
             if ent.label_ == "TITLE":
                 posts.append(ent)
-            elif ent.label_ not in {"ORG", "LOC"}:
-                break
             end = ent.end
         for person in people:
             for post in posts:
