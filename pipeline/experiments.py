@@ -351,9 +351,7 @@ RUN_TIME_VARIANTS = {**MERGES, "shipped settings": {},
                      "a title kept to one holder in a list too": {"stages.relations.titles_shared_by_lists": False},
                      "relations over 0.3 rather than 0.5": {"stages.relations.threshold": 0.3},
                      "a lower-case ORG of one or two syllables in no relation dropped":
-                         {"stages.relations.lower_case_org_min_words": 3},
-                     "a title someone is only nominated for kept with its holder":
-                         {"stages.relations.nominations_hold_no_title": False}}
+                         {"stages.relations.lower_case_org_min_words": 3}}
 
 
 # The status classifier's variants (`make choices`), scored on the gold has_title relations.

@@ -22,7 +22,6 @@ from .entity_rules import holder_list_opens
 from .errors import ConfigError
 from .extensions import Relation, span_key
 from .lexicon import HONORIFIC_WORDS, POST_LIST_GLUE
-from .nominations import nominated_titles
 from .relation_rules import RelationRules, decided_by_rules, sentence_entities
 from .schema import ENTS, POST_LIST_LABELS, RELATION_TYPES, RELATIONS, RULE_SOURCE, SENTS, TOKEN_NORM
 from .words import Word, span_text, words_of
@@ -273,8 +272,7 @@ class RelationStage:
     def __init__(self, classifier: RelationClassifier | None = None, max_distance: int = 40,
                  rules_decide: Collection[str] = (), titles_need_holder: str = "none",
                  one_per_title: bool = False, titles_shared_by_lists: bool = False,
-                 lone_holder_score: float | None = None, lower_case_org_min_words: int = 0,
-                 nominations_hold_no_title: bool = False) -> None:
+                 lone_holder_score: float | None = None, lower_case_org_min_words: int = 0) -> None:
         self.rules = RelationRules()
         self.classifier = classifier
         self.max_distance = max_distance
@@ -287,7 +285,6 @@ class RelationStage:
         self.titles_shared_by_lists = titles_shared_by_lists
         self.lone_holder_score = lone_holder_score
         self.lower_case_org_min_words = lower_case_org_min_words
-        self.nominations_hold_no_title = nominations_hold_no_title
 
     def predict(self, doc: Doc) -> list[Relation]:
         """The rules' relations of the types they decide, the holders they read listed after a
@@ -316,9 +313,6 @@ class RelationStage:
         return found + [r for r in scored if r.score >= threshold]
 
     def set_annotations(self, doc: Doc, relations: list[Relation]) -> None:
-        if self.nominations_hold_no_title:  # case 37: then a title dropped as unheld, below
-            nominated = nominated_titles(doc)
-            relations = [r for r in relations if r.label != "has_title" or span_key(r.child) not in nominated]
         if self.titles_need_holder != "none":
             relations = drop_unheld_titles(doc, relations, self.titles_need_holder == "from rules")
         if self.lower_case_org_min_words:

@@ -46,6 +46,13 @@ def titles_with_a_person(doc: Doc, spans: list[Span]) -> list[Span]:
 _PROPOSALS = {"giới thiệu", "quy hoạch", "dự kiến", "đề xuất"}
 _TO_A_POST = {"bầu", "ứng cử", "bổ nhiệm", "lên"}  # the verb the proposal puts before the post
 _POST_WORDS = lexicon.HOLD_A_POST | {"vào", "làm"}  # between that verb and the title
+# The verbs of an election, which the segmenter may join to the next word ("bầu giữ", "bầu cử",
+# "hiệp thương cử"), and of an appointment; what stands before them in their clause says
+# whether the post is only put forward (`_put_forward`).
+_ELECTING = ("bầu", "hiệp thương", "ứng cử", "đề cử")
+_APPOINTING = ("bổ nhiệm", "phê chuẩn")
+_NOMINATING = {"giới thiệu", "đề cử", "ứng cử"}
+_VOTE_HELD = {"đã", "nhất trí", "được"}  # after the cue: "…, HĐND tỉnh đã nhất trí bầu …"
 _DONE = {"được", "đã", "vừa"}  # "… và đã được bầu giữ chức": an election, not a proposal
 _UNFILLED = {"thi tuyển", "kiện toàn"}  # "thi tuyển chức danh Phó Giám đốc Sở": a post to fill
 _TO_WHOM = {"đối với", "cho"}  # "bầu bổ sung chức vụ Phó Chủ tịch UBND tỉnh đối với ông X"
@@ -81,10 +88,11 @@ def _in_clause(words: Words, positions: range) -> Iterator[int]:
 
 def _not_held(words: Words, title: Span, ends: dict[int, Span], named: set[int], people: set[int]) -> bool:
     """Whether the post named by `title` is only proposed, to be filled or elected to with no
-    one named: a proposal word earlier in the clause before its verb (not in a name, `named`:
-    "Phòng Tổng hợp - Quy hoạch"), "thi tuyển" or "kiện toàn" before it, or "bầu (bổ sung)"
-    before it with no one named in its clause ("… đối với ông X" or a name after it, "ông X
-    được HĐND tỉnh bầu …" before it)."""
+    one named: "thi tuyển" or "kiện toàn" before it, an election or appointment its clause puts
+    forward (`_put_forward`), "bầu (bổ sung)" before it with no one named in its clause ("…
+    đối với ông X" or a name after it, "ông X được HĐND tỉnh bầu …" before it), or a proposal
+    word earlier in the clause before its verb (not in a name, `named`: "Phòng Tổng hợp - Quy
+    hoạch")."""
     i = _verb_before(words, title.start, ends)
     if i < 1 or words[i - 1].norm_ in _DONE:
         return False
@@ -92,17 +100,33 @@ def _not_held(words: Words, title: Span, ends: dict[int, Span], named: set[int],
     two_words = f"{words[i - 1].norm_} {verb}"  # the segmenter may split them: "thi | tuyển"
     if verb in _UNFILLED or two_words in _UNFILLED:
         return True
+    before = list(_in_clause(words, range(i - 1, max(-1, i - 1 - PROPOSAL_REACH), -1)))  # nearest first
+    k, earlier = (i - 1, before[1:]) if verb == "bổ sung" and before else (i, before)  # "bầu | bổ sung"
+    if words[k].norm_.startswith(_ELECTING + _APPOINTING) \
+            and _put_forward(words[k].norm_, [words[j].norm_ for j in reversed(earlier)]):
+        return True
     if verb == "bầu" or two_words == "bầu bổ sung":
         after = _in_clause(words, range(title.end, min(len(words), title.end + PROPOSAL_REACH)))
-        before = list(_in_clause(words, range(i - 1, max(-1, i - 1 - PROPOSAL_REACH), -1)))
         named_after = any(j in people or words[j].norm_ in _TO_WHOM | _HOLDERS_FOLLOW for j in after)
         passive = any(words[j].norm_ == "được" for j in before[:PASSIVE_REACH])  # "được HĐND TP bầu làm"
         if not (named_after or passive or people.intersection(before)):
             return True
-    if verb not in _TO_A_POST:
-        return False
-    before = _in_clause(words, range(i - 1, max(-1, i - 1 - PROPOSAL_REACH), -1))
-    return any(words[j].norm_ in _PROPOSALS and j not in named for j in before)
+    return verb in _TO_A_POST and any(words[j].norm_ in _PROPOSALS and j not in named for j in before)
+
+
+def _put_forward(verb: str, before: list[str]) -> bool:
+    """The clause's words `before` an election or appointment verb (in text order) put the post
+    forward: a nomination ("giới thiệu để HĐND huyện bầu giữ chức"), the purpose of a move ("để
+    hiệp thương cử giữ chức"; an appointment so purposed is made: the training gold marks "để
+    bổ nhiệm giữ chức"), a time to come ("cho đến khi HĐND tỉnh bầu Chủ tịch … mới", "sẽ bầu",
+    "về việc bầu"), with no word after that cue saying the vote was held ("trên cơ sở giới thiệu
+    nhân sự …, HĐND tỉnh đã … nhất trí bầu bổ sung chức vụ Phó Chủ tịch")."""
+    electing = verb.startswith(_ELECTING)
+    cue = max((n for n, w in enumerate(before) if w in _NOMINATING or (w == "khi" and before[n - 1:n] == ["đến"])
+               or (electing and w == "để")), default=None)
+    if cue is None:
+        return electing and (before[-2:] == ["về", "việc"] or before[-1:] == ["sẽ"])
+    return not _VOTE_HELD.intersection(before[cue + 1:])
 
 
 def no_title_for_a_proposed_post(doc: Doc, spans: list[Span]) -> list[Span]:

@@ -2,6 +2,7 @@
 built for it."""
 from __future__ import annotations
 
+import pytest
 from conftest import span
 
 import pipeline
@@ -435,3 +436,25 @@ def test_a_body_ends_before_a_verb_it_is_never_named_with():
              span(doc, "Ban Chỉ đạo thực hiện Quy chế dân chủ", "ORG"), span(doc, "Hội đồng kỷ luật", "ORG")]
     assert [s.text for s in bodies_end_before_a_verb(doc, spans)] == [
         "Tập đoàn T&T Group", "ban Công tác đại biểu", "Ban Chỉ đạo thực hiện Quy chế dân chủ", "Hội đồng kỷ luật"]
+
+
+@pytest.mark.parametrize("text, nominated", [
+    ("Ông Đinh Hữu Học sẽ được giới thiệu để HĐND huyện bầu cử giữ chức vụ Chủ tịch UBND huyện Chi Lăng.", True),
+    ("Điều động ông Vũ Công Lực để hiệp thương cử giữ chức Phó Chủ tịch Ủy ban MTTQ tỉnh.", True),
+    ("Ông Lê Văn Hải điều hành cho đến khi HĐND tỉnh bầu Chủ tịch UBND tỉnh mới.", True),
+    ("Ông Nguyễn Văn Thắng được bầu giữ chức Chủ tịch UBND huyện Chi Lăng.", False),
+    ("Điều động ông Trần Văn Nam đến Sở Xây dựng để bổ nhiệm giữ chức Phó Giám đốc Sở Xây dựng.", False),
+    ("Trên cơ sở giới thiệu nhân sự, HĐND tỉnh đã nhất trí bầu bổ sung chức vụ Phó Chủ tịch UBND tỉnh "
+     "đối với ông Trần Xuân Lộc.", False),
+])
+def test_a_title_someone_is_only_nominated_for_names_no_holder(nlp, text, nominated):
+    """Case 37: a post someone is put forward for ("giới thiệu để … bầu", "để hiệp thương", "cho
+    đến khi … bầu … mới", the verb joined to the next word or not) is held by no one yet, so its
+    title leaves the entities; one they were elected to, or moved to be appointed to (the
+    training gold marks "để bổ nhiệm giữ chức"), stays."""
+    title = "Phó Giám đốc" if "Giám đốc" in text else "Phó Chủ tịch" if "Phó Chủ tịch" in text else "Chủ tịch"
+    doc = pipeline.load(None, {"pipeline.stages": []})(text)
+    spans = [span(doc, title, "TITLE")]
+    assert (not no_title_for_a_proposed_post(doc, spans)) == nominated
+    titles = {e.text for e in nlp(text).ents if e.label_ == "TITLE"}
+    assert (title in titles) != nominated
