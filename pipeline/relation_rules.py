@@ -188,7 +188,9 @@ class RelationRules:
 
     # --- implements ----------------------------------------------------------------
     def _implements(self, doc: Doc, ents: list[Span], rels: list[Relation], add) -> None:
-        """ORG before the verb ("ORG … tổng kết DOC"), or after a fronted "Thực hiện DOC, …"."""
+        """ORG before the verb ("ORG … tổng kết DOC"), after a fronted "(Sau 5 năm) thực hiện
+        DOC, …", or the bodies that organise the meeting carrying it out; documents listed right
+        after one so carried out take its actors too."""
         not_actors = {(r.child.start, r.child.end) for r in rels if r.label in {"issued_by", "title_of"}}
         words = words_of(doc)
 
@@ -197,8 +199,14 @@ class RelationRules:
             return span.label_ == "ORG" and (span.start, span.end) not in not_actors and \
                 before not in {"của", "do", "trong", "toàn"}
 
+        organisers = _meeting_organisers(words, ents, actor_ok)
+        actors_of: dict[int, list[Span]] = {}  # each carried-out document's actors, by its place in ents
         for i, ent in enumerate(ents):
             if ent.label_ != "DOC":
+                continue
+            listed = _listed_after(words, ents, i, actors_of)
+            if listed is not None:
+                actors_of[i] = listed
                 continue
             start = words.sentence(ent.start)[0]
             verbs = [k for k in range(start, ent.start) if words[k].norm_ in _IMPLEMENT]
@@ -215,11 +223,82 @@ class RelationRules:
                     break
             lead = next((k for k in range(start, ent.start) if words[k].text[:1].isalpha()
                          and not words[k].is_upper), start)  # skip "(LSO) –" and the like
-            fronted = not any(e.label_ in {"ORG", "PER"} for e in ents[:i]) and verbs[0] == lead
-            if actor is None and fronted:
-                actor = next((c for c in ents[i + 1:] if actor_ok(c)), None)
-            if actor is not None:
-                add(actor, ent, "implements")
+            if actor is None and not any(e.label_ in {"ORG", "PER"} for e in ents[:i]):
+                if verbs[0] == lead:  # "Thực hiện DOC, ORG …"
+                    actor = next((c for c in ents[i + 1:] if actor_ok(c)), None)
+                elif verbs[0] - lead <= _FRONTING_WORDS:  # "Sau hơn 6 năm thực hiện DOC của X, ORG …"
+                    actor = next((c for c in ents[i + 1:] if actor_ok(c) and words[c.start - 1].text == ","),
+                                 None)
+            found = [o for o in organisers if o.end <= verb] or ([actor] if actor is not None else [])
+            if found:
+                actors_of[i] = found
+        for i, actors in actors_of.items():
+            for actor in actors:
+                add(actor, ents[i], "implements")
+
+
+# How many words may open a sentence before its fronted carrying-out verb: "Sau hơn 6 năm".
+_FRONTING_WORDS = 4
+# What a meeting is that a body organises: "[Ban Tuyên giáo TƯ] tổ chức hội nghị …".
+_MEETINGS = {"hội nghị", "hội thảo", "tọa đàm", "toạ đàm", "lễ", "buổi", "cuộc"}
+# Between the bodies that organise a meeting, and between them and "tổ chức": "[A] phối hợp với
+# [B], [C] sáng nay tổ chức", "[Ban Chấp hành Đảng bộ tỉnh] khóa 11 vừa tổ chức".
+_ORGANISING_GLUE = {",", "và", "phối hợp", "với", "cùng", "đã", "vừa", "sẽ", "khóa", "khoá", "nhiệm kỳ",
+                    "sáng", "chiều", "tối", "trưa", "nay", "sáng nay", "chiều nay", "tối nay", "hôm nay",
+                    "-", "–", "đồng", "long trọng", "trọng thể"}
+# Between documents of one list: "Nghị quyết 26 và Nghị quyết 18", "nghị quyết 19 gắn với thực hiện
+# kết luận 64"; the first document's own date and issuer may stand there too ("ngày D của ORG").
+_DOCUMENT_LIST_GLUE = {",", "và", "gắn với", "gắn", "với", "việc", "thực hiện", "các", "cùng", "ngày",
+                       "của", "số", "cũng như"}
+
+
+def _meeting_organisers(words: Words, ents: list[Span], actor_ok: Callable[[Span], bool]) -> list[Span]:
+    """The bodies a sentence names as organising a meeting, before "tổ chức hội nghị …" with only
+    their list glue and the time between (cases 23, 110, 140: each implements the document the
+    meeting carries out or reviews)."""
+    if not ents:
+        return []
+    start, end = words.sentence(ents[0].start)
+    ending_at = {e.end: e for e in ents}
+    for k in range(start, end - 1):
+        if words[k].norm_ != "tổ chức" or words[k + 1].norm_ not in _MEETINGS:
+            continue
+        found, j = [], k
+        while j > start:
+            ent = ending_at.get(j)
+            if ent is not None and ent.label_ == "ORG":
+                found.append(ent)
+                j = ent.start
+            elif ent is None and (words[j - 1].norm_ in _ORGANISING_GLUE or words[j - 1].like_num
+                                  or words[j - 1].is_space or _ROMAN.fullmatch(words[j - 1].text)):
+                j -= 1
+            else:
+                break
+        return [e for e in reversed(found) if actor_ok(e)]
+    return []
+
+
+_ROMAN = re.compile(r"[IVXLC]+")
+
+
+def _listed_after(words: Words, ents: list[Span], i: int, actors_of: dict[int, list[Span]]) -> list[Span] | None:
+    """The actors of the carried-out document that `ents[i]` is listed right after, if any:
+    between the two only list glue and the first one's own date and issuer ("ngày D của ORG")."""
+    inside: set[int] = set()
+    for m in range(i - 1, -1, -1):
+        ent = ents[m]
+        if ent.label_ == "DOC":
+            if m not in actors_of:
+                return None
+            between = range(ent.end, ents[i].start)
+            if all(k in inside or words[k].is_space or words[k].norm_ in _DOCUMENT_LIST_GLUE for k in between):
+                return actors_of[m]
+            return None
+        if ent.label_ == "DATE" or (ent.label_ == "ORG" and ent.start > 0 and words[ent.start - 1].norm_ == "của"):
+            inside.update(range(ent.start, ent.end))
+            continue
+        return None
+    return None
 
 
 # Between a body one is sent to and the post taken there: "đến công tác tại [Ban Tổ chức Tỉnh ủy],
