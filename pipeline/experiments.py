@@ -342,6 +342,8 @@ TRAINED_VARIANTS: dict[str, Variant] = {
 RUN_TIME_VARIANTS = {**MERGES, "shipped settings": {},
                      "classifier decides every relation type": {"stages.relations.rules_decide": []},
                      "the classifier decides issued_by": {"stages.relations.rules_decide": ["decides_on"]},
+                     "the rules decide implements": {"stages.relations.rules_decide": ["decides_on", "issued_by",
+                                                                                      "implements"]},
                      "a rule's TITLE kept without a holder": {"stages.relations.titles_need_holder": "none"},
                      "only the rules' TITLEs need a holder": {"stages.relations.titles_need_holder": "from rules"},
                      "a lone model TITLE takes no weak holder": {"stages.relations.lone_holder_score": None},

@@ -213,13 +213,17 @@ class RelationRules:
             if not verbs or ent.start - verbs[-1] > 6 or any(
                     t.is_punct and t.text not in {"“", '"'} for t in words[verbs[-1]:ent.start]):
                 continue
-            verb = verbs[-1]
+            verb = reach = verbs[-1]
             actor = None
             for cand in reversed(ents[:i]):
+                if cand.label_ == "DOC" and _issued_to_carry_out(words, cand, reach):
+                    reach = cand.start - 1  # "ORG đã ban hành DOC1 để thực hiện DOC2": from "ban hành"
+                    continue
                 if cand.label_ in {"DOC", "PER"}:
                     break
-                if actor_ok(cand) and cand.end <= verb:
-                    actor = cand if verb - cand.end <= 8 else None
+                # the issuer of a document issued to carry this one out is its actor
+                if (actor_ok(cand) or (reach != verb and cand.label_ == "ORG")) and cand.end <= reach:
+                    actor = cand if reach - cand.end <= 8 else None
                     break
             lead = next((k for k in range(start, ent.start) if words[k].text[:1].isalpha()
                          and not words[k].is_upper), start)  # skip "(LSO) –" and the like
@@ -229,7 +233,10 @@ class RelationRules:
                 elif verbs[0] - lead <= _FRONTING_WORDS:  # "Sau hơn 6 năm thực hiện DOC của X, ORG …"
                     actor = next((c for c in ents[i + 1:] if actor_ok(c) and words[c.start - 1].text == ","),
                                  None)
-            found = [o for o in organisers if o.end <= verb] or ([actor] if actor is not None else [])
+            found = [o for o in organisers if o.end <= verb] or \
+                (_listed_with(words, ents, actor, actor_ok) if actor is not None else [])
+            if found and _urged(words, found[0].start, found[-1].end, verb):
+                continue
             if found:
                 actors_of[i] = found
         for i, actors in actors_of.items():
@@ -279,6 +286,50 @@ def _meeting_organisers(words: Words, ents: list[Span], actor_ok: Callable[[Span
 
 
 _ROMAN = re.compile(r"[IVXLC]+")
+# Verbs by which one asks, tells or checks on another to carry out a document: the one asked
+# is not said to carry it out, nor is the one asking (case 30: "đề nghị [Đảng ủy …] … thực hiện",
+# "[Quốc hội] yêu cầu không thực hiện").
+_URGING = {"đề nghị", "yêu cầu", "xin", "kiểm tra", "giám sát", "lựa chọn", "chọn"}
+
+
+def _urged(words: Words, first: int, last: int, verb: int) -> bool:
+    """The actors (words first..last) are asked to act, or ask another to, before the verb."""
+    return any(words[k].norm_ in _URGING for k in range(max(0, first - 2), first)) or \
+        any(words[k].norm_ in _URGING for k in range(last, verb))
+
+
+# Between bodies that act together: "[Bộ Chính trị], [Ban Bí thư] đã luôn bám sát …",
+# "[BCĐ Tây Nam Bộ] cũng như [BCĐ Tây Bắc] và [Tây Nguyên]".
+_ACTOR_LIST_GLUE = {",", "và", "cũng như"}
+
+
+def _listed_with(words: Words, ents: list[Span], actor: Span, actor_ok: Callable[[Span], bool]) -> list[Span]:
+    """The actor and the bodies listed with it, joined only by list glue."""
+    k = next(n for n, e in enumerate(ents) if e is actor)
+    first = last = k
+    while first > 0 and actor_ok(ents[first - 1]) and _joined(words, ents[first - 1], ents[first]):
+        first -= 1
+    while last + 1 < len(ents) and actor_ok(ents[last + 1]) and _joined(words, ents[last], ents[last + 1]):
+        last += 1
+    return ents[first:last + 1]
+
+
+def _joined(words: Words, a: Span, b: Span) -> bool:
+    between = [w for w in words[a.end:b.start] if not w.is_space]
+    return bool(between) and all(w.norm_ in _ACTOR_LIST_GLUE for w in between)
+
+
+# Between a document a body issues and the verb of the one it carries out: "ban hành [kế hoạch
+# số 91-KH/TU] để triển khai thực hiện [Nghị quyết 18]".
+_PURPOSE = {"để", "nhằm"}
+
+
+def _issued_to_carry_out(words: Words, doc: Span, verb: int) -> bool:
+    """`doc` is issued, right before `verb`, to carry out another document: its issuer is then
+    the other one's actor."""
+    return doc.start > 0 and words[doc.start - 1].norm_ in _ISSUE and \
+        any(words[k].norm_ in _PURPOSE for k in range(doc.end, verb)) and \
+        all(words[k].norm_ in _PURPOSE or words[k].norm_ in _IMPLEMENT for k in range(doc.end, verb))
 
 
 def _listed_after(words: Words, ents: list[Span], i: int, actors_of: dict[int, list[Span]]) -> list[Span] | None:
