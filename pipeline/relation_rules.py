@@ -153,7 +153,10 @@ class RelationRules:
             for k, nxt in enumerate(ents[i + 1:], i + 1):
                 gap = _between(doc, prev, nxt)
                 if nxt.label_ == "ORG" and _names_issuer(gap):
-                    for body in _listed_from(doc, ents, k, _JOINT_ISSUERS):
+                    bodies = _listed_from(doc, ents, k, _JOINT_ISSUERS)
+                    if len(bodies) > 1 and _acts_after_fronted(words_of(doc), ents, i, bodies[-1]):
+                        bodies.pop()
+                    for body in bodies:
                         for d in pending:
                             add(d, body, "issued_by")
                     break
@@ -225,8 +228,7 @@ class RelationRules:
                 if (actor_ok(cand) or (reach != verb and cand.label_ == "ORG")) and cand.end <= reach:
                     actor = cand if reach - cand.end <= 8 else None
                     break
-            lead = next((k for k in range(start, ent.start) if words[k].text[:1].isalpha()
-                         and not words[k].is_upper), start)  # skip "(LSO) –" and the like
+            lead = _lead(words, start, ent.start)
             if actor is None and not any(e.label_ in {"ORG", "PER"} for e in ents[:i]):
                 if verbs[0] == lead:  # "Thực hiện DOC, ORG …"
                     actor = next((c for c in ents[i + 1:] if actor_ok(c)), None)
@@ -246,6 +248,38 @@ class RelationRules:
 
 # How many words may open a sentence before its fronted carrying-out verb: "Sau hơn 6 năm".
 _FRONTING_WORDS = 4
+# The words that open a clause about a document put before the sentence's subject.
+_FRONTING = _IMPLEMENT | {"theo", "căn cứ", "tại"}
+
+
+def _lead(words: Words, start: int, end: int) -> int:
+    """The sentence's first word, past a dateline's "(LSO) –" and the like."""
+    return next((k for k in range(start, end) if words[k].text[:1].isalpha() and not words[k].is_upper), start)
+
+
+# What may follow the last of a document's issuers listed with commas: its term, the end of the
+# clause, what the document is about.
+_AFTER_ISSUERS = {";", ".", ":", "khóa", "khoá", "nhiệm kỳ", ")", "về", "ngày", "số", "và"}
+
+
+def _acts_after_fronted(words: Words, ents: list[Span], i: int, body: Span) -> bool:
+    """The last body listed after a fronted document's issuer goes on into the sentence's own
+    clause, as its subject ("Thực hiện [Kế hoạch 179-KH/TU] của [Thành ủy], [Tiểu ban Văn kiện]
+    đã …"), where a list of issuers ends its clause ("Căn cứ [Quy chế làm việc] của [Ban Chấp
+    hành Trung ương], [Bộ Chính trị], [Ban Bí thư] khoá 12 ;")."""
+    after = next((w for w in words[body.end:words.sentence(body.start)[1]] if not w.is_space), None)
+    return after is not None and after.norm_ not in _AFTER_ISSUERS and _fronted(words, ents, i)
+
+
+def _fronted(words: Words, ents: list[Span], i: int) -> bool:
+    """ents[i], a document, is named in a clause put before the sentence's subject ("Thực hiện
+    [Kế hoạch 179-KH/TU] của [Thành ủy], [Tiểu ban Văn kiện] …", "Theo [Quyết định 147] …, …"):
+    no body or person before it, a fronting word within the sentence's first few words."""
+    if any(e.label_ in {"ORG", "PER"} for e in ents[:i]):
+        return False
+    start = words.sentence(ents[i].start)[0]
+    lead = _lead(words, start, ents[i].start)
+    return any(words[k].norm_ in _FRONTING for k in range(lead, min(ents[i].start, lead + _FRONTING_WORDS + 1)))
 # What a meeting is that a body organises: "[Ban Tuyên giáo TƯ] tổ chức hội nghị …".
 _MEETINGS = {"hội nghị", "hội thảo", "tọa đàm", "toạ đàm", "lễ", "buổi", "cuộc"}
 # Between the bodies that organise a meeting, and between them and "tổ chức": "[A] phối hợp với
