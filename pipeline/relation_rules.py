@@ -410,6 +410,7 @@ def decided_by_rules(doc: Doc, groups: list[list[Span]]) -> list[Relation]:
     for ents in groups:
         _listed_holders(doc, ents, add)
         _titles_all_listed_hold(doc, ents, add)
+        _holders_named_together(doc, ents, add)
         _bodies_titles_head(doc, ents, add)
         _bodies_led_by(doc, ents, add)
     return rels
@@ -464,6 +465,47 @@ def _listed_holders(doc: Doc, ents: list[Span], add) -> None:
 _ALL_OF_THEM = {"đều", "cùng"}
 _TAKING_A_POST = lexicon.HOLD_A_POST | {"đang", "được", "đã", "từng", "là", "làm", "bổ nhiệm", "bầu"}
 _PEOPLE_LIST = lexicon.POST_LIST_GLUE | lexicon.HONORIFIC_WORDS | {"cả", "hai", "ba"}
+
+
+# Between a title (and its bodies) and the first of the people named after it as its holders.
+_BEFORE_HOLDERS = {"(", "ông", "bà", "các ông", "các bà", "cho", "đối với"}
+_HONORIFIC = {"ông", "bà"}
+
+
+def _holders_named_together(doc: Doc, ents: list[Span], add) -> None:
+    """People named one after another right after a title, with no post of their own, all hold
+    it: "nguyên [Chủ tịch] QH [Nguyễn Văn An] và [Nguyễn Sinh Hùng]", "hai cựu [Chủ tịch] TP Đà
+    Nẵng (ông [A] và ông [B])", "bổ nhiệm [Phó Giám đốc] Sở Tư pháp cho ông [A] và ông [B]" (the
+    training gold gives the title to the later people in 14 of the 16 such lists). An honorific
+    that opens a later name opens the first one too: "[Bí thư] Nhân, ông [Nguyễn Văn Hiếu]" names
+    two people, one of them without a post here; so does "đồng chí" ("Chủ tịch Hồ Chí Minh và
+    đồng chí Nguyễn Đức Cảnh")."""
+    words = words_of(doc)
+    for i, title in enumerate(ents):
+        if title.label_ != "TITLE":
+            continue
+        k, end = i + 1, title.end
+        while k < len(ents) and ents[k].label_ in {"ORG", "LOC"} and ents[k].start == end:
+            end = ents[k].end
+            k += 1
+        if k >= len(ents) or ents[k].label_ != "PER" or \
+                not {w.norm_ for w in words[end:ents[k].start] if not w.is_space} <= _BEFORE_HOLDERS:
+            continue
+        honoured = ents[k].start > 0 and words[ents[k].start - 1].norm_ in _HONORIFIC
+        people = [ents[k]]
+        for person in ents[k + 1:]:
+            gap = [w.norm_ for w in words[people[-1].end:person.start] if not w.is_space]
+            if person.label_ != "PER" or not gap or gap[0] not in {",", "và"} or len(gap) > 2 or \
+                    (len(gap) == 2 and (gap[1] not in _HONORIFIC or not honoured)):
+                break
+            people.append(person)
+        last = people[-1]
+        after = next((e for e in ents if e.start >= last.end), None)
+        own_post = after is not None and after.label_ == "TITLE" and \
+            {w.norm_ for w in words[last.end:after.start] if not w.is_space} <= {",", "-", "–", "là"}
+        if len(people) > 1 and not own_post:
+            for person in people:
+                add(person, title, "has_title")
 
 
 def _titles_all_listed_hold(doc: Doc, ents: list[Span], add) -> None:
