@@ -24,7 +24,7 @@ from .extensions import Relation, span_key
 from .lexicon import HONORIFIC_WORDS, POST_LIST_GLUE
 from .relation_rules import RelationRules, decided_by_rules, sentence_entities
 from .schema import ENTS, POST_LIST_LABELS, RELATION_TYPES, RELATIONS, RULE_SOURCE, SENTS, TOKEN_NORM
-from .words import Word, span_text, words_of
+from .words import Word, Words, span_text, words_of
 
 _TYPES_BY_LABELS = {pair: label for label, pair in RELATION_TYPES.items()}
 
@@ -304,6 +304,8 @@ class RelationStage:
         for head, child, label, ents in candidates(groups, self.max_distance):
             if label in self.rules_decide or (span_key(_title(head, child, label)), label) in settled:
                 continue
+            if label == "has_title" and _replaced(words_of(doc), head, child):
+                continue
             rule_says = (span_key(head), span_key(child), label) in said
             p = self.classifier.probability(features(doc, head, child, label, rule_says, ents))
             scored.append(Relation(head, child, label, p, "model"))
@@ -322,6 +324,20 @@ class RelationStage:
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.predict(doc))
         return doc
+
+
+# "giữ chức Bí thư Huyện ủy … thay ông [A]": A is the one replaced.
+_REPLACING = {"thay", "thay thế", "thay cho"}
+_BEFORE_A_NAME = {"ông", "bà", "đồng chí"}
+
+
+def _replaced(words: Words, person: Span, title: Span) -> bool:
+    """The person is named after "thay" (the one a new holder replaces) and the title before it:
+    the title is the new holder's, not theirs (the training gold gives none of its 84 such pairs)."""
+    k = person.start - 1
+    while k > title.end and words[k].norm_ in _BEFORE_A_NAME:
+        k -= 1
+    return k >= title.end and words[k].norm_ in _REPLACING
 
 
 def _title(head: Span, child: Span, label: str) -> Span:
