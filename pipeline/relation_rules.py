@@ -175,6 +175,9 @@ class RelationRules:
                 else:
                     break
                 prev = nxt
+        for i, ent in enumerate(ents):  # "ORG đã thi hành kỷ luật … tại DOC"
+            if ent.label_ == "DOC" and (body := _decided_at(doc, ents, i)) is not None:
+                add(ent, body, "issued_by")
         for i, ent in enumerate(ents):  # "ORG ban hành DOC", "ngày D, ORG ban hành DOC"
             if ent.label_ != "ORG" or i + 1 >= len(ents):
                 continue
@@ -804,6 +807,28 @@ def _clause_people(words: Words, before: list[Span], end: int) -> list[Span]:
     start = next((k + 1 for k in range(end - 1, start - 1, -1) if words[k].text == ";"), start)
     verb = next((k for k in range(start, end) if words[k].norm_ in PERSONNEL_VERBS), None)
     return [] if verb is None else [span for span in before if span.label_ == "PER" and span.start > verb]
+
+
+def _decided_at(doc: Doc, ents: list[Span], i: int) -> Span | None:
+    """The body whose decision ents[i] is, cited after "tại" or "theo" at the end of the clause
+    the body decides in: "[Bộ Chính trị] đã thi hành kỷ luật … tại [Quyết định số 823-QĐNS/TW]".
+    Not when the document's own issuer follows it ("theo [Quyết định …] của [Bộ Nội vụ]")."""
+    words = words_of(doc)
+    document = ents[i]
+    if document.start == 0 or words[document.start - 1].norm_ not in {"tại", "theo"}:
+        return None
+    k = i + 1
+    while k < len(ents) and ents[k].label_ == "DATE":
+        k += 1
+    if k < len(ents) and ents[k].label_ == "ORG" and _names_issuer(_between(doc, ents[k - 1], ents[k])):
+        return None
+    for k in range(i - 1, -1, -1):
+        ent = ents[k]
+        if ent.label_ == "DOC" or any(w.text == ";" for w in words[ent.end:document.start]):
+            return None
+        if ent.label_ == "ORG":
+            return ent if decides_at(words, ent.end, document.start) else None
+    return None
 
 
 def _decides_by(doc: Doc, document: Span, body: Span) -> bool:
