@@ -661,3 +661,71 @@ def test_a_person_named_after_a_post_of_their_own_shares_no_post_listed_before()
                   Relation(span(doc, second, "PER"), title, "has_title", 0.6, "model")]
         kept = one_per_title(scored, threshold=0.5, shared_by_lists=True)
         assert any(r.head.text == second for r in kept) == shared
+
+
+def test_bodies_that_organise_a_meeting_each_implement_the_document_it_carries_out(rules_nlp):
+    """Cases 23, 110, 140: the bodies that organise the meeting carry out what it reviews, however
+    far the verb; the issuer named after "của" does not."""
+    doc = rules_nlp("Sáng 5/3, Ban Tuyên giáo Tỉnh ủy phối hợp với Sở Tư pháp tổ chức hội nghị trực tuyến với "
+                    "nhiều điểm cầu, sơ kết 3 năm thực hiện Chỉ thị số 05-CT/TW của Bộ Chính trị.")
+    implements = {(head, child) for label, head, child in rels(doc) if label == "implements"}
+    assert implements == {("Ban Tuyên giáo Tỉnh ủy", "Chỉ thị số 05-CT/TW"), ("Sở Tư pháp", "Chỉ thị số 05-CT/TW")}
+
+
+def test_documents_listed_after_one_carried_out_share_its_actor(rules_nlp):
+    doc = rules_nlp("Tỉnh ủy Lạng Sơn đã triển khai thực hiện Nghị quyết số 18-NQ/TW và Nghị quyết số 19-NQ/TW "
+                    "của Ban Chấp hành Trung ương.")
+    assert {("implements", "Tỉnh ủy Lạng Sơn", "Nghị quyết số 18-NQ/TW"),
+            ("implements", "Tỉnh ủy Lạng Sơn", "Nghị quyết số 19-NQ/TW")} <= rels(doc)
+
+
+def test_the_issuer_of_a_plan_made_to_carry_out_a_document_carries_it_out(rules_nlp):
+    doc = rules_nlp("Ban Thường vụ Huyện ủy đã ban hành Kế hoạch số 91-KH/HU để triển khai thực hiện Nghị quyết "
+                    "số 18-NQ/TW.")
+    assert {("issued_by", "Kế hoạch số 91-KH/HU", "Ban Thường vụ Huyện ủy"),
+            ("implements", "Ban Thường vụ Huyện ủy", "Nghị quyết số 18-NQ/TW")} <= rels(doc)
+
+
+def test_a_body_after_a_fronted_document_and_its_issuer_acts_and_issues_nothing(rules_nlp):
+    """"Sau 5 năm thực hiện DOC của A, B …": B carries the document out (the clause may open
+    after a time phrase) and is no co-issuer beside A."""
+    doc = rules_nlp("Sau 5 năm thực hiện Chỉ thị số 05-CT/TW của Bộ Chính trị, Huyện ủy Đình Lập đã đạt nhiều "
+                    "kết quả.")
+    assert ("implements", "Huyện ủy Đình Lập", "Chỉ thị số 05-CT/TW") in rels(doc)
+    assert {child for label, head, child in rels(doc) if label == "issued_by"} == {"Bộ Chính trị"}
+
+
+def test_no_implements_where_a_body_is_urged_to_carry_out(rules_nlp):
+    """Case 30: asking a body to carry a document out says neither carries it out."""
+    doc = rules_nlp("Thủ tướng đề nghị Bộ Nội vụ khẩn trương thực hiện Nghị quyết số 18-NQ/TW.")
+    assert not any(label == "implements" for label, _, _ in rels(doc))
+    doc = rules_nlp("Quốc hội yêu cầu không thực hiện Nghị định số 100/2019/NĐ-CP theo kiểu hình thức.")
+    assert not any(label == "implements" for label, _, _ in rels(doc))
+
+
+def test_people_named_together_right_after_a_title_all_hold_it(rules_nlp):
+    """"nguyên Chủ tịch … A và B": both hold it; a later person with a post of their own, or
+    named after an honorific the first lacks, does not."""
+    doc = rules_nlp("Dự lễ có nguyên Chủ tịch UBND tỉnh Nguyễn Văn An và Trần Văn Bình.")
+    assert {("has_title", "Nguyễn Văn An", "Chủ tịch"), ("has_title", "Trần Văn Bình", "Chủ tịch")} <= rels(doc)
+    doc = rules_nlp("Dự lễ có Bí thư Huyện ủy Nguyễn Văn An và ông Trần Văn Bình, Giám đốc Sở Tư pháp.")
+    assert ("has_title", "Trần Văn Bình", "Bí thư") not in rels(doc)
+
+
+def test_the_person_a_new_holder_replaces_does_not_hold_the_new_holders_post(rules_nlp):
+    """"giữ chức Bí thư …, thay ông B": B is not given the post, whatever the classifier scores."""
+    from pipeline.relation_model import RelationClassifier, RelationStage
+
+    doc = rules_nlp("Ông Nguyễn Văn An giữ chức Bí thư Huyện ủy Văn Chấn, thay ông Trần Văn Mộc nghỉ hưu.")
+    stage = RelationStage(RelationClassifier({}, bias=5.0))  # every candidate pair scores 0.99
+    relations = {(r.label, r.head.text, r.child.text) for r in stage.predict(doc)}
+    assert ("has_title", "Nguyễn Văn An", "Bí thư") in relations
+    assert ("has_title", "Trần Văn Mộc", "Bí thư") not in relations
+
+
+def test_a_decision_cited_after_tai_is_the_deciding_bodys(rules_nlp):
+    doc = rules_nlp("Bộ Chính trị đã thi hành kỷ luật ông Nguyễn Văn An tại Quyết định số 823-QĐNS/TW ngày "
+                    "31/7/2018.")
+    assert ("issued_by", "Quyết định số 823-QĐNS/TW", "Bộ Chính trị") in rels(doc)
+    doc = rules_nlp("UBND tỉnh bổ nhiệm ông Nguyễn Văn An theo Quyết định số 12/QĐ-BNV của Bộ Nội vụ.")
+    assert {child for label, head, child in rels(doc) if label == "issued_by"} == {"Bộ Nội vụ"}
