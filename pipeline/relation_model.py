@@ -328,14 +328,13 @@ class RelationStage:
 
 # "giữ chức Bí thư Huyện ủy … thay ông [A]": A is the one replaced.
 _REPLACING = {"thay", "thay thế", "thay cho"}
-_BEFORE_A_NAME = {"ông", "bà", "đồng chí"}
 
 
 def _replaced(words: Words, person: Span, title: Span) -> bool:
     """The person is named after "thay" (the one a new holder replaces) and the title before it:
     the title is the new holder's, not theirs (the training gold gives none of its 84 such pairs)."""
     k = person.start - 1
-    while k > title.end and words[k].norm_ in _BEFORE_A_NAME:
+    while k > title.end and words[k].norm_ in HONORIFIC_WORDS:
         k -= 1
     return k >= title.end and words[k].norm_ in _REPLACING
 
