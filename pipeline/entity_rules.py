@@ -1114,6 +1114,38 @@ def _org_end(doc: Words, i: int, end: int, taken: set[int] | frozenset = frozens
     return j
 
 
+def joined_activities_end(doc: Words, j: int, end: int) -> int:
+    """Where a body's name ending at j goes on when the comma at j joins two activities of it
+    ("[Cục Đào tạo], bồi dưỡng cán bộ"), with a third after "và" ("… đầu tư, thương mại và Du
+    lịch Hải Phòng"); j itself when it does not. The span checks use it, not the rules: the
+    network reads the rules' spans, and its cached copies stay valid."""
+    if j >= end or doc[j].text != "," or not _coordinated_at(doc, j, end):
+        return j
+    k = _task_end(doc, j + 1, end)
+    if k + 1 < end and doc[k].norm_ == "và" and _third_activity(doc, k + 1, end):
+        k = _task_end(doc, k + 1, end)
+    return k
+
+
+def _coordinated_at(doc: Words, j: int, end: int) -> bool:
+    """The comma at j joins two activities of one body's name (lexicon.COORDINATED_ACTIVITIES):
+    the words before it end with the first, the words after it begin with the second."""
+    if j + 1 >= end:
+        return False
+    before = " " + " ".join(w.norm_ for w in doc[max(0, j - 3):j])
+    following = " ".join(w.norm_ for w in doc[j + 1:min(end, j + 4)]) + " "
+    return any(before.endswith(" " + first) and any(following.startswith(second + " ") for second in seconds)
+               for first, seconds in lexicon.COORDINATED_ACTIVITIES.items())
+
+
+def _third_activity(doc: Words, k: int, end: int) -> bool:
+    """Word k, after "và" that follows two joined activities, goes on with the name: a capitalised
+    field, not another body's head nor a person ("… đầu tư, thương mại và [Du lịch]")."""
+    t = doc[k]
+    return t.text[:1].isupper() and word_kind(t) != KIND_ORG and t.text not in _ORG_ABBR \
+        and not _place_at(doc, k) and not (is_name_token(t) and _full_name_at(doc, k, end))
+
+
 def _of_the_assembly(head: Word) -> bool:
     """A head the National Assembly's committees and boards are named with: "Ủy ban", "Hội
     đồng", "Ban", and heads that begin so ("Ban Công tác đại biểu")."""

@@ -205,6 +205,17 @@ DEPARTMENT_FIELDS = [
     "Văn hóa, Giáo dục", "Văn hóa, Giáo dục, Thanh niên, Thiếu niên và Nhi đồng",
     "Văn hóa, Giáo dục, Thanh thiếu niên và Nhi đồng",
 ]
+# Two activities a body's name joins with a comma, the second often in lower case, as the state
+# names its departments: "[Cục Đào tạo, bồi dưỡng cán bộ]", "[Ban Bảo vệ, chăm sóc sức khỏe cán
+# bộ Trung ương]", "[Vụ Cơ sở đảng, đảng viên]". Each first activity with what may follow it.
+COORDINATED_ACTIVITIES = {
+    "đào tạo": ("bồi dưỡng",), "bảo vệ": ("chăm sóc",), "khám": ("chữa bệnh",),
+    "cải cách": ("hiện đại hóa", "hiện đại hoá"), "công chức": ("viên chức",), "cơ sở đảng": ("đảng viên",),
+    "kiểm tra": ("giám sát",), "thi đua": ("khen thưởng",), "tuyên truyền": ("vận động",),
+    "đầu tư": ("thương mại",), "thương mại": ("du lịch",), "đo đạc": ("bản đồ",), "bản đồ": ("viễn thám",),
+    "năng khiếu": ("huấn luyện",), "thanh tra": ("kiểm tra",), "quản lý": ("khai thác",),
+    "nghiên cứu": ("ứng dụng",), "tư vấn": ("hỗ trợ",), "dân số": ("gia đình",),
+}
 # Portfolios a minister's title is fused with, without "Bộ" (case 60: "[Bộ trưởng Quốc phòng]",
 # "[Thứ trưởng TT&TT]"); the fields above count too.
 MINISTRY_PORTFOLIOS = [

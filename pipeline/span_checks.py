@@ -19,6 +19,7 @@ from .entity_rules import (
     called_by_given_name,
     counts,
     holder_start,
+    joined_activities_end,
     leaves_place_implied,
     names_many,
     opens_photo_credit,
@@ -392,6 +393,25 @@ def bodies_end_before_a_verb(doc: Doc, spans: list[Span]) -> list[Span]:
     return out
 
 
+def bodies_over_joined_activities(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A body whose name joins two activities with a comma goes on over it, whoever cut it there
+    (case 186): "[Cục Đào tạo], bồi dưỡng cán bộ" -> "[Cục Đào tạo, bồi dưỡng cán bộ]", "[Trung
+    tâm Xúc tiến đầu tư], thương mại và Du lịch Hải Phòng" -> the whole name. Spans inside the
+    words it takes leave ("[Hải Phòng]")."""
+    words = words_of(doc)
+    out = list(spans)
+    for n, span in enumerate(spans):
+        if span.label_ != "ORG" or out[n] is None:
+            continue
+        end = joined_activities_end(words, span.end, words.sentence(span.start)[1])
+        if end > span.end:
+            out[n] = span_from(span, span.start, end)
+            for k, other in enumerate(spans):
+                if k != n and other.start < end and span.end <= other.start:
+                    out[k] = None
+    return [s for s in out if s is not None]
+
+
 _NOT_NUMBERS = {"LOC", "ORG"}
 
 
@@ -705,7 +725,7 @@ def names_whole_as_elsewhere(doc: Doc, spans: list[Span]) -> list[Span]:
 # The guidelines' rules that a span list from the merge must still satisfy, in this order.
 AFTER_MERGE: tuple[Callable[[Doc, list[Span]], list[Span]], ...] = (
     titles_with_a_person, no_title_for_a_proposed_post, no_title_for_an_unnamed_subject, bodies_end_before_a_verb,
-    known_names_whole,
+    bodies_over_joined_activities, known_names_whole,
     holders_out_of_bodies, titles_before_their_holder, places_whole, places_are_no_bodies, numbers_are_no_places,
     abbreviations_are_no_people, no_person_in_a_split_verb, places_with_their_level, without_nationalities,
     the_party_where_it_acts, no_body_of_many, no_body_named_with_a_demonstrative, no_body_credited_for_a_photo,

@@ -11,6 +11,7 @@ from pipeline.span_checks import (
     abbreviations_inside,
     abbreviations_named_again,
     bodies_end_before_a_verb,
+    bodies_over_joined_activities,
     given_names_again,
     holders_out_of_bodies,
     known_names_whole,
@@ -458,3 +459,16 @@ def test_a_title_someone_is_only_nominated_for_names_no_holder(nlp, text, nomina
     assert (not no_title_for_a_proposed_post(doc, spans)) == nominated
     titles = {e.text for e in nlp(text).ents if e.label_ == "TITLE"}
     assert (title in titles) != nominated
+
+
+def test_a_body_goes_on_over_the_comma_that_joins_two_of_its_activities():
+    """Case 186: "[Cục Đào tạo], bồi dưỡng cán bộ" is one body, and "… đầu tư, thương mại và Du
+    lịch Hải Phòng" takes its third activity and the place inside it; a comma before anything
+    else ("Sở Tài chính, giữ chức") still ends a body."""
+    nlp = pipeline.load(None, {"pipeline.stages": []})
+    doc = nlp("Ông An, Phó cục trưởng Cục Đào tạo, bồi dưỡng cán bộ dự họp. Trung tâm Xúc tiến đầu tư, thương mại "
+              "và Du lịch Hải Phòng được thành lập. Ông Bình, Sở Tài chính, giữ chức Phó Giám đốc.")
+    spans = [span(doc, "Cục Đào tạo", "ORG"), span(doc, "Trung tâm Xúc tiến đầu tư", "ORG"),
+             span(doc, "Hải Phòng", "LOC"), span(doc, "Sở Tài chính", "ORG")]
+    assert [s.text for s in bodies_over_joined_activities(doc, spans)] == [
+        "Cục Đào tạo, bồi dưỡng cán bộ", "Trung tâm Xúc tiến đầu tư, thương mại và Du lịch Hải Phòng", "Sở Tài chính"]
