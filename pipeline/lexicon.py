@@ -210,7 +210,7 @@ DEPARTMENT_FIELDS = [
 # bộ Trung ương]", "[Vụ Cơ sở đảng, đảng viên]". Each first activity with what may follow it.
 COORDINATED_ACTIVITIES = {
     "đào tạo": ("bồi dưỡng",), "bảo vệ": ("chăm sóc",), "khám": ("chữa bệnh",),
-    "cải cách": ("hiện đại hóa", "hiện đại hoá"), "công chức": ("viên chức",), "cơ sở đảng": ("đảng viên",),
+    "cải cách": ("hiện đại hóa",), "công chức": ("viên chức",), "cơ sở đảng": ("đảng viên",),
     "kiểm tra": ("giám sát",), "thi đua": ("khen thưởng",), "tuyên truyền": ("vận động",),
     "đầu tư": ("thương mại",), "thương mại": ("du lịch",), "đo đạc": ("bản đồ",), "bản đồ": ("viễn thám",),
     "năng khiếu": ("huấn luyện",), "thanh tra": ("kiểm tra",), "quản lý": ("khai thác",),
