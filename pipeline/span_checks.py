@@ -729,5 +729,5 @@ AFTER_MERGE: tuple[Callable[[Doc, list[Span]], list[Span]], ...] = (
     holders_out_of_bodies, titles_before_their_holder, places_whole, places_are_no_bodies, numbers_are_no_places,
     abbreviations_are_no_people, no_person_in_a_split_verb, places_with_their_level, without_nationalities,
     the_party_where_it_acts, no_body_of_many, no_body_named_with_a_demonstrative, no_body_credited_for_a_photo,
-    no_body_for_a_programme, abbreviations_inside, abbreviations_named_again, lists_sharing_a_head,
+    abbreviations_inside, abbreviations_named_again, no_body_for_a_programme, lists_sharing_a_head,
     given_names_again, ministers_with_their_portfolio, names_whole_as_elsewhere)

@@ -472,3 +472,17 @@ def test_a_body_goes_on_over_the_comma_that_joins_two_of_its_activities():
              span(doc, "Hải Phòng", "LOC"), span(doc, "Sở Tài chính", "ORG")]
     assert [s.text for s in bodies_over_joined_activities(doc, spans)] == [
         "Cục Đào tạo, bồi dưỡng cán bộ", "Trung tâm Xúc tiến đầu tư, thương mại và Du lịch Hải Phòng", "Sở Tài chính"]
+
+
+def test_a_programme_stays_no_body_when_a_bracket_defined_its_abbreviation():
+    """"… xây dựng nông thôn mới (NTM)" read as a body once must not make every later "NTM" one:
+    the programme check runs after the check that names a body by its abbreviation again."""
+    from pipeline.span_checks import AFTER_MERGE
+
+    nlp = pipeline.load(None, {"pipeline.stages": []})
+    doc = nlp("Chương trình mục tiêu quốc gia xây dựng nông thôn mới (NTM) đạt kết quả. Toàn tỉnh có 54 xã "
+              "đạt chuẩn NTM. Huyện đạt chuẩn NTM.")
+    spans = [span(doc, "mục tiêu quốc gia xây dựng nông thôn mới (NTM)", "ORG")]
+    for check in AFTER_MERGE:
+        spans = check(doc, spans)
+    assert not any(s.text == "NTM" for s in spans)
