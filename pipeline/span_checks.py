@@ -665,10 +665,16 @@ def given_names_again(doc: Doc, spans: list[Span]) -> list[Span]:
 def ministers_with_their_portfolio(doc: Doc, spans: list[Span]) -> list[Span]:
     """Case 60: a minister's title fused with a portfolio is one TITLE, "[Bộ trưởng Quốc phòng]",
     "[Thứ trưởng TT&TT]"; the model stops at "Bộ trưởng" and may read the portfolio as a body or a
-    place, which the TITLE takes in."""
+    place, which the TITLE takes in. Where the minister is named by the post alone, with no
+    title marked (rule 2: "quyết định của Bộ trưởng Công an"), the portfolio is no body either."""
     words = words_of(doc)
     out: list[Span | None] = list(spans)
+    titled = {i for s in spans if s.label_ == "TITLE" for i in range(s.start, s.end)}
     for n, span in enumerate(spans):
+        if span.label_ in {"ORG", "LOC"} and span.start > 0 and words[span.start - 1].norm_ in MINISTERS \
+                and span.start - 1 not in titled and portfolio_end(words, span.start, len(doc)) == span.end:
+            out[n] = None
+            continue
         if span.label_ != "TITLE" or words[span.end - 1].norm_ not in MINISTERS or span.end >= len(words):
             continue
         end = portfolio_end(doc, span.end, len(doc))

@@ -196,6 +196,15 @@ def test_a_ministers_title_takes_its_portfolio_but_not_a_ministry():
         ("Bộ Y tế", "ORG")]
 
 
+def test_a_ministers_portfolio_named_with_no_title_marked_is_no_body():
+    """"quyết định của Bộ trưởng [Công an]": the minister is named by the post alone, which rule 2
+    leaves unmarked, and the portfolio after it is not the ministry; "Bộ Công an" stays a body."""
+    nlp = pipeline.load(None, {"pipeline.stages": []})
+    doc = nlp("Ông A trao quyết định của Bộ trưởng Công an và Bộ Công an ghi nhận.")
+    spans = [span(doc, "A", "PER"), span(doc, "Công an", "ORG"), span(doc, "Bộ Công an", "ORG")]
+    assert [s.text for s in ministers_with_their_portfolio(doc, spans)] == ["A", "Bộ Công an"]
+
+
 def test_the_party_is_a_body_where_it_owns_or_acts_not_where_it_qualifies_a_noun():
     """Case 105: "đường lối của [Đảng]", "[Đảng] giao"; but "lãnh đạo Đảng", "vào Đảng"."""
     nlp = pipeline.load(None, {"pipeline.stages": []})
