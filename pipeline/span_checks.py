@@ -153,9 +153,10 @@ def no_title_for_an_unnamed_subject(doc: Doc, spans: list[Span]) -> list[Span]:
     starts = {s.start: s for s in spans}
     words = words_of(doc)
     sentence = words.sentence_of
+    named = {i for s in spans for i in range(s.start, s.end)}
     out = []
     for span in spans:
-        if span.label_ == "TITLE" and _opens_its_sentence(words, span.start):
+        if span.label_ == "TITLE" and _opens_its_sentence(words, span.start, named):
             k = span.end
             if k in starts and starts[k].label_ in {"ORG", "LOC"}:
                 k = starts[k].end
@@ -172,11 +173,18 @@ _CONNECTIVES = {"theo đó", "do đó", "sau đó", "đồng thời", "vì vậy
                 "bên cạnh đó", "cùng ngày", "cũng tại hội nghị", "tại hội nghị", "tại buổi lễ"}
 
 
-def _opens_its_sentence(words: Words, i: int) -> bool:
-    """Word i starts its sentence, or follows only a connective and its comma."""
+def _opens_its_sentence(words: Words, i: int, named: set[int] = frozenset()) -> bool:
+    """Word i starts its sentence, or follows only a connective and its comma, or follows a
+    clause put before the subject, in lower case, with no name, post or body in its last three
+    words (`named`: the words of the spans): "Từ thực tế trên, Bí thư Thành ủy …", not "ông A,
+    Bí thư Tỉnh ủy …" nor "chị A - cán bộ, Bí thư Chi đoàn …"."""
     first = words.sentence(i)[0]
-    return first == i or (i - first >= 2 and words[i - 1].orth_ == ","
-                          and " ".join(t.norm_ for t in words[first:i - 1]) in _CONNECTIVES)
+    if first == i:
+        return True
+    if i - first < 2 or words[i - 1].orth_ != ",":
+        return False
+    return " ".join(t.norm_ for t in words[first:i - 1]) in _CONNECTIVES or \
+        (not named & set(range(max(first, i - 4), i - 1)) and words[i - 2].orth_[:1].islower())
 
 
 _DOTTED_LEVELS = {level.lower().rstrip(".") for level in lexicon.ADMIN_LEVELS if level.endswith(".")}

@@ -308,6 +308,14 @@ def test_a_title_that_opens_its_sentence_as_the_subject_names_no_one():
              span(doc, "Nguyễn Văn An", "PER")]
     assert [s.text for s in no_title_for_an_unnamed_subject(doc, spans) if s.label_ == "TITLE"] == ["Chủ tịch"]
 
+    # after a fronted clause the title is its subject too; after a person and a comma it is theirs
+    doc = nlp("Ghi nhận đóng góp của ông Lê Văn Hà trong thời gian qua, Bí thư Tỉnh ủy mong muốn ông Hà phát huy. "
+              "Ông Trần Văn Sơn, Chủ tịch UBND tỉnh chủ trì.")
+    spans = [span(doc, "Lê Văn Hà", "PER"), span(doc, "Bí thư", "TITLE"), span(doc, "Tỉnh ủy", "ORG"),
+             span(doc, "Hà", "PER", 1), span(doc, "Trần Văn Sơn", "PER"), span(doc, "Chủ tịch", "TITLE"),
+             span(doc, "UBND tỉnh", "ORG")]
+    assert [s.text for s in no_title_for_an_unnamed_subject(doc, spans) if s.label_ == "TITLE"] == ["Chủ tịch"]
+
 
 def test_a_post_to_fill_or_elected_to_with_no_one_named_has_no_title():
     """Case 156: "thi tuyển chức danh Phó Giám đốc Sở", "HĐND tỉnh bầu bổ sung chức vụ Phó Chủ tịch
