@@ -27,7 +27,7 @@ from .entity_rules import (
 )
 from .extensions import doc_text
 from .gazetteer import LEVEL_WORDS
-from .schema import KIND_TITLE, POST_LIST_LABELS, word_kind
+from .schema import KIND_ORG, KIND_TITLE, POST_LIST_LABELS, word_kind
 from .spans import sentence_numbers, span_from
 from .words import Words, span_text, words_of
 
@@ -345,10 +345,13 @@ def no_body_named_with_a_demonstrative(doc: Doc, spans: list[Span]) -> list[Span
 
 def no_body_credited_for_a_photo(doc: Doc, spans: list[Span]) -> list[Span]:
     """Cases 43 and 72: a body or an agency credited for a photo is not marked ("(Ảnh: Tỉnh ủy
-    Cà Mau)", "Ảnh: TTXVN"); a photographer's name is a PER (rule 8)."""
+    Cà Mau)", "Ảnh: TTXVN"), nor is one the model reads as the photographer ("(Ảnh: [Báo Bắc
+    Giang])": a name that opens with a body's head); a photographer's name is a PER (rule 8)."""
     words = words_of(doc)
-    return [s for s in spans
-            if not (s.label_ in {"ORG", "LOC"} and s.start >= 2 and opens_photo_credit(words, s.start - 2))]
+
+    def credited_body(s: Span) -> bool:
+        return s.label_ in {"ORG", "LOC"} or (s.label_ == "PER" and word_kind(words[s.start]) == KIND_ORG)
+    return [s for s in spans if not (s.start >= 2 and opens_photo_credit(words, s.start - 2) and credited_body(s))]
 
 
 # Programmes named after a body or in its style: "Chính phủ điện tử", "chính quyền số" and "NTM"

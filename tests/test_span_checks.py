@@ -255,6 +255,11 @@ def test_a_body_credited_for_a_photo_is_not_marked_but_the_photographer_is():
     assert [(s.text, s.label_, s.start_char) for s in kept] == [
         ("Hoàng Hà", "PER", spans[2].start_char), ("Tỉnh ủy Cà Mau", "ORG", spans[3].start_char)]
 
+    # a newspaper the model read as the photographer is no person either
+    doc = nlp("Ông Đặng Đình Hoan phát biểu. (Ảnh: Báo Bắc Giang) Ông Hoan cảm ơn.")
+    spans = [span(doc, "Đặng Đình Hoan", "PER"), span(doc, "Báo Bắc Giang", "PER"), span(doc, "Hoan", "PER", 1)]
+    assert [s.text for s in no_body_credited_for_a_photo(doc, spans)] == ["Đặng Đình Hoan", "Hoan"]
+
 
 def test_a_body_named_with_a_demonstrative_is_not_marked():
     """Case 57: "UBND tỉnh này", "Sở này" point back to a body named before; they are no spans."""
