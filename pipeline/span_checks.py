@@ -423,6 +423,19 @@ def bodies_over_joined_activities(doc: Doc, spans: list[Span]) -> list[Span]:
     return [s for s in out if s is not None]
 
 
+# Words after which a post's name in lower case names its field of work: "vi phạm quy định về
+# kế toán", "nghiệp vụ kế toán", "cử nhân kinh tế ngành kế toán".
+_BEFORE_A_FIELD = {"về", "nghiệp vụ", "ngành", "chuyên ngành", "chế độ", "lĩnh vực"}
+
+
+def no_title_for_a_field(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Rule 2: a post's name in lower case after "về", "nghiệp vụ", "ngành" … names a field of
+    work, not anyone's post ("quy định về [kế toán]"); the training gold marks no such title."""
+    words = words_of(doc)
+    return [s for s in spans if not (s.label_ == "TITLE" and s.start > 0 and words[s.start].orth_[:1].islower()
+                                     and words[s.start - 1].norm_ in _BEFORE_A_FIELD)]
+
+
 _NOT_NUMBERS = {"LOC", "ORG"}
 
 
@@ -741,7 +754,8 @@ def names_whole_as_elsewhere(doc: Doc, spans: list[Span]) -> list[Span]:
 
 # The guidelines' rules that a span list from the merge must still satisfy, in this order.
 AFTER_MERGE: tuple[Callable[[Doc, list[Span]], list[Span]], ...] = (
-    titles_with_a_person, no_title_for_a_proposed_post, no_title_for_an_unnamed_subject, bodies_end_before_a_verb,
+    titles_with_a_person, no_title_for_a_proposed_post, no_title_for_an_unnamed_subject, no_title_for_a_field,
+    bodies_end_before_a_verb,
     bodies_over_joined_activities, known_names_whole,
     holders_out_of_bodies, titles_before_their_holder, places_whole, places_are_no_bodies, numbers_are_no_places,
     abbreviations_are_no_people, no_person_in_a_split_verb, places_with_their_level, without_nationalities,

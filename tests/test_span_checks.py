@@ -23,6 +23,7 @@ from pipeline.span_checks import (
     no_body_named_with_a_demonstrative,
     no_body_of_many,
     no_person_in_a_split_verb,
+    no_title_for_a_field,
     no_title_for_a_proposed_post,
     no_title_for_an_unnamed_subject,
     numbers_are_no_places,
@@ -508,3 +509,12 @@ def test_a_programme_stays_no_body_when_a_bracket_defined_its_abbreviation():
     for check in AFTER_MERGE:
         spans = check(doc, spans)
     assert not any(s.text == "NTM" for s in spans)
+
+
+def test_a_posts_name_for_a_field_of_work_is_no_title():
+    """"vi phạm quy định về [kế toán]", "ngành kế toán" name a field; "làm kế toán" and a
+    capitalised post after "về" ("Hội thảo về Chủ tịch Tôn Đức Thắng") are left to the others."""
+    nlp = pipeline.load(None, {"pipeline.stages": []})
+    doc = nlp("Ông A vi phạm quy định về kế toán. Bà B làm kế toán tại Sở Tư pháp. Hội thảo về Chủ tịch Tôn Đức Thắng.")
+    spans = [span(doc, "kế toán", "TITLE"), span(doc, "kế toán", "TITLE", 1), span(doc, "Chủ tịch", "TITLE")]
+    assert [s.start_char for s in no_title_for_a_field(doc, spans)] == [spans[1].start_char, spans[2].start_char]
