@@ -23,6 +23,7 @@ from pipeline.span_checks import (
     no_body_named_with_a_demonstrative,
     no_body_of_many,
     no_person_in_a_split_verb,
+    no_title_for_a_cited_post,
     no_title_for_a_field,
     no_title_for_a_proposed_post,
     no_title_for_an_unnamed_subject,
@@ -518,3 +519,14 @@ def test_a_posts_name_for_a_field_of_work_is_no_title():
     doc = nlp("Ông A vi phạm quy định về kế toán. Bà B làm kế toán tại Sở Tư pháp. Hội thảo về Chủ tịch Tôn Đức Thắng.")
     spans = [span(doc, "kế toán", "TITLE"), span(doc, "kế toán", "TITLE", 1), span(doc, "Chủ tịch", "TITLE")]
     assert [s.start_char for s in no_title_for_a_field(doc, spans)] == [spans[1].start_char, spans[2].start_char]
+
+
+def test_a_post_cited_as_a_source_with_no_one_named_is_no_title():
+    nlp = pipeline.load(None, {"pipeline.stages": []})
+    doc = nlp("Theo Trưởng Ban Tổ chức Huyện ủy, việc này đúng. Theo Bí thư Nguyễn Văn An, việc này đúng. "
+              "Theo Tổng Bí thư, Chủ tịch nước Nguyễn Văn Bình, việc này đúng.")
+    spans = [span(doc, "Trưởng", "TITLE"), span(doc, "Ban Tổ chức Huyện ủy", "ORG"), span(doc, "Bí thư", "TITLE"),
+             span(doc, "Nguyễn Văn An", "PER"), span(doc, "Tổng Bí thư", "TITLE"), span(doc, "Chủ tịch nước", "TITLE"),
+             span(doc, "Nguyễn Văn Bình", "PER")]
+    assert [s.text for s in no_title_for_a_cited_post(doc, spans) if s.label_ == "TITLE"] == [
+        "Bí thư", "Tổng Bí thư", "Chủ tịch nước"]
