@@ -455,6 +455,24 @@ def no_title_for_a_cited_post(doc: Doc, spans: list[Span]) -> list[Span]:
     return out
 
 
+# What a board is named for after "ban": "Ban Giám đốc Công an tỉnh", "ban lãnh đạo".
+_BOARDS = {"giám đốc", "tổng giám đốc", "giám hiệu", "lãnh đạo"}
+
+
+def no_span_for_a_board(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A body's board of directors or leaders is neither a post nor a body of its own: "Ban [Giám
+    đốc] Công an tỉnh Lai Châu", "[ban giám đốc] nhiệm kỳ trước" (the training gold marks none of
+    its 14 such mentions)."""
+    words = words_of(doc)
+
+    def board(s: Span) -> bool:
+        if s.label_ == "TITLE":
+            return s.start > 0 and words[s.start - 1].norm_ == "ban" and words[s.start].norm_ in _BOARDS
+        return s.label_ == "ORG" and s.end == s.start + 2 and words[s.start].norm_ == "ban" \
+            and words[s.start + 1].norm_ in _BOARDS
+    return [s for s in spans if not board(s)]
+
+
 _NOT_NUMBERS = {"LOC", "ORG"}
 
 
@@ -774,7 +792,7 @@ def names_whole_as_elsewhere(doc: Doc, spans: list[Span]) -> list[Span]:
 # The guidelines' rules that a span list from the merge must still satisfy, in this order.
 AFTER_MERGE: tuple[Callable[[Doc, list[Span]], list[Span]], ...] = (
     titles_with_a_person, no_title_for_a_proposed_post, no_title_for_an_unnamed_subject, no_title_for_a_field,
-    no_title_for_a_cited_post, bodies_end_before_a_verb,
+    no_title_for_a_cited_post, no_span_for_a_board, bodies_end_before_a_verb,
     bodies_over_joined_activities, known_names_whole,
     holders_out_of_bodies, titles_before_their_holder, places_whole, places_are_no_bodies, numbers_are_no_places,
     abbreviations_are_no_people, no_person_in_a_split_verb, places_with_their_level, without_nationalities,

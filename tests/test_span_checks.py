@@ -23,6 +23,7 @@ from pipeline.span_checks import (
     no_body_named_with_a_demonstrative,
     no_body_of_many,
     no_person_in_a_split_verb,
+    no_span_for_a_board,
     no_title_for_a_cited_post,
     no_title_for_a_field,
     no_title_for_a_proposed_post,
@@ -530,3 +531,13 @@ def test_a_post_cited_as_a_source_with_no_one_named_is_no_title():
              span(doc, "Nguyễn Văn Bình", "PER")]
     assert [s.text for s in no_title_for_a_cited_post(doc, spans) if s.label_ == "TITLE"] == [
         "Bí thư", "Tổng Bí thư", "Chủ tịch nước"]
+
+
+def test_a_board_of_directors_is_neither_a_post_nor_a_body():
+    nlp = pipeline.load(None, {"pipeline.stages": []})
+    doc = nlp("Ban Giám đốc Công an tỉnh đã cử tổ công tác. Thành quả của ban giám đốc nhiệm kỳ trước. "
+              "Ông A, Giám đốc Công an tỉnh phát biểu.")
+    spans = [span(doc, "Giám đốc", "TITLE"), span(doc, "Công an tỉnh", "ORG"), span(doc, "ban giám đốc", "ORG"),
+             span(doc, "A", "PER"), span(doc, "Giám đốc", "TITLE", 1), span(doc, "Công an tỉnh", "ORG", 1)]
+    assert [s.start_char for s in no_span_for_a_board(doc, spans)] == [
+        spans[1].start_char, spans[3].start_char, spans[4].start_char, spans[5].start_char]
