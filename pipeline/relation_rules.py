@@ -219,25 +219,10 @@ class RelationRules:
             if not verbs or ent.start - verbs[-1] > 6 or any(
                     t.is_punct and t.text not in {"“", '"'} for t in words[verbs[-1]:ent.start]):
                 continue
-            verb = reach = verbs[-1]
-            actor = None
-            for cand in reversed(ents[:i]):
-                if cand.label_ == "DOC" and _issued_to_carry_out(words, cand, reach):
-                    reach = cand.start - 1  # "ORG đã ban hành DOC1 để thực hiện DOC2": from "ban hành"
-                    continue
-                if cand.label_ in {"DOC", "PER"}:
-                    break
-                # the issuer of a document issued to carry this one out is its actor
-                if (actor_ok(cand) or (reach != verb and cand.label_ == "ORG")) and cand.end <= reach:
-                    actor = cand if reach - cand.end <= 8 else None
-                    break
-            lead = _lead(words, start, ent.start)
+            verb = verbs[-1]
+            actor = _actor_before(words, ents, i, verb, actor_ok)
             if actor is None and not any(e.label_ in {"ORG", "PER"} for e in ents[:i]):
-                if verbs[0] == lead:  # "Thực hiện DOC, ORG …"
-                    actor = next((c for c in ents[i + 1:] if actor_ok(c)), None)
-                elif verbs[0] - lead <= _FRONTING_WORDS:  # "Sau hơn 6 năm thực hiện DOC của X, ORG …"
-                    actor = next((c for c in ents[i + 1:] if actor_ok(c) and words[c.start - 1].text == ","),
-                                 None)
+                actor = _actor_after_fronted(words, ents, i, verbs[0] - _lead(words, start, ent.start), actor_ok)
             found = [o for o in organisers if o.end <= verb] or \
                 (_listed_with(words, ents, actor, actor_ok) if actor is not None else [])
             if found and _urged(words, found[0].start, found[-1].end, verb):
@@ -247,6 +232,34 @@ class RelationRules:
         for i, actors in actors_of.items():
             for actor in actors:
                 add(actor, ents[i], "implements")
+
+
+def _actor_before(words: Words, ents: list[Span], i: int, verb: int, actor_ok: Callable[[Span], bool]) -> Span | None:
+    """The body that carries out ents[i], named before its verb: the nearest body before the verb,
+    at most 8 words from it, with no document or person between; or the issuer of a document
+    issued to carry this one out ("[ORG] đã ban hành [DOC1] để thực hiện [DOC2]")."""
+    reach = verb
+    for cand in reversed(ents[:i]):
+        if cand.label_ == "DOC" and _issued_to_carry_out(words, cand, reach):
+            reach = cand.start - 1  # counted from "ban hành"
+            continue
+        if cand.label_ in {"DOC", "PER"}:
+            return None
+        if (actor_ok(cand) or (reach != verb and cand.label_ == "ORG")) and cand.end <= reach:
+            return cand if reach - cand.end <= 8 else None
+    return None
+
+
+def _actor_after_fronted(words: Words, ents: list[Span], i: int, verb_from_lead: int,
+                         actor_ok: Callable[[Span], bool]) -> Span | None:
+    """The sentence's subject after a fronted clause about ents[i] whose verb stands
+    `verb_from_lead` words into the sentence: "Thực hiện DOC, [ORG] …", or after a time phrase,
+    the first body after a comma ("Sau hơn 6 năm thực hiện DOC của X, [ORG] …")."""
+    if verb_from_lead == 0:
+        return next((c for c in ents[i + 1:] if actor_ok(c)), None)
+    if verb_from_lead <= _FRONTING_WORDS:
+        return next((c for c in ents[i + 1:] if actor_ok(c) and words[c.start - 1].text == ","), None)
+    return None
 
 
 # How many words may open a sentence before its fronted carrying-out verb: "Sau hơn 6 năm".
