@@ -300,11 +300,11 @@ class RelationStage:
         found = [r for r in ruled if r.label in self.rules_decide] + decided
         # a title the rules gave its listed holders or its body takes no other from the classifier
         settled = {(span_key(_title(r.head, r.child, r.label)), r.label) for r in decided}
-        scored = []
+        scored, words = [], words_of(doc)
         for head, child, label, ents in candidates(groups, self.max_distance):
             if label in self.rules_decide or (span_key(_title(head, child, label)), label) in settled:
                 continue
-            if label == "has_title" and _replaced(words_of(doc), head, child):
+            if label == "has_title" and _replaced(words, head, child):
                 continue
             rule_says = (span_key(head), span_key(child), label) in said
             p = self.classifier.probability(features(doc, head, child, label, rule_says, ents))

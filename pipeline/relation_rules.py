@@ -197,6 +197,8 @@ class RelationRules:
         """ORG before the verb ("ORG … tổng kết DOC"), after a fronted "(Sau 5 năm) thực hiện
         DOC, …", or the bodies that organise the meeting carrying it out; documents listed right
         after one so carried out take its actors too."""
+        if not any(e.label_ == "DOC" for e in ents):
+            return
         not_actors = {(r.child.start, r.child.end) for r in rels if r.label in {"issued_by", "title_of"}}
         words = words_of(doc)
 
@@ -296,6 +298,8 @@ def _fronted(words: Words, ents: list[Span], i: int) -> bool:
     start = words.sentence(ents[i].start)[0]
     lead = _lead(words, start, ents[i].start)
     return any(words[k].norm_ in _FRONTING for k in range(lead, min(ents[i].start, lead + _FRONTING_WORDS + 1)))
+
+
 # What a meeting is that a body organises: "[Ban Tuyên giáo TƯ] tổ chức hội nghị …".
 _MEETINGS = {"hội nghị", "hội thảo", "tọa đàm", "toạ đàm", "lễ", "buổi", "cuộc"}
 # Between the bodies that organise a meeting, and between them and "tổ chức": "[A] phối hợp với
@@ -483,47 +487,6 @@ _TAKING_A_POST = lexicon.HOLD_A_POST | {"đang", "được", "đã", "từng", "
 _PEOPLE_LIST = lexicon.POST_LIST_GLUE | lexicon.HONORIFIC_WORDS | {"cả", "hai", "ba"}
 
 
-# Between a title (and its bodies) and the first of the people named after it as its holders.
-_BEFORE_HOLDERS = {"(", "ông", "bà", "các ông", "các bà", "cho", "đối với"}
-_HONORIFIC = {"ông", "bà"}
-
-
-def _holders_named_together(doc: Doc, ents: list[Span], add) -> None:
-    """People named one after another right after a title, with no post of their own, all hold
-    it: "nguyên [Chủ tịch] QH [Nguyễn Văn An] và [Nguyễn Sinh Hùng]", "hai cựu [Chủ tịch] TP Đà
-    Nẵng (ông [A] và ông [B])", "bổ nhiệm [Phó Giám đốc] Sở Tư pháp cho ông [A] và ông [B]" (the
-    training gold gives the title to the later people in 14 of the 16 such lists). An honorific
-    that opens a later name opens the first one too: "[Bí thư] Nhân, ông [Nguyễn Văn Hiếu]" names
-    two people, one of them without a post here; so does "đồng chí" ("Chủ tịch Hồ Chí Minh và
-    đồng chí Nguyễn Đức Cảnh")."""
-    words = words_of(doc)
-    for i, title in enumerate(ents):
-        if title.label_ != "TITLE":
-            continue
-        k, end = i + 1, title.end
-        while k < len(ents) and ents[k].label_ in {"ORG", "LOC"} and ents[k].start == end:
-            end = ents[k].end
-            k += 1
-        if k >= len(ents) or ents[k].label_ != "PER" or \
-                not {w.norm_ for w in words[end:ents[k].start] if not w.is_space} <= _BEFORE_HOLDERS:
-            continue
-        honoured = ents[k].start > 0 and words[ents[k].start - 1].norm_ in _HONORIFIC
-        people = [ents[k]]
-        for person in ents[k + 1:]:
-            gap = [w.norm_ for w in words[people[-1].end:person.start] if not w.is_space]
-            if person.label_ != "PER" or not gap or gap[0] not in {",", "và"} or len(gap) > 2 or \
-                    (len(gap) == 2 and (gap[1] not in _HONORIFIC or not honoured)):
-                break
-            people.append(person)
-        last = people[-1]
-        after = next((e for e in ents if e.start >= last.end), None)
-        own_post = after is not None and after.label_ == "TITLE" and \
-            {w.norm_ for w in words[last.end:after.start] if not w.is_space} <= {",", "-", "–", "là"}
-        if len(people) > 1 and not own_post:
-            for person in people:
-                add(person, title, "has_title")
-
-
 def _titles_all_listed_hold(doc: Doc, ents: list[Span], add) -> None:
     """The posts that people listed before "đều" or "cùng" all hold, each of them: "Bà [A] và bà
     [B], đều là [ủy viên] Đảng đoàn, [Phó Chủ tịch] Hội …" (the training gold links each of the
@@ -565,6 +528,46 @@ def _titles_all_listed_hold(doc: Doc, ents: list[Span], add) -> None:
         for person in people:
             for post in posts:
                 add(person, post, "has_title")
+
+
+# Between a title (and its bodies) and the first of the people named after it as its holders.
+_BEFORE_HOLDERS = {"(", "ông", "bà", "các ông", "các bà", "cho", "đối với"}
+_HONORIFIC = {"ông", "bà"}  # not "đồng chí", which names another person after a title (docstring)
+
+
+def _holders_named_together(doc: Doc, ents: list[Span], add) -> None:
+    """People named one after another right after a title, with no post of their own, all hold
+    it: "nguyên [Chủ tịch] QH [Nguyễn Văn An] và [Nguyễn Sinh Hùng]", "hai cựu [Chủ tịch] TP Đà
+    Nẵng (ông [A] và ông [B])", "bổ nhiệm [Phó Giám đốc] Sở Tư pháp cho ông [A] và ông [B]" (the
+    training gold gives the title to the later people in 14 of the 16 such lists). An honorific
+    that opens a later name opens the first one too: "[Bí thư] Nhân, ông [Nguyễn Văn Hiếu]" names
+    two people, one of them without a post here; so does "đồng chí" ("Chủ tịch Hồ Chí Minh và
+    đồng chí Nguyễn Đức Cảnh")."""
+    words = words_of(doc)
+    for i, title in enumerate(ents):
+        if title.label_ != "TITLE":
+            continue
+        k, end = i + 1, title.end
+        while k < len(ents) and ents[k].label_ in {"ORG", "LOC"} and ents[k].start == end:
+            end = ents[k].end
+            k += 1
+        if k >= len(ents) or ents[k].label_ != "PER" or \
+                not {w.norm_ for w in words[end:ents[k].start] if not w.is_space} <= _BEFORE_HOLDERS:
+            continue
+        honoured = ents[k].start > 0 and words[ents[k].start - 1].norm_ in _HONORIFIC
+        people = [ents[k]]
+        for person in ents[k + 1:]:
+            gap = [w.norm_ for w in words[people[-1].end:person.start] if not w.is_space]
+            if person.label_ != "PER" or not gap or gap[0] not in {",", "và"} or len(gap) > 2 or \
+                    (len(gap) == 2 and (gap[1] not in _HONORIFIC or not honoured)):
+                break
+            people.append(person)
+        last, after = people[-1], (ents[k + len(people)] if k + len(people) < len(ents) else None)
+        own_post = after is not None and after.label_ == "TITLE" and \
+            {w.norm_ for w in words[last.end:after.start] if not w.is_space} <= {",", "-", "–", "là"}
+        if len(people) > 1 and not own_post:
+            for person in people:
+                add(person, title, "has_title")
 
 
 def _holders_listed_from(words: Words, k: int, end: int, bodies: dict[int, int]) -> int | None:
@@ -822,13 +825,16 @@ def _clause_people(words: Words, before: list[Span], end: int) -> list[Span]:
     return [] if verb is None else [span for span in before if span.label_ == "PER" and span.start > verb]
 
 
+_CITING = {"tại", "theo"}  # before a document a body acts by: "tại [Quyết định …]"
+
+
 def _decided_at(doc: Doc, ents: list[Span], i: int) -> Span | None:
     """The body whose decision ents[i] is, cited after "tại" or "theo" at the end of the clause
     the body decides in: "[Bộ Chính trị] đã thi hành kỷ luật … tại [Quyết định số 823-QĐNS/TW]".
     Not when the document's own issuer follows it ("theo [Quyết định …] của [Bộ Nội vụ]")."""
     words = words_of(doc)
     document = ents[i]
-    if document.start == 0 or words[document.start - 1].norm_ not in {"tại", "theo"}:
+    if document.start == 0 or words[document.start - 1].norm_ not in _CITING:
         return None
     k = i + 1
     while k < len(ents) and ents[k].label_ == "DATE":
@@ -847,7 +853,7 @@ def _decided_at(doc: Doc, ents: list[Span], i: int) -> Span | None:
 def _decides_by(doc: Doc, document: Span, body: Span) -> bool:
     """"Tại Quyết định 589/QĐ-TTg, [Thủ tướng] bổ nhiệm …": the body after a fronted "tại/theo
     DOC," acts by it, so it issued it."""
-    return document.start > 0 and doc[document.start - 1].norm_ in {"tại", "theo"} \
+    return document.start > 0 and doc[document.start - 1].norm_ in _CITING \
         and decides_at(doc, body.end, len(doc))
 
 

@@ -5,7 +5,7 @@ spans) -> spans, cites the guidelines' rule or case it keeps, and is tested on i
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 
 from spacy.tokens import Doc, Span
 
@@ -173,7 +173,7 @@ _CONNECTIVES = {"theo đó", "do đó", "sau đó", "đồng thời", "vì vậy
                 "bên cạnh đó", "cùng ngày", "cũng tại hội nghị", "tại hội nghị", "tại buổi lễ"}
 
 
-def _opens_its_sentence(words: Words, i: int, named: set[int] = frozenset()) -> bool:
+def _opens_its_sentence(words: Words, i: int, named: Collection[int] = ()) -> bool:
     """Word i starts its sentence, or follows only a connective and its comma, or follows a
     clause put before the subject, in lower case, with no name, post or body in its last three
     words (`named`: the words of the spans): "Từ thực tế trên, Bí thư Thành ủy …", not "ông A,
@@ -184,7 +184,7 @@ def _opens_its_sentence(words: Words, i: int, named: set[int] = frozenset()) -> 
     if i - first < 2 or words[i - 1].orth_ != ",":
         return False
     return " ".join(t.norm_ for t in words[first:i - 1]) in _CONNECTIVES or \
-        (not named & set(range(max(first, i - 4), i - 1)) and words[i - 2].orth_[:1].islower())
+        (words[i - 2].orth_[:1].islower() and not any(k in named for k in range(max(first, i - 4), i - 1)))
 
 
 _DOTTED_LEVELS = {level.lower().rstrip(".") for level in lexicon.ADMIN_LEVELS if level.endswith(".")}
