@@ -343,15 +343,34 @@ def no_body_named_with_a_demonstrative(doc: Doc, spans: list[Span]) -> list[Span
     return [s for s in spans if not (s.label_ == "ORG" and s.end < len(words) and words[s.end].norm_ == "này")]
 
 
-def no_body_credited_for_a_photo(doc: Doc, spans: list[Span]) -> list[Span]:
-    """Cases 43 and 72: a body or an agency credited for a photo is not marked ("(Ảnh: Tỉnh ủy
-    Cà Mau)", "Ảnh: TTXVN"), nor is one the model reads as the photographer ("(Ảnh: [Báo Bắc
-    Giang])": a name that opens with a body's head); a photographer's name is a PER (rule 8)."""
-    words = words_of(doc)
+# What stands between a photographer's name and the agency after it: "Ảnh: Trí Dũng – TTXVN",
+# "Ảnh: Trọng Đức/TTXVN".
+_AFTER_A_PHOTOGRAPHER = {"-", "–", "/"}
 
-    def credited_body(s: Span) -> bool:
-        return s.label_ in {"ORG", "LOC"} or (s.label_ == "PER" and word_kind(words[s.start]) == KIND_ORG)
-    return [s for s in spans if not (s.start >= 2 and opens_photo_credit(words, s.start - 2) and credited_body(s))]
+
+def _opens_clip_credit(words: Words, i: int) -> bool:
+    """Words i, i + 1 are "Clip:" ("Nguồn clip: VTV", "Hương Quỳnh - Clip: TTXVN")."""
+    return i + 1 < len(words) and words[i].norm_ == "clip" and words[i + 1].text == ":"
+
+
+def no_body_credited_for_a_photo(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Cases 43, 72 and 187: a body or an agency credited for a photo or a clip is not marked
+    ("(Ảnh: Tỉnh ủy Cà Mau)", "Ảnh: TTXVN", "Nguồn clip: VTV"), nor is the agency after the
+    photographer's name ("Ảnh: [Trí Dũng] – TTXVN"), whatever the model calls it, nor one the
+    model reads as the photographer ("(Ảnh: [Báo Bắc Giang])": a name that opens with a body's
+    head); a photographer's name is a PER (rule 8)."""
+    words = words_of(doc)
+    photographers_end = {s.end for s in spans
+                         if s.label_ == "PER" and s.start >= 2 and opens_photo_credit(words, s.start - 2)}
+
+    def credited(s: Span) -> bool:
+        if s.start < 2:
+            return False
+        if opens_photo_credit(words, s.start - 2):
+            return s.label_ in {"ORG", "LOC", "TITLE"} or (s.label_ == "PER" and word_kind(words[s.start]) == KIND_ORG)
+        after_name = words[s.start - 1].text in _AFTER_A_PHOTOGRAPHER and s.start - 1 in photographers_end
+        return (after_name or _opens_clip_credit(words, s.start - 2)) and s.label_ in {"ORG", "LOC", "TITLE"}
+    return [s for s in spans if not credited(s)]
 
 
 # Programmes named after a body or in its style: "Chính phủ điện tử", "chính quyền số" and "NTM"
