@@ -492,6 +492,35 @@ def no_span_for_a_board(doc: Doc, spans: list[Span]) -> list[Span]:
     return [s for s in spans if not board(s)]
 
 
+# A degree's heads ("trình độ chuyên môn: [Đại học Luật]"), the words that bring a list of
+# degrees, and what may stand between them: other degrees, their fields, commas.
+_DEGREE_HEADS = {"đại học", "đh", "cao đẳng", "trung cấp"}
+_DEGREES_FOLLOW = {"trình độ", "trình độ chuyên môn"}
+_BETWEEN_DEGREES = {"chuyên môn", ":", ",", ";", "và"}
+_DEGREE_REACH = 12  # words back from a degree to "trình độ"
+
+
+def no_body_for_a_degree(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Case 188: a degree listed after "trình độ" names no body ("trình độ chuyên môn: [Đại học
+    Luật], [Đại học Công đoàn]; Thạc sĩ …"); the university one graduated from or studied at
+    is one ("tốt nghiệp [Đại học Ngoại thương]", "cử nhân tại [Đại học Kiến trúc]"). The
+    training gold marks none of the 9 degrees after "trình độ"."""
+    words = words_of(doc)
+
+    def degree(s: Span) -> bool:
+        if s.label_ != "ORG" or words[s.start].norm_ not in _DEGREE_HEADS:
+            return False
+        first = words.sentence(s.start)[0]
+        for k in range(s.start - 1, max(first, s.start - _DEGREE_REACH) - 1, -1):
+            norm = words[k].norm_
+            if norm in _DEGREES_FOLLOW or (norm == "chuyên môn" and k > 0 and words[k - 1].norm_ == "trình độ"):
+                return True
+            if norm in {"tại", "của", "ở", "."}:
+                return False
+        return False
+    return [s for s in spans if not degree(s)]
+
+
 _NOT_NUMBERS = {"LOC", "ORG"}
 
 
@@ -811,7 +840,7 @@ def names_whole_as_elsewhere(doc: Doc, spans: list[Span]) -> list[Span]:
 # The guidelines' rules that a span list from the merge must still satisfy, in this order.
 AFTER_MERGE: tuple[Callable[[Doc, list[Span]], list[Span]], ...] = (
     titles_with_a_person, no_title_for_a_proposed_post, no_title_for_an_unnamed_subject, no_title_for_a_field,
-    no_title_for_a_cited_post, no_span_for_a_board, bodies_end_before_a_verb,
+    no_title_for_a_cited_post, no_span_for_a_board, no_body_for_a_degree, bodies_end_before_a_verb,
     bodies_over_joined_activities, known_names_whole,
     holders_out_of_bodies, titles_before_their_holder, places_whole, places_are_no_bodies, numbers_are_no_places,
     abbreviations_are_no_people, no_person_in_a_split_verb, places_with_their_level, without_nationalities,
