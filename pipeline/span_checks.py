@@ -698,6 +698,33 @@ def places_whole(doc: Doc, spans: list[Span]) -> list[Span]:
     return out
 
 
+_CENTRAL = {"tư", "trung ương"}  # a body of the centre names no province after it
+
+
+def places_heading_an_item(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Case 189: the items of a news digest open with their province and a colon, and a flattened
+    page runs the item before into it: "… Phó Giám đốc [Công an Thanh Hóa] [Vĩnh Long]: Bổ
+    nhiệm 69 công chức …", "Giới thiệu nhân sự … Ban chấp hành [TƯ] [Quảng Ninh]: Hôm nay …". A
+    body that runs over such a place ends before it, and the place is a LOC, where the body
+    cannot hold it: its name already ends with a place, or with the centre ("TƯ")."""
+    places = doc._.place_tags or []
+    words = words_of(doc)
+    out = []
+    for span in spans:
+        end = span.end
+        if span.label_ == "ORG" and end + 1 < len(words) and words[end].text == ":" \
+                and words[end + 1].orth_[:1].isupper() and _is_place(places, end - 1):
+            start = end - 1
+            while start > span.start and places[start] == "I":
+                start -= 1
+            if start > span.start and places[start] == "B" and (
+                    _is_place(places, start - 1) or words[start - 1].norm_ in _CENTRAL):
+                out += [span_from(span, span.start, start), span_from(span, start, end, "LOC")]
+                continue
+        out.append(span)
+    return out
+
+
 def _body_place_levels(doc: Doc, body: Span) -> set[str]:
     """The level of the place a body's name ends with: its level word's if it has one ("UBKT Tỉnh
     ủy Cà Mau": a province), else the levels the place's name can have; empty when it ends with
@@ -842,7 +869,7 @@ AFTER_MERGE: tuple[Callable[[Doc, list[Span]], list[Span]], ...] = (
     titles_with_a_person, no_title_for_a_proposed_post, no_title_for_an_unnamed_subject, no_title_for_a_field,
     no_title_for_a_cited_post, no_span_for_a_board, no_body_for_a_degree, bodies_end_before_a_verb,
     bodies_over_joined_activities, known_names_whole,
-    holders_out_of_bodies, titles_before_their_holder, places_whole, places_are_no_bodies, numbers_are_no_places,
+    holders_out_of_bodies, titles_before_their_holder, places_whole, places_heading_an_item, places_are_no_bodies, numbers_are_no_places,
     abbreviations_are_no_people, no_person_in_a_split_verb, places_with_their_level, without_nationalities,
     the_party_where_it_acts, no_body_of_many, no_body_named_with_a_demonstrative, no_body_credited_for_a_photo,
     abbreviations_inside, abbreviations_named_again, no_body_for_a_programme, lists_sharing_a_head,
