@@ -356,7 +356,8 @@ def _opens_clip_credit(words: Words, i: int) -> bool:
 def no_body_credited_for_a_photo(doc: Doc, spans: list[Span]) -> list[Span]:
     """Cases 43, 72 and 187: a body or an agency credited for a photo or a clip is not marked
     ("(Ảnh: Tỉnh ủy Cà Mau)", "Ảnh: TTXVN", "Nguồn clip: VTV"), nor is the agency after the
-    photographer's name ("Ảnh: [Trí Dũng] – TTXVN"), whatever the model calls it, nor one the
+    photographer's name ("Ảnh: [Trí Dũng] – TTXVN"; none of the 13 in the annotations is
+    marked), whatever the model calls it, nor one the
     model reads as the photographer ("(Ảnh: [Báo Bắc Giang])": a name that opens with a body's
     head); a photographer's name is a PER (rule 8)."""
     words = words_of(doc)
@@ -492,19 +493,18 @@ def no_span_for_a_board(doc: Doc, spans: list[Span]) -> list[Span]:
     return [s for s in spans if not board(s)]
 
 
-# A degree's heads ("trình độ chuyên môn: [Đại học Luật]"), the words that bring a list of
-# degrees, and what may stand between them: other degrees, their fields, commas.
+# A degree's heads ("trình độ chuyên môn: [Đại học Luật]") and the words that bring a list of
+# degrees; a list that reaches a university by "tại", "của" or "ở" names where one studied.
 _DEGREE_HEADS = {"đại học", "đh", "cao đẳng", "trung cấp"}
 _DEGREES_FOLLOW = {"trình độ", "trình độ chuyên môn"}
-_BETWEEN_DEGREES = {"chuyên môn", ":", ",", ";", "và"}
 _DEGREE_REACH = 12  # words back from a degree to "trình độ"
 
 
 def no_body_for_a_degree(doc: Doc, spans: list[Span]) -> list[Span]:
     """Case 188: a degree listed after "trình độ" names no body ("trình độ chuyên môn: [Đại học
     Luật], [Đại học Công đoàn]; Thạc sĩ …"); the university one graduated from or studied at
-    is one ("tốt nghiệp [Đại học Ngoại thương]", "cử nhân tại [Đại học Kiến trúc]"). The
-    training gold marks none of the 9 degrees after "trình độ"."""
+    is one ("tốt nghiệp [Đại học Ngoại thương]", "cử nhân tại [Đại học Kiến trúc]"). The gold
+    marks none of the 7 degrees after "trình độ" in the annotations."""
     words = words_of(doc)
 
     def degree(s: Span) -> bool:
@@ -862,8 +862,27 @@ def names_whole_as_elsewhere(doc: Doc, spans: list[Span]) -> list[Span]:
             out[n] = span_from(span, grown.start, grown.end)
     return out
 
-
-
+def names_end_where_known(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Rule 1 from the other side: a person's name that runs on over the first word of the next
+    sentence, where a flattened page lost the stop between them, ends where the article names the
+    person elsewhere ("ông [Đặng Minh Đạt] Nhận vị trí mới …", "[Vương Đình Huệ] Từ thực tế trên,
+    …"; case 191): the name is cut when the article names it without its last word elsewhere,
+    never with it, and a lower-case word or an honorific after it shows a new sentence began.
+    Where the segmenter glued that word to the name ("Trần Đại Quang Lời"), no span can cut it."""
+    words = words_of(doc)
+    people = [span_text(s) for s in spans if s.label_ == "PER"]
+    out = []
+    for span in spans:
+        last = span.end - 1
+        if span.label_ == "PER" and span.end - span.start >= 2 and words[last].orth_[:1].isupper() \
+                and len(span_text(span).split()) >= 3:
+            name, known = span_text(span), span_text(doc[span.start:last])
+            new_sentence = words[last].norm_ in lexicon.HONORIFIC_WORDS or (
+                span.end < len(words) and words[span.end].orth_[:1].islower())
+            if new_sentence and known in people and people.count(name) == 1:
+                span = span_from(span, span.start, last)
+        out.append(span)
+    return out
 # The guidelines' rules that a span list from the merge must still satisfy, in this order.
 AFTER_MERGE: tuple[Callable[[Doc, list[Span]], list[Span]], ...] = (
     titles_with_a_person, no_title_for_a_proposed_post, no_title_for_an_unnamed_subject, no_title_for_a_field,
@@ -873,4 +892,4 @@ AFTER_MERGE: tuple[Callable[[Doc, list[Span]], list[Span]], ...] = (
     abbreviations_are_no_people, no_person_in_a_split_verb, places_with_their_level, without_nationalities,
     the_party_where_it_acts, no_body_of_many, no_body_named_with_a_demonstrative, no_body_credited_for_a_photo,
     abbreviations_inside, abbreviations_named_again, no_body_for_a_programme, lists_sharing_a_head,
-    given_names_again, ministers_with_their_portfolio, names_whole_as_elsewhere)
+    given_names_again, ministers_with_their_portfolio, names_whole_as_elsewhere, names_end_where_known)

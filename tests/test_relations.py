@@ -216,6 +216,19 @@ def test_a_document_of_a_body_acting_through_a_post_was_issued_by_the_body(rules
             ("issued_on", "Quyết định số 250/QĐ-BQP", "20/6/2018")} <= rels(doc)
 
 
+def test_a_document_passed_at_a_session_was_issued_by_the_body_that_met(rules_nlp):
+    """Case 190: "DOC, ngày D của Hội nghị lần thứ 6 [Ban Chấp hành Trung ương]" and "của Hội
+    nghị [Trung ương] 6": the session stands between the document and the body that passed it."""
+    doc = rules_nlp("Hội nghị đánh giá kết quả thực hiện Nghị quyết số 18-NQ/TW, ngày 25/10/2017 của Hội nghị lần "
+                    "thứ 6 Ban Chấp hành Trung ương (khóa 12) về một số vấn đề.")
+    assert {("issued_by", "Nghị quyết số 18-NQ/TW", "Ban Chấp hành Trung ương"),
+            ("issued_on", "Nghị quyết số 18-NQ/TW", "25/10/2017")} <= rels(doc)
+    doc = rules_nlp("Quán triệt Nghị quyết số 18 ngày 25/10/2017 của Hội nghị Trung ương 6 (khoá 12) về đổi mới.")
+    assert ("issued_by", "Nghị quyết số 18", "Trung ương") in rels(doc)
+    doc = rules_nlp("Tại Hội nghị, Ban Thường vụ Tỉnh ủy quán triệt Nghị quyết số 18-NQ/TW.")
+    assert not any(label == "issued_by" for label, _, _ in rels(doc))
+
+
 def test_documents_named_after_the_kind_of_a_bodys_documents_were_issued_by_it(rules_nlp):
     """Case 178: "các nghị quyết của [Trung ương] …, nhất là [Nghị quyết 16], [18]": each document
     of the kind named, and the numbers listed after one; not a document of another kind."""

@@ -17,8 +17,10 @@ from pipeline.span_checks import (
     known_names_whole,
     lists_sharing_a_head,
     ministers_with_their_portfolio,
+    names_end_where_known,
     names_whole_as_elsewhere,
     no_body_credited_for_a_photo,
+    no_body_for_a_degree,
     no_body_for_a_programme,
     no_body_named_with_a_demonstrative,
     no_body_of_many,
@@ -30,6 +32,7 @@ from pipeline.span_checks import (
     no_title_for_an_unnamed_subject,
     numbers_are_no_places,
     places_are_no_bodies,
+    places_heading_an_item,
     places_whole,
     places_with_their_level,
     the_party_where_it_acts,
@@ -264,6 +267,31 @@ def test_a_body_credited_for_a_photo_is_not_marked_but_the_photographer_is():
     assert [s.text for s in no_body_credited_for_a_photo(doc, spans)] == ["Đặng Đình Hoan", "Hoan"]
 
 
+def test_the_agency_after_a_photographer_or_a_clip_credit_is_not_marked():
+    """Case 187: "Ảnh: [Trí Dũng] – TTXVN", "Ảnh: Trọng Đức/TTXVN", "Nguồn clip: VTV": the agency
+    is no span whatever label the model gives it; a body named after the credit's sentence is."""
+    nlp = pipeline.load(None, {"pipeline.stages": []})
+    doc = nlp("Ông phát biểu. Ảnh: Trí Dũng – TTXVN Sáng 7/2, Ban Bí thư họp. Ảnh: Trọng Đức/TTXVN. "
+              "Nguồn clip: VTV. Theo Trí Dũng – TTXVN đưa tin.")
+    spans = [span(doc, "Trí Dũng", "PER"), span(doc, "TTXVN", "TITLE"), span(doc, "Ban Bí thư", "ORG"),
+             span(doc, "Trọng Đức", "PER"), span(doc, "TTXVN", "ORG", 1), span(doc, "VTV", "ORG"),
+             span(doc, "Trí Dũng", "PER", 1), span(doc, "TTXVN", "ORG", 2)]
+    kept = no_body_credited_for_a_photo(doc, spans)
+    assert [(s.text, s.start_char) for s in kept] == [(s.text, s.start_char) for s in spans if s.text != "TTXVN"
+                                                       and s.text != "VTV"] + [("TTXVN", spans[7].start_char)]
+
+
+def test_a_degree_after_its_level_is_no_body_but_a_university_attended_is():
+    """Case 188: "trình độ chuyên môn: [Đại học Luật], [Đại học Công đoàn]" name degrees; "tốt
+    nghiệp Đại học Ngoại thương" and "cử nhân tại Đại học Kiến trúc" name universities."""
+    nlp = pipeline.load(None, {"pipeline.stages": []})
+    doc = nlp("Ông A có trình độ chuyên môn: Đại học Luật, Đại học Công đoàn; Thạc sĩ Quản lý kinh tế. Ông "
+              "tốt nghiệp Đại học Ngoại thương, có trình độ cử nhân tại Đại học Kiến trúc.")
+    spans = [span(doc, "Đại học Luật", "ORG"), span(doc, "Đại học Công đoàn", "ORG"),
+             span(doc, "Đại học Ngoại thương", "ORG"), span(doc, "Đại học Kiến trúc", "ORG")]
+    assert [s.text for s in no_body_for_a_degree(doc, spans)] == ["Đại học Ngoại thương", "Đại học Kiến trúc"]
+
+
 def test_a_body_named_with_a_demonstrative_is_not_marked():
     """Case 57: "UBND tỉnh này", "Sở này" point back to a body named before; they are no spans."""
     nlp = pipeline.load(None, {"pipeline.stages": []})
@@ -384,6 +412,20 @@ def test_a_body_cut_inside_its_place_name_ends_where_the_place_ends():
     cut = [span("Ban Thường vụ Huyện ủy Sông"), span("UBND quận Bắc Từ"), span("Sở Nội vụ")]
     assert [s.text for s in places_whole(doc, cut)] == [
         "Ban Thường vụ Huyện ủy Sông Lô", "UBND quận Bắc Từ Liêm", "Sở Nội vụ"]
+
+
+def test_a_digest_items_heading_place_is_no_part_of_the_body_run_into_it():
+    """Case 189: a flattened digest runs an item into the next one's heading place: "… Công an
+    Thanh Hóa Vĩnh Long: Bổ nhiệm …". A body whose name could hold the place keeps it ("Sở Y tế
+    Cần Thơ: Sáng nay …" stays one body)."""
+    nlp = pipeline.load(None, {"pipeline.stages": ["gazetteer"]})
+    doc = nlp("Bổ nhiệm 4 đại tá làm Phó Giám đốc Công an Thanh Hóa Vĩnh Long: Bổ nhiệm 69 công chức. "
+              "Quy hoạch Ban chấp hành TƯ Quảng Ninh: Hôm nay, HĐND họp. Sở Y tế Cần Thơ: Sáng nay, Sở họp.")
+    spans = [span(doc, "Công an Thanh Hóa Vĩnh Long", "ORG"), span(doc, "Ban chấp hành TƯ Quảng Ninh", "ORG"),
+             span(doc, "Sở Y tế Cần Thơ", "ORG")]
+    assert [(s.text, s.label_) for s in places_heading_an_item(doc, spans)] == [
+        ("Công an Thanh Hóa", "ORG"), ("Vĩnh Long", "LOC"), ("Ban chấp hành TƯ", "ORG"), ("Quảng Ninh", "LOC"),
+        ("Sở Y tế Cần Thơ", "ORG")]
 
 
 def test_the_first_syllable_of_a_split_personnel_verb_is_no_person():
@@ -541,3 +583,20 @@ def test_a_board_of_directors_is_neither_a_post_nor_a_body():
              span(doc, "A", "PER"), span(doc, "Giám đốc", "TITLE", 1), span(doc, "Công an tỉnh", "ORG", 1)]
     assert [s.start_char for s in no_span_for_a_board(doc, spans)] == [
         spans[1].start_char, spans[3].start_char, spans[4].start_char, spans[5].start_char]
+
+
+def test_a_persons_name_run_into_the_next_sentence_ends_where_the_article_names_it():
+    """Case 191: "ông [Đặng Minh Đạt] Nhận vị trí …", "[Vương Đình Huệ] Từ thực tế trên": a name
+    named elsewhere without its last word, never with it, ends before it when a lower-case word
+    or an honorific shows a new sentence. A four-word name the article never names without its
+    last word stays whole ("Bà [Phan Văn Anh Vũ] phát biểu; bà [Vũ] …")."""
+    nlp = pipeline.load(None, {"pipeline.stages": []})
+    doc = nlp("Trao quyết định cho ông Đặng Minh Đạt Nhận vị trí mới, ông Đặng Minh Đạt cảm ơn. Bí thư Thành "
+              "ủy Vương Đình Huệ Từ thực tế trên, Bí thư Vương Đình Huệ nói. Bà Phan Văn Anh Vũ phát biểu; "
+              "bà Vũ cũng vậy.")
+    spans = [span(doc, "Đặng Minh Đạt Nhận", "PER"), span(doc, "Đặng Minh Đạt", "PER", 1),
+             span(doc, "Vương Đình Huệ Từ", "PER"), span(doc, "Vương Đình Huệ", "PER", 1),
+             span(doc, "Phan Văn Anh Vũ", "PER"), span(doc, "Vũ", "PER", 1)]
+    assert [s.text for s in names_end_where_known(doc, spans)] == [
+        "Đặng Minh Đạt", "Đặng Minh Đạt", "Vương Đình Huệ", "Vương Đình Huệ", "Phan Văn Anh Vũ", "Vũ"]
+
