@@ -82,17 +82,22 @@ def parse_code(code: str) -> dict:
             "year": int(year) if year else None}
 
 
+# The days or months of a range before its last date: "25 đến 27/9", "23, 24 và 25/1", "7-12/10".
+_RANGE = r"(?:(?:[-–,]|đến|và)\s*\d{1,2}\s*)"
 _DATE_PARTS = re.compile(
-    r"(?:(?P<d>\d{1,2})\s*(?:[-–]\s*\d{1,2}\s*)?(?:/|\.|-|\s+tháng\s+)\s*)?(?P<m>\d{1,2})"
+    rf"(?:(?P<d>\d{{1,2}})\s*{_RANGE}*(?:/|\.|-|\s+tháng\s+)\s*)?(?P<m>\d{{1,2}})"
     r"(?:\s*(?:/|\.|-|,|\s+năm\s+)\s*(?P<y>\d{4}))?$", re.IGNORECASE)
 
 
 def iso_date(text: str) -> str | None:
     """'02/02/2008' -> '2008-02-02'; '27/ 11' -> '--11-27'; 'tháng 9/2018' -> '2018-09';
-    '10 - 11/4' -> '--04-10' (a range of days gives its first day)."""
+    '10 - 11/4' and '10 đến 11/4' -> '--04-10' (a range of days gives its first day, case 51);
+    'tháng 2 và 3/2020' -> '2020-02'."""
     text = clean(text)
     body = re.sub(r"^tháng\s+", "", text, flags=re.IGNORECASE)
     month_first = body != text
+    if month_first:  # "tháng 2 và 3/2020": a range of months gives its first month
+        body = re.sub(rf"^(\d{{1,2}})\s*{_RANGE}+(?=/)", r"\1", body)
     m = _DATE_PARTS.match(body)
     if not m:
         return None

@@ -4,6 +4,7 @@ meet): what a span may and may not be, whoever proposed it. Each check is a func
 spans) -> spans, cites the guidelines' rule or case it keeps, and is tested on its own."""
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Callable, Collection, Iterator
 
@@ -883,6 +884,37 @@ def names_end_where_known(doc: Doc, spans: list[Span]) -> list[Span]:
                 span = span_from(span, span.start, last)
         out.append(span)
     return out
+# What joins the days or months of a range before its last date: "25 đến 27/9/2019", "2 - 4/3",
+# "23, 24 và 25/1", "tháng 2 và 3/2020".
+_RANGE_GLUE = {"-", "–", "đến", "và", ","}
+_RANGE_START = re.compile(r"\d{1,2}(?:\s*[-–]\s*\d{1,2})?")
+
+
+def date_ranges_whole(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Case 51: a range of days or months is one DATE, which the model often cuts to its last
+    date: "từ ngày 25 đến [27/9/2019]" -> "[25 đến 27/9/2019]", "[23, 24 và 25/1]", "từ
+    [7-12/10/2019]", "[tháng 2 và 3/2020]". A full date before a dash is a DATE of its own
+    ("19/4/1972 - 19/4/2025", rule 6) and stays out."""
+    words = words_of(doc)
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    out = []
+    for span in spans:
+        start = span.start
+        if span.label_ == "DATE":
+            k = start - 1
+            if k > 0 and words[k].text == "/" and _RANGE_START.fullmatch(words[k - 1].text) and "-" in words[k - 1].text:
+                k -= 2  # "7-12" "/" "10/2019"
+                start = k + 1
+            while k > 0 and words[k].norm_ in _RANGE_GLUE and _RANGE_START.fullmatch(words[k - 1].text) \
+                    and k - 1 not in taken and int(words[k - 1].text.split("-")[0].split("–")[0]) <= 31:
+                k -= 2
+                start = k + 1
+            if start < span.start and k >= 0 and words[k].norm_ == "tháng" and k not in taken:
+                start = k
+        out.append(span if start == span.start else span_from(span, start, span.end))
+    return out
+
+
 # The guidelines' rules that a span list from the merge must still satisfy, in this order.
 AFTER_MERGE: tuple[Callable[[Doc, list[Span]], list[Span]], ...] = (
     titles_with_a_person, no_title_for_a_proposed_post, no_title_for_an_unnamed_subject, no_title_for_a_field,
@@ -892,4 +924,5 @@ AFTER_MERGE: tuple[Callable[[Doc, list[Span]], list[Span]], ...] = (
     abbreviations_are_no_people, no_person_in_a_split_verb, places_with_their_level, without_nationalities,
     the_party_where_it_acts, no_body_of_many, no_body_named_with_a_demonstrative, no_body_credited_for_a_photo,
     abbreviations_inside, abbreviations_named_again, no_body_for_a_programme, lists_sharing_a_head,
-    given_names_again, ministers_with_their_portfolio, names_whole_as_elsewhere, names_end_where_known)
+    given_names_again, ministers_with_their_portfolio, names_whole_as_elsewhere, names_end_where_known,
+    date_ranges_whole)

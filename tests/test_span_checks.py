@@ -12,6 +12,7 @@ from pipeline.span_checks import (
     abbreviations_named_again,
     bodies_end_before_a_verb,
     bodies_over_joined_activities,
+    date_ranges_whole,
     given_names_again,
     holders_out_of_bodies,
     known_names_whole,
@@ -600,3 +601,14 @@ def test_a_persons_name_run_into_the_next_sentence_ends_where_the_article_names_
     assert [s.text for s in names_end_where_known(doc, spans)] == [
         "Đặng Minh Đạt", "Đặng Minh Đạt", "Vương Đình Huệ", "Vương Đình Huệ", "Phan Văn Anh Vũ", "Vũ"]
 
+
+def test_a_range_of_days_or_months_is_one_date():
+    """Case 51: "từ ngày [25 đến 27/9/2019]", "[23, 24 và 25/1]", "[7-12/10/2019]", "[tháng 2 và
+    3/2020]" whole, though the model marks the last date; two full dates stay two (rule 6)."""
+    nlp = pipeline.load(None, {"pipeline.stages": []})
+    doc = nlp("Từ ngày 25 đến 27/9/2019, UBKT họp. Ngày 23, 24 và 25/1, UB họp. Từ 7-12/10/2019, Đại hội "
+              "họp. Trong tháng 2 và 3/2020, tỉnh thi. Từ 19/4/1972 - 19/4/2025 là 53 năm.")
+    spans = [span(doc, last, "DATE") for last in ("27/9/2019", "25/1", "10/2019", "3/2020", "19/4/1972")]
+    spans.append(span(doc, "19/4/2025", "DATE"))
+    assert [s.text for s in date_ranges_whole(doc, spans)] == [
+        "25 đến 27/9/2019", "23, 24 và 25/1", "7-12/10/2019", "tháng 2 và 3/2020", "19/4/1972", "19/4/2025"]
