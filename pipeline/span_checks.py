@@ -863,27 +863,6 @@ def names_whole_as_elsewhere(doc: Doc, spans: list[Span]) -> list[Span]:
             out[n] = span_from(span, grown.start, grown.end)
     return out
 
-def names_end_where_known(doc: Doc, spans: list[Span]) -> list[Span]:
-    """Rule 1 from the other side: a person's name that runs on over the first word of the next
-    sentence, where a flattened page lost the stop between them, ends where the article names the
-    person elsewhere ("ông [Đặng Minh Đạt] Nhận vị trí mới …", "[Vương Đình Huệ] Từ thực tế trên,
-    …"; case 191): the name is cut when the article names it without its last word elsewhere,
-    never with it, and a lower-case word or an honorific after it shows a new sentence began.
-    Where the segmenter glued that word to the name ("Trần Đại Quang Lời"), no span can cut it."""
-    words = words_of(doc)
-    people = [span_text(s) for s in spans if s.label_ == "PER"]
-    out = []
-    for span in spans:
-        last = span.end - 1
-        if span.label_ == "PER" and span.end - span.start >= 2 and words[last].orth_[:1].isupper() \
-                and len(span_text(span).split()) >= 3:
-            name, known = span_text(span), span_text(doc[span.start:last])
-            new_sentence = words[last].norm_ in lexicon.HONORIFIC_WORDS or (
-                span.end < len(words) and words[span.end].orth_[:1].islower())
-            if new_sentence and known in people and people.count(name) == 1:
-                span = span_from(span, span.start, last)
-        out.append(span)
-    return out
 # What joins the days or months of a range before its last date: "25 đến 27/9/2019", "2 - 4/3",
 # "23, 24 và 25/1", "tháng 2 và 3/2020".
 _RANGE_GLUE = {"-", "–", "đến", "và", ","}
@@ -924,5 +903,4 @@ AFTER_MERGE: tuple[Callable[[Doc, list[Span]], list[Span]], ...] = (
     abbreviations_are_no_people, no_person_in_a_split_verb, places_with_their_level, without_nationalities,
     the_party_where_it_acts, no_body_of_many, no_body_named_with_a_demonstrative, no_body_credited_for_a_photo,
     abbreviations_inside, abbreviations_named_again, no_body_for_a_programme, lists_sharing_a_head,
-    given_names_again, ministers_with_their_portfolio, names_whole_as_elsewhere, names_end_where_known,
-    date_ranges_whole)
+    given_names_again, ministers_with_their_portfolio, names_whole_as_elsewhere, date_ranges_whole)
