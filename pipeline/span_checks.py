@@ -664,23 +664,36 @@ _BEFORE_A_LISTED_PLACE = {",", "và", ":", "-", "–", "/", "hoặc"}  # case 58
 
 def places_are_no_bodies(doc: Doc, spans: list[Span]) -> list[Span]:
     """A body that is only a place the gazetteer knows, with or without its level word ("[Thạnh
-    Trị]", "[xã Vụ Bổn]"), is a LOC: case 107 keeps a place a place even where it acts. Places
-    listed after a body share its head and stay bodies (case 58)."""
+    Trị]", "[xã Vụ Bổn]"), is a LOC: case 107 keeps a place a place even where it acts, and so
+    does a list of places ("Cần Thơ, Hà Giang, [Lạng Sơn] … vừa trao các quyết định"). Places
+    listed after a body share its head and stay bodies (case 58: "UBKT Tỉnh ủy Cà Mau, [Sóc
+    Trăng]"), as do places after a level word ("UBND tỉnh [Bắc Ninh]")."""
     places = doc._.place_tags or []
     if not places:
         return spans
     words = words_of(doc)
-    out = []
+    whole = []
     for span in spans:
         k = span.start
         while k < span.end and words[k].norm_ in LEVEL_WORDS:
             k += 1
-        whole_place = k < span.end and places[k] == "B" and all(places[j] == "I" for j in range(k + 1, span.end)) \
-            and (span.end == len(words) or places[span.end] != "I")
-        before = words[span.start - 1].norm_ if span.start else ""
-        listed = before in _BEFORE_A_LISTED_PLACE or before in LEVEL_WORDS  # "UBKT Tỉnh ủy Cà Mau, [Sóc Trăng]"
+        whole.append(k < span.end and places[k] == "B" and all(places[j] == "I" for j in range(k + 1, span.end))
+                     and (span.end == len(words) or places[span.end] != "I"))
+    ending_at = {s.end: n for n, s in enumerate(spans)}
+
+    def after_a_body(n: int) -> bool:
+        """The list spans[n] is in opens with a body that is no bare place."""
+        while spans[n].start > 0 and words[spans[n].start - 1].norm_ in _BEFORE_A_LISTED_PLACE \
+                and (before := ending_at.get(spans[n].start - 1)) is not None:
+            n = before
+            if not whole[n]:
+                return spans[n].label_ == "ORG"
+        return False
+    out = []
+    for n, span in enumerate(spans):
+        listed = span.start > 0 and words[span.start - 1].norm_ in LEVEL_WORDS or after_a_body(n)
         out.append(span_from(span, span.start, span.end, "LOC")
-                   if span.label_ == "ORG" and whole_place and not listed else span)
+                   if span.label_ == "ORG" and whole[n] and not listed else span)
     return out
 
 

@@ -441,6 +441,19 @@ def test_the_first_syllable_of_a_split_personnel_verb_is_no_person():
                                                       ("Luân", spans[2].start_char)]
 
 
+def test_a_list_of_places_acting_is_a_list_of_places():
+    """Case 107 over a list: "Nhiều địa phương: Cần Thơ, [Hà Giang], [Lạng Sơn] vừa trao …" and
+    "các quận Ba Đình, [Đống Đa]" are places, whatever the model calls them; a list opened by a
+    body shares its head (case 58)."""
+    nlp = pipeline.load(None, {"pipeline.stages": ["gazetteer"]})
+    doc = nlp("Nhiều địa phương: Cần Thơ, Hà Giang, Lạng Sơn vừa trao quyết định. Đơn vị gồm các quận Ba Đình, "
+              "Đống Đa. UBKT Tỉnh ủy Cà Mau, Sóc Trăng và Bạc Liêu họp.")
+    spans = [span(doc, "Cần Thơ", "ORG"), span(doc, "Hà Giang", "ORG"), span(doc, "Lạng Sơn", "ORG"),
+             span(doc, "Ba Đình", "LOC"), span(doc, "Đống Đa", "ORG"), span(doc, "UBKT Tỉnh ủy Cà Mau", "ORG"),
+             span(doc, "Sóc Trăng", "ORG"), span(doc, "Bạc Liêu", "ORG")]
+    assert [s.label_ for s in places_are_no_bodies(doc, spans)] == ["LOC"] * 5 + ["ORG"] * 3
+
+
 def test_a_body_that_is_only_a_place_is_a_place_unless_it_shares_a_listed_head():
     """Case 107: "[Thạnh Trị]" and "[xã Vụ Bổn]" read as bodies are places the gazetteer knows;
     a place listed after a body shares its head and stays a body (case 58)."""
