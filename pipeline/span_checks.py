@@ -20,7 +20,6 @@ from .entity_rules import (
     called_by_given_name,
     counts,
     holder_start,
-    is_name_token,
     joined_activities_end,
     leaves_place_implied,
     names_many,
@@ -813,35 +812,6 @@ def given_names_again(doc: Doc, spans: list[Span]) -> list[Span]:
     return sorted(out + found, key=lambda s: s.start) if found else out
 
 
-_QUOTES = {"“", '"'}
-_NICKNAME_WORDS = 2  # lower-case words a nickname in quotes may have: "“nhôm”", "“lò vôi”"
-
-
-def nicknamed_people(doc: Doc, spans: list[Span]) -> list[Span]:
-    """Case 192: a one-word name before a quoted lower-case nickname is a person even where the
-    article never names him in full ("giúp [Vũ] “nhôm” thâu tóm …", "vụ án [Vũ] “nhôm”"; the gold
-    marks all 15 such names). A word after another name is part of a place or body quoted for a
-    verb ("Hà Nội “đội” vốn", "Trung Quốc “núp bóng”") and is left alone. The new span
-    takes its score and source from a person the article names, as a name named again does
-    (given_names_again)."""
-    people = [s for s in spans if s.label_ == "PER"]
-    if not people:
-        return spans
-    words = words_of(doc)
-    taken = {i for s in spans for i in range(s.start, s.end)}
-    found = []
-    for i in range(len(words) - 3):
-        if i in taken or words[i + 1].text not in _QUOTES or " " in words[i].text or not is_name_token(words[i]):
-            continue
-        close = next((k for k in range(i + 2, min(i + 3 + _NICKNAME_WORDS, len(words))) if words[k].text in {"”", '"'}), None)
-        if close is None or close == i + 2 or not all(w.orth_[:1].islower() for w in words[i + 2:close]):
-            continue
-        if i > 0 and is_name_token(words[i - 1]):
-            continue
-        found.append(span_from(people[0], i, i + 1, "PER"))
-    return sorted(spans + found, key=lambda s: s.start) if found else spans
-
-
 def ministers_with_their_portfolio(doc: Doc, spans: list[Span]) -> list[Span]:
     """Case 60: a minister's title fused with a portfolio is one TITLE, "[Bộ trưởng Quốc phòng]",
     "[Thứ trưởng TT&TT]"; the model stops at "Bộ trưởng" and may read the portfolio as a body or a
@@ -924,7 +894,8 @@ def date_ranges_whole(doc: Doc, spans: list[Span]) -> list[Span]:
         start = span.start
         if span.label_ == "DATE":
             k = start - 1
-            if k > 0 and words[k].text == "/" and _RANGE_START.fullmatch(words[k - 1].text) and "-" in words[k - 1].text:
+            if k > 0 and words[k].text == "/" and "-" in words[k - 1].text \
+                    and _RANGE_START.fullmatch(words[k - 1].text):
                 k -= 2  # "7-12" "/" "10/2019"
                 start = k + 1
             while k > 0 and words[k].norm_ in _RANGE_GLUE and _RANGE_START.fullmatch(words[k - 1].text) \
@@ -941,9 +912,9 @@ def date_ranges_whole(doc: Doc, spans: list[Span]) -> list[Span]:
 AFTER_MERGE: tuple[Callable[[Doc, list[Span]], list[Span]], ...] = (
     titles_with_a_person, no_title_for_a_proposed_post, no_title_for_an_unnamed_subject, no_title_for_a_field,
     no_title_for_a_cited_post, no_span_for_a_board, no_body_for_a_degree, bodies_end_before_a_verb,
-    bodies_over_joined_activities, known_names_whole,
-    holders_out_of_bodies, titles_before_their_holder, places_whole, places_heading_an_item, places_are_no_bodies, numbers_are_no_places,
+    bodies_over_joined_activities, known_names_whole, holders_out_of_bodies, titles_before_their_holder,
+    places_whole, places_heading_an_item, places_are_no_bodies, numbers_are_no_places,
     abbreviations_are_no_people, no_person_in_a_split_verb, places_with_their_level, without_nationalities,
     the_party_where_it_acts, no_body_of_many, no_body_named_with_a_demonstrative, no_body_credited_for_a_photo,
     abbreviations_inside, abbreviations_named_again, no_body_for_a_programme, lists_sharing_a_head,
-    given_names_again, nicknamed_people, ministers_with_their_portfolio, names_whole_as_elsewhere, date_ranges_whole)
+    given_names_again, ministers_with_their_portfolio, names_whole_as_elsewhere, date_ranges_whole)

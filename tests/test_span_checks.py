@@ -30,7 +30,6 @@ from pipeline.span_checks import (
     no_title_for_a_field,
     no_title_for_a_proposed_post,
     no_title_for_an_unnamed_subject,
-    nicknamed_people,
     numbers_are_no_places,
     places_are_no_bodies,
     places_heading_an_item,
@@ -610,15 +609,3 @@ def test_a_range_of_days_or_months_is_one_date():
     assert [s.text for s in date_ranges_whole(doc, spans)] == [
         "25 đến 27/9/2019", "23, 24 và 25/1", "7-12/10/2019", "tháng 2 và 3/2020", "19/4/1972", "19/4/2025"]
 
-
-def test_a_name_before_a_quoted_nickname_is_a_person():
-    """Case 192: "giúp [Vũ] “nhôm”", "Vụ [Vũ] “nhôm”" though the article never names him in full;
-    a place quoted for a verb ("Hà Nội “đội” vốn") stays as it is."""
-    nlp = pipeline.load(None, {"pipeline.stages": []})
-    doc = nlp("Bí thư Trương Quang Nghĩa nói hai cựu Chủ tịch đã giúp Vũ “nhôm” thâu tóm nhà đất. Vụ Vũ “nhôm” "
-              "là một sự xúc phạm. Các dự án ở TPHCM, Hà Nội “đội” vốn.")
-    spans = [span(doc, "Trương Quang Nghĩa", "PER"), span(doc, "Hà Nội", "LOC")]
-    found = nicknamed_people(doc, spans)
-    assert [(s.text, s.label_, s.start_char) for s in found] == [
-        ("Trương Quang Nghĩa", "PER", spans[0].start_char), ("Vũ", "PER", doc.text.index("Vũ")),
-        ("Vũ", "PER", doc.text.rindex("Vũ")), ("Hà Nội", "LOC", spans[1].start_char)]
