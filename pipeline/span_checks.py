@@ -449,38 +449,6 @@ def bodies_over_joined_activities(doc: Doc, spans: list[Span]) -> list[Span]:
 _BEFORE_A_FIELD = {"về", "nghiệp vụ", "ngành", "chuyên ngành", "chế độ", "lĩnh vực"}
 
 
-# Posts named by a bare rank that the body's head word completes ("Trưởng đoàn", "Chánh tòa"),
-# and those heads in lower case.
-_BARE_RANKS = {"trưởng", "phó trưởng", "chánh", "phó chánh"}
-_BARE_HEADS = {"đoàn", "ban", "tiểu ban", "khối", "tòa", "tổ", "đội"}
-
-
-def titles_over_a_bare_head(doc: Doc, spans: list[Span]) -> list[Span]:
-    """Case 35: a rank with a bare head after it and no body's name after that is one title,
-    "[Trưởng tiểu ban]", "làm [Trưởng đoàn] đã đến viếng", "[trưởng khối] cơ quan tham mưu";
-    before a second head of the same body too (case 142: "[Chánh tòa] Tòa dân sự …"). The model
-    marks the rank alone. A name after the head makes it the body's ("[Trưởng] [ban Tổ chức
-    T.Ư]", rule 1), and so does a head written with its name ("[Trưởng] [đoàn ĐBQH] tỉnh")."""
-    words = words_of(doc)
-    starts = {s.start: n for n, s in enumerate(spans)}
-    out: list[Span | None] = list(spans)
-    for n, span in enumerate(spans):
-        head = span.end
-        if span.label_ != "TITLE" or span_text(span).lower() not in _BARE_RANKS or head >= len(words) \
-                or words[head].norm_ not in _BARE_HEADS:
-            continue
-        bare_body = starts.get(head)
-        if bare_body is not None and (spans[bare_body].label_ != "ORG" or spans[bare_body].end != head + 1):
-            continue
-        after = words[head + 1] if head + 1 < len(words) else None
-        if after is not None and after.orth_[:1].isupper() and after.norm_ not in _BARE_HEADS:
-            continue
-        out[n] = span_from(span, span.start, head + 1)
-        if bare_body is not None:
-            out[bare_body] = None
-    return [s for s in out if s is not None]
-
-
 def no_title_for_a_field(doc: Doc, spans: list[Span]) -> list[Span]:
     """Rule 2: a post's name in lower case after "về", "nghiệp vụ", "ngành" … names a field of
     work, not anyone's post ("quy định về [kế toán]"); the training gold marks no such title."""
@@ -943,8 +911,7 @@ def date_ranges_whole(doc: Doc, spans: list[Span]) -> list[Span]:
 # The guidelines' rules that a span list from the merge must still satisfy, in this order.
 AFTER_MERGE: tuple[Callable[[Doc, list[Span]], list[Span]], ...] = (
     titles_with_a_person, no_title_for_a_proposed_post, no_title_for_an_unnamed_subject, no_title_for_a_field,
-    no_title_for_a_cited_post, no_span_for_a_board, no_body_for_a_degree, titles_over_a_bare_head,
-    bodies_end_before_a_verb,
+    no_title_for_a_cited_post, no_span_for_a_board, no_body_for_a_degree, bodies_end_before_a_verb,
     bodies_over_joined_activities, known_names_whole, holders_out_of_bodies, titles_before_their_holder,
     places_whole, places_heading_an_item, places_are_no_bodies, numbers_are_no_places,
     abbreviations_are_no_people, no_person_in_a_split_verb, places_with_their_level, without_nationalities,

@@ -36,7 +36,6 @@ from pipeline.span_checks import (
     places_whole,
     places_with_their_level,
     the_party_where_it_acts,
-    titles_over_a_bare_head,
     titles_before_their_holder,
     without_nationalities,
 )
@@ -610,16 +609,3 @@ def test_a_range_of_days_or_months_is_one_date():
     assert [s.text for s in date_ranges_whole(doc, spans)] == [
         "25 đến 27/9/2019", "23, 24 và 25/1", "7-12/10/2019", "tháng 2 và 3/2020", "19/4/1972", "19/4/2025"]
 
-
-
-def test_a_rank_takes_the_bare_head_after_it_when_no_body_is_named():
-    """Case 35: "làm [Trưởng tiểu ban];", "[Trưởng đoàn] đã đến", "[Chánh tòa] Tòa dân sự" (a second
-    head, case 142) are one title; "[Trưởng] [ban Tổ chức T.Ư]" keeps the head with the body's name."""
-    nlp = pipeline.load(None, {"pipeline.stages": []})
-    doc = nlp("Ông A làm Trưởng tiểu ban; ông B làm Trưởng đoàn đã đến viếng. Bà C, Chánh tòa Tòa dân sự TAND tỉnh. "
-              "Trưởng ban Tổ chức T.Ư Phạm Minh Chính phát biểu.")
-    spans = [span(doc, "Trưởng", "TITLE"), span(doc, "Trưởng", "TITLE", 1), span(doc, "đoàn", "ORG"),
-             span(doc, "Chánh", "TITLE"), span(doc, "Trưởng", "TITLE", 2), span(doc, "ban Tổ chức T.Ư", "ORG")]
-    assert [(s.text, s.label_) for s in titles_over_a_bare_head(doc, spans)] == [
-        ("Trưởng tiểu ban", "TITLE"), ("Trưởng đoàn", "TITLE"), ("Chánh tòa", "TITLE"), ("Trưởng", "TITLE"),
-        ("ban Tổ chức T.Ư", "ORG")]
