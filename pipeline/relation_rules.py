@@ -674,10 +674,11 @@ def _names_issuer(gap: list[str]) -> bool:
     ngày 20/6/2018 của Bộ trưởng [Bộ Quốc phòng]"; case 177), or with the session of the body
     that passed it ("[Nghị quyết số 18] ngày 25/10/2017 của Hội nghị lần thứ 6 [Ban Chấp hành
     Trung ương]", "của Hội nghị [Trung ương] 6"; case 190)."""
+    session = gap.index("hội nghị") if "hội nghị" in gap else len(gap)
     if gap[-1:] and gap[-1] in _BARE_POSTS:
         gap = gap[:-1]
-    elif "hội nghị" in gap and all(map(_doc_tail, gap[gap.index("hội nghị"):])):
-        gap = gap[:gap.index("hội nghị")]
+    elif all(map(_doc_tail, gap[session:])):
+        gap = gap[:session]
     return bool(gap) and gap[-1] in {"của", "do"} and all(map(_doc_tail, gap[:-1]))
 
 

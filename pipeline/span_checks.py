@@ -357,10 +357,9 @@ def _opens_clip_credit(words: Words, i: int) -> bool:
 def no_body_credited_for_a_photo(doc: Doc, spans: list[Span]) -> list[Span]:
     """Cases 43, 72 and 187: a body or an agency credited for a photo or a clip is not marked
     ("(Ảnh: Tỉnh ủy Cà Mau)", "Ảnh: TTXVN", "Nguồn clip: VTV"), nor is the agency after the
-    photographer's name ("Ảnh: [Trí Dũng] – TTXVN"; none of the 13 in the annotations is
-    marked), whatever the model calls it, nor one the
-    model reads as the photographer ("(Ảnh: [Báo Bắc Giang])": a name that opens with a body's
-    head); a photographer's name is a PER (rule 8)."""
+    photographer's name, whatever the model calls it ("Ảnh: [Trí Dũng] – TTXVN"; none of the 13
+    in the annotations is marked), nor a body the model reads as the photographer ("(Ảnh: [Báo
+    Bắc Giang])": a name that opens with a body's head); a photographer's name is a PER (rule 8)."""
     words = words_of(doc)
     photographers_end = {s.end for s in spans
                          if s.label_ == "PER" and s.start >= 2 and opens_photo_credit(words, s.start - 2)}
@@ -494,10 +493,11 @@ def no_span_for_a_board(doc: Doc, spans: list[Span]) -> list[Span]:
     return [s for s in spans if not board(s)]
 
 
-# A degree's heads ("trình độ chuyên môn: [Đại học Luật]") and the words that bring a list of
-# degrees; a list that reaches a university by "tại", "của" or "ở" names where one studied.
+# A degree's heads ("trình độ chuyên môn: [Đại học Luật]"), the words that bring a list of
+# degrees, and those that name where one studied instead ("cử nhân tại [Đại học Kiến trúc]").
 _DEGREE_HEADS = {"đại học", "đh", "cao đẳng", "trung cấp"}
 _DEGREES_FOLLOW = {"trình độ", "trình độ chuyên môn"}
+_STUDIED_AT = {"tại", "của", "ở", "."}
 _DEGREE_REACH = 12  # words back from a degree to "trình độ"
 
 
@@ -513,10 +513,9 @@ def no_body_for_a_degree(doc: Doc, spans: list[Span]) -> list[Span]:
             return False
         first = words.sentence(s.start)[0]
         for k in range(s.start - 1, max(first, s.start - _DEGREE_REACH) - 1, -1):
-            norm = words[k].norm_
-            if norm in _DEGREES_FOLLOW or (norm == "chuyên môn" and k > 0 and words[k - 1].norm_ == "trình độ"):
+            if words[k].norm_ in _DEGREES_FOLLOW:
                 return True
-            if norm in {"tại", "của", "ở", "."}:
+            if words[k].norm_ in _STUDIED_AT:
                 return False
         return False
     return [s for s in spans if not degree(s)]
@@ -876,10 +875,17 @@ def names_whole_as_elsewhere(doc: Doc, spans: list[Span]) -> list[Span]:
             out[n] = span_from(span, grown.start, grown.end)
     return out
 
-# What joins the days or months of a range before its last date: "25 đến 27/9/2019", "2 - 4/3",
-# "23, 24 và 25/1", "tháng 2 và 3/2020".
+
+# What joins the days or months of a range before its last date ("25 đến 27/9/2019", "2 - 4/3",
+# "23, 24 và 25/1", "tháng 2 và 3/2020"), and a day or a range of days written as one word ("7-12").
 _RANGE_GLUE = {"-", "–", "đến", "và", ","}
-_RANGE_START = re.compile(r"\d{1,2}(?:\s*[-–]\s*\d{1,2})?")
+_DAYS = re.compile(r"(\d{1,2})(?:[-–]\d{1,2})?")
+
+
+def _first_day(word: str) -> int | None:
+    """The first day a word of a range names ("25", "7-12"), or None."""
+    days = _DAYS.fullmatch(word)
+    return int(days.group(1)) if days else None
 
 
 def date_ranges_whole(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -894,12 +900,11 @@ def date_ranges_whole(doc: Doc, spans: list[Span]) -> list[Span]:
         start = span.start
         if span.label_ == "DATE":
             k = start - 1
-            if k > 0 and words[k].text == "/" and "-" in words[k - 1].text \
-                    and _RANGE_START.fullmatch(words[k - 1].text):
+            if k > 0 and words[k].text == "/" and "-" in words[k - 1].text and _first_day(words[k - 1].text):
                 k -= 2  # "7-12" "/" "10/2019"
                 start = k + 1
-            while k > 0 and words[k].norm_ in _RANGE_GLUE and _RANGE_START.fullmatch(words[k - 1].text) \
-                    and k - 1 not in taken and int(words[k - 1].text.split("-")[0].split("–")[0]) <= 31:
+            while k > 0 and words[k].norm_ in _RANGE_GLUE and k - 1 not in taken \
+                    and (_first_day(words[k - 1].text) or 32) <= 31:
                 k -= 2
                 start = k + 1
             if start < span.start and k >= 0 and words[k].norm_ == "tháng" and k not in taken:
