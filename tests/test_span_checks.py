@@ -22,6 +22,7 @@ from pipeline.span_checks import (
     no_body_credited_for_a_photo,
     no_body_for_a_degree,
     no_body_for_a_programme,
+    no_body_for_an_organising_committee,
     no_body_named_with_a_demonstrative,
     no_body_of_many,
     no_person_in_a_split_verb,
@@ -609,3 +610,14 @@ def test_a_range_of_days_or_months_is_one_date():
     assert [s.text for s in date_ranges_whole(doc, spans)] == [
         "25 đến 27/9/2019", "23, 24 và 25/1", "7-12/10/2019", "tháng 2 và 3/2020", "19/4/1972", "19/4/2025"]
 
+
+
+def test_an_events_organising_committee_is_no_body():
+    """Case 194: "Ban tổ chức xin phép dừng …" is an event's committee; "Trưởng Ban tổ chức" and
+    "Ban Tổ chức Tỉnh ủy" are the party's organisation department."""
+    nlp = pipeline.load(None, {"pipeline.stages": []})
+    doc = nlp("Ban tổ chức xin phép dừng phần ý kiến. Ông A lên Trưởng Ban tổ chức. Ban Tổ chức Tỉnh ủy họp.")
+    spans = [span(doc, "Ban tổ chức", "ORG"), span(doc, "Trưởng", "TITLE"), span(doc, "Ban tổ chức", "ORG", 1),
+             span(doc, "Ban Tổ chức Tỉnh ủy", "ORG")]
+    assert [(s.text, s.start_char) for s in no_body_for_an_organising_committee(doc, spans)] == [
+        (s.text, s.start_char) for s in spans[1:]]
