@@ -326,12 +326,9 @@ _JOINTS = {"-", "–", "của", "và", ","}
 def _cut_at_a_joint(words: Words, rule_start: int, start: int, end: int) -> bool:
     """The model cut a body's name the rules read whole at a dash, "của", "và" or a comma: "[Vụ
     Tổ chức] - Hành chính", "[UB Pháp luật] của Quốc hội", "[Sở Nông nghiệp] và phát triển nông
-    thôn" (the rules stop at such a joint unless the name goes on: rule 33), or kept only its
-    head where the rules read a name after it: "[Viện] Khoa học quản trị doanh nghiệp", "[Ngân
-    hàng] thương mại cổ phần Sài Gòn Công thương". Elsewhere the model's reading of a body
-    stands: the rules run on over names more often than it does."""
-    bare_head = end == start + 1 and word_kind(words[start]) == KIND_ORG
-    return rule_start == start and (bare_head or words[end].orth_ in _JOINTS)
+    thôn" (the rules stop at such a joint unless the name goes on: rule 33). Elsewhere the
+    model's reading of a body stands: the rules run on over names more often than it does."""
+    return rule_start == start and words[end].orth_ in _JOINTS
 
 
 def no_body_of_many(doc: Doc, spans: list[Span]) -> list[Span]:
