@@ -737,10 +737,11 @@ def friendship_bodies(s: Sentence) -> Iterator[tuple[int, int, str]]:
         yield head, e, "ORG"
 
 
-def opens_photo_credit(doc: Words | Doc, i: int) -> bool:
+def opens_photo_credit(doc: Words | Doc, i: int, medium: str = "ảnh") -> bool:
     """Words i, i + 1 are "Ảnh:", which opens a photo credit: a name follows (rule 8), and a
-    body or an agency credited there is not marked (cases 43, 72)."""
-    return i + 1 < len(doc) and doc[i].norm_ == "ảnh" and doc[i + 1].text == ":"
+    body or an agency credited there is not marked (cases 43, 72). With `medium` "clip", a
+    clip's credit ("Nguồn clip: VTV", case 187)."""
+    return i + 1 < len(doc) and doc[i].norm_ == medium and doc[i + 1].text == ":"
 
 
 def photo_credits(s: Sentence) -> Iterator[tuple[int, int, str]]:

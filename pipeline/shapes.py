@@ -82,8 +82,10 @@ def parse_code(code: str) -> dict:
             "year": int(year) if year else None}
 
 
-# The days or months of a range before its last date: "25 đến 27/9", "23, 24 và 25/1", "7-12/10".
-_RANGE = r"(?:(?:[-–,]|đến|và)\s*\d{1,2}\s*)"
+# What joins the days or months of a range before its last date: "25 đến 27/9", "23, 24 và 25/1",
+# "7-12/10" (span_checks.date_ranges_whole reads the same joins between words).
+RANGE_JOINS = ("-", "–", ",", "đến", "và")
+_RANGE = rf"(?:(?:{'|'.join(map(re.escape, RANGE_JOINS))})\s*\d{{1,2}}\s*)"
 _DATE_PARTS = re.compile(
     rf"(?:(?P<d>\d{{1,2}})\s*{_RANGE}*(?:/|\.|-|\s+tháng\s+)\s*)?(?P<m>\d{{1,2}})"
     r"(?:\s*(?:/|\.|-|,|\s+năm\s+)\s*(?P<y>\d{4}))?$", re.IGNORECASE)

@@ -29,6 +29,7 @@ from .entity_rules import (
 from .extensions import doc_text
 from .gazetteer import LEVEL_WORDS
 from .schema import KIND_ORG, KIND_TITLE, POST_LIST_LABELS, word_kind
+from .shapes import RANGE_JOINS
 from .spans import sentence_numbers, span_from
 from .words import Words, span_text, words_of
 
@@ -345,13 +346,9 @@ def no_body_named_with_a_demonstrative(doc: Doc, spans: list[Span]) -> list[Span
 
 
 # What stands between a photographer's name and the agency after it: "Ảnh: Trí Dũng – TTXVN",
-# "Ảnh: Trọng Đức/TTXVN".
+# "Ảnh: Trọng Đức/TTXVN"; and the labels the model may give a credited body or agency.
 _AFTER_A_PHOTOGRAPHER = {"-", "–", "/"}
-
-
-def _opens_clip_credit(words: Words, i: int) -> bool:
-    """Words i, i + 1 are "Clip:" ("Nguồn clip: VTV", "Hương Quỳnh - Clip: TTXVN")."""
-    return i + 1 < len(words) and words[i].norm_ == "clip" and words[i + 1].text == ":"
+_CREDITED = {"ORG", "LOC", "TITLE"}
 
 
 def no_body_credited_for_a_photo(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -368,12 +365,13 @@ def no_body_credited_for_a_photo(doc: Doc, spans: list[Span]) -> list[Span]:
         if s.start < 2:
             return False
         if opens_photo_credit(words, s.start - 2):
-            return s.label_ in {"ORG", "LOC", "TITLE"} or (s.label_ == "PER" and word_kind(words[s.start]) == KIND_ORG)
+            return s.label_ in _CREDITED or (s.label_ == "PER" and word_kind(words[s.start]) == KIND_ORG)
         after_name = words[s.start - 1].text in _AFTER_A_PHOTOGRAPHER and s.start - 1 in photographers_end
-        return (after_name or _opens_clip_credit(words, s.start - 2)) and s.label_ in {"ORG", "LOC", "TITLE"}
+        return (after_name or opens_photo_credit(words, s.start - 2, "clip")) and s.label_ in _CREDITED
     return [s for s in spans if not credited(s)]
 
 
+_ORGANISING_COMMITTEE = {"Ban tổ chức", "ban tổ chức"}  # "tổ chức" in lower case
 _RANKS_BEFORE_A_HEAD = {"trưởng", "phó", "phó trưởng"}
 
 
@@ -386,7 +384,7 @@ def no_body_for_an_organising_committee(doc: Doc, spans: list[Span]) -> list[Spa
     words = words_of(doc)
 
     def committee(s: Span) -> bool:
-        return s.label_ == "ORG" and span_text(s) in {"Ban tổ chức", "ban tổ chức"} \
+        return s.label_ == "ORG" and span_text(s) in _ORGANISING_COMMITTEE \
             and not (s.start > 0 and words[s.start - 1].norm_ in _RANKS_BEFORE_A_HEAD)
     return [s for s in spans if not committee(s)]
 
@@ -893,9 +891,8 @@ def names_whole_as_elsewhere(doc: Doc, spans: list[Span]) -> list[Span]:
     return out
 
 
-# What joins the days or months of a range before its last date ("25 đến 27/9/2019", "2 - 4/3",
-# "23, 24 và 25/1", "tháng 2 và 3/2020"), and a day or a range of days written as one word ("7-12").
-_RANGE_GLUE = {"-", "–", "đến", "và", ","}
+# A day, or a range of days written as one word ("7-12"), before the joins of a range
+# (shapes.RANGE_JOINS: "25 đến 27/9/2019", "23, 24 và 25/1", "tháng 2 và 3/2020").
 _DAYS = re.compile(r"(\d{1,2})(?:[-–]\d{1,2})?")
 
 
@@ -910,6 +907,8 @@ def date_ranges_whole(doc: Doc, spans: list[Span]) -> list[Span]:
     date: "từ ngày 25 đến [27/9/2019]" -> "[25 đến 27/9/2019]", "[23, 24 và 25/1]", "từ
     [7-12/10/2019]", "[tháng 2 và 3/2020]". A full date before a dash is a DATE of its own
     ("19/4/1972 - 19/4/2025", rule 6) and stays out."""
+    if not any(s.label_ == "DATE" for s in spans):
+        return spans
     words = words_of(doc)
     taken = {i for s in spans for i in range(s.start, s.end)}
     out = []
@@ -920,7 +919,7 @@ def date_ranges_whole(doc: Doc, spans: list[Span]) -> list[Span]:
             if k > 0 and words[k].text == "/" and "-" in words[k - 1].text and _first_day(words[k - 1].text):
                 k -= 2  # "7-12" "/" "10/2019"
                 start = k + 1
-            while k > 0 and words[k].norm_ in _RANGE_GLUE and k - 1 not in taken \
+            while k > 0 and words[k].norm_ in RANGE_JOINS and k - 1 not in taken \
                     and (_first_day(words[k - 1].text) or 32) <= 31:
                 k -= 2
                 start = k + 1
@@ -938,6 +937,6 @@ AFTER_MERGE: tuple[Callable[[Doc, list[Span]], list[Span]], ...] = (
     places_whole, places_heading_an_item, places_are_no_bodies, numbers_are_no_places,
     abbreviations_are_no_people, no_person_in_a_split_verb, places_with_their_level, without_nationalities,
     the_party_where_it_acts, no_body_of_many, no_body_named_with_a_demonstrative, no_body_credited_for_a_photo,
-    no_body_for_an_organising_committee,
-    abbreviations_inside, abbreviations_named_again, no_body_for_a_programme, lists_sharing_a_head,
+    no_body_for_an_organising_committee, abbreviations_inside, abbreviations_named_again, no_body_for_a_programme,
+    lists_sharing_a_head,
     given_names_again, ministers_with_their_portfolio, names_whole_as_elsewhere, date_ranges_whole)
