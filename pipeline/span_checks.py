@@ -490,6 +490,48 @@ def no_title_for_a_cited_post(doc: Doc, spans: list[Span]) -> list[Span]:
     return out
 
 
+# The words before a post that acts in a sentence without anyone in it holding the post: the
+# authority delegated ("thừa ủy quyền (của)") and a passive's agent ("được", "bị").
+_DELEGATED_BY = ("thừa ủy quyền", "thừa ủy quyền của")
+_PASSIVE_AGENTS = {"được", "bị"}
+
+
+def _acting_cue(words: Words, i: int) -> str | None:
+    """"delegated" or "agent" when the words before position i say that the post at i acts."""
+    if i > 0 and words[i - 1].norm_ in _PASSIVE_AGENTS:
+        return "agent"
+    before = " " + " ".join(w.norm_ for w in words[max(0, i - 4):i])
+    return "delegated" if before.endswith(tuple(" " + cue for cue in _DELEGATED_BY)) else None
+
+
+def no_title_for_an_acting_post(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Rule 2: a post that delegates ("thừa ủy quyền [Bộ trưởng] Bộ Công an, Thứ trưởng A trao
+    …") or is a passive's agent ("được [Chủ tịch] UBND tỉnh bổ nhiệm giữ chức …", "bị [Chánh]
+    Văn phòng Huyện ủy đánh") with no one named after it holds no one in the sentence; the
+    training gold marks none of them. Named, it is held: "được Bộ trưởng Tô Lâm trao", "được Bí
+    thư Tỉnh ủy, Chủ tịch HĐND tỉnh A trao" (an agent's list of posts goes on to its holder)."""
+    starts = {s.start: s for s in spans}
+    words = words_of(doc)
+    out = []
+    for span in spans:
+        cue = span.label_ == "TITLE" and _acting_cue(words, span.start)
+        if cue:
+            k = span.end
+            while True:  # over the post's bodies, and an agent's further posts: "…, Chủ tịch HĐND tỉnh"
+                if k in starts and starts[k].label_ in {"ORG", "LOC"}:
+                    k = starts[k].end
+                elif cue == "agent" and k + 1 in starts and words[k].norm_ in {",", "và"} \
+                        and starts[k + 1].label_ == "TITLE":
+                    k = starts[k + 1].end
+                else:
+                    break
+            if not (k in starts and starts[k].label_ == "PER"
+                    or k < len(words) and words[k].norm_ in lexicon.HONORIFIC_WORDS):
+                continue
+        out.append(span)
+    return out
+
+
 # What a board is named for after "ban": "Ban Giám đốc Công an tỉnh", "ban lãnh đạo".
 _BOARDS = {"giám đốc", "tổng giám đốc", "giám hiệu", "lãnh đạo"}
 
@@ -932,8 +974,9 @@ def date_ranges_whole(doc: Doc, spans: list[Span]) -> list[Span]:
 # The guidelines' rules that a span list from the merge must still satisfy, in this order.
 AFTER_MERGE: tuple[Callable[[Doc, list[Span]], list[Span]], ...] = (
     titles_with_a_person, no_title_for_a_proposed_post, no_title_for_an_unnamed_subject, no_title_for_a_field,
-    no_title_for_a_cited_post, no_span_for_a_board, no_body_for_a_degree, bodies_end_before_a_verb,
-    bodies_over_joined_activities, known_names_whole, holders_out_of_bodies, titles_before_their_holder,
+    no_title_for_a_cited_post, no_title_for_an_acting_post, no_span_for_a_board, no_body_for_a_degree,
+    bodies_end_before_a_verb, bodies_over_joined_activities, known_names_whole, holders_out_of_bodies,
+    titles_before_their_holder,
     places_whole, places_heading_an_item, places_are_no_bodies, numbers_are_no_places,
     abbreviations_are_no_people, no_person_in_a_split_verb, places_with_their_level, without_nationalities,
     the_party_where_it_acts, no_body_of_many, no_body_named_with_a_demonstrative, no_body_credited_for_a_photo,
