@@ -491,14 +491,14 @@ def no_title_for_a_cited_post(doc: Doc, spans: list[Span]) -> list[Span]:
 
 
 # The words before a post that acts in a sentence without anyone in it holding the post: the
-# authority delegated ("thừa ủy quyền (của)") and a passive's agent ("được", "bị").
+# authority delegated ("thừa ủy quyền (của)") and an agent ("được", "bị", "do").
 _DELEGATED_BY = ("thừa ủy quyền", "thừa ủy quyền của")
-_PASSIVE_AGENTS = {"được", "bị"}
+_AGENTS = {"được", "bị", "do"}
 
 
 def _acting_cue(words: Words, i: int) -> str | None:
     """"delegated" or "agent" when the words before position i say that the post at i acts."""
-    if i > 0 and words[i - 1].norm_ in _PASSIVE_AGENTS:
+    if i > 0 and words[i - 1].norm_ in _AGENTS:
         return "agent"
     before = " " + " ".join(w.norm_ for w in words[max(0, i - 4):i])
     return "delegated" if before.endswith(tuple(" " + cue for cue in _DELEGATED_BY)) else None
@@ -506,10 +506,11 @@ def _acting_cue(words: Words, i: int) -> str | None:
 
 def no_title_for_an_acting_post(doc: Doc, spans: list[Span]) -> list[Span]:
     """Rule 2: a post that delegates ("thừa ủy quyền [Bộ trưởng] Bộ Công an, Thứ trưởng A trao
-    …") or is a passive's agent ("được [Chủ tịch] UBND tỉnh bổ nhiệm giữ chức …", "bị [Chánh]
-    Văn phòng Huyện ủy đánh") with no one named after it holds no one in the sentence; the
-    training gold marks none of them. Named, it is held: "được Bộ trưởng Tô Lâm trao", "được Bí
-    thư Tỉnh ủy, Chủ tịch HĐND tỉnh A trao" (an agent's list of posts goes on to its holder)."""
+    …") or is an agent ("được [Chủ tịch] UBND tỉnh bổ nhiệm giữ chức …", "bị [Chánh] Văn phòng
+    Huyện ủy đánh", "nhiệm vụ do [Chủ tịch] UBND tỉnh giao") with no one named after it holds
+    no one in the sentence; the training gold marks none of them. Named, it is held: "được Bộ
+    trưởng Tô Lâm trao", "do Chủ nhiệm UB, ông A chủ trì", "được Bí thư Tỉnh ủy, Chủ tịch HĐND
+    tỉnh A trao" (an agent's list of posts goes on to its holder)."""
     starts = {s.start: s for s in spans}
     words = words_of(doc)
     out = []
@@ -525,6 +526,8 @@ def no_title_for_an_acting_post(doc: Doc, spans: list[Span]) -> list[Span]:
                     k = starts[k + 1].end
                 else:
                     break
+            if cue == "agent" and k < len(words) and words[k].norm_ == ",":
+                k += 1  # "do Chủ nhiệm UB, ông A chủ trì"
             if not (k in starts and starts[k].label_ == "PER"
                     or k < len(words) and words[k].norm_ in lexicon.HONORIFIC_WORDS):
                 continue

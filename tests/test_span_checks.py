@@ -591,24 +591,27 @@ def test_a_post_cited_as_a_source_with_no_one_named_is_no_title():
 
 
 def test_a_post_that_delegates_or_acts_on_someone_holds_no_one_unless_named():
-    """"thừa ủy quyền [Bộ trưởng] Bộ Công an, Thứ trưởng A trao" and "được [Chủ tịch] UBND tỉnh bổ
-    nhiệm" name no holder of the post; "được Bộ trưởng B trao" and an agent's list of posts
-    ending in its holder do."""
+    """"thừa ủy quyền [Bộ trưởng] Bộ Công an, Thứ trưởng A trao", "được [Chủ tịch] UBND tỉnh bổ
+    nhiệm" and "do [Chủ tịch] UBND tỉnh giao" name no holder of the post; "được Bộ trưởng B
+    trao", "do Chủ nhiệm UB, ông C" and an agent's list of posts ending in its holder do."""
     nlp = pipeline.load(None, {"pipeline.stages": []})
     doc = nlp("Thừa ủy quyền của Bộ trưởng Bộ Công an, Thứ trưởng Trần An trao quyết định. "
               "Ông Lê Bình được Chủ tịch UBND tỉnh bổ nhiệm giữ chức Giám đốc. "
               "Ông Lê Cường được Bộ trưởng Tô Lâm trao quyết định. "
-              "Ông Lê Dũng được Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh Vũ Hải trao quyết định.")
+              "Ông Lê Dũng được Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh Vũ Hải trao quyết định. "
+              "Nhiệm vụ do Chủ tịch UBND tỉnh giao. Kỳ họp do Chủ nhiệm UB, ông Trần Tú chủ trì.")
     spans = [span(doc, "Bộ trưởng", "TITLE"), span(doc, "Bộ Công an", "ORG"), span(doc, "Thứ trưởng", "TITLE"),
              span(doc, "Trần An", "PER"), span(doc, "Lê Bình", "PER"), span(doc, "Chủ tịch", "TITLE"),
              span(doc, "UBND tỉnh", "ORG"), span(doc, "Giám đốc", "TITLE"), span(doc, "Lê Cường", "PER"),
              span(doc, "Bộ trưởng", "TITLE", 1), span(doc, "Tô Lâm", "PER"), span(doc, "Lê Dũng", "PER"),
              span(doc, "Bí thư", "TITLE"), span(doc, "Tỉnh ủy", "ORG"), span(doc, "Chủ tịch", "TITLE", 1),
-             span(doc, "HĐND tỉnh", "ORG"), span(doc, "Vũ Hải", "PER")]
+             span(doc, "HĐND tỉnh", "ORG"), span(doc, "Vũ Hải", "PER"), span(doc, "Chủ tịch", "TITLE", 2),
+             span(doc, "UBND tỉnh", "ORG", 1), span(doc, "Chủ nhiệm", "TITLE"), span(doc, "UB", "ORG"),
+             span(doc, "Trần Tú", "PER")]
     kept = no_title_for_an_acting_post(doc, spans)
     assert [s.start_char for s in kept if s.label_ == "TITLE"] == [
-        spans[2].start_char, spans[7].start_char, spans[9].start_char, spans[12].start_char, spans[14].start_char]
-    assert len(kept) == len(spans) - 2
+        spans[n].start_char for n in (2, 7, 9, 12, 14, 19)]
+    assert len(kept) == len(spans) - 3
 
 
 def test_a_board_of_directors_is_neither_a_post_nor_a_body():
