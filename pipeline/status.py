@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from dataclasses import asdict, dataclass, fields
 from itertools import takewhile
 from pathlib import Path
@@ -17,7 +18,7 @@ from typing import ClassVar
 
 from spacy.tokens import Doc, Span
 
-from .extensions import Relation
+from .extensions import Relation, doc_text
 from .lexicon import HOLD_A_POST, LEADERS_OF_THE_PAST, POST_LIST_GLUE, STATUS_CUES
 from .schema import POST_LIST_LABELS, RELATIONS, SENTS, STATUS
 from .words import sentence_span, words_of
@@ -32,14 +33,20 @@ class Cues:
     after: bool = True  # the first cue after the title and its holder
     holder_clause: bool = True  # ... read only up to the next person named, and its word too
     list_cue: bool = True  # the words before the list of posts the title belongs to
+    period: bool = True  # a span of years after the post, and whether it ended before the article's last year
 
     @classmethod
     def of(cls, settings: dict) -> Cues:
         return cls(settings["sentence_cue"], settings["cue_after"], settings["cue_after_holder_clause"],
-                   settings["list_cue"])
+                   settings["list_cue"], settings["period_cue"])
 
 
 _HEDGES = {"đề nghị", "sẽ", "dự kiến", "giới thiệu", "xin", "đơn"}  # a proposal is no change
+# The span of years a post was held, told after it: "Chủ tịch UBND TP giai đoạn 2011-2016",
+# "Bí thư Thành ủy các nhiệm kỳ 2010-2015, 2015-2020", "(giai đoạn năm 2007 - 2015)".
+_PERIOD = re.compile(r"\b(giai đoạn|nhiệm kỳ|thời kỳ)(?: năm)? (?:19|20)\d\d ?[-–] ?((?:19|20)\d\d)\b")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+PERIOD_REACH = 80  # characters after the post (and its body) in which its years may come
 WINDOW = 8  # words before the title that may carry its cue
 
 
@@ -231,12 +238,31 @@ def features(doc: Doc, rel: Relation, cues: Cues = Cues()) -> list[str]:
         feats.append(f"cue_after={_cued(following, False)}")
         if cues.holder_clause:
             feats.append(f"cue_after_word={_nearest_cue(following, False) or 'none'}")
+    if cues.period:
+        feats += _period(doc, person, title, sent)
     if cues.list_cue:
         opening, held = _list_opening(doc, title, sent)
         feats += ["list_after_person"] if held else [
             f"list_cue={_cued(opening)}", f"list_prev={opening[0] if opening else '<s>'}",
             f"list_prev2={'_'.join(opening[:2])}"]
     return feats
+
+
+def _period(doc: Doc, person: Span, title: Span, sent: Span) -> list[str]:
+    """The span of years told after the post, before the next person named: its word, and
+    whether it ended before the last year the article names (the article's own time, roughly:
+    "giai đoạn 2011-2016" in an article of 2019 is over)."""
+    start = max(person.end, title.end)
+    stop = next((t.i for t in doc[start:sent.end] if t.ent_iob_ == "B" and t.ent_type_ == "PER"), sent.end)
+    if stop <= start:
+        return []
+    text = doc_text(doc)
+    window = text[doc[start].idx:doc[stop - 1].idx + len(doc[stop - 1])][:PERIOD_REACH].lower()
+    found = _PERIOD.search(window)
+    if found is None:
+        return []
+    last = max(map(int, _YEAR.findall(text)))
+    return [f"period={found.group(1)}", f"period_over={int(found.group(2)) < last}"]
 
 
 class StatusClassifier:

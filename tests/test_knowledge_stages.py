@@ -179,6 +179,25 @@ def test_a_cue_after_the_title_is_its_holders_only_up_to_the_next_person(nlp):
     assert whole_sentence.predicted(*farewell) == "ended"
 
 
+# Posts told with the span of years they were held, in an article whose last year is 2019.
+PERIODS = [("Ông Nguyễn Văn An, Chủ tịch UBND huyện giai đoạn 2011-2016 bị kỷ luật năm 2019.", "former"),
+           ("Bà Trần Thị Bình, Chủ tịch UBND xã giai đoạn 2010 - 2015 bị kỷ luật năm 2019.", "former"),
+           ("Ông Lê Văn Cường, Chủ tịch UBND huyện giai đoạn 2016-2021 bị kỷ luật năm 2019.", None),
+           ("Ông Phạm Văn Dũng, Chủ tịch UBND xã giai đoạn 2019 - 2024 bị kỷ luật năm 2019.", None)]
+
+
+def test_status_classifier_reads_whether_the_years_of_a_post_are_over(nlp):
+    """The same words but the years after the post: a span that ended before the article's last
+    year is a former post, one still running is current; without the cue they look the same."""
+    docs = [titled(nlp, text, st)[0] for text, st in PERIODS]
+    over = titled(nlp, "Ông Vũ Văn Giang, Chủ tịch UBND huyện giai đoạn 2012-2017 bị kỷ luật năm 2020.")
+    running = titled(nlp, "Ông Đỗ Văn Hải, Chủ tịch UBND huyện giai đoạn 2018-2023 bị kỷ luật năm 2020.")
+    with_period = StatusStage(status.train(docs, cues=status.Cues(period=True)))
+    assert [with_period.predicted(*over), with_period.predicted(*running)] == ["former", None]
+    without = StatusStage(status.train(docs, cues=status.Cues(period=False)))
+    assert without.predicted(*over) == without.predicted(*running)
+
+
 def test_a_cue_right_before_the_title_decides_whatever_the_classifier_learnt(nlp):
     """"tân" right before a title makes it appointed, and "nguyên" glued by the segmenter to the
     word before ("sổ | tang nguyên | Thủ tướng") former, though the classifier never saw those
