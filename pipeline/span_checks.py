@@ -471,6 +471,14 @@ def no_title_for_a_field(doc: Doc, spans: list[Span]) -> list[Span]:
                                      and words[s.start - 1].norm_ in _BEFORE_A_FIELD)]
 
 
+def after_bodies(starts: dict[int, Span], k: int) -> int:
+    """The word after the bodies and places that follow one another from word k ("Bí thư [Tỉnh
+    ủy] [Lào Cai] …"); `starts`: the spans by their first word."""
+    while k in starts and starts[k].label_ in {"ORG", "LOC"}:
+        k = starts[k].end
+    return k
+
+
 def no_title_for_a_cited_post(doc: Doc, spans: list[Span]) -> list[Span]:
     """Rule 2: a post cited as the source of what follows, with no one named, is no title: "Theo
     [Trưởng] Ban Tổ chức Huyện ủy Nghi Xuân, việc …", "theo [Chánh] văn phòng UBND TP, nếu …".
@@ -481,9 +489,7 @@ def no_title_for_a_cited_post(doc: Doc, spans: list[Span]) -> list[Span]:
     out = []
     for span in spans:
         if span.label_ == "TITLE" and span.start > 0 and words[span.start - 1].norm_ == "theo":
-            k = span.end
-            while k in starts and starts[k].label_ in {"ORG", "LOC"}:
-                k = starts[k].end
+            k = after_bodies(starts, span.end)
             if k < len(words) and words[k].orth_ == "," and not (k + 1 in starts and starts[k + 1].label_ == "TITLE"):
                 continue
         out.append(span)
@@ -517,15 +523,10 @@ def no_title_for_an_acting_post(doc: Doc, spans: list[Span]) -> list[Span]:
     for span in spans:
         cue = span.label_ == "TITLE" and _acting_cue(words, span.start)
         if cue:
-            k = span.end
-            while True:  # over the post's bodies, and an agent's further posts: "…, Chủ tịch HĐND tỉnh"
-                if k in starts and starts[k].label_ in {"ORG", "LOC"}:
-                    k = starts[k].end
-                elif cue == "agent" and k + 1 in starts and words[k].norm_ in {",", "và"} \
-                        and starts[k + 1].label_ == "TITLE":
-                    k = starts[k + 1].end
-                else:
-                    break
+            k = after_bodies(starts, span.end)
+            while cue == "agent" and k + 1 in starts and words[k].norm_ in {",", "và"} \
+                    and starts[k + 1].label_ == "TITLE":  # an agent's further posts: "…, Chủ tịch HĐND tỉnh"
+                k = after_bodies(starts, starts[k + 1].end)
             if cue == "agent" and k < len(words) and words[k].norm_ == ",":
                 k += 1  # "do Chủ nhiệm UB, ông A chủ trì"
             if not (k in starts and starts[k].label_ == "PER"
