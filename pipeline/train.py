@@ -79,11 +79,13 @@ def gold_docs(records: list[Record], prepare) -> list:
 
 def fit(records: list[Record], out_dir: Path, config: Config, seed: int | None = None,
         log: Log = log_stderr, epochs: int | None = None, calibration: dict | None = None,
-        reuse_network: bool = True) -> None:
+        reuse_network: bool = True, shipped: Path | None = None) -> str:
     """Train both models on `records` and save them, with their config, into out_dir. An entity
-    network trained before on the very same inputs is copied from the cache
-    (`cache.cached_folder`) instead of trained again: the same network, sooner. Without
-    `reuse_network` it is trained whatever the cache holds."""
+    network trained before on the very same inputs is copied instead of trained again: the
+    network of the models folder `shipped` when its meta.json records the same inputs key
+    (training elsewhere draws another network from the same inputs: "Training" in the README),
+    else the cache's (`cache.cached_folder`). Without `reuse_network` it is trained whatever
+    either holds. Returns the network's inputs key (`entity_model.inputs_key`)."""
     settings = {**config["train"], "static_vectors": config["stages"]["entity_model"].get("static_vectors")}
     seed = settings["seed"] if seed is None else seed
     settings["epochs"] = epochs or settings["epochs"]
@@ -101,10 +103,13 @@ def fit(records: list[Record], out_dir: Path, config: Config, seed: int | None =
     def train_network(folder: Path) -> None:
         entity_model.train(examples, network, settings, features, seed, log).to_disk(folder)
 
+    key = entity_model.inputs_key(examples, network, settings, features, seed)
     if not reuse_network:
         train_network(out_dir / "ner")
-    elif cached_folder("networks", entity_model.inputs_key(examples, network, settings, features, seed),
-                       out_dir / "ner", train_network):
+    elif shipped is not None and network_key(shipped) == key:
+        shutil.copytree(shipped / "ner", out_dir / "ner")
+        log(f"ner: the network of {shipped}, trained before on the same inputs")
+    elif cached_folder("networks", key, out_dir / "ner", train_network):
         log("ner: the network trained before on the same inputs, from the cache")
     classifier = relation_model.train(docs, seed=seed)
     classifier.to_disk(out_dir / "relations.json")
@@ -117,7 +122,18 @@ def fit(records: list[Record], out_dir: Path, config: Config, seed: int | None =
     status.save(statuses, out_dir / "status.json")
     save_config(config, out_dir)
     atomic_write(out_dir / "calibration.json", json.dumps(calibration or {}, indent=1) + "\n")
-    atomic_write(out_dir / "meta.json", json.dumps({"seed": seed}) + "\n")
+    atomic_write(out_dir / "meta.json", json.dumps({"seed": seed, "network_key": key}) + "\n")
+    return key
+
+
+def network_key(models_dir: Path) -> str | None:
+    """The inputs key of the entity network in a models folder, from its meta.json (None when
+    it has no network or recorded none)."""
+    try:
+        meta = json.loads((models_dir / "meta.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return meta.get("network_key") if (models_dir / "ner").is_dir() else None
 
 
 def out_of_fold(records: list[Record], config: Config, k: int, seed: int,
@@ -181,8 +197,8 @@ def run(models_dir: Path = MODELS_DIR, seed: int | None = None, log: Log = log_s
     table = out_of_fold_calibration(train_records, config, seed, log)
     with tempfile.TemporaryDirectory(dir=models_dir.parent) as tmp:
         staging = Path(tmp) / "models"
-        fit(train_records, staging, config, seed, log, calibration=table)
-        meta = {"data_hash": data_hash(files), "versions": versions(), "seed": seed,
+        key = fit(train_records, staging, config, seed, log, calibration=table, shipped=models_dir)
+        meta = {"data_hash": data_hash(files), "versions": versions(), "seed": seed, "network_key": key,
                 "train_documents": len(train_records), "heldout_documents": len(heldout)}
         atomic_write(staging / "meta.json", json.dumps(meta) + "\n")
         if heldout:

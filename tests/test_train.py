@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -95,6 +96,27 @@ def test_a_network_trained_before_on_the_same_inputs_comes_from_the_cache(traine
     first.relations = [r for r in first.relations if max(r["head"], r["child"]) < len(first.spans)]
     fit(records, tmp_path / "third", load_config(), seed=7, log=lambda line: None, epochs=5)
     assert len(list(stored.iterdir())) == 2
+
+
+def test_a_shipped_network_trained_on_the_same_inputs_is_kept(trained, tmp_path, monkeypatch):
+    """A fresh clone's `make train` after a change the network does not read (a relation rule, a
+    status cue) keeps the network of models/, whose meta.json records its inputs key, though
+    the cache is empty: training again on another processor draws another network from the
+    same inputs. Other inputs (here fewer epochs) train a new one."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "empty-cache"))
+    records = list(read_records(TINY))
+    shipped = tmp_path / "shipped"
+    shutil.copytree(trained, shipped)
+    weights = shipped / "ner" / "ner" / "model"
+    weights.write_bytes(weights.read_bytes() + b"shipped")  # only a copy, not a training, gives these bytes
+    logs: dict[str, list[str]] = {"same": [], "other": []}
+    key = fit(records, tmp_path / "same", load_config(), seed=7, log=logs["same"].append, epochs=100,
+              shipped=shipped)
+    assert key == json.loads((trained / "meta.json").read_text(encoding="utf-8"))["network_key"]
+    assert (tmp_path / "same" / "ner" / "ner" / "model").read_bytes() == weights.read_bytes()
+    assert not any(line.startswith("ner: epoch") for line in logs["same"])
+    fit(records, tmp_path / "other", load_config(), seed=7, log=logs["other"].append, epochs=5, shipped=shipped)
+    assert sum(line.startswith("ner: epoch") for line in logs["other"]) == 5
 
 
 def test_the_network_keeps_its_averaged_weights(trained, tmp_path):
