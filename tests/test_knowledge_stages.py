@@ -129,6 +129,14 @@ def titled(nlp, text: str, status: str | None = None) -> tuple:
     return doc, rel
 
 
+def with_and_without(nlp, training: list[tuple[str, str | None]], cue: str, *cases: tuple) -> tuple[list, list]:
+    """What status classifiers trained on `training` predict for `cases`, one reading the cue
+    `cue` (a field of `status.Cues`) and one not."""
+    docs = [titled(nlp, text, st)[0] for text, st in training]
+    found = {on: StatusStage(status.train(docs, cues=status.Cues(**{cue: on}))) for on in (True, False)}
+    return [found[True].predicted(*c) for c in cases], [found[False].predicted(*c) for c in cases]
+
+
 # Statuses told after the holder's post, for the classifier to learn the cue after a title.
 AFTER_CUES = [("Ông Nguyễn Văn An, Giám đốc Sở Y tế tỉnh được nghỉ hưu theo chế độ từ ngày 1/7.", "ended"),
               ("Bà Trần Thị Bình, Giám đốc Sở Tài chính tỉnh được nghỉ hưu từ tháng này.", "ended"),
@@ -139,14 +147,12 @@ AFTER_CUES = [("Ông Nguyễn Văn An, Giám đốc Sở Y tế tỉnh được 
 def test_status_classifier_reads_a_cue_far_before_the_title(nlp):
     """Two sentences alike in the eight words before the title, one ending the title and one
     appointing to it a dozen words earlier: only the sentence cue tells them apart."""
-    docs = [titled(nlp, text, status)[0] for text, status in FAR_CUES]
     tail = " từ đầu tháng này theo nguyện vọng cá nhân đối với ông Vũ Văn Giang, Giám đốc Sở Nội vụ."
     ended = titled(nlp, "Tỉnh ủy đã công bố quyết định cho thôi giữ chức" + tail)
     appointed = titled(nlp, "Tỉnh ủy đã công bố quyết định điều động" + tail)
-    with_cue = StatusStage(status.train(docs, cues=status.Cues(sentence=True)))
-    assert [with_cue.predicted(*ended), with_cue.predicted(*appointed)] == ["ended", "appointed"]
-    window_only = StatusStage(status.train(docs, cues=status.Cues(sentence=False)))
-    assert window_only.predicted(*ended) == window_only.predicted(*appointed)
+    with_cue, window_only = with_and_without(nlp, FAR_CUES, "sentence", ended, appointed)
+    assert with_cue == ["ended", "appointed"]
+    assert window_only[0] == window_only[1]
 
 
 def test_a_cue_the_segmenter_splits_is_still_a_cue(nlp):
@@ -160,23 +166,17 @@ def test_a_cue_the_segmenter_splits_is_still_a_cue(nlp):
 def test_status_classifier_reads_a_cue_after_the_title(nlp):
     """The same words up to three after the title, the change told after the holder's post:
     only the cue after the title tells them apart."""
-    docs = [titled(nlp, text, st)[0] for text, st in AFTER_CUES]
     retired = titled(nlp, "Ông Vũ Văn Giang, Giám đốc Sở Xây dựng tỉnh được nghỉ hưu theo chế độ.")
     speaking = titled(nlp, "Ông Đỗ Văn Hải, Giám đốc Sở Xây dựng tỉnh được mời phát biểu.")
-    after = StatusStage(status.train(docs, cues=status.Cues(after=True)))
-    assert [after.predicted(*retired), after.predicted(*speaking)] == ["ended", None]
-    before_only = StatusStage(status.train(docs, cues=status.Cues(after=False)))
-    assert before_only.predicted(*retired) == before_only.predicted(*speaking)
+    after, before_only = with_and_without(nlp, AFTER_CUES, "after", retired, speaking)
+    assert after == ["ended", None]
+    assert before_only[0] == before_only[1]
 
 
 def test_a_cue_after_the_title_is_its_holders_only_up_to_the_next_person(nlp):
     """"ông A, Giám đốc …, dự lễ chia tay ông B nghỉ hưu": the retirement is B's, not A's."""
-    docs = [titled(nlp, text, st)[0] for text, st in AFTER_CUES]
     farewell = titled(nlp, "Ông Vũ Văn Giang, Giám đốc Sở Xây dựng tỉnh dự lễ chia tay ông Đỗ Văn Hải được nghỉ hưu.")
-    own_clause = StatusStage(status.train(docs, cues=status.Cues(holder_clause=True)))
-    assert own_clause.predicted(*farewell) is None
-    whole_sentence = StatusStage(status.train(docs, cues=status.Cues(holder_clause=False)))
-    assert whole_sentence.predicted(*farewell) == "ended"
+    assert with_and_without(nlp, AFTER_CUES, "holder_clause", farewell) == ([None], ["ended"])
 
 
 # Posts told with the span of years they were held, in an article whose last year is 2019.
@@ -189,13 +189,11 @@ PERIODS = [("Ông Nguyễn Văn An, Chủ tịch UBND huyện giai đoạn 2011-
 def test_status_classifier_reads_whether_the_years_of_a_post_are_over(nlp):
     """The same words but the years after the post: a span that ended before the article's last
     year is a former post, one still running is current; without the cue they look the same."""
-    docs = [titled(nlp, text, st)[0] for text, st in PERIODS]
     over = titled(nlp, "Ông Vũ Văn Giang, Chủ tịch UBND huyện giai đoạn 2012-2017 bị kỷ luật năm 2020.")
     running = titled(nlp, "Ông Đỗ Văn Hải, Chủ tịch UBND huyện giai đoạn 2018-2023 bị kỷ luật năm 2020.")
-    with_period = StatusStage(status.train(docs, cues=status.Cues(period=True)))
-    assert [with_period.predicted(*over), with_period.predicted(*running)] == ["former", None]
-    without = StatusStage(status.train(docs, cues=status.Cues(period=False)))
-    assert without.predicted(*over) == without.predicted(*running)
+    with_period, without = with_and_without(nlp, PERIODS, "period", over, running)
+    assert with_period == ["former", None]
+    assert without[0] == without[1]
 
 
 def test_a_cue_right_before_the_title_decides_whatever_the_classifier_learnt(nlp):
