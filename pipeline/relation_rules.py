@@ -9,7 +9,7 @@ rules are its baseline, and one of its features (`relation_model.py`).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from spacy.tokens import Doc, Span
 
@@ -223,8 +223,9 @@ class RelationRules:
                 continue
             verb = verbs[-1]
             actor = _actor_before(words, ents, i, verb, actor_ok)
-            if actor is None and not any(e.label_ in {"ORG", "PER"} for e in ents[:i]):
-                actor = _actor_after_fronted(words, ents, i, verbs[0] - _lead(words, start, ent.start), actor_ok)
+            fronted = _fronting_at(words, ents, i, _IMPLEMENT) if actor is None else None
+            if fronted is not None:
+                actor = _actor_after_fronted(words, ents, i, fronted, actor_ok)
             found = [o for o in organisers if o.end <= verb] or \
                 (_listed_with(words, ents, actor, actor_ok) if actor is not None else [])
             if found and _urged(words, found[0].start, found[-1].end, verb):
@@ -255,13 +256,12 @@ def _actor_before(words: Words, ents: list[Span], i: int, verb: int, actor_ok: C
 def _actor_after_fronted(words: Words, ents: list[Span], i: int, verb_from_lead: int,
                          actor_ok: Callable[[Span], bool]) -> Span | None:
     """The sentence's subject after a fronted clause about ents[i] whose verb stands
-    `verb_from_lead` words into the sentence: "Thực hiện DOC, [ORG] …", or after a time phrase,
-    the first body after a comma ("Sau hơn 6 năm thực hiện DOC của X, [ORG] …")."""
+    `verb_from_lead` words into the sentence (`_fronting_at`): "Thực hiện DOC, [ORG] …", or
+    after a time phrase, the first body after a comma ("Sau hơn 6 năm thực hiện DOC của X,
+    [ORG] …")."""
     if verb_from_lead == 0:
         return next((c for c in ents[i + 1:] if actor_ok(c)), None)
-    if verb_from_lead <= _FRONTING_WORDS:
-        return next((c for c in ents[i + 1:] if actor_ok(c) and words[c.start - 1].text == ","), None)
-    return None
+    return next((c for c in ents[i + 1:] if actor_ok(c) and words[c.start - 1].text == ","), None)
 
 
 # How many words may open a sentence before its fronted carrying-out verb: "Sau hơn 6 năm".
@@ -286,18 +286,21 @@ def _acts_after_fronted(words: Words, ents: list[Span], i: int, body: Span) -> b
     đã …"), where a list of issuers ends its clause ("Căn cứ [Quy chế làm việc] của [Ban Chấp
     hành Trung ương], [Bộ Chính trị], [Ban Bí thư] khoá 12 ;")."""
     after = next((w for w in words[body.end:words.sentence(body.start)[1]] if not w.is_space), None)
-    return after is not None and after.norm_ not in _AFTER_ISSUERS and _fronted(words, ents, i)
+    return after is not None and after.norm_ not in _AFTER_ISSUERS and \
+        _fronting_at(words, ents, i, _FRONTING) is not None
 
 
-def _fronted(words: Words, ents: list[Span], i: int) -> bool:
-    """ents[i], a document, is named in a clause put before the sentence's subject ("Thực hiện
-    [Kế hoạch 179-KH/TU] của [Thành ủy], [Tiểu ban Văn kiện] …", "Theo [Quyết định 147] …, …"):
-    no body or person before it, a fronting word within the sentence's first few words."""
+def _fronting_at(words: Words, ents: list[Span], i: int, fronting: Collection[str]) -> int | None:
+    """How many words into its sentence (from its lead, `_lead`) the first of the words
+    `fronting` stands that opens a clause naming ents[i], a document, before the sentence's
+    subject ("Thực hiện [Kế hoạch 179-KH/TU] của [Thành ủy], [Tiểu ban Văn kiện] …", "Sau hơn 6
+    năm thực hiện [DOC], …", "Theo [Quyết định 147] …, …"); None when no such word stands within
+    `_FRONTING_WORDS` of the lead, or a body or person is named before ents[i]."""
     if any(e.label_ in {"ORG", "PER"} for e in ents[:i]):
-        return False
-    start = words.sentence(ents[i].start)[0]
-    lead = _lead(words, start, ents[i].start)
-    return any(words[k].norm_ in _FRONTING for k in range(lead, min(ents[i].start, lead + _FRONTING_WORDS + 1)))
+        return None
+    lead = _lead(words, words.sentence(ents[i].start)[0], ents[i].start)
+    return next((k - lead for k in range(lead, min(ents[i].start, lead + _FRONTING_WORDS + 1))
+                 if words[k].norm_ in fronting), None)
 
 
 # What a meeting is that a body organises: "[Ban Tuyên giáo TƯ] tổ chức hội nghị …".
