@@ -496,32 +496,40 @@ def no_title_for_a_cited_post(doc: Doc, spans: list[Span]) -> list[Span]:
     return out
 
 
-# The words before a post that acts in a sentence without anyone in it holding the post: the
-# authority delegated ("thừa ủy quyền (của)") and an agent ("được", "bị", "do").
+# The words before a post that no one in its sentence holds unless named after it: the
+# authority delegated ("thừa ủy quyền (của)"), an agent ("được", "bị", "do"), and the post as a
+# matter spoken of ("việc [Tổng Bí thư] đồng thời là Chủ tịch nước", "chuẩn bị nhân sự [Chủ tịch
+# nước]").
 _DELEGATED_BY = ("thừa ủy quyền", "thừa ủy quyền của")
 _AGENTS = {"được", "bị", "do"}
+_MATTERS = {"việc", "nhân sự"}
 
 
-def _acting_cue(words: Words, i: int) -> str | None:
-    """"delegated" or "agent" when the words before position i say that the post at i acts."""
+def _cue_before_a_post(words: Words, i: int) -> str | None:
+    """"delegated", "agent" or "matter" when the words before position i say that the post at
+    i acts or is spoken of, rather than held."""
     if i > 0 and words[i - 1].norm_ in _AGENTS:
         return "agent"
+    if i > 0 and words[i - 1].norm_ in _MATTERS:
+        return "matter"
     before = " " + " ".join(w.norm_ for w in words[max(0, i - 4):i])
     return "delegated" if before.endswith(tuple(" " + cue for cue in _DELEGATED_BY)) else None
 
 
-def no_title_for_an_acting_post(doc: Doc, spans: list[Span]) -> list[Span]:
+def no_title_for_a_post_acting_or_spoken_of(doc: Doc, spans: list[Span]) -> list[Span]:
     """Rule 2: a post that delegates ("thừa ủy quyền [Bộ trưởng] Bộ Công an, Thứ trưởng A trao
-    …") or is an agent ("được [Chủ tịch] UBND tỉnh bổ nhiệm giữ chức …", "bị [Chánh] Văn phòng
-    Huyện ủy đánh", "nhiệm vụ do [Chủ tịch] UBND tỉnh giao") with no one named after it holds
-    no one in the sentence; the training gold marks none of them. Named, it is held: "được Bộ
-    trưởng Tô Lâm trao", "do Chủ nhiệm UB, ông A chủ trì", "được Bí thư Tỉnh ủy, Chủ tịch HĐND
-    tỉnh A trao" (an agent's list of posts goes on to its holder)."""
+    …"), is an agent ("được [Chủ tịch] UBND tỉnh bổ nhiệm giữ chức …", "bị [Chánh] Văn phòng
+    Huyện ủy đánh", "nhiệm vụ do [Chủ tịch] UBND tỉnh giao") or is the matter spoken of ("việc
+    [Tổng bí thư] đồng thời là Chủ tịch nước", "giới thiệu nhân sự [Chủ tịch nước]") with no
+    one named after it holds no one in the sentence; the training gold marks none of them.
+    Named, it is held: "được Bộ trưởng Tô Lâm trao", "do Chủ nhiệm UB, ông A chủ trì", "được
+    Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh A trao" (an agent's list of posts goes on to its
+    holder), "việc Bí thư Tỉnh ủy B ký …"."""
     starts = {s.start: s for s in spans}
     words = words_of(doc)
     out = []
     for span in spans:
-        cue = span.label_ == "TITLE" and _acting_cue(words, span.start)
+        cue = span.label_ == "TITLE" and _cue_before_a_post(words, span.start)
         if cue:
             k = after_bodies(starts, span.end)
             while cue == "agent" and k + 1 in starts and words[k].norm_ in {",", "và"} \
@@ -978,7 +986,7 @@ def date_ranges_whole(doc: Doc, spans: list[Span]) -> list[Span]:
 # The guidelines' rules that a span list from the merge must still satisfy, in this order.
 AFTER_MERGE: tuple[Callable[[Doc, list[Span]], list[Span]], ...] = (
     titles_with_a_person, no_title_for_a_proposed_post, no_title_for_an_unnamed_subject, no_title_for_a_field,
-    no_title_for_a_cited_post, no_title_for_an_acting_post, no_span_for_a_board, no_body_for_a_degree,
+    no_title_for_a_cited_post, no_title_for_a_post_acting_or_spoken_of, no_span_for_a_board, no_body_for_a_degree,
     bodies_end_before_a_verb, bodies_over_joined_activities, known_names_whole, holders_out_of_bodies,
     titles_before_their_holder,
     places_whole, places_heading_an_item, places_are_no_bodies, numbers_are_no_places,

@@ -29,8 +29,8 @@ from pipeline.span_checks import (
     no_span_for_a_board,
     no_title_for_a_cited_post,
     no_title_for_a_field,
+    no_title_for_a_post_acting_or_spoken_of,
     no_title_for_a_proposed_post,
-    no_title_for_an_acting_post,
     no_title_for_an_unnamed_subject,
     numbers_are_no_places,
     places_are_no_bodies,
@@ -609,10 +609,25 @@ def test_a_post_that_delegates_or_acts_on_someone_holds_no_one_unless_named():
              span(doc, "UBND tỉnh", "ORG", 1), span(doc, "Chủ nhiệm", "TITLE"),
              doc.char_span(doc.text.index("UB,"), doc.text.index("UB,") + 2, label="ORG"),
              span(doc, "Trần Tú", "PER")]
-    kept = no_title_for_an_acting_post(doc, spans)
+    kept = no_title_for_a_post_acting_or_spoken_of(doc, spans)
     assert [s.start_char for s in kept if s.label_ == "TITLE"] == [
         spans[n].start_char for n in (2, 7, 9, 12, 14, 19)]
     assert len(kept) == len(spans) - 3
+
+
+def test_a_post_spoken_of_as_a_matter_holds_no_one_unless_named():
+    """"việc [Tổng bí thư] đồng thời là Chủ tịch nước" and "giới thiệu nhân sự [Chủ tịch nước]"
+    speak of the posts, not of anyone holding them; "việc Bí thư Tỉnh ủy Lê An ký" names its
+    holder."""
+    nlp = pipeline.load(None, {"pipeline.stages": []})
+    doc = nlp("Việc Tổng bí thư đồng thời là Chủ tịch nước là tự nhiên. Trung ương giới thiệu nhân sự Chủ "
+              "tịch nước để Quốc hội bầu. Việc Bí thư Tỉnh ủy Lê An ký văn bản là đúng.")
+    spans = [span(doc, "Tổng bí thư", "TITLE"), span(doc, "Chủ tịch nước", "TITLE"),
+             span(doc, "Chủ tịch nước", "TITLE", 1), span(doc, "Quốc hội", "ORG"), span(doc, "Bí thư", "TITLE"),
+             span(doc, "Tỉnh ủy", "ORG"), span(doc, "Lê An", "PER")]
+    kept = no_title_for_a_post_acting_or_spoken_of(doc, spans)
+    assert [s.text for s in kept if s.label_ == "TITLE"] == ["Chủ tịch nước", "Bí thư"]
+    assert kept[0].start_char == spans[1].start_char
 
 
 def test_a_board_of_directors_is_neither_a_post_nor_a_body():
