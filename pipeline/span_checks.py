@@ -500,7 +500,7 @@ def no_title_for_a_cited_post(doc: Doc, spans: list[Span]) -> list[Span]:
 # authority delegated ("thừa ủy quyền (của)"), an agent ("được", "bị", "do"), and the post as a
 # matter spoken of ("việc [Tổng Bí thư] đồng thời là Chủ tịch nước", "chuẩn bị nhân sự [Chủ tịch
 # nước]").
-_DELEGATED_BY = ("thừa ủy quyền", "thừa ủy quyền của")
+_DELEGATED_BY = (" thừa ủy quyền", " thừa ủy quyền của")  # however the segmenter cuts them
 _AGENTS = {"được", "bị", "do"}
 _MATTERS = {"việc", "nhân sự"}
 
@@ -513,7 +513,7 @@ def _cue_before_a_post(words: Words, i: int) -> str | None:
     if i > 0 and words[i - 1].norm_ in _MATTERS:
         return "matter"
     before = " " + " ".join(w.norm_ for w in words[max(0, i - 4):i])
-    return "delegated" if before.endswith(tuple(" " + cue for cue in _DELEGATED_BY)) else None
+    return "delegated" if before.endswith(_DELEGATED_BY) else None
 
 
 def no_title_for_a_post_acting_or_spoken_of(doc: Doc, spans: list[Span]) -> list[Span]:

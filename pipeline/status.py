@@ -229,17 +229,16 @@ def features(doc: Doc, rel: Relation, cues: Cues = Cues()) -> list[str]:
     if cues.sentence:
         sentence = _before(doc, title, sent, window=None)
         feats += [f"sentence_cue={_cued(sentence)}", f"sentence_cue_word={_nearest_cue(sentence) or 'none'}"]
+    end = max(person.end, title.end)  # where what is told after the pair starts
+    holder_clause_end = _next_person(doc, end, sent.end)
     if cues.after:
-        end = max(person.end, title.end)
-        stop = sent.end
-        if cues.holder_clause:
-            stop = next((t.i for t in doc[end:stop] if t.ent_iob_ == "B" and t.ent_type_ == "PER"), stop)
+        stop = holder_clause_end if cues.holder_clause else sent.end
         following = [t.norm_ for t in doc_words[end:stop] if not t.is_space]
         feats.append(f"cue_after={_cued(following, False)}")
         if cues.holder_clause:
             feats.append(f"cue_after_word={_nearest_cue(following, False) or 'none'}")
     if cues.period:
-        feats += _period(doc, person, title, sent)
+        feats += _period(doc, doc[end:holder_clause_end])
     if cues.list_cue:
         opening, held = _list_opening(doc, title, sent)
         feats += ["list_after_person"] if held else [
@@ -248,16 +247,19 @@ def features(doc: Doc, rel: Relation, cues: Cues = Cues()) -> list[str]:
     return feats
 
 
-def _period(doc: Doc, person: Span, title: Span, sent: Span) -> list[str]:
-    """The span of years told after the post, before the next person named: its word, and
-    whether it ended before the last year the article names (the article's own time, roughly:
-    "giai đoạn 2011-2016" in an article of 2019 is over)."""
-    start = max(person.end, title.end)
-    stop = next((t.i for t in doc[start:sent.end] if t.ent_iob_ == "B" and t.ent_type_ == "PER"), sent.end)
-    if stop <= start:
-        return []
+def _next_person(doc: Doc, start: int, end: int) -> int:
+    """Where the next person named from token `start` on begins (`end` when none does): what is
+    told after a holder's post up to there is the holder's ("… thay ông B, Giám đốc Sở nghỉ
+    hưu": the retirement is B's)."""
+    return next((t.i for t in doc[start:end] if t.ent_iob_ == "B" and t.ent_type_ == "PER"), end)
+
+
+def _period(doc: Doc, clause: Span) -> list[str]:
+    """The span of years told in `clause`, after the post and before the next person named: its
+    word, and whether it ended before the last year the article names (the article's own time,
+    roughly: "giai đoạn 2011-2016" in an article of 2019 is over)."""
     text = doc_text(doc)
-    window = text[doc[start].idx:doc[stop - 1].idx + len(doc[stop - 1])][:PERIOD_REACH].lower()
+    window = text[clause.start_char:clause.end_char][:PERIOD_REACH].lower()
     found = _PERIOD.search(window)
     if found is None:
         return []
