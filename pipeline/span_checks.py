@@ -479,39 +479,21 @@ def after_bodies(starts: dict[int, Span], k: int) -> int:
     return k
 
 
-def no_title_for_a_cited_post(doc: Doc, spans: list[Span]) -> list[Span]:
-    """Rule 2: a post cited as the source of what follows, with no one named, is no title: "Theo
-    [Trưởng] Ban Tổ chức Huyện ủy Nghi Xuân, việc …", "theo [Chánh] văn phòng UBND TP, nếu …".
-    The training gold marks a title after "theo" only with its holder ("Theo Bí thư Nguyễn
-    Thiện Nhân, …") or in a list of the holder's posts ("Theo Tổng Bí thư, Chủ tịch nước …")."""
-    words = words_of(doc)
-    starts = {s.start: s for s in spans}
-    out = []
-    for span in spans:
-        if span.label_ == "TITLE" and span.start > 0 and words[span.start - 1].norm_ == "theo":
-            k = after_bodies(starts, span.end)
-            if k < len(words) and words[k].orth_ == "," and not (k + 1 in starts and starts[k + 1].label_ == "TITLE"):
-                continue
-        out.append(span)
-    return out
-
-
 # The words before a post that no one in its sentence holds unless named after it: the
-# authority delegated ("thừa ủy quyền (của)"), an agent ("được", "bị", "do"), and the post as a
-# matter spoken of ("việc [Tổng Bí thư] đồng thời là Chủ tịch nước", "chuẩn bị nhân sự [Chủ tịch
-# nước]").
+# authority delegated ("thừa ủy quyền (của)"), an agent ("được", "bị", "do"), a source cited
+# ("theo"), and the post as a matter spoken of ("việc [Tổng Bí thư] đồng thời là Chủ tịch
+# nước", "chuẩn bị nhân sự [Chủ tịch nước]"). After an agent or a source, a list of the holder's
+# posts and a comma may come before the holder.
 _DELEGATED_BY = (" thừa ủy quyền", " thừa ủy quyền của")  # however the segmenter cuts them
-_AGENTS = {"được", "bị", "do"}
-_MATTERS = {"việc", "nhân sự"}
+_CUE_WORDS = {"được": "agent", "bị": "agent", "do": "agent", "theo": "agent", "việc": "matter",
+              "nhân sự": "matter"}
 
 
 def _cue_before_a_post(words: Words, i: int) -> str | None:
     """"delegated", "agent" or "matter" when the words before position i say that the post at
-    i acts or is spoken of, rather than held."""
-    if i > 0 and words[i - 1].norm_ in _AGENTS:
-        return "agent"
-    if i > 0 and words[i - 1].norm_ in _MATTERS:
-        return "matter"
+    i acts, is cited or is spoken of, rather than held."""
+    if i > 0 and words[i - 1].norm_ in _CUE_WORDS:
+        return _CUE_WORDS[words[i - 1].norm_]
     before = " " + " ".join(w.norm_ for w in words[max(0, i - 4):i])
     return "delegated" if before.endswith(_DELEGATED_BY) else None
 
@@ -519,11 +501,12 @@ def _cue_before_a_post(words: Words, i: int) -> str | None:
 def no_title_for_a_post_acting_or_spoken_of(doc: Doc, spans: list[Span]) -> list[Span]:
     """Rule 2: a post that delegates ("thừa ủy quyền [Bộ trưởng] Bộ Công an, Thứ trưởng A trao
     …"), is an agent ("được [Chủ tịch] UBND tỉnh bổ nhiệm giữ chức …", "bị [Chánh] Văn phòng
-    Huyện ủy đánh", "nhiệm vụ do [Chủ tịch] UBND tỉnh giao") or is the matter spoken of ("việc
-    [Tổng bí thư] đồng thời là Chủ tịch nước", "giới thiệu nhân sự [Chủ tịch nước]") with no
-    one named after it holds no one in the sentence; the training gold marks none of them.
-    Named, it is held: "được Bộ trưởng Tô Lâm trao", "do Chủ nhiệm UB, ông A chủ trì", "được
-    Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh A trao" (an agent's list of posts goes on to its
+    Huyện ủy đánh", "nhiệm vụ do [Chủ tịch] UBND tỉnh giao"), is cited as the source of what
+    follows ("Theo [Trưởng] Ban Tổ chức Huyện ủy Nghi Xuân, việc …") or is the matter spoken of
+    ("việc [Tổng bí thư] đồng thời là Chủ tịch nước", "giới thiệu nhân sự [Chủ tịch nước]")
+    with no one named after it holds no one in the sentence; the training gold marks none of
+    them. Named, it is held: "được Bộ trưởng Tô Lâm trao", "do Chủ nhiệm UB, ông A chủ trì",
+    "Theo Tổng Bí thư, Chủ tịch nước Nguyễn Văn Bình, …" (a list of posts goes on to its
     holder), "việc Bí thư Tỉnh ủy B ký …"."""
     starts = {s.start: s for s in spans}
     words = words_of(doc)
@@ -986,7 +969,7 @@ def date_ranges_whole(doc: Doc, spans: list[Span]) -> list[Span]:
 # The guidelines' rules that a span list from the merge must still satisfy, in this order.
 AFTER_MERGE: tuple[Callable[[Doc, list[Span]], list[Span]], ...] = (
     titles_with_a_person, no_title_for_a_proposed_post, no_title_for_an_unnamed_subject, no_title_for_a_field,
-    no_title_for_a_cited_post, no_title_for_a_post_acting_or_spoken_of, no_span_for_a_board, no_body_for_a_degree,
+    no_title_for_a_post_acting_or_spoken_of, no_span_for_a_board, no_body_for_a_degree,
     bodies_end_before_a_verb, bodies_over_joined_activities, known_names_whole, holders_out_of_bodies,
     titles_before_their_holder,
     places_whole, places_heading_an_item, places_are_no_bodies, numbers_are_no_places,
