@@ -308,6 +308,9 @@ TRAINED_VARIANTS: dict[str, Variant] = {
         "spacy.components.ner.model.tok2vec.embed.rows": [8000, 2000, 4000, 1000, 50, 200]},
     "embedding tables of four times the rows": {
         "spacy.components.ner.model.tok2vec.embed.rows": [16000, 4000, 8000, 2000, 50, 200]},
+    # each word's first and last syllables embedded in place of its first letter and last three
+    "word features: first and last syllables as prefix and suffix": {
+        "spacy.nlp.after_creation": {"@callbacks": "vnorg.syllable_affixes.v1"}},
     # the network until round 19 (window 2 since; measured as "… of window 2" before the
     # default moved), and its second draw beside "training: seed 7"
     "tagger with 4 encoder layers of window 1": network_variant(TAGGER, window_size=1),

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import spacy
 from confection import Config
+from spacy.attrs import PREFIX, SUFFIX
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 
@@ -49,6 +50,25 @@ def words_given() -> Callable[[Language], Tokenizer]:
     """Every Doc is built from the segmenter's words, so spaCy's own tokenizer never runs:
     a bare one saves compiling its punctuation patterns at every start-up."""
     return lambda nlp: Tokenizer(nlp.vocab)
+
+
+def _first_syllable(word: str) -> str:
+    return word.split(" ", 1)[0].lower()
+
+
+def _last_syllable(word: str) -> str:
+    return word.rsplit(" ", 1)[-1].lower()
+
+
+@spacy.registry.callbacks("vnorg.syllable_affixes.v1")
+def syllable_affixes() -> Callable[[Language], Language]:
+    """A word's PREFIX and SUFFIX, which the network embeds, become its first and last
+    syllables (lower case) instead of its first character and last three: our words are
+    syllables joined by spaces ("Phó Bí thư Thường trực"), and a syllable is what they share."""
+    def set_getters(nlp: Language) -> Language:
+        nlp.vocab.lex_attr_getters = {**nlp.vocab.lex_attr_getters, PREFIX: _first_syllable, SUFFIX: _last_syllable}
+        return nlp
+    return set_getters
 
 
 def blank_nlp() -> Language:
