@@ -15,14 +15,17 @@ from .schema import REF_LABELS, Entity, Triple
 from .words import sentence_span, span_text, words_of
 
 
-def entity(span: Span) -> Entity:
-    """A triple's subject or object: canonical text, label, the text as written, extras."""
+def entity(span: Span, names: dict[tuple[str, str], str] | None = None) -> Entity:
+    """A triple's subject or object: canonical text, label, the text as written, extras.
+    With `names` (`ref_names`), a person, body or document is named by its ref's fullest name,
+    so "ông Hiệp" states a fact about "Nguyễn Sỹ Hiệp", as the article means."""
     ext = span._  # each `span._` makes a new object
     label = span.label_
     mention = span_text(span)
     canonical = ext.canonical or {"text": mention}
-    out: Entity = {"text": canonical["text"], "label": label, "mention": mention}
     ref = ext.ref
+    text = names.get((label, ref), canonical["text"]) if names and ref else canonical["text"]
+    out: Entity = {"text": text, "label": label, "mention": mention}
     if ref:
         out["ref"] = ref
     if label == "DOC":
@@ -34,21 +37,35 @@ def entity(span: Span) -> Entity:
     return out
 
 
-def _triple(doc: Doc, text: str, doc_id: str, subject: Span, predicate: str, obj: Span, confidence: float,
-            source: str, qualifiers: dict | None = None) -> Triple:
+def ref_names(doc: Doc) -> dict[tuple[str, str], str]:
+    """(label, ref) -> the fullest canonical name the article gives the thing: the name that
+    stands for it in triples and in entities.jsonl."""
+    names: dict[tuple[str, str], str] = {}
+    for ent in doc.ents:
+        ext = ent._
+        if ext.ref:
+            text = (ext.canonical or {"text": span_text(ent)})["text"]
+            if len(text) > len(names.get((ent.label_, ext.ref), "")):
+                names[ent.label_, ext.ref] = text
+    return names
+
+
+def _triple(doc: Doc, names: dict[tuple[str, str], str], subject: Span, predicate: str, obj: Span,
+            confidence: float, source: str, qualifiers: dict | None = None) -> Triple:
+    text = doc_text(doc)
     start = min(subject.start_char, obj.start_char)
     end = max(subject.end_char, obj.end_char)
     sent = sentence_span(doc, subject.start)
     return {
-        "subject": entity(subject), "predicate": predicate, "object": entity(obj),
-        "qualifiers": qualifiers or {}, "doc_id": doc_id,
+        "subject": entity(subject, names), "predicate": predicate, "object": entity(obj, names),
+        "qualifiers": qualifiers or {}, "doc_id": doc._.doc_id,
         "evidence": {"start": start, "end": end, "text": text[start:end],
                      "sentence": text[sent.start_char:sent.end_char].strip()},
         "confidence": round(confidence, 3), "source": source,
     }
 
 
-def _position(doc: Doc, published: str | None, rel: Relation,
+def _position(doc: Doc, names: dict[tuple[str, str], str], published: str | None, rel: Relation,
               decisions: dict[tuple[int, int], Span]) -> dict:
     """Qualifiers of a position: its status, the article's date (`published`), the decision
     behind it."""
@@ -58,7 +75,7 @@ def _position(doc: Doc, published: str | None, rel: Relation,
     decision = decisions.get(span_key(rel.head))
     sentence_of = words_of(doc).sentence_of
     if decision is not None and sentence_of[decision.start] == sentence_of[rel.head.start]:
-        name = entity(decision)
+        name = entity(decision, names)
         qualifiers["decided_by"] = {"text": name["text"], "code": name.get("code")}
     return qualifiers
 
@@ -68,23 +85,30 @@ def doc_triples(doc: Doc) -> list[Triple]:
     rels: list[Relation] = doc._.relations or []
     title_of = {span_key(r.head): r for r in rels if r.label == "title_of"}
     decisions = {span_key(r.child): r.head for r in rels if r.label == "decides_on"}
-    text, doc_id, published = doc_text(doc), doc._.doc_id, doc._.published  # `doc._` is made at each access
+    published = doc._.published
+    names = ref_names(doc)
     out: list[Triple] = []
     for rel in rels:
         if rel.label == "has_title":
             org_rel = title_of.get(span_key(rel.child))
-            qualifiers = _position(doc, published, rel, decisions)
+            qualifiers = _position(doc, names, published, rel, decisions)
             if org_rel is not None:
                 title = (rel.child._.canonical or {"text": span_text(rel.child)})["text"]
-                out.append(_triple(doc, text, doc_id, rel.head, "holds_position", org_rel.child,
+                out.append(_triple(doc, names, rel.head, "holds_position", org_rel.child,
                                    rel.score * org_rel.score, rel.source, {"title": title, **qualifiers}))
             else:
-                out.append(_triple(doc, text, doc_id, rel.head, "has_title", rel.child, rel.score, rel.source,
+                out.append(_triple(doc, names, rel.head, "has_title", rel.child, rel.score, rel.source,
                                    qualifiers))
         elif rel.label in {"issued_by", "issued_on", "implements", "decides_on"}:
-            out.append(_triple(doc, text, doc_id, rel.head, rel.label, rel.child, rel.score, rel.source))
+            out.append(_triple(doc, names, rel.head, rel.label, rel.child, rel.score, rel.source))
+    return once(out)
+
+
+def once(triples: list[Triple]) -> list[Triple]:
+    """Each fact once, in text order: its first evidence, with the highest confidence any of
+    its statements has."""
     best: dict[tuple, Triple] = {}
-    for triple in sorted(out, key=lambda t: t["evidence"]["start"]):
+    for triple in sorted(triples, key=lambda t: t["evidence"]["start"]):
         fact = (triple["subject"]["text"], triple["predicate"], triple["object"]["text"],
                 triple["qualifiers"].get("title"), triple["qualifiers"].get("status"))
         kept = best.setdefault(fact, triple)
@@ -97,19 +121,18 @@ def doc_entities(doc: Doc, offset: int = 0) -> list[dict]:
     names it is written as, and where (offsets shifted by `offset`)."""
     groups: dict[tuple[str, str], dict] = {}
     doc_id = doc._.doc_id
-    for n, ent in enumerate(doc.ents):
+    names = ref_names(doc)
+    for ent in doc.ents:
         label = ent.label_
         if label not in REF_LABELS:
             continue
         name = entity(ent)
-        ref = name.get("ref") or f"{label[0].lower()}@{n}"  # entity() gives the span's ref when it has one
+        ref = name.get("ref") or f"{label[0].lower()}@{ent.start_char + offset}"  # without the refs stage
         item = groups.setdefault((label, ref), {
-            "doc_id": doc_id, "ref": ref, "label": label, "name": "", "names": [],
-            "mentions": []})
+            "doc_id": doc_id, "ref": ref, "label": label, "name": names.get((label, ref), name["text"]),
+            "names": [], "mentions": []})
         if name["text"] not in item["names"]:
             item["names"].append(name["text"])
-        if len(name["text"]) > len(item["name"]):  # the fullest name stands for the thing
-            item["name"] = name["text"]
         for extra in ("code", "place"):
             if name.get(extra) and extra not in item:
                 item[extra] = name[extra]

@@ -32,6 +32,16 @@ def test_short_name_shares_the_full_names_ref(nlp):
     assert refs(doc, "PER") == [("Đỗ Đức Duy", "p1"), ("Duy", "p1")]
 
 
+def test_a_fact_stated_with_a_short_name_names_the_person_in_full(nlp):
+    """A triple's `text` is what the knowledge base merges on: "ông Hiệp" is Nguyễn Sỹ Hiệp."""
+    result = nlp.process("Sáng 5/3, ông Nguyễn Sỹ Hiệp dự họp với các sở, ngành. Tại buổi làm việc, ông "
+                         "Hiệp, Chủ tịch UBND tỉnh Quảng Trị, yêu cầu các sở khẩn trương triển khai.", "t")
+    (triple,) = [t for t in result.triples if t["predicate"] == "holds_position"]
+    assert triple["subject"] == {"text": "Nguyễn Sỹ Hiệp", "label": "PER", "mention": "Hiệp", "ref": "p1"}
+    (person,) = [e for e in result.entities if e["label"] == "PER"]
+    assert person["name"] == "Nguyễn Sỹ Hiệp" and person["names"] == ["Nguyễn Sỹ Hiệp", "Hiệp"]
+
+
 def test_short_name_of_two_people_gets_a_ref_of_its_own(nlp):
     doc = nlp("Ông Nguyễn Đức Chính, Chủ tịch UBND tỉnh và ông Nguyễn Quân Chính, Phó Chủ tịch UBND "
               "tỉnh dự họp. Ông Chính phát biểu.")
