@@ -50,6 +50,9 @@ _COMMITTEE_RE = re.compile(rf"(?<=\s)({lexicon.alternation(lexicon.LEVEL_OF_COMM
 _PLACE_RE = re.compile(  # a level word or committee, then a capitalised place name
     rf"(?<!\w)(?i:({lexicon.alternation(lexicon.LEVEL_OF_COMMITTEE)})|({lexicon.alternation(LEVEL_NAMES)}))"
     rf"\s+((?:[{UPPER}]\w*(?:\s+|$)){{1,4}})")
+# Ho Chi Minh City as newspapers shorten it ("UBND TP.HCM", "Thành ủy TPHCM"): spelt out in a
+# body's name, so that one body has one name however the article writes the city.
+_HCMC = re.compile(r"(?<!\w)(?:TP\.?\s?HCM|TPHCM)(?!\w)", re.IGNORECASE)
 _LEVEL_ABBR = re.compile(rf"(?<!\w){_SHORT_LEVEL}\s*(?=[{UPPER}\d])")  # "TP.HCM", "TP Huế", "H.Sìn Hồ": where it is
 _OWN_CITY = re.compile(r"(?<!\w)(?:TP\.?|thành phố)$", re.IGNORECASE)  # "Thành ủy TP": the article's city
 _TRAILING_LEVEL = re.compile(
@@ -157,7 +160,7 @@ def _org_spelt(text: str) -> str:
     name = _HEAD_RE.sub(lambda m: _HEAD_CASE.get(m.group(0).lower(), m.group(0)), name)
     name = _COMMITTEE_RE.sub(lambda m: m.group(1).capitalize(), name)  # "Ban Thường vụ huyện ủy" -> "… Huyện ủy"
     name = _EXECUTIVE_RE.sub(lambda m: lexicon.COMMITTEE_OF_LEVEL[m.group(1).lower()], name)  # "BCH Đảng bộ tỉnh X"
-    return _spell_levels(name)
+    return _spell_levels(_HCMC.sub("thành phố Hồ Chí Minh", name))
 
 
 class Canonicaliser:

@@ -105,7 +105,11 @@ def test_bare_committee_takes_the_place_named_in_its_own_sentence(nlp):
     # "TP" spelt out, and the level not said twice after a committee
     ("HĐND TP Phan Thiết", "Hội đồng nhân dân thành phố Phan Thiết"),
     ("Thành ủy thành phố Thanh Hóa", "Thành ủy Thanh Hóa"),
-    ("Công an TP.HCM", "Công an TP.HCM"),
+    # Ho Chi Minh City however it is shortened: one body, one name
+    ("Công an TP.HCM", "Công an thành phố Hồ Chí Minh"),
+    ("UBND TP. HCM", "Ủy ban nhân dân thành phố Hồ Chí Minh"),
+    ("Thành ủy TPHCM", "Thành ủy Hồ Chí Minh"),
+    ("Thành ủy TP Hồ Chí Minh", "Thành ủy Hồ Chí Minh"),
 ])
 def test_one_body_written_several_ways_gets_one_name(nlp, written, canonical):
     from pipeline.canonical import Places, org_name
