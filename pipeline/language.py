@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import gc
 import json
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +20,7 @@ from . import extensions  # noqa: F401  (registers the Doc and Span attributes)
 from .config import load_config, models_present
 from .errors import StageOrderError
 from .paths import MODELS_DIR
+from .pieces import Piece, chunks, join
 from .read import normalise
 from .records import Record, doc_to_record
 from .schema import Triple
@@ -120,23 +120,33 @@ class Pipeline:
         """Results of several documents, their pieces run through the stages together."""
         pieces = [(n, offset, piece) for n, (text, _) in enumerate(items)
                   for offset, piece in chunks(text, self.chunk_chars)]
-        results = [Result(Record(doc_id, text, [], []), [], [], 0) for text, doc_id in items]
+        done: list[list[Piece]] = [[] for _ in items]
+        records = [Record(doc_id, text, [], []) for text, doc_id in items]
+        words = [0] * len(items)
         docs = self.pipe((piece, items[n][1]) for n, _, piece in pieces)
         for (n, offset, _), doc in zip(pieces, docs):
             if self.min_confidence:
                 drop_unsure(doc, self.min_confidence)
-            result = results[n]
             record = doc_to_record(doc)
-            result.record.extend(record, offset)
-            result.record.meta.update(record.meta)
-            result.triples.extend(_shift_triple(t, offset) for t in doc_triples(doc)
-                                  if t["confidence"] >= self.min_confidence)
-            result.entities.extend(doc_entities(doc, offset))
-            result.words += count_words(doc)
+            records[n].meta.update(record.meta)
+            record.spans = [{**s, "start": s["start"] + offset, "end": s["end"] + offset} for s in record.spans]
+            done[n].append(Piece(record, [_shift_triple(t, offset) for t in doc_triples(doc)
+                                          if t["confidence"] >= self.min_confidence],
+                                 doc_entities(doc, offset)))
+            words[n] += count_words(doc)
             # The Doc's own values (its Words, Spans and Relations) point back at it: dropped
             # here, the Doc is freed as soon as it is done, not left for the collector to find.
             doc.user_data.clear()
-        return results
+        return [self._result(record, parts, count) for record, parts, count in zip(records, done, words)]
+
+    @staticmethod
+    def _result(record: Record, parts: list[Piece], words: int) -> Result:
+        if len(parts) == 1:
+            (part,) = parts
+            record.spans, record.relations = part.record.spans, part.record.relations
+            return Result(record, part.triples, part.entities, words)
+        record.spans, record.relations, triples, entities = join(parts)
+        return Result(record, triples, entities, words)
 
 
 def drop_unsure(doc: Doc, threshold: float) -> None:
@@ -161,24 +171,6 @@ def count_words(doc: Doc) -> int:
     """Words, not punctuation or white space."""
     flags = doc.to_array([IS_PUNCT, IS_SPACE])
     return int(len(doc) - (flags.sum(axis=1) > 0).sum()) if len(doc) else 0
-
-
-def chunks(text: str, size: int) -> list[tuple[int, str]]:
-    """Split at paragraph ends into pieces of at most about `size` characters."""
-    if len(text) <= size:
-        return [(0, text)]
-    pieces, start = [], 0
-    while start < len(text):
-        end = min(len(text), start + size)
-        if end < len(text):
-            cut = text.rfind("\n", start + size // 2, end)
-            if cut < 0:
-                space = re.compile(r"\s").search(text, start + size // 2, end)
-                cut = space.start() if space else end - 1
-            end = cut + 1
-        pieces.append((start, text[start:end]))
-        start = end
-    return pieces
 
 
 def load(models_dir: Path | None = MODELS_DIR, overrides: dict | None = None) -> Pipeline:

@@ -33,14 +33,6 @@ class Record:
         return {"id": self.id, "text": self.text, "meta": self.meta, "spans": self.spans,
                 "relations": self.relations}
 
-    def extend(self, other: Record, offset: int) -> None:
-        """Append the spans and relations of a piece of this text that starts at `offset`."""
-        base = len(self.spans)
-        self.spans.extend({**s, "start": s["start"] + offset, "end": s["end"] + offset}
-                          for s in other.spans)
-        self.relations.extend({**r, "head": r["head"] + base, "child": r["child"] + base}
-                              for r in other.relations)
-
 
 def json_lines(path: Path, error: type[Exception] = AnnotationError) -> Iterator[tuple[str, str, dict]]:
     """("file:line", the line, its object) of each non-blank line of a JSONL file, read one

@@ -13,7 +13,7 @@ import pytest
 from conftest import ROOT
 
 from pipeline.batch import run_extract
-from pipeline.language import chunks
+from pipeline.pieces import chunks
 
 
 def read_jsonl(path: Path) -> list[dict]:
@@ -129,6 +129,29 @@ def test_long_document_is_processed_in_pieces_with_right_offsets(nlp, tmp_path, 
     assert labels.count(("DOC", "Quyết định 1581-QĐ/HU")) == 60
     for t in result.triples:
         assert text[t["evidence"]["start"]:t["evidence"]["end"]] == t["evidence"]["text"]
+
+
+def test_a_long_documents_refs_are_the_articles_across_its_pieces(nlp, monkeypatch):
+    """Each piece numbers its refs from 1: joined, one person keeps one ref in every piece,
+    two people never share one, each has one entities line, and a fact is stated once."""
+    first = ("Ông Nguyễn Đức Chính, Chủ tịch UBND tỉnh Quảng Trị dự họp. Ông Chính phát biểu "
+             "chỉ đạo các sở, ngành của tỉnh.\n")
+    second = ("Ông Đặng Đình Hiếu, Giám đốc Sở Nội vụ tỉnh Quảng Trị báo cáo. Ông Nguyễn Đức Chính, "
+              "Chủ tịch UBND tỉnh Quảng Trị kết luận.\n")
+    text = first * 8 + second * 8
+    monkeypatch.setattr(nlp, "chunk_chars", len(first) * 8 + 10)
+    assert len(chunks(text, nlp.chunk_chars)) >= 2
+    result = nlp.process(text, "long")
+    people = {}
+    for span in result.record.spans:
+        if span["label"] == "PER":
+            people.setdefault(span["ref"], set()).add(text[span["start"]:span["end"]])
+    assert sorted(map(sorted, people.values())) == [["Chính", "Nguyễn Đức Chính"], ["Đặng Đình Hiếu"]]
+    lines = [e for e in result.entities if e["label"] == "PER"]
+    assert sorted(e["name"] for e in lines) == ["Nguyễn Đức Chính", "Đặng Đình Hiếu"]
+    facts = [(t["subject"]["text"], t["predicate"], t["object"]["text"]) for t in result.triples]
+    assert len(facts) == len(set(facts))
+    assert ("Nguyễn Đức Chính", "holds_position", "Ủy ban nhân dân tỉnh Quảng Trị") in facts
 
 
 def test_a_processed_document_is_freed_at_once_not_left_to_the_collector(nlp):
