@@ -243,8 +243,9 @@ def classify_errors(gold: list[Record], pred: list[Record]) -> list[dict]:
     errors = []
     for g, p in by_id(gold, pred):
         gs, ps = set(_spans(g, LABELS)), set(_spans(p, LABELS))
+        in_order = sorted(ps)  # the first overlapping prediction is then the same in every run
         for span in sorted(gs - ps):
-            overlapping = [q for q in ps if q[0] < span[1] and span[0] < q[1]]
+            overlapping = [q for q in in_order if q[0] < span[1] and span[0] < q[1]]
             if any(q[:2] == span[:2] for q in overlapping):
                 kind = "label"
             elif any(q[2] == span[2] for q in overlapping):

@@ -1,7 +1,7 @@
 """The scorer on hand-made cases whose right answers are worked out here."""
 from __future__ import annotations
 
-from pipeline.evaluate import entity_scores, relation_scores, triple_scores
+from pipeline.evaluate import classify_errors, entity_scores, relation_scores, triple_scores
 from pipeline.records import Record
 
 TEXT = "Ông Trần Văn An, Bí thư Huyện ủy Đình Lập ký Quyết định 12-QĐ/HU ngày 02/02/2008."
@@ -49,6 +49,15 @@ def test_strict_and_partial_matching():
 def test_partial_match_uses_each_gold_span_once():
     pred = rec([(4, 8, "PER"), (9, 15, "PER")])  # two pieces of one name
     assert entity_scores([GOLD], [pred], ["PER"])["partial"]["PER"]["tp"] == 1
+
+
+def test_an_error_names_the_first_prediction_over_it_in_every_run():
+    """`make eval` twice gives the same report: a gold body the model cut into pieces is shown
+    with its first piece, not whichever piece a set happens to yield first."""
+    gold = rec([(24, 41, "ORG")])
+    pred = rec([(24, 29, "ORG"), (30, 32, "ORG"), (33, 35, "ORG"), (36, 38, "ORG"), (39, 41, "ORG")])
+    (error,) = classify_errors([gold], [pred])
+    assert (error["class"], error["predicted"]) == ("boundary", "Huyện (ORG)")
 
 
 def test_relation_needs_both_ends_exact():
