@@ -4,6 +4,8 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 IN     ?= corpus
 OUT    ?= out
+# A user-given path as one shell word, whatever spaces or quotes it holds: 'it', each ' as '\''
+quote   = '$(subst ','\'',$(1))'
 
 .PHONY: install extract test train eval bench choices lock clean
 
@@ -17,7 +19,7 @@ install: $(VENV)/.installed
 
 ## extract: articles in $(IN) -> $(OUT)/triples.jsonl, annotations.jsonl, errors.jsonl, run.json
 extract: install
-	$(PY) -m pipeline extract $(IN) --out $(OUT)
+	$(PY) -m pipeline extract $(call quote,$(IN)) --out $(call quote,$(OUT))
 
 ## test: the whole suite, including a check of every gold file in annotations/
 test: install
@@ -54,4 +56,4 @@ lock:
 	rm -rf .lock-venv
 
 clean:
-	rm -rf $(VENV) $(OUT)
+	rm -rf $(VENV) $(call quote,$(OUT))

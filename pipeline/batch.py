@@ -44,10 +44,12 @@ BATCH_DOCS = 8  # documents a worker runs through the stages together
 
 @dataclass(frozen=True)
 class Source:
-    """One input document: the id it gets and where it is (None: standard input)."""
+    """One input document: the id it gets, where it is (None: standard input), and the folder
+    given that holds it (None: given by name), for the advice when two ids clash."""
 
     doc_id: str
     path: Path | None
+    folder: Path | None = None
 
 
 def _is_text_file(path: Path) -> bool:
@@ -58,7 +60,7 @@ def sources(inputs: list[str]) -> Iterator[Source]:
     """Files as given, folders as their .txt files (any case, recursively, sorted), '-' as
     stdin. A document's id is its path relative to the folder given, without '.txt'; when
     several folders are given, the folder's own name comes first, so ids stay unique."""
-    several = sum(1 for item in inputs if Path(item).is_dir()) > 1
+    several = len({Path(item).resolve() for item in inputs if Path(item).is_dir()}) > 1
     for item in inputs:
         if item == "-":
             yield Source("stdin", None)
@@ -72,22 +74,50 @@ def sources(inputs: list[str]) -> Iterator[Source]:
                                  + (f" (found: {', '.join(found)})" if found else " (it is empty)"))
             prefix = f"{path.resolve().name}/" if several else ""
             for file in files:
-                yield Source(prefix + file.relative_to(path).with_suffix("").as_posix(), file)
+                yield Source(prefix + file.relative_to(path).with_suffix("").as_posix(), file, path)
         elif path.exists():
             yield Source(path.with_suffix("").name, path)
         else:
             raise InputError(f"{item}: no such file or folder")
 
 
+def _shown(source: Source) -> str:
+    return "- (standard input)" if source.path is None else str(source.path)
+
+
+def _clash_advice(first: Source, second: Source) -> str:
+    """What to do so that two different documents get two ids, by where each came from."""
+    if first.path is None or second.path is None:
+        return "rename the file"
+    folders = [s.folder or s.path.parent for s in (first, second)]
+    names = {f.resolve().name for f in folders}
+    by_name = [f"{s.path.parent} instead of {s.path}" for s in (first, second) if not s.folder]
+    if len(names) == 2 and by_name:
+        return f"give {' and '.join(by_name)}, or rename one"
+    if first.folder and second.folder and first.folder.resolve() != second.folder.resolve():
+        return (f"the folders {first.folder} and {second.folder} have the same name: rename one, "
+                "or give one folder that holds both")
+    return "rename one"
+
+
 def unique(items: list[Source]) -> list[Source]:
-    """Refuse two inputs that would get the same id (their outputs would mix)."""
-    seen: dict[str, Source] = {}
+    """Each file once (a file given twice, or also inside a folder given, is one document), and
+    never two files with one id (their outputs would mix)."""
+    by_file: dict[Path | None, Source] = {}
+    by_id: dict[str, Source] = {}
     for item in items:
-        if item.doc_id in seen:
-            raise InputError(f"{seen[item.doc_id].path} and {item.path} would both get the id "
-                             f"{item.doc_id!r}; give their folders instead of the files, or rename one")
-        seen[item.doc_id] = item
-    return items
+        file = item.path.resolve() if item.path else None
+        if file in by_file:
+            first = by_file[file]
+            print(f"note: {_shown(item)} is given twice (first as {first.doc_id!r}); it is read once",
+                  file=sys.stderr)
+            continue
+        if item.doc_id in by_id:
+            first = by_id[item.doc_id]
+            raise InputError(f"{_shown(first)} and {_shown(item)} would both get the id {item.doc_id!r}; "
+                             + _clash_advice(first, item))
+        by_file[file] = by_id[item.doc_id] = item
+    return list(by_file.values())
 
 
 @dataclass(frozen=True)
@@ -321,10 +351,23 @@ class Tally:
     mismatched: list[str] = field(default_factory=list)
 
 
-def _prepare_out(out_dir: Path) -> None:
+def _prepare_out(out_dir: Path) -> Lock:
+    """The output folder, made and locked. A place where no folder can be made or written is
+    the user's to change, so it is a usage error naming the path, not a traceback."""
     if out_dir.exists() and not out_dir.is_dir():
         raise InputError(f"--out {out_dir}: is a file, not a folder; give a folder for the outputs")
-    out_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        return Lock(out_dir)
+    except OSError as err:
+        reason = _unwritable(out_dir, err)
+        raise InputError(f"--out {out_dir}: {reason}; give another folder for the outputs") from None
+
+
+def _unwritable(out_dir: Path, err: OSError) -> str:
+    """Why no output folder can be there, in the user's terms: a file in the way, else the system's reason."""
+    file = next((p for p in out_dir.parents if p.is_file()), None)
+    return f"{file} is a file, not a folder" if file else f"cannot write there ({err.strerror or err})"
 
 
 def run_extract(pipeline, inputs: list[str], out_dir: Path, workers: int = 1,
@@ -332,8 +375,7 @@ def run_extract(pipeline, inputs: list[str], out_dir: Path, workers: int = 1,
     """Process every input not already in the journal; write the outputs; return the summary."""
     started = time.perf_counter()
     items = unique(list(sources(inputs)))
-    _prepare_out(out_dir)
-    lock = Lock(out_dir)
+    lock = _prepare_out(out_dir)
     try:
         summary = _run(pipeline, items, out_dir, workers, engine, scheduler, force, started)
     finally:

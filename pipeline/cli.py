@@ -1,8 +1,9 @@
 """Command line: `python -m pipeline extract INPUT... --out DIR` and friends.
 
-Every error a user can cause or fix is a PipelineError: it is printed as one
-`error: …` line and the exit code is 2. Imports happen inside the commands, so
-`--help` and the annotation tools start quickly.
+Every error a user can cause or fix is a PipelineError, or an OSError naming a path
+(a folder that cannot be made or written): it is printed as one `error: …` line and
+the exit code is 2, as for options argparse refuses. Imports happen inside the
+commands, so `--help` and the annotation tools start quickly.
 """
 from __future__ import annotations
 
@@ -238,6 +239,31 @@ def cmd_bench(args: argparse.Namespace) -> int:
     return 0
 
 
+def confidence(text: str) -> float:
+    """A confidence threshold: a number from 0 to 1. Anything else (1.5, nan) would drop every
+    fact, or none, without a word."""
+    wrong = argparse.ArgumentTypeError(f"{text!r} is not a number from 0 to 1")
+    try:
+        value = float(text)
+    except ValueError:
+        raise wrong from None
+    if not 0.0 <= value <= 1.0:  # nan fails this too
+        raise wrong
+    return value
+
+
+def worker_count(text: str) -> int:
+    """A number of worker processes: 1 or more (0 or -3 would run as one and be recorded as given)."""
+    wrong = argparse.ArgumentTypeError(f"{text!r} is not a whole number of 1 or more")
+    try:
+        value = int(text)
+    except ValueError:
+        raise wrong from None
+    if value < 1:
+        raise wrong
+    return value
+
+
 def arg(*names: str, **options) -> tuple[tuple[str, ...], dict]:
     """One argument of a command, as `add_argument` takes it."""
     return names, options
@@ -257,14 +283,14 @@ def build_parser() -> argparse.ArgumentParser:
     command(sub, "extract", "articles -> triples.jsonl, annotations.jsonl", cmd_extract,
             arg("inputs", nargs="+", help="files, folders of *.txt, or - for stdin"),
             arg("--out", default="out", help="output folder (default: out)"),
-            arg("--jobs", type=int, default=1, help="worker processes (default 1)"),
+            arg("--jobs", type=worker_count, default=1, metavar="N", help="worker processes (default 1)"),
             arg("--engine", choices=["local", "dask"], default="local",
                 help="local processes, or Dask workers (optional extra)"),
             arg("--scheduler", help="Dask scheduler address; default: a local cluster of --jobs workers"),
             arg("--force", action="store_true",
                 help="redo every document, ignoring what earlier runs in --out finished"),
-            arg("--min-confidence", type=float, default=0.0, metavar="X",
-                help="drop entities, relations and triples whose calibrated confidence is below X"))
+            arg("--min-confidence", type=confidence, default=0.0, metavar="X",
+                help="drop entities, relations and triples whose calibrated confidence is below X (0 to 1)"))
 
     ann = sub.add_parser("annotations", help="validate, count, import and export annotations")
     ann_sub = ann.add_subparsers(dest="action", required=True)
@@ -335,3 +361,14 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # the reader stopped early (`| head`): not an error of ours
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except OSError as err:  # a path the system refuses (a folder that cannot be written): the user's to fix
+        if err.filename is None:
+            raise
+        print(f"error: {refused(err)}", file=sys.stderr)
+        return 2
+
+
+def refused(err: OSError) -> str:
+    """`path: reason` (`source -> target: reason` for a rename), as the system gave them."""
+    paths = " -> ".join(str(name) for name in (err.filename, err.filename2) if name is not None)
+    return f"{paths}: {err.strerror or err}"

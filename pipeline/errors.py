@@ -1,8 +1,9 @@
 """One family of errors, so the command line can turn any of them into a message.
 
 Every error the user can cause or fix (a bad file, a missing model, a broken
-config) derives from PipelineError; `main` prints it as `error: …` and exits 2.
-Anything else is a bug and keeps its traceback.
+config) derives from PipelineError; `main` prints it as `error: …` and exits 2,
+and so it does with an OSError naming a path (a place the system will not let us
+write). Anything else is a bug and keeps its traceback.
 """
 from __future__ import annotations
 

@@ -121,16 +121,38 @@ def _line_of(data: bytes, byte_offset: int) -> int:
     return data.count(b"\n", 0, byte_offset) + 1
 
 
+def _utf16_without_bom(sample: bytes) -> str | None:
+    """The UTF-16 byte order these NUL bytes suggest, or None. UTF-16 writes a NUL beside every
+    ASCII letter, digit and space (and à, é, ô…), so in a text nearly all its NULs fall on one
+    side of the byte pairs, and often; a binary file's fall on both sides."""
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    pairs = len(sample) // 2
+    for order, here, there in (("UTF-16LE", odd, even), ("UTF-16BE", even, odd)):
+        if here >= pairs / 4 and there * 20 <= here:
+            return order
+    return None
+
+
 def decode(data: bytes, name: str) -> str:
-    """Bytes to text: UTF-8 (with or without BOM) or UTF-16 with a BOM; else a clear error."""
-    if not data.strip():
+    """Bytes to text: UTF-8 (with or without BOM) or UTF-16 with a BOM; else a clear error.
+    Emptiness is judged on the text, so a file holding only a BOM and spaces is empty too."""
+    text = _text(data, name)
+    if not text or text.isspace():
         raise InputError(f"{name}: empty document")
+    return text
+
+
+def _text(data: bytes, name: str) -> str:
+    """The bytes decoded, or an error saying what they are instead of UTF-8 or UTF-16 text."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError as err:
             raise InputError(f"{name}: broken UTF-16 at byte {err.start}") from None
     if b"\x00" in data[:4096]:
+        if order := _utf16_without_bom(data[:4096]):
+            raise InputError(f"{name}: looks like {order} without a byte-order mark (a NUL byte beside "
+                             f"each plain letter); convert it to UTF-8, e.g. `iconv -f {order} -t UTF-8`")
         line = _line_of(data, data.index(b"\x00"))
         raise InputError(f"{name}:{line}: not a text file (NUL byte)")
     try:
@@ -145,8 +167,12 @@ def decode(data: bytes, name: str) -> str:
 
 
 def read_bytes(path: Path) -> bytes:
-    """A file's bytes; one over MAX_BYTES is refused before it is read."""
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise InputError(f"{path}: {size} bytes is over the {MAX_BYTES}-byte limit for one document")
-    return path.read_bytes()
+    """A file's bytes; one over MAX_BYTES is refused before it is read, and one the system
+    will not let us read is that document's error, not the batch's end."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise InputError(f"{path}: {size} bytes is over the {MAX_BYTES}-byte limit for one document")
+        return path.read_bytes()
+    except OSError as err:
+        raise InputError(f"{path}: cannot be read ({err.strerror or err})") from None

@@ -106,13 +106,17 @@ def test_bad_inputs_do_not_stop_the_batch(nlp, tmp_path):
     (folder / "d_cp1258.txt").write_bytes(unicodedata.normalize("NFD", "Đà Lạt").encode("cp1258"))
     (folder / "e_empty.txt").write_bytes(b"")
     (folder / "sub" / "f_binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    (folder / "g_bom_only.txt").write_bytes(codecs.BOM_UTF8 + b"\n  \n")
+    (folder / "h_utf16le.txt").write_bytes(good.encode("utf-16-le"))
     summary = run_extract(nlp, [str(folder)], tmp_path / "out")
-    assert (summary["processed"], summary["failed"]) == (3, 3)
+    assert (summary["processed"], summary["failed"]) == (3, 5)
     errors = {e["doc_id"]: e for e in read_jsonl(tmp_path / "out" / "errors.jsonl")}
-    assert set(errors) == {"d_cp1258", "e_empty", "sub/f_binary"}
+    assert set(errors) == {"d_cp1258", "e_empty", "sub/f_binary", "g_bom_only", "h_utf16le"}
     assert "not UTF-8" in errors["d_cp1258"]["error"] and errors["d_cp1258"]["file"].endswith("d_cp1258.txt")
-    assert "empty" in errors["e_empty"]["error"]
+    assert "empty document" in errors["e_empty"]["error"] and "empty document" in errors["g_bom_only"]["error"]
     assert "not a text file" in errors["sub/f_binary"]["error"]
+    assert "UTF-16LE without a byte-order mark" in errors["h_utf16le"]["error"]
+    assert "iconv -f UTF-16LE -t UTF-8" in errors["h_utf16le"]["error"]
     people = [t["subject"]["text"] for t in read_jsonl(tmp_path / "out" / "triples.jsonl")]
     assert people == ["Nông Thị Hương"] * 3
 

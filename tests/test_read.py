@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from pipeline.read import LOOKALIKES, InputError, decode, new_tone_placement, normalise
+from pipeline.read import LOOKALIKES, InputError, decode, new_tone_placement, normalise, read_bytes
 
 
 @pytest.mark.parametrize("old,new", [
@@ -60,6 +60,24 @@ def test_empty_and_binary_files_are_refused(data, message):
         decode(data, "d.txt")
 
 
+@pytest.mark.parametrize("data", [codecs.BOM_UTF8, codecs.BOM_UTF8 + b" \r\n\t", codecs.BOM_UTF16_LE,
+                                  codecs.BOM_UTF16_BE + " \n".encode("utf-16-be")])
+def test_a_bom_with_nothing_but_spaces_is_an_empty_document_as_without_it(data, tmp_path):
+    path = tmp_path / "bom.txt"
+    path.write_bytes(data)
+    with pytest.raises(InputError, match=r"bom\.txt: empty document$"):
+        decode(read_bytes(path), str(path))
+
+
+@pytest.mark.parametrize("codec,order", [("utf-16-le", "UTF-16LE"), ("utf-16-be", "UTF-16BE")])
+def test_utf16_without_a_bom_is_named_with_the_iconv_command(codec, order, tmp_path):
+    path = tmp_path / "utf16.txt"
+    path.write_bytes("Ông Đặng Văn Sình, Phó Bí thư Thường trực Huyện ủy Lâm Bình.\n".encode(codec))
+    with pytest.raises(InputError, match=rf"utf16\.txt: looks like {order} without a byte-order mark.*"
+                                         rf"`iconv -f {order} -t UTF-8`"):
+        decode(read_bytes(path), str(path))
+
+
 def test_every_lexicon_term_is_written_as_the_normaliser_writes_it():
     """The rules compare the lexicon's terms with normalised words: a term in the old tone
     placement ("khoá", "uỷ viên") or with a look-alike letter would never match anything."""
@@ -79,3 +97,10 @@ def test_every_lexicon_term_is_written_as_the_normaliser_writes_it():
     written = [(name, term) for name, value in vars(lexicon).items() if name.isupper()
                for term in terms(value) if normalise(term).text != term]
     assert written == []
+
+
+def test_a_file_the_system_will_not_read_is_that_documents_error(tmp_path):
+    """A batch goes on past an unreadable input (permissions, a folder named like a file):
+    its own error entry, naming it, not the end of the run."""
+    with pytest.raises(InputError, match=r"cannot be read \(Is a directory\)"):
+        read_bytes(tmp_path)
