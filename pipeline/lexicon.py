@@ -40,6 +40,10 @@ ISSUERS = {
     "BCA": "Bộ Công an", "BQP": "Bộ Quốc phòng", "BYT": "Bộ Y tế", "QH": "Quốc hội",
     "UBTVQH": "Ủy ban Thường vụ Quốc hội", "MTTQ": "Mặt trận Tổ quốc",
 }
+# Issuers of which every province, district or commune has its own: "45-KH/TU" of Quảng Trị
+# and "45-KH/TU" of Kon Tum are two documents.
+LOCAL_ISSUERS = frozenset({"TU", "HU", "QU", "THU", "ĐU", "ĐUK", "BTCTU", "UBKTTU", "BNCTU", "BTGTU",
+                           "BDVTU", "UBND", "HĐND", "MTTQ"})
 
 # International bodies, named in full: foreign and international bodies are ORG (guidelines
 # rule 4), and "Liên minh châu Âu" is no continent.

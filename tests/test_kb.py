@@ -392,3 +392,212 @@ def test_build_and_recomputation_agree(tmp_path):
 def test_cli_position_with_no_holder(kb, capsys):
     code, out, err = run(["kb", "position", "Bí thư", "Bộ Xây dựng", "--kb", str(kb)], capsys)
     assert (code, out) == (1, "") and "nobody held 'Bí thư' in a body named 'Bộ Xây dựng'" in err
+
+
+# Small extract outputs written by the tests: annotations.jsonl and triples.jsonl (as older
+# outputs, no entities.jsonl: the build takes each entity from the triples that name it).
+QUANG_TRI = {"name": "Quảng Trị", "level": "province", "code": "45", "province": "Quảng Trị",
+             "province_code": "45", "system": "legacy"}
+KON_TUM = {"name": "Kon Tum", "level": "province", "code": "62", "province": "Kon Tum",
+           "province_code": "62", "system": "legacy"}
+HO_CHI_MINH = {"name": "Hồ Chí Minh", "level": "city", "code": "79", "province": "Hồ Chí Minh",
+               "province_code": "79", "system": "legacy"}
+
+
+def ent(label: str, text: str, ref: str, **extra) -> dict:
+    """A triple's subject or object, written as `text` (canonical) by extract."""
+    return {"text": text, "label": label, "mention": text, "ref": ref, **extra}
+
+
+def fact(subject: dict, predicate: str, obj: dict, **qualifiers) -> dict:
+    return {"subject": subject, "predicate": predicate, "object": obj, "qualifiers": qualifiers,
+            "confidence": 0.9, "source": "model"}
+
+
+def write_out(folder: Path, articles: dict[str, list[dict]], published: str = "2020-05-04") -> Path:
+    """An extract output of `articles` (doc_id -> its triples): each triple is stated by a
+    sentence of its own, subject then object, and the article's text is those sentences."""
+    folder.mkdir(parents=True)
+    annotations, triples = [], []
+    for doc_id, facts in articles.items():
+        text = ""
+        for n, f in enumerate(facts):
+            said = f"{f['subject']['text']}, {f['object']['text']}"
+            triples.append({**f, "doc_id": doc_id, "evidence": {
+                "start": len(text), "end": len(text) + len(said), "text": said, "sentence": n}})
+            text += said + ". "
+        annotations.append({"id": doc_id, "text": text, "meta": {"published": published}})
+    for name, rows in (("annotations.jsonl", annotations), ("triples.jsonl", triples)):
+        (folder / name).write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows),
+                                   encoding="utf-8")
+    return folder
+
+
+def test_a_document_without_a_national_code_is_one_only_with_one_issuer(tmp_path):
+    """"Quy chế làm việc" (no code) and "công văn số 7488" (a bare number) of different bodies
+    are different documents; of one body in two articles, one; with no issuer stated, the
+    article's own. A national code stays one document whoever the article says issued it."""
+    ubnd_qt = ent("ORG", "Ủy ban nhân dân tỉnh Quảng Trị", "o1", place=QUANG_TRI)
+    ubnd_kt = ent("ORG", "Ủy ban nhân dân tỉnh Kon Tum", "o1", place=KON_TUM)
+    rules, letter = ent("DOC", "Quy chế làm việc", "d1"), ent("DOC", "công văn số 7488", "d2")
+    nq22 = ent("DOC", "Nghị quyết số 22-NQ/TW", "d3", code={
+        "code": "22-NQ/TW", "number": "22", "type": "NQ", "type_name": "Nghị quyết", "issuer": "TW",
+        "issuer_name": "Trung ương", "year": None})
+    out = write_out(tmp_path / "out", {
+        "qt/1": [fact(rules, "issued_by", ubnd_qt),
+                 fact(nq22, "issued_by", ent("ORG", "Ban Chấp hành Trung ương", "o2"))],
+        "qt/2": [fact(rules, "issued_by", ubnd_qt)],
+        "kt/1": [fact(rules, "issued_by", ubnd_kt), fact(nq22, "issued_by", ent("ORG", "Bộ Chính trị", "o2")),
+                 fact(letter, "issued_by", ent("ORG", "Ban Thường vụ Tỉnh ủy Kon Tum", "o3", place=KON_TUM))],
+        "qh/1": [fact(letter, "issued_by", ent("ORG", "Ủy ban Thường vụ Quốc hội", "o1"))],
+        "kt/2": [fact(ent("ORG", "Sở Nội vụ tỉnh Kon Tum", "o1", place=KON_TUM), "implements", rules)],
+    })
+    build([out], tmp_path / "kb.sqlite")
+    with closing(connect(tmp_path / "kb.sqlite")) as c:
+        def by_issuer(name: str) -> dict:
+            return {d["issuer"]: sorted({m["doc_id"] for m in d["mentions"]}) for d in query.document(c, name)}
+
+        assert by_issuer("Quy chế làm việc") == {"Ủy ban nhân dân tỉnh Quảng Trị": ["qt/1", "qt/2"],
+                                                 "Ủy ban nhân dân tỉnh Kon Tum": ["kt/1"], None: ["kt/2"]}
+        assert by_issuer("công văn số 7488") == {"Ban Thường vụ Tỉnh ủy Kon Tum": ["kt/1"],
+                                                 "Ủy ban Thường vụ Quốc hội": ["qh/1"]}
+        [nq] = query.document(c, "22-NQ/TW")
+        assert sorted({m["doc_id"] for m in nq["mentions"]}) == ["kt/1", "qt/1"]
+
+
+def test_a_local_bodys_code_is_one_document_only_with_one_issuer(tmp_path):
+    """Every province's party committee numbers its own plans: "45-KH/TU" of Quảng Trị and of
+    Kon Tum are two documents, of Quảng Trị in two articles one."""
+    plan = ent("DOC", "Kế hoạch số 45-KH/TU", "d1", code={
+        "code": "45-KH/TU", "number": "45", "type": "KH", "type_name": "Kế hoạch", "issuer": "TU",
+        "issuer_name": "Tỉnh ủy/Thành ủy", "year": None})
+    qt, kt = (ent("ORG", f"Tỉnh ủy {name}", "o1", place=place)
+              for name, place in (("Quảng Trị", QUANG_TRI), ("Kon Tum", KON_TUM)))
+    out = write_out(tmp_path / "out", {"qt/1": [fact(plan, "issued_by", qt)], "qt/2": [fact(plan, "issued_by", qt)],
+                                       "kt/1": [fact(plan, "issued_by", kt)]})
+    build([out], tmp_path / "kb.sqlite")
+    with closing(connect(tmp_path / "kb.sqlite")) as c:
+        found = {d["issuer"]: sorted({m["doc_id"] for m in d["mentions"]}) for d in query.document(c, "45-KH/TU")}
+    assert found == {"Tỉnh ủy Quảng Trị": ["qt/1", "qt/2"], "Tỉnh ủy Kon Tum": ["kt/1"]}
+
+
+def test_queries_take_names_as_newspapers_write_them(tmp_path, capsys):
+    """Abbreviated bodies (UBND, MTTQ, HĐND TP.HCM), titles (PCT) and codes written loosely
+    ("22 - NQ/T.Ư") find what the KB holds under the pipeline's canonical names."""
+    ubnd = ent("ORG", "Ủy ban nhân dân tỉnh Quảng Trị", "o1", place=QUANG_TRI)
+    out = write_out(tmp_path / "out", {"qt/1": [
+        fact(ent("PER", "Hoàng Văn Minh", "p1"), "holds_position", ubnd, title="Chủ tịch"),
+        fact(ent("PER", "Lê Thị Lan", "p2"), "holds_position",
+             ent("ORG", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Quảng Trị", "o2", place=QUANG_TRI),
+             title="Phó Chủ tịch"),
+        fact(ent("PER", "Trần Văn Tâm", "p3"), "holds_position",
+             ent("ORG", "Hội đồng nhân dân thành phố Hồ Chí Minh", "o3", place=HO_CHI_MINH), title="Chủ tịch"),
+        fact(ubnd, "implements", ent("DOC", "Nghị quyết số 22-NQ/TW", "d1", code={
+            "code": "22-NQ/TW", "number": "22", "type": "NQ", "type_name": "Nghị quyết", "issuer": "TW",
+            "issuer_name": "Trung ương", "year": None})),
+    ]})
+    kb = str(tmp_path / "kb.sqlite")
+    build([out], Path(kb))
+    code, out_text, _ = run(["kb", "org", "UBND tỉnh Quảng Trị", "--kb", kb], capsys)
+    assert code == 0 and out_text.startswith("O1  Ủy ban nhân dân tỉnh Quảng Trị")
+    code, out_text, _ = run(["kb", "position", "Chủ tịch", "UBND tỉnh Quảng Trị", "--kb", kb, "--json"], capsys)
+    assert code == 0 and [r["person"] for r in json.loads(out_text)] == ["Hoàng Văn Minh"]
+    code, out_text, _ = run(["kb", "position", "PCT", "Ủy ban MTTQ Việt Nam tỉnh Quảng Trị", "--kb", kb,
+                             "--json"], capsys)
+    assert code == 0 and [r["person"] for r in json.loads(out_text)] == ["Lê Thị Lan"]
+    code, out_text, _ = run(["kb", "org", "HĐND TP.HCM", "--kb", kb, "--json"], capsys)
+    assert code == 0 and [o["holders"][0]["person"] for o in json.loads(out_text)] == ["Trần Văn Tâm"]
+    code, out_text, _ = run(["kb", "doc", "Nghị quyết 22 - NQ/T.Ư", "--kb", kb, "--json"], capsys)
+    assert code == 0 and [(d["code"], d["implemented_by"]) for d in json.loads(out_text)] == \
+        [("22-NQ/TW", ["Ủy ban nhân dân tỉnh Quảng Trị"])]
+
+
+def test_titles_that_fold_alike_are_distinct_nodes_in_neo4j_and_rdf(tmp_path, capsys):
+    """"Tổ trưởng" and "Tổ trường" (a typo), "Thứ trưởng" and "Thủ trưởng" fold to one slug
+    but are different titles; "Phó Hiệu trưởng" and "Phó hiệu trưởng" are one."""
+    titles = ["Tổ trưởng", "Tổ trường", "Thứ trưởng", "Thủ trưởng", "Phó Hiệu trưởng", "Phó hiệu trưởng"]
+    names = ["Nguyễn Văn An", "Trần Văn Bảo", "Lê Văn Cường", "Phạm Văn Dũng", "Hoàng Văn Em", "Võ Văn Phúc"]
+    out = write_out(tmp_path / "out", {"qt/1": [
+        fact(ent("PER", name, f"p{n}"), "has_title", ent("TITLE", title, f"t{n}"))
+        for n, (name, title) in enumerate(zip(names, titles))]})
+    kb = tmp_path / "kb.sqlite"
+    build([out], kb)
+    code, _, _ = run(["kb", "export", "--neo4j", str(tmp_path / "neo4j"), "--rdf", str(tmp_path / "kb.ttl"),
+                      "--kb", str(kb)], capsys)
+    assert code == 0
+    with open(tmp_path / "neo4j" / "titles.csv", encoding="utf-8") as handle:
+        nodes = {row[2]: row[0] for row in list(csv.reader(handle))[1:]}
+    with open(tmp_path / "neo4j" / "has_title.csv", encoding="utf-8") as handle:
+        edges = {row[3]: row[1] for row in list(csv.reader(handle))[1:]}
+    assert set(nodes) == {"Tổ trưởng", "Tổ trường", "Thứ trưởng", "Thủ trưởng", "Phó Hiệu trưởng"}
+    assert len(set(nodes.values())) == 5 and nodes["Tổ trưởng"].startswith("T-to-truong-")
+    assert {title: edges[title] for title in titles} == {**{t: nodes.get(t) for t in titles},
+                                                        "Phó hiệu trưởng": nodes["Phó Hiệu trưởng"]}
+    graph = rdflib.Graph()
+    graph.parse(tmp_path / "kb.ttl", format="turtle")
+    rows = graph.query("""SELECT ?person ?label WHERE {
+        ?p rdfs:label ?person ; wdt:P39 ?title . ?title rdfs:label ?label }""", initNs=PREFIXES)
+    assert sorted((str(r.person), str(r.label)) for r in rows) == sorted(
+        zip(names, [*titles[:5], "Phó Hiệu trưởng"]))
+
+
+def test_a_changed_article_has_who_is_who_decided_again_as_a_fresh_build(tmp_path):
+    """Nguyễn Văn Bình of qt/2 (Quảng Trị) and of kt/3 (Kon Tum) are one person only through
+    cv/1, which names him in both provinces. Extracted again (`--min-confidence`), cv/1
+    loses those positions, its annotations line unchanged: the KB built from the first
+    output and then the second must be the one a fresh build of the second makes."""
+    binh = ent("PER", "Nguyễn Văn Bình", "p1")
+    first = write_out(tmp_path / "first", {
+        "cv/1": [fact(binh, "holds_position", ent("ORG", "Tỉnh ủy Quảng Trị", "o1", place=QUANG_TRI),
+                      title="Phó Bí thư", status="former"),
+                 fact(binh, "holds_position", ent("ORG", "Tỉnh ủy Kon Tum", "o2", place=KON_TUM), title="Bí thư")],
+        "qt/2": [fact(binh, "holds_position", ent("ORG", "Ủy ban nhân dân tỉnh Quảng Trị", "o1", place=QUANG_TRI),
+                      title="Phó Chủ tịch")],
+        "kt/3": [fact(binh, "holds_position", ent("ORG", "Hội đồng nhân dân tỉnh Kon Tum", "o1", place=KON_TUM),
+                      title="Chủ tịch")],
+    })
+    second = tmp_path / "second"
+    shutil.copytree(first, second)
+    lines = (second / "triples.jsonl").read_text(encoding="utf-8").splitlines(keepends=True)
+    (second / "triples.jsonl").write_text("".join(line for line in lines if '"cv/1"' not in line),
+                                          encoding="utf-8")
+
+    def people(kb: Path) -> list[list[str]]:
+        with closing(connect(kb)) as c:
+            return sorted(p["documents"] for p in query.person(c, "Nguyễn Văn Bình"))
+
+    fresh, incremental = tmp_path / "fresh.sqlite", tmp_path / "incremental.sqlite"
+    build([second], fresh)
+    assert people(fresh) == [["kt/3"], ["qt/2"]]
+    build([first], incremental)
+    assert people(incremental) == [["cv/1", "kt/3", "qt/2"]]
+    result = build([second], incremental)
+    assert people(incremental) == people(fresh) and _counts(incremental) == _counts(fresh)
+    assert (result["replaced"], result["unchanged"], result["redone"]) == (1, 2, True)
+
+
+def test_a_changed_article_is_replaced_in_place_when_the_kb_has_more_articles(tmp_path):
+    """The KB holds an article none of the outputs given has: who is who cannot be decided
+    again from them all, so the changed article is replaced in place, and the build says so."""
+    binh = ent("PER", "Nguyễn Văn Bình", "p1")
+    first = write_out(tmp_path / "first", {"qt/1": [
+        fact(binh, "holds_position", ent("ORG", "Tỉnh ủy Quảng Trị", "o1", place=QUANG_TRI), title="Bí thư")]})
+    other = write_out(tmp_path / "other", {"qt/2": [
+        fact(binh, "holds_position", ent("ORG", "Ủy ban nhân dân tỉnh Quảng Trị", "o1", place=QUANG_TRI),
+             title="Chủ tịch")]})
+    changed = tmp_path / "changed"
+    shutil.copytree(first, changed)
+    triples = changed / "triples.jsonl"
+    triples.write_text(triples.read_text(encoding="utf-8").replace('"Bí thư"', '"Phó Bí thư"'), encoding="utf-8")
+    kb = tmp_path / "kb.sqlite"
+    build([first], kb)
+    build([other], kb)
+    said: list[str] = []
+    result = build([changed], kb, log=said.append)
+    assert (result["replaced"], result["redone"]) == (1, False)
+    assert said == ["1 changed article(s) replaced in place: who is who is not decided again, as 1 "
+                    "article(s) of the KB are in none of these outputs; give them all to `kb build`, "
+                    "or build into a new file, to have it decided again"]
+    with closing(connect(kb)) as c:
+        [person] = query.person(c, "Nguyễn Văn Bình")
+        assert sorted(p["title"] for p in person["positions"]) == ["Chủ tịch", "Phó Bí thư"]

@@ -2,16 +2,22 @@
 
 Three passes, none of which holds a whole file in memory:
 
-1. `annotations.jsonl` of every OUT is read line by line; each document's line is
-   hashed (SHA-256) and compared with the hash the KB keeps for it. Unchanged
-   documents are skipped; new and changed ones are staged in temporary tables
-   (their text too, for the text of mentions).
-2. `entities.jsonl` and `triples.jsonl` lines of staged documents are staged by
-   doc_id (raw JSON, indexed), so the files may list documents in any order.
-3. Staged documents are ingested one at a time, in input order: a changed one is
-   first forgotten (its facts, names and mentions go), then its documents, bodies
-   and people are resolved against the KB with indexed SQL lookups (`identity`) and
-   its facts added with their evidence. A commit every 2,000 documents; a
+1. `annotations.jsonl` of every OUT is read line by line and every document staged in
+   temporary tables (its text too, for the text of mentions); a document given by
+   two OUTs is the later one's.
+2. `entities.jsonl` and `triples.jsonl` lines are staged by doc_id (raw JSON, indexed),
+   so the files may list documents in any order. A document's hash (SHA-256) covers
+   its annotations line and all its entities and triples lines, so a document whose
+   triples alone changed (`extract --min-confidence`) counts as changed.
+3. Documents whose hash the KB does not hold yet are ingested one at a time, in input
+   order: a changed one is first forgotten (its facts, names and mentions go), then its
+   documents, bodies and people are resolved against the KB with indexed SQL lookups
+   (`identity`) and its facts added with their evidence. Who is who was decided with
+   the old facts too, and an article is judged against those before it, so when
+   articles change and the OUTs given hold every article of the KB, the KB is emptied
+   and every staged document ingested again, in input order: the KB a fresh build of
+   these OUTs makes. When some articles of the KB are in none of the OUTs, changed
+   ones are replaced in place and the build says so. A commit every 2,000 documents; a
    crash leaves a consistent file and the same command finishes the job.
 """
 from __future__ import annotations
@@ -33,61 +39,68 @@ from .datasette import write_metadata
 POSITION_PREDICATES = ("holds_position", "has_title")
 COMMIT_EVERY = 2000
 
-# seq is the rowid, so paging through the staged documents walks it; known: the KB holds
-# another version of the document, to be forgotten first.
+# seq is the rowid, so paging through the staged documents walks it; hash: of the document's
+# lines as read so far; known: the hash the KB holds for the document, if it holds it.
 STAGING = """
 CREATE TEMP TABLE stage_articles (
     seq INTEGER PRIMARY KEY, doc_id TEXT NOT NULL UNIQUE, source INTEGER NOT NULL,
-    hash TEXT NOT NULL, known INTEGER NOT NULL, published TEXT, province_code TEXT, file TEXT,
-    text TEXT);
+    hash TEXT NOT NULL, known TEXT, published TEXT, province_code TEXT, file TEXT, text TEXT);
 CREATE TEMP TABLE stage_lines (doc_id TEXT NOT NULL, source INTEGER NOT NULL, kind TEXT NOT NULL,
     line TEXT NOT NULL);
 CREATE INDEX temp.stage_lines_doc ON stage_lines(doc_id, kind);
 """
 
 
-def _stage(conn: sqlite3.Connection, outs: list[Path]) -> tuple[int, int]:
-    """Stage new and changed documents; returns (documents read, unchanged)."""
+def _digest(*parts: str) -> str:
+    """SHA-256 of some lines: a document's hash grows by each run of its lines."""
+    return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
+
+
+def _stage(conn: sqlite3.Connection, outs: list[Path]) -> int:
+    """Stage every document with its lines and hash; returns how many documents were read."""
     conn.executescript(STAGING)
-    seq = unchanged = 0
+    seq = 0
     for source, out in enumerate(outs):
-        staged_here = 0
         for where, line, data in json_lines(out / "annotations.jsonl", error=InputError):
             doc_id = data.get("id")
             if not isinstance(doc_id, str) or not isinstance(data.get("text"), str):
                 raise InputError(f"{where}: expected an object with a string 'id' and 'text'")
             seq += 1
-            digest = hashlib.sha256(line.strip().encode("utf-8")).hexdigest()
             known = conn.execute("SELECT hash FROM articles WHERE doc_id = ?", (doc_id,)).fetchone()
-            if known is not None and known[0] == digest:
-                conn.execute("DELETE FROM stage_articles WHERE doc_id = ?", (doc_id,))
-                unchanged += 1
-                continue
             meta = data.get("meta") or {}
             conn.execute("INSERT OR REPLACE INTO stage_articles (seq, doc_id, source, hash, known, "
                          "published, province_code, file, text) VALUES (?,?,?,?,?,?,?,?,?)",
-                         (seq, doc_id, source, digest, known is not None, meta.get("published"),
-                          meta.get("province_code"), meta.get("file"), data["text"]))
-            staged_here += 1
-        if staged_here:
-            for kind, name in (("E", "entities.jsonl"), ("T", "triples.jsonl")):
-                if (out / name).is_file():
-                    _stage_lines(conn, out / name, source, kind)
-    return seq, unchanged
+                         (seq, doc_id, source, _digest(line.strip()), known and known[0],
+                          meta.get("published"), meta.get("province_code"), meta.get("file"), data["text"]))
+        for kind, name in (("E", "entities.jsonl"), ("T", "triples.jsonl")):
+            if (out / name).is_file():
+                _stage_lines(conn, out / name, source, kind)
+    return seq
 
 
 def _stage_lines(conn: sqlite3.Connection, path: Path, source: int, kind: str) -> None:
-    last: tuple[str | None, bool] = (None, False)  # lines of one document come together
+    """Stage the lines of the documents staged from this OUT, each run of one document's lines
+    folded into its hash at once (a document's lines come together, though they need not)."""
+    doc_id: str | None = None
+    run: list[str] = []
     for where, line, data in json_lines(path, error=InputError):
-        doc_id = data.get("doc_id")
-        if not isinstance(doc_id, str):
+        if not isinstance(data.get("doc_id"), str):
             raise InputError(f"{where}: no 'doc_id'")
-        if doc_id != last[0]:
-            last = (doc_id, conn.execute(
-                "SELECT 1 FROM stage_articles WHERE doc_id = ? AND source = ?",
-                (doc_id, source)).fetchone() is not None)
-        if last[1]:
-            conn.execute("INSERT INTO stage_lines VALUES (?,?,?,?)", (doc_id, source, kind, line.strip()))
+        if data["doc_id"] != doc_id:
+            _fold_run(conn, doc_id, source, kind, run)
+            doc_id, run = data["doc_id"], []
+        run.append(line.strip())
+    _fold_run(conn, doc_id, source, kind, run)
+
+
+def _fold_run(conn: sqlite3.Connection, doc_id: str | None, source: int, kind: str, run: list[str]) -> None:
+    """Stage a run of one document's lines and fold them into its hash, if this OUT gave it."""
+    row = conn.execute("SELECT hash FROM stage_articles WHERE doc_id = ? AND source = ?",
+                       (doc_id, source)).fetchone()
+    if row is None:  # no document of that id from this OUT
+        return
+    conn.execute("UPDATE stage_articles SET hash = ? WHERE doc_id = ?", (_digest(row[0], kind, *run), doc_id))
+    conn.executemany("INSERT INTO stage_lines VALUES (?,?,?,?)", ((doc_id, source, kind, line) for line in run))
 
 
 class Post(NamedTuple):
@@ -171,19 +184,19 @@ class Article:
         return keys.complete_date(value, self.published)
 
 
-def _decision(conn: sqlite3.Connection, value: dict | None, own: dict[str, str],
+def _decision(conn: sqlite3.Connection, art: Article, value: dict | None, own: dict[str, str],
               docs: dict[str, int], links: identity.Links) -> int | None:
     """The KB document a position's `decided_by` names (`own`: the article's DOC refs by
-    document key), linked to the article."""
+    citation key), linked to the article."""
     if not value:
         return None
     text, code = value.get("text") or "", value.get("code")
-    key = keys.doc_key(text, code)
+    key = keys.citation_key(text, code)
     if key in own:  # the article's own DOC with that code or name
         return docs[own[key]]
     ref = f"~decided:{key}"
-    if ref not in docs:
-        docs[ref] = identity.document(conn, text or (code or {}).get("code") or "?", code)
+    if ref not in docs:  # no issuer stated: a national code, else the article's own document
+        docs[ref] = identity.document(conn, text or (code or {}).get("code") or "?", code, (), art.doc_id)
         links.add("DOC", ref, docs[ref], [text] if text else [], [])
     return docs[ref]
 
@@ -222,19 +235,31 @@ def _fact(conn: sqlite3.Connection, art: Article, predicate: str, document_id: i
     return _evidence("fact", rowid, art, triple, confidence)
 
 
+def _issuers(art: Article, orgs: dict[str, int]) -> dict[str, set[int]]:
+    """The KB bodies that issued each DOC ref of the article, as its `issued_by` triples say."""
+    issuers: dict[str, set[int]] = {}
+    for triple in art.triples:
+        subj, obj = triple.get("subject") or {}, triple.get("object") or {}
+        if triple.get("predicate") == "issued_by" and obj.get("ref") in orgs:
+            issuers.setdefault(subj.get("ref"), set()).add(orgs[obj["ref"]])
+    return issuers
+
+
 def _bodies_and_documents(conn: sqlite3.Connection, art: Article,
                           links: identity.Links) -> tuple[dict[str, int], dict[str, int]]:
-    """The KB document and body of each DOC and ORG ref of the article."""
-    docs: dict[str, int] = {}
+    """The KB document and body of each DOC and ORG ref of the article; bodies first, as a
+    document without a national code is told apart by who issued it."""
     orgs: dict[str, int] = {}
     for (label, ref), ent in art.entities.items():
+        if label == "ORG":
+            orgs[ref] = identity.org(conn, art.doc_id, ent["name"], ent.get("place"))
+            links.add(label, ref, orgs[ref], [ent["name"], *ent.get("names", [])], art.mentions(ent))
+    issuers = _issuers(art, orgs)
+    docs: dict[str, int] = {}
+    for (label, ref), ent in art.entities.items():
         if label == "DOC":
-            rowid = docs[ref] = identity.document(conn, ent["name"], ent.get("code"))
-        elif label == "ORG":
-            rowid = orgs[ref] = identity.org(conn, art.doc_id, ent["name"], ent.get("place"))
-        else:
-            continue
-        links.add(label, ref, rowid, [ent["name"], *ent.get("names", [])], art.mentions(ent))
+            docs[ref] = identity.document(conn, ent["name"], ent.get("code"), issuers.get(ref, ()), art.doc_id)
+            links.add(label, ref, docs[ref], [ent["name"], *ent.get("names", [])], art.mentions(ent))
     return docs, orgs
 
 
@@ -278,8 +303,8 @@ def ingest(conn: sqlite3.Connection, art: Article) -> None:
     own: dict[str, str] = {}
     for ent in art.entities.values():
         if ent["label"] == "DOC":
-            own.setdefault(keys.doc_key(ent["name"], ent.get("code")), ent["ref"])
-    decided = {n: _decision(conn, post.decided_by, own, docs, links) for n, post in art.posts.items()}
+            own.setdefault(keys.citation_key(ent["name"], ent.get("code")), ent["ref"])
+    decided = {n: _decision(conn, art, post.decided_by, own, docs, links) for n, post in art.posts.items()}
     people = _people(conn, art, orgs, docs, decided)
     written: dict[int, list[str]] = {}
     for ref, rowid in people.items():
@@ -336,11 +361,12 @@ def _add_fact(conn: sqlite3.Connection, art: Article, triple: dict, people: dict
     return None
 
 
-def _staged(conn: sqlite3.Connection) -> Iterator[tuple[sqlite3.Row, Article]]:
+def _staged(conn: sqlite3.Connection, every: bool) -> Iterator[tuple[sqlite3.Row, Article]]:
+    """The staged documents in input order: `every` one, or those the KB does not hold as they are."""
     last = 0
     while True:  # page through the staged documents by seq, never all at once
-        rows = conn.execute("SELECT * FROM stage_articles WHERE seq > ? ORDER BY seq LIMIT 200",
-                            (last,)).fetchall()
+        rows = conn.execute("SELECT * FROM stage_articles WHERE seq > ? AND (? OR known IS NOT hash) "
+                            "ORDER BY seq LIMIT 200", (last, every)).fetchall()
         if not rows:
             return
         for row in rows:
@@ -351,8 +377,26 @@ def _staged(conn: sqlite3.Connection) -> Iterator[tuple[sqlite3.Row, Article]]:
         last = rows[-1]["seq"]
 
 
+def _plan(conn: sqlite3.Connection, log: Callable[[str], None] | None) -> tuple[dict[str, int], bool]:
+    """How many staged documents are new, changed and unchanged, and whether to redo the KB:
+    some changed, and every article of the KB is staged (module docstring, pass 3)."""
+    row = conn.execute("SELECT sum(known IS NULL), sum(known != hash), sum(known = hash) "
+                       "FROM stage_articles").fetchone()
+    counts = {"added": row[0] or 0, "replaced": row[1] or 0, "unchanged": row[2] or 0}
+    if not counts["replaced"]:
+        return counts, False
+    missing = conn.execute("SELECT count(*) FROM articles WHERE doc_id NOT IN "
+                           "(SELECT doc_id FROM stage_articles)").fetchone()[0]
+    if missing and log:
+        log(f"{counts['replaced']} changed article(s) replaced in place: who is who is not decided "
+            f"again, as {missing} article(s) of the KB are in none of these outputs; give them all "
+            "to `kb build`, or build into a new file, to have it decided again")
+    return counts, not missing
+
+
 def build(outs: list[Path], kb: Path, log: Callable[[str], None] | None = None) -> dict:
-    """Merge extract outputs into `kb`; returns what was added, replaced and left alone."""
+    """Merge extract outputs into `kb`; returns what was added, replaced and left alone, and
+    whether the KB was made again from these outputs (`redone`)."""
     started = time.perf_counter()
     for out in outs:
         if not (out / "annotations.jsonl").is_file():
@@ -364,14 +408,13 @@ def build(outs: list[Path], kb: Path, log: Callable[[str], None] | None = None) 
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA wal_autocheckpoint = 16384")  # fold the WAL back every 64 MB, not 4
         conn.execute("PRAGMA cache_size = -32768")  # 32 MB of page cache, whatever the KB size
-        read, unchanged = _stage(conn, outs)
-        added = replaced = 0
-        for n, (row, art) in enumerate(_staged(conn), 1):
-            if row["known"]:
+        read = _stage(conn, outs)
+        counts, redo = _plan(conn, log)
+        if redo:
+            store.clear(conn)
+        for n, (row, art) in enumerate(_staged(conn, redo), 1):
+            if row["known"] and not redo:
                 store.forget_article(conn, art.doc_id)
-                replaced += 1
-            else:
-                added += 1
             conn.execute("INSERT INTO articles (doc_id, file, published, hash, source) VALUES (?,?,?,?,?)",
                          (art.doc_id, row["file"], art.published, row["hash"], str(outs[row["source"]])))
             ingest(conn, art)
@@ -383,8 +426,7 @@ def build(outs: list[Path], kb: Path, log: Callable[[str], None] | None = None) 
         conn.executescript("DROP TABLE temp.stage_articles; DROP TABLE temp.stage_lines;")
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         conn.execute("PRAGMA journal_mode = DELETE")  # one self-contained file for Datasette
-        summary = {"kb": str(kb), "documents_read": read, "added": added, "replaced": replaced,
-                   "unchanged": unchanged, **store.counts(conn),
+        summary = {"kb": str(kb), "documents_read": read, **counts, "redone": redo, **store.counts(conn),
                    "seconds": round(time.perf_counter() - started, 2)}
     finally:
         conn.close()

@@ -1,12 +1,15 @@
 """Who is who: the KB entity each person, body and document of an article becomes.
 
-Documents are keyed by their parsed code (type + number + issuer + year when known),
-a document without a code by its normalised name. Bodies are keyed by their kind (the
-name without its place and level word: "Ủy ban nhân dân tỉnh Quảng Trị" -> "ủy ban nhân
-dân") plus the administrative unit's code: "Huyện ủy" of two districts are two bodies,
-"Tỉnh ủy Quảng Trị" in two articles is one. A named body without a place joins the body
-of that name seen with one (and is upgraded when its place shows up later); a bare
-"Huyện ủy" with no place stays within its article. All are lookups on indexed keys.
+Documents are keyed by their parsed code (type + number + issuer + year) when it names
+one document nationwide; one without such a code (a name, "Quy chế làm việc", or a
+bare number, "công văn số 7488") by its name or code together with the KB bodies
+that issued it, and with no issuer stated it stays its article's own. Bodies are
+keyed by their kind (the name without its place and level word: "Ủy ban nhân dân
+tỉnh Quảng Trị" -> "ủy ban nhân dân") plus the administrative unit's code: "Huyện
+ủy" of two districts are two bodies, "Tỉnh ủy Quảng Trị" in two articles is one. A
+named body without a place joins the body of that name seen with one (and is
+upgraded when its place shows up later); a bare "Huyện ủy" with no place stays
+within its article. All are lookups on indexed keys.
 
 People are the hard part. A person of an article (doc_id, ref) joins an existing KB
 person P only when all of these hold, else it becomes a new person:
@@ -31,12 +34,15 @@ person P only when all of these hold, else it becomes a new person:
 
 When several KB people qualify, the best supported wins: most shared bodies, then
 most shared provinces, then most shared decisions, then the one named in most
-articles, then the oldest. Merges are never undone later; an article that changes is
-forgotten and read again (`store.forget_article`).
+articles, then the oldest. Each article is judged against those before it and merges
+are not undone one by one: when articles change, `build` makes the whole KB again from
+the outputs given (or, when they lack some of its articles, forgets the changed ones and
+reads them again, `store.forget_article`).
 """
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from . import keys
@@ -89,9 +95,11 @@ class Links:
         conn.executemany("INSERT INTO mentions VALUES (?,?,?,?,?,?)", self.mentions)
 
 
-def document(conn: sqlite3.Connection, name: str, code: dict | None) -> int:
-    """The KB document for a name and parsed code, created on first sight."""
-    key = keys.doc_key(name, code)
+def document(conn: sqlite3.Connection, name: str, code: dict | None, issuers: Collection[int],
+             doc_id: str) -> int:
+    """The KB document an article (`doc_id`) cites by a name and parsed code, issued by the KB
+    bodies `issuers` as far as the article says; created on first sight."""
+    key = keys.doc_key(name, code, issuers, doc_id)
     row = conn.execute("SELECT id FROM documents WHERE key = ?", (key,)).fetchone()
     if row is not None:
         return row[0]

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Collection
 from functools import lru_cache
 
+from .. import lexicon
 from ..read import clean
 from ..refs import is_full_name as _is_full_name
 
@@ -91,9 +93,18 @@ def org_key(name: str, place: dict | None, doc_id: str) -> str:
     return norm(name)
 
 
-def doc_key(name: str, code: dict | None) -> str:
-    """One document, one key: type + number + issuer + year from its parsed code; a code
-    that did not parse by its text; a document without a code by its name."""
+def national_code(code: dict | None) -> bool:
+    """A parsed code with a number and a national issuer ("22-NQ/TW", "15/2020/NĐ-CP") names
+    one document nationwide; a local issuer's code ("45-KH/TU": every province's party
+    committee has one), a bare number ("công văn số 7488"), a code that did not parse or a
+    name ("Quy chế làm việc") is numbered or named again by every body that issues one."""
+    return bool(code and code.get("number") and code.get("issuer")
+                and code["issuer"] not in lexicon.LOCAL_ISSUERS)
+
+
+def citation_key(name: str, code: dict | None) -> str:
+    """How an article cites a document: type + number + issuer + year from its parsed code; a
+    code that did not parse by its text; a document without a code by its name."""
     if code and code.get("number"):
         parts = (code.get("type"), code["number"].lstrip("0") or "0", code.get("issuer"),
                  code.get("year"))
@@ -101,6 +112,17 @@ def doc_key(name: str, code: dict | None) -> str:
     if code and code.get("code"):
         return "text:" + norm(code["code"])
     return "name:" + norm(name)
+
+
+def doc_key(name: str, code: dict | None, issuers: Collection[int], doc_id: str) -> str:
+    """One document, one key: a national code alone; anything else together with the KB
+    bodies that issued it (`issuers`), or, with no issuer known, only within its article."""
+    key = citation_key(name, code)
+    if national_code(code):
+        return key
+    if issuers:
+        return f"{key}|by:{','.join(map(str, sorted(set(issuers))))}"
+    return f"{key}|doc:{doc_id}"
 
 
 def complete_date(date: str | None, published: str | None) -> str | None:

@@ -1,8 +1,9 @@
 """CSV files in the layout `neo4j-admin database import` reads.
 
-Node files carry `id:ID` (one id space: P12, O3, D7, T-bi-thu, A-<doc_id>), `:LABEL`
-and properties; relationship files carry `:START_ID`, `:END_ID`, `:TYPE` and
-properties. Lists (aliases) use neo4j-admin's default array delimiter ";".
+Node files carry `id:ID` (one id space: P12, O3, D7, T-bi-thu-a7072418 as
+`store.title_id` makes it, A-<doc_id>), `:LABEL` and properties; relationship files
+carry `:START_ID`, `:END_ID`, `:TYPE` and properties. Lists (aliases) use
+neo4j-admin's default array delimiter ";".
 
 Nodes: Person, Body, Document, Title, Article. Relationships: HOLDS_POSITION
 (Person -> Body; title, status, date, decided_by, confidence), HAS_TITLE (Person ->
@@ -19,7 +20,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..records import atomic_open
-from .store import aliases, article_id, entity_id, title_id
+from .store import aliases, article_id, entity_id, title_id, title_names
 
 ARRAY = ";"
 
@@ -56,8 +57,7 @@ def export_csv(conn: sqlite3.Connection, folder: Path) -> dict[str, list[Path]]:
                     "SELECT d.*, dd.issued_on FROM documents d "
                     "JOIN document_dates dd ON dd.document_id = d.id ORDER BY d.id"))),
         _write(folder / "titles.csv", ["id:ID", ":LABEL", "name"],
-               ([title_id(r[0]), "Title", r[1]] for r in conn.execute(
-                   "SELECT title_fold, min(title) FROM positions GROUP BY title_fold ORDER BY title_fold"))),
+               ([node, "Title", name] for node, name in title_names(conn).items())),
         _write(folder / "articles.csv", ["id:ID", ":LABEL", "doc_id", "file", "published"],
                ([article_id(r[0]), "Article", r[0], r[1], r[2]] for r in conn.execute(
                    "SELECT doc_id, file, published FROM articles ORDER BY id"))),

@@ -2,16 +2,36 @@
 
 Names match case- and tone-insensitively (`keys.fold`) against every name an article
 gave the entity (its aliases); when nothing matches exactly, a name containing the
-query matches. Ids are shown as P12 / O3 / D7 (`store.entity_id`); a document's date
-of issue is the one the view `document_dates` gives.
+query matches. The KB holds names in the pipeline's canonical form, so a query is put
+in that form first: a body's name as `canonical.org_name` spells it out ("UBND tỉnh
+Quảng Trị" is "Ủy ban nhân dân tỉnh Quảng Trị"), a title as `canonical.title_name`
+does, a document code as `shapes.parse_code` writes it. Ids are shown as P12 / O3 / D7
+(`store.entity_id`); a document's date of issue is the one the view `document_dates` gives.
 """
 from __future__ import annotations
 
 import sqlite3
+from functools import lru_cache
 
-from ..shapes import parse_code
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from ..canonical import Places, org_name, title_name
+from ..shapes import DOC_CODE_RE, parse_code
 from . import keys
 from .store import TABLE, aliases, entity_id, marks
+
+
+@lru_cache(maxsize=1)
+def _no_places() -> Places:
+    """The places of an article that names none: a query is read alone, so a bare "Huyện ủy"
+    stays bare rather than taking some article's place."""
+    return Places(Doc(Vocab()), [])
+
+
+def org_query(name: str) -> str:
+    """A body's name as the pipeline writes it: 'UBND tỉnh Quảng Trị' -> 'Ủy ban nhân dân tỉnh Quảng Trị'."""
+    return org_name(name, _no_places())
 
 
 def _matching(conn: sqlite3.Connection, label: str, query: str) -> list[int]:
@@ -95,7 +115,7 @@ def org(conn: sqlite3.Connection, name: str) -> list[dict]:
     """Every body with that name or alias: its unit, who held which title in it and when,
     the documents it issued and those it carried out."""
     out = []
-    for rowid in _matching(conn, "ORG", name):
+    for rowid in _matching(conn, "ORG", org_query(name)):
         row = conn.execute("SELECT * FROM orgs WHERE id = ?", (rowid,)).fetchone()
         unit = {"name": row["unit_name"], "level": row["unit_level"], "code": row["unit_code"],
                 "province": row["province"], "province_code": row["province_code"]} \
@@ -113,16 +133,22 @@ def org(conn: sqlite3.Connection, name: str) -> list[dict]:
     return out
 
 
-def _document_ids(conn: sqlite3.Connection, code: str) -> list[int]:
-    parsed = parse_code(code)
-    if parsed.get("number"):
+def _document_ids(conn: sqlite3.Connection, query: str) -> list[int]:
+    """Documents by the code the query writes ("Nghị quyết 22 - NQ/T.Ư" is 22-NQ/TW): a
+    national code names one, another code those of every body that gave it; a query without
+    a code, or whose code no document has, matches names."""
+    found = DOC_CODE_RE.search(query)
+    if not found:
+        return _matching(conn, "DOC", query)
+    parsed = parse_code(found.group(0))
+    if keys.national_code(parsed):
         row = conn.execute("SELECT id FROM documents WHERE key = ?",
-                           (keys.doc_key(code, parsed),)).fetchone()
+                           (keys.citation_key(parsed["code"], parsed),)).fetchone()
         if row is not None:
             return [row[0]]
     ids = [r[0] for r in conn.execute("SELECT id FROM documents WHERE code_fold = ? ORDER BY id",
-                                      (keys.fold(code),))]
-    return ids or _matching(conn, "DOC", code)
+                                      (keys.fold(parsed["code"]),))]
+    return ids or _matching(conn, "DOC", query)
 
 
 def _names(conn: sqlite3.Connection, document_id: int, predicate: str, table: str, column: str) -> list[str]:
@@ -150,11 +176,11 @@ def document(conn: sqlite3.Connection, code: str) -> list[dict]:
     return out
 
 
-def position(conn: sqlite3.Connection, title: str, org_name: str) -> list[dict]:
+def position(conn: sqlite3.Connection, title: str, body: str) -> list[dict]:
     """Who held TITLE in a body named ORG, in date order (date stated, else first seen)."""
-    orgs = _matching(conn, "ORG", org_name)
+    orgs = _matching(conn, "ORG", org_query(body))
     if not orgs:
         return []
     return [_position(conn, r) for r in conn.execute(
         _POSITIONS + f"WHERE pos.title_fold = ? AND pos.org_id IN ({marks(orgs)})"
-        + _DATE_ORDER, (keys.fold(title), *orgs))]
+        + _DATE_ORDER, (keys.fold(title_name(title)), *orgs))]

@@ -37,7 +37,7 @@ from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import SKOS
 
 from ..records import atomic_open
-from .store import aliases, article_id, entity_id, title_id
+from .store import aliases, article_id, entity_id, title_id, title_names
 
 WD = Namespace("http://www.wikidata.org/entity/")
 WDT = Namespace("http://www.wikidata.org/prop/direct/")
@@ -67,7 +67,8 @@ def date_literal(value: str) -> Literal:
 
 
 def node(node_id: str) -> URIRef:
-    """The item of a node the KB names ('P12', 'T-bi-thu', 'A-<doc_id>') in our namespace."""
+    """The item of a node the KB names ('P12', 'T-bi-thu-a7072418', 'A-<doc_id>') in our
+    namespace; quoted whole, so distinct ids stay distinct items."""
     return KB[quote(node_id, safe="")]
 
 
@@ -119,8 +120,6 @@ def _statement(g: Graph, conn: sqlite3.Connection, person: URIRef, pos: sqlite3.
     g.add((person, WDT.P39, title))
     g.add((statement, RDF.type, WIKIBASE.Statement))
     g.add((statement, PS.P39, title))
-    g.add((title, WDT.P31, WD.Q4164871))
-    g.add((title, RDFS.label, Literal(pos["title"], lang="vi")))
     if pos["org_id"] is not None:
         g.add((statement, PQ.P642, item("ORG", pos["org_id"])))
     dates = [pos["date"]] if pos["date"] else [d for d in dict.fromkeys(
@@ -194,9 +193,20 @@ _PARTS: tuple[tuple[str, Callable[[Graph, sqlite3.Connection, sqlite3.Row], None
     ("persons", _person), ("orgs", _org), ("documents", _document), ("articles", _article))
 
 
+def _titles(conn: sqlite3.Connection) -> Graph:
+    """Each title node once, with its one name (`store.title_names`): the statements of many
+    chunks point to it. Titles are a few thousand at most, so one graph holds them."""
+    g = _graph()
+    for node_id, name in title_names(conn).items():
+        g.add((node(node_id), WDT.P31, WD.Q4164871))
+        g.add((node(node_id), RDFS.label, Literal(name, lang="vi")))
+    return g
+
+
 def _graphs(conn: sqlite3.Connection) -> Iterator[Graph]:
     """The KB as a sequence of small graphs, CHUNK rows of one table each, so memory stays
     bounded however large the KB is."""
+    yield _titles(conn)
     for table, add_row in _PARTS:
         for rows in _chunks(conn, f"SELECT * FROM {table} WHERE id > ? ORDER BY id LIMIT ?"):
             g = _graph()

@@ -1,4 +1,4 @@
-"""The SQLite file: schema, opening, forgetting an article, and the combined confidence.
+"""The SQLite file: schema, opening, forgetting an article or everything, and the combined confidence.
 
 One file holds everything (stdlib `sqlite3`, no ORM). Entities are rows of
 `persons`, `orgs` and `documents`; `refs` says which entity each article-local ref
@@ -9,11 +9,12 @@ row per statement of it (extract writes a fact once per article), and its confid
 1 - Π(1 - c_i) over them
 (`FOLD_POSITION`, `FOLD_FACT`: the build and a recomputation fold the evidence alike).
 A document's date of issue is the view `document_dates`. Ids shown to users are the row
-ids with a letter: P12 (person), O3 (body), D7 (document); exports add T-<title> and
-A-<doc_id> (`title_id`, `article_id`).
+ids with a letter: P12 (person), O3 (body), D7 (document); exports add T-<title>-<hash>
+and A-<doc_id> (`title_id`, `article_id`).
 """
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 from collections.abc import Collection
 from pathlib import Path
@@ -134,8 +135,21 @@ def entity_id(label: str, rowid: int) -> str:
 
 
 def title_id(title: str) -> str:
-    """'T-bi-thu': one node per title, whatever its case and tones."""
-    return "T-" + keys.fold(title).replace(" ", "-")
+    """'T-bi-thu-a7072418': one node per title, whatever its case. The folded slug is there to
+    be read; the hash of the title's `keys.norm` keeps apart titles that fold alike ("Thứ
+    trưởng" and "Thủ trưởng", "Tổ trưởng" and the misspelt "Tổ trường"). It is always added,
+    so a title's id never changes when another title that folds alike comes along."""
+    digest = hashlib.sha1(keys.norm(title).encode("utf-8")).hexdigest()[:8]
+    return f"T-{keys.fold(title).replace(' ', '-')}-{digest}"
+
+
+def title_names(conn: sqlite3.Connection) -> dict[str, str]:
+    """The name of each title node by its id: the spelling most positions use, then the first
+    in sort order ("Phó Hiệu trưởng" and "Phó hiệu trưởng" are one node)."""
+    spellings: dict[str, list[tuple[int, str]]] = {}
+    for title, n in conn.execute("SELECT title, count(*) FROM positions GROUP BY title"):
+        spellings.setdefault(title_id(title), []).append((-n, title))
+    return {node: min(found)[1] for node, found in sorted(spellings.items())}
 
 
 def article_id(doc_id: str) -> str:
@@ -234,6 +248,13 @@ def forget_article(conn: sqlite3.Connection, doc_id: str) -> None:
         elif label == "PER":
             refresh_person_name(conn, rowid)
     conn.execute("DELETE FROM articles WHERE doc_id = ?", (doc_id,))
+
+
+def clear(conn: sqlite3.Connection) -> None:
+    """Empty the KB but for its schema, to be made again from scratch (row ids start again at 1)."""
+    for table in ("evidence", "facts", "positions", "mentions", "names", "refs", "documents", "orgs",
+                  "persons", "articles"):
+        conn.execute(f"DELETE FROM {table}")
 
 
 def counts(conn: sqlite3.Connection) -> dict[str, int]:
