@@ -601,3 +601,21 @@ def test_a_changed_article_is_replaced_in_place_when_the_kb_has_more_articles(tm
     with closing(connect(kb)) as c:
         [person] = query.person(c, "Nguyễn Văn Bình")
         assert sorted(p["title"] for p in person["positions"]) == ["Chủ tịch", "Phó Bí thư"]
+
+
+def test_the_holder_of_a_national_post_is_one_person_across_articles(tmp_path):
+    """"Tổng Bí thư Nguyễn Phú Trọng" names no body and no province: the post, which the country
+    has one holder of, is what the articles share. A namesake with another post stays apart."""
+    gs = ent("TITLE", "Tổng Bí thư", "t1")
+    out = write_out(tmp_path / "out", {
+        "a/1": [fact(ent("PER", "Nguyễn Phú Trọng", "p1"), "has_title", gs)],
+        "b/1": [fact(ent("PER", "Nguyễn Phú Trọng", "p1"), "has_title", gs)],
+        "c/1": [fact(ent("PER", "Nguyễn Phú Trọng", "p1"), "has_title", ent("TITLE", "Tổng Bí thư", "t1"),
+                     status="former")],
+        "d/1": [fact(ent("PER", "Nguyễn Phú Trọng", "p1"), "holds_position",
+                     ent("ORG", "Ủy ban nhân dân tỉnh Kon Tum", "o1", place=KON_TUM), title="Phó Chủ tịch")],
+    })
+    build([out], tmp_path / "kb.sqlite")
+    with closing(connect(tmp_path / "kb.sqlite")) as c:
+        people = query.person(c, "Nguyễn Phú Trọng")
+    assert sorted(sorted({m["doc_id"] for m in p["mentions"]}) for p in people) == [["a/1", "b/1", "c/1"], ["d/1"]]

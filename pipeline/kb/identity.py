@@ -23,7 +23,8 @@ person P only when all of these hold, else it becomes a new person:
    in the same KB body, any status), or one province (from the places of the bodies of
    their positions; when none of the article person's bodies has a place, the province
    the article is about, `meta.province_code` of extract), or one personnel decision
-   (`decides_on`).
+   (`decides_on`), or one post the country has one holder of (`keys.NATIONAL_POSTS`:
+   "Tổng Bí thư", "Thủ tướng", … however the article names its body, if at all).
 3. Nothing contradicts: no head title (Bí thư, Chủ tịch, Giám đốc, … not Phó or Ủy
    viên) held in two different bodies of the same kind ("Tỉnh ủy" of two provinces) as
    current, acting or appointed at the same date (one date contains the other; a
@@ -175,13 +176,14 @@ def person(conn: sqlite3.Connection, ctx: PersonContext, taken: set[int]) -> int
     my_provinces = sorted({r["province_code"] for r in orgs.values() if r["province_code"]}
                           or ([ctx.article_province] if ctx.article_province else []))
     decisions = sorted(ctx.decisions)
-    supported = {r[0] for r in conn.execute(  # same name and a shared body, province or decision
+    my_posts = sorted({keys.fold(h.title_norm) for h in ctx.held} & keys.NATIONAL_POSTS)
+    supported = {r[0] for r in conn.execute(  # same name and a shared body, province, national post or decision
         f"SELECT p.person_id FROM positions p LEFT JOIN orgs o ON o.id = p.org_id "
         f"WHERE p.person_id IN ({same_name}) AND (p.org_id IN ({marks(my_orgs)}) "
-        f"OR o.province_code IN ({marks(my_provinces)})) "
+        f"OR o.province_code IN ({marks(my_provinces)}) OR p.title_fold IN ({marks(my_posts)})) "
         f"UNION SELECT person_id FROM facts WHERE predicate = 'decides_on' "
         f"AND person_id IN ({same_name}) AND document_id IN ({marks(decisions)})",
-        [key, *my_orgs, *my_provinces, key, *decisions])} - taken
+        [key, *my_orgs, *my_provinces, *my_posts, key, *decisions])} - taken
     if not supported:
         return None
     candidates = sorted(supported)
@@ -195,7 +197,8 @@ def person(conn: sqlite3.Connection, ctx: PersonContext, taken: set[int]) -> int
         bases.update({oid: r["base_norm"] for oid, r in orgs.items()})
         if _contradicts(ctx.held, theirs, bases):
             continue
-        scored[pid] = (len(set(my_orgs) & their_orgs),
+        their_posts = {keys.fold(r["title_norm"]) for r in theirs}
+        scored[pid] = (len(set(my_orgs) & their_orgs) + len(set(my_posts) & their_posts),
                        len(set(my_provinces) & {r["province_code"] for r in theirs if r["province_code"]}),
                        shared_decisions.get(pid, 0))
     if not scored:

@@ -28,6 +28,10 @@ HEAD_TITLES = {"bí thư", "chủ tịch", "giám đốc", "trưởng", "chánh"
                 "tổng giám đốc", "chánh án", "viện trưởng", "cục trưởng", "hiệu trưởng",
                 "tư lệnh", "chính ủy", "chỉ huy trưởng", "tổng bí thư", "thủ tướng",
                 "chủ tịch nước", "trưởng ban"}
+# Posts the country has one holder of at a time, named without a body ("Tổng Bí thư Nguyễn
+# Phú Trọng"): two people of one full name who held one of them are one person (folded).
+NATIONAL_POSTS = {"tong bi thu", "chu tich nuoc", "thu tuong", "thu tuong chinh phu", "chu tich quoc hoi",
+                  "thuong truc ban bi thu"}
 _LEVEL_TAIL = re.compile(r"(?:\s+(?:thành phố|thị trấn|thị xã|tỉnh|huyện|xã|phường|quận|tp\.?))+$")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _MONTH_DAY = re.compile(r"^--(\d{2})-(\d{2})$")
