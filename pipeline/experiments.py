@@ -22,7 +22,7 @@ from confection import Config
 from .annotations import gold_split, published_and_extra
 from .config import load_config, with_overrides, without_models
 from .errors import AnnotationError
-from .evaluate import entity_scores, relation_scores
+from .evaluate import entity_scores, gold_triples, relation_scores, triple_scores
 from .language import from_config, load
 from .paths import PEOPLE_FILE
 from .read import normalise
@@ -50,22 +50,26 @@ def systems(config) -> dict[str, dict]:
 
 
 def new_pool() -> dict:
-    return {"gold": [], "pred": [], "words": 0, "seconds": 0.0}
+    return {"gold": [], "pred": [], "expected": [], "triples": [], "words": 0, "seconds": 0.0}
 
 
 def pool_predictions(pool: dict, nlp, test: list[Record]) -> None:
-    """Predict the test documents, timing the whole pipeline, and pool the results."""
+    """Predict the test documents, timing the whole pipeline, and pool the results with the
+    triples the gold states."""
     started = time.perf_counter()
     results = nlp.process_many([(r.text, r.id) for r in test])
     pool["seconds"] += time.perf_counter() - started
     pool["words"] += sum(r.words for r in results)
     pool["gold"] += test
     pool["pred"] += [r.record for r in results]
+    pool["triples"] += [t for r in results for t in r.triples]
+    pool["expected"] += gold_triples(nlp, test)
 
 
 def pooled_scores(pool: dict) -> dict:
     return {"entities": entity_scores(pool["gold"], pool["pred"]),
             "relations": relation_scores(pool["gold"], pool["pred"]),
+            "triples": triple_scores(pool["expected"], pool["triples"]),
             "words_per_second": pool["words"] / pool["seconds"] if pool["seconds"] else 0.0}
 
 

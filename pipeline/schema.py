@@ -71,6 +71,7 @@ class Entity(TypedDict, total=False):
     label: str
     mention: str
     ref: str
+    name: str  # the fullest name its ref has in the article
     code: dict | None
     iso: str | None
     place: dict | None

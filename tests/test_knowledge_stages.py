@@ -33,11 +33,14 @@ def test_short_name_shares_the_full_names_ref(nlp):
 
 
 def test_a_fact_stated_with_a_short_name_names_the_person_in_full(nlp):
-    """A triple's `text` is what the knowledge base merges on: "ông Hiệp" is Nguyễn Sỹ Hiệp."""
+    """A reader of triples.jsonl sees who "ông Hiệp" is: Nguyễn Sỹ Hiệp, his ref's fullest name;
+    the fact keeps the mention's own canonical text."""
     result = nlp.process("Sáng 5/3, ông Nguyễn Sỹ Hiệp dự họp với các sở, ngành. Tại buổi làm việc, ông "
                          "Hiệp, Chủ tịch UBND tỉnh Quảng Trị, yêu cầu các sở khẩn trương triển khai.", "t")
     (triple,) = [t for t in result.triples if t["predicate"] == "holds_position"]
-    assert triple["subject"] == {"text": "Nguyễn Sỹ Hiệp", "label": "PER", "mention": "Hiệp", "ref": "p1"}
+    assert triple["subject"] == {"text": "Hiệp", "label": "PER", "mention": "Hiệp", "ref": "p1",
+                                 "name": "Nguyễn Sỹ Hiệp"}
+    assert triple["object"]["name"] == "Ủy ban nhân dân tỉnh Quảng Trị"
     (person,) = [e for e in result.entities if e["label"] == "PER"]
     assert person["name"] == "Nguyễn Sỹ Hiệp" and person["names"] == ["Nguyễn Sỹ Hiệp", "Hiệp"]
 
