@@ -30,7 +30,7 @@ def entity(span: Span, names: dict[tuple[str, str], str] | None = None) -> Entit
     if ref:
         out["ref"] = ref
         if names is not None:
-            out["name"] = out["text"] = names.get((label, ref), canonical["text"])
+            out["name"] = names.get((label, ref), canonical["text"])
     if label == "DOC":
         out["code"] = canonical.get("code")
     if label == "DATE":
