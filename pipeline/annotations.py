@@ -8,10 +8,12 @@ fall on word edges cannot be learnt, and a span never crosses a sentence end.
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from .errors import AnnotationError
@@ -33,13 +35,25 @@ class Segmentation:
 Segment = Callable[[str], Segmentation]
 
 
+def _is_integer(value: object) -> bool:
+    """An int in JSON: not 12.0, "12" or true (Python counts a bool as an int)."""
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
 def _ends_and_label(item: dict, first: str, second: str) -> tuple[int, int, str] | None:
     """The two integer fields and the label of a span or relation; None when one is missing or
     not an integer."""
-    try:
-        return int(item[first]), int(item[second]), item["label"]
-    except (KeyError, TypeError, ValueError):
+    if not (_is_integer(item.get(first)) and _is_integer(item.get(second))
+            and isinstance(item.get("label"), str)):
         return None
+    return item[first], item[second], item["label"]
+
+
+def _piece(record: Record, n: int) -> str:
+    """The text of span n, or '?' when its offsets are broken (reported on their own)."""
+    span = record.spans[n]
+    start, end = span.get("start"), span.get("end")
+    return record.text[start:end] if _is_integer(start) and _is_integer(end) else "?"
 
 
 def _span_problems(record: Record, say: Callable[[str], None]) -> None:
@@ -64,11 +78,39 @@ def _span_problems(record: Record, say: Callable[[str], None]) -> None:
                 "(spans are flat and sorted by start)")
         if "ref" in span and label not in REF_LABELS:
             say(f"span {n} '{piece}': a ref is for {', '.join(REF_LABELS)} spans, not {label}")
+        elif "ref" in span and not isinstance(span["ref"], str):
+            say(f"span {n} '{piece}': ref {span['ref']!r} must be a string")
         previous_end, previous_text = end, piece
 
 
+def _ref_problems(record: Record, say: Callable[[str], None]) -> None:
+    """A ref names one thing (schema v2), so all its mentions carry one label."""
+    first: dict[str, int] = {}
+    for n, span in enumerate(record.spans):
+        ref = span.get("ref")
+        if not isinstance(ref, str):
+            continue
+        m = first.setdefault(ref, n)
+        if record.spans[m].get("label") != span.get("label"):
+            say(f"span {n} '{_piece(record, n)}' ({span.get('label')}) shares ref {ref!r} with "
+                f"span {m} '{_piece(record, m)}' ({record.spans[m].get('label')}): a ref names one thing")
+
+
+def _status_problem(label: str, status: object) -> str | None:
+    """What is wrong with a relation's status: an unknown value, one that is written as no
+    status, or a status on a relation other than has_title."""
+    if status is None:
+        return None
+    if status not in STATUSES:
+        return f"status {status!r} is not one of the statuses ({', '.join(STATUSES)})"
+    if label != "has_title":
+        return f"status {status!r}: a status ({', '.join(STATUSES[1:])}) goes only on has_title"
+    if status == STATUSES[0]:
+        return f"status {status!r} is written as no status (leave 'status' out)"
+    return None
+
+
 def _relation_problems(record: Record, say: Callable[[str], None]) -> None:
-    text = record.text
     seen: set[tuple] = set()
     for n, rel in enumerate(record.relations):
         if (parsed := _ends_and_label(rel, "head", "child")) is None:
@@ -84,22 +126,51 @@ def _relation_problems(record: Record, say: Callable[[str], None]) -> None:
         want = RELATION_TYPES[label]
         got = (record.spans[head].get("label"), record.spans[child].get("label"))
         if got != want:
-            h, c = (text[record.spans[i]["start"]:record.spans[i]["end"]] for i in (head, child))
-            say(f"relation {n} {label} '{h}' -> '{c}' joins {got[0]} -> {got[1]}, "
-                f"needs {want[0]} -> {want[1]}")
-        status = rel.get("status")
-        if status is not None and (label != "has_title" or status not in STATUSES[1:]):
-            say(f"relation {n} ({label}): status {status!r}: a status ({', '.join(STATUSES[1:])}) "
-                "goes only on has_title")
+            say(f"relation {n} {label} '{_piece(record, head)}' -> '{_piece(record, child)}' joins "
+                f"{got[0]} -> {got[1]}, needs {want[0]} -> {want[1]}")
+        if problem := _status_problem(label, rel.get("status")):
+            say(f"relation {n} ({label}): {problem}")
         if (head, child, label) in seen:
             say(f"relation {n} ({label} {head} -> {child}) is given twice")
         seen.add((head, child, label))
-    titled = {int(r["child"]) for r in record.relations
-              if r.get("label") == "has_title" and str(r.get("child", "")).isdigit()}
+    titled = {r["child"] for r in record.relations
+              if r.get("label") == "has_title" and _is_integer(r.get("child"))}
     for n, span in enumerate(record.spans):
         if span.get("label") == "TITLE" and n not in titled:
-            say(f"span {n} '{text[span['start']:span['end']]}' is a TITLE no person holds "
+            say(f"span {n} '{_piece(record, n)}' is a TITLE no person holds "
                 "(rule 2: mark TITLE only with its has_title)")
+
+
+def structure_problems(record: Record) -> list[str]:
+    """What would keep a record from being scored or converted at all: spans with integer
+    offsets inside the text, relations between spans that exist. Predictions (another
+    system's too) need only this; the guidelines' checks are for gold."""
+    problems = []
+    for n, span in enumerate(record.spans):
+        parsed = _ends_and_label(span, "start", "end")
+        if parsed is None or not 0 <= parsed[0] < parsed[1] <= len(record.text):
+            problems.append(f"{record.where}: span {n}: needs integer 'start' < 'end' inside the text "
+                            f"and a 'label': {span}")
+    for n, rel in enumerate(record.relations):
+        parsed = _ends_and_label(rel, "head", "child")
+        if parsed is None or not (0 <= parsed[0] < len(record.spans) and 0 <= parsed[1] < len(record.spans)):
+            problems.append(f"{record.where}: relation {n}: needs integer 'head' and 'child' that are span "
+                            f"indices, and a 'label': {rel}")
+    return problems
+
+
+ISO_DATE = re.compile(r"\d{4}(-(0[1-9]|1[0-2])(-\d{2})?)?")  # YYYY, YYYY-MM or YYYY-MM-DD
+
+
+def _is_iso_date(value: object) -> bool:
+    """meta.published is an ISO date "as far as known" (guidelines, K6): a year, a month or a
+    day that exists (not 2019-02-30)."""
+    if not (isinstance(value, str) and ISO_DATE.fullmatch(value)):
+        return False
+    try:
+        return len(value) < 10 or bool(date.fromisoformat(value))
+    except ValueError:
+        return False
 
 
 def record_problems(record: Record, segment: Segment | None) -> list[str]:
@@ -113,7 +184,11 @@ def record_problems(record: Record, segment: Segment | None) -> list[str]:
         say("no 'id'")
     if not unicodedata.is_normalized("NFC", record.text):
         say("text is not in Unicode NFC (gold texts are stored in NFC)")
+    published = record.meta.get("published")
+    if published is not None and not _is_iso_date(published):
+        say(f"meta.published {published!r} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)")
     _span_problems(record, say)
+    _ref_problems(record, say)
     _relation_problems(record, say)
     if segment is not None and not problems:
         words = segment(record.text)
@@ -126,21 +201,44 @@ def record_problems(record: Record, segment: Segment | None) -> list[str]:
     return problems
 
 
+def segmentation() -> Segment:
+    """Word edges and sentence ends from the pipeline's own segmenter."""
+    from .language import segmenter_only
+
+    nlp = segmenter_only()
+
+    def segment(text: str) -> Segmentation:
+        doc = nlp.make_doc(text)
+        words = [t for t in doc if not t.is_space]
+        return Segmentation({t.idx for t in words}, {t.idx + len(t.text) for t in words},
+                            [s.end_char for s in doc.sents])
+
+    return segment
+
+
 def validate(paths: list[Path], segment: Segment | None) -> list[str]:
-    """Problems of every record in the files, plus ids used twice anywhere."""
+    """Problems of every record in the files, plus ids used twice anywhere. A line that is
+    not a record is reported and skipped: the lines after it are checked all the same."""
     problems: list[str] = []
     first_seen: dict[str, str] = {}
     for path in paths:
-        try:
-            for record in read_records(path):
-                problems.extend(record_problems(record, segment))
-                if record.id in first_seen:
-                    problems.append(f"{record.where}: duplicate id {record.id!r} "
-                                    f"(first at {first_seen[record.id]})")
-                first_seen.setdefault(record.id, record.where)
-        except AnnotationError as err:
-            problems.append(str(err))
+        for record in read_records(path, problems):
+            problems.extend(record_problems(record, segment))
+            if record.id in first_seen:
+                problems.append(f"{record.where}: duplicate id {record.id!r} "
+                                f"(first at {first_seen[record.id]})")
+            first_seen.setdefault(record.id, record.where)
     return problems
+
+
+def require_valid(paths: list[Path], segment: Segment | None) -> None:
+    """Raise with every problem of the files: training on gold that `annotations validate`
+    rejects would crash deep inside, or learn from the mistakes without a word."""
+    problems = validate(paths, segment)
+    if problems:
+        raise AnnotationError(f"{len(problems)} problem(s) in the gold files; fix them (`python -m "
+                              "pipeline annotations validate` lists them) and train again:\n  "
+                              + "\n  ".join(problems))
 
 
 # --- the gold sets, splits and counts ---------------------------------------------------

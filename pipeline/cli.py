@@ -33,24 +33,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 1 if summary["failed"] else 0
 
 
-def segmentation():
-    """Word edges and sentence ends from the pipeline's own segmenter."""
-    from .annotations import Segmentation
-    from .language import segmenter_only
-
-    nlp = segmenter_only()
-
-    def segment(text: str) -> Segmentation:
-        doc = nlp.make_doc(text)
-        words = [t for t in doc if not t.is_space]
-        return Segmentation({t.idx for t in words}, {t.idx + len(t.text) for t in words},
-                            [s.end_char for s in doc.sents])
-
-    return segment
-
-
 def cmd_validate(args: argparse.Namespace) -> int:
-    from .annotations import gold_files, validate
+    from .annotations import gold_files, segmentation, validate
     from .records import jsonl_files
 
     files = jsonl_files(args.files) if args.files else gold_files()
@@ -73,19 +57,29 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_agreement(args: argparse.Namespace) -> int:
-    from .evaluate import agreement
-    from .records import read_many
+    from .evaluate import agreement, read_checked, unmatched
     from .report import agreement_table
 
-    result = agreement(read_many([args.first]), read_many([args.second]))
+    first, second = read_checked(args.first), read_checked(args.second)
+    for ids, name, other in zip(unmatched(first, second, (args.first, args.second)),
+                                (args.first, args.second), (args.second, args.first)):
+        if ids:
+            print(f"warning: {name}: {len(ids)} document(s) not in {other}, left out "
+                  f"(e.g. {', '.join(ids[:3])})", file=sys.stderr)
+    result = agreement(first, second)
     print(json.dumps(result, ensure_ascii=False, indent=1) if args.json else agreement_table(result))
     return 0
 
 
 def cmd_import(args: argparse.Namespace) -> int:
     from .convert import import_file, import_sheets
+    from .errors import InputError
     from .records import write_jsonl
 
+    out = Path(args.out)
+    if out.exists() and not args.force:
+        raise InputError(f"{out}: already exists; import to a new file (one a batch), "
+                         "or add --force to replace it")
     if args.tool == "sheet":
         if not args.articles:
             raise PipelineError("--from sheet needs --articles FOLDER (where the sheets' articles are)")
@@ -96,19 +90,22 @@ def cmd_import(args: argparse.Namespace) -> int:
         imported = import_file(Path(args.files[0]), args.tool)
     for line in imported.skipped:
         print(f"skipped {line}", file=sys.stderr)
-    write_jsonl(Path(args.out), [r.to_json() for r in imported.records])
-    print(f"{len(imported.records)} document(s) -> {args.out}, {len(imported.skipped)} task(s) "
-          f"skipped; check them with `python -m pipeline annotations validate {args.out}`",
-          file=sys.stderr)
+    for line in imported.warnings:
+        print(f"warning: {line}", file=sys.stderr)
+    write_jsonl(out, [r.to_json() for r in imported.records])
+    print(f"{len(imported.records)} document(s) -> {out}, {len(imported.skipped)} task(s) skipped, "
+          f"{len(imported.warnings)} warning(s); check them with "
+          f"`python -m pipeline annotations validate {out}`", file=sys.stderr)
     return 0
 
 
 def cmd_export(args: argparse.Namespace) -> int:
     from .convert import to_label_studio
-    from .records import atomic_write, read_records
+    from .evaluate import read_checked
+    from .records import atomic_write
     from .sheet import to_sheet
 
-    records = list(read_records(Path(args.file)))
+    records = read_checked(args.file, gold=False)  # what to correct: the pipeline's, or gold
     if args.tool == "sheet":
         out = Path(args.out)
         for record in records:
@@ -143,10 +140,9 @@ def cmd_train(args: argparse.Namespace) -> int:
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
-    from .evaluate import entity_scores, relation_scores, score
+    from .evaluate import entity_scores, read_checked, relation_scores, score, unmatched
     from .language import load
     from .paths import MODELS_DIR
-    from .records import read_many
     from .report import entity_table, markdown_table, relation_table, triple_table, write
 
     if args.gold and args.heldout:
@@ -162,9 +158,17 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 
         gold = gold_split()[1]
     else:
-        gold = read_many([args.gold])
+        gold = read_checked(args.gold)
     if args.pred:
-        pred = read_many([args.pred])
+        pred = read_checked(args.pred, gold=False)
+        gold_name = args.gold or "the held-out split"
+        missing, extra = unmatched(gold, pred, (gold_name, args.pred))
+        if missing:
+            print(f"warning: {args.pred}: no prediction for {len(missing)} of {len(gold)} documents of "
+                  f"{gold_name}, scored as predicting nothing (e.g. {', '.join(missing[:3])})", file=sys.stderr)
+        if extra:
+            print(f"warning: {args.pred}: {len(extra)} prediction(s) for ids not in {gold_name}, "
+                  f"ignored (e.g. {', '.join(extra[:3])})", file=sys.stderr)
         result = {"entities": entity_scores(gold, pred), "relations": relation_scores(gold, pred)}
     else:
         result = score(load(), gold)
@@ -304,7 +308,8 @@ def build_parser() -> argparse.ArgumentParser:
             arg("--from", dest="tool", choices=["label-studio", "doccano", "sheet"], required=True),
             arg("files", nargs="+", help="the export file, or sheet files"),
             arg("--articles", help="with --from sheet: the folder the sheets' article paths start in"),
-            arg("--out", required=True))
+            arg("--out", required=True, help="the JSONL file to write; it must not exist yet"),
+            arg("--force", action="store_true", help="replace --out if it exists"))
     command(ann_sub, "export", "annotations.jsonl -> Label Studio tasks with predictions, or sheets", cmd_export,
             arg("file"),
             arg("--to", dest="tool", choices=["label-studio", "sheet"], default="label-studio"),

@@ -5,11 +5,14 @@ relations) come in; `extract`'s annotations.jsonl goes out as Label Studio tasks
 whose predictions are pre-annotations, so a person corrects the machine instead of
 starting from blank text. Only completed human annotations ever become gold: a
 task that was skipped or never annotated is reported, never filled with the
-machine's guesses. Sheets (`sheet.py`) go both ways too.
+machine's guesses. Whatever an import cannot carry over exactly (a relation with no
+type, two statuses, a region with two labels, a second annotation of a task) is said in
+a warning naming the task, never dropped in silence. Sheets (`sheet.py`) go both ways too.
 """
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,10 +25,12 @@ _STATUS_LABELS = set(STATUSES[1:])
 
 @dataclass
 class Imported:
-    """Records read from a tool's export, and the tasks left out with the reason."""
+    """Records read from a tool's export, the tasks left out with the reason, and what was
+    dropped or chosen inside the imported ones."""
 
     records: list[Record] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # "where: why"
+    warnings: list[str] = field(default_factory=list)  # "where: what was dropped or chosen"
 
 
 # --- Label Studio --------------------------------------------------------------------
@@ -51,15 +56,61 @@ def to_label_studio(record: Record, model_version: str = "pipeline") -> dict:
                              "score": round(min(scores), 3) if scores else 1.0}]}
 
 
-def _completed(task: dict) -> dict | None:
-    """The task's first annotation a person submitted, not cancelled (skipped)."""
-    for annotation in task.get("annotations") or []:
-        if isinstance(annotation, dict) and not annotation.get("was_cancelled"):
-            return annotation
-    return None
+def _completed(task: dict) -> list[dict]:
+    """The task's annotations a person submitted, not cancelled (skipped)."""
+    return [a for a in task.get("annotations") or [] if isinstance(a, dict) and not a.get("was_cancelled")]
 
 
-def from_label_studio(task: dict, annotation: dict, where: str) -> Record:
+def _latest(annotations: list[dict], where: str, warn: Callable[[str], None]) -> dict:
+    """The most recently updated of a task's completed annotations (later in the export on a
+    tie): a task annotated twice is a correction, and the other one is named, not merged."""
+    n, chosen = max(enumerate(annotations),
+                    key=lambda item: (str(item[1].get("updated_at") or item[1].get("created_at") or ""), item[0]))
+    if len(annotations) > 1:
+        others = ", ".join(str(a.get("id")) for k, a in enumerate(annotations) if k != n)
+        warn(f"{where}: {len(annotations)} completed annotations; used the most recently updated "
+             f"(id {chosen.get('id')}, {chosen.get('updated_at') or chosen.get('created_at') or 'no date'}), "
+             f"not id {others}")
+    return chosen
+
+
+def _region_span(region: dict, where: str, warn: Callable[[str], None]) -> dict:
+    """One labelled region as a span; a region with several labels keeps the first, said."""
+    value = region["value"]
+    labels = value["labels"]
+    if len(labels) > 1:
+        warn(f"{where}: region '{value.get('text', '')}' [{value['start']}:{value['end']}] has labels "
+             f"{', '.join(labels)}; kept {labels[0]}")
+    span = {"start": value["start"], "end": value["end"], "label": labels[0]}
+    meta = " ".join((region.get("meta") or {}).get("text") or [])
+    if "ref=" in meta:
+        span["ref"] = meta.split("ref=", 1)[1].split()[0]
+    return span
+
+
+def _relations_of(result: dict, head: int, child: int, what: str, warn: Callable[[str], None]) -> list[dict]:
+    """Our relations for one Label Studio relation: one per type label, the status on
+    has_title; a relation with no type, a second status or a status elsewhere is said."""
+    labels = result.get("labels") or []
+    types = [lab for lab in labels if lab not in _STATUS_LABELS]
+    statuses = [lab for lab in labels if lab in _STATUS_LABELS]
+    if not types:
+        warn(f"{what} has no relation type (labels: {labels or 'none'}): dropped")
+        return []
+    if len(statuses) > 1:
+        warn(f"{what} has statuses {', '.join(statuses)}; kept {statuses[0]}")
+    if statuses and "has_title" not in types:
+        warn(f"{what}: status {statuses[0]} is only for has_title, not {', '.join(types)}: dropped")
+    relations = []
+    for label in types:
+        rel = {"head": head, "child": child, "label": label}
+        if statuses and label == "has_title":
+            rel["status"] = statuses[0]
+        relations.append(rel)
+    return relations
+
+
+def from_label_studio(task: dict, annotation: dict, where: str, warn: Callable[[str], None]) -> Record:
     """One completed Label Studio annotation of a task, in our format."""
     data = task.get("data") or {}
     text = data.get("text")
@@ -68,14 +119,12 @@ def from_label_studio(task: dict, annotation: dict, where: str) -> Record:
     results = annotation.get("result") or []
     regions = sorted((r for r in results if r.get("type") == "labels"),
                      key=lambda r: (r["value"]["start"], r["value"]["end"]))
-    index = {r["id"]: n for n, r in enumerate(regions)}
-    spans = []
     for r in regions:
-        span = {"start": r["value"]["start"], "end": r["value"]["end"], "label": r["value"]["labels"][0]}
-        meta = " ".join((r.get("meta") or {}).get("text") or [])
-        if "ref=" in meta:
-            span["ref"] = meta.split("ref=", 1)[1].split()[0]
-        spans.append(span)
+        if not r["value"].get("labels"):
+            raise AnnotationError(f"{where}: region '{r['value'].get('text', '')}' "
+                                  f"[{r['value']['start']}:{r['value']['end']}] has no label")
+    index = {r["id"]: n for n, r in enumerate(regions)}
+    spans = [_region_span(r, where, warn) for r in regions]
     relations = []
     for r in results:
         if r.get("type") != "relation":
@@ -85,14 +134,9 @@ def from_label_studio(task: dict, annotation: dict, where: str) -> Record:
         head, child = index[r["from_id"]], index[r["to_id"]]
         if r.get("direction") == "left":
             head, child = child, head
-        labels = r.get("labels") or []
-        status = next((lab for lab in labels if lab in _STATUS_LABELS), None)
-        for label in labels:
-            if label not in _STATUS_LABELS:
-                rel = {"head": head, "child": child, "label": label}
-                if status and label == "has_title":
-                    rel["status"] = status
-                relations.append(rel)
+        what = (f"{where}: relation '{text[spans[head]['start']:spans[head]['end']]}' -> "
+                f"'{text[spans[child]['start']:spans[child]['end']]}'")
+        relations.extend(_relations_of(r, head, child, what, warn))
     doc_id = str(data.get("doc_id") or task.get("id") or "")
     meta = dict(data.get("meta") or {})
     meta.setdefault("source", "label-studio")
@@ -105,17 +149,34 @@ def import_label_studio(tasks: list, where: str) -> Imported:
         here = f"{where}: task {n}"
         if not isinstance(task, dict):
             raise AnnotationError(f"{here}: not a task object")
-        annotation = _completed(task)
-        if annotation is None:
+        completed = _completed(task)
+        if not completed:
             skipped = any(isinstance(a, dict) and a.get("was_cancelled") for a in task.get("annotations") or [])
             out.skipped.append(f"{here} (id {task.get('id')}): "
                                + ("skipped by the annotator" if skipped else "no completed annotation"))
             continue
-        out.records.append(from_label_studio(task, annotation, here))
+        here = f"{here} (id {task.get('id')})"
+        annotation = _latest(completed, here, out.warnings.append)
+        out.records.append(from_label_studio(task, annotation, here, out.warnings.append))
     return out
 
 
 # --- doccano ---------------------------------------------------------------------------
+_DOCCANO_FIELDS = {"text", "entities", "relations", "label", "id", "Comments"}  # not meta
+
+
+def _doccano_relations(line: dict, index: dict, where: str) -> list[dict]:
+    """Relations between the line's entities, by their doccano ids."""
+    relations = []
+    for r in line.get("relations") or []:
+        for end in ("from_id", "to_id"):
+            if r.get(end) not in index:
+                raise AnnotationError(f"{where}: relation {r.get('id')} ({r.get('type')}): {end} "
+                                      f"{r.get(end)!r} is not the id of an entity of this line")
+        relations.append({"head": index[r["from_id"]], "child": index[r["to_id"]], "label": r["type"]})
+    return relations
+
+
 def from_doccano(line: dict, where: str) -> Record:
     """A doccano export line: `entities` + `relations`, or the older `label` triples."""
     text = line.get("text")
@@ -125,14 +186,25 @@ def from_doccano(line: dict, where: str) -> Record:
         ents = sorted(line["entities"], key=lambda e: (e["start_offset"], e["end_offset"]))
         index = {e["id"]: n for n, e in enumerate(ents)}
         spans = [{"start": e["start_offset"], "end": e["end_offset"], "label": e["label"]} for e in ents]
-        relations = [{"head": index[r["from_id"]], "child": index[r["to_id"]], "label": r["type"]}
-                     for r in line.get("relations") or []]
+        relations = _doccano_relations(line, index, where)
     else:
         spans = [{"start": s, "end": e, "label": label} for s, e, label in sorted(line.get("label") or [])]
         relations = []
-    meta = {k: v for k, v in line.items() if k not in {"text", "entities", "relations", "label", "id"}}
+    meta = {k: v for k, v in line.items() if k not in _DOCCANO_FIELDS}
     meta.setdefault("source", "doccano")
     return Record(str(line.get("doc_id") or line.get("id") or ""), text, spans, relations, meta, where)
+
+
+def import_doccano(path: Path) -> Imported:
+    """A doccano JSONL export; a document with no label at all was never annotated (doccano
+    exports every document), so it is skipped and reported, never gold with nothing in it."""
+    out = Imported()
+    for where, _, line in json_lines(path):
+        if not (line.get("entities") or line.get("label")):
+            out.skipped.append(f"{where} (id {line.get('id')}): no label (never annotated)")
+            continue
+        out.records.append(from_doccano(line, where))
+    return out
 
 
 def import_file(path: Path, tool: str) -> Imported:
@@ -143,7 +215,7 @@ def import_file(path: Path, tool: str) -> Imported:
         except json.JSONDecodeError as err:
             raise AnnotationError(f"{path}:{err.lineno}: not JSON ({err.msg})") from None
         return import_label_studio([tasks] if isinstance(tasks, dict) else tasks, str(path))
-    return Imported([from_doccano(data, where) for where, _, data in json_lines(path)])
+    return import_doccano(path)
 
 
 # --- sheets ----------------------------------------------------------------------------

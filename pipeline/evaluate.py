@@ -10,8 +10,11 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from pathlib import Path
 
-from .records import Record, apply_record
+from .annotations import record_problems, structure_problems
+from .errors import AnnotationError
+from .records import Record, apply_record, read_many
 from .schema import LABELS, RELATION_TYPES, Triple
 
 
@@ -45,6 +48,30 @@ def by_id(gold: list[Record], pred: list[Record]) -> list[tuple[Record, Record]]
     """Gold and predicted records of the same documents; a document missing from pred counts as empty."""
     found = {r.id: r for r in pred}
     return [(g, found.get(g.id) or Record(g.id, g.text, [], [])) for g in gold]
+
+
+def read_checked(path: Path | str, gold: bool = True) -> list[Record]:
+    """The records of a file (or folder), refused with `file:line: problem` when one breaks
+    the checks of `annotations validate` (without the word check) or, for predictions
+    (`gold=False`), when one cannot be scored at all: a relation to a span that is not there
+    would crash the scoring or count for nothing."""
+    records = read_many([path])
+    problems = [p for r in records for p in (record_problems(r, None) if gold else structure_problems(r))]
+    if problems:
+        more = f" (and {len(problems) - 1} more problem(s))" if len(problems) > 1 else ""
+        see = f"; see `python -m pipeline annotations validate --no-words {path}`" if gold else ""
+        raise AnnotationError(f"{problems[0]}{more}{see}")
+    return records
+
+
+def unmatched(first: list[Record], second: list[Record], names: tuple[str, str]) -> tuple[list[str], list[str]]:
+    """Ids only in `first`, ids only in `second`; two files that share no id are refused,
+    since they would score 0 as if nothing had been found (the wrong file, or other ids)."""
+    a, b = {r.id for r in first}, {r.id for r in second}
+    if not a & b:
+        raise AnnotationError(f"{names[0]} ({len(a)} document(s)) and {names[1]} ({len(b)}) have no "
+                              "document id in common: nothing to compare")
+    return sorted(a - b), sorted(b - a)
 
 
 def entity_scores(gold: list[Record], pred: list[Record], labels: Iterable[str] = LABELS) -> dict:

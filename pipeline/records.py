@@ -34,32 +34,65 @@ class Record:
                 "relations": self.relations}
 
 
-def json_lines(path: Path, error: type[Exception] = AnnotationError) -> Iterator[tuple[str, str, dict]]:
+def json_lines(path: Path, error: type[Exception] = AnnotationError,
+               problems: list[str] | None = None) -> Iterator[tuple[str, str, dict]]:
     """("file:line", the line, its object) of each non-blank line of a JSONL file, read one
-    at a time; a line that is not a JSON object raises `error` with file:line."""
+    at a time. A line that is not a JSON object raises `error` with file:line; given a
+    `problems` list, its message goes there instead and reading goes on, so a check of the
+    file reports every bad line, not only the first."""
     with open(path, encoding="utf-8") as handle:
         for number, line in enumerate(handle, 1):
             if not line.strip():
                 continue
             where = f"{path}:{number}"
-            try:
-                data = json.loads(line)
-            except json.JSONDecodeError as err:
-                raise error(f"{where}: not JSON ({err.msg} at column {err.colno})") from None
-            if not isinstance(data, dict):
-                raise error(f"{where}: expected a JSON object")
+            data = _json_object(line)
+            if isinstance(data, str):
+                _fail(f"{where}: {data}", error, problems)
+                continue
             yield where, line, data
 
 
-def read_records(path: Path) -> Iterator[Record]:
-    """Records of a JSONL file; a line that is not a record raises with file:line."""
-    for where, _, data in json_lines(path):
-        if not isinstance(data.get("text"), str):
-            raise AnnotationError(f"{where}: expected an object with a string 'text'")
+def _json_object(line: str) -> dict | str:
+    """The JSON object on one line, or what is wrong with it. The line end is cut off first:
+    on a line cut short the decoder stops past it and would count the column on a line 2."""
+    try:
+        data = json.loads(line.rstrip("\r\n"))
+    except json.JSONDecodeError as err:
+        return f"not JSON at column {err.colno}: {err.msg}"
+    return data if isinstance(data, dict) else "expected a JSON object"
+
+
+def _fail(message: str, error: type[Exception], problems: list[str] | None) -> None:
+    """Raise `message`, or, when the caller collects problems, add it to them."""
+    if problems is None:
+        raise error(message)
+    problems.append(message)
+
+
+def _record_problem(data: dict) -> str | None:
+    """Why a JSON object is not a record, or None: every reader relies on these shapes."""
+    if not isinstance(data.get("text"), str):
+        return "expected an object with a string 'text'"
+    for name in ("spans", "relations"):
+        items = data.get(name) or []
+        if not (isinstance(items, list) and all(isinstance(item, dict) for item in items)):
+            return f"'{name}' must be a list of objects, not {json.dumps(items, ensure_ascii=False)[:60]}"
+    if not isinstance(data.get("meta") or {}, dict):
+        return "'meta' must be an object"
+    return None
+
+
+def read_records(path: Path, problems: list[str] | None = None) -> Iterator[Record]:
+    """Records of a JSONL file; a line that is not a record raises with file:line, or, given
+    a `problems` list, is reported there and skipped."""
+    for where, _, data in json_lines(path, problems=problems):
+        if problem := _record_problem(data):
+            _fail(f"{where}: {problem}", AnnotationError, problems)
+            continue
         yield Record(id=str(data.get("id", "")), text=data["text"],
-                         spans=list(data.get("spans") or []),
-                         relations=list(data.get("relations") or []),
-                         meta=dict(data.get("meta") or {}), where=where)
+                     spans=list(data.get("spans") or []),
+                     relations=list(data.get("relations") or []),
+                     meta=dict(data.get("meta") or {}), where=where)
 
 
 def jsonl_files(paths: Iterable[Path | str]) -> list[Path]:

@@ -21,7 +21,7 @@ from pathlib import Path
 from confection import Config
 
 from . import entity_model, relation_model, status
-from .annotations import gold_files, split
+from .annotations import gold_files, require_valid, segmentation, split
 from .augment import lower_cased
 from .cache import cached_folder
 from .config import MODEL_STAGES, load_config, save_config, spacy_config
@@ -184,11 +184,13 @@ def versions() -> dict:
 
 
 def run(models_dir: Path = MODELS_DIR, seed: int | None = None, log: Log = log_stderr) -> dict:
-    """Train on the training split, score on the held-out split, write models/ and meta.json."""
+    """Check the gold files as `annotations validate` does, then train on the training split,
+    score on the held-out split, write models/ and meta.json."""
     from .evaluate import score
 
     started = time.perf_counter()
     files = gold_files()
+    require_valid(files, segmentation())  # a few seconds, before minutes of training
     train_records, heldout = split(read_many(files))
     config = load_config()
     seed = config["train"]["seed"] if seed is None else seed

@@ -10,8 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from pipeline.annotations import folds, gold_files, heldout_ids, stats, validate
-from pipeline.cli import segmentation
+from pipeline.annotations import folds, gold_files, heldout_ids, segmentation, stats, validate
 from pipeline.convert import from_doccano, import_file, to_label_studio
 from pipeline.errors import AnnotationError
 from pipeline.paths import POOL
@@ -76,6 +75,113 @@ def test_not_json_is_reported_with_its_line(tmp_path):
     path.write_text(json.dumps(GOOD, ensure_ascii=False) + "\n{oops\n", encoding="utf-8")
     [problem] = validate([path], None)
     assert problem.startswith(f"{path}:2: not JSON")
+
+
+def with_changes(id: str, **changes) -> dict:
+    """A copy of GOOD with another id and some fields changed."""
+    return {**json.loads(json.dumps(GOOD)), "id": id, **changes}
+
+
+def test_validate_reports_every_bad_line_and_goes_on(tmp_path):
+    path = tmp_path / "x.jsonl"
+    lines = [json.dumps(GOOD, ensure_ascii=False), "{oops", '{"id": "t2" "text": "x"}',
+             '{"id": "t3", "text": "abc",', '{"id": "t4"}', "[1]",
+             json.dumps(with_changes("t6", spans=[{"start": 2, "end": 17, "label": "PER"}],
+                                     relations=[]), ensure_ascii=False)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert validate([path], None) == [
+        f"{path}:2: not JSON at column 2: Expecting property name enclosed in double quotes",
+        f"{path}:3: not JSON at column 13: Expecting ',' delimiter",
+        f"{path}:4: not JSON at column 28: Expecting property name enclosed in double quotes",
+        f"{path}:5: expected an object with a string 'text'",
+        f"{path}:6: expected a JSON object",
+        f"{path}:7: span 0 ' Nông Thị Hương': starts or ends with white space"]
+
+
+def test_malformed_fields_are_problems_not_crashes(tmp_path):
+    from pipeline.cli import main
+
+    rows = [with_changes("f1", spans=[{"start": 3.0, "end": 17, "label": "PER"}], relations=[]),
+            with_changes("f2", spans="abc"), with_changes("f3", relations=[1]),
+            with_changes("f4", meta="x"),
+            with_changes("f5", relations=[{"head": "0", "child": 1, "label": "has_title"},
+                                          {"head": 1, "child": True, "label": "title_of"}])]
+    path = write(tmp_path / "m.jsonl", rows)
+    problems = validate([path], None)
+    assert problems[:4] == [
+        f"{path}:1: span 0: needs integer 'start', 'end' and a 'label': "
+        "{'start': 3.0, 'end': 17, 'label': 'PER'}",
+        f"{path}:2: 'spans' must be a list of objects, not \"abc\"",
+        f"{path}:3: 'relations' must be a list of objects, not [1]",
+        f"{path}:4: 'meta' must be an object"]
+    assert f"{path}:5: relation 0: needs integer 'head', 'child' and a 'label'" in problems[4]
+    assert f"{path}:5: relation 1: needs integer 'head', 'child' and a 'label'" in problems[5]
+    assert main(["annotations", "validate", "--no-words", str(path)]) == 1
+
+
+def test_a_ref_is_a_string_naming_one_thing_and_published_is_iso(tmp_path):
+    shared = with_changes("r1", relations=GOOD["relations"][:1], spans=[
+        {"start": 3, "end": 17, "label": "PER", "ref": "p1"}, {"start": 19, "end": 29, "label": "TITLE"},
+        {"start": 30, "end": 50, "label": "ORG", "ref": "p1"}])
+    number = with_changes("r2", spans=[{"start": 3, "end": 17, "label": "PER", "ref": 5}], relations=[])
+    dates = [with_changes(f"d{n}", meta={"published": day})
+             for n, day in enumerate(["20/05/2019", "2019-02-30", 2019, "2019", "2019-05", "2019-05-20"])]
+    path = write(tmp_path / "r.jsonl", [shared, number, *dates])
+    assert validate([path], None) == [
+        f"{path}:1: span 2 'Ban Tổ chức Huyện uỷ' (ORG) shares ref 'p1' with span 0 'Nông Thị Hương' "
+        "(PER): a ref names one thing",
+        f"{path}:2: span 0 'Nông Thị Hương': ref 5 must be a string",
+        f"{path}:3: meta.published '20/05/2019' is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)",
+        f"{path}:4: meta.published '2019-02-30' is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)",
+        f"{path}:5: meta.published 2019 is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)"]
+
+
+def test_a_bad_status_value_is_named_as_such(tmp_path):
+    def status(label_index: int, value: str) -> dict:
+        relations = json.loads(json.dumps(GOOD["relations"]))
+        relations[label_index]["status"] = value
+        return with_changes(f"s{label_index}{value}", relations=relations)
+
+    path = write(tmp_path / "s.jsonl", [status(0, "retired"), status(1, "former"), status(0, "current")])
+    assert validate([path], None) == [
+        f"{path}:1: relation 0 (has_title): status 'retired' is not one of the statuses "
+        "(current, former, acting, appointed, ended)",
+        f"{path}:2: relation 1 (title_of): status 'former': a status (former, acting, appointed, "
+        "ended) goes only on has_title",
+        f"{path}:3: relation 0 (has_title): status 'current' is written as no status (leave 'status' out)"]
+
+
+def test_training_refuses_gold_that_does_not_validate(tmp_path, monkeypatch):
+    """`make train` checks the gold files first, as `annotations validate` does, and trains
+    nothing on bad ones (nor crashes deep inside with an IndexError)."""
+    import pipeline.train as train
+    from pipeline.errors import PipelineError
+
+    def trained(*args, **kwargs):
+        raise AssertionError("training started on gold that does not validate")
+
+    past = with_changes("a", relations=[{"head": 0, "child": 7, "label": "has_title"}])
+    edge = with_changes("b", spans=[{"start": 2, "end": 17, "label": "PERSON"}], relations=[])
+    titled = with_changes("c", spans=[GOOD["spans"][0], {**GOOD["spans"][1], "ref": "t"}],
+                          relations=GOOD["relations"][:1])
+    overlap = with_changes("d", spans=GOOD["spans"] + [{"start": 42, "end": 50, "label": "LOC"}])
+    first = write(tmp_path / "a.jsonl", [past, edge, overlap, GOOD])
+    second = write(tmp_path / "b.jsonl", [titled, GOOD])
+    monkeypatch.setattr(train, "gold_files", lambda: [first, second])
+    monkeypatch.setattr(train, "out_of_fold_calibration", trained)
+    monkeypatch.setattr(train, "fit", trained)
+    with pytest.raises(AnnotationError) as refused:
+        train.run(models_dir=tmp_path / "models")
+    assert isinstance(refused.value, PipelineError)  # the command line prints it and exits 2
+    message = str(refused.value)
+    for problem in [f"{first}:1: relation 0 (has_title): head 0 or child 7 is not a span index",
+                    f"{first}:2: span 0 ' Nông Thị Hương': starts or ends with white space",
+                    f"{first}:2: span 0 ' Nông Thị Hương': unknown label 'PERSON'",
+                    f"{second}:1: span 1 'Phó Trưởng': a ref is for PER, ORG, DOC spans, not TITLE",
+                    f"{first}:3: span 3 'Huyện uỷ' overlaps or comes before span 2",
+                    f"{second}:2: duplicate id 't1' (first at {first}:4)"]:
+        assert problem in message
+    assert not (tmp_path / "models").exists()
 
 
 def test_stats_per_split(nlp):
