@@ -1,5 +1,9 @@
-"""Shared fixtures: the real pipeline, loaded once per test session."""
+"""Shared fixtures: the real pipeline, loaded once per test session; a small gold record and
+a writer of JSONL files for the tests of the annotation tools."""
 from __future__ import annotations
+
+import json
+from pathlib import Path
 
 import pytest
 
@@ -34,3 +38,18 @@ def ents(doc) -> list[tuple[str, str]]:
 def rels(doc) -> set[tuple[str, str, str]]:
     """(label, head text, child text) of every relation."""
     return {(r.label, r.head.text, r.child.text) for r in doc._.relations}
+
+
+TEXT = "Bà Nông Thị Hương, Phó Trưởng Ban Tổ chức Huyện uỷ cho biết."
+#       0123456789...: "Nông Thị Hương" 3-17, "Phó Trưởng" 19-29, "Ban Tổ chức Huyện uỷ" 30-50
+GOOD = {"id": "t1", "text": TEXT, "meta": {"source": "written"},
+        "spans": [{"start": 3, "end": 17, "label": "PER"}, {"start": 19, "end": 29, "label": "TITLE"},
+                  {"start": 30, "end": 50, "label": "ORG"}],
+        "relations": [{"head": 0, "child": 1, "label": "has_title"},
+                      {"head": 1, "child": 2, "label": "title_of"}]}
+
+
+def write(path: Path, rows: list[dict]) -> Path:
+    """A JSONL file of `rows`."""
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    return path

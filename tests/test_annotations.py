@@ -5,29 +5,15 @@ import json
 import subprocess
 import sys
 import unicodedata
-from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import GOOD, ROOT, TEXT, write
 
 from pipeline.annotations import folds, gold_files, heldout_ids, segmentation, stats, validate
 from pipeline.convert import from_doccano, import_file, to_label_studio
 from pipeline.errors import AnnotationError
 from pipeline.paths import POOL
 from pipeline.records import Record, read_many, read_records
-
-TEXT = "Bà Nông Thị Hương, Phó Trưởng Ban Tổ chức Huyện uỷ cho biết."
-#       0123456789...: "Nông Thị Hương" 3-17, "Phó Trưởng" 19-29, "Ban Tổ chức Huyện uỷ" 30-50
-GOOD = {"id": "t1", "text": TEXT, "meta": {"source": "written"},
-        "spans": [{"start": 3, "end": 17, "label": "PER"}, {"start": 19, "end": 29, "label": "TITLE"},
-                  {"start": 30, "end": 50, "label": "ORG"}],
-        "relations": [{"head": 0, "child": 1, "label": "has_title"},
-                      {"head": 1, "child": 2, "label": "title_of"}]}
-
-
-def write(path: Path, rows: list[dict]) -> Path:
-    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
-    return path
 
 
 @pytest.fixture(scope="module")

@@ -5,23 +5,15 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from conftest import GOOD, TEXT, write
+
 from pipeline.cli import main
 from pipeline.convert import import_file, to_label_studio
 from pipeline.records import Record, read_records
 
-TEXT = "Bà Nông Thị Hương, Phó Trưởng Ban Tổ chức Huyện uỷ cho biết."
-#       "Nông Thị Hương" 3-17, "Phó Trưởng" 19-29, "Ban Tổ chức Huyện uỷ" 30-50
-GOOD = {"id": "t1", "text": TEXT, "meta": {"source": "written"},
-        "spans": [{"start": 3, "end": 17, "label": "PER"}, {"start": 19, "end": 29, "label": "TITLE"},
-                  {"start": 30, "end": 50, "label": "ORG"}],
-        "relations": [{"head": 0, "child": 1, "label": "has_title"},
-                      {"head": 1, "child": 2, "label": "title_of"}]}
 DANGLING = {**GOOD, "relations": GOOD["relations"] + [{"head": 0, "child": 7, "label": "has_title"}]}
 
 
-def write(path: Path, rows: list[dict]) -> Path:
-    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
-    return path
 
 
 def with_id(doc_id: str) -> dict:
