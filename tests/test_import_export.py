@@ -14,8 +14,6 @@ from pipeline.records import Record, read_records
 DANGLING = {**GOOD, "relations": GOOD["relations"] + [{"head": 0, "child": 7, "label": "has_title"}]}
 
 
-
-
 def with_id(doc_id: str) -> dict:
     return {**GOOD, "id": doc_id}
 
