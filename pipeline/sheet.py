@@ -307,6 +307,9 @@ def to_sheet(record: Record, file: str) -> str:
     lines = [f"file: {file}"]
     if record.meta.get("published"):
         lines.append(f"published: {record.meta['published']}")
+    if record.meta.get("annotator"):
+        lines.append(f"annotator: {record.meta['annotator']}")
+    lines += [f"note: {note}" for note in record.meta.get("notes") or []]  # kept through a round trip
     ids = []
     first_of_ref: dict[str, str] = {}
     cursor: dict[int, int] = {}

@@ -65,3 +65,14 @@ def test_a_record_goes_to_a_sheet_and_back_unchanged(tmp_path):
     assert [(s["start"], s["end"], s["label"]) for s in back.spans] == \
         [(s["start"], s["end"], s["label"]) for s in record.spans]
     assert back.spans[0]["ref"] == back.spans[1]["ref"]
+
+
+def test_the_annotator_and_the_notes_go_to_a_sheet_and_back(tmp_path):
+    """A sheet exported for review and read back keeps who annotated it and their notes."""
+    start = ARTICLE.index("Nguyễn")
+    meta = {"source": "published", "annotator": "b07 reviewed", "notes": ["sentence 1: a note", "case 66"]}
+    record = Record("a-01", ARTICLE, [{"start": start, "end": start + 13, "label": "PER"}], [], meta)
+    sheet = tmp_path / "a-01.sheet"
+    sheet.write_text(to_sheet(record, "x/a-01.txt"), encoding="utf-8")
+    [back] = import_sheets([sheet], article_folder(tmp_path)).records
+    assert (back.meta["annotator"], back.meta["notes"]) == ("b07 reviewed", ["sentence 1: a note", "case 66"])
