@@ -92,6 +92,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(f"skipped {line}", file=sys.stderr)
     for line in imported.warnings:
         print(f"warning: {line}", file=sys.stderr)
+    for record in imported.records:
+        record.meta.update(args.meta)
     write_jsonl(out, [r.to_json() for r in imported.records])
     print(f"{len(imported.records)} document(s) -> {out}, {len(imported.skipped)} task(s) skipped, "
           f"{len(imported.warnings)} warning(s); check them with "
@@ -256,6 +258,14 @@ def confidence(text: str) -> float:
     return value
 
 
+def meta_field(text: str) -> tuple[str, str]:
+    """KEY=VALUE of `--meta`: a batch's records are one outlet's, all published, …"""
+    key, sep, value = text.partition("=")
+    if not sep or not key.strip():
+        raise argparse.ArgumentTypeError(f"{text!r} is not KEY=VALUE")
+    return key.strip(), value
+
+
 def worker_count(text: str) -> int:
     """A number of worker processes: 1 or more (0 or -3 would run as one and be recorded as given)."""
     wrong = argparse.ArgumentTypeError(f"{text!r} is not a whole number of 1 or more")
@@ -309,7 +319,10 @@ def build_parser() -> argparse.ArgumentParser:
             arg("files", nargs="+", help="the export file, or sheet files"),
             arg("--articles", help="with --from sheet: the folder the sheets' article paths start in"),
             arg("--out", required=True, help="the JSONL file to write; it must not exist yet"),
-            arg("--force", action="store_true", help="replace --out if it exists"))
+            arg("--force", action="store_true", help="replace --out if it exists"),
+            arg("--meta", type=meta_field, action="append", default=[], metavar="KEY=VALUE",
+                help="set a meta field on every record imported, e.g. source=published (the "
+                     "published articles cross-validation tests on) or outlet=NAME; repeatable"))
     command(ann_sub, "export", "annotations.jsonl -> Label Studio tasks with predictions, or sheets", cmd_export,
             arg("file"),
             arg("--to", dest="tool", choices=["label-studio", "sheet"], default="label-studio"),

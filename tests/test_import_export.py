@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from conftest import GOOD, TEXT, write
 
 from pipeline.cli import main
@@ -177,3 +178,22 @@ def test_export_refuses_a_dangling_relation_before_writing(tmp_path, capsys):
         assert f"{source}:2: relation 2: needs integer 'head' and 'child' that are span indices" in \
             capsys.readouterr().err
         assert not out.exists()
+
+
+def test_import_sets_the_meta_fields_a_batch_shares(tmp_path):
+    """A batch imported from the pipeline's own output has no `source`: `--meta
+    source=published --meta outlet=…` makes its records the published articles that
+    cross-validation tests on, by outlet; a malformed field is refused before anything."""
+    exported = to_label_studio(Record("a", TEXT, GOOD["spans"], GOOD["relations"], {"file": "/x/a.txt"}))
+    path = tmp_path / "export.json"
+    path.write_text(json.dumps([{**exported, "id": 1, "annotations": [
+        {"id": 1, "was_cancelled": False, "result": exported["predictions"][0]["result"]}]}]), encoding="utf-8")
+    out = tmp_path / "batch.jsonl"
+    assert main(["annotations", "import", str(path), "--from", "label-studio", "--out", str(out),
+                 "--meta", "source=published", "--meta", "outlet=Báo Quảng Trị"]) == 0
+    [record] = read_records(out)
+    assert record.meta == {"file": "/x/a.txt", "source": "published", "outlet": "Báo Quảng Trị"}
+    with pytest.raises(SystemExit) as refused:  # argparse's own usage error
+        main(["annotations", "import", str(path), "--from", "label-studio", "--out",
+              str(tmp_path / "other.jsonl"), "--meta", "published"])
+    assert refused.value.code == 2 and not (tmp_path / "other.jsonl").exists()
