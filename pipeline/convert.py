@@ -85,6 +85,9 @@ def _region_span(region: dict, where: str, warn: Callable[[str], None]) -> dict:
     meta = " ".join((region.get("meta") or {}).get("text") or [])
     if "ref=" in meta:
         span["ref"] = meta.split("ref=", 1)[1].split()[0]
+    elif "ref" in meta.lower():
+        warn(f"{where}: region '{value.get('text', '')}' [{value['start']}:{value['end']}] has the note "
+             f"{meta!r}, no 'ref=ID' in it: no ref kept")
     return span
 
 

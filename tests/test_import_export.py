@@ -148,6 +148,16 @@ def test_label_studio_region_with_two_labels_is_reported(tmp_path):
                                  "[3:17] has labels PER, ORG; kept PER"]
 
 
+def test_label_studio_ref_note_without_its_equals_sign_is_reported(tmp_path):
+    """A note "ref p1" (the annotator meant ref=p1) keeps no ref: said, not lost in silence."""
+    noted = {**region("a", 3, 17, "PER"), "meta": {"text": ["ref p1, same as the holder"]}}
+    imported = import_file(label_studio(tmp_path, [task(noted)]), "label-studio")
+    assert imported.records[0].spans == [{"start": 3, "end": 17, "label": "PER"}]
+    assert imported.warnings == [f"{tmp_path / 'export.json'}: task 1 (id 9): region 'Nông Thị Hương' "
+                                 "[3:17] has the note 'ref p1, same as the holder', no 'ref=ID' "
+                                 "in it: no ref kept"]
+
+
 def test_label_studio_task_annotated_twice_uses_the_latest_and_says_so(tmp_path, capsys):
     older = {"id": 1, "was_cancelled": False, "updated_at": "2024-05-02T10:00:00.000000Z",
              "result": [region("a", 3, 17, "ORG")]}

@@ -253,6 +253,8 @@ def test_cli_tables_and_errors(kb, tmp_path, capsys):
     assert code == 2 and "not an extract output" in err
     code, _, err = run(["kb", "export", "--kb", str(kb)], capsys)
     assert code == 2 and "--rdf" in err and "--neo4j" in err
+    code, _, err = run(["kb", "build", str(BATCH1), "--kb", str(tmp_path)], capsys)  # a folder, no file
+    assert code == 2 and f"{tmp_path}: cannot open a knowledge base there" in err
 
 
 def test_build_writes_datasette_metadata_and_career_query_answers(tmp_path, capsys):

@@ -108,9 +108,13 @@ def connect(path: Path, create: bool = False) -> sqlite3.Connection:
     if not create and not path.is_file():
         raise InputError(f"{path}: no knowledge base there; build one with "
                          f"`python -m pipeline kb build OUT --kb {path}`")
-    if create:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    conn = sqlite3.connect(path)
+    try:
+        if create:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(path)
+        conn.execute("PRAGMA schema_version")  # SQLite opens the file only at the first statement
+    except (OSError, sqlite3.OperationalError) as err:  # a place no file can be made or read
+        raise InputError(f"{path}: cannot open a knowledge base there ({err}); give another --kb") from None
     conn.row_factory = sqlite3.Row
     conn.create_function("kb_combine", 2, combine, deterministic=True)
     try:
