@@ -10,8 +10,10 @@ from __future__ import annotations
 import argparse
 import gc
 import json
+import math
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from .errors import PipelineError
@@ -61,14 +63,18 @@ def cmd_agreement(args: argparse.Namespace) -> int:
     from .report import agreement_table
 
     first, second = read_checked(args.first), read_checked(args.second)
-    for ids, name, other in zip(unmatched(first, second, (args.first, args.second)),
-                                (args.first, args.second), (args.second, args.first)):
-        if ids:
-            print(f"warning: {name}: {len(ids)} document(s) not in {other}, left out "
-                  f"(e.g. {', '.join(ids[:3])})", file=sys.stderr)
+    only_first, only_second = unmatched(first, second, (args.first, args.second))
+    _warn_left_out(only_first, f"{args.first}: {len(only_first)} document(s) not in {args.second}, left out")
+    _warn_left_out(only_second, f"{args.second}: {len(only_second)} document(s) not in {args.first}, left out")
     result = agreement(first, second)
     print(json.dumps(result, ensure_ascii=False, indent=1) if args.json else agreement_table(result))
     return 0
+
+
+def _warn_left_out(ids: list[str], message: str) -> None:
+    """`warning: MESSAGE (e.g. …)` on stderr, for the documents one file has and the other lacks."""
+    if ids:
+        print(f"warning: {message} (e.g. {', '.join(ids[:3])})", file=sys.stderr)
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -165,12 +171,9 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         pred = read_checked(args.pred, gold=False)
         gold_name = args.gold or "the held-out split"
         missing, extra = unmatched(gold, pred, (gold_name, args.pred))
-        if missing:
-            print(f"warning: {args.pred}: no prediction for {len(missing)} of {len(gold)} documents of "
-                  f"{gold_name}, scored as predicting nothing (e.g. {', '.join(missing[:3])})", file=sys.stderr)
-        if extra:
-            print(f"warning: {args.pred}: {len(extra)} prediction(s) for ids not in {gold_name}, "
-                  f"ignored (e.g. {', '.join(extra[:3])})", file=sys.stderr)
+        _warn_left_out(missing, f"{args.pred}: no prediction for {len(missing)} of {len(gold)} documents of "
+                                f"{gold_name}, scored as predicting nothing")
+        _warn_left_out(extra, f"{args.pred}: {len(extra)} prediction(s) for ids not in {gold_name}, ignored")
         result = {"entities": entity_scores(gold, pred), "relations": relation_scores(gold, pred)}
     else:
         result = score(load(), gold)
@@ -245,17 +248,23 @@ def cmd_bench(args: argparse.Namespace) -> int:
     return 0
 
 
-def confidence(text: str) -> float:
-    """A confidence threshold: a number from 0 to 1. Anything else (1.5, nan) would drop every
-    fact, or none, without a word."""
-    wrong = argparse.ArgumentTypeError(f"{text!r} is not a number from 0 to 1")
-    try:
-        value = float(text)
-    except ValueError:
-        raise wrong from None
-    if not 0.0 <= value <= 1.0:  # nan fails this too
-        raise wrong
-    return value
+def _in_range(cast: Callable[[str], float], low: float, high: float, wording: str) -> Callable[[str], float]:
+    """An argparse type: `cast` of the text, refused unless from `low` to `high` (nan never is)."""
+    def parse(text: str) -> float:
+        try:
+            value = cast(text)
+        except ValueError:
+            value = math.nan
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"{text!r} is not {wording}")
+        return value
+    return parse
+
+
+# --min-confidence outside 0-1 (1.5, nan) would drop every fact, or none, without a word;
+# --jobs 0 or -3 would run as one and be recorded as given.
+confidence = _in_range(float, 0.0, 1.0, "a number from 0 to 1")
+worker_count = _in_range(int, 1, math.inf, "a whole number of 1 or more")
 
 
 def meta_field(text: str) -> tuple[str, str]:
@@ -264,18 +273,6 @@ def meta_field(text: str) -> tuple[str, str]:
     if not sep or not key.strip():
         raise argparse.ArgumentTypeError(f"{text!r} is not KEY=VALUE")
     return key.strip(), value
-
-
-def worker_count(text: str) -> int:
-    """A number of worker processes: 1 or more (0 or -3 would run as one and be recorded as given)."""
-    wrong = argparse.ArgumentTypeError(f"{text!r} is not a whole number of 1 or more")
-    try:
-        value = int(text)
-    except ValueError:
-        raise wrong from None
-    if value < 1:
-        raise wrong
-    return value
 
 
 def arg(*names: str, **options) -> tuple[tuple[str, ...], dict]:

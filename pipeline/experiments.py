@@ -27,7 +27,7 @@ from .language import from_config, load
 from .paths import PEOPLE_FILE
 from .read import normalise
 from .records import Record
-from .schema import LABELS, STATUSES
+from .schema import LABELS, STATUSES, Triple
 from .train import Log, out_of_fold
 
 # How the model's spans and the rules' spans meet (pipeline/entity_model.py, MERGE_POLICIES).
@@ -53,9 +53,9 @@ def new_pool() -> dict:
     return {"gold": [], "pred": [], "expected": [], "triples": [], "words": 0, "seconds": 0.0}
 
 
-def pool_predictions(pool: dict, nlp, test: list[Record]) -> None:
+def pool_predictions(pool: dict, nlp, test: list[Record], expected: list[Triple]) -> None:
     """Predict the test documents, timing the whole pipeline, and pool the results with the
-    triples the gold states."""
+    triples their gold states (`expected`: `evaluate.gold_triples`)."""
     started = time.perf_counter()
     results = nlp.process_many([(r.text, r.id) for r in test])
     pool["seconds"] += time.perf_counter() - started
@@ -63,7 +63,7 @@ def pool_predictions(pool: dict, nlp, test: list[Record]) -> None:
     pool["gold"] += test
     pool["pred"] += [r.record for r in results]
     pool["triples"] += [t for r in results for t in r.triples]
-    pool["expected"] += gold_triples(nlp, test)
+    pool["expected"] += expected
 
 
 def pooled_scores(pool: dict) -> dict:
@@ -82,14 +82,18 @@ def cross_validate(records: list[Record], k: int, seed: int, variants: dict[str,
     on every variant's models. Returns pooled scores by "variant / merge"."""
     base = load_config()
     pools: dict[str, dict] = {}
+    facts: dict[tuple[str, ...], list[Triple]] = {}  # a fold's gold triples: the same for every variant
     for name, overrides in variants.items():
         config = with_overrides(base, overrides(base) if callable(overrides) else overrides)
         # the folds are the same for every variant; a variant's own train.seed draws its models
         for test, models in out_of_fold(records, config, k, seed, lambda line, name=name: log(f"{name}: {line}"), by,
                                         config["train"]["seed"]):
+            ids = tuple(r.id for r in test)
             for label, run_overrides in merges.items():
                 nlp = from_config(with_overrides(config, run_overrides), models)
-                pool_predictions(pools.setdefault(f"{name} / {label}", new_pool()), nlp, test)
+                if ids not in facts:
+                    facts[ids] = gold_triples(nlp, test)
+                pool_predictions(pools.setdefault(f"{name} / {label}", new_pool()), nlp, test, facts[ids])
     return {key: pooled_scores(pool) for key, pool in pools.items()}
 
 
@@ -417,7 +421,8 @@ def choices(k: int = 3, log: Log = lambda line: None, only: list[str] | None = N
     one fold per value of that `meta` field, e.g. "outlet")."""
     train = gold_split()[0]
     rules = new_pool()  # nothing to train: the rules read every published article once
-    pool_predictions(rules, load(None), published_and_extra(train)[0])
+    nlp, published = load(None), published_and_extra(train)[0]
+    pool_predictions(rules, nlp, published, gold_triples(nlp, published))
     out = {"rules only": pooled_scores(rules)}
     out.update(cross_validate(train, k, load_config()["train"]["seed"],
                               {n: o for n, o in TRAINED_VARIANTS.items() if not only or n in only},

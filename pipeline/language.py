@@ -25,7 +25,7 @@ from .read import normalise
 from .records import Record, doc_to_record
 from .schema import Triple
 from .segment import Segmenter
-from .triples import doc_entities, doc_triples
+from .triples import doc_entities, doc_triples, ref_names
 
 
 class Stage(Protocol):
@@ -130,9 +130,10 @@ class Pipeline:
             record = doc_to_record(doc)
             records[n].meta.update(record.meta)
             record.spans = [{**s, "start": s["start"] + offset, "end": s["end"] + offset} for s in record.spans]
-            done[n].append(Piece(record, [_shift_triple(t, offset) for t in doc_triples(doc)
+            names = ref_names(doc)  # once, for the triples and the entities
+            done[n].append(Piece(record, [_shift_triple(t, offset) for t in doc_triples(doc, names)
                                           if t["confidence"] >= self.min_confidence],
-                                 doc_entities(doc, offset)))
+                                 doc_entities(doc, offset, names)))
             words[n] += count_words(doc)
             # The Doc's own values (its Words, Spans and Relations) point back at it: dropped
             # here, the Doc is freed as soon as it is done, not left for the collector to find.

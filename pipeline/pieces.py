@@ -58,10 +58,12 @@ def join(pieces: list[Piece]) -> tuple[list[dict], list[dict], list[Triple], lis
         renamed: dict[str, str] = {}  # the piece's ref -> the article's
         for line in piece.entities:
             key = (line["label"], line["name"])
-            if key not in by_name:
+            if key not in by_name and "@" in line["ref"]:  # no refs stage: its offset is unique already
+                by_name[key] = line["ref"]
+            elif key not in by_name:
                 letter = line["ref"][0]
                 counts[letter] = counts.get(letter, 0) + 1
-                by_name[key] = f"{letter}{counts[letter]}" if "@" not in line["ref"] else line["ref"]
+                by_name[key] = f"{letter}{counts[letter]}"
             renamed[line["ref"]] = by_name[key]
             _merge(entities, {**line, "ref": by_name[key]})
         base = len(spans)

@@ -53,15 +53,14 @@ def ref_names(doc: Doc) -> dict[tuple[str, str], str]:
     return names
 
 
-def _triple(doc: Doc, names: dict[tuple[str, str], str], subject: Span, predicate: str, obj: Span,
-            confidence: float, source: str, qualifiers: dict | None = None) -> Triple:
-    text = doc_text(doc)
+def _triple(doc: Doc, text: str, doc_id: str, names: dict[tuple[str, str], str], subject: Span,
+            predicate: str, obj: Span, confidence: float, source: str, qualifiers: dict | None = None) -> Triple:
     start = min(subject.start_char, obj.start_char)
     end = max(subject.end_char, obj.end_char)
     sent = sentence_span(doc, subject.start)
     return {
         "subject": entity(subject, names), "predicate": predicate, "object": entity(obj, names),
-        "qualifiers": qualifiers or {}, "doc_id": doc._.doc_id,
+        "qualifiers": qualifiers or {}, "doc_id": doc_id,
         "evidence": {"start": start, "end": end, "text": text[start:end],
                      "sentence": text[sent.start_char:sent.end_char].strip()},
         "confidence": round(confidence, 3), "source": source,
@@ -83,13 +82,14 @@ def _position(doc: Doc, names: dict[tuple[str, str], str], published: str | None
     return qualifiers
 
 
-def doc_triples(doc: Doc) -> list[Triple]:
-    """Every triple the document states, de-duplicated, in text order."""
+def doc_triples(doc: Doc, names: dict[tuple[str, str], str] | None = None) -> list[Triple]:
+    """Every triple the document states, de-duplicated, in text order (`names`: `ref_names`
+    of the Doc, when the caller has them)."""
     rels: list[Relation] = doc._.relations or []
     title_of = {span_key(r.head): r for r in rels if r.label == "title_of"}
     decisions = {span_key(r.child): r.head for r in rels if r.label == "decides_on"}
-    published = doc._.published
-    names = ref_names(doc)
+    text, doc_id, published = doc_text(doc), doc._.doc_id, doc._.published  # `doc._` is made at each access
+    names = ref_names(doc) if names is None else names
     out: list[Triple] = []
     for rel in rels:
         if rel.label == "has_title":
@@ -97,13 +97,13 @@ def doc_triples(doc: Doc) -> list[Triple]:
             qualifiers = _position(doc, names, published, rel, decisions)
             if org_rel is not None:
                 title = (rel.child._.canonical or {"text": span_text(rel.child)})["text"]
-                out.append(_triple(doc, names, rel.head, "holds_position", org_rel.child,
+                out.append(_triple(doc, text, doc_id, names, rel.head, "holds_position", org_rel.child,
                                    rel.score * org_rel.score, rel.source, {"title": title, **qualifiers}))
             else:
-                out.append(_triple(doc, names, rel.head, "has_title", rel.child, rel.score, rel.source,
+                out.append(_triple(doc, text, doc_id, names, rel.head, "has_title", rel.child, rel.score, rel.source,
                                    qualifiers))
         elif rel.label in {"issued_by", "issued_on", "implements", "decides_on"}:
-            out.append(_triple(doc, names, rel.head, rel.label, rel.child, rel.score, rel.source))
+            out.append(_triple(doc, text, doc_id, names, rel.head, rel.label, rel.child, rel.score, rel.source))
     return once(out)
 
 
@@ -119,12 +119,12 @@ def once(triples: list[Triple]) -> list[Triple]:
     return list(best.values())
 
 
-def doc_entities(doc: Doc, offset: int = 0) -> list[dict]:
+def doc_entities(doc: Doc, offset: int = 0, names: dict[tuple[str, str], str] | None = None) -> list[dict]:
     """One line per person, body and document the Doc names: its ref, canonical name, the
     names it is written as, and where (offsets shifted by `offset`)."""
     groups: dict[tuple[str, str], dict] = {}
     doc_id = doc._.doc_id
-    names = ref_names(doc)
+    names = ref_names(doc) if names is None else names
     for ent in doc.ents:
         label = ent.label_
         if label not in REF_LABELS:

@@ -1,7 +1,7 @@
 """The scorer on hand-made cases whose right answers are worked out here."""
 from __future__ import annotations
 
-from pipeline.evaluate import classify_errors, entity_scores, relation_scores, triple_scores
+from pipeline.evaluate import classify_errors, entity_scores, gold_triples, relation_scores, triple_scores
 from pipeline.records import Record
 
 TEXT = "Ông Trần Văn An, Bí thư Huyện ủy Đình Lập ký Quyết định 12-QĐ/HU ngày 02/02/2008."
@@ -116,7 +116,8 @@ def test_cross_validation_scores_the_facts_too():
     from pipeline.paths import ANNOTATIONS_DIR
     from pipeline.records import read_records
 
-    pool = new_pool()
-    pool_predictions(pool, pipeline.load(None), list(read_records(ANNOTATIONS_DIR / "gold" / "sample.jsonl")))
+    pool, nlp = new_pool(), pipeline.load(None)
+    records = list(read_records(ANNOTATIONS_DIR / "gold" / "sample.jsonl"))
+    pool_predictions(pool, nlp, records, gold_triples(nlp, records))
     facts = pooled_scores(pool)["triples"]["micro"]
     assert facts["gold"] > 20 and 0 < facts["tp"] <= facts["pred"]
