@@ -72,7 +72,7 @@ def certain_status(doc: Doc, rel: Relation) -> str | None:
     sent = sentence_span(doc, rel.child.start)
     past = "former" if rel.head.text in LEADERS_OF_THE_PAST else None
     return past or cue_at_title(doc, rel.child, sent) or old_post(doc, rel, sent) \
-        or new_post(doc, rel.child, sent) or post_given(doc, rel.child, sent)
+        or new_post(doc, rel.child, sent) or post_given(doc, rel.child, sent) or retired(doc, rel, sent)
 
 
 # Cues right before a title that settle its status: "[Tân] Bí thư Tỉnh ủy" (appointed in all
@@ -148,6 +148,32 @@ def post_given(doc: Doc, title: Span, sent: Span) -> str | None:
             or _FORMER.intersection(clause) or not _GIVING.intersection(clause)):
         return None
     return "appointed"
+
+
+# What a retirement told right after a holder's posts reads: "(được|vừa) nghỉ hưu (theo chế độ)",
+# "nghỉ chờ hưu", "nghỉ công tác". "đã nghỉ hưu" tells of a past one (`former` in the gold).
+_RETIRING = ("nghỉ hưu", "nghỉ chờ hưu", "nghỉ công tác")
+_BEFORE_RETIRING = {"được", "vừa"}
+
+
+def retired(doc: Doc, rel: Relation, sent: Span) -> str | None:
+    """"ended" for the posts listed right after their holder when a retirement follows the
+    list: "ông X, Phó Bí thư Tỉnh ủy, [Chủ tịch] UBND tỉnh nghỉ hưu từ ngày 1/2" (all 20
+    such titles of the training documents; the classifier, reading ended cues after a post in
+    other people's clauses too, left many current)."""
+    person, title = rel.head, rel.child
+    start = _list_start(doc, title, sent)
+    if person.start > title.start or start < sent.start or not person.start <= start < person.end:
+        return None
+    words, k = words_of(doc), title.end
+    while k < sent.end and (doc[k].ent_type_ in POST_LIST_LABELS or words[k].norm_ in POST_LIST_GLUE
+                            or words[k].is_space):
+        k += 1
+    after = [t.norm_ for t in words[k:min(sent.end, k + 4)] if not t.is_space]
+    if after[:1] and after[0] in _BEFORE_RETIRING:
+        after = after[1:]
+    told = " ".join(after) + " "
+    return "ended" if any(told.startswith(cue + " ") for cue in _RETIRING) else None
 
 
 _LONGEST_CUE = max(len(cue.split()) for cue in STATUS_CUES)

@@ -377,3 +377,17 @@ def test_every_post_of_a_list_reads_the_words_that_open_the_list(nlp):
     for text in ("ủy viên", "Phó Chủ nhiệm"):
         words, held = openings[text]
         assert not held and " ".join(reversed(words)).endswith("giữ chức")
+
+
+def test_a_retirement_told_after_a_holders_posts_ends_them_all(nlp):
+    """"ông X, [Phó Bí thư] Tỉnh ủy, [Chủ tịch] UBND tỉnh nghỉ hưu": every post of the list
+    right after the holder ends, though the classifier never saw a retirement; one told of
+    someone else later in the sentence ends nothing of the first holder's."""
+    never_cued = StatusStage(status.train([titled(nlp, text, st)[0] for text, st in PERIODS]))
+    doc = nlp("Ông Nguyễn Văn Chính, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh nghỉ hưu từ ngày 1/2.")
+    ended = {r.child.text: never_cued.predicted(doc, r) for r in doc._.relations if r.label == "has_title"}
+    assert ended == {"Phó Bí thư": "ended", "Chủ tịch": "ended"}
+    waited = titled(nlp, "Thiếu tướng Hoàng Văn Định, Phó Giám đốc Công an tỉnh được nghỉ công tác chờ hưu.")
+    assert never_cued.predicted(*waited) == "ended"
+    farewell = titled(nlp, "Ông Vũ Văn Giang, Giám đốc Sở Xây dựng tỉnh dự lễ chia tay ông Đỗ Văn Hải nghỉ hưu.")
+    assert never_cued.predicted(*farewell) != "ended"
