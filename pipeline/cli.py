@@ -117,7 +117,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.tool == "sheet":
         out = Path(args.out)
         for record in records:
-            file = record.meta.get("file") or f"{record.id}.txt"
+            file = record.meta.get("file")
+            if not file:  # no article file to point at (a written document): its text goes beside the sheet
+                file = f"{record.id}.txt"
+                atomic_write(out / file, record.text)
             atomic_write(out / f"{record.id}.ann", to_sheet(record, file))
     else:
         tasks = [to_label_studio(r) for r in records]

@@ -233,9 +233,10 @@ def sources(articles: Path) -> dict[str, dict]:
 
 
 def import_sheets(paths: list[Path], articles: Path) -> Imported:
-    """Sheets (`sheet.py`) of articles under `articles` as published-text records; the id is
-    the article's file name without .txt, `meta.published` the sheet's dateline or the
-    source's year (guidelines case 39)."""
+    """Sheets (`sheet.py`) of articles under `articles` as records; the id is the article's
+    file name without .txt, `meta.published` the sheet's dateline or the source's year
+    (guidelines case 39). A sheet saying "source: written" is one of our own documents, its
+    text the file beside it that `annotations export --to sheet` wrote."""
     import unicodedata
 
     from .sheet import parse, to_record
@@ -251,8 +252,8 @@ def import_sheets(paths: list[Path], articles: Path) -> Imported:
     out = Imported()
     for path in paths:
         sheet = parse(path.read_text(encoding="utf-8"), str(path), read_article)
-        source = found.get(sheet.file, {})
-        meta = {"source": "published", "file": sheet.file}
+        source = found.get(sheet.file, {}) if sheet.source == "published" else {}
+        meta = {"source": "published", "file": sheet.file} if sheet.source == "published" else {"source": "written"}
         if sheet.notes:
             meta["notes"] = sheet.notes
         if source:

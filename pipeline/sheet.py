@@ -35,6 +35,9 @@ from .schema import STATUSES as _ALL_STATUSES
 from .spans import span_problem
 
 STATUSES = _ALL_STATUSES[1:]  # "current" is written as no status
+SOURCES = ("published", "written")
+# The record fields a sheet has its own lines for; the other text fields go to "meta:" lines.
+_OWN_LINES = {"source", "file", "published", "annotator", "notes"}
 # Abbreviations whose dot does not end a sentence ("TP. Hồ Chí Minh", "TS. Lê Văn A").
 _NO_BREAK_AFTER = {"tp", "ts", "ths", "pgs", "gs", "bs", "ks", "th.s", "ts.bs", "q", "p", "tx", "tt",
                    "st", "ng", "đ/c", "mr", "ms", "dr", "no", "tr"}
@@ -92,6 +95,8 @@ class Sheet:
     spans: list[dict] = field(default_factory=list)  # id, start, end, label, ref_of, line
     relations: list[dict] = field(default_factory=list)  # head, child, label, status, line
     notes: list[str] = field(default_factory=list)
+    source: str = "published"  # "written": a document of our own, its text kept beside the sheet
+    meta: dict[str, str] = field(default_factory=dict)  # the record's other fields ("meta: KEY=VALUE")
 
 
 def _at_word_edges(text: str, start: int, end: int) -> bool:
@@ -119,16 +124,22 @@ def parse(source: str, name: str, read_article) -> Sheet:
     """A sheet's text to a Sheet; `read_article(file)` gives the article's NFC text."""
     lines = source.splitlines()
     header: dict[str, str] = {}
+    extra: dict[str, str] = {}
     body: list[tuple[int, list[str]]] = []
     for number, raw in enumerate(lines, 1):
         line = raw.strip()
         if not line or line.startswith("#"):
             continue
-        m = re.match(r"^(file|published|annotator|note)\s*:\s*(.*)$", line)
+        m = re.match(r"^(file|published|annotator|source|note|meta)\s*:\s*(.*)$", line)
         if m and "|" not in line:
             if m.group(1) == "note":
                 header.setdefault("notes", "")
                 header["notes"] += m.group(2) + "\n"
+            elif m.group(1) == "meta":
+                key, eq, value = m.group(2).partition("=")
+                if not eq or not key.strip():
+                    raise SheetError(f"{name}:{number}: a meta line is 'meta: KEY=VALUE', not {line!r}")
+                extra[key.strip()] = value.strip()
             else:
                 header[m.group(1)] = m.group(2).strip()
             continue
@@ -141,8 +152,11 @@ def parse(source: str, name: str, read_article) -> Sheet:
         published = None
     if published and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", published):
         raise SheetError(f"{name}: published must be YYYY, YYYY-MM or YYYY-MM-DD, not {published!r}")
+    source = header.get("source", "published")
+    if source not in SOURCES:
+        raise SheetError(f"{name}: source must be {' or '.join(SOURCES)}, not {source!r}")
     sheet = Sheet(header["file"], text, published, header.get("annotator"),
-                  notes=[n for n in header.get("notes", "").splitlines() if n])
+                  notes=[n for n in header.get("notes", "").splitlines() if n], source=source, meta=extra)
     sents = sentences(text)
     cursor: dict[int, int] = {}
     problems: list[str] = []
@@ -292,7 +306,7 @@ def to_record(sheet: Sheet, doc_id: str, meta: dict, where: str = "") -> Record:
             item["status"] = r["status"]
         relations.append(item)
     relations.sort(key=lambda r: (r["head"], r["child"], r["label"]))
-    meta = dict(meta)
+    meta = {**sheet.meta, **meta}
     if sheet.published:
         meta["published"] = sheet.published
     if sheet.annotator:
@@ -309,7 +323,11 @@ def to_sheet(record: Record, file: str) -> str:
         lines.append(f"published: {record.meta['published']}")
     if record.meta.get("annotator"):
         lines.append(f"annotator: {record.meta['annotator']}")
+    if record.meta.get("source") == "written":
+        lines.append("source: written")
     lines += [f"note: {note}" for note in record.meta.get("notes") or []]  # kept through a round trip
+    lines += [f"meta: {key}={value}" for key, value in record.meta.items()
+              if key not in _OWN_LINES and isinstance(value, str | int) and "\n" not in str(value)]
     ids = []
     first_of_ref: dict[str, str] = {}
     cursor: dict[int, int] = {}

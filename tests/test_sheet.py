@@ -76,3 +76,39 @@ def test_the_annotator_and_the_notes_go_to_a_sheet_and_back(tmp_path):
     sheet.write_text(to_sheet(record, "x/a-01.txt"), encoding="utf-8")
     [back] = import_sheets([sheet], article_folder(tmp_path)).records
     assert (back.meta["annotator"], back.meta["notes"]) == ("b07 reviewed", ["sentence 1: a note", "case 66"])
+
+
+def test_a_written_document_goes_to_a_sheet_and_back_as_written(tmp_path):
+    """A document of our own has no article file: `export --to sheet` writes its text beside
+    the sheet, and the import gives back the same record, still written, with its meta."""
+    import json
+
+    from pipeline.cli import main
+
+    start = ARTICLE.index("Nguyễn")
+    title = ARTICLE.index("Bí thư")
+    record = Record("wl-07", ARTICLE, [{"start": start, "end": start + 13, "label": "PER", "ref": "p1"},
+                                       {"start": title, "end": title + 6, "label": "TITLE"}],
+                    [{"head": 0, "child": 1, "label": "has_title"}],
+                    {"source": "written", "author": "lead", "province": "Lạng Sơn"})
+    gold = tmp_path / "written.jsonl"
+    gold.write_text(json.dumps(record.to_json(), ensure_ascii=False) + "\n", encoding="utf-8")
+    sheets = tmp_path / "sheets"
+    assert main(["annotations", "export", str(gold), "--to", "sheet", "--out", str(sheets)]) == 0
+    assert (sheets / "wl-07.txt").read_text(encoding="utf-8") == ARTICLE
+    back_file = tmp_path / "back.jsonl"
+    assert main(["annotations", "import", "--from", "sheet", str(sheets / "wl-07.ann"),
+                 "--articles", str(sheets), "--out", str(back_file)]) == 0
+    [back] = [json.loads(line) for line in back_file.read_text(encoding="utf-8").splitlines()]
+    assert (back["id"], back["text"], back["spans"], back["relations"]) == \
+        ("wl-07", ARTICLE, record.spans, record.relations)
+    assert back["meta"] == {"source": "written", "author": "lead", "province": "Lạng Sơn"}
+
+
+def test_a_sheet_with_a_bad_meta_or_source_line_names_the_sheet(tmp_path):
+    folder = article_folder(tmp_path)
+    for line, problem in (("meta: author", "KEY=VALUE"), ("source: blog", "source must be")):
+        sheet = tmp_path / "bad.ann"
+        sheet.write_text(f"file: x/a-01.txt\n{line}\n", encoding="utf-8")
+        with pytest.raises(AnnotationError, match=rf"bad\.ann.*{problem}"):
+            import_sheets([sheet], folder)
