@@ -177,10 +177,11 @@ def test_a_cue_the_segmenter_splits_is_still_a_cue(nlp):
 
 
 def test_status_classifier_reads_a_cue_after_the_title(nlp):
-    """The same words up to three after the title, the change told after the holder's post:
-    only the cue after the title tells them apart."""
-    retired = titled(nlp, "Ông Vũ Văn Giang, Giám đốc Sở Xây dựng tỉnh được nghỉ hưu theo chế độ.")
-    speaking = titled(nlp, "Ông Đỗ Văn Hải, Giám đốc Sở Xây dựng tỉnh được mời phát biểu.")
+    """The same words up to three after the title, the change told after the holder's post
+    (not right after it, where `status.retired` decides without the classifier): only the cue
+    after the title tells them apart."""
+    retired = titled(nlp, "Ông Vũ Văn Giang, Giám đốc Sở Xây dựng tỉnh, từ tháng này được nghỉ hưu theo chế độ.")
+    speaking = titled(nlp, "Ông Đỗ Văn Hải, Giám đốc Sở Xây dựng tỉnh, từ tháng này được mời phát biểu.")
     after, before_only = with_and_without(nlp, AFTER_CUES, "after", retired, speaking)
     assert after == ["ended", None]
     assert before_only[0] == before_only[1]
