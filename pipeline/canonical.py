@@ -11,6 +11,7 @@ gets its parsed code and a DATE its ISO form. Results go to `span._.canonical`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from functools import lru_cache
 from typing import ClassVar
@@ -18,6 +19,7 @@ from typing import ClassVar
 from spacy.tokens import Doc, Span
 
 from . import lexicon
+from .extensions import doc_text
 from .gazetteer import LEVEL_NAMES, Gazetteer
 from .read import clean
 from .schema import CANONICAL, ENTS, KIND_CODE, KIND_DOCTYPE, word_kind
@@ -49,10 +51,11 @@ _ABBR_RE = re.compile(rf"(?<!\w)({lexicon.alternation(lexicon.ORG_ABBREVIATIONS)
 _COMMITTEE_RE = re.compile(rf"(?<=\s)({lexicon.alternation(lexicon.LEVEL_OF_COMMITTEE)})(?!\w)")  # after a word
 _PLACE_RE = re.compile(  # a level word or committee, then a capitalised place name
     rf"(?<!\w)(?i:({lexicon.alternation(lexicon.LEVEL_OF_COMMITTEE)})|({lexicon.alternation(LEVEL_NAMES)}))"
-    rf"\s+((?:[{UPPER}]\w*(?:\s+|$)){{1,4}})")
+    rf"\s+((?:[{UPPER}]\w*(?:\s*[-–]\s*(?=[{UPPER}])|\s+|$)){{1,4}})")  # "tỉnh Bà Rịa – Vũng Tàu" whole
 # Ho Chi Minh City as newspapers shorten it ("UBND TP.HCM", "Thành ủy TPHCM"): spelt out in a
 # body's name, so that one body has one name however the article writes the city.
 _HCMC = re.compile(r"(?<!\w)(?:TP\.?\s?HCM|TPHCM)(?!\w)", re.IGNORECASE)
+_DASH = re.compile(rf"(?<=\w)\s*[-–]\s*(?=[{UPPER}])")  # "Bà Rịa–Vũng Tàu", "Bà Rịa – Vũng Tàu": one spelling
 _LEVEL_ABBR = re.compile(rf"(?<!\w){_SHORT_LEVEL}\s*(?=[{UPPER}\d])")  # "TP.HCM", "TP Huế", "H.Sìn Hồ": where it is
 _OWN_CITY = re.compile(r"(?<!\w)(?:TP\.?|thành phố)$", re.IGNORECASE)  # "Thành ủy TP": the article's city
 _TRAILING_LEVEL = re.compile(
@@ -110,38 +113,82 @@ def _places_written(text: str) -> tuple[tuple[str, str], ...]:
     """(level, name as written) of each place a body's or place's text names after a level word
     or committee: read from the text alone, and the same few bodies recur in every article."""
     return tuple(((m.group(2) or lexicon.LEVEL_OF_COMMITTEE[m.group(1).lower()]).lower(), m.group(3).strip())
-                 for m in _PLACE_RE.finditer(_spell_levels(clean(text))))
+                 for m in _PLACE_RE.finditer(_spell_levels(_HCMC.sub("thành phố Hồ Chí Minh",
+                                                                      _DASH.sub(" - ", clean(text))))))
+
+
+# An item of a digest opens with its province and a colon, at the start of a line or a
+# sentence: "… kiện toàn nhân sự. Bạc Liêu: Chiều 4/4, Bí thư Tỉnh ủy …", "TP.HCM: …".
+_WORD = rf"[{UPPER}][^\W\d_]*"  # a capitalised word
+_HEADING = re.compile(rf"(?:^|(?<=[.!?…]\s))[^\S\n]*({_WORD}(?:[^\S\n]*[-–.]?[^\S\n]*{_WORD}){{0,3}})[^\S\n]*:(?=\s)",
+                      re.MULTILINE)
+_LEVEL_OF_UNIT = {"province": "tỉnh", "city": "thành phố"}  # the level word a province-level unit takes
+
+
+def digest_items(text: str, year: int | None = None) -> list[tuple[int, str, str]]:
+    """(offset, level word, province) of each item of a digest, when the article is one: two
+    or more headings naming different provinces (guidelines K2: in "Bạc Liêu: … Bí thư Tỉnh ủy
+    …" the bare committee is Bạc Liêu's, whichever province the article names most)."""
+    items = []
+    for m in _HEADING.finditer(text):
+        name = _HCMC.sub("Hồ Chí Minh", _DASH.sub(" - ", m.group(1))).strip()  # as the bodies' places are read
+        unit = Gazetteer.shared().resolve(name, "province", year=year)
+        if unit is not None and unit.level in _LEVEL_OF_UNIT:
+            items.append((m.start(1), _LEVEL_OF_UNIT[unit.level], name))
+    return items if len({province for _, _, province in items}) > 1 else []
 
 
 class Places:
     """The places an article names, per administrative level: most frequent first, and where
-    each is named (its sentence and offset)."""
+    each is named (its sentence and offset); in a digest, also per item."""
 
     def __init__(self, doc: Doc, ents: list[Span] | None = None) -> None:
         """`ents`: the Doc's entities, when the caller has them (`doc.ents` makes every Span again)."""
         counts: dict[str, Counter] = {}
         self.sentence = words_of(doc).sentence_of  # of each word
         self.named: dict[tuple[int, str], list[tuple[int, str]]] = {}  # (sentence, level) -> (offset, name)
+        items = digest_items(doc_text(doc), int(doc._.published[:4]) if doc._.published else None)
+        self.item_starts = [start for start, _, _ in items]
+        item_counts: list[dict[str, Counter]] = [{level: Counter({name: 1})} for _, level, name in items]
         for ent in doc.ents if ents is None else ents:
             if ent.label_ not in {"ORG", "LOC"}:
                 continue
+            item = self._item(ent)
             for level, written in _places_written(span_text(ent)):
                 name = _known_place(written)
                 if name:
                     counts.setdefault(level, Counter())[name] += 1
                     self.named.setdefault((self.sentence[ent.start], level), []).append((ent.start_char, name))
+                    if item is not None:
+                        item_counts[item].setdefault(level, Counter())[name] += 1
         self.best = {level: c.most_common(1)[0][0] for level, c in counts.items()}
+        self.item_best = [{level: c.most_common(1)[0][0] for level, c in found.items()} for found in item_counts]
+        for best, (_, level, name) in zip(self.item_best, items):
+            best[level] = name  # the item's heading names its province, however often it names others
+
+    def _item(self, ent: Span | None) -> int | None:
+        """The digest item `ent` is in (None: not a digest, no mention, or before the first item)."""
+        if ent is None or not self.item_starts:
+            return None
+        n = bisect_right(self.item_starts, ent.start_char) - 1
+        return n if n >= 0 else None
 
     def complete(self, name: str, ent: Span | None = None) -> str:
         """Add the place to a name ending in a bare level or committee: the nearest place of
         that level named in the mention's sentence ("Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh Kon
-        Tum": Kon Tum, in an article that names another province more), else the article's."""
+        Tum": Kon Tum, in an article that names another province more), else its digest item's
+        (its heading's province, or the place of that level the item names most; none when it
+        names none, as another item's would be wrong), else the article's."""
         m = _TRAILING_LEVEL.search(name)
         if not m:
             return name
         level = (m.group(1) or lexicon.LEVEL_OF_COMMITTEE[m.group(2).lower()]).lower()
         near = self.named.get((self.sentence[ent.start], level), []) if ent is not None else []
-        place = min(near, key=lambda found: abs(found[0] - ent.start_char))[1] if near else self.best.get(level)
+        item = self._item(ent)
+        if near:
+            place = min(near, key=lambda found: abs(found[0] - ent.start_char))[1]
+        else:
+            place = (self.item_best[item] if item is not None else self.best).get(level)
         return f"{name} {place}" if place else name
 
 
@@ -160,7 +207,7 @@ def _org_spelt(text: str) -> str:
     name = _HEAD_RE.sub(lambda m: _HEAD_CASE.get(m.group(0).lower(), m.group(0)), name)
     name = _COMMITTEE_RE.sub(lambda m: m.group(1).capitalize(), name)  # "Ban Thường vụ huyện ủy" -> "… Huyện ủy"
     name = _EXECUTIVE_RE.sub(lambda m: lexicon.COMMITTEE_OF_LEVEL[m.group(1).lower()], name)  # "BCH Đảng bộ tỉnh X"
-    return _spell_levels(_HCMC.sub("thành phố Hồ Chí Minh", name))
+    return _spell_levels(_HCMC.sub("thành phố Hồ Chí Minh", _DASH.sub(" - ", name)))
 
 
 class Canonicaliser:

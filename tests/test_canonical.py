@@ -149,3 +149,26 @@ def test_what_a_body_ran_on_over_is_no_place_for_the_others(rules_nlp, text, bod
                    key=lambda span: span["start"])
     doc = Canonicaliser()(apply_record(rules_nlp.make_doc(text, "t"), Record("t", text, spans, [])))
     assert completed in canon(doc, "ORG")
+
+
+def test_a_digests_bare_bodies_are_its_items_provinces(nlp):
+    """A digest of provinces ("Bạc Liêu: …. Long An: …"): a bare "Tỉnh ủy" is the province of
+    the item it stands in, though the article names another province more; an item naming no
+    place of a level leaves that level bare rather than borrow another item's."""
+    doc = nlp("Các tỉnh kiện toàn nhân sự. Long An: Chiều 4/4, Sở Nội vụ tỉnh Long An và Sở Tài chính "
+              "tỉnh Long An dự lễ. Bí thư Tỉnh ủy Phạm Văn Rạnh trao quyết định. Bạc Liêu: Chiều 3/4, "
+              "Bí thư Tỉnh ủy Nguyễn Quang Dương trao quyết định cho ông Trần Văn An, Chủ tịch UBND huyện.")
+    assert canon(doc, "ORG") == ["Sở Nội vụ tỉnh Long An", "Sở Tài chính tỉnh Long An", "Tỉnh ủy Long An",
+                                 "Tỉnh ủy Bạc Liêu", "Ủy ban nhân dân huyện"]
+
+
+def test_a_place_is_one_name_however_its_dash_or_city_is_written(nlp):
+    """"Bà Rịa – Vũng Tàu", "Bà Rịa-Vũng Tàu" and "Bà Rịa - Vũng Tàu" are one province (not the
+    town of Bà Rịa), and a bare "Thành ủy" in an article on Ho Chi Minh City is that city's with
+    its name spelt out, as the bodies that name it are."""
+    doc = nlp("Tỉnh ủy Bà Rịa – Vũng Tàu và UBND tỉnh Bà Rịa-Vũng Tàu họp. Bí thư Tỉnh ủy Nguyễn Hồng Lĩnh dự.")
+    assert canon(doc, "ORG") == ["Tỉnh ủy Bà Rịa - Vũng Tàu", "Ủy ban nhân dân tỉnh Bà Rịa - Vũng Tàu",
+                                 "Tỉnh ủy Bà Rịa - Vũng Tàu"]
+    assert {e._.canonical["place"]["level"] for e in doc.ents if e.label_ == "ORG"} == {"province"}
+    doc = nlp("Thành ủy TPHCM họp. Bí thư Thành ủy Nguyễn Thiện Nhân phát biểu.")
+    assert canon(doc, "ORG") == ["Thành ủy Hồ Chí Minh", "Thành ủy Hồ Chí Minh"]
