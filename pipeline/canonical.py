@@ -30,7 +30,22 @@ _HEAD_CASE = {h.lower(): h for h in lexicon.ORG_HEADS}
 # Names of the same body written two ways (guidelines 44): the Central Committee, and a
 # place's party committee named as its party organisation's executive committee.
 _ALIASES = {"Ban Chấp hành Trung ương Đảng": "Ban Chấp hành Trung ương",
-            "Trung ương Đảng": "Ban Chấp hành Trung ương", "Trung ương": "Ban Chấp hành Trung ương"}
+            "Trung ương Đảng": "Ban Chấp hành Trung ương", "Trung ương": "Ban Chấp hành Trung ương",
+            "Ủy ban Kiểm tra Trung ương Đảng": "Ủy ban Kiểm tra Trung ương"}
+# The country said after a national body ("Quốc hội Việt Nam", "Chính phủ nước CHXHCN Việt Nam",
+# "Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam"): the one body, named without it.
+_COUNTRY_AFTER = re.compile(
+    r"^(Quốc hội|Chính phủ|Ban Chấp hành Trung ương Đảng|Ủy ban Kiểm tra Trung ương Đảng|Bộ Chính trị|Ban Bí thư)"
+    r"(?: (?:của )?(?:nước )?(?:Cộng hòa [Xx]ã hội chủ nghĩa|CHXHCN) Việt Nam| Cộng sản Việt Nam| Việt Nam)$")
+# A list or page number glued to the last word of a name in some sources' text ("Bộ Công an3",
+# "Hồ Chí Minh5"): never part of it (a number that is, "Quân khu 5", "K20", stands apart or
+# follows a capital).
+_GLUED_NUMBER = re.compile(r"(?<=[^\W\d_])\d+$")
+
+
+def _unglued(name: str) -> str:
+    m = _GLUED_NUMBER.search(name)
+    return name[:m.start()] if m and name[m.start() - 1].islower() else name
 # A short level (`lexicon.SHORT_LEVELS`): "TP" and "TX" with or without a dot, the others only
 # with it ("H.Sìn Hồ", "Q.1", "TT.Hồ"; case 31).
 _SHORT_LEVEL = (rf"(?:({'|'.join(lexicon.UNDOTTED_LEVELS)})\.?|"
@@ -64,7 +79,7 @@ _TRAILING_LEVEL = re.compile(
 
 
 def person_name(text: str) -> str:
-    name = clean(text)
+    name = _unglued(clean(text))
     return name.title() if name.isupper() else name
 
 
@@ -193,7 +208,7 @@ class Places:
 
 
 def org_name(text: str, places: Places, ent: Span | None = None) -> str:
-    name = _org_spelt(text)
+    name = _COUNTRY_AFTER.sub(r"\1", _org_spelt(text))
     name = places.complete(_ALIASES.get(name, name), ent)
     return _LEVEL_AFTER_COMMITTEE.sub(  # "Thành ủy thành phố X" -> "Thành ủy X"
         lambda m: m.group(1) if lexicon.COMMITTEE_OF_LEVEL[m.group(2)] == m.group(1) else m.group(0), name)
@@ -202,7 +217,7 @@ def org_name(text: str, places: Places, ent: Span | None = None) -> str:
 @lru_cache(maxsize=4096)
 def _org_spelt(text: str) -> str:
     """The steps of `org_name` that read the text alone, kept for the bodies articles repeat."""
-    name = _BRACKETED.sub("", clean(text))  # "Ủy ban Kiểm tra (UBKT) Trung ương": the name, once
+    name = _BRACKETED.sub("", _unglued(clean(text)))  # "Ủy ban Kiểm tra (UBKT) Trung ương": the name, once
     name = _ABBR_RE.sub(lambda m: lexicon.ORG_ABBREVIATIONS[m.group(1)], name)
     name = _HEAD_RE.sub(lambda m: _HEAD_CASE.get(m.group(0).lower(), m.group(0)), name)
     name = _COMMITTEE_RE.sub(lambda m: m.group(1).capitalize(), name)  # "Ban Thường vụ huyện ủy" -> "… Huyện ủy"

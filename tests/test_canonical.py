@@ -110,6 +110,13 @@ def test_bare_committee_takes_the_place_named_in_its_own_sentence(nlp):
     ("UBND TP. HCM", "Ủy ban nhân dân thành phố Hồ Chí Minh"),
     ("Thành ủy TPHCM", "Thành ủy Hồ Chí Minh"),
     ("Thành ủy TP Hồ Chí Minh", "Thành ủy Hồ Chí Minh"),
+    # the country after a national body, and a page number glued on by the source
+    ("Quốc hội Việt Nam", "Quốc hội"),
+    ("Chính phủ nước CHXHCN Việt Nam", "Chính phủ"),
+    ("Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam", "Ban Chấp hành Trung ương"),
+    ("Tổng Liên đoàn Lao động Việt Nam", "Tổng Liên đoàn Lao động Việt Nam"),
+    ("Bộ Công an3", "Bộ Công an"),
+    ("Quân khu 5", "Quân khu 5"),
 ])
 def test_one_body_written_several_ways_gets_one_name(nlp, written, canonical):
     from pipeline.canonical import Places, org_name
@@ -172,3 +179,11 @@ def test_a_place_is_one_name_however_its_dash_or_city_is_written(nlp):
     assert {e._.canonical["place"]["level"] for e in doc.ents if e.label_ == "ORG"} == {"province"}
     doc = nlp("Thành ủy TPHCM họp. Bí thư Thành ủy Nguyễn Thiện Nhân phát biểu.")
     assert canon(doc, "ORG") == ["Thành ủy Hồ Chí Minh", "Thành ủy Hồ Chí Minh"]
+
+
+@pytest.mark.parametrize("written,canonical", [("Hồ Chí Minh5", "Hồ Chí Minh"), ("T.LONG", "T.Long"),
+                                               ("Nguyễn Văn A", "Nguyễn Văn A")])
+def test_a_persons_name_drops_a_number_the_source_glued_on(written, canonical):
+    from pipeline.canonical import person_name
+
+    assert person_name(written) == canonical
