@@ -32,6 +32,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from .errors import InputError, OutputLocked
+from .published import date_of
 from .read import decode, read_bytes
 from .records import jsonl_line
 
@@ -127,18 +128,20 @@ class Job:
     doc_id: str
     where: str
     data: bytes
-    key: str  # doc id, content hash and model version: the journal's key
+    key: str  # doc id, content hash, model version (and the date given): the journal's key
     error: str | None = None  # the file could not even be read
+    published: str | None = None  # the date the dates table gives (`published.py`)
 
 
-def make_job(source: Source, stdin: bytes | None, version: str) -> Job:
+def make_job(source: Source, stdin: bytes | None, version: str, published: str | None = None) -> Job:
     where = str(source.path) if source.path else "<stdin>"
+    dated = f"\t{published}" if published else ""  # a date given or changed redoes the document
     try:
         data = read_bytes(source.path) if source.path else (stdin or b"")
     except InputError as err:
-        return Job(source.doc_id, where, b"", f"{source.doc_id}\t-\t{version}", str(err))
+        return Job(source.doc_id, where, b"", f"{source.doc_id}\t-\t{version}{dated}", str(err), published)
     digest = hashlib.sha256(data).hexdigest()[:32]
-    return Job(source.doc_id, where, data, f"{source.doc_id}\t{digest}\t{version}")
+    return Job(source.doc_id, where, data, f"{source.doc_id}\t{digest}\t{version}{dated}", None, published)
 
 
 def _entry(job: Job, pipeline) -> dict:
@@ -163,13 +166,14 @@ def process_jobs(pipeline, jobs: list[Job]) -> list[dict]:
         except InputError as err:
             entries[n] = _failure(job, pipeline, err)
     try:
-        results = pipeline.process_many([(text, jobs[n].doc_id) for n, text in texts])
+        results = pipeline.process_many([(text, jobs[n].doc_id) for n, text in texts],
+                                        [jobs[n].published for n, _ in texts])
     except Exception:  # one bad document in the batch: do them one at a time
         results = None
     for k, (n, text) in enumerate(texts):
         job = jobs[n]
         try:
-            result = results[k] if results is not None else pipeline.process(text, job.doc_id)
+            result = results[k] if results is not None else pipeline.process(text, job.doc_id, job.published)
         except Exception as err:  # a bug on one document must not cost the batch
             entries[n] = _failure(job, pipeline, err)
             continue
@@ -371,13 +375,15 @@ def _unwritable(out_dir: Path, err: OSError) -> str:
 
 
 def run_extract(pipeline, inputs: list[str], out_dir: Path, workers: int = 1,
-                engine: str = "local", scheduler: str | None = None, force: bool = False) -> dict:
-    """Process every input not already in the journal; write the outputs; return the summary."""
+                engine: str = "local", scheduler: str | None = None, force: bool = False,
+                dates: dict[str, str] | None = None) -> dict:
+    """Process every input not already in the journal; write the outputs; return the summary.
+    `dates`: each article's publication date (`published.read_table`)."""
     started = time.perf_counter()
     items = unique(list(sources(inputs)))
     lock = _prepare_out(out_dir)
     try:
-        summary = _run(pipeline, items, out_dir, workers, engine, scheduler, force, started)
+        summary = _run(pipeline, items, out_dir, workers, engine, scheduler, force, started, dates or {})
     finally:
         lock.release()
     if summary["failed"]:
@@ -387,18 +393,21 @@ def run_extract(pipeline, inputs: list[str], out_dir: Path, workers: int = 1,
 
 
 def _run(pipeline, items: list[Source], out_dir: Path, workers: int, engine: str,
-         scheduler: str | None, force: bool, started: float) -> dict:
+         scheduler: str | None, force: bool, started: float, dates: dict[str, str]) -> dict:
     stdin = sys.stdin.buffer.read() if any(s.path is None for s in items) else None
     version = model_version(pipeline)
     journal = Journal(out_dir / JOURNAL, fresh=force)
     # First pass: keys only (each file is read and hashed, its bytes dropped), so memory
     # does not grow with the number of documents; the bytes are read again when sent.
-    keys = [make_job(source, stdin, version).key for source in items]
+    given = [date_of(dates, source.doc_id, source.path) for source in items]
+    if dates and not any(given):
+        print("note: the dates table names none of the input files", file=sys.stderr)
+    keys = [make_job(source, stdin, version, date).key for source, date in zip(items, given)]
     pending = [n for n, key in enumerate(keys) if key not in journal.index]
 
     def todo() -> Iterator[Job]:
         for n in pending:
-            job = make_job(items[n], stdin, version)
+            job = make_job(items[n], stdin, version, given[n])
             keys[n] = job.key  # the file may have changed since the first pass
             yield job
 

@@ -23,14 +23,16 @@ from .lean_imports import defer_spacy_cli
 def cmd_extract(args: argparse.Namespace) -> int:
     from .batch import run_extract
     from .language import load
+    from .published import read_table
 
     pipeline = load(overrides={"pipeline.min_confidence": args.min_confidence} if args.min_confidence else None)
     # The pipeline lives as long as the process: the collector need not walk its objects
     # again, in the run, in forked workers, or in its last pass at exit (a sixth of a
     # one-article start-up)
     gc.freeze()
+    dates = read_table(Path(args.published)) if args.published else None
     summary = run_extract(pipeline, args.inputs, Path(args.out), workers=args.jobs,
-                          engine=args.engine, scheduler=args.scheduler, force=args.force)
+                          engine=args.engine, scheduler=args.scheduler, force=args.force, dates=dates)
     print(json.dumps(summary, ensure_ascii=False), file=sys.stderr)
     return 1 if summary["failed"] else 0
 
@@ -304,7 +306,10 @@ def build_parser() -> argparse.ArgumentParser:
             arg("--force", action="store_true",
                 help="redo every document, ignoring what earlier runs in --out finished"),
             arg("--min-confidence", type=confidence, default=0.0, metavar="X",
-                help="drop entities, relations and triples whose calibrated confidence is below X (0 to 1)"))
+                help="drop entities, relations and triples whose calibrated confidence is below X (0 to 1)"),
+            arg("--published", metavar="TABLE",
+                help="a TSV or CSV of the articles' dates: columns 'file' and 'published' (or 'date', or "
+                     "one 'year'); an article's own dateline is read only where the table gives none"))
 
     ann = sub.add_parser("annotations", help="validate, count, import and export annotations")
     ann_sub = ann.add_subparsers(dest="action", required=True)

@@ -29,12 +29,14 @@ def dateline(text: str) -> str | None:
 
 
 class Dateline:
-    """Set `doc._.published` from the dateline, when the article has one."""
+    """Set `doc._.published` from the dateline, when the article has one and its source gave
+    no date (`extract --published`)."""
 
     name: ClassVar[str] = "dateline"
     requires: ClassVar[tuple[str, ...]] = ()
     sets: ClassVar[tuple[str, ...]] = (PUBLISHED,)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.published = dateline(doc_text(doc))
+        if doc._.published is None:
+            doc._.published = dateline(doc_text(doc))
         return doc

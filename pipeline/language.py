@@ -10,6 +10,7 @@ import gc
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import repeat
 from pathlib import Path
 from typing import ClassVar, Protocol
 
@@ -96,8 +97,12 @@ class Pipeline:
     def stage_names(self) -> list[str]:
         return [self.segmenter.name] + [s.name for s in self.stages]
 
-    def make_doc(self, text: str, doc_id: str = "") -> Doc:
-        return self.segmenter(normalise(text), doc_id)
+    def make_doc(self, text: str, doc_id: str = "", published: str | None = None) -> Doc:
+        """The segmented Doc; `published`: the article's date as its source gives it (the
+        dateline stage reads one from the text only where none is given)."""
+        doc = self.segmenter(normalise(text), doc_id)
+        doc._.published = published
+        return doc
 
     def __call__(self, text: str, doc_id: str = "") -> Doc:
         doc = self.make_doc(text, doc_id)
@@ -105,25 +110,29 @@ class Pipeline:
             doc = stage(doc)
         return doc
 
-    def pipe(self, texts: Iterable[tuple[str, str]]) -> Iterator[Doc]:
-        """Docs of (text, doc_id) pairs; stages with a `pipe` method see them in batches."""
-        docs: Iterable[Doc] = (self.make_doc(text, doc_id) for text, doc_id in texts)
+    def pipe(self, texts: Iterable[tuple[str, str]], published: Iterable[str | None] | None = None) -> Iterator[Doc]:
+        """Docs of (text, doc_id) pairs (and their dates given, if any); stages with a `pipe`
+        method see them in batches."""
+        dates = repeat(None) if published is None else published
+        docs: Iterable[Doc] = (self.make_doc(text, doc_id, date) for (text, doc_id), date in zip(texts, dates))
         for stage in self.stages:
             docs = stage.pipe(docs) if hasattr(stage, "pipe") else map(stage, docs)
         return iter(docs)
 
-    def process(self, text: str, doc_id: str = "") -> Result:
+    def process(self, text: str, doc_id: str = "", published: str | None = None) -> Result:
         """Entities, relations and triples of one document, however long it is."""
-        return self.process_many([(text, doc_id)])[0]
+        return self.process_many([(text, doc_id)], [published])[0]
 
-    def process_many(self, items: list[tuple[str, str]]) -> list[Result]:
-        """Results of several documents, their pieces run through the stages together."""
+    def process_many(self, items: list[tuple[str, str]], published: list[str | None] | None = None) -> list[Result]:
+        """Results of several documents, their pieces run through the stages together;
+        `published`: each one's date given, if any."""
         pieces = [(n, offset, piece) for n, (text, _) in enumerate(items)
                   for offset, piece in chunks(text, self.chunk_chars)]
         done: list[list[Piece]] = [[] for _ in items]
         records = [Record(doc_id, text, [], []) for text, doc_id in items]
         words = [0] * len(items)
-        docs = self.pipe((piece, items[n][1]) for n, _, piece in pieces)
+        dates = published or [None] * len(items)
+        docs = self.pipe(((piece, items[n][1]) for n, _, piece in pieces), (dates[n] for n, _, _ in pieces))
         for (n, offset, _), doc in zip(pieces, docs):
             if self.min_confidence:
                 drop_unsure(doc, self.min_confidence)

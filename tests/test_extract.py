@@ -206,3 +206,49 @@ def test_start_up_skips_spacys_command_line_and_spacy_info_still_works():
             "from spacy.cli import setup_cli\n")
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, cwd=ROOT)
     assert run.returncode == 0, run.stderr.decode()
+
+
+def test_a_dates_table_dates_the_articles_and_the_kbs_posts(nlp, tmp_path):
+    """`extract --published TABLE`: each article takes its date from the table (by its path in
+    the folder, or its name), the knowledge base dates the posts it states by it, and a date
+    changed in the table redoes the article in a resumed run."""
+    from pipeline.kb.build import build
+    from pipeline.kb.store import connect
+    from pipeline.published import read_table
+
+    folder = tmp_path / "articles" / "lb"
+    folder.mkdir(parents=True)
+    (folder / "a.txt").write_bytes((ROOT / "corpus" / "003_4c2fde9bc5a36a63.txt").read_bytes())
+    (folder / "b.txt").write_bytes((ROOT / "corpus" / "004_49afc080ee8d0b53.txt").read_bytes())
+    table = tmp_path / "dates.tsv"
+    table.write_text("file\tpublished\nlb/a.txt\t2021-10-19\nb.txt\t5/11/2021\n", encoding="utf-8")
+    out = tmp_path / "out"
+    run_extract(nlp, [str(tmp_path / "articles")], out, dates=read_table(table))
+    dates = {r["id"]: r["meta"].get("published") for r in read_jsonl(out / "annotations.jsonl")}
+    assert dates == {"lb/a": "2021-10-19", "lb/b": "2021-11-05"}
+    kb = tmp_path / "kb.sqlite"
+    build([out], kb)
+    with connect(kb) as conn:
+        seen = {row[0] for row in conn.execute(
+            "SELECT first_seen FROM positions JOIN persons ON persons.id = positions.person_id "
+            "WHERE persons.name = 'Đặng Văn Sình'")}
+    assert seen == {"2021-10-19"}
+    table.write_text("file,published\nlb/a.txt,2021-10-20\n", encoding="utf-8")
+    summary = run_extract(nlp, [str(tmp_path / "articles")], out, dates=read_table(table))
+    assert summary["processed"] == 2  # a's date changed, b's is gone: both redone
+    dates = {r["id"]: r["meta"].get("published") for r in read_jsonl(out / "annotations.jsonl")}
+    assert dates == {"lb/a": "2021-10-20", "lb/b": None}
+
+
+@pytest.mark.parametrize("table,where,says", [
+    ("file\tname\na.txt\tx\n", ":1:", "needs a 'file' column and a 'published'"),
+    ("file,published\na.txt,2021-10-19\nb.txt,tháng trước\n", ":3:", "is no date"),
+])
+def test_a_wrong_dates_table_names_its_line(tmp_path, table, where, says):
+    from pipeline.errors import InputError
+    from pipeline.published import read_table
+
+    path = tmp_path / "dates.csv"
+    path.write_text(table, encoding="utf-8")
+    with pytest.raises(InputError, match=rf"dates\.csv{where}.*{says}"):
+        read_table(path)
