@@ -455,3 +455,29 @@ def term_re(words: list[str] | dict, ignore_case: bool = True) -> re.Pattern:
              for first, rests in by_first.items()]
     capitals = [word for word in words if word.isupper()]
     return re.compile(rf"(?<!\w)(?:{'|'.join(parts + ([alternation(capitals)] if capitals else []))})(?!\w)")
+
+
+# Bodies each province has its own of, which articles name without their place ("Giám đốc Sở
+# Nội vụ", "Ban Thường vụ", "Văn phòng Thành ủy"): the KB keeps one such body per province, that
+# of the province the article is about, never one for the whole country (`kb.keys.is_local_body`).
+# Heads of a province's departments and of their offices ("Sở KH&ĐT", "Phòng Tổng hợp", "Chi cục
+# Kiểm lâm") ...
+LOCAL_BODY_HEADS = ["Sở", "Phòng", "Chi cục"]
+# ... boards, councils and offices named alone, which every committee, council or company has
+# (a national one is named with its body: "Ban Tổ chức Trung ương", "Đảng đoàn Quốc hội"; a
+# bare "Ủy ban nhân dân" is no such body but a bare one, `kb.keys.is_bare_body`) ...
+LOCAL_BOARDS = [
+    "Ban Thường vụ", "Thường vụ", "Thường trực", "Ban Chấp hành", "Ban Cán sự đảng", "Đảng đoàn",
+    "Đảng ủy cơ quan", "Hội đồng quản trị", "HĐQT", "Hội đồng thành viên", "HĐTV", "Ủy ban",
+    "Ủy ban Kiểm tra", "Ban Tổ chức", "Ban Tuyên giáo", "Ban Dân vận", "Ban Nội chính",
+    "Ban Kinh tế - Ngân sách", "Ban Pháp chế", "Ban Văn hóa - Xã hội", "Ban Dân tộc", "Ban Chỉ đạo",
+    "Văn phòng", "Đoàn đại biểu Quốc hội", "Đoàn ĐBQH", "Tiểu ban Nhân sự", "Tiểu ban Văn kiện",
+]
+# ... and bodies of a local committee, named last without its place ("Ban Tổ chức Thành ủy", "Tỉnh đoàn").
+LOCAL_COMMITTEES = ["Tỉnh ủy", "Thành ủy", "Huyện ủy", "Quận ủy", "Thị ủy", "Tỉnh đoàn", "Thành đoàn",
+                    "Huyện đoàn"]
+# Words that make a name with a local head national, as written (case counts for the first letter
+# and for capitals: "TƯ" is no "Tư" of "Sở Tư pháp"): "Phòng Thương mại và Công nghiệp Việt Nam",
+# "Sở Giao dịch Ngân hàng Nhà nước"; a ministry ("Bộ Công an") counts too.
+NATIONAL_BODY_WORDS = ["Trung ương", "TW", "TƯ", "T.Ư", "Việt Nam", "quốc gia", "Quốc gia", "Quốc hội",
+                       "Chính phủ", "Nhà nước", "tối cao", "Tối cao", "Tổng cục"]

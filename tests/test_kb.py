@@ -416,9 +416,11 @@ def fact(subject: dict, predicate: str, obj: dict, **qualifiers) -> dict:
             "confidence": 0.9, "source": "model"}
 
 
-def write_out(folder: Path, articles: dict[str, list[dict]], published: str = "2020-05-04") -> Path:
+def write_out(folder: Path, articles: dict[str, list[dict]], published: str = "2020-05-04",
+              provinces: dict[str, str] | None = None) -> Path:
     """An extract output of `articles` (doc_id -> its triples): each triple is stated by a
-    sentence of its own, subject then object, and the article's text is those sentences."""
+    sentence of its own, subject then object, and the article's text is those sentences;
+    `provinces`: the province code an article is about, by doc_id."""
     folder.mkdir(parents=True)
     annotations, triples = [], []
     for doc_id, facts in articles.items():
@@ -428,7 +430,8 @@ def write_out(folder: Path, articles: dict[str, list[dict]], published: str = "2
             triples.append({**f, "doc_id": doc_id, "evidence": {
                 "start": len(text), "end": len(text) + len(said), "text": said, "sentence": n}})
             text += said + ". "
-        annotations.append({"id": doc_id, "text": text, "meta": {"published": published}})
+        meta = {"published": published, "province_code": (provinces or {}).get(doc_id)}
+        annotations.append({"id": doc_id, "text": text, "meta": {k: v for k, v in meta.items() if v}})
     for name, rows in (("annotations.jsonl", annotations), ("triples.jsonl", triples)):
         (folder / name).write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows),
                                    encoding="utf-8")
@@ -621,3 +624,117 @@ def test_the_holder_of_a_national_post_is_one_person_across_articles(tmp_path):
     with closing(connect(tmp_path / "kb.sqlite")) as c:
         people = query.person(c, "Nguyễn Phú Trọng")
     assert sorted(sorted({m["doc_id"] for m in p["mentions"]}) for p in people) == [["a/1", "b/1", "c/1"], ["d/1"]]
+
+
+def test_a_local_body_named_without_a_place_is_one_per_province(tmp_path):
+    """"Sở Nội vụ" of a Kon Tum article is the Kon Tum department, whose full name another Kon
+    Tum article gives; of a Hà Nội article another body; of an article about no known province,
+    or of a digest whose bodies are of several provinces, none most, that article's own. Its
+    namesake holders in the two provinces are two people. A national body named without a
+    place ("Bộ Nội vụ") stays one body for the country."""
+    so, bo = ent("ORG", "Sở Nội vụ", "o1"), ent("ORG", "Bộ Nội vụ", "o2")
+    binh = ent("PER", "Nguyễn Minh Bình", "p1")
+    out = write_out(tmp_path / "out", {
+        "kt/1": [fact(binh, "holds_position", so, title="Giám đốc"),
+                 fact(ent("PER", "Lê Văn Tâm", "p2"), "holds_position", bo, title="Thứ trưởng")],
+        "kt/2": [fact(ent("PER", "Trần Thị Hoa", "p1"), "holds_position",
+                      ent("ORG", "Sở Nội vụ tỉnh Kon Tum", "o1", place=KON_TUM), title="Phó Giám đốc")],
+        "hn/1": [fact(binh, "holds_position", so, title="Giám đốc"),
+                 fact(ent("PER", "Lê Văn Tâm", "p2"), "holds_position", bo, title="Thứ trưởng")],
+        "x/1": [fact(ent("PER", "Phạm Văn Đức", "p1"), "holds_position", so, title="Giám đốc")],
+        "dg/1": [fact(ent("PER", "Đỗ Văn Lâm", "p1"), "holds_position", so, title="Giám đốc"),
+                 fact(ent("PER", "Hồ Văn Sơn", "p2"), "holds_position",
+                      ent("ORG", "Tỉnh ủy Quảng Trị", "o2", place=QUANG_TRI), title="Bí thư"),
+                 fact(ent("PER", "Mai Văn Tú", "p3"), "holds_position",
+                      ent("ORG", "Tỉnh ủy Kon Tum", "o3", place=KON_TUM), title="Bí thư")],
+    }, provinces={"kt/1": "62", "kt/2": "62", "hn/1": "01", "dg/1": "62"})
+    build([out], tmp_path / "kb.sqlite")
+    with closing(connect(tmp_path / "kb.sqlite")) as c:
+        bodies = sorted(((o["unit"] or {}).get("name") or "", o["documents"], sorted(h["person"] for h in o["holders"]))
+                        for o in query.org(c, "Sở Nội vụ"))
+        assert bodies == [("", ["dg/1"], ["Đỗ Văn Lâm"]), ("", ["x/1"], ["Phạm Văn Đức"]),
+                          ("Hà Nội", ["hn/1"], ["Nguyễn Minh Bình"]),
+                          ("Kon Tum", ["kt/1", "kt/2"], ["Nguyễn Minh Bình", "Trần Thị Hoa"])]
+        assert sorted(p["documents"] for p in query.person(c, "Nguyễn Minh Bình")) == [["hn/1"], ["kt/1"]]
+        [ministry] = query.org(c, "Bộ Nội vụ")
+        assert ministry["documents"] == ["hn/1", "kt/1"] and ministry["unit"] is None
+    from pipeline.kb.keys import is_bare_body, is_local_body
+
+    local = ["Sở", "Sở KH&ĐT", "Ban Thường vụ", "Ban Cán sự đảng", "Đảng đoàn", "Hội đồng quản trị",
+             "Hội đồng thành viên", "Văn phòng Thành ủy", "Tỉnh đoàn", "Phòng Tổng hợp", "Ban Nội chính Tỉnh ủy"]
+    national = ["Ban Chấp hành Trung ương", "Bộ Chính trị", "Quốc hội", "Chính phủ", "Bộ Nội vụ",
+                "Ban Tuyên giáo Trung ương", "Quân ủy Trung ương", "Ủy ban Thường vụ Quốc hội",
+                "Văn phòng Chính phủ", "Tòa án nhân dân tối cao", "Quân khu 5", "Tổng cục Chính trị",
+                "Học viện Chính trị quốc gia Hồ Chí Minh", "Ban Cán sự đảng Bộ Y tế", "Đảng đoàn Quốc hội",
+                "Phòng Thương mại và Công nghiệp Việt Nam", "Sở Nội vụ tỉnh Kon Tum", "Sở Nội vụ Hà Tĩnh"]
+    assert [n for n in local if not is_local_body(n)] == [] and [n for n in national if is_local_body(n)] == []
+    assert is_bare_body("Ủy ban nhân dân") and not is_local_body("Ủy ban nhân dân")  # of any level: its article's
+
+
+def _articles(position: dict) -> list[str]:
+    return sorted({e["doc_id"] for e in position["evidence"]})
+
+
+def test_people_of_one_full_name_who_share_a_nationwide_post_are_one(tmp_path):
+    """Hoàng Văn Dũng, Thứ trưởng of "Bộ Công an" (a body for the country) in a/1, and a Ủy viên
+    Trung ương with no other context in b/1, both "Trung tướng", are two KB people until c/1
+    says he is both: then they are one, and so is their rank. "Phó Thủ tướng" named without a
+    body is a national post: one person across articles. Namesake deputies of two provinces
+    stay two, though d/4 ties them through "Đại biểu Quốc hội"."""
+    from pipeline.kb import store
+
+    dung, rank = ent("PER", "Hoàng Văn Dũng", "p1"), ent("TITLE", "Trung tướng", "t1")
+    police, cc = ent("ORG", "Bộ Công an", "o1"), ent("ORG", "Ban Chấp hành Trung ương", "o2")
+    deputy = ent("PER", "Lý Văn Hải", "p1")
+    assembly = ent("ORG", "Quốc hội", "o1")
+    qt, kt = (ent("ORG", "Tỉnh ủy Quảng Trị", "o2", place=QUANG_TRI),
+              ent("ORG", "Ủy ban nhân dân tỉnh Kon Tum", "o2", place=KON_TUM))
+    out = write_out(tmp_path / "out", {
+        "a/1": [fact(dung, "holds_position", police, title="Thứ trưởng"), fact(dung, "has_title", rank)],
+        "b/1": [fact(dung, "holds_position", cc, title="Ủy viên"), fact(dung, "has_title", rank)],
+        "c/1": [fact(dung, "holds_position", cc, title="Ủy viên"),
+                fact(dung, "holds_position", police, title="Thứ trưởng")],
+        "e/1": [fact(ent("PER", "Vũ Đức Đam", "p1"), "has_title", ent("TITLE", "Phó Thủ tướng", "t1"))],
+        "e/2": [fact(ent("PER", "Vũ Đức Đam", "p1"), "has_title", ent("TITLE", "Phó Thủ tướng", "t1"))],
+        "d/1": [fact(deputy, "holds_position", qt, title="Bí thư")],
+        "d/2": [fact(deputy, "holds_position", kt, title="Chủ tịch")],
+        "d/3": [fact(deputy, "holds_position", assembly, title="Đại biểu"),
+                fact(deputy, "holds_position", qt, title="Bí thư")],
+        "d/4": [fact(deputy, "holds_position", assembly, title="Đại biểu"),
+                fact(deputy, "holds_position", kt, title="Chủ tịch")],
+    })
+    build([out], tmp_path / "kb.sqlite")
+    with closing(connect(tmp_path / "kb.sqlite")) as c:
+        [dung_kb] = query.person(c, "Hoàng Văn Dũng")
+        assert dung_kb["documents"] == ["a/1", "b/1", "c/1"]
+        assert sorted((p["title"], p["org"], p["confidence"], _articles(p)) for p in dung_kb["positions"]) == [
+            ("Thứ trưởng", "Bộ Công an", 0.99, ["a/1", "c/1"]), ("Trung tướng", None, 0.99, ["a/1", "b/1"]),
+            ("Ủy viên", "Ban Chấp hành Trung ương", 0.99, ["b/1", "c/1"])]
+        rows = c.execute("SELECT * FROM positions ORDER BY id").fetchall()
+        store.refold(c, "positions", [r["id"] for r in rows])  # a recomputation gives the same rows
+        assert c.execute("SELECT * FROM positions ORDER BY id").fetchall() == rows
+        assert [p["documents"] for p in query.person(c, "Vũ Đức Đam")] == [["e/1", "e/2"]]
+        assert sorted(p["documents"] for p in query.person(c, "Lý Văn Hải")) == [["d/1", "d/3"], ["d/2", "d/4"]]
+
+
+def test_every_date_of_issue_of_a_document_shows_with_its_articles(tmp_path, capsys):
+    """Two resolutions numbered 19-NQ/TW in two terms are one KB document (a national code names
+    one): `kb doc` gives both dates of issue, each with its article, not the surer one alone."""
+    nq19 = ent("DOC", "Nghị quyết số 19-NQ/TW", "d1", code={
+        "code": "19-NQ/TW", "number": "19", "type": "NQ", "type_name": "Nghị quyết", "issuer": "TW",
+        "issuer_name": "Trung ương", "year": None})
+    out = write_out(tmp_path / "out", {
+        "a/1": [fact(nq19, "issued_on", {"text": "25/10/2017", "label": "DATE", "iso": "2017-10-25"})],
+        "b/1": [fact(nq19, "issued_on", {"text": "16/6/2022", "label": "DATE", "iso": "2022-06-16"})],
+        "c/1": [fact(nq19, "issued_on", {"text": "25/10/2017", "label": "DATE", "iso": "2017-10-25"})],
+    })
+    kb = tmp_path / "kb.sqlite"
+    build([out], kb)
+    code, text, _ = run(["kb", "doc", "19-NQ/TW", "--kb", str(kb), "--json"], capsys)
+    [doc] = json.loads(text)
+    assert code == 0 and doc["issued_on"] == "2017-10-25"
+    assert [(d["date"], d["articles"]) for d in doc["issue_dates"]] == [
+        ("2017-10-25", ["a/1", "c/1"]), ("2022-06-16", ["b/1"])]
+    code, text, _ = run(["kb", "doc", "19-NQ/TW", "--kb", str(kb)], capsys)
+    [line] = [line for line in text.splitlines() if line.startswith("issued_on")]
+    assert line.split(None, 1)[1] == "2017-10-25 (a/1, c/1); 2022-06-16 (b/1)  [2 dates differ]"

@@ -26,6 +26,7 @@ import hashlib
 import json
 import sqlite3
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import NamedTuple
@@ -138,6 +139,24 @@ class Article:
                     part["ref"] = self._ref_of(part, triple.get("evidence") or {})
         self.posts: dict[int, Post] = {n: post for n, triple in enumerate(triples)
                                        if (post := self._post(triple))}
+        self.province = self._province()
+
+    def _province(self) -> dict | None:
+        """The province the article is about, as a place (where its local bodies named without
+        one are, `keys.body_place`): as the article's places give it, else the gazetteer. None
+        when it is not the province of most bodies the article places: a digest ("Bạc Liêu: …
+        Long An: …") says which province each item's "Sở Nội vụ" is of only by its heading."""
+        places = [ent["place"] for ent in self.entities.values() if ent.get("place")]
+        provinces = Counter(p["province_code"] for p in places if p.get("province_code"))
+        if not self.province_code or (provinces and provinces[self.province_code] * 2 <= provinces.total()):
+            return None
+        for place in places:
+            if place.get("code") == self.province_code and place.get("level") in {"province", "city"}:
+                return place
+        from ..gazetteer import Gazetteer  # spaCy and the index: only for such an article
+
+        unit = Gazetteer.shared().unit(self.province_code)
+        return unit.to_json() if unit else {"code": self.province_code, "province_code": self.province_code}
 
     def _post(self, triple: dict) -> Post | None:
         """The triple as a position of a person, or None if it is none."""
@@ -228,7 +247,7 @@ RETURNING id"""
 def _fact(conn: sqlite3.Connection, art: Article, predicate: str, document_id: int, triple: dict,
           org_id: int | None = None, person_id: int | None = None, date: str | None = None) -> tuple:
     confidence = float(triple.get("confidence", 1.0))
-    key = f"{predicate}|{document_id}|{org_id or ''}|{person_id or ''}|{date or ''}"
+    key = keys.fact_key(predicate, document_id, org_id, person_id, date)
     rowid = conn.execute(_UPSERT_FACT, {
         "key": key, "predicate": predicate, "document_id": document_id, "org_id": org_id,
         "person_id": person_id, "date": date, "confidence": confidence}).fetchone()[0]
@@ -252,7 +271,7 @@ def _bodies_and_documents(conn: sqlite3.Connection, art: Article,
     orgs: dict[str, int] = {}
     for (label, ref), ent in art.entities.items():
         if label == "ORG":
-            orgs[ref] = identity.org(conn, art.doc_id, ent["name"], ent.get("place"))
+            orgs[ref] = identity.org(conn, art.doc_id, ent["name"], ent.get("place"), art.province)
             links.add(label, ref, orgs[ref], [ent["name"], *ent.get("names", [])], art.mentions(ent))
     issuers = _issuers(art, orgs)
     docs: dict[str, int] = {}
@@ -336,7 +355,7 @@ def _add_position(conn: sqlite3.Connection, art: Article, post: Post, decided_by
     if not title or (org_id is None and not post.bodyless):
         return None
     person_id = people[post.person]
-    key = f"{person_id}|{keys.norm(title)}|{org_id or ''}|{post.status}|{post.date or ''}"
+    key = keys.position_key(person_id, title, org_id, post.status, post.date)
     rowid = conn.execute(_UPSERT_POSITION, {
         "key": key, "person_id": person_id, "title": title, "title_fold": keys.fold(title),
         "org_id": org_id, "status": post.status, "date": post.date, "decided_by": decided_by,

@@ -93,8 +93,13 @@ def _position_table(rows: list[dict]) -> str:
 
 
 def _doc_block(d: dict) -> str:
-    """One line per field, in full: lists of bodies and people are what the user asked for."""
-    fields = {k: ", ".join(v) if isinstance(v, list) else v for k, v in d.items() if k != "mentions"}
+    """One line per field, in full: lists of bodies and people are what the user asked for;
+    every date of issue with its articles, so that dates which differ show."""
+    fields = {k: ", ".join(v) if isinstance(v, list) else v for k, v in d.items()
+              if k not in {"mentions", "issue_dates"}}
+    if len(d["issue_dates"]) > 1:
+        fields["issued_on"] = "; ".join(f"{i['date']} ({', '.join(i['articles'])})" for i in d["issue_dates"])
+        fields["issued_on"] += f"  [{len(d['issue_dates'])} dates differ]"
     fields["mentions"] = (f"{len(d['mentions'])} in {len({m['doc_id'] for m in d['mentions']})} "
                           f"article(s): {_articles(d['mentions'])}")
     width = max(map(len, fields))

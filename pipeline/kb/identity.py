@@ -7,9 +7,13 @@ that issued it, and with no issuer stated it stays its article's own. Bodies are
 keyed by their kind (the name without its place and level word: "Ủy ban nhân dân
 tỉnh Quảng Trị" -> "ủy ban nhân dân") plus the administrative unit's code: "Huyện
 ủy" of two districts are two bodies, "Tỉnh ủy Quảng Trị" in two articles is one. A
-named body without a place joins the body of that name seen with one (and is
-upgraded when its place shows up later); a bare "Huyện ủy" with no place stays
-within its article. All are lookups on indexed keys.
+body each province has its own of, named without its place ("Sở Nội vụ", "Ban Thường
+vụ", "Văn phòng Thành ủy": `keys.is_local_body`), is that body of the province the
+article is about, "Sở Nội vụ tỉnh Kon Tum" in a Kon Tum article, and with the province
+unknown stays within its article, as a bare "Huyện ủy" with no place does. Another
+named body without a place ("Bộ Nội vụ", "Quân khu 5") is one for the whole country: it
+joins the body of that name seen with one (and is upgraded when its place shows up
+later). All are lookups on indexed keys.
 
 People are the hard part. A person of an article (doc_id, ref) joins an existing KB
 person P only when all of these hold, else it becomes a new person:
@@ -23,8 +27,9 @@ person P only when all of these hold, else it becomes a new person:
    in the same KB body, any status), or one province (from the places of the bodies of
    their positions; when none of the article person's bodies has a place, the province
    the article is about, `meta.province_code` of extract), or one personnel decision
-   (`decides_on`), or one post the country has one holder of (`keys.NATIONAL_POSTS`:
-   "Tổng Bí thư", "Thủ tướng", … however the article names its body, if at all).
+   (`decides_on`), or one post the country has one holder or a handful of
+   (`keys.NATIONAL_POSTS`: "Tổng Bí thư", "Phó Thủ tướng", "Bộ trưởng Công an", …
+   however the article names its body, if at all).
 3. Nothing contradicts: no head title (Bí thư, Chủ tịch, Giám đốc, … not Phó or Ủy
    viên) held in two different bodies of the same kind ("Tỉnh ủy" of two provinces) as
    current, acting or appointed at the same date (one date contains the other; a
@@ -35,18 +40,29 @@ person P only when all of these hold, else it becomes a new person:
 
 When several KB people qualify, the best supported wins: most shared bodies, then
 most shared provinces, then most shared decisions, then the one named in most
-articles, then the oldest. Each article is judged against those before it and merges
-are not undone one by one: when articles change, `build` makes the whole KB again from
-the outputs given (or, when they lack some of its articles, forgets the changed ones and
-reads them again, `store.forget_article`).
+articles, then the oldest.
+
+5. The others become it too when the article's person shares with them a post that
+   singles one out in the whole country: a national post, or the same title in the
+   same body keyed by its name alone ("Phó Thủ tướng" of "Chính phủ", "Thứ trưởng" of
+   "Bộ Công an"). Each article is judged against those before it, so two articles
+   that each gave one of his posts made two people; an article that gives both says
+   they are one, and they are merged. They stay two when their head titles contradict
+   (3), when each has bodies with a place and they share no province (namesake
+   deputies of "Quốc hội" from two provinces), or when one article names both (4).
+
+Each article is judged against those before it and merges are not undone one by one:
+when articles change, `build` makes the whole KB again from the outputs given (or, when
+they lack some of its articles, forgets the changed ones and reads them again,
+`store.forget_article`).
 """
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 
-from . import keys
+from . import keys, store
 from .store import marks
 
 ACTIVE = ("current", "acting", "appointed")  # statuses that say the post is held at that date
@@ -120,10 +136,14 @@ def _province_code(place: dict) -> str | None:
     return place.get("code") if place.get("level") in {"province", "city"} else None
 
 
-def org(conn: sqlite3.Connection, doc_id: str, name: str, place: dict | None) -> int:
+def org(conn: sqlite3.Connection, doc_id: str, name: str, place: dict | None,
+        province: dict | None = None) -> int:
     """The KB body for a canonical name and place, created on first sight. A body named
-    without a place joins the body of that full name seen with one, and the other way round."""
-    key = keys.org_key(name, place, doc_id)
+    without a place joins the body of that full name seen with one, and the other way round;
+    a local body named without a place ("Sở Nội vụ") is that of the province the article is
+    about (`province`, a place; `keys.body_place`), under the name the article gives it."""
+    unit = keys.body_place(name, place, province) or {}
+    key = keys.org_key(name, unit, doc_id)
     row = conn.execute("SELECT id FROM orgs WHERE key = ?", (key,)).fetchone()
     if row is not None:
         return row[0]
@@ -134,7 +154,7 @@ def org(conn: sqlite3.Connection, doc_id: str, name: str, place: dict | None) ->
                            (keys.norm(display),)).fetchone()
         if row is not None:
             return row[0]
-    elif not key.endswith(f"|doc:{doc_id}"):
+    elif place and not key.endswith(f"|doc:{doc_id}"):
         row = conn.execute("SELECT id FROM orgs WHERE key = ?", (keys.norm(display),)).fetchone()
         if row is not None:  # seen before without its place: now we know it
             conn.execute("UPDATE orgs SET key = ?, unit_name = ?, unit_level = ?, unit_code = ?, "
@@ -146,8 +166,8 @@ def org(conn: sqlite3.Connection, doc_id: str, name: str, place: dict | None) ->
         "INSERT INTO orgs (key, name, norm, fold, base_norm, unit_name, unit_level, unit_code, "
         "province, province_code) VALUES (?,?,?,?,?,?,?,?,?,?)",
         (key, display, keys.norm(display), keys.fold(display),
-         keys.body_kind(name, place.get("name")), place.get("name"), place.get("level"),
-         place.get("code"), place.get("province"), _province_code(place))).lastrowid
+         keys.body_kind(name, unit.get("name")), unit.get("name"), unit.get("level"),
+         unit.get("code"), unit.get("province"), _province_code(unit))).lastrowid
 
 
 def _contradicts(mine: list[Held], theirs: list[dict], bases: dict[int, str]) -> bool:
@@ -165,14 +185,15 @@ def _contradicts(mine: list[Held], theirs: list[dict], bases: dict[int, str]) ->
 
 
 def person(conn: sqlite3.Connection, ctx: PersonContext, taken: set[int]) -> int | None:
-    """The KB person this article's person is (rules in the module docstring), or None."""
+    """The KB person this article's person is (rules in the module docstring), or None; the
+    other KB people rule 5 says it is too are merged into it."""
     if not keys.is_full_name(ctx.name):
         return None
     same_name = "SELECT entity_id FROM names WHERE label = 'PER' AND norm = ? AND full = 1"
     key = keys.norm(ctx.name)
     my_orgs = sorted({h.org_id for h in ctx.held if h.org_id is not None})
     orgs = {r["id"]: r for r in conn.execute(
-        f"SELECT id, province_code, base_norm FROM orgs WHERE id IN ({marks(my_orgs)})", my_orgs)}
+        f"SELECT id, key, province_code, base_norm FROM orgs WHERE id IN ({marks(my_orgs)})", my_orgs)}
     my_provinces = sorted({r["province_code"] for r in orgs.values() if r["province_code"]}
                           or ([ctx.article_province] if ctx.article_province else []))
     decisions = sorted(ctx.decisions)
@@ -203,6 +224,21 @@ def person(conn: sqlite3.Connection, ctx: PersonContext, taken: set[int]) -> int
                        shared_decisions.get(pid, 0))
     if not scored:
         return None
+    best = _best(conn, scored)
+    mine = _nationwide_posts((h.title_norm, h.org_id, orgs[h.org_id]["key"] if h.org_id is not None else None)
+                             for h in ctx.held)
+    for pid in sorted(scored):  # rule 5: others who share a nationwide post with this person are them too
+        theirs = held.get(pid, [])
+        if pid != best and mine & _nationwide_posts((r["title_norm"], r["org_id"], r["org_key"]) for r in theirs) \
+                and not _apart(conn, held.get(best, []), theirs, best, pid):
+            _merge(conn, pid, best)
+            held[best] = held.get(best, []) + theirs
+    return best
+
+
+def _best(conn: sqlite3.Connection, scored: dict[int, tuple[int, int, int]]) -> int:
+    """The best supported of the KB people an article's person may be: the top score, then the
+    one named in most articles, then the oldest."""
     top = max(scored.values())
     tied = [pid for pid, score in scored.items() if score == top]
     if len(tied) == 1:
@@ -210,7 +246,58 @@ def person(conn: sqlite3.Connection, ctx: PersonContext, taken: set[int]) -> int
     articles = dict(conn.execute(
         f"SELECT entity_id, count(*) FROM refs WHERE label = 'PER' AND entity_id IN ({marks(tied)}) "
         "GROUP BY entity_id", tied).fetchall())
-    return max(tied, key=lambda pid: (articles.get(pid, 0), -pid))  # most articles, then the oldest
+    return max(tied, key=lambda pid: (articles.get(pid, 0), -pid))
+
+
+def _nationwide_posts(held: Iterable[tuple[str, int | None, str | None]]) -> set[tuple[str, int | None]]:
+    """Of (title, body id, body key) held, the posts that single a person out in the whole country:
+    a national post (`keys.NATIONAL_POSTS`, whatever its body), or a title in a body keyed by its
+    name alone (named without a place and no local body: one for the country, "Chính phủ")."""
+    posts: set[tuple[str, int | None]] = set()
+    for title_norm, org_id, org_key in held:
+        title = keys.fold(title_norm)
+        if title in keys.NATIONAL_POSTS:
+            posts.add((title, None))
+        elif org_key is not None and "|" not in org_key:
+            posts.add((title, org_id))
+    return posts
+
+
+def _apart(conn: sqlite3.Connection, mine: list[dict], theirs: list[dict], a: int, b: int) -> bool:
+    """Whether KB people `a` and `b` (positions `mine`, `theirs`) must stay two: their head titles
+    contradict (rule 3), their bodies have places and share no province (namesakes of two
+    provinces), or one article names both (rule 4)."""
+    bases = {r["org_id"]: r["base_norm"] for r in mine + theirs if r["org_id"] is not None}
+    if _contradicts([Held(r["title_norm"], r["org_id"], r["status"], r["held_on"]) for r in mine], theirs, bases):
+        return True
+    provinces = [{r["province_code"] for r in rows if r["province_code"]} for rows in (mine, theirs)]
+    if all(provinces) and not provinces[0] & provinces[1]:
+        return True
+    return conn.execute(
+        "SELECT 1 FROM refs x JOIN refs y ON y.doc_id = x.doc_id AND y.label = 'PER' AND y.entity_id = ? "
+        "WHERE x.label = 'PER' AND x.entity_id = ? LIMIT 1", (b, a)).fetchone() is not None
+
+
+def _merge(conn: sqlite3.Connection, source: int, target: int) -> None:
+    """KB person `source` becomes part of `target`: its refs, names, mentions, positions and
+    decisions move over; a position or fact both have becomes one, folded again from its evidence."""
+    for table in ("refs", "names", "mentions"):
+        conn.execute(f"UPDATE {table} SET entity_id = ? WHERE label = 'PER' AND entity_id = ?", (target, source))
+    rekey = {"positions": lambda r: keys.position_key(target, r["title"], r["org_id"], r["status"], r["date"]),
+             "facts": lambda r: keys.fact_key(r["predicate"], r["document_id"], r["org_id"], target, r["date"])}
+    for table, column in (("positions", "position_id"), ("facts", "fact_id")):
+        joined: list[int] = []
+        for row in conn.execute(f"SELECT * FROM {table} WHERE person_id = ?", (source,)).fetchall():
+            key = rekey[table](row)
+            same = conn.execute(f"SELECT id FROM {table} WHERE key = ?", (key,)).fetchone()
+            if same is None:
+                conn.execute(f"UPDATE {table} SET person_id = ?, key = ? WHERE id = ?", (target, key, row["id"]))
+            else:  # its evidence goes to the row both have; the emptied row goes (`store.refold`)
+                conn.execute(f"UPDATE evidence SET {column} = ? WHERE {column} = ?", (same[0], row["id"]))
+                joined += [same[0], row["id"]]
+        store.refold(conn, table, joined)
+    conn.execute("DELETE FROM persons WHERE id = ?", (source,))
+    store.refresh_person_name(conn, target)
 
 
 def _positions(conn: sqlite3.Connection, people: list[int]) -> dict[int, list[dict]]:
@@ -218,11 +305,12 @@ def _positions(conn: sqlite3.Connection, people: list[int]) -> dict[int, list[di
     held: dict[int, list[dict]] = {}
     for r in conn.execute(
             "SELECT p.person_id, p.org_id, p.title, p.status, coalesce(p.date, p.first_seen) AS held_on, "
-            "o.province_code, o.base_norm FROM positions p LEFT JOIN orgs o ON o.id = p.org_id "
+            "o.key AS org_key, o.province_code, o.base_norm FROM positions p LEFT JOIN orgs o ON o.id = p.org_id "
             f"WHERE p.person_id IN ({marks(people)})", people):
         held.setdefault(r["person_id"], []).append(
             {"title_norm": keys.norm(r["title"]), "org_id": r["org_id"], "status": r["status"],
-             "held_on": r["held_on"], "province_code": r["province_code"], "base_norm": r["base_norm"]})
+             "held_on": r["held_on"], "org_key": r["org_key"], "province_code": r["province_code"],
+             "base_norm": r["base_norm"]})
     return held
 
 

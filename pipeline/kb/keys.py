@@ -16,22 +16,29 @@ from .. import lexicon
 from ..read import clean
 from ..refs import is_full_name as _is_full_name
 
-# Administrative levels that end a bare body name ("Ủy ban nhân dân tỉnh") and
-# committees that stand for one unit of a level ("Huyện ủy"): without a place,
-# such a name says nothing about which unit it is.
+# Administrative levels that end a bare body name ("Ủy ban nhân dân tỉnh"), committees
+# that stand for one unit of a level ("Huyện ủy") and the people's committee and council
+# of any level: without a place, such a name says nothing about which unit it is (and,
+# taken for the article's province, "Ủy ban nhân dân" would be the province's own).
 _BARE_BODY = re.compile(
     r"^(?:.*\s)?(?:thành phố|thị trấn|thị xã|tỉnh|huyện|xã|phường|quận)$|"
     r"^(?:Ban Thường vụ |Ban Chấp hành |Ủy ban Kiểm tra )?"
-    r"(?:Huyện ủy|Tỉnh ủy|Thành ủy|Quận ủy|Thị ủy|Đảng ủy|Đảng bộ|Chi bộ)$", re.IGNORECASE)
+    r"(?:Huyện ủy|Tỉnh ủy|Thành ủy|Quận ủy|Thị ủy|Đảng ủy|Đảng bộ|Chi bộ)$|"
+    r"^(?:Văn phòng )?(?:Ủy ban nhân dân|Hội đồng nhân dân)$", re.IGNORECASE)
 # Titles of the one head of a body: nobody holds two of them in two bodies of one kind at once.
 HEAD_TITLES = {"bí thư", "chủ tịch", "giám đốc", "trưởng", "chánh", "bộ trưởng", "chủ nhiệm",
                 "tổng giám đốc", "chánh án", "viện trưởng", "cục trưởng", "hiệu trưởng",
                 "tư lệnh", "chính ủy", "chỉ huy trưởng", "tổng bí thư", "thủ tướng",
                 "chủ tịch nước", "trưởng ban"}
-# Posts the country has one holder of at a time, named without a body ("Tổng Bí thư Nguyễn
-# Phú Trọng"): two people of one full name who held one of them are one person (folded).
-NATIONAL_POSTS = {"tong bi thu", "chu tich nuoc", "thu tuong", "thu tuong chinh phu", "chu tich quoc hoi",
-                  "thuong truc ban bi thu"}
+# The forms of `lexicon.LOCAL_BODY_HEADS`, `LOCAL_BOARDS` and `LOCAL_COMMITTEES` (`is_local_body`).
+_LOCAL_HEAD = re.compile(rf"^(?:{lexicon.alternation(lexicon.LOCAL_BODY_HEADS)})(?:\s|$)", re.IGNORECASE)
+_LOCAL_BOARDS = frozenset(clean(b).casefold() for b in lexicon.LOCAL_BOARDS)
+_LOCAL_COMMITTEE = re.compile(rf"(?:^|\s)(?:{lexicon.alternation(lexicon.LOCAL_COMMITTEES)})$", re.IGNORECASE)
+_NATIONAL_WORD = lexicon.term_re(lexicon.NATIONAL_BODY_WORDS, ignore_case=False)
+_MINISTRY = re.compile(r"(?<!\w)Bộ\s+[A-ZĐ]")  # "Bộ Công an", not the "bộ" of "Đảng bộ"
+# A level word, in lower case as canonical names write it, followed by a name: the body names
+# its unit ("Sở Nội vụ tỉnh Kon Tum"; not "Ban Nội chính Tỉnh ủy", "Sở LĐ-TB và xã hội").
+_NAMES_UNIT = re.compile(r"\s(?:thành phố|thị trấn|thị xã|tỉnh|huyện|xã(?! hội)|phường|quận|TP\.?)\s+\S")
 _LEVEL_TAIL = re.compile(r"(?:\s+(?:thành phố|thị trấn|thị xã|tỉnh|huyện|xã|phường|quận|tp\.?))+$")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _MONTH_DAY = re.compile(r"^--(\d{2})-(\d{2})$")
@@ -58,6 +65,50 @@ def fold(text: str) -> str:
 def is_bare_body(name: str) -> bool:
     """'Huyện ủy', 'Ủy ban nhân dân tỉnh': a body of some unit the name does not say."""
     return bool(_BARE_BODY.match(clean(name)))
+
+
+# Posts at the top of the state and party, often named without their body ("Tổng Bí thư Nguyễn
+# Phú Trọng", "Phó Thủ tướng Vũ Đức Đam", "Bộ trưởng Công an Tô Lâm"): the country has one holder
+# of each, or a handful, at a time, so two people of one full name who held one are one person (folded).
+NATIONAL_POSTS = {"tong bi thu", "chu tich nuoc", "thu tuong", "thu tuong chinh phu", "chu tich quoc hoi",
+                  "thuong truc ban bi thu", "pho thu tuong", "pho thu tuong chinh phu",
+                  "pho thu tuong thuong truc", "pho chu tich nuoc", "pho chu tich quoc hoi",
+                  *(fold(f"Bộ trưởng {p}") for p in lexicon.MINISTRY_PORTFOLIOS)}
+
+
+@lru_cache(maxsize=1 << 16)
+def is_local_body(name: str) -> bool:
+    """'Sở Nội vụ', 'Ban Thường vụ', 'Văn phòng Thành ủy': a body each province has its own of,
+    named without its place (`lexicon.LOCAL_BODY_HEADS`, `LOCAL_BOARDS`, `LOCAL_COMMITTEES`).
+    Keyed by its name alone, the "Sở Nội vụ" of every province's articles would be one body, and
+    its holders' namesakes would share it. A name that says its unit ("Sở Nội vụ tỉnh Kon Tum")
+    or a national body ("Ban Tổ chức Trung ương", "Ban Cán sự đảng Bộ Y tế") is none."""
+    name = clean(name)
+    if is_bare_body(name):  # "Tỉnh ủy", "Ủy ban nhân dân": which unit, only its article may say
+        return False
+    if name.casefold() in _LOCAL_BOARDS:
+        return True
+    if _NATIONAL_WORD.search(name) or _MINISTRY.search(name) or _NAMES_UNIT.search(name):
+        return False
+    return bool(_LOCAL_HEAD.match(name) or _LOCAL_COMMITTEE.search(name)) and not _ends_in_place(name)
+
+
+@lru_cache(maxsize=1 << 16)
+def _ends_in_place(name: str) -> bool:
+    """'Sở Nội vụ Hà Tĩnh': the name ends in a province or district the text did not mark with a
+    level word (so the body has no place); by that name it is one body nationwide already."""
+    from ..gazetteer import key, place_keys  # spaCy and the index: only when such a name comes up
+
+    words = name.split()
+    return any(key(" ".join(words[-n:])) in place_keys() for n in range(1, min(4, len(words) - 1) + 1))
+
+
+def body_place(name: str, place: dict | None, province: dict | None) -> dict | None:
+    """The unit a body is keyed and located by: its place; a local body named without one
+    (`is_local_body`) is that body of the province the article is about (`province`, a place),
+    so "Sở Nội vụ" of a Kon Tum article is "Sở Nội vụ tỉnh Kon Tum", and of a Hà Nội article
+    another body."""
+    return province if not place and province and is_local_body(name) else place
 
 
 def body_base(name: str, place_name: str | None) -> str:
@@ -88,13 +139,25 @@ def body_name(name: str, place_name: str | None) -> str:
 
 def org_key(name: str, place: dict | None, doc_id: str) -> str:
     """One body, one key: its kind + its unit's code ("huyện ủy|468"); a named body without a
-    place by its name; a bare body without a place only within its article."""
+    place by its name; a bare or local body without a place (`body_place` gave it none: the
+    article's province is unknown) only within its article."""
     if place and (place.get("code") or place.get("name")):
         unit = place.get("code") or "name:" + fold(place["name"])
         return f"{body_kind(name, place.get('name'))}|{unit}"
-    if is_bare_body(name):
+    if is_bare_body(name) or is_local_body(name):
         return f"{norm(name)}|doc:{doc_id}"
     return norm(name)
+
+
+def position_key(person_id: int, title: str, org_id: int | None, status: str, date: str | None) -> str:
+    """One position, one row: a person's title in a body (or none), with its status and date."""
+    return f"{person_id}|{norm(title)}|{org_id or ''}|{status}|{date or ''}"
+
+
+def fact_key(predicate: str, document_id: int, org_id: int | None, person_id: int | None,
+             date: str | None) -> str:
+    """One document fact, one row: what it says of which body or person, at which date."""
+    return f"{predicate}|{document_id}|{org_id or ''}|{person_id or ''}|{date or ''}"
 
 
 def national_code(code: dict | None) -> bool:

@@ -6,7 +6,8 @@ query matches. The KB holds names in the pipeline's canonical form, so a query i
 in that form first: a body's name as `canonical.org_name` spells it out ("UBND tỉnh
 Quảng Trị" is "Ủy ban nhân dân tỉnh Quảng Trị"), a title as `canonical.title_name`
 does, a document code as `shapes.parse_code` writes it. Ids are shown as P12 / O3 / D7
-(`store.entity_id`); a document's date of issue is the one the view `document_dates` gives.
+(`store.entity_id`); a document's date of issue is the one the view `document_dates` gives, and
+`kb doc` lists every date the KB holds for it besides, with the articles that give each.
 """
 from __future__ import annotations
 
@@ -159,8 +160,20 @@ def _names(conn: sqlite3.Connection, document_id: int, predicate: str, table: st
         (document_id, predicate))]
 
 
+def _issue_dates(conn: sqlite3.Connection, document_id: int) -> list[dict]:
+    """Every date of issue the KB holds for a document, with the articles that give it, surest
+    first (as `document_dates` picks): two documents of one code, or a misread date, show."""
+    rows = conn.execute(
+        "SELECT f.date, f.confidence, group_concat(DISTINCT e.doc_id) AS articles FROM facts f "
+        "JOIN evidence e ON e.fact_id = f.id WHERE f.document_id = ? AND f.predicate = 'issued_on' "
+        "GROUP BY f.id ORDER BY f.confidence DESC, f.date", (document_id,))
+    return [{"date": r["date"], "confidence": round(r["confidence"], 4),
+             "articles": sorted(r["articles"].split(","))} for r in rows]
+
+
 def document(conn: sqlite3.Connection, code: str) -> list[dict]:
-    """Documents with that code (or name): issuer, date, who carries it out, whom it decides on."""
+    """Documents with that code (or name): issuer, date (every one the KB holds in
+    `issue_dates`), who carries it out, whom it decides on."""
     out = []
     for rowid in _document_ids(conn, code):
         row = conn.execute("SELECT d.*, dd.issued_on FROM documents d JOIN document_dates dd "
@@ -169,7 +182,7 @@ def document(conn: sqlite3.Connection, code: str) -> list[dict]:
         out.append({"id": entity_id("DOC", rowid), "code": row["code"], "name": row["name"],
                     "type": row["type_name"] or row["type"], "number": row["number"],
                     "issuer": issuers[0] if issuers else row["issuer_name"],
-                    "issued_on": row["issued_on"],
+                    "issued_on": row["issued_on"], "issue_dates": _issue_dates(conn, rowid),
                     "implemented_by": _names(conn, rowid, "implements", "orgs", "org_id"),
                     "decides_on": _names(conn, rowid, "decides_on", "persons", "person_id"),
                     "mentions": _mentions(conn, "DOC", rowid)})

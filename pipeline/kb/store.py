@@ -22,7 +22,7 @@ from pathlib import Path
 from ..errors import InputError
 from . import keys
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"  # 2: local bodies named without a place keyed by province (round 36)
 PREFIX = {"PER": "P", "ORG": "O", "DOC": "D"}
 TABLE = {"PER": "persons", "ORG": "orgs", "DOC": "documents"}
 
