@@ -219,26 +219,35 @@ def segmentation() -> Segment:
 def validate(paths: list[Path], segment: Segment | None) -> list[str]:
     """Problems of every record in the files, plus ids used twice anywhere. A line that is
     not a record is reported and skipped: the lines after it are checked all the same."""
+    return _checked(paths, segment)[1]
+
+
+def _checked(paths: list[Path], segment: Segment | None) -> tuple[list[Record], list[str]]:
+    """The records of the files and their problems (`validate`)."""
+    records: list[Record] = []
     problems: list[str] = []
     first_seen: dict[str, str] = {}
     for path in paths:
         for record in read_records(path, problems):
+            records.append(record)
             problems.extend(record_problems(record, segment))
             if record.id in first_seen:
                 problems.append(f"{record.where}: duplicate id {record.id!r} "
                                 f"(first at {first_seen[record.id]})")
             first_seen.setdefault(record.id, record.where)
-    return problems
+    return records, problems
 
 
-def require_valid(paths: list[Path], segment: Segment | None) -> None:
-    """Raise with every problem of the files: training on gold that `annotations validate`
-    rejects would crash deep inside, or learn from the mistakes without a word."""
-    problems = validate(paths, segment)
+def require_valid(paths: list[Path], segment: Segment | None) -> list[Record]:
+    """The records of the files, or an error with every problem they have: training on gold
+    that `annotations validate` rejects would crash deep inside, or learn from the mistakes
+    without a word."""
+    records, problems = _checked(paths, segment)
     if problems:
         raise AnnotationError(f"{len(problems)} problem(s) in the gold files; fix them (`python -m "
                               "pipeline annotations validate` lists them) and train again:\n  "
                               + "\n  ".join(problems))
+    return records
 
 
 # --- the gold sets, splits and counts ---------------------------------------------------

@@ -44,8 +44,11 @@ _GLUED_NUMBER = re.compile(r"(?<=[^\W\d_])\d+$")
 
 
 def _unglued(name: str) -> str:
+    """The name without a number glued to its last word after a lower-case letter."""
     m = _GLUED_NUMBER.search(name)
     return name[:m.start()] if m and name[m.start() - 1].islower() else name
+
+
 # A short level (`lexicon.SHORT_LEVELS`): "TP" and "TX" with or without a dot, the others only
 # with it ("H.Sìn Hồ", "Q.1", "TT.Hồ"; case 31).
 _SHORT_LEVEL = (rf"(?:({'|'.join(lexicon.UNDOTTED_LEVELS)})\.?|"
@@ -71,6 +74,12 @@ _PLACE_RE = re.compile(  # a level word or committee, then a capitalised place n
 # body's name, so that one body has one name however the article writes the city.
 _HCMC = re.compile(r"(?<!\w)(?:TP\.?\s?HCM|TPHCM)(?!\w)", re.IGNORECASE)
 _DASH = re.compile(rf"(?<=\w)\s*[-–]\s*(?=[{UPPER}])")  # "Bà Rịa–Vũng Tàu", "Bà Rịa – Vũng Tàu": one spelling
+
+
+def _one_spelling(text: str) -> str:
+    """A dash between names and Ho Chi Minh City written one way, in bodies' names and in the
+    places read from them alike."""
+    return _HCMC.sub("thành phố Hồ Chí Minh", _DASH.sub(" - ", text))
 _LEVEL_ABBR = re.compile(rf"(?<!\w){_SHORT_LEVEL}\s*(?=[{UPPER}\d])")  # "TP.HCM", "TP Huế", "H.Sìn Hồ": where it is
 _OWN_CITY = re.compile(r"(?<!\w)(?:TP\.?|thành phố)$", re.IGNORECASE)  # "Thành ủy TP": the article's city
 _TRAILING_LEVEL = re.compile(
@@ -128,8 +137,7 @@ def _places_written(text: str) -> tuple[tuple[str, str], ...]:
     """(level, name as written) of each place a body's or place's text names after a level word
     or committee: read from the text alone, and the same few bodies recur in every article."""
     return tuple(((m.group(2) or lexicon.LEVEL_OF_COMMITTEE[m.group(1).lower()]).lower(), m.group(3).strip())
-                 for m in _PLACE_RE.finditer(_spell_levels(_HCMC.sub("thành phố Hồ Chí Minh",
-                                                                      _DASH.sub(" - ", clean(text))))))
+                 for m in _PLACE_RE.finditer(_spell_levels(_one_spelling(clean(text)))))
 
 
 # An item of a digest opens with its province and a colon, at the start of a line or a
@@ -164,7 +172,7 @@ class Places:
         self.named: dict[tuple[int, str], list[tuple[int, str]]] = {}  # (sentence, level) -> (offset, name)
         items = digest_items(doc_text(doc), int(doc._.published[:4]) if doc._.published else None)
         self.item_starts = [start for start, _, _ in items]
-        item_counts: list[dict[str, Counter]] = [{level: Counter({name: 1})} for _, level, name in items]
+        item_counts: list[dict[str, Counter]] = [{} for _ in items]
         for ent in doc.ents if ents is None else ents:
             if ent.label_ not in {"ORG", "LOC"}:
                 continue
@@ -222,7 +230,7 @@ def _org_spelt(text: str) -> str:
     name = _HEAD_RE.sub(lambda m: _HEAD_CASE.get(m.group(0).lower(), m.group(0)), name)
     name = _COMMITTEE_RE.sub(lambda m: m.group(1).capitalize(), name)  # "Ban Thường vụ huyện ủy" -> "… Huyện ủy"
     name = _EXECUTIVE_RE.sub(lambda m: lexicon.COMMITTEE_OF_LEVEL[m.group(1).lower()], name)  # "BCH Đảng bộ tỉnh X"
-    return _spell_levels(_HCMC.sub("thành phố Hồ Chí Minh", _DASH.sub(" - ", name)))
+    return _spell_levels(_one_spelling(name))
 
 
 class Canonicaliser:

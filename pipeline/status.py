@@ -162,8 +162,7 @@ def retired(doc: Doc, rel: Relation, sent: Span) -> str | None:
     such titles of the training documents; the classifier, reading ended cues after a post in
     other people's clauses too, left many current)."""
     person, title = rel.head, rel.child
-    start = _list_start(doc, title, sent)
-    if person.start > title.start or start < sent.start or not person.start <= start < person.end:
+    if not person.start <= _list_start(doc, title, sent) < person.end:  # the list opens at its holder
         return None
     words, k = words_of(doc), title.end
     while k < sent.end and (doc[k].ent_type_ in POST_LIST_LABELS or words[k].norm_ in POST_LIST_GLUE

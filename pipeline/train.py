@@ -26,7 +26,7 @@ from .augment import lower_cased
 from .cache import cached_folder
 from .config import MODEL_STAGES, load_config, save_config, spacy_config
 from .paths import DEFAULT_CONFIG, MODELS_DIR, SPLIT_FILE
-from .records import Record, apply_record, atomic_write, read_many
+from .records import Record, apply_record, atomic_write
 
 Log = Callable[[str], None]
 MODEL_FILES = ("ner", "relations.json", "status.json", "config.cfg", "calibration.json", "meta.json")
@@ -190,8 +190,7 @@ def run(models_dir: Path = MODELS_DIR, seed: int | None = None, log: Log = log_s
 
     started = time.perf_counter()
     files = gold_files()
-    require_valid(files, segmentation())  # a few seconds, before minutes of training
-    train_records, heldout = split(read_many(files))
+    train_records, heldout = split(require_valid(files, segmentation()))  # checked first: seconds, before minutes
     config = load_config()
     seed = config["train"]["seed"] if seed is None else seed
     log(f"training on {len(train_records)} documents, holding out {len(heldout)}; seed {seed}")
