@@ -458,8 +458,8 @@ def term_re(words: list[str] | dict, ignore_case: bool = True) -> re.Pattern:
 
 
 # Bodies each province has its own of, which articles name without their place ("Giám đốc Sở
-# Nội vụ", "Ban Thường vụ", "Văn phòng Thành ủy"): the KB keeps one such body per province, that
-# of the province the article is about, never one for the whole country (`kb.keys.is_local_body`).
+# Nội vụ", "Ban Thường vụ", "Văn phòng Thành ủy"): the KB never keeps one such body for the
+# whole country (`kb.keys.is_local_body`; which are the article's province's, below).
 # Heads of a province's departments and of their offices ("Sở KH&ĐT", "Phòng Tổng hợp", "Chi cục
 # Kiểm lâm") ...
 LOCAL_BODY_HEADS = ["Sở", "Phòng", "Chi cục"]
@@ -476,6 +476,16 @@ LOCAL_BOARDS = [
 # ... and bodies of a local committee, named last without its place ("Ban Tổ chức Thành ủy", "Tỉnh đoàn").
 LOCAL_COMMITTEES = ["Tỉnh ủy", "Thành ủy", "Huyện ủy", "Quận ủy", "Thị ủy", "Tỉnh đoàn", "Thành đoàn",
                     "Huyện đoàn"]
+# Of those, the ones a province has exactly one of, which the KB takes for the article's
+# province's (`kb.keys.provincial_body`): its departments and their branches ("Sở Nội vụ",
+# "Chi cục Kiểm lâm"), the bodies of its party committee ("Ban Tổ chức Tỉnh ủy", "Tỉnh đoàn";
+# "Thành ủy", "Thành đoàn" where the province is a city run by the centre) and its National
+# Assembly delegation. A "Ban Thường vụ", a "Phòng" or a "Văn phòng Huyện ủy" is one of many
+# in a province, and stays its article's.
+PROVINCIAL_BODY_HEADS = ["Sở", "Chi cục"]
+PROVINCIAL_COMMITTEES = ["Tỉnh ủy", "Tỉnh đoàn"]
+CITY_COMMITTEES = ["Thành ủy", "Thành đoàn"]
+PROVINCIAL_BOARDS = ["Đoàn đại biểu Quốc hội", "Đoàn ĐBQH"]
 # Words that make a name with a local head national, as written (case counts for the first letter
 # and for capitals: "TƯ" is no "Tư" of "Sở Tư pháp"): "Phòng Thương mại và Công nghiệp Việt Nam",
 # "Sở Giao dịch Ngân hàng Nhà nước"; a ministry ("Bộ Công an") counts too.

@@ -671,6 +671,24 @@ def test_a_local_body_named_without_a_place_is_one_per_province(tmp_path):
     assert is_bare_body("Ủy ban nhân dân") and not is_local_body("Ủy ban nhân dân")  # of any level: its article's
 
 
+def test_a_board_a_province_has_many_of_stays_its_articles(tmp_path):
+    """A "Ban Thường vụ" named alone is of the province's party committee or of one of its
+    districts': two Kon Tum articles' are two bodies. "Văn phòng Thành ủy" is the province's
+    own in a city run by the centre (Hà Nội), one body across its articles."""
+    btv, office = ent("ORG", "Ban Thường vụ", "o1"), ent("ORG", "Văn phòng Thành ủy", "o1")
+    out = write_out(tmp_path / "out", {
+        "kt/1": [fact(ent("PER", "Nguyễn Văn Nam", "p1"), "holds_position", btv, title="Ủy viên")],
+        "kt/2": [fact(ent("PER", "Lê Thị Mai", "p1"), "holds_position", btv, title="Ủy viên")],
+        "hn/1": [fact(ent("PER", "Trần Văn Khoa", "p1"), "holds_position", office, title="Chánh")],
+        "hn/2": [fact(ent("PER", "Phạm Thị Lan", "p1"), "holds_position", office, title="Phó Chánh")],
+    }, provinces={"kt/1": "62", "kt/2": "62", "hn/1": "01", "hn/2": "01"})
+    build([out], tmp_path / "kb.sqlite")
+    with closing(connect(tmp_path / "kb.sqlite")) as c:
+        assert sorted(o["documents"] for o in query.org(c, "Ban Thường vụ")) == [["kt/1"], ["kt/2"]]
+        [hanoi] = query.org(c, "Văn phòng Thành ủy")
+        assert hanoi["documents"] == ["hn/1", "hn/2"] and hanoi["unit"]["name"] == "Hà Nội"
+
+
 def _articles(position: dict) -> list[str]:
     return sorted({e["doc_id"] for e in position["evidence"]})
 

@@ -7,10 +7,11 @@ that issued it, and with no issuer stated it stays its article's own. Bodies are
 keyed by their kind (the name without its place and level word: "Ủy ban nhân dân
 tỉnh Quảng Trị" -> "ủy ban nhân dân") plus the administrative unit's code: "Huyện
 ủy" of two districts are two bodies, "Tỉnh ủy Quảng Trị" in two articles is one. A
-body each province has its own of, named without its place ("Sở Nội vụ", "Ban Thường
-vụ", "Văn phòng Thành ủy": `keys.is_local_body`), is that body of the province the
-article is about, "Sở Nội vụ tỉnh Kon Tum" in a Kon Tum article, and with the province
-unknown stays within its article, as a bare "Huyện ủy" with no place does. Another
+body each province has its own of, named without its place (`keys.is_local_body`), is
+never one for the country: one a province has exactly one of ("Sở Nội vụ",
+`keys.provincial_body`) is that body of the province the article is about, "Sở Nội vụ tỉnh
+Kon Tum" in a Kon Tum article; another ("Ban Thường vụ") or any with the province unknown
+stays within its article, as a bare "Huyện ủy" with no place does. Another
 named body without a place ("Bộ Nội vụ", "Quân khu 5") is one for the whole country: it
 joins the body of that name seen with one (and is upgraded when its place shows up
 later). All are lookups on indexed keys.

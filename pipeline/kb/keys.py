@@ -103,12 +103,28 @@ def _ends_in_place(name: str) -> bool:
     return any(key(" ".join(words[-n:])) in place_keys() for n in range(1, min(4, len(words) - 1) + 1))
 
 
+_PROVINCIAL_HEAD = re.compile(rf"^(?:{lexicon.alternation(lexicon.PROVINCIAL_BODY_HEADS)})\s", re.IGNORECASE)
+_PROVINCIAL_BOARDS = frozenset(clean(b).casefold() for b in lexicon.PROVINCIAL_BOARDS)
+
+
+def provincial_body(name: str, city: bool) -> bool:
+    """A local body a province has exactly one of (`lexicon.PROVINCIAL_BODY_HEADS`, `_COMMITTEES`,
+    `_BOARDS`; a city run by the centre, `city`, names its committee "Thành ủy")."""
+    name = clean(name)
+    committees = lexicon.PROVINCIAL_COMMITTEES + (lexicon.CITY_COMMITTEES if city else [])
+    return bool(_PROVINCIAL_HEAD.match(name)) or name.casefold() in _PROVINCIAL_BOARDS \
+        or any(name.endswith(" " + c) or name == c for c in committees)
+
+
 def body_place(name: str, place: dict | None, province: dict | None) -> dict | None:
-    """The unit a body is keyed and located by: its place; a local body named without one
-    (`is_local_body`) is that body of the province the article is about (`province`, a place),
-    so "Sở Nội vụ" of a Kon Tum article is "Sở Nội vụ tỉnh Kon Tum", and of a Hà Nội article
-    another body."""
-    return province if not place and province and is_local_body(name) else place
+    """The unit a body is keyed and located by: its place; a local body named without one that
+    a province has one of (`provincial_body`) is that body of the province the article is about
+    (`province`, a place), so "Sở Nội vụ" of a Kon Tum article is "Sở Nội vụ tỉnh Kon Tum", and
+    of a Hà Nội article another body. Another local body ("Ban Thường vụ": of the province's
+    party committee or of a district's) gets none, and stays its article's (`org_key`)."""
+    if place or not province or not is_local_body(name):
+        return place
+    return province if provincial_body(name, province.get("level") == "city") else None
 
 
 def body_base(name: str, place_name: str | None) -> str:
