@@ -42,6 +42,7 @@ bench: install
 ## choices: the cross-validation behind the choices in pipeline/default.cfg: 3 random folds,
 ## and one fold per outlet (each tested on models that never saw its outlet)
 choices: install
+	$(PY) -m pipeline choices --completion
 	$(PY) -m pipeline choices --statuses
 	$(PY) -m pipeline choices --statuses --by outlet
 	$(PY) -m pipeline choices

@@ -161,6 +161,17 @@ def digest_items(text: str, year: int | None = None) -> list[tuple[int, str, str
     return items if len({province for _, _, province in items}) > 1 else []
 
 
+def places_named(name: str) -> set[str]:
+    """The places a body's name names after a level word or committee, as `Places` reads them:
+    "Tỉnh ủy Bạc Liêu" -> {"Bạc Liêu"}; a bare "Tỉnh ủy" -> none."""
+    return {place for _, written in _places_written(name) if (place := _known_place(written))}
+
+
+def ends_bare(text: str) -> bool:
+    """A body's text ending in a level or committee with no place: what `Places.complete` completes."""
+    return bool(_TRAILING_LEVEL.search(_org_spelt(text)))
+
+
 class Places:
     """The places an article names, per administrative level: most frequent first, and where
     each is named (its sentence and offset); in a digest, also per item."""

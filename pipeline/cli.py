@@ -196,6 +196,17 @@ def cmd_choices(args: argparse.Namespace) -> int:
     from .report import choices_table, markdown_table, status_table
 
     suffix = f"-by-{args.by}" if args.by else ""
+    if args.completion:
+        from .annotations import gold_split, published_and_extra
+        from .evaluate import completion_scores
+        from .language import load
+
+        scores = completion_scores(load(), published_and_extra(gold_split()[0])[0])
+        path = Path(args.report) / "completion-choices.json"
+        atomic_write(path, json.dumps(scores, ensure_ascii=False, indent=1) + "\n")
+        print(f"bare bodies completed, against the gold refs of the training articles: {scores['right']} right, "
+              f"{scores['wrong']} wrong, {scores['left bare']} left bare (the wrong ones: {path})")
+        return 0
     if args.statuses:
         scores = status_choices(k=args.folds, by=args.by)
         atomic_write(Path(args.report) / f"status-choices{suffix}.json", json.dumps(scores, indent=1) + "\n")
@@ -366,7 +377,10 @@ def build_parser() -> argparse.ArgumentParser:
             arg("--merge", nargs="*", help="merge policies and run-time variants to score them with (default: all)"),
             arg("--statuses", action="store_true",
                 help="only the status classifier's variants, on the gold relations (a minute)"),
-            arg("--report", default="reports", help="folder for choices.json, status-choices.json"))
+            arg("--completion", action="store_true",
+                help="only the canonical stage's completion of bare bodies, against the gold refs (seconds)"),
+            arg("--report", default="reports",
+                help="folder for choices.json, status-choices.json, completion-choices.json"))
     from .kb.cli import add_commands
 
     add_commands(sub)

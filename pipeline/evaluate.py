@@ -248,6 +248,38 @@ def status_scores(gold: list[Record], pred: list[Record]) -> dict:
     return out
 
 
+def completion_scores(nlp, records: list[Record]) -> dict:
+    """How the canonical stage completes bare bodies ("Tỉnh ủy", "UBND tỉnh") with a place,
+    checked against the gold refs: a bare ORG mention whose ref also holds a mention that names
+    a place (guidelines K2) should take one of that ref's places. Counts of those completed
+    `right`, `wrong` and `left bare`, and the wrong ones with their context."""
+    from .canonical import Canonicaliser, ends_bare, places_named
+    from .words import span_text
+
+    canonicalise = Canonicaliser()
+    counts, wrong = Counter(), []
+    for record in records:
+        doc = canonicalise(apply_record(nlp.make_doc(record.text, record.id), record))
+        by_ref: dict[str, list] = {}
+        for ent in doc.ents:
+            if ent.label_ == "ORG" and ent._.ref:
+                by_ref.setdefault(ent._.ref, []).append(ent)
+        for mentions in by_ref.values():
+            named = [places_named(e._.canonical["text"]) for e in mentions if places_named(span_text(e))]
+            where = set().union(*named)
+            for ent in mentions:
+                if not where or not ends_bare(span_text(ent)):
+                    continue  # not a bare body, or a ref none of whose mentions names a place
+                got = places_named(ent._.canonical["text"])
+                kind = "left bare" if not got else "right" if got & where else "wrong"
+                counts[kind] += 1
+                if kind == "wrong":
+                    wrong.append({"doc_id": record.id, "text": span_text(ent), "completed": ent._.canonical["text"],
+                                  "places of its ref": sorted(where),
+                                  "context": context(record.text, ent.start_char, ent.end_char)})
+    return {**{k: counts[k] for k in ("right", "wrong", "left bare")}, "wrong_cases": wrong}
+
+
 def agreement(first: list[Record], second: list[Record]) -> dict:
     """How far two annotations of the same documents agree: strict span F1 (per label), relation
     F1, ref B-cubed and status agreement. F1 is symmetric: either side may be the reference."""

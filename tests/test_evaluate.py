@@ -121,3 +121,29 @@ def test_cross_validation_scores_the_facts_too():
     pool_predictions(pool, nlp, records, gold_triples(nlp, records))
     facts = pooled_scores(pool)["triples"]["micro"]
     assert facts["gold"] > 20 and 0 < facts["tp"] <= facts["pred"]
+
+
+def test_bare_bodies_completed_are_checked_against_the_gold_refs(nlp):
+    """`choices --completion`: a bare body sharing a ref with a named one is right when the
+    canonical stage gives it that place, wrong when it gives another; a ref none of whose
+    mentions names a place says nothing."""
+    from pipeline.evaluate import completion_scores
+
+    def record(text: str, spans: list[tuple[str, str]]) -> Record:
+        found, at = [], 0
+        for piece, ref in spans:
+            start = text.index(piece, at)
+            found.append({"start": start, "end": start + len(piece), "label": "ORG", "ref": ref})
+            at = start + len(piece)
+        return Record("x", text, found, [], {"source": "published"})
+
+    right = record("Tỉnh ủy Kon Tum họp. Tỉnh ủy quyết định. Huyện ủy họp.",
+                   [("Tỉnh ủy Kon Tum", "o1"), ("Tỉnh ủy", "o1"), ("Huyện ủy", "o2")])
+    wrong = record("Tỉnh ủy Kon Tum và Tỉnh ủy Gia Lai họp. Tỉnh ủy Gia Lai quyết định. Tỉnh ủy họp.",
+                   [("Tỉnh ủy Kon Tum", "o1"), ("Tỉnh ủy Gia Lai", "o2"), ("Tỉnh ủy Gia Lai", "o2"),
+                    ("Tỉnh ủy", "o1")])
+    assert {k: v for k, v in completion_scores(nlp, [right]).items() if k != "wrong_cases"} == \
+        {"right": 1, "wrong": 0, "left bare": 0}
+    scores = completion_scores(nlp, [wrong])
+    assert (scores["right"], scores["wrong"]) == (0, 1)
+    assert scores["wrong_cases"][0]["completed"] == "Tỉnh ủy Gia Lai"
