@@ -140,11 +140,14 @@ def _places_written(text: str) -> tuple[tuple[str, str], ...]:
                  for m in _PLACE_RE.finditer(_spell_levels(_one_spelling(clean(text)))))
 
 
-# An item of a digest opens with its province and a colon, at the start of a line or a
-# sentence: "… kiện toàn nhân sự. Bạc Liêu: Chiều 4/4, Bí thư Tỉnh ủy …", "TP.HCM: …".
+# An item of a digest opens with its province and a colon: at the start of a line or a
+# sentence ("… kiện toàn nhân sự. Bạc Liêu: Chiều 4/4, Bí thư Tỉnh ủy …", "TP.HCM: …"), or after
+# words a source glued before it (a related article's headline, a date without its full stop)
+# when the item opens as items do, with its time: "… kể từ ngày 1/3 Bắc Ninh: Chiều 4/3, …".
 _WORD = rf"[{UPPER}][^\W\d_]*"  # a capitalised word
-_HEADING = re.compile(rf"(?:^|(?<=[.!?…]\s))[^\S\n]*({_WORD}(?:[^\S\n]*[-–.]?[^\S\n]*{_WORD}){{0,3}})[^\S\n]*:(?=\s)",
-                      re.MULTILINE)
+_HEADING = re.compile(rf"({_WORD}(?:[^\S\n]*[-–.]?[^\S\n]*{_WORD}){{0,3}})[^\S\n]*:[^\S\n]+(?=(\S+(?: \S+)?))")
+_ITEM_OPENINGS = ("Sáng", "Chiều", "Tối", "Trưa", "Đêm", "Ngày", "Hôm nay", "Hôm qua", "Cùng ngày", "Trước đó",
+                  "Vừa qua", "Mới đây")
 _LEVEL_OF_UNIT = {"province": "tỉnh", "city": "thành phố"}  # the level word a province-level unit takes
 
 
@@ -154,10 +157,16 @@ def digest_items(text: str, year: int | None = None) -> list[tuple[int, str, str
     …" the bare committee is Bạc Liêu's, whichever province the article names most)."""
     items = []
     for m in _HEADING.finditer(text):
-        name = _HCMC.sub("Hồ Chí Minh", _DASH.sub(" - ", m.group(1))).strip()  # as the bodies' places are read
-        unit = Gazetteer.shared().resolve(name, "province", year=year)
-        if unit is not None and unit.level in _LEVEL_OF_UNIT:
-            items.append((m.start(1), _LEVEL_OF_UNIT[unit.level], name))
+        opens_item = m.group(2).startswith(_ITEM_OPENINGS)
+        for start in (w.start() for w in re.finditer(_WORD, m.group(1))):  # the longest name first
+            before = text[:m.start(1) + start].rstrip(" \t")
+            if not (opens_item or not before or before[-1] in ".!?…\n"):
+                continue
+            name = _HCMC.sub("Hồ Chí Minh", _DASH.sub(" - ", m.group(1)[start:])).strip()  # as places are read
+            unit = Gazetteer.shared().resolve(name, "province", year=year)
+            if unit is not None and unit.level in _LEVEL_OF_UNIT:
+                items.append((m.start(1) + start, _LEVEL_OF_UNIT[unit.level], name))
+                break
     return items if len({province for _, _, province in items}) > 1 else []
 
 
@@ -167,9 +176,24 @@ def places_named(name: str) -> set[str]:
     return {place for _, written in _places_written(name) if (place := _known_place(written))}
 
 
+_DEPARTMENT = re.compile(r"^Sở\s+\S")  # a province's department: "Sở Nội vụ", "Sở GTVT"
+
+
+def department_without_place(name: str) -> bool:
+    """'Sở Tài chính': a province's department whose name gives no place, neither after a level
+    word nor as its last words ("Sở Nội vụ Hà Tĩnh")."""
+    if not _DEPARTMENT.match(name) or _PLACE_RE.search(name):
+        return False
+    words = name.split()
+    return not any(p.level in {"province", "city"} for n in range(1, min(4, len(words) - 1))
+                   for p in Gazetteer.shared().candidates(" ".join(words[-n:]), after_level=True))
+
+
 def ends_bare(text: str) -> bool:
-    """A body's text ending in a level or committee with no place: what `Places.complete` completes."""
-    return bool(_TRAILING_LEVEL.search(_org_spelt(text)))
+    """A body's text that `Places.complete` gives a place: one ending in a level or committee with
+    no place, or a department named without one."""
+    name = _org_spelt(text)
+    return bool(_TRAILING_LEVEL.search(name)) or department_without_place(name)
 
 
 class Places:
@@ -202,9 +226,12 @@ class Places:
 
     def _item(self, ent: Span | None) -> int | None:
         """The digest item `ent` is in (None: not a digest, no mention, or before the first item)."""
-        if ent is None or not self.item_starts:
+        return None if ent is None else self._item_at(ent.start_char)
+
+    def _item_at(self, offset: int) -> int | None:
+        if not self.item_starts:
             return None
-        n = bisect_right(self.item_starts, ent.start_char) - 1
+        n = bisect_right(self.item_starts, offset) - 1
         return n if n >= 0 else None
 
     def complete(self, name: str, ent: Span | None = None) -> str:
@@ -212,18 +239,29 @@ class Places:
         that level named in the mention's sentence ("Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh Kon
         Tum": Kon Tum, in an article that names another province more), else its digest item's
         (its heading's province, or the place of that level the item names most; none when it
-        names none, as another item's would be wrong), else the article's."""
+        names none, as another item's would be wrong), else the article's. A province's
+        department named without its place ("Sở Tài chính") takes its province the same way."""
         m = _TRAILING_LEVEL.search(name)
-        if not m:
-            return name
-        level = (m.group(1) or lexicon.LEVEL_OF_COMMITTEE[m.group(2).lower()]).lower()
-        near = self.named.get((self.sentence[ent.start], level), []) if ent is not None else []
+        if m:
+            place = self._place((m.group(1) or lexicon.LEVEL_OF_COMMITTEE[m.group(2).lower()]).lower(), ent)
+            return f"{name} {place}" if place else name
+        if department_without_place(name):  # "Sở Tài chính": the province's, or a city run by the centre
+            if place := self._place("tỉnh", ent):
+                return f"{name} tỉnh {place}"
+            city = self._place("thành phố", ent)
+            if city and (unit := Gazetteer.shared().resolve(city, "province")) and unit.level == "city":
+                return f"{name} thành phố {city}"
+        return name
+
+    def _place(self, level: str, ent: Span | None) -> str | None:
+        """The place of `level` a bare mention takes (`complete`): of its sentence, in its digest
+        item (a heading glued into a sentence splits it)."""
         item = self._item(ent)
+        near = [(offset, place) for offset, place in self.named.get((self.sentence[ent.start], level), [])
+                if self._item_at(offset) == item] if ent is not None else []
         if near:
-            place = min(near, key=lambda found: abs(found[0] - ent.start_char))[1]
-        else:
-            place = (self.item_best[item] if item is not None else self.best).get(level)
-        return f"{name} {place}" if place else name
+            return min(near, key=lambda found: abs(found[0] - ent.start_char))[1]
+        return (self.item_best[item] if item is not None else self.best).get(level)
 
 
 def org_name(text: str, places: Places, ent: Span | None = None) -> str:

@@ -187,3 +187,23 @@ def test_a_persons_name_drops_a_number_the_source_glued_on(written, canonical):
     from pipeline.canonical import person_name
 
     assert person_name(written) == canonical
+
+
+def test_a_department_named_without_its_place_takes_its_province(nlp):
+    """"Sở Tài chính" is the department of the province its sentence names (or, as a bare body,
+    of its item or article); of a city run by the centre, that city's; a department whose name
+    ends in its province ("Sở Nội vụ Hà Tĩnh") keeps its name."""
+    doc = nlp("Tỉnh ủy Thái Bình họp. HĐND tỉnh Bắc Ninh đã bầu ông Ngô Tân Phượng, Giám đốc Sở Tài chính. "
+              "Ông Trần Văn An, Giám đốc Sở Nội vụ Hà Tĩnh dự.")
+    assert canon(doc, "ORG") == ["Tỉnh ủy Thái Bình", "Hội đồng nhân dân tỉnh Bắc Ninh",
+                                 "Sở Tài chính tỉnh Bắc Ninh", "Sở Nội vụ Hà Tĩnh"]
+    doc = nlp("Thành ủy Hà Nội họp. Ông Vũ Thu Hà, Giám đốc Sở Nội vụ báo cáo.")
+    assert canon(doc, "ORG")[-1] == "Sở Nội vụ thành phố Hà Nội"
+
+
+def test_a_digest_heading_glued_to_the_words_before_it_still_opens_its_item(nlp):
+    """A related headline or a date without its full stop before "Bắc Ninh:" does not hide the
+    heading when the item opens with its time ("Chiều 4/3, …")."""
+    doc = nlp("Long An: Sáng 4/3, Tỉnh ủy Long An họp, thời hạn bổ nhiệm kể từ ngày 1/3 Bắc Ninh: Chiều 4/3, "
+              "Bí thư Tỉnh ủy Nguyễn Nhân Chinh trao quyết định.")
+    assert canon(doc, "ORG")[-1] == "Tỉnh ủy Bắc Ninh"
