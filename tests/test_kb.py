@@ -689,6 +689,25 @@ def test_a_board_a_province_has_many_of_stays_its_articles(tmp_path):
         assert hanoi["documents"] == ["hn/1", "hn/2"] and hanoi["unit"]["name"] == "Hà Nội"
 
 
+def test_a_post_stated_current_in_articles_of_two_dates_is_one_row_seen_over_both(tmp_path):
+    """A current post told in a 2019 and a 2020 article is one position, first seen in 2019 and
+    last in 2020 (the articles' dates are when it was seen, not dates of the post); its
+    appointment stays an event at its article's date."""
+    quang, tu = ent("PER", "Hoàng Đăng Quang", "p1"), ent("ORG", "Tỉnh ủy Quảng Bình", "o1")
+    early = write_out(tmp_path / "2019", {"qb/1": [fact(quang, "holds_position", tu, title="Bí thư",
+                                                          status="appointed", date="2019-05-04")]},
+                      published="2019-05-04")
+    for folder, doc_id, published in (("2019b", "qb/2", "2019-09-01"), ("2020", "qb/3", "2020-03-02")):
+        write_out(tmp_path / folder, {doc_id: [fact(quang, "holds_position", tu, title="Bí thư", status="current",
+                                                    date=published)]}, published=published)
+    build([early, tmp_path / "2019b", tmp_path / "2020"], tmp_path / "kb.sqlite")
+    with closing(connect(tmp_path / "kb.sqlite")) as c:
+        [person] = query.person(c, "Hoàng Đăng Quang")
+    rows = [(p["status"], p["date"], p["first_seen"], p["last_seen"]) for p in person["positions"]]
+    assert rows == [("appointed", "2019-05-04", "2019-05-04", "2019-05-04"),
+                    ("current", None, "2019-09-01", "2020-03-02")]
+
+
 def _articles(position: dict) -> list[str]:
     return sorted({e["doc_id"] for e in position["evidence"]})
 

@@ -38,6 +38,7 @@ from . import identity, keys, store
 from .datasette import write_metadata
 
 POSITION_PREDICATES = ("holds_position", "has_title")
+STATES = ("current", "acting", "former")  # statuses that hold over a time, not at one date
 COMMIT_EVERY = 2000
 
 # seq is the rowid, so paging through the staged documents walks it; hash: of the document's
@@ -165,10 +166,15 @@ class Article:
             return None
         q = triple.get("qualifiers") or {}
         bodyless = pred == "has_title"
+        status = q.get("status") or "current"
+        # A state's date that is only the article's own (extract dates every position by it)
+        # says when the post was seen, which first_seen/last_seen keep: a current, acting or
+        # former post is one row across the articles that state it, not one per article date.
+        # An appointment or an end is an event, dated so.
+        date = None if status in STATES and q.get("date") == self.published else self.date(q.get("date"))
         return Post(subj["ref"], q.get("title") or (obj.get("text") if bodyless else None),
-                    None if bodyless else obj.get("ref"), bodyless, q.get("status") or "current",
-                    self.date(q.get("date")), q.get("decided_by"),
-                    float(triple.get("confidence", 1.0)))
+                    None if bodyless else obj.get("ref"), bodyless, status,
+                    date, q.get("decided_by"), float(triple.get("confidence", 1.0)))
 
     def _add(self, ent: dict) -> None:
         ent.setdefault("name", (ent.get("names") or [ent["ref"]])[0])
