@@ -31,7 +31,8 @@ _HEAD_CASE = {h.lower(): h for h in lexicon.ORG_HEADS}
 # place's party committee named as its party organisation's executive committee.
 _ALIASES = {"Ban Chấp hành Trung ương Đảng": "Ban Chấp hành Trung ương",
             "Trung ương Đảng": "Ban Chấp hành Trung ương", "Trung ương": "Ban Chấp hành Trung ương",
-            "Ủy ban Kiểm tra Trung ương Đảng": "Ủy ban Kiểm tra Trung ương"}
+            "Ủy ban Kiểm tra Trung ương Đảng": "Ủy ban Kiểm tra Trung ương",
+            "Ban Bí thư Trung ương Đảng": "Ban Bí thư", "Ban Bí thư Trung ương": "Ban Bí thư"}
 # The country said after a national body ("Quốc hội Việt Nam", "Chính phủ nước CHXHCN Việt Nam",
 # "Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam"): the one body, named without it.
 _COUNTRY_AFTER = re.compile(
@@ -74,6 +75,20 @@ _PLACE_RE = re.compile(  # a level word or committee, then a capitalised place n
 # body's name, so that one body has one name however the article writes the city.
 _HCMC = re.compile(r"(?<!\w)(?:TP\.?\s?HCM|TPHCM)(?!\w)", re.IGNORECASE)
 _DASH = re.compile(rf"(?<=\w)\s*[-–]\s*(?=[{UPPER}])")  # "Bà Rịa–Vũng Tàu", "Bà Rịa – Vũng Tàu": one spelling
+# A department's or ministry's field as newspapers shorten it, by its letters ("KH&CN", "KH-CN",
+# "KHCN"): spelt out, so that "Sở KH&CN" and "Sở Khoa học và Công nghệ" are one body's name.
+_FIELDS = {"KHCN": "Khoa học và Công nghệ", "KHĐT": "Kế hoạch và Đầu tư", "GDĐT": "Giáo dục và Đào tạo",
+           "NNPTNT": "Nông nghiệp và Phát triển nông thôn", "TNMT": "Tài nguyên và Môi trường",
+           "LĐTBXH": "Lao động - Thương binh và Xã hội", "TTTT": "Thông tin và Truyền thông",
+           "VHTTDL": "Văn hóa, Thể thao và Du lịch", "GTVT": "Giao thông vận tải"}
+_SHORT_FIELD = re.compile(rf"^((?:Sở|Bộ) )([{UPPER}][{UPPER}&\-–\s]*[{UPPER}])(?=\s|$)")
+
+
+def _field_spelt(name: str) -> str:
+    """'Sở KH&CN tỉnh X' -> 'Sở Khoa học và Công nghệ tỉnh X' (`_FIELDS`); other names as they are."""
+    m = _SHORT_FIELD.match(name)
+    field = _FIELDS.get(re.sub(r"[\s&\-–]", "", m.group(2))) if m else None
+    return f"{m.group(1)}{field}{name[m.end():]}" if field else name
 
 
 def _one_spelling(text: str) -> str:
@@ -279,7 +294,7 @@ def _org_spelt(text: str) -> str:
     name = _HEAD_RE.sub(lambda m: _HEAD_CASE.get(m.group(0).lower(), m.group(0)), name)
     name = _COMMITTEE_RE.sub(lambda m: m.group(1).capitalize(), name)  # "Ban Thường vụ huyện ủy" -> "… Huyện ủy"
     name = _EXECUTIVE_RE.sub(lambda m: lexicon.COMMITTEE_OF_LEVEL[m.group(1).lower()], name)  # "BCH Đảng bộ tỉnh X"
-    return _spell_levels(_one_spelling(name))
+    return _spell_levels(_one_spelling(_field_spelt(name)))
 
 
 class Canonicaliser:

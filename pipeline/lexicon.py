@@ -471,7 +471,7 @@ LOCAL_BOARDS = [
     "Đảng ủy cơ quan", "Hội đồng quản trị", "HĐQT", "Hội đồng thành viên", "HĐTV", "Ủy ban",
     "Ủy ban Kiểm tra", "Ban Tổ chức", "Ban Tuyên giáo", "Ban Dân vận", "Ban Nội chính",
     "Ban Kinh tế - Ngân sách", "Ban Pháp chế", "Ban Văn hóa - Xã hội", "Ban Dân tộc", "Ban Chỉ đạo",
-    "Văn phòng", "Đoàn đại biểu Quốc hội", "Đoàn ĐBQH", "Tiểu ban Nhân sự", "Tiểu ban Văn kiện",
+    "Văn phòng", "Đoàn đại biểu Quốc hội", "Đoàn ĐBQH", "Tiểu ban Nhân sự", "Tiểu ban Văn kiện", "Hội",
 ]
 # ... and bodies of a local committee, named last without its place ("Ban Tổ chức Thành ủy", "Tỉnh đoàn").
 LOCAL_COMMITTEES = ["Tỉnh ủy", "Thành ủy", "Huyện ủy", "Quận ủy", "Thị ủy", "Tỉnh đoàn", "Thành đoàn",

@@ -117,6 +117,13 @@ def test_bare_committee_takes_the_place_named_in_its_own_sentence(nlp):
     ("Tổng Liên đoàn Lao động Việt Nam", "Tổng Liên đoàn Lao động Việt Nam"),
     ("Bộ Công an3", "Bộ Công an"),
     ("Quân khu 5", "Quân khu 5"),
+    ("Ban Bí thư Trung ương Đảng", "Ban Bí thư"),
+    # a department's or ministry's field however it is shortened
+    ("Sở KH&CN", "Sở Khoa học và Công nghệ"),
+    ("Sở KH - CN tỉnh Kon Tum", "Sở Khoa học và Công nghệ tỉnh Kon Tum"),
+    ("Sở KHCN", "Sở Khoa học và Công nghệ"),
+    ("Bộ LĐ-TB&XH", "Bộ Lao động - Thương binh và Xã hội"),
+    ("Sở Nội vụ", "Sở Nội vụ"),
 ])
 def test_one_body_written_several_ways_gets_one_name(nlp, written, canonical):
     from pipeline.canonical import Places, org_name
@@ -140,7 +147,7 @@ def test_a_bare_executive_committee_is_the_committee_named_before_it(nlp):
     # place before the name still counts ("Tỉnh ủy Bắc Kạn Nguyễn Văn Du")
     ("Chủ tịch UBND tỉnh Lê Diễn dự họp. Ông Trần Văn Sang, Giám đốc Sở GTVT tỉnh phát biểu. Bí thư Tỉnh ủy "
      "Bắc Kạn Nguyễn Văn Du chủ trì.", ["UBND tỉnh Lê Diễn", "Sở GTVT tỉnh", "Tỉnh ủy Bắc Kạn Nguyễn Văn Du"],
-     "Sở GTVT tỉnh Bắc Kạn"),
+     "Sở Giao thông vận tải tỉnh Bắc Kạn"),
     # nor is a title's first word ("Bí thư Tỉnh ủy Chủ tịch HĐND tỉnh", written without its comma)
     ("Bí thư Tỉnh ủy Chủ tịch HĐND tỉnh Nguyễn Văn Vịnh dự. Ông Trần Văn Sang, Giám đốc Sở GTVT tỉnh Lào Cai "
      "phát biểu. UBND tỉnh báo cáo.", ["Tỉnh ủy Chủ", "UBND tỉnh", "Sở GTVT tỉnh Lào Cai"],
