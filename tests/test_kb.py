@@ -708,6 +708,30 @@ def test_a_post_stated_current_in_articles_of_two_dates_is_one_row_seen_over_bot
                     ("current", None, "2019-09-01", "2020-03-02")]
 
 
+def test_a_head_posts_holder_shows_who_was_seen_in_it_next(tmp_path, capsys):
+    """`kb position`: the Bí thư seen in 2019-2020 shows the one a 2022 article names as his
+    successor, and the date; the last holder, and a deputy's post (several at once), show none."""
+    body = ent("ORG", "Thành ủy Hồ Chí Minh", "o1")
+    for folder, doc_id, published, person, title in (
+            ("a", "hcm/1", "2019-03-01", "Nguyễn Thiện Nhân", "Bí thư"),
+            ("b", "hcm/2", "2020-06-01", "Nguyễn Thiện Nhân", "Bí thư"),
+            ("c", "hcm/3", "2022-01-10", "Nguyễn Văn Nên", "Bí thư"),
+            ("d", "hcm/4", "2019-03-01", "Võ Văn Thưởng", "Phó Bí thư"),
+            ("e", "hcm/5", "2022-01-10", "Phan Văn Mãi", "Phó Bí thư")):
+        write_out(tmp_path / folder, {doc_id: [fact(ent("PER", person, "p1"), "holds_position", body, title=title,
+                                                    status="current", date=published)]}, published=published)
+    build([tmp_path / f for f in "abcde"], tmp_path / "kb.sqlite")
+    with closing(connect(tmp_path / "kb.sqlite")) as c:
+        heads = [(p["person"], p["first_seen"], p["last_seen"], p["succeeded_by"], p["succeeded_on"])
+                 for p in query.position(c, "Bí thư", "Thành ủy Hồ Chí Minh")]
+        deputies = [p["succeeded_by"] for p in query.position(c, "Phó Bí thư", "Thành ủy Hồ Chí Minh")]
+    assert heads == [("Nguyễn Thiện Nhân", "2019-03-01", "2020-06-01", "Nguyễn Văn Nên", "2022-01-10"),
+                     ("Nguyễn Văn Nên", "2022-01-10", "2022-01-10", None, None)]
+    assert deputies == [None, None]
+    code, out, _ = run(["kb", "position", "Bí thư", "Thành ủy TP.HCM", "--kb", str(tmp_path / "kb.sqlite")], capsys)
+    assert code == 0 and "succeeded_by" in out and "Nguyễn Văn Nên  2022-01-10" in out
+
+
 def _articles(position: dict) -> list[str]:
     return sorted({e["doc_id"] for e in position["evidence"]})
 

@@ -88,8 +88,8 @@ def _org_block(o: dict) -> str:
 
 def _position_table(rows: list[dict]) -> str:
     return table([{**r, "articles": _articles(r["evidence"])} for r in rows],
-                 ["person", "person_id", "title", "org", "status", "date", "first_seen", "decided_by",
-                  "confidence", "articles"])
+                 ["person", "person_id", "title", "org", "status", "date", "first_seen", "last_seen",
+                  "succeeded_by", "succeeded_on", "decided_by", "confidence", "articles"])
 
 
 def _doc_block(d: dict) -> str:

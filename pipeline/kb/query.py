@@ -190,10 +190,32 @@ def document(conn: sqlite3.Connection, code: str) -> list[dict]:
 
 
 def position(conn: sqlite3.Connection, title: str, body: str) -> list[dict]:
-    """Who held TITLE in a body named ORG, in date order (date stated, else first seen)."""
+    """Who held TITLE in a body named ORG, in date order (date stated, else first seen); for a
+    head post (`keys.HEAD_TITLES`), each holder's successor (`_successors`)."""
     orgs = _matching(conn, "ORG", org_query(body))
     if not orgs:
         return []
-    return [_position(conn, r) for r in conn.execute(
+    rows = [_position(conn, r) for r in conn.execute(
         _POSITIONS + f"WHERE pos.title_fold = ? AND pos.org_id IN ({marks(orgs)})"
         + _DATE_ORDER, (keys.fold(title_name(title)), *orgs))]
+    head = keys.norm(title_name(title)) in keys.HEAD_TITLES
+    return [{**row, **(_successors(row, rows) if head else {"succeeded_by": None, "succeeded_on": None})}
+            for row in rows]
+
+
+_HELD = ("current", "acting", "appointed")  # statuses that say the post is held from their date
+
+
+def _successors(row: dict, rows: list[dict]) -> dict:
+    """A head post has one holder at a time: the first other person seen holding it in the same
+    body after `row`'s holder was last seen holding it is the successor, and that date the
+    latest the post can have been `row`'s. The KB infers no end; it shows who came next."""
+    if row["status"] not in _HELD or not (row["last_seen"] or row["date"]):
+        return {"succeeded_by": None, "succeeded_on": None}
+    held_until = max(d for d in (row["last_seen"], row["date"]) if d)
+    for other in rows:
+        since = other["date"] or other["first_seen"]
+        if other["org_id"] == row["org_id"] and other["person_id"] != row["person_id"] \
+                and other["status"] in _HELD and since and since > held_until:
+            return {"succeeded_by": other["person"], "succeeded_on": since}
+    return {"succeeded_by": None, "succeeded_on": None}
