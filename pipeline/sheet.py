@@ -327,7 +327,7 @@ def to_sheet(record: Record, file: str) -> str:
         lines.append("source: written")
     lines += [f"note: {note}" for note in record.meta.get("notes") or []]  # kept through a round trip
     lines += [f"meta: {key}={value}" for key, value in record.meta.items()
-              if key not in _OWN_LINES and isinstance(value, str | int) and "\n" not in str(value)]
+              if key not in _OWN_LINES and isinstance(value, str | int) and not {"\n", "|"} & set(str(value))]
     ids = []
     first_of_ref: dict[str, str] = {}
     cursor: dict[int, int] = {}
