@@ -297,6 +297,22 @@ def _org_spelt(text: str) -> str:
     return _spell_levels(_one_spelling(_field_spelt(name)))
 
 
+# Words before a place that make it someone's home, not where the article happens: "(quê
+# quán Cẩm Xuyên - Hà Tĩnh)", "quê Nghệ An", "sinh ra tại Huế".
+_HOME = {"quê", "quê quán", "nguyên quán", "quán", "quê hương", "sinh ra", "sinh tại"}
+HOME_REACH = 5  # words back from the place, within its sentence
+
+
+def _hometown(ent: Span) -> bool:
+    """A place named as someone's home ("quê quán Cẩm Xuyên - [Hà Tĩnh]"): no sign of the
+    province the article is about (`Canonicaliser._places`)."""
+    if ent.label_ != "LOC":
+        return False
+    words = words_of(ent.doc)
+    start = max(words.sentence(ent.start)[0], ent.start - HOME_REACH)
+    return any(t.norm_ in _HOME for t in words[start:ent.start])
+
+
 class Canonicaliser:
     """Fill `span._.canonical` for every entity."""
 
@@ -341,7 +357,8 @@ class Canonicaliser:
         located = [(e, c) for e, c in zip(ents, canonicals) if e.label_ in {"ORG", "LOC"}]
         places = [self.place(c["text"], province, year) for _, c in located]
         if province is None:
-            counts = Counter(p["province_code"] for p in places if p and p.get("province_code"))
+            counts = Counter(p["province_code"] for (e, _), p in zip(located, places)
+                             if p and p.get("province_code") and not _hometown(e))
             top = counts.most_common(2)
             if top and (len(top) == 1 or top[0][1] > top[1][1]):
                 province = top[0][0]

@@ -214,3 +214,12 @@ def test_a_digest_heading_glued_to_the_words_before_it_still_opens_its_item(nlp)
     doc = nlp("Long An: Sáng 4/3, Tỉnh ủy Long An họp, thời hạn bổ nhiệm kể từ ngày 1/3 Bắc Ninh: Chiều 4/3, "
               "Bí thư Tỉnh ủy Nguyễn Nhân Chinh trao quyết định.")
     assert canon(doc, "ORG")[-1] == "Tỉnh ủy Bắc Ninh"
+
+
+def test_a_hometown_is_no_sign_of_the_articles_province(nlp):
+    """"(quê quán Cẩm Xuyên - Hà Tĩnh)" tells where a person comes from: an article naming no
+    other province is about none, not Hà Tĩnh; a place where something happens still counts."""
+    doc = nlp("Trường ĐH Bách khoa Hà Nội họp. GS.TS Lê Anh Tuấn (quê quán Cẩm Xuyên - Hà Tĩnh) được bầu "
+              "làm Chủ tịch Hội đồng trường.")
+    assert doc._.province is None
+    assert nlp("Đoàn công tác làm việc tại Hà Tĩnh. Ông Lê Văn An phát biểu.")._.province == "42"
