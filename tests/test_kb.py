@@ -218,7 +218,8 @@ def test_cli_json_shapes(kb, capsys):
     assert set(person) == {"id", "name", "aliases", "mentions", "documents", "positions"}
     assert person["id"].startswith("P")
     assert set(person["positions"][0]) == {"title", "org", "org_id", "status", "date", "first_seen",
-                                           "last_seen", "decided_by", "evidence", "confidence"}
+                                           "last_seen", "succeeded_by", "succeeded_on", "decided_by",
+                                           "evidence", "confidence"}
     assert set(person["positions"][0]["evidence"][0]) == {"doc_id", "start", "end", "text"}
 
     code, out, _ = run(["kb", "org", "Tỉnh ủy Yên Bái", "--kb", str(kb), "--json"], capsys)
@@ -728,6 +729,9 @@ def test_a_head_posts_holder_shows_who_was_seen_in_it_next(tmp_path, capsys):
     assert heads == [("Nguyễn Thiện Nhân", "2019-03-01", "2020-06-01", "Nguyễn Văn Nên", "2022-01-10"),
                      ("Nguyễn Văn Nên", "2022-01-10", "2022-01-10", None, None)]
     assert deputies == [None, None]
+    with closing(connect(tmp_path / "kb.sqlite")) as c:
+        [nhan] = query.person(c, "Nguyễn Thiện Nhân")
+    assert [(p["succeeded_by"], p["succeeded_on"]) for p in nhan["positions"]] == [("Nguyễn Văn Nên", "2022-01-10")]
     code, out, _ = run(["kb", "position", "Bí thư", "Thành ủy TP.HCM", "--kb", str(tmp_path / "kb.sqlite")], capsys)
     assert code == 0 and "succeeded_by" in out and "Nguyễn Văn Nên  2022-01-10" in out
 

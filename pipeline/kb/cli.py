@@ -62,8 +62,9 @@ def _person_block(p: dict) -> str:
         head += f"  (also: {', '.join(p['aliases'])})"
     head += f"\n{len(p['mentions'])} mention(s) in {len(p['documents'])} article(s)"
     rows = [{**pos, "articles": _articles(pos["evidence"])} for pos in p["positions"]]
-    return head + ("\n" + table(rows, ["title", "org", "status", "date", "first_seen", "decided_by",
-                                       "confidence", "articles"]) if rows else "\nno positions")
+    return head + ("\n" + table(rows, ["title", "org", "status", "date", "first_seen", "last_seen",
+                                       "succeeded_by", "decided_by", "confidence", "articles"])
+                   if rows else "\nno positions")
 
 
 def _org_block(o: dict) -> str:

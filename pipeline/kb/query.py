@@ -80,9 +80,31 @@ def _position(conn: sqlite3.Connection, row: sqlite3.Row) -> dict:
             "title": row["title"], "org": row["org"],
             "org_id": entity_id("ORG", row["org_id"]) if row["org_id"] is not None else None,
             "status": row["status"], "date": row["date"], "first_seen": row["first_seen"],
-            "last_seen": row["last_seen"], "decided_by": row["decision"],
+            "last_seen": row["last_seen"], **_successor(conn, row), "decided_by": row["decision"],
             "confidence": round(row["confidence"], 4),
             "evidence": _evidence(conn, "position_id", row["id"])}
+
+
+_HELD = ("current", "acting", "appointed")  # statuses that say the post is held from their date
+_NEXT_HOLDER = (
+    "SELECT p.name, coalesce(pos.date, pos.first_seen) AS since FROM positions pos "
+    "JOIN persons p ON p.id = pos.person_id WHERE pos.org_id = ? AND pos.title_fold = ? "
+    f"AND pos.person_id <> ? AND pos.status IN ({marks(_HELD)}) AND coalesce(pos.date, pos.first_seen) > ? "
+    "ORDER BY since, pos.id LIMIT 1")
+
+
+def _successor(conn: sqlite3.Connection, row: sqlite3.Row) -> dict:
+    """A head post (`keys.HEAD_TITLES`) has one holder at a time: the first other person seen
+    holding it in the same body after this holder was last seen holding it is the successor,
+    and that date the latest the post can have been this holder's. The KB infers no end; it
+    shows who came next (None and None when no one did, or the post is no head post)."""
+    held_until = max((d for d in (row["last_seen"], row["date"]) if d), default=None)
+    if row["org_id"] is None or row["status"] not in _HELD or held_until is None \
+            or keys.norm(row["title"]) not in keys.HEAD_TITLES:
+        return {"succeeded_by": None, "succeeded_on": None}
+    after = conn.execute(_NEXT_HOLDER, (row["org_id"], row["title_fold"], row["person_id"], *_HELD,
+                                        held_until)).fetchone()
+    return {"succeeded_by": after["name"] if after else None, "succeeded_on": after["since"] if after else None}
 
 
 def person(conn: sqlite3.Connection, name: str) -> list[dict]:
@@ -190,32 +212,10 @@ def document(conn: sqlite3.Connection, code: str) -> list[dict]:
 
 
 def position(conn: sqlite3.Connection, title: str, body: str) -> list[dict]:
-    """Who held TITLE in a body named ORG, in date order (date stated, else first seen); for a
-    head post (`keys.HEAD_TITLES`), each holder's successor (`_successors`)."""
+    """Who held TITLE in a body named ORG, in date order (date stated, else first seen)."""
     orgs = _matching(conn, "ORG", org_query(body))
     if not orgs:
         return []
-    rows = [_position(conn, r) for r in conn.execute(
+    return [_position(conn, r) for r in conn.execute(
         _POSITIONS + f"WHERE pos.title_fold = ? AND pos.org_id IN ({marks(orgs)})"
         + _DATE_ORDER, (keys.fold(title_name(title)), *orgs))]
-    head = keys.norm(title_name(title)) in keys.HEAD_TITLES
-    return [{**row, **(_successors(row, rows) if head else {"succeeded_by": None, "succeeded_on": None})}
-            for row in rows]
-
-
-_HELD = ("current", "acting", "appointed")  # statuses that say the post is held from their date
-
-
-def _successors(row: dict, rows: list[dict]) -> dict:
-    """A head post has one holder at a time: the first other person seen holding it in the same
-    body after `row`'s holder was last seen holding it is the successor, and that date the
-    latest the post can have been `row`'s. The KB infers no end; it shows who came next."""
-    if row["status"] not in _HELD or not (row["last_seen"] or row["date"]):
-        return {"succeeded_by": None, "succeeded_on": None}
-    held_until = max(d for d in (row["last_seen"], row["date"]) if d)
-    for other in rows:
-        since = other["date"] or other["first_seen"]
-        if other["org_id"] == row["org_id"] and other["person_id"] != row["person_id"] \
-                and other["status"] in _HELD and since and since > held_until:
-            return {"succeeded_by": other["person"], "succeeded_on": since}
-    return {"succeeded_by": None, "succeeded_on": None}
