@@ -8,18 +8,17 @@ fall on word edges cannot be learnt, and a span never crosses a sentence end.
 from __future__ import annotations
 
 import json
-import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
 from .errors import AnnotationError
 from .paths import ANNOTATIONS_DIR, SPLIT_FILE
 from .records import Record, read_many, read_records
 from .schema import LABELS, REF_LABELS, RELATION_TYPES, STATUSES
+from .shapes import is_iso_date
 from .spans import crosses, span_problem
 
 
@@ -159,20 +158,6 @@ def structure_problems(record: Record) -> list[str]:
     return problems
 
 
-ISO_DATE = re.compile(r"\d{4}(-(0[1-9]|1[0-2])(-\d{2})?)?")  # YYYY, YYYY-MM or YYYY-MM-DD
-
-
-def _is_iso_date(value: object) -> bool:
-    """meta.published is an ISO date "as far as known" (guidelines, K6): a year, a month or a
-    day that exists (not 2019-02-30)."""
-    if not (isinstance(value, str) and ISO_DATE.fullmatch(value)):
-        return False
-    try:
-        return len(value) < 10 or bool(date.fromisoformat(value))
-    except ValueError:
-        return False
-
-
 def record_problems(record: Record, segment: Segment | None) -> list[str]:
     """Everything wrong with one record, each as `file:line: problem`."""
     problems: list[str] = []
@@ -185,7 +170,7 @@ def record_problems(record: Record, segment: Segment | None) -> list[str]:
     if not unicodedata.is_normalized("NFC", record.text):
         say("text is not in Unicode NFC (gold texts are stored in NFC)")
     published = record.meta.get("published")
-    if published is not None and not _is_iso_date(published):
+    if published is not None and not is_iso_date(published):
         say(f"meta.published {published!r} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)")
     _span_problems(record, say)
     _ref_problems(record, say)

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span
 
 from . import lexicon
 from .extensions import doc_text
-from .gazetteer import LEVEL_NAMES, Gazetteer
+from .gazetteer import LEVEL_NAMES, Gazetteer, ends_in_place
 from .read import clean
 from .schema import CANONICAL, ENTS, KIND_CODE, KIND_DOCTYPE, word_kind
 from .shapes import UPPER, iso_date, parse_code
@@ -191,17 +191,15 @@ def places_named(name: str) -> set[str]:
     return {place for _, written in _places_written(name) if (place := _known_place(written))}
 
 
-_DEPARTMENT = re.compile(r"^Sở\s+\S")  # a province's department: "Sở Nội vụ", "Sở GTVT"
+# A province's department or its branch: "Sở Nội vụ", "Sở GTVT", "Chi cục Kiểm lâm".
+_DEPARTMENT = re.compile(rf"^(?:{lexicon.alternation(lexicon.PROVINCIAL_BODY_HEADS)})\s+\S")
 
 
+@lru_cache(maxsize=4096)
 def department_without_place(name: str) -> bool:
     """'Sở Tài chính': a province's department whose name gives no place, neither after a level
     word nor as its last words ("Sở Nội vụ Hà Tĩnh")."""
-    if not _DEPARTMENT.match(name) or _PLACE_RE.search(name):
-        return False
-    words = name.split()
-    return not any(p.level in {"province", "city"} for n in range(1, min(4, len(words) - 1))
-                   for p in Gazetteer.shared().candidates(" ".join(words[-n:]), after_level=True))
+    return bool(_DEPARTMENT.match(name)) and not _PLACE_RE.search(name) and not ends_in_place(name)
 
 
 def ends_bare(text: str) -> bool:

@@ -201,6 +201,14 @@ def place_keys() -> frozenset[str]:
                      if any(p.level in {"province", "city", "district"} for p in places))
 
 
+@lru_cache(maxsize=1 << 14)
+def ends_in_place(name: str) -> bool:
+    """'Sở Nội vụ Hà Tĩnh': a body's name whose last words (not its first) are a province or
+    district written without a level word."""
+    words = name.split()
+    return any(key(" ".join(words[-n:])) in place_keys() for n in range(1, min(4, len(words) - 1) + 1))
+
+
 @lru_cache(maxsize=1)
 def _name_syllables() -> frozenset[str]:
     """The syllables of every name's key (some two thousand)."""

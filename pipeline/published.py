@@ -15,16 +15,15 @@ import re
 from pathlib import Path, PurePosixPath
 
 from .errors import InputError
-from .shapes import iso_date
+from .shapes import is_iso_date, iso_date
 
-_ISO = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 _DATE_COLUMNS = ("published", "date")
 
 
 def _date(value: str) -> str | None:
     """ISO date of a cell ("" when empty); None when it is no date."""
     value = value.strip()
-    if not value or _ISO.fullmatch(value):
+    if not value or is_iso_date(value):
         return value
     iso = iso_date(value)
     return iso if iso and not iso.startswith("--") else None

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from datetime import date
 
 from . import lexicon
 from .read import clean
@@ -114,3 +115,17 @@ def iso_date(text: str) -> str | None:
     if year:
         return f"{year}-{month_n:02d}-{int(day):02d}"
     return f"--{month_n:02d}-{int(day):02d}"
+
+
+_ISO_DATE = re.compile(r"\d{4}(-(0[1-9]|1[0-2])(-\d{2})?)?")  # YYYY, YYYY-MM or YYYY-MM-DD
+
+
+def is_iso_date(value: object) -> bool:
+    """An ISO date "as far as known" (guidelines, K6), as `meta.published` is written: a year, a
+    month or a day that exists (not 2019-02-30)."""
+    if not (isinstance(value, str) and _ISO_DATE.fullmatch(value)):
+        return False
+    try:
+        return len(value) < 10 or bool(date.fromisoformat(value))
+    except ValueError:
+        return False

@@ -32,6 +32,7 @@ from .errors import AnnotationError
 from .records import Record
 from .schema import LABELS, REF_LABELS, RELATION_TYPES
 from .schema import STATUSES as _ALL_STATUSES
+from .shapes import is_iso_date
 from .spans import span_problem
 
 STATUSES = _ALL_STATUSES[1:]  # "current" is written as no status
@@ -150,7 +151,7 @@ def parse(source: str, name: str, read_article) -> Sheet:
     published = header.get("published") or None
     if published in {"-", "none", "unknown"}:
         published = None
-    if published and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", published):
+    if published and not is_iso_date(published):
         raise SheetError(f"{name}: published must be YYYY, YYYY-MM or YYYY-MM-DD, not {published!r}")
     source = header.get("source", "published")
     if source not in SOURCES:

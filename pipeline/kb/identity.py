@@ -66,8 +66,6 @@ from dataclasses import dataclass, field
 from . import keys, store
 from .store import marks
 
-ACTIVE = ("current", "acting", "appointed")  # statuses that say the post is held at that date
-
 
 @dataclass
 class Held:
@@ -174,11 +172,11 @@ def org(conn: sqlite3.Connection, doc_id: str, name: str, place: dict | None,
 def _contradicts(mine: list[Held], theirs: list[dict], bases: dict[int, str]) -> bool:
     """A head title in two different bodies of one kind, both held at the same date."""
     for a in mine:
-        if a.org_id is None or a.status not in ACTIVE or a.title_norm not in keys.HEAD_TITLES:
+        if a.org_id is None or a.status not in keys.ACTIVE or a.title_norm not in keys.HEAD_TITLES:
             continue
         for b in theirs:
             if (b["title_norm"] == a.title_norm and b["org_id"] is not None
-                    and b["org_id"] != a.org_id and b["status"] in ACTIVE
+                    and b["org_id"] != a.org_id and b["status"] in keys.ACTIVE
                     and bases.get(b["org_id"]) == bases.get(a.org_id)
                     and keys.same_time(a.date, b["held_on"])):
                 return True

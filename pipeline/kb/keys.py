@@ -25,6 +25,7 @@ _BARE_BODY = re.compile(
     r"^(?:Ban Thường vụ |Ban Chấp hành |Ủy ban Kiểm tra )?"
     r"(?:Huyện ủy|Tỉnh ủy|Thành ủy|Quận ủy|Thị ủy|Đảng ủy|Đảng bộ|Chi bộ)$|"
     r"^(?:Văn phòng )?(?:Ủy ban nhân dân|Hội đồng nhân dân)$", re.IGNORECASE)
+ACTIVE = ("current", "acting", "appointed")  # statuses that say the post is held at that date
 # Titles of the one head of a body: nobody holds two of them in two bodies of one kind at once.
 HEAD_TITLES = {"bí thư", "chủ tịch", "giám đốc", "trưởng", "chánh", "bộ trưởng", "chủ nhiệm",
                 "tổng giám đốc", "chánh án", "viện trưởng", "cục trưởng", "hiệu trưởng",
@@ -90,17 +91,11 @@ def is_local_body(name: str) -> bool:
         return True
     if _NATIONAL_WORD.search(name) or _MINISTRY.search(name) or _NAMES_UNIT.search(name):
         return False
-    return bool(_LOCAL_HEAD.match(name) or _LOCAL_COMMITTEE.search(name)) and not _ends_in_place(name)
+    if not (_LOCAL_HEAD.match(name) or _LOCAL_COMMITTEE.search(name)):
+        return False
+    from ..gazetteer import ends_in_place  # spaCy and the index: only when such a name comes up
 
-
-@lru_cache(maxsize=1 << 16)
-def _ends_in_place(name: str) -> bool:
-    """'Sở Nội vụ Hà Tĩnh': the name ends in a province or district the text did not mark with a
-    level word (so the body has no place); by that name it is one body nationwide already."""
-    from ..gazetteer import key, place_keys  # spaCy and the index: only when such a name comes up
-
-    words = name.split()
-    return any(key(" ".join(words[-n:])) in place_keys() for n in range(1, min(4, len(words) - 1) + 1))
+    return not ends_in_place(name)  # "Sở Nội vụ Hà Tĩnh": by that name one body nationwide already
 
 
 _PROVINCIAL_HEAD = re.compile(rf"^(?:{lexicon.alternation(lexicon.PROVINCIAL_BODY_HEADS)})\s", re.IGNORECASE)

@@ -85,11 +85,10 @@ def _position(conn: sqlite3.Connection, row: sqlite3.Row) -> dict:
             "evidence": _evidence(conn, "position_id", row["id"])}
 
 
-_HELD = ("current", "acting", "appointed")  # statuses that say the post is held from their date
 _NEXT_HOLDER = (
     "SELECT p.name, coalesce(pos.date, pos.first_seen) AS since FROM positions pos "
     "JOIN persons p ON p.id = pos.person_id WHERE pos.org_id = ? AND pos.title_fold = ? "
-    f"AND pos.person_id <> ? AND pos.status IN ({marks(_HELD)}) AND coalesce(pos.date, pos.first_seen) > ? "
+    f"AND pos.person_id <> ? AND pos.status IN ({marks(keys.ACTIVE)}) AND coalesce(pos.date, pos.first_seen) > ? "
     "ORDER BY since, pos.id LIMIT 1")
 
 
@@ -99,10 +98,10 @@ def _successor(conn: sqlite3.Connection, row: sqlite3.Row) -> dict:
     and that date the latest the post can have been this holder's. The KB infers no end; it
     shows who came next (None and None when no one did, or the post is no head post)."""
     held_until = max((d for d in (row["last_seen"], row["date"]) if d), default=None)
-    if row["org_id"] is None or row["status"] not in _HELD or held_until is None \
+    if row["org_id"] is None or row["status"] not in keys.ACTIVE or held_until is None \
             or keys.norm(row["title"]) not in keys.HEAD_TITLES:
         return {"succeeded_by": None, "succeeded_on": None}
-    after = conn.execute(_NEXT_HOLDER, (row["org_id"], row["title_fold"], row["person_id"], *_HELD,
+    after = conn.execute(_NEXT_HOLDER, (row["org_id"], row["title_fold"], row["person_id"], *keys.ACTIVE,
                                         held_until)).fetchone()
     return {"succeeded_by": after["name"] if after else None, "succeeded_on": after["since"] if after else None}
 
