@@ -203,10 +203,12 @@ def place_keys() -> frozenset[str]:
 
 @lru_cache(maxsize=1 << 14)
 def ends_in_place(name: str) -> bool:
-    """'Sở Nội vụ Hà Tĩnh': a body's name whose last words (not its first) are a province or
-    district written without a level word."""
-    words = name.split()
-    return any(key(" ".join(words[-n:])) in place_keys() for n in range(1, min(4, len(words) - 1) + 1))
+    """'Sở Nội vụ Hà Tĩnh', 'Sở Y tế Hòa Bình': a body's name whose last words (not its first) are
+    a province or district written without a level word (read as if after one: "Hòa Bình" is a
+    common word alone, not at the end of a department's name)."""
+    named, words = _index().named, name.split()
+    return any(p.level in {"province", "city", "district"}
+               for n in range(1, min(4, len(words) - 1) + 1) for p in named.get(key(" ".join(words[-n:])), ()))
 
 
 @lru_cache(maxsize=1)
