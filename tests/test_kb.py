@@ -709,9 +709,9 @@ def test_a_post_stated_current_in_articles_of_two_dates_is_one_row_seen_over_bot
                     ("current", None, "2019-09-01", "2020-03-02")]
 
 
-def test_a_head_posts_holder_shows_who_was_seen_in_it_next(tmp_path, capsys):
-    """`kb position`: the Bí thư seen in 2019-2020 shows the one a 2022 article names as his
-    successor, and the date; the last holder, and a deputy's post (several at once), show none."""
+def _succession_kb(tmp_path: Path) -> Path:
+    """A KB of Thành ủy Hồ Chí Minh: Bí thư Nhân seen in 2019 and 2020, then Nên in 2022;
+    two Phó Bí thư (a post several hold at once) in 2019 and 2022."""
     body = ent("ORG", "Thành ủy Hồ Chí Minh", "o1")
     for folder, doc_id, published, person, title in (
             ("a", "hcm/1", "2019-03-01", "Nguyễn Thiện Nhân", "Bí thư"),
@@ -722,18 +722,65 @@ def test_a_head_posts_holder_shows_who_was_seen_in_it_next(tmp_path, capsys):
         write_out(tmp_path / folder, {doc_id: [fact(ent("PER", person, "p1"), "holds_position", body, title=title,
                                                     status="current", date=published)]}, published=published)
     build([tmp_path / f for f in "abcde"], tmp_path / "kb.sqlite")
-    with closing(connect(tmp_path / "kb.sqlite")) as c:
+    return tmp_path / "kb.sqlite"
+
+
+def test_a_head_posts_holder_shows_who_was_seen_in_it_next(tmp_path, capsys):
+    """`kb position`: the Bí thư seen in 2019-2020 shows the one a 2022 article names as his
+    successor, and the date; the last holder, and a deputy's post (several at once), show none."""
+    kb = _succession_kb(tmp_path)
+    with closing(connect(kb)) as c:
         heads = [(p["person"], p["first_seen"], p["last_seen"], p["succeeded_by"], p["succeeded_on"])
                  for p in query.position(c, "Bí thư", "Thành ủy Hồ Chí Minh")]
         deputies = [p["succeeded_by"] for p in query.position(c, "Phó Bí thư", "Thành ủy Hồ Chí Minh")]
     assert heads == [("Nguyễn Thiện Nhân", "2019-03-01", "2020-06-01", "Nguyễn Văn Nên", "2022-01-10"),
                      ("Nguyễn Văn Nên", "2022-01-10", "2022-01-10", None, None)]
     assert deputies == [None, None]
-    with closing(connect(tmp_path / "kb.sqlite")) as c:
+    with closing(connect(kb)) as c:
         [nhan] = query.person(c, "Nguyễn Thiện Nhân")
     assert [(p["succeeded_by"], p["succeeded_on"]) for p in nhan["positions"]] == [("Nguyễn Văn Nên", "2022-01-10")]
-    code, out, _ = run(["kb", "position", "Bí thư", "Thành ủy TP.HCM", "--kb", str(tmp_path / "kb.sqlite")], capsys)
+    code, out, _ = run(["kb", "position", "Bí thư", "Thành ủy TP.HCM", "--kb", str(kb)], capsys)
     assert code == 0 and "succeeded_by" in out and "Nguyễn Văn Nên  2022-01-10" in out
+
+
+def test_a_successor_reaches_datasette_rdf_and_neo4j(tmp_path, capsys):
+    """Who came next in a head post is in every way out of the KB: Datasette's `holders`
+    query, the RDF statement (Wikidata's P1366 "replaced by", with the date), and the Neo4j
+    HOLDS_POSITION row (the successor's node id). A KB whose file lacks the view (made before
+    it existed) gains it when opened."""
+    from datasette.app import Datasette
+
+    kb = _succession_kb(tmp_path)
+    with closing(sqlite3.connect(kb)) as raw:
+        raw.execute("DROP VIEW successions")
+    with closing(connect(kb)) as c:
+        nhan, nen = (query.person(c, name)[0]["id"] for name in ("Nguyễn Thiện Nhân", "Nguyễn Văn Nên"))
+        export_turtle(c, tmp_path / "kb.ttl")
+    metadata = json.loads((tmp_path / "kb.metadata.json").read_text(encoding="utf-8"))
+
+    async def ask():
+        ds = Datasette([str(kb)], metadata=metadata)
+        return await ds.client.get("/kb/holders.json", params={
+            "title": "bi thu", "body": "Thành ủy Hồ Chí Minh", "_shape": "array"})
+
+    holders = asyncio.run(ask())
+    assert holders.status_code == 200
+    assert [(r["person"], r["succeeded_by"], r["succeeded_on"]) for r in holders.json()] == [
+        ("Nguyễn Thiện Nhân", "Nguyễn Văn Nên", "2022-01-10"), ("Nguyễn Văn Nên", None, None)]
+
+    graph = rdflib.Graph().parse(tmp_path / "kb.ttl", format="turtle")
+    rows = graph.query("""SELECT ?holder ?next ?on WHERE {
+        ?p rdfs:label ?holder ; p:P39 ?st . ?st pq:P1366 ?n ; kbp:succeededOn ?on . ?n rdfs:label ?next }""",
+                       initNs=PREFIXES)
+    assert [(str(r.holder), str(r.next), r.on) for r in rows] == [
+        ("Nguyễn Thiện Nhân", "Nguyễn Văn Nên", rdflib.Literal("2022-01-10", datatype=rdflib.XSD.date))]
+
+    code, _, _ = run(["kb", "export", "--neo4j", str(tmp_path / "neo4j"), "--kb", str(kb)], capsys)
+    with open(tmp_path / "neo4j" / "holds_position.csv", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert code == 0 and {(r[":START_ID"], r["title"], r["succeeded_by"], r["succeeded_on"]) for r in rows} == {
+        (nhan, "Bí thư", nen, "2022-01-10"), (nen, "Bí thư", "", ""),
+        *((r[":START_ID"], "Phó Bí thư", "", "") for r in rows if r["title"] == "Phó Bí thư")}
 
 
 def _articles(position: dict) -> list[str]:

@@ -80,7 +80,7 @@ def _org_block(o: dict) -> str:
     parts = [head]
     if o["holders"]:
         parts.append("holders\n" + table(o["holders"], ["title", "person", "person_id", "status", "date",
-                                                        "first_seen", "confidence"]))
+                                                        "first_seen", "last_seen", "succeeded_by", "confidence"]))
     for key in ("issued", "implemented"):
         if o[key]:
             parts.append(f"{key}\n" + table(o[key], ["name", "issued_on", "confidence"]))

@@ -6,7 +6,8 @@ carry `:START_ID`, `:END_ID`, `:TYPE` and properties. Lists (aliases) use
 neo4j-admin's default array delimiter ";".
 
 Nodes: Person, Body, Document, Title, Article. Relationships: HOLDS_POSITION
-(Person -> Body; title, status, date, decided_by, confidence), HAS_TITLE (Person ->
+(Person -> Body; title, status, date, succeeded_by and succeeded_on for a head post someone
+later held (`store.SUCCESSIONS`), decided_by, confidence), HAS_TITLE (Person ->
 Title; a title with no body stated), ISSUED_BY (Document -> Body), IMPLEMENTS (Body ->
 Document), DECIDES_ON (Document -> Person), MENTIONED_IN (entity -> Article). A
 document's issued_on date (the view `document_dates`) is a property of its node. Rows
@@ -20,7 +21,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..records import atomic_open
-from .store import aliases, article_id, entity_id, title_id, title_names
+from .store import NEXT_HOLDER, SUCCESSOR_COLUMNS, aliases, article_id, entity_id, title_id, title_names
 
 ARRAY = ";"
 
@@ -63,18 +64,16 @@ def export_csv(conn: sqlite3.Connection, folder: Path) -> dict[str, list[Path]]:
                    "SELECT doc_id, file, published FROM articles ORDER BY id"))),
     ]
     position_header = [":START_ID", ":END_ID", ":TYPE", "title", "status", "date", "first_seen",
-                       "last_seen", "decided_by", "confidence:float"]
-    positions = ("SELECT p.*, d.name AS decision FROM positions p LEFT JOIN documents d "
-                 "ON d.id = p.decided_by WHERE p.org_id IS {} NULL ORDER BY p.id")
+                       "last_seen", "succeeded_by", "succeeded_on", "decided_by", "confidence:float"]
+    positions = (f"SELECT p.*, d.name AS decision, {SUCCESSOR_COLUMNS} FROM positions p LEFT JOIN documents d "
+                 f"ON d.id = p.decided_by {NEXT_HOLDER.format('p')}WHERE p.org_id IS {{}} NULL ORDER BY p.id")
     relationships = [
         _write(folder / "holds_position.csv", position_header,
                ([entity_id("PER", r["person_id"]), entity_id("ORG", r["org_id"]), "HOLDS_POSITION",
-                 r["title"], r["status"], r["date"], r["first_seen"], r["last_seen"], r["decision"],
-                 r["confidence"]] for r in conn.execute(positions.format("NOT")))),
+                 r["title"], *_position_fields(r)] for r in conn.execute(positions.format("NOT")))),
         _write(folder / "has_title.csv", position_header,
                ([entity_id("PER", r["person_id"]), title_id(r["title"]), "HAS_TITLE", r["title"],
-                 r["status"], r["date"], r["first_seen"], r["last_seen"], r["decision"], r["confidence"]]
-                for r in conn.execute(positions.format("")))),
+                 *_position_fields(r)] for r in conn.execute(positions.format("")))),
         _write(folder / "document_facts.csv", [":START_ID", ":END_ID", ":TYPE", "confidence:float"],
                (_fact_row(r) for r in conn.execute(
                    "SELECT * FROM facts WHERE predicate != 'issued_on' ORDER BY id"))),
@@ -84,6 +83,13 @@ def export_csv(conn: sqlite3.Connection, folder: Path) -> dict[str, list[Path]]:
                    "GROUP BY label, entity_id, doc_id ORDER BY label, entity_id, doc_id"))),
     ]
     return {"nodes": nodes, "relationships": relationships}
+
+
+def _position_fields(r: sqlite3.Row) -> list:
+    """A position's properties after its title; the successor as the node id of the person."""
+    successor = entity_id("PER", r["successor_id"]) if r["successor_id"] is not None else None
+    return [r["status"], r["date"], r["first_seen"], r["last_seen"], successor, r["succeeded_on"],
+            r["decision"], r["confidence"]]
 
 
 def _fact_row(r: sqlite3.Row) -> list:

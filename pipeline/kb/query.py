@@ -20,7 +20,7 @@ from spacy.vocab import Vocab
 from ..canonical import Places, org_name, title_name
 from ..shapes import DOC_CODE_RE, parse_code
 from . import keys
-from .store import TABLE, aliases, entity_id, marks
+from .store import NEXT_HOLDER, SUCCESSOR_COLUMNS, TABLE, aliases, entity_id, marks
 
 
 @lru_cache(maxsize=1)
@@ -69,41 +69,25 @@ def _evidence(conn: sqlite3.Connection, column: str, rowid: int) -> list[dict]:
 
 
 _POSITIONS = (
-    "SELECT pos.*, o.name AS org, p.name AS person, d.name AS decision FROM positions pos "
+    f"SELECT pos.*, o.name AS org, p.name AS person, d.name AS decision, sp.name AS successor, "
+    f"{SUCCESSOR_COLUMNS} FROM positions pos "
     "JOIN persons p ON p.id = pos.person_id LEFT JOIN orgs o ON o.id = pos.org_id "
-    "LEFT JOIN documents d ON d.id = pos.decided_by ")
+    "LEFT JOIN documents d ON d.id = pos.decided_by " + NEXT_HOLDER.format("pos")
+    + "LEFT JOIN persons sp ON sp.id = nxt.person_id ")
 _DATE_ORDER = " ORDER BY coalesce(pos.date, pos.first_seen), pos.id"
 
 
 def _position(conn: sqlite3.Connection, row: sqlite3.Row) -> dict:
+    """A position with who next held it, if it is a head post someone later held
+    (`store.SUCCESSIONS`)."""
     return {"person": row["person"], "person_id": entity_id("PER", row["person_id"]),
             "title": row["title"], "org": row["org"],
             "org_id": entity_id("ORG", row["org_id"]) if row["org_id"] is not None else None,
             "status": row["status"], "date": row["date"], "first_seen": row["first_seen"],
-            "last_seen": row["last_seen"], **_successor(conn, row), "decided_by": row["decision"],
+            "last_seen": row["last_seen"], "succeeded_by": row["successor"],
+            "succeeded_on": row["succeeded_on"], "decided_by": row["decision"],
             "confidence": round(row["confidence"], 4),
             "evidence": _evidence(conn, "position_id", row["id"])}
-
-
-_NEXT_HOLDER = (
-    "SELECT p.name, coalesce(pos.date, pos.first_seen) AS since FROM positions pos "
-    "JOIN persons p ON p.id = pos.person_id WHERE pos.org_id = ? AND pos.title_fold = ? "
-    f"AND pos.person_id <> ? AND pos.status IN ({marks(keys.ACTIVE)}) AND coalesce(pos.date, pos.first_seen) > ? "
-    "ORDER BY since, pos.id LIMIT 1")
-
-
-def _successor(conn: sqlite3.Connection, row: sqlite3.Row) -> dict:
-    """A head post (`keys.HEAD_TITLES`) has one holder at a time: the first other person seen
-    holding it in the same body after this holder was last seen holding it is the successor,
-    and that date the latest the post can have been this holder's. The KB infers no end; it
-    shows who came next (None and None when no one did, or the post is no head post)."""
-    held_until = max((d for d in (row["last_seen"], row["date"]) if d), default=None)
-    if row["org_id"] is None or row["status"] not in keys.ACTIVE or held_until is None \
-            or keys.norm(row["title"]) not in keys.HEAD_TITLES:
-        return {"succeeded_by": None, "succeeded_on": None}
-    after = conn.execute(_NEXT_HOLDER, (row["org_id"], row["title_fold"], row["person_id"], *keys.ACTIVE,
-                                        held_until)).fetchone()
-    return {"succeeded_by": after["name"] if after else None, "succeeded_on": after["since"] if after else None}
 
 
 def person(conn: sqlite3.Connection, name: str) -> list[dict]:

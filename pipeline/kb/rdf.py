@@ -12,6 +12,9 @@ qualifiers (`pq:`) are:
 - P805 "statement is subject of": the decision (Quyết định …) behind it, the item that
   describes this statement's event; Wikidata uses it for the election or appointment
   a position comes from;
+- P1366 "replaced by": the next holder of a head post (`store.SUCCESSIONS`), with our
+  `kbp:succeededOn`, the date they were first seen in it (the latest the post can have been
+  this holder's: the KB states no end time it was not told);
 - our `kbp:status` (current, former, acting, appointed, ended) and `kbp:confidence`.
 
 Each statement has a reference per article (`prov:wasDerivedFrom`, `pr:P248` "stated
@@ -37,7 +40,7 @@ from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import SKOS
 
 from ..records import atomic_open
-from .store import aliases, article_id, entity_id, title_id, title_names
+from .store import NEXT_HOLDER, SUCCESSOR_COLUMNS, aliases, article_id, entity_id, title_id, title_names
 
 WD = Namespace("http://www.wikidata.org/entity/")
 WDT = Namespace("http://www.wikidata.org/prop/direct/")
@@ -109,7 +112,8 @@ def _person(g: Graph, conn: sqlite3.Connection, row: sqlite3.Row) -> None:
     person = item("PER", row["id"])
     g.add((person, WDT.P31, WD.Q5))
     _labels(g, conn, "PER", row["id"], person, row["name"])
-    for pos in conn.execute("SELECT * FROM positions WHERE person_id = ? ORDER BY id", (row["id"],)):
+    for pos in conn.execute(f"SELECT pos.*, {SUCCESSOR_COLUMNS} FROM positions pos {NEXT_HOLDER.format('pos')}"
+                            "WHERE pos.person_id = ? ORDER BY pos.id", (row["id"],)):
         _statement(g, conn, person, pos)
 
 
@@ -129,6 +133,9 @@ def _statement(g: Graph, conn: sqlite3.Connection, person: URIRef, pos: sqlite3.
             g.add((statement, PQ[prop], date_literal(date)))
     if pos["decided_by"] is not None:
         g.add((statement, PQ.P805, item("DOC", pos["decided_by"])))
+    if pos["successor_id"] is not None:
+        g.add((statement, PQ.P1366, item("PER", pos["successor_id"])))
+        g.add((statement, KBP.succeededOn, date_literal(pos["succeeded_on"])))
     g.add((statement, KBP.status, Literal(pos["status"])))
     g.add((statement, KBP.confidence, Literal(round(pos["confidence"], 6), datatype=XSD.double)))
     for ev in conn.execute("SELECT * FROM evidence WHERE position_id = ? ORDER BY id", (pos["id"],)):

@@ -8,7 +8,8 @@ wrote it. Facts are `positions` (person, title, body, status, date, decided_by) 
 row per statement of it (extract writes a fact once per article), and its confidence is
 1 - Π(1 - c_i) over them
 (`FOLD_POSITION`, `FOLD_FACT`: the build and a recomputation fold the evidence alike).
-A document's date of issue is the view `document_dates`. Ids shown to users are the row
+A document's date of issue is the view `document_dates`; who next held a head post, the
+view `successions`. Ids shown to users are the row
 ids with a letter: P12 (person), O3 (body), D7 (document); exports add T-<title>-<hash>
 and A-<doc_id> (`title_id`, `article_id`).
 """
@@ -33,6 +34,34 @@ DOCUMENT_DATES = """CREATE VIEW IF NOT EXISTS document_dates AS
         AND f.predicate = 'issued_on' ORDER BY f.confidence DESC, f.date LIMIT 1) AS issued_on
     FROM documents d;
 """
+
+def _listed(values: Collection[str]) -> str:
+    """The "'a', 'b'" of an SQL `IN (…)` over constant strings (no quotes in them)."""
+    return ", ".join(f"'{v}'" for v in values)
+
+
+# Who next held a head post (`keys.HEAD_TITLES`: one holder at a time). For each position
+# held (`keys.ACTIVE`) in a body under such a title, the position of the first other person
+# seen holding the same title there after this holder was last seen in it (its stated date,
+# else its first article), if any: that date is the latest the post can have been this
+# holder's. The KB infers no end date from it; the view says who came next. A view, as
+# `document_dates` is, so queries, Datasette and the exports read one rule; a scalar
+# subquery rather than a join, so that SQLite reads it for the positions asked about only.
+SUCCESSIONS = f"""CREATE VIEW IF NOT EXISTS successions AS
+    SELECT pos.id AS position_id, (
+        SELECT n.id FROM positions n WHERE n.org_id = pos.org_id AND n.title_fold = pos.title_fold
+        AND n.person_id <> pos.person_id AND n.status IN ({_listed(keys.ACTIVE)})
+        AND coalesce(n.date, n.first_seen) >
+            max(coalesce(pos.last_seen, pos.date), coalesce(pos.date, pos.last_seen))
+        ORDER BY coalesce(n.date, n.first_seen), n.id LIMIT 1) AS next_position_id
+    FROM positions pos WHERE pos.org_id IS NOT NULL AND pos.status IN ({_listed(keys.ACTIVE)})
+        AND pos.title_fold IN ({_listed(sorted({keys.fold(t) for t in keys.HEAD_TITLES}))});
+"""
+# The columns a position's successor adds to a query that joins `successions s` (as
+# `NEXT_HOLDER` does): the successor's person id and the date they were seen in the post.
+SUCCESSOR_COLUMNS = "nxt.person_id AS successor_id, coalesce(nxt.date, nxt.first_seen) AS succeeded_on"
+NEXT_HOLDER = ("LEFT JOIN successions s ON s.position_id = {0}.id "
+               "LEFT JOIN positions nxt ON nxt.id = s.next_position_id ")
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS kb_meta (key TEXT PRIMARY KEY, value TEXT);
@@ -89,7 +118,7 @@ CREATE TABLE IF NOT EXISTS evidence (
 CREATE INDEX IF NOT EXISTS evidence_position ON evidence(position_id);
 CREATE INDEX IF NOT EXISTS evidence_fact ON evidence(fact_id);
 CREATE INDEX IF NOT EXISTS evidence_doc ON evidence(doc_id);
-""" + DOCUMENT_DATES
+""" + DOCUMENT_DATES + SUCCESSIONS
 
 
 # How one more statement (:confidence, :published, :decided_by) folds into a position or
@@ -129,7 +158,7 @@ def connect(path: Path, create: bool = False) -> sqlite3.Connection:
         conn.close()
         raise InputError(f"{path}: not a knowledge base of this version (schema {SCHEMA_VERSION}); "
                          "build it again into a new file")
-    conn.executescript(DOCUMENT_DATES)
+    conn.executescript(DOCUMENT_DATES + SUCCESSIONS)
     return conn
 
 
