@@ -97,31 +97,6 @@ def test_a_person_named_only_with_a_national_body_joins_by_the_article_s_provinc
                       ["hn/2018-06-03-so-tu-phap"]]
 
 
-def test_a_national_officials_article_province_is_not_his(tmp_path):
-    """The article's province stands in only for someone it may place: a Thứ trưởng of Bộ Nội
-    vụ quoted in a Hồ Chí Minh City article, and a member of a company's council there, are not
-    the city's namesake officials (two wrong merges the pool KB made); a Bí thư named with no
-    body in such an article still joins the city's official of that name."""
-    so = ent("ORG", "Sở Kế hoạch và Đầu tư thành phố Hồ Chí Minh", "o1", place=HO_CHI_MINH)
-    out = write_out(tmp_path / "out", {
-        "hcm/1": [fact(ent("PER", "Trần Anh Tuấn", "p1"), "holds_position", so, title="Phó Giám đốc"),
-                  fact(ent("PER", "Nguyễn Thị Ngọc Bích", "p2"), "holds_position",
-                       ent("ORG", "Hội Liên hiệp Phụ nữ thành phố Hồ Chí Minh", "o2", place=HO_CHI_MINH),
-                       title="Chủ tịch")],
-        "hcm/2": [fact(ent("PER", "Trần Anh Tuấn", "p1"), "holds_position", ent("ORG", "Bộ Nội vụ", "o1"),
-                       title="Thứ trưởng")],
-        "hcm/3": [fact(ent("PER", "Nguyễn Thị Ngọc Bích", "p1"), "holds_position",
-                       ent("ORG", "Hội đồng thành viên Công ty Tân Thuận", "o1"), title="Thành viên")],
-        "hcm/4": [fact(ent("PER", "Trần Anh Tuấn", "p1"), "has_title", ent("TITLE", "Bí thư", "t1"))]},
-        provinces={f"hcm/{n}": "79" for n in range(1, 5)})
-    build([out], tmp_path / "kb.sqlite")
-    with closing(connect(tmp_path / "kb.sqlite")) as c:
-        tuan = sorted(p["documents"] for p in query.person(c, "Trần Anh Tuấn"))
-        bich = sorted(p["documents"] for p in query.person(c, "Nguyễn Thị Ngọc Bích"))
-    assert tuan == [["hcm/1", "hcm/4"], ["hcm/2"]]
-    assert bich == [["hcm/1"], ["hcm/3"]]
-
-
 def test_one_head_title_in_two_bodies_at_one_date_is_two_people(tmp_path):
     """Lê Văn Nam, Bí thư Huyện ủy of two districts of Quảng Trị on the same day: the province
     agrees, the titles contradict, so two people; in 2021 the Hải Lăng one is the best supported."""

@@ -27,11 +27,7 @@ person P only when all of these hold, else it becomes a new person:
 2. The context agrees: the article's person and P share at least one body (a position
    in the same KB body, any status), or one province (from the places of the bodies of
    their positions; when none of the article person's bodies has a place, the province
-   the article is about, `meta.province_code` of extract, unless the person holds a post
-   in a body of the whole country (`keys.countrywide`) other than a deputy's
-   (`keys.DEPUTY_TITLES`): a deputy
-   of "Quốc hội" in a Hồ Chí Minh City article is likely the city's, a "Thứ trưởng Bộ Nội
-   vụ" quoted there is not, nor is a member of a company's council), or one personnel decision
+   the article is about, `meta.province_code` of extract), or one personnel decision
    (`decides_on`), or one post the country has one holder or a handful of
    (`keys.NATIONAL_POSTS`: "Tổng Bí thư", "Phó Thủ tướng", "Bộ trưởng Công an", …
    however the article names its body, if at all).
@@ -196,11 +192,9 @@ def person(conn: sqlite3.Connection, ctx: PersonContext, taken: set[int]) -> int
     key = keys.norm(ctx.name)
     my_orgs = sorted({h.org_id for h in ctx.held if h.org_id is not None})
     orgs = {r["id"]: r for r in conn.execute(
-        f"SELECT id, key, name, province_code, base_norm FROM orgs WHERE id IN ({marks(my_orgs)})", my_orgs)}
-    nationwide = any(keys.countrywide(orgs[h.org_id]["key"], orgs[h.org_id]["name"])
-                     and h.title_norm not in keys.DEPUTY_TITLES for h in ctx.held if h.org_id is not None)
+        f"SELECT id, key, province_code, base_norm FROM orgs WHERE id IN ({marks(my_orgs)})", my_orgs)}
     my_provinces = sorted({r["province_code"] for r in orgs.values() if r["province_code"]}
-                          or ([ctx.article_province] if ctx.article_province and not nationwide else []))
+                          or ([ctx.article_province] if ctx.article_province else []))
     decisions = sorted(ctx.decisions)
     my_posts = sorted({keys.fold(h.title_norm) for h in ctx.held} & keys.NATIONAL_POSTS)
     supported = {r[0] for r in conn.execute(  # same name and a shared body, province, national post or decision

@@ -26,9 +26,6 @@ _BARE_BODY = re.compile(
     r"(?:Huyện ủy|Tỉnh ủy|Thành ủy|Quận ủy|Thị ủy|Đảng ủy|Đảng bộ|Chi bộ)$|"
     r"^(?:Văn phòng )?(?:Ủy ban nhân dân|Hội đồng nhân dân)$", re.IGNORECASE)
 ACTIVE = ("current", "acting", "appointed")  # statuses that say the post is held at that date
-# Titles held for a province in a body of the whole country: a deputy of the National Assembly
-# is elected by one, so the province an article is about may be his (`identity.person`).
-DEPUTY_TITLES = {"đại biểu", "đại biểu quốc hội", "đbqh"}
 # Titles of the one head of a body: nobody holds two of them in two bodies of one kind at once.
 HEAD_TITLES = {"bí thư", "chủ tịch", "giám đốc", "trưởng", "chánh", "bộ trưởng", "chủ nhiệm",
                 "tổng giám đốc", "chánh án", "viện trưởng", "cục trưởng", "hiệu trưởng",
@@ -99,17 +96,6 @@ def is_local_body(name: str) -> bool:
     from ..gazetteer import ends_in_place  # spaCy and the index: only when such a name comes up
 
     return not ends_in_place(name)  # "Sở Nội vụ Hà Tĩnh": by that name one body nationwide already
-
-
-def countrywide(key: str, name: str) -> bool:
-    """A body keyed by its name alone (`org_key`) that names no place: one for the whole country
-    ("Bộ Nội vụ", "Quốc hội", a company's council), whose posts say nothing of the province an
-    article is about; not "phòng CSGT Đồng Nai", a place the canonical name did not read."""
-    if "|" in key:
-        return False
-    from ..gazetteer import ends_in_place  # spaCy and the index: only when such a name comes up
-
-    return not ends_in_place(name)
 
 
 _PROVINCIAL_HEAD = re.compile(rf"^(?:{lexicon.alternation(lexicon.PROVINCIAL_BODY_HEADS)})\s", re.IGNORECASE)
