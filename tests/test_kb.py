@@ -611,9 +611,16 @@ def test_a_changed_article_is_replaced_in_place_when_the_kb_has_more_articles(tm
 
 def test_the_holder_of_a_national_post_is_one_person_across_articles(tmp_path):
     """"Tổng Bí thư Nguyễn Phú Trọng" names no body and no province: the post, which the country
-    has one holder of, is what the articles share. A namesake with another post stays apart."""
+    has one holder of, is what the articles share. A namesake with another post stays apart.
+    Two national posts make one person too: the Thủ tướng of one article is the Chủ tịch nước
+    of another, and the Bộ trưởng Công an the Tổng Bí thư (the pool KB had each as two)."""
     gs = ent("TITLE", "Tổng Bí thư", "t1")
+    phuc, lam = ent("PER", "Nguyễn Xuân Phúc", "p1"), ent("PER", "Tô Lâm", "p1")
     out = write_out(tmp_path / "out", {
+        "e/1": [fact(phuc, "holds_position", ent("ORG", "Chính phủ", "o1"), title="Thủ tướng")],
+        "e/2": [fact(phuc, "has_title", ent("TITLE", "Chủ tịch nước", "t1"))],
+        "f/1": [fact(lam, "holds_position", ent("ORG", "Bộ Công an", "o1"), title="Bộ trưởng")],
+        "f/2": [fact(lam, "has_title", gs)],
         "a/1": [fact(ent("PER", "Nguyễn Phú Trọng", "p1"), "has_title", gs)],
         "b/1": [fact(ent("PER", "Nguyễn Phú Trọng", "p1"), "has_title", gs)],
         "c/1": [fact(ent("PER", "Nguyễn Phú Trọng", "p1"), "has_title", ent("TITLE", "Tổng Bí thư", "t1"),
@@ -625,6 +632,9 @@ def test_the_holder_of_a_national_post_is_one_person_across_articles(tmp_path):
     with closing(connect(tmp_path / "kb.sqlite")) as c:
         people = query.person(c, "Nguyễn Phú Trọng")
     assert sorted(sorted({m["doc_id"] for m in p["mentions"]}) for p in people) == [["a/1", "b/1", "c/1"], ["d/1"]]
+    with closing(connect(tmp_path / "kb.sqlite")) as c:
+        assert [p["documents"] for p in query.person(c, "Nguyễn Xuân Phúc")] == [["e/1", "e/2"]]
+        assert [p["documents"] for p in query.person(c, "Tô Lâm")] == [["f/1", "f/2"]]
 
 
 def test_a_local_body_named_without_a_place_is_one_per_province(tmp_path):

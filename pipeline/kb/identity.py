@@ -28,9 +28,11 @@ person P only when all of these hold, else it becomes a new person:
    in the same KB body, any status), or one province (from the places of the bodies of
    their positions; when none of the article person's bodies has a place, the province
    the article is about, `meta.province_code` of extract), or one personnel decision
-   (`decides_on`), or one post the country has one holder or a handful of
+   (`decides_on`), or a post the country has one holder or a handful of
    (`keys.NATIONAL_POSTS`: "Tổng Bí thư", "Phó Thủ tướng", "Bộ trưởng Công an", …
-   however the article names its body, if at all).
+   however the article names its body, if at all): the same one, or another, as so few
+   people hold any of them that two of one full name are one person, "Thủ tướng Nguyễn
+   Xuân Phúc" of 2019 the "Chủ tịch nước Nguyễn Xuân Phúc" of 2022.
 3. Nothing contradicts: no head title (Bí thư, Chủ tịch, Giám đốc, … not Phó or Ủy
    viên) held in two different bodies of the same kind ("Tỉnh ủy" of two provinces) as
    current, acting or appointed at the same date (one date contains the other; a
@@ -44,7 +46,8 @@ most shared provinces, then most shared decisions, then the one named in most
 articles, then the oldest.
 
 5. The others become it too when the article's person shares with them a post that
-   singles one out in the whole country: a national post, or the same title in the
+   singles one out in the whole country: a national post (each holds one, not
+   necessarily the same: rule 2), or the same title in the
    same body keyed by its name alone ("Phó Thủ tướng" of "Chính phủ", "Thứ trưởng" of
    "Bộ Công an"). Each article is judged against those before it, so two articles
    that each gave one of his posts made two people; an article that gives both says
@@ -192,18 +195,24 @@ def person(conn: sqlite3.Connection, ctx: PersonContext, taken: set[int]) -> int
     key = keys.norm(ctx.name)
     my_orgs = sorted({h.org_id for h in ctx.held if h.org_id is not None})
     orgs = {r["id"]: r for r in conn.execute(
-        f"SELECT id, key, province_code, base_norm FROM orgs WHERE id IN ({marks(my_orgs)})", my_orgs)}
+        f"SELECT id, key, name, province_code, base_norm FROM orgs WHERE id IN ({marks(my_orgs)})", my_orgs)}
     my_provinces = sorted({r["province_code"] for r in orgs.values() if r["province_code"]}
                           or ([ctx.article_province] if ctx.article_province else []))
     decisions = sorted(ctx.decisions)
-    my_posts = sorted({keys.fold(h.title_norm) for h in ctx.held} & keys.NATIONAL_POSTS)
-    supported = {r[0] for r in conn.execute(  # same name and a shared body, province, national post or decision
+    body_names = {oid: r["name"] for oid, r in orgs.items()}
+    my_posts = sorted({post for h in ctx.held if (post := keys.national_post(h.title_norm, body_names.get(h.org_id)))})
+    supported = {r[0] for r in conn.execute(  # same name and a shared body, province or decision
         f"SELECT p.person_id FROM positions p LEFT JOIN orgs o ON o.id = p.org_id "
         f"WHERE p.person_id IN ({same_name}) AND (p.org_id IN ({marks(my_orgs)}) "
-        f"OR o.province_code IN ({marks(my_provinces)}) OR p.title_fold IN ({marks(my_posts)})) "
+        f"OR o.province_code IN ({marks(my_provinces)})) "
         f"UNION SELECT person_id FROM facts WHERE predicate = 'decides_on' "
         f"AND person_id IN ({same_name}) AND document_id IN ({marks(decisions)})",
-        [key, *my_orgs, *my_provinces, *my_posts, key, *decisions])} - taken
+        [key, *my_orgs, *my_provinces, key, *decisions])}
+    if my_posts:  # or a national post each
+        supported |= {r[0] for r in conn.execute(
+            f"SELECT p.person_id, p.title, o.name FROM positions p LEFT JOIN orgs o ON o.id = p.org_id "
+            f"WHERE p.person_id IN ({same_name})", (key,)) if keys.national_post(r[1], r[2])}
+    supported -= taken
     if not supported:
         return None
     candidates = sorted(supported)
@@ -217,18 +226,19 @@ def person(conn: sqlite3.Connection, ctx: PersonContext, taken: set[int]) -> int
         bases.update({oid: r["base_norm"] for oid, r in orgs.items()})
         if _contradicts(ctx.held, theirs, bases):
             continue
-        their_posts = {keys.fold(r["title_norm"]) for r in theirs}
+        their_posts = {keys.national_post(r["title_norm"], r["org_name"]) for r in theirs}
         scored[pid] = (len(set(my_orgs) & their_orgs) + len(set(my_posts) & their_posts),
                        len(set(my_provinces) & {r["province_code"] for r in theirs if r["province_code"]}),
                        shared_decisions.get(pid, 0))
     if not scored:
         return None
     best = _best(conn, scored)
-    mine = _nationwide_posts((h.title_norm, h.org_id, orgs[h.org_id]["key"] if h.org_id is not None else None)
-                             for h in ctx.held)
+    mine = _nationwide_posts((h.title_norm, h.org_id, orgs[h.org_id]["key"] if h.org_id is not None else None,
+                              body_names.get(h.org_id)) for h in ctx.held)
     for pid in sorted(scored):  # rule 5: others who share a nationwide post with this person are them too
         theirs = held.get(pid, [])
-        if pid != best and mine & _nationwide_posts((r["title_norm"], r["org_id"], r["org_key"]) for r in theirs) \
+        if pid != best and mine & _nationwide_posts((r["title_norm"], r["org_id"], r["org_key"], r["org_name"])
+                                                    for r in theirs) \
                 and not _apart(conn, held.get(best, []), theirs, best, pid):
             _merge(conn, pid, best)
             held[best] = held.get(best, []) + theirs
@@ -248,17 +258,17 @@ def _best(conn: sqlite3.Connection, scored: dict[int, tuple[int, int, int]]) -> 
     return max(tied, key=lambda pid: (articles.get(pid, 0), -pid))
 
 
-def _nationwide_posts(held: Iterable[tuple[str, int | None, str | None]]) -> set[tuple[str, int | None]]:
-    """Of (title, body id, body key) held, the posts that single a person out in the whole country:
-    a national post (`keys.NATIONAL_POSTS`, whatever its body), or a title in a body keyed by its
+def _nationwide_posts(held: Iterable[tuple[str, int | None, str | None, str | None]]) -> set[tuple[str, int | None]]:
+    """Of (title, body id, body key, body name) held, the posts that single a person out in the whole country:
+    any national post (`keys.NATIONAL_POSTS`, whatever its body: rule 2 makes two holders of
+    one full name one person, whichever posts they hold), or a title in a body keyed by its
     name alone (named without a place and no local body: one for the country, "Chính phủ")."""
     posts: set[tuple[str, int | None]] = set()
-    for title_norm, org_id, org_key in held:
-        title = keys.fold(title_norm)
-        if title in keys.NATIONAL_POSTS:
-            posts.add((title, None))
+    for title_norm, org_id, org_key, org_name in held:
+        if keys.national_post(title_norm, org_name):
+            posts.add(("national post", None))
         elif org_key is not None and "|" not in org_key:
-            posts.add((title, org_id))
+            posts.add((keys.fold(title_norm), org_id))
     return posts
 
 
@@ -304,11 +314,13 @@ def _positions(conn: sqlite3.Connection, people: list[int]) -> dict[int, list[di
     held: dict[int, list[dict]] = {}
     for r in conn.execute(
             "SELECT p.person_id, p.org_id, p.title, p.status, coalesce(p.date, p.first_seen) AS held_on, "
-            "o.key AS org_key, o.province_code, o.base_norm FROM positions p LEFT JOIN orgs o ON o.id = p.org_id "
+            "o.key AS org_key, o.name AS org_name, o.province_code, o.base_norm "
+            "FROM positions p LEFT JOIN orgs o ON o.id = p.org_id "
             f"WHERE p.person_id IN ({marks(people)})", people):
         held.setdefault(r["person_id"], []).append(
             {"title_norm": keys.norm(r["title"]), "org_id": r["org_id"], "status": r["status"],
-             "held_on": r["held_on"], "org_key": r["org_key"], "province_code": r["province_code"],
+             "held_on": r["held_on"], "org_key": r["org_key"], "org_name": r["org_name"],
+             "province_code": r["province_code"],
              "base_norm": r["base_norm"]})
     return held
 

@@ -77,6 +77,16 @@ NATIONAL_POSTS = {"tong bi thu", "chu tich nuoc", "thu tuong", "thu tuong chinh 
                   *(fold(f"Bộ trưởng {p}") for p in lexicon.MINISTRY_PORTFOLIOS)}
 
 
+def national_post(title: str, body: str | None) -> str | None:
+    """The national post (`NATIONAL_POSTS`, folded) a title in a body is, however the article
+    splits them: "Tổng Bí thư"; "Chủ tịch" of "Quốc hội"; "Bộ trưởng" of any ministry ("Bộ Công
+    an", "Bộ Tài nguyên và Môi trường": "bo truong cong an", …)."""
+    if body is not None and fold(title) == "bo truong" and _MINISTRY.match(body):
+        return fold(f"Bộ trưởng {body.removeprefix('Bộ ')}")
+    candidates = [title] if body is None else [title, f"{title} {body}"]
+    return next((post for post in map(fold, candidates) if post in NATIONAL_POSTS), None)
+
+
 @lru_cache(maxsize=1 << 16)
 def is_local_body(name: str) -> bool:
     """'Sở Nội vụ', 'Ban Thường vụ', 'Văn phòng Thành ủy': a body each province has its own of,
