@@ -637,6 +637,32 @@ def test_the_holder_of_a_national_post_is_one_person_across_articles(tmp_path):
         assert [p["documents"] for p in query.person(c, "Tô Lâm")] == [["f/1", "f/2"]]
 
 
+def test_a_body_is_one_however_its_place_is_written(tmp_path):
+    """The gazetteer names unit 46 "Huế"; articles write "Thừa Thiên Huế" and "Thừa Thiên -
+    Huế". "Tỉnh ủy" of either spelling is one body (the pool KB had 23 such pairs), "Thành ủy
+    Huế" another; a body named by its province alone keeps one name ("Bà Rịa - Vũng Tàu", not
+    "Bà Rịa - Vũng Tàu Bà Rịa - Vũng Tàu")."""
+    hue = {"name": "Huế", "level": "city", "code": "46", "province": "Huế", "province_code": "46",
+           "system": "legacy"}
+    brvt = {"name": "Bà Rịa - Vũng Tàu", "level": "province", "code": "77", "province": "Bà Rịa - Vũng Tàu",
+            "province_code": "77", "system": "legacy"}
+    out = write_out(tmp_path / "out", {
+        "h/1": [fact(ent("PER", "Lê Trường Lưu", "p1"), "holds_position",
+                     ent("ORG", "Tỉnh ủy Thừa Thiên Huế", "o1", place=hue), title="Bí thư")],
+        "h/2": [fact(ent("PER", "Phan Ngọc Thọ", "p1"), "holds_position",
+                     ent("ORG", "Tỉnh ủy Thừa Thiên - Huế", "o1", place=hue), title="Phó Bí thư")],
+        "h/3": [fact(ent("PER", "Nguyễn Văn Phương", "p1"), "holds_position",
+                     ent("ORG", "Thành ủy Huế", "o1", place=hue), title="Bí thư")],
+        "b/1": [fact(ent("PER", "Nguyễn Văn Thọ", "p1"), "holds_position",
+                     ent("ORG", "Bà Rịa - Vũng Tàu", "o1", place=brvt), title="Trưởng đoàn")]})
+    build([out], tmp_path / "kb.sqlite")
+    with closing(connect(tmp_path / "kb.sqlite")) as c:
+        names = dict(c.execute("SELECT name, count(*) FROM orgs GROUP BY 1"))
+        [committee] = query.org(c, "Tỉnh ủy Thừa Thiên - Huế")
+    assert names == {"Tỉnh ủy Thừa Thiên Huế": 1, "Thành ủy Huế": 1, "Bà Rịa - Vũng Tàu": 1}
+    assert sorted(h["person"] for h in committee["holders"]) == ["Lê Trường Lưu", "Phan Ngọc Thọ"]
+
+
 def test_a_local_body_named_without_a_place_is_one_per_province(tmp_path):
     """"Sở Nội vụ" of a Kon Tum article is the Kon Tum department, whose full name another Kon
     Tum article gives; of a Hà Nội article another body; of an article about no known province,

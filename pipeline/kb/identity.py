@@ -168,7 +168,7 @@ def org(conn: sqlite3.Connection, doc_id: str, name: str, place: dict | None,
         "INSERT INTO orgs (key, name, norm, fold, base_norm, unit_name, unit_level, unit_code, "
         "province, province_code) VALUES (?,?,?,?,?,?,?,?,?,?)",
         (key, display, keys.norm(display), keys.fold(display),
-         keys.body_kind(name, unit.get("name")), unit.get("name"), unit.get("level"),
+         keys.body_kind(name, unit.get("name"), unit.get("code")), unit.get("name"), unit.get("level"),
          unit.get("code"), unit.get("province"), _province_code(unit))).lastrowid
 
 

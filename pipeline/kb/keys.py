@@ -132,22 +132,39 @@ def body_place(name: str, place: dict | None, province: dict | None) -> dict | N
     return province if provincial_body(name, province.get("level") == "city") else None
 
 
-def body_base(name: str, place_name: str | None) -> str:
+def body_base(name: str, place_name: str | None, code: str | None = None) -> str:
     """A body's name without its place: 'Tỉnh ủy Quảng Trị' + 'Quảng Trị' -> 'Tỉnh ủy'.
-    The place is compared without tones, so 'Đắk Hà' in the text matches the gazetteer's 'Đăk Hà'."""
+    The place is compared without tones, so 'Đắk Hà' in the text matches the gazetteer's 'Đăk Hà';
+    with the unit's code, the place is taken as the name writes it, however the gazetteer
+    names the unit ('Tỉnh ủy Thừa Thiên - Huế' of unit 46, 'Huế': 'Tỉnh ủy')."""
     name = clean(name)
+    words = name.split()
+    if code:
+        for n in range(min(4, len(words)), 0, -1):  # the longest ending that names the unit
+            if _names_unit(" ".join(words[-n:]), code):
+                return " ".join(words[:-n])
     if place_name:
         place = fold(place_name)
+        if fold(name) == place:
+            return ""
         if fold(name).endswith(" " + place):
-            return " ".join(name.split()[: -len(place.split())])
+            return " ".join(words[: -len(place.split())])
     return name
 
 
-def body_kind(name: str, place_name: str | None) -> str:
+@lru_cache(maxsize=1 << 14)
+def _names_unit(words: str, code: str) -> bool:
+    """Whether the gazetteer reads these words as the unit of this code ('Thừa Thiên - Huế', 46)."""
+    from ..gazetteer import Gazetteer  # spaCy and the index: only for a body with a place
+
+    return any(place.code == code for place in Gazetteer.shared().candidates(words, True))
+
+
+def body_kind(name: str, place_name: str | None, code: str | None = None) -> str:
     """What kind of body it is, whatever its unit: 'Ủy ban nhân dân tỉnh Quảng Trị' ->
     'ủy ban nhân dân'. With the unit's code it identifies the body; alone it says which
     bodies one person cannot head at once."""
-    return _LEVEL_TAIL.sub("", norm(body_base(name, place_name)))
+    return _LEVEL_TAIL.sub("", norm(body_base(name, place_name, code)))
 
 
 def body_name(name: str, place_name: str | None) -> str:
@@ -164,7 +181,7 @@ def org_key(name: str, place: dict | None, doc_id: str) -> str:
     article's province is unknown) only within its article."""
     if place and (place.get("code") or place.get("name")):
         unit = place.get("code") or "name:" + fold(place["name"])
-        return f"{body_kind(name, place.get('name'))}|{unit}"
+        return f"{body_kind(name, place.get('name'), place.get('code'))}|{unit}"
     if is_bare_body(name) or is_local_body(name):
         return f"{norm(name)}|doc:{doc_id}"
     return norm(name)

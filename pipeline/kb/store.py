@@ -23,7 +23,9 @@ from pathlib import Path
 from ..errors import InputError
 from . import keys
 
-SCHEMA_VERSION = "2"  # 2: local bodies named without a place keyed by province (round 36)
+# 2: local bodies named without a place keyed by province (round 36); 3: a body's kind without
+# its place as the name writes it ("Tỉnh ủy Thừa Thiên - Huế" and "Tỉnh ủy Thừa Thiên Huế" one, round 37)
+SCHEMA_VERSION = "3"
 PREFIX = {"PER": "P", "ORG": "O", "DOC": "D"}
 TABLE = {"PER": "persons", "ORG": "orgs", "DOC": "documents"}
 
