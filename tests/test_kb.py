@@ -613,7 +613,10 @@ def test_the_holder_of_a_national_post_is_one_person_across_articles(tmp_path):
     """"Tổng Bí thư Nguyễn Phú Trọng" names no body and no province: the post, which the country
     has one holder of, is what the articles share. A namesake with another post stays apart.
     Two national posts make one person too: the Thủ tướng of one article is the Chủ tịch nước
-    of another, and the Bộ trưởng Công an the Tổng Bí thư (the pool KB had each as two)."""
+    of another, and the Bộ trưởng Công an the Tổng Bí thư (the pool KB had each as two); the
+    head of a central body is one such post ("Trưởng Ban Tổ chức Trung ương" later "Thủ
+    tướng"), not the head of a body the centre runs in a province ("Giám đốc Bệnh viện Trung
+    ương Huế"), whose namesake Thủ tướng stays apart."""
     gs = ent("TITLE", "Tổng Bí thư", "t1")
     phuc, lam = ent("PER", "Nguyễn Xuân Phúc", "p1"), ent("PER", "Tô Lâm", "p1")
     out = write_out(tmp_path / "out", {
@@ -621,6 +624,11 @@ def test_the_holder_of_a_national_post_is_one_person_across_articles(tmp_path):
         "e/2": [fact(phuc, "has_title", ent("TITLE", "Chủ tịch nước", "t1"))],
         "f/1": [fact(lam, "holds_position", ent("ORG", "Bộ Công an", "o1"), title="Bộ trưởng")],
         "f/2": [fact(lam, "has_title", gs)],
+        "g/1": [fact(ent("PER", "Phạm Minh Chính", "p1"), "holds_position",
+                     ent("ORG", "Ban Tổ chức Trung ương", "o1"), title="Trưởng")],
+        "g/2": [fact(ent("PER", "Phạm Minh Chính", "p1"), "has_title", ent("TITLE", "Thủ tướng", "t1"))],
+        "g/3": [fact(ent("PER", "Phạm Minh Chính", "p1"), "holds_position",
+                     ent("ORG", "Bệnh viện Trung ương Huế", "o1"), title="Giám đốc")],
         "a/1": [fact(ent("PER", "Nguyễn Phú Trọng", "p1"), "has_title", gs)],
         "b/1": [fact(ent("PER", "Nguyễn Phú Trọng", "p1"), "has_title", gs)],
         "c/1": [fact(ent("PER", "Nguyễn Phú Trọng", "p1"), "has_title", ent("TITLE", "Tổng Bí thư", "t1"),
@@ -635,6 +643,7 @@ def test_the_holder_of_a_national_post_is_one_person_across_articles(tmp_path):
     with closing(connect(tmp_path / "kb.sqlite")) as c:
         assert [p["documents"] for p in query.person(c, "Nguyễn Xuân Phúc")] == [["e/1", "e/2"]]
         assert [p["documents"] for p in query.person(c, "Tô Lâm")] == [["f/1", "f/2"]]
+        assert sorted(p["documents"] for p in query.person(c, "Phạm Minh Chính")) == [["g/1", "g/2"], ["g/3"]]
 
 
 def test_a_body_is_one_however_its_place_is_written(tmp_path):

@@ -77,14 +77,31 @@ NATIONAL_POSTS = {"tong bi thu", "chu tich nuoc", "thu tuong", "thu tuong chinh 
                   *(fold(f"Bộ trưởng {p}") for p in lexicon.MINISTRY_PORTFOLIOS)}
 
 
+# A body of the party's centre or of the state's ("Ban Tổ chức Trung ương", "Tòa án nhân dân
+# tối cao", "Ủy ban Pháp luật của Quốc hội"), not one named for the country ("… Việt Nam"): its
+# head is one of a few hundred people in the country.
+_CENTRAL = re.compile(r"(?<!\w)(?:Trung ương|TƯ|T\.Ư|TW|[Tt]ối cao|Quốc hội|Chính phủ|Nhà nước)(?!\w)")
+
+
 def national_post(title: str, body: str | None) -> str | None:
-    """The national post (`NATIONAL_POSTS`, folded) a title in a body is, however the article
-    splits them: "Tổng Bí thư"; "Chủ tịch" of "Quốc hội"; "Bộ trưởng" of any ministry ("Bộ Công
-    an", "Bộ Tài nguyên và Môi trường": "bo truong cong an", …)."""
+    """The national post (folded) a title in a body is, however the article splits them: one
+    of `NATIONAL_POSTS` ("Tổng Bí thư"; "Chủ tịch" of "Quốc hội"; "Bộ trưởng" of any ministry,
+    "Bộ Công an", "Bộ Tài nguyên và Môi trường": "bo truong cong an", …), or a head title
+    (`HEAD_TITLES`) of a central body named without a place ("Trưởng" of "Ban Tổ chức Trung
+    ương"; not "Giám đốc" of "Bệnh viện Trung ương Huế")."""
     if body is not None and fold(title) == "bo truong" and _MINISTRY.match(body):
         return fold(f"Bộ trưởng {body.removeprefix('Bộ ')}")
     candidates = [title] if body is None else [title, f"{title} {body}"]
-    return next((post for post in map(fold, candidates) if post in NATIONAL_POSTS), None)
+    found = next((post for post in map(fold, candidates) if post in NATIONAL_POSTS), None)
+    if found or body is None or norm(title) not in HEAD_TITLES or not _CENTRAL.search(body):
+        return found
+    return None if _NAMES_UNIT.search(body) or _ends_in_place(body) else fold(f"{title} {body}")
+
+
+def _ends_in_place(name: str) -> bool:
+    from ..gazetteer import ends_in_place  # spaCy and the index: only for a central body's head
+
+    return ends_in_place(name)
 
 
 @lru_cache(maxsize=1 << 16)
