@@ -756,17 +756,21 @@ def test_a_post_stated_current_in_articles_of_two_dates_is_one_row_seen_over_bot
 
 def _succession_kb(tmp_path: Path) -> Path:
     """A KB of Thành ủy Hồ Chí Minh: Bí thư Nhân seen in 2019 and 2020, then Nên in 2022;
-    two Phó Bí thư (a post several hold at once) in 2019 and 2022."""
-    body = ent("ORG", "Thành ủy Hồ Chí Minh", "o1")
+    two Phó Bí thư (a post several hold at once) in 2019 and 2022; and two "Bí thư" of the
+    party's Central Committee (members of its Secretariat, several at once) in 2019 and 2022."""
+    body, central = ent("ORG", "Thành ủy Hồ Chí Minh", "o1"), ent("ORG", "Ban Chấp hành Trung ương", "o1")
     for folder, doc_id, published, person, title in (
             ("a", "hcm/1", "2019-03-01", "Nguyễn Thiện Nhân", "Bí thư"),
             ("b", "hcm/2", "2020-06-01", "Nguyễn Thiện Nhân", "Bí thư"),
             ("c", "hcm/3", "2022-01-10", "Nguyễn Văn Nên", "Bí thư"),
             ("d", "hcm/4", "2019-03-01", "Võ Văn Thưởng", "Phó Bí thư"),
-            ("e", "hcm/5", "2022-01-10", "Phan Văn Mãi", "Phó Bí thư")):
-        write_out(tmp_path / folder, {doc_id: [fact(ent("PER", person, "p1"), "holds_position", body, title=title,
+            ("e", "hcm/5", "2022-01-10", "Phan Văn Mãi", "Phó Bí thư"),
+            ("f", "tw/1", "2019-03-01", "Võ Văn Thưởng", "Bí thư"),
+            ("g", "tw/2", "2022-01-10", "Trương Thị Mai", "Bí thư")):
+        organ = central if doc_id.startswith("tw/") else body
+        write_out(tmp_path / folder, {doc_id: [fact(ent("PER", person, "p1"), "holds_position", organ, title=title,
                                                     status="current", date=published)]}, published=published)
-    build([tmp_path / f for f in "abcde"], tmp_path / "kb.sqlite")
+    build([tmp_path / f for f in "abcdefg"], tmp_path / "kb.sqlite")
     return tmp_path / "kb.sqlite"
 
 
@@ -782,6 +786,7 @@ def test_a_head_posts_holder_shows_who_was_seen_in_it_next(tmp_path, capsys):
                      ("Nguyễn Văn Nên", "2022-01-10", "2022-01-10", None, None)]
     assert deputies == [None, None]
     with closing(connect(kb)) as c:
+        assert [p["succeeded_by"] for p in query.position(c, "Bí thư", "Ban Chấp hành Trung ương")] == [None, None]
         [nhan] = query.person(c, "Nguyễn Thiện Nhân")
     assert [(p["succeeded_by"], p["succeeded_on"]) for p in nhan["positions"]] == [("Nguyễn Văn Nên", "2022-01-10")]
     code, out, _ = run(["kb", "position", "Bí thư", "Thành ủy TP.HCM", "--kb", str(kb)], capsys)
@@ -823,9 +828,9 @@ def test_a_successor_reaches_datasette_rdf_and_neo4j(tmp_path, capsys):
     code, _, _ = run(["kb", "export", "--neo4j", str(tmp_path / "neo4j"), "--kb", str(kb)], capsys)
     with open(tmp_path / "neo4j" / "holds_position.csv", encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
-    assert code == 0 and {(r[":START_ID"], r["title"], r["succeeded_by"], r["succeeded_on"]) for r in rows} == {
-        (nhan, "Bí thư", nen, "2022-01-10"), (nen, "Bí thư", "", ""),
-        *((r[":START_ID"], "Phó Bí thư", "", "") for r in rows if r["title"] == "Phó Bí thư")}
+    successors = {r[":START_ID"]: (r["succeeded_by"], r["succeeded_on"]) for r in rows}
+    assert code == 0 and len(rows) == 6 and successors.pop(nhan) == (nen, "2022-01-10")
+    assert set(successors.values()) == {("", "")}  # the last Bí thư, the deputies, the Secretariat
 
 
 def _articles(position: dict) -> list[str]:

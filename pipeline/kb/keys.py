@@ -31,6 +31,10 @@ HEAD_TITLES = {"bí thư", "chủ tịch", "giám đốc", "trưởng", "chánh"
                 "tổng giám đốc", "chánh án", "viện trưởng", "cục trưởng", "hiệu trưởng",
                 "tư lệnh", "chính ủy", "chỉ huy trưởng", "tổng bí thư", "thủ tướng",
                 "chủ tịch nước", "trưởng ban"}
+# Bodies in which several people hold a head title at once, by the start of their folded names:
+# the party's Central Committee has a dozen "Bí thư" (its Secretariat, "Bí thư Trung ương
+# Đảng"), the Youth Union's centre several; no one of them succeeds another.
+SHARED_HEAD_BODIES = ("ban chap hanh trung uong", "trung uong dang", "trung uong doan")
 # The forms of `lexicon.LOCAL_BODY_HEADS`, `LOCAL_BOARDS` and `LOCAL_COMMITTEES` (`is_local_body`).
 _LOCAL_HEAD = re.compile(rf"^(?:{lexicon.alternation(lexicon.LOCAL_BODY_HEADS)})(?:\s|$)", re.IGNORECASE)
 _LOCAL_BOARDS = frozenset(clean(b).casefold() for b in lexicon.LOCAL_BOARDS)

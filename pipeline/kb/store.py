@@ -42,7 +42,8 @@ def _listed(values: Collection[str]) -> str:
     return ", ".join(f"'{v}'" for v in values)
 
 
-# Who next held a head post (`keys.HEAD_TITLES`: one holder at a time). For each position
+# Who next held a head post (`keys.HEAD_TITLES`: one holder at a time, but in the bodies of
+# `keys.SHARED_HEAD_BODIES`). For each position
 # held (`keys.ACTIVE`) in a body under such a title, the position of the first other person
 # seen holding the same title there after this holder was last seen in it (its stated date,
 # else its first article), if any: that date is the latest the post can have been this
@@ -57,7 +58,9 @@ SUCCESSIONS = f"""CREATE VIEW IF NOT EXISTS successions AS
             max(coalesce(pos.last_seen, pos.date), coalesce(pos.date, pos.last_seen))
         ORDER BY coalesce(n.date, n.first_seen), n.id LIMIT 1) AS next_position_id
     FROM positions pos WHERE pos.org_id IS NOT NULL AND pos.status IN ({_listed(keys.ACTIVE)})
-        AND pos.title_fold IN ({_listed(sorted({keys.fold(t) for t in keys.HEAD_TITLES}))});
+        AND pos.title_fold IN ({_listed(sorted({keys.fold(t) for t in keys.HEAD_TITLES}))})
+        AND NOT EXISTS (SELECT 1 FROM orgs o WHERE o.id = pos.org_id
+            AND ({" OR ".join(f"o.fold LIKE '{b}%'" for b in keys.SHARED_HEAD_BODIES)}));
 """
 # The columns a position's successor adds to a query that joins `successions s` (as
 # `NEXT_HOLDER` does): the successor's person id and the date they were seen in the post.
