@@ -201,14 +201,41 @@ def place_keys() -> frozenset[str]:
                      if any(p.level in {"province", "city", "district"} for p in places))
 
 
+def _endings(name: str) -> list[tuple[str, list[Place]]]:
+    """(the word before, the provinces and districts named) for each ending of a name (its last
+    words, not its first) read as after a level word, the longest ending first."""
+    named, words = _index().named, name.split()
+    return [(words[-n - 1], [p for p in named.get(key(" ".join(words[-n:])), ())
+                             if p.level in {"province", "city", "district"}])
+            for n in range(min(4, len(words) - 1), 0, -1)]
+
+
 @lru_cache(maxsize=1 << 14)
 def ends_in_place(name: str) -> bool:
     """'Sở Nội vụ Hà Tĩnh', 'Sở Y tế Hòa Bình': a body's name whose last words (not its first) are
     a province or district written without a level word (read as if after one: "Hòa Bình" is a
     common word alone, not at the end of a department's name)."""
-    named, words = _index().named, name.split()
-    return any(p.level in {"province", "city", "district"}
-               for n in range(1, min(4, len(words) - 1) + 1) for p in named.get(key(" ".join(words[-n:])), ()))
+    return any(places for _, places in _endings(name))
+
+
+@lru_cache(maxsize=1 << 14)
+def place_at_end(name: str, province_code: str | None = None) -> Place | None:
+    """The unit a body's name ends with, written without a level word: "Sở Y tế Nghệ An" is of
+    Nghệ An, "Công an Hà Nam" of Hà Nam (the longest ending that names one). A province or
+    city wins; a district only when the name is of one district, in the article's province
+    (`province_code`) when given. "Hồ Chí Minh" only after its level word: it ends names after
+    the man ("Học viện … Hồ Chí Minh", "Đoàn Thanh niên Cộng sản Hồ Chí Minh")."""
+    for before, places in _endings(name):
+        if before.casefold() not in {"thành phố", "phố", "tp", "tp."}:
+            places = [p for p in places if p.name != "Hồ Chí Minh"]
+        if not places:
+            continue
+        wide = [p for p in places if p.level in {"province", "city"}]
+        narrow = [p for p in places if p.level == "district"
+                  and (province_code is None or p.province_code == province_code)]
+        found = {(p.code, p.level): p for p in wide or narrow}
+        return next(iter(found.values())) if len(found) == 1 else None
+    return None
 
 
 @lru_cache(maxsize=1)

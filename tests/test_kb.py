@@ -403,6 +403,8 @@ QUANG_TRI = {"name": "Quảng Trị", "level": "province", "code": "45", "provin
              "province_code": "45", "system": "legacy"}
 KON_TUM = {"name": "Kon Tum", "level": "province", "code": "62", "province": "Kon Tum",
            "province_code": "62", "system": "legacy"}
+NGHE_AN = {"name": "Nghệ An", "level": "province", "code": "40", "province": "Nghệ An", "province_code": "40",
+           "system": "legacy"}
 HO_CHI_MINH = {"name": "Hồ Chí Minh", "level": "city", "code": "79", "province": "Hồ Chí Minh",
                "province_code": "79", "system": "legacy"}
 
@@ -650,7 +652,9 @@ def test_a_body_is_one_however_its_place_is_written(tmp_path):
     """The gazetteer names unit 46 "Huế"; articles write "Thừa Thiên Huế" and "Thừa Thiên -
     Huế". "Tỉnh ủy" of either spelling is one body (the pool KB had 23 such pairs), "Thành ủy
     Huế" another; a body named by its province alone keeps one name ("Bà Rịa - Vũng Tàu", not
-    "Bà Rịa - Vũng Tàu Bà Rịa - Vũng Tàu")."""
+    "Bà Rịa - Vũng Tàu Bà Rịa - Vũng Tàu"). A body whose name ends with its province, with no
+    level word and no place given ("Sở Y tế Nghệ An"), is that province's ("Sở Y tế tỉnh Nghệ
+    An"); "Học viện Chính trị quốc gia Hồ Chí Minh" is named after the man, not the city."""
     hue = {"name": "Huế", "level": "city", "code": "46", "province": "Huế", "province_code": "46",
            "system": "legacy"}
     brvt = {"name": "Bà Rịa - Vũng Tàu", "level": "province", "code": "77", "province": "Bà Rịa - Vũng Tàu",
@@ -663,13 +667,24 @@ def test_a_body_is_one_however_its_place_is_written(tmp_path):
         "h/3": [fact(ent("PER", "Nguyễn Văn Phương", "p1"), "holds_position",
                      ent("ORG", "Thành ủy Huế", "o1", place=hue), title="Bí thư")],
         "b/1": [fact(ent("PER", "Nguyễn Văn Thọ", "p1"), "holds_position",
-                     ent("ORG", "Bà Rịa - Vũng Tàu", "o1", place=brvt), title="Trưởng đoàn")]})
+                     ent("ORG", "Bà Rịa - Vũng Tàu", "o1", place=brvt), title="Trưởng đoàn")],
+        "n/1": [fact(ent("PER", "Dương Đình Chỉnh", "p1"), "holds_position",
+                     ent("ORG", "Sở Y tế Nghệ An", "o1"), title="Giám đốc")],
+        "n/2": [fact(ent("PER", "Dương Đình Chỉnh", "p1"), "holds_position",
+                     ent("ORG", "Sở Y tế tỉnh Nghệ An", "o1", place=NGHE_AN), title="Giám đốc")],
+        "v/1": [fact(ent("PER", "Nguyễn Xuân Thắng", "p1"), "holds_position",
+                     ent("ORG", "Học viện Chính trị quốc gia Hồ Chí Minh", "o1"), title="Giám đốc")]})
     build([out], tmp_path / "kb.sqlite")
     with closing(connect(tmp_path / "kb.sqlite")) as c:
         names = dict(c.execute("SELECT name, count(*) FROM orgs GROUP BY 1"))
         [committee] = query.org(c, "Tỉnh ủy Thừa Thiên - Huế")
-    assert names == {"Tỉnh ủy Thừa Thiên Huế": 1, "Thành ủy Huế": 1, "Bà Rịa - Vũng Tàu": 1}
+        [health] = query.org(c, "Sở Y tế Nghệ An")
+        [academy] = query.org(c, "Học viện Chính trị quốc gia Hồ Chí Minh")
+    assert names == {"Tỉnh ủy Thừa Thiên Huế": 1, "Thành ủy Huế": 1, "Bà Rịa - Vũng Tàu": 1,
+                     "Sở Y tế Nghệ An": 1, "Học viện Chính trị quốc gia Hồ Chí Minh": 1}
     assert sorted(h["person"] for h in committee["holders"]) == ["Lê Trường Lưu", "Phan Ngọc Thọ"]
+    assert health["unit"]["code"] == "40" and health["documents"] == ["n/1", "n/2"]
+    assert academy["unit"] is None
 
 
 def test_a_local_body_named_without_a_place_is_one_per_province(tmp_path):

@@ -147,8 +147,19 @@ def body_place(name: str, place: dict | None, province: dict | None) -> dict | N
     a province has one of (`provincial_body`) is that body of the province the article is about
     (`province`, a place), so "Sở Nội vụ" of a Kon Tum article is "Sở Nội vụ tỉnh Kon Tum", and
     of a Hà Nội article another body. Another local body ("Ban Thường vụ": of the province's
-    party committee or of a district's) gets none, and stays its article's (`org_key`)."""
-    if place or not province or not is_local_body(name):
+    party committee or of a district's) gets none, and stays its article's (`org_key`). A body
+    whose name ends with its unit, written without a level word ("Sở Y tế Nghệ An", "Công an
+    Hà Nam"), is of that unit (`gazetteer.place_at_end`), unless a national word names it
+    for the country."""
+    if place:
+        return place
+    if not (_NATIONAL_WORD.search(name) or _MINISTRY.search(name)):
+        from ..gazetteer import place_at_end  # spaCy and the index: only for a body without a place
+
+        written = place_at_end(clean(name), (province or {}).get("province_code"))
+        if written is not None:
+            return written.to_json()
+    if not province or not is_local_body(name):
         return place
     return province if provincial_body(name, province.get("level") == "city") else None
 
