@@ -618,7 +618,7 @@ def test_the_holder_of_a_national_post_is_one_person_across_articles(tmp_path):
     of another, and the Bộ trưởng Công an the Tổng Bí thư (the pool KB had each as two); the
     head of a central body is one such post ("Trưởng Ban Tổ chức Trung ương" later "Thủ
     tướng"), not the head of a body the centre runs in a province ("Giám đốc Bệnh viện Trung
-    ương Huế"), whose namesake Thủ tướng stays apart."""
+    ương Huế"), whose namesake Thủ tướng stays apart; so is a seat in the Politburo."""
     gs = ent("TITLE", "Tổng Bí thư", "t1")
     phuc, lam = ent("PER", "Nguyễn Xuân Phúc", "p1"), ent("PER", "Tô Lâm", "p1")
     out = write_out(tmp_path / "out", {
@@ -631,6 +631,9 @@ def test_the_holder_of_a_national_post_is_one_person_across_articles(tmp_path):
         "g/2": [fact(ent("PER", "Phạm Minh Chính", "p1"), "has_title", ent("TITLE", "Thủ tướng", "t1"))],
         "g/3": [fact(ent("PER", "Phạm Minh Chính", "p1"), "holds_position",
                      ent("ORG", "Bệnh viện Trung ương Huế", "o1"), title="Giám đốc")],
+        "h/1": [fact(ent("PER", "Nguyễn Minh Triết", "p1"), "holds_position",
+                     ent("ORG", "Bộ Chính trị", "o1"), title="Ủy viên")],
+        "h/2": [fact(ent("PER", "Nguyễn Minh Triết", "p1"), "has_title", ent("TITLE", "Chủ tịch nước", "t1"))],
         "a/1": [fact(ent("PER", "Nguyễn Phú Trọng", "p1"), "has_title", gs)],
         "b/1": [fact(ent("PER", "Nguyễn Phú Trọng", "p1"), "has_title", gs)],
         "c/1": [fact(ent("PER", "Nguyễn Phú Trọng", "p1"), "has_title", ent("TITLE", "Tổng Bí thư", "t1"),
@@ -646,6 +649,7 @@ def test_the_holder_of_a_national_post_is_one_person_across_articles(tmp_path):
         assert [p["documents"] for p in query.person(c, "Nguyễn Xuân Phúc")] == [["e/1", "e/2"]]
         assert [p["documents"] for p in query.person(c, "Tô Lâm")] == [["f/1", "f/2"]]
         assert sorted(p["documents"] for p in query.person(c, "Phạm Minh Chính")) == [["g/1", "g/2"], ["g/3"]]
+        assert [p["documents"] for p in query.person(c, "Nguyễn Minh Triết")] == [["h/1", "h/2"]]
 
 
 def test_a_body_is_one_however_its_place_is_written(tmp_path):

@@ -74,9 +74,10 @@ def is_bare_body(name: str) -> bool:
 
 # Posts at the top of the state and party, often named without their body ("Tổng Bí thư Nguyễn
 # Phú Trọng", "Phó Thủ tướng Vũ Đức Đam", "Bộ trưởng Công an Tô Lâm"): the country has one holder
-# of each, or a handful, at a time, so two people of one full name who held one are one person (folded).
+# of each, or a handful (the Politburo some eighteen), at a time, so two people of one full name who
+# held one are one person (folded).
 NATIONAL_POSTS = {"tong bi thu", "chu tich nuoc", "thu tuong", "thu tuong chinh phu", "chu tich quoc hoi",
-                  "thuong truc ban bi thu", "pho thu tuong", "pho thu tuong chinh phu",
+                  "thuong truc ban bi thu", "uy vien bo chinh tri", "pho thu tuong", "pho thu tuong chinh phu",
                   "pho thu tuong thuong truc", "pho chu tich nuoc", "pho chu tich quoc hoi",
                   *(fold(f"Bộ trưởng {p}") for p in lexicon.MINISTRY_PORTFOLIOS)}
 
