@@ -154,7 +154,7 @@ def body_place(name: str, place: dict | None, province: dict | None) -> dict | N
     for the country."""
     if place:
         return place
-    if not (_NATIONAL_WORD.search(name) or _MINISTRY.search(name)):
+    if _may_end_in_place(name) and not (_NATIONAL_WORD.search(name) or _MINISTRY.search(name)):
         from ..gazetteer import place_at_end  # spaCy and the index: only for a body without a place
 
         written = place_at_end(clean(name), (province or {}).get("province_code"))
@@ -172,17 +172,26 @@ def body_base(name: str, place_name: str | None, code: str | None = None) -> str
     names the unit ('Tỉnh ủy Thừa Thiên - Huế' of unit 46, 'Huế': 'Tỉnh ủy')."""
     name = clean(name)
     words = name.split()
-    if code:
+    place = fold(place_name) if place_name else None
+    if place and fold(name) == place:
+        return ""
+    if place and fold(name).endswith(" " + place):
+        before = words[-len(place.split()) - 1]
+        if not code or not (before[:1].isupper() or before in "-–"):
+            return " ".join(words[: -len(place.split())])  # after a level word, a committee or a name
+    if code and _may_end_in_place(name):  # "Thừa Thiên - Huế": the place may begin before the unit's name
         for n in range(min(4, len(words)), 0, -1):  # the longest ending that names the unit
             if _names_unit(" ".join(words[-n:]), code):
                 return " ".join(words[:-n])
-    if place_name:
-        place = fold(place_name)
-        if fold(name) == place:
-            return ""
-        if fold(name).endswith(" " + place):
-            return " ".join(words[: -len(place.split())])
     return name
+
+
+def _may_end_in_place(name: str) -> bool:
+    """A name whose last word is capitalised or a number ("Quận 4") may end in a place; one
+    ending in a lower-case word ("Huyện ủy", "Ban Bí thư") does not, and the gazetteer, with
+    spaCy, need not be loaded for it."""
+    last = name.rsplit(maxsplit=1)[-1][:1] if name.strip() else ""
+    return last.isupper() or last.isdigit()
 
 
 @lru_cache(maxsize=1 << 14)
