@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections.abc import Collection
 from functools import lru_cache
+from types import ModuleType
 
 from .. import lexicon
 from ..read import clean
@@ -100,13 +101,15 @@ def national_post(title: str, body: str | None) -> str | None:
     found = next((post for post in map(fold, candidates) if post in NATIONAL_POSTS), None)
     if found or body is None or norm(title) not in HEAD_TITLES or not _CENTRAL.search(body):
         return found
-    return None if _NAMES_UNIT.search(body) or _ends_in_place(body) else fold(f"{title} {body}")
+    return None if _NAMES_UNIT.search(body) or _gazetteer().ends_in_place(body) else fold(f"{title} {body}")
 
 
-def _ends_in_place(name: str) -> bool:
-    from ..gazetteer import ends_in_place  # spaCy and the index: only for a central body's head
+def _gazetteer() -> ModuleType:
+    """The gazetteer, imported when a name first needs it: it loads spaCy and the place index,
+    which a build whose names never end in a place does without (`_may_end_in_place`)."""
+    from .. import gazetteer
 
-    return ends_in_place(name)
+    return gazetteer
 
 
 @lru_cache(maxsize=1 << 16)
@@ -125,9 +128,7 @@ def is_local_body(name: str) -> bool:
         return False
     if not (_LOCAL_HEAD.match(name) or _LOCAL_COMMITTEE.search(name)):
         return False
-    from ..gazetteer import ends_in_place  # spaCy and the index: only when such a name comes up
-
-    return not ends_in_place(name)  # "Sở Nội vụ Hà Tĩnh": by that name one body nationwide already
+    return not _gazetteer().ends_in_place(name)  # "Sở Nội vụ Hà Tĩnh": its name's end places it (`body_place`)
 
 
 _PROVINCIAL_HEAD = re.compile(rf"^(?:{lexicon.alternation(lexicon.PROVINCIAL_BODY_HEADS)})\s", re.IGNORECASE)
@@ -155,9 +156,7 @@ def body_place(name: str, place: dict | None, province: dict | None) -> dict | N
     if place:
         return place
     if _may_end_in_place(name) and not (_NATIONAL_WORD.search(name) or _MINISTRY.search(name)):
-        from ..gazetteer import place_at_end  # spaCy and the index: only for a body without a place
-
-        written = place_at_end(clean(name), (province or {}).get("province_code"))
+        written = _gazetteer().place_at_end(clean(name), (province or {}).get("province_code"))
         if written is not None:
             return written.to_json()
     if not province or not is_local_body(name):
@@ -197,9 +196,7 @@ def _may_end_in_place(name: str) -> bool:
 @lru_cache(maxsize=1 << 14)
 def _names_unit(words: str, code: str) -> bool:
     """Whether the gazetteer reads these words as the unit of this code ('Thừa Thiên - Huế', 46)."""
-    from ..gazetteer import Gazetteer  # spaCy and the index: only for a body with a place
-
-    return any(place.code == code for place in Gazetteer.shared().candidates(words, True))
+    return any(place.code == code for place in _gazetteer().Gazetteer.shared().candidates(words, True))
 
 
 def body_kind(name: str, place_name: str | None, code: str | None = None) -> str:
