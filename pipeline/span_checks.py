@@ -439,6 +439,34 @@ def bodies_end_before_a_verb(doc: Doc, spans: list[Span]) -> list[Span]:
     return out
 
 
+def bodies_end_at_a_glued_clause(doc: Doc, spans: list[Span]) -> list[Span]:
+    """An ORG that runs on past the place ending its name into a capitalised post or body, or a
+    capitalised "Năm" before a year, ends with the place: a page flattened without a full stop
+    glued the next clause or headline to it ("Bí thư [Tỉnh ủy Lai Châu] Thủ tướng bổ nhiệm …",
+    "Giám đốc [Sở Nội vụ Hà Tĩnh] Năm 2019 …", "[công ty Điện lực Quảng Bình] UBKT Tỉnh ủy …")."""
+    words = words_of(doc)
+    places = words.place_tags
+    out = []
+    for span in spans:
+        if span.label_ == "ORG":
+            cut = next((k for k in range(span.start + 2, span.end)
+                        if places[k - 1] and places[k] != "I" and _opens_a_clause(words, k)), None)
+            if cut is not None:
+                span = span_from(span, span.start, cut)
+        out.append(span)
+    return out
+
+
+def _opens_a_clause(words: Words, k: int) -> bool:
+    """A capitalised post or body head ("Thủ tướng", "UBKT"), or "Năm" before a number."""
+    word = words[k]
+    if not word.orth_[:1].isupper():
+        return False
+    if word.tag_ in {KIND_TITLE, KIND_ORG}:
+        return True
+    return word.norm_ == "năm" and k + 1 < len(words) and words[k + 1].like_num
+
+
 def bodies_over_joined_activities(doc: Doc, spans: list[Span]) -> list[Span]:
     """A body whose name joins two activities with a comma goes on over it, whoever cut it there
     (case 186): "[Cục Đào tạo], bồi dưỡng cán bộ" -> "[Cục Đào tạo, bồi dưỡng cán bộ]", "[Trung
@@ -970,7 +998,8 @@ def date_ranges_whole(doc: Doc, spans: list[Span]) -> list[Span]:
 AFTER_MERGE: tuple[Callable[[Doc, list[Span]], list[Span]], ...] = (
     titles_with_a_person, no_title_for_a_proposed_post, no_title_for_an_unnamed_subject, no_title_for_a_field,
     no_title_for_a_post_acting_or_spoken_of, no_span_for_a_board, no_body_for_a_degree,
-    bodies_end_before_a_verb, bodies_over_joined_activities, known_names_whole, holders_out_of_bodies,
+    bodies_end_before_a_verb, bodies_end_at_a_glued_clause, bodies_over_joined_activities, known_names_whole,
+    holders_out_of_bodies,
     titles_before_their_holder,
     places_whole, places_heading_an_item, places_are_no_bodies, numbers_are_no_places,
     abbreviations_are_no_people, no_person_in_a_split_verb, places_with_their_level, without_nationalities,
