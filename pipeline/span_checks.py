@@ -446,6 +446,8 @@ def bodies_end_at_a_glued_clause(doc: Doc, spans: list[Span]) -> list[Span]:
     "Giám đốc [Sở Nội vụ Hà Tĩnh] Năm 2019 …", "[công ty Điện lực Quảng Bình] UBKT Tỉnh ủy …")."""
     words = words_of(doc)
     places = words.place_tags
+    if not places:  # a Doc the gazetteer has not read
+        return spans
     out = []
     for span in spans:
         if span.label_ == "ORG":

@@ -10,6 +10,7 @@ from pipeline.span_checks import (
     abbreviations_are_no_people,
     abbreviations_inside,
     abbreviations_named_again,
+    bodies_end_at_a_glued_clause,
     bodies_end_before_a_verb,
     bodies_over_joined_activities,
     date_ranges_whole,
@@ -474,6 +475,22 @@ def test_a_body_ends_before_the_verb_it_runs_on_over():
              span(doc, "Hội đồng thẩm định", "ORG")]
     assert [s.text for s in bodies_end_before_a_verb(doc, spans)] == ["Sở Tài chính", "Tiểu ban Văn kiện",
                                                                        "Hội đồng thẩm định"]
+
+
+def test_a_body_ends_with_its_place_before_a_glued_clause():
+    """A flattened page glued a headline or the next clause to a body's name: "Bí thư [Tỉnh ủy
+    Lai Châu] Thủ tướng bổ nhiệm …", "[Sở Nội vụ Hà Tĩnh] Năm 2019 …", "[công ty Điện lực Quảng
+    Bình] UBKT Tỉnh ủy …". A body that goes on in lower case after its place ("UBND tỉnh Quảng
+    Trị khóa VII") or names its place last keeps its name."""
+    nlp = pipeline.load(None, {"pipeline.stages": ["gazetteer"]})
+    doc = nlp("Bà Mỷ giữ chức Bí thư Tỉnh ủy Lai Châu Thủ tướng bổ nhiệm nhân sự. Ông Quang, Giám đốc Sở Nội "
+              "vụ Hà Tĩnh Năm 2019 về cơ bản đã xong. Kế toán công ty Điện lực Quảng Bình UBKT Tỉnh ủy Quảng "
+              "Bình đề nghị. HĐND tỉnh Quảng Trị khóa VII họp.")
+    spans = [span(doc, "Tỉnh ủy Lai Châu Thủ tướng", "ORG"), span(doc, "Sở Nội vụ Hà Tĩnh Năm", "ORG"),
+             span(doc, "công ty Điện lực Quảng Bình UBKT Tỉnh ủy Quảng Bình", "ORG"),
+             span(doc, "HĐND tỉnh Quảng Trị khóa VII", "ORG")]
+    assert [s.text for s in bodies_end_at_a_glued_clause(doc, spans)] == [
+        "Tỉnh ủy Lai Châu", "Sở Nội vụ Hà Tĩnh", "công ty Điện lực Quảng Bình", "HĐND tỉnh Quảng Trị khóa VII"]
 
 
 def test_a_name_cut_short_grows_to_the_whole_name_the_article_gives_elsewhere():
