@@ -859,6 +859,57 @@ def lists_sharing_a_head(doc: Doc, spans: list[Span]) -> list[Span]:
     return out
 
 
+# The state bodies each unit of a level has one of, whose branches a list of places names:
+# "UBND các huyện: [Châu Thành], [Cầu Kè]" (case 146).
+_STATE_BODY_HEADS = {"ubnd", "ủy ban nhân dân", "hđnd", "hội đồng nhân dân", "ủy ban hành chính", "công an"}
+_PLACE_OR_BODY = {"LOC", "ORG"}  # what the model may call a listed place
+
+
+def branches_listed_by_place(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Case 146: places listed after a state body and a level word ("UBND các huyện: Châu Thành,
+    Cầu Kè", "Chủ tịch UBND các tỉnh: Lâm Đồng, Tây Ninh", "UBND tỉnh: Long An, Lạng Sơn",
+    "Ủy ban hành chính các quận Ba Đình, Hoàn Kiếm") each name that body of the place: ORG, and
+    the body named for all of them is no span (rule 3). Not after a committee ("UB Kiểm tra
+    Tỉnh ủy các tỉnh [Hưng Yên], [Nam Định]": the places its committees sit in)."""
+    words = words_of(doc)
+    branches: set[int] = set()
+    named_for_all: list[tuple[int, int]] = []
+    n = 0
+    while n < len(spans):
+        opens = _list_opening(words, spans[n].start) if spans[n].label_ in _PLACE_OR_BODY else None
+        if opens is None:
+            n += 1
+            continue
+        named_for_all.append((opens, spans[n].start))
+        branches.add(n)
+        while n + 1 < len(spans) and spans[n + 1].label_ in _PLACE_OR_BODY and spans[n + 1].start == spans[n].end + 1 \
+                and words[spans[n].end].orth_ in {",", "và"}:
+            n += 1
+            branches.add(n)
+        n += 1
+    return [span_from(s, s.start, s.end, "ORG") if i in branches else s for i, s in enumerate(spans)
+            if not (s.label_ == "ORG" and any(a <= s.start and s.end <= b for a, b in named_for_all))]
+
+
+def _list_opening(words: Words, start: int) -> int | None:
+    """Where the state body opens, when the place at `start` opens a list after it and a level
+    word ("UBND các huyện: ", "UBND tỉnh: ", "Ủy ban hành chính các quận "), else None."""
+    k = start - 1
+    colon = k >= 0 and words[k].orth_ == ":"
+    k -= colon
+    if k < 0 or words[k].norm_ not in LEVEL_WORDS:
+        return None
+    k -= 1
+    many = k >= 0 and words[k].norm_ == "các"
+    k -= many
+    if not (many or colon):
+        return None
+    for size in (3, 2, 1):  # the state body's head, in one to three words
+        if k - size + 1 >= 0 and " ".join(w.norm_ for w in words[k - size + 1:k + 1]) in _STATE_BODY_HEADS:
+            return k - size + 1
+    return None
+
+
 def given_names_again(doc: Doc, spans: list[Span]) -> list[Span]:
     """Case 36: a person named in full is named again by the given name, after a title or an
     honorific ("Bí thư [Nghĩa]" for Trương Quang Nghĩa, "ông [Dương]") or before a quoted nickname
@@ -1007,5 +1058,5 @@ AFTER_MERGE: tuple[Callable[[Doc, list[Span]], list[Span]], ...] = (
     abbreviations_are_no_people, no_person_in_a_split_verb, places_with_their_level, without_nationalities,
     the_party_where_it_acts, no_body_of_many, no_body_named_with_a_demonstrative, no_body_credited_for_a_photo,
     no_body_for_an_organising_committee, abbreviations_inside, abbreviations_named_again, no_body_for_a_programme,
-    lists_sharing_a_head,
+    lists_sharing_a_head, branches_listed_by_place,
     given_names_again, ministers_with_their_portfolio, names_whole_as_elsewhere, date_ranges_whole)
