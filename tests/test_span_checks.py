@@ -13,6 +13,7 @@ from pipeline.span_checks import (
     bodies_end_at_a_glued_clause,
     bodies_end_before_a_verb,
     bodies_over_joined_activities,
+    branches_listed_by_place,
     date_ranges_whole,
     given_names_again,
     holders_out_of_bodies,
@@ -491,6 +492,25 @@ def test_a_body_ends_with_its_place_before_a_glued_clause():
              span(doc, "HĐND tỉnh Quảng Trị khóa VII", "ORG")]
     assert [s.text for s in bodies_end_at_a_glued_clause(doc, spans)] == [
         "Tỉnh ủy Lai Châu", "Sở Nội vụ Hà Tĩnh", "công ty Điện lực Quảng Bình", "HĐND tỉnh Quảng Trị khóa VII"]
+
+
+def test_places_listed_after_a_state_body_are_its_branches():
+    """Case 146: "UBND các huyện: [Châu Thành], [Cầu Kè]" and "UBND tỉnh: [Long An], [Lạng Sơn]"
+    name the people's committee of each place (ORG), and "UBND tỉnh" before the list names none;
+    after a counted level word the places are places, and after a committee ("UB Kiểm tra Tỉnh
+    ủy các tỉnh …") the list is left as it is."""
+    nlp = pipeline.load(None, {"pipeline.stages": []})
+    doc = nlp("Sai phạm tại UBND các huyện: Châu Thành, Cầu Kè và Trà Cú. UBND tỉnh: Long An, Lạng Sơn vừa "
+              "kiện toàn. Trên địa bàn 7 huyện: Cầu Ngang, Càng Long. UB Kiểm tra Tỉnh ủy các tỉnh Hà Giang, "
+              "Hòa Bình kiểm tra.")
+    places = ["Châu Thành", "Cầu Kè", "Trà Cú", "Long An", "Lạng Sơn", "Cầu Ngang", "Càng Long", "Hà Giang",
+              "Hòa Bình"]
+    spans = sorted([span(doc, "UBND tỉnh", "ORG")] + [span(doc, p, "LOC") for p in places],
+                   key=lambda s: s.start)
+    out = {(s.text, s.label_) for s in branches_listed_by_place(doc, spans)}
+    assert out == {("Châu Thành", "ORG"), ("Cầu Kè", "ORG"), ("Trà Cú", "ORG"), ("Long An", "ORG"),
+                   ("Lạng Sơn", "ORG"), ("Cầu Ngang", "LOC"), ("Càng Long", "LOC"), ("Hà Giang", "LOC"),
+                   ("Hòa Bình", "LOC")}
 
 
 def test_a_name_cut_short_grows_to_the_whole_name_the_article_gives_elsewhere():
