@@ -31,7 +31,7 @@ from .gazetteer import LEVEL_WORDS
 from .schema import KIND_ORG, KIND_TITLE, POST_LIST_LABELS, word_kind
 from .shapes import RANGE_JOINS
 from .spans import sentence_numbers, span_from
-from .words import Words, span_text, words_of
+from .words import Words, span_norm, span_text, words_of
 
 
 def titles_with_a_person(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -244,6 +244,29 @@ def the_party_where_it_acts(doc: Doc, spans: list[Span]) -> list[Span]:
     words = words_of(doc)
     return [s for s in spans if not (s.label_ == "ORG" and s.start > 0 and span_text(s) == "Đảng"
                                      and words[s.start - 1].norm_ in _PARTY_AS_MODIFIER)]
+
+
+# The police named alone as a force or a sector (case 148), and the centre named as a level
+# (cases 116 and 198): after these words "TƯ" or "Trung ương" is where, not who.
+_THE_POLICE = {"cand", "công an nhân dân"}
+_CENTRE = {"tư", "trung ương", "t.ư", "tw"}
+_CENTRE_AS_A_LEVEL = {"thuộc", "trực thuộc", "cơ quan", "ngành", "ở"}
+
+
+def no_body_for_a_force_or_a_level(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Case 148: "Công an nhân dân" ("CAND") alone names the police as a force or a sector, no
+    body ("xây dựng lực lượng CAND", "tổ chức Đảng trong CAND"), but the newspaper after "Theo"
+    (case 43). Cases 116 and 198: the centre after "trực thuộc", "cơ quan", "ngành" or "ở" is the
+    central level ("các đảng bộ trực thuộc TƯ", "các bộ, ngành Trung ương", "ở TƯ không có
+    chạy"), no body."""
+    words = words_of(doc)
+
+    def before(span: Span) -> str:
+        return words[span.start - 1].norm_ if span.start else ""
+
+    return [s for s in spans if not (s.label_ == "ORG" and (
+        (span_norm(s) in _THE_POLICE and before(s) != "theo")
+        or (span_norm(s) in _CENTRE and before(s) in _CENTRE_AS_A_LEVEL)))]
 
 
 def known_names_whole(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -1056,7 +1079,8 @@ AFTER_MERGE: tuple[Callable[[Doc, list[Span]], list[Span]], ...] = (
     titles_before_their_holder,
     places_whole, places_heading_an_item, places_are_no_bodies, numbers_are_no_places,
     abbreviations_are_no_people, no_person_in_a_split_verb, places_with_their_level, without_nationalities,
-    the_party_where_it_acts, no_body_of_many, no_body_named_with_a_demonstrative, no_body_credited_for_a_photo,
+    the_party_where_it_acts, no_body_for_a_force_or_a_level, no_body_of_many, no_body_named_with_a_demonstrative,
+    no_body_credited_for_a_photo,
     no_body_for_an_organising_committee, abbreviations_inside, abbreviations_named_again, no_body_for_a_programme,
     lists_sharing_a_head, branches_listed_by_place,
     given_names_again, ministers_with_their_portfolio, names_whole_as_elsewhere, date_ranges_whole)
