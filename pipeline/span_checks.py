@@ -246,43 +246,6 @@ def the_party_where_it_acts(doc: Doc, spans: list[Span]) -> list[Span]:
                                      and words[s.start - 1].norm_ in _PARTY_AS_MODIFIER)]
 
 
-# The heads of government and state, who act as an authority with no one named (K8).
-_HEADS_OF_STATE = {"thủ tướng", "thủ tướng chính phủ", "chủ tịch nước"}
-_GOVERNMENT = {"chính phủ", "cp"}
-_IN_A_LIST_OF_POSTS = {",", "-", "–", ";"}
-
-
-def heads_of_state_acting(doc: Doc, spans: list[Span]) -> list[Span]:
-    """K8: "Thủ tướng" ("Thủ tướng Chính phủ") or "Chủ tịch nước" with no one named, acting as
-    an authority, is one ORG: "Đồng thời, [Thủ tướng] có quyết định phê chuẩn …", "[Chủ tịch
-    nước] giáng cấp bậc hàm …", "được [Thủ tướng Chính phủ] phê duyệt". A post with its holder
-    after it ("Thủ tướng Phạm Minh Chính") or in a person's list of posts ("ông X, Ủy viên Bộ
-    Chính trị, Thủ tướng Chính phủ") stays a TITLE."""
-    words = words_of(doc)
-    ends = {s.end for s in spans}
-    out, n = [], 0
-    while n < len(spans):
-        span = spans[n]
-        n += 1
-        if span.label_ != "TITLE" or span_norm(span) not in _HEADS_OF_STATE:
-            out.append(span)
-            continue
-        end = span.end
-        if n < len(spans) and spans[n].label_ == "ORG" and spans[n].start == end and span_norm(spans[n]) in _GOVERNMENT:
-            end = spans[n].end
-        named = n < len(spans) and spans[n].label_ == "PER" and spans[n].start == end \
-            or n + 1 < len(spans) and end > span.end and spans[n + 1].label_ == "PER" and spans[n + 1].start == end
-        before = span.start - 1 - (span.start > 0 and words[span.start - 1].norm_ == "nguyên")
-        listed = before > 0 and words[before].orth_ in _IN_A_LIST_OF_POSTS and before in ends
-        if named or listed:
-            out.append(span)
-            continue
-        out.append(span_from(span, span.start, end, "ORG"))
-        if end > span.end:
-            n += 1  # "Chính phủ" is inside it now
-    return out
-
-
 # The police named alone as a force or a sector (case 148), and the centre named as a level
 # (cases 116 and 198): after these words "TƯ" or "Trung ương" is where, not who.
 _THE_POLICE = {"cand", "công an nhân dân"}
@@ -1109,8 +1072,7 @@ def date_ranges_whole(doc: Doc, spans: list[Span]) -> list[Span]:
 
 # The guidelines' rules that a span list from the merge must still satisfy, in this order.
 AFTER_MERGE: tuple[Callable[[Doc, list[Span]], list[Span]], ...] = (
-    heads_of_state_acting, titles_with_a_person, no_title_for_a_proposed_post, no_title_for_an_unnamed_subject,
-    no_title_for_a_field,
+    titles_with_a_person, no_title_for_a_proposed_post, no_title_for_an_unnamed_subject, no_title_for_a_field,
     no_title_for_a_post_acting_or_spoken_of, no_span_for_a_board, no_body_for_a_degree,
     bodies_end_before_a_verb, bodies_end_at_a_glued_clause, bodies_over_joined_activities, known_names_whole,
     holders_out_of_bodies,
