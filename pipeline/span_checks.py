@@ -246,7 +246,7 @@ def the_party_where_it_acts(doc: Doc, spans: list[Span]) -> list[Span]:
                                      and words[s.start - 1].norm_ in _PARTY_AS_MODIFIER)]
 
 
-# The police named alone as a force or a sector (case 148), and the centre named as a level
+# The police named alone as a force or a sector (cases 148, 199), and the centre named as a level
 # (cases 116 and 198): after these words "TƯ" or "Trung ương" is where, not who.
 _THE_POLICE = {"cand", "công an nhân dân", "công an xã"}
 _CENTRE = {"tư", "trung ương", "t.ư", "tw"}
@@ -256,7 +256,8 @@ _CENTRE_AS_A_LEVEL = {"thuộc", "trực thuộc", "cơ quan", "ngành", "ở"}
 def no_body_for_a_force_or_a_level(doc: Doc, spans: list[Span]) -> list[Span]:
     """Case 148: "Công an nhân dân" ("CAND") alone names the police as a force or a sector, no
     body ("xây dựng lực lượng CAND", "tổ chức Đảng trong CAND"), but the newspaper after "Theo"
-    (case 43); so does "Công an xã" with no commune named ("bố trí Công an xã chính quy", case 199). Cases 116 and 198: the centre after "trực thuộc", "cơ quan", "ngành" or "ở" is the
+    (case 43); so does "Công an xã" with no commune named ("bố trí Công an xã chính quy", case
+    199). Cases 116 and 198: the centre after "trực thuộc", "cơ quan", "ngành" or "ở" is the
     central level ("các đảng bộ trực thuộc TƯ", "các bộ, ngành Trung ương", "ở TƯ không có
     chạy"), no body."""
     words = words_of(doc)

@@ -515,12 +515,14 @@ def test_places_listed_after_a_state_body_are_its_branches():
 
 
 def test_the_police_as_a_force_and_the_centre_as_a_level_are_no_bodies():
-    """Case 148: "CAND" alone is the police as a force ("lực lượng CAND"), but the newspaper
-    after "Theo"; cases 116 and 198: "TƯ" after "trực thuộc", "cơ quan", "ngành" or "ở" is the
-    central level, and "của Trung ương" the Central Committee acting."""
+    """Cases 148 and 199: "CAND" alone is the police as a force ("lực lượng CAND"), but the
+    newspaper after "Theo", and so is "Công an xã" with no commune; cases 116 and 198: "TƯ"
+    after "trực thuộc", "cơ quan", "ngành" or "ở" is the central level, and "của Trung ương"
+    the Central Committee acting."""
     nlp = pipeline.load(None, {"pipeline.stages": []})
     doc = nlp("Xây dựng lực lượng CAND vững mạnh. Theo CAND, ông A được bổ nhiệm. Ở TƯ không có chạy, các "
-              "đảng bộ trực thuộc TƯ và các bộ, ngành Trung ương phải gương mẫu. Nghị quyết của Trung ương ban hành.")
+              "đảng bộ trực thuộc TƯ và các bộ, ngành Trung ương phải gương mẫu. Nghị quyết của Trung ương ban hành. "
+              "Bố trí Công an xã chính quy.")
     text = doc.text
     first_tu = text.index("TƯ")
     spans = [span(doc, "CAND", "ORG"), doc.char_span(text.index("CAND", text.index("Theo")),
@@ -528,7 +530,8 @@ def test_the_police_as_a_force_and_the_centre_as_a_level_are_no_bodies():
              doc.char_span(first_tu, first_tu + 2, "ORG"),
              doc.char_span(text.index("TƯ", first_tu + 2), text.index("TƯ", first_tu + 2) + 2, "ORG"),
              doc.char_span(text.index("Trung ương"), text.index("Trung ương") + 10, "ORG"),
-             doc.char_span(text.rindex("Trung ương"), text.rindex("Trung ương") + 10, "ORG")]
+             doc.char_span(text.rindex("Trung ương"), text.rindex("Trung ương") + 10, "ORG"),
+             span(doc, "Công an xã", "ORG")]
     kept = [(s.start_char, s.text) for s in no_body_for_a_force_or_a_level(doc, spans)]
     assert kept == [(text.index("CAND", text.index("Theo")), "CAND"), (text.rindex("Trung ương"), "Trung ương")]
 
