@@ -270,15 +270,6 @@ def no_body_for_a_force_or_a_level(doc: Doc, spans: list[Span]) -> list[Span]:
         or (span_norm(s) in _CENTRE and before(s) in _CENTRE_AS_A_LEVEL)))]
 
 
-def centre_without_its_plenum(doc: Doc, spans: list[Span]) -> list[Span]:
-    """The number after the centre is its plenum's, not its name's: "Hội nghị [TƯ] 8", "Hội nghị
-    [Trung ương] 4 khóa XII" (the training gold leaves the number outside in 45 of 46 such
-    bodies)."""
-    words = words_of(doc)
-    return [span_from(s, s.start, s.end - 1) if s.label_ == "ORG" and s.end - s.start >= 2
-            and words[s.end - 1].like_num and words[s.end - 2].norm_ in _CENTRE else s for s in spans]
-
-
 def known_names_whole(doc: Doc, spans: list[Span]) -> list[Span]:
     """A place or document the rules know whole is taken whole: a model span inside a rule
     span of its label grows to it ("Thừa Thiên" -> "[tỉnh Thừa Thiên - Huế]", "Luật Bảo vệ" ->
@@ -1089,8 +1080,7 @@ AFTER_MERGE: tuple[Callable[[Doc, list[Span]], list[Span]], ...] = (
     titles_before_their_holder,
     places_whole, places_heading_an_item, places_are_no_bodies, numbers_are_no_places,
     abbreviations_are_no_people, no_person_in_a_split_verb, places_with_their_level, without_nationalities,
-    the_party_where_it_acts, no_body_for_a_force_or_a_level, centre_without_its_plenum, no_body_of_many,
-    no_body_named_with_a_demonstrative,
+    the_party_where_it_acts, no_body_for_a_force_or_a_level, no_body_of_many, no_body_named_with_a_demonstrative,
     no_body_credited_for_a_photo,
     no_body_for_an_organising_committee, abbreviations_inside, abbreviations_named_again, no_body_for_a_programme,
     lists_sharing_a_head, branches_listed_by_place,
