@@ -486,8 +486,14 @@ PROVINCIAL_BODY_HEADS = ["Sở", "Chi cục"]
 PROVINCIAL_COMMITTEES = ["Tỉnh ủy", "Tỉnh đoàn"]
 CITY_COMMITTEES = ["Thành ủy", "Thành đoàn"]
 PROVINCIAL_BOARDS = ["Đoàn đại biểu Quốc hội", "Đoàn ĐBQH"]
-# Words that make a name with a local head national, as written (case counts for the first letter
-# and for capitals: "TƯ" is no "Tư" of "Sở Tư pháp"): "Phòng Thương mại và Công nghiệp Việt Nam",
-# "Sở Giao dịch Ngân hàng Nhà nước"; a ministry ("Bộ Công an") counts too.
-NATIONAL_BODY_WORDS = ["Trung ương", "TW", "TƯ", "T.Ư", "Việt Nam", "quốc gia", "Quốc gia", "Quốc hội",
-                       "Chính phủ", "Nhà nước", "tối cao", "Tối cao", "Tổng cục"]
+# The party's centre as articles write it ("Ban Tổ chức Trung ương", "Hội nghị TƯ 8") ...
+CENTRE_WORDS = ["Trung ương", "TW", "TƯ", "T.Ư"]
+# ... with the state's, the words that name a central body, whose head is one of a few hundred
+# people in the country (`kb.keys.national_post`): "Tòa án nhân dân tối cao", "Ủy ban Pháp luật
+# của Quốc hội" ...
+CENTRAL_BODY_WORDS = [*CENTRE_WORDS, "Quốc hội", "Chính phủ", "Nhà nước", "tối cao", "Tối cao"]
+# ... and with the country's, the words that make a name with a local head national, as written
+# (case counts for the first letter and for capitals: "TƯ" is no "Tư" of "Sở Tư pháp"): "Phòng
+# Thương mại và Công nghiệp Việt Nam", "Sở Giao dịch Ngân hàng Nhà nước"; a ministry ("Bộ Công
+# an") counts too.
+NATIONAL_BODY_WORDS = [*CENTRAL_BODY_WORDS, "Việt Nam", "quốc gia", "Quốc gia", "Tổng cục"]

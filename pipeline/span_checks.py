@@ -249,7 +249,7 @@ def the_party_where_it_acts(doc: Doc, spans: list[Span]) -> list[Span]:
 # The police named alone as a force or a sector (cases 148, 199), and the centre named as a level
 # (cases 116 and 198): after these words "TƯ" or "Trung ương" is where, not who.
 _THE_POLICE = {"cand", "công an nhân dân", "công an xã"}
-_CENTRE = {"tư", "trung ương", "t.ư", "tw"}
+_CENTRE = {word.lower() for word in lexicon.CENTRE_WORDS}  # as `span_norm` reads them
 _CENTRE_AS_A_LEVEL = {"thuộc", "trực thuộc", "cơ quan", "ngành", "ở"}
 
 
@@ -817,9 +817,6 @@ def places_whole(doc: Doc, spans: list[Span]) -> list[Span]:
     return out
 
 
-_CENTRAL = {"tư", "trung ương"}  # a body of the centre names no province after it
-
-
 def places_heading_an_item(doc: Doc, spans: list[Span]) -> list[Span]:
     """Case 189: the items of a news digest open with their province and a colon, and a flattened
     page runs the item before into it: "… Phó Giám đốc [Công an Thanh Hóa] [Vĩnh Long]: Bổ
@@ -837,7 +834,7 @@ def places_heading_an_item(doc: Doc, spans: list[Span]) -> list[Span]:
             while start > span.start and places[start] == "I":
                 start -= 1
             if start > span.start and places[start] == "B" and (
-                    _is_place(places, start - 1) or words[start - 1].norm_ in _CENTRAL):
+                    _is_place(places, start - 1) or words[start - 1].norm_ in _CENTRE):
                 out += [span_from(span, span.start, start), span_from(span, start, end, "LOC")]
                 continue
         out.append(span)

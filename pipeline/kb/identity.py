@@ -29,8 +29,9 @@ person P only when all of these hold, else it becomes a new person:
    their positions; when none of the article person's bodies has a place, the province
    the article is about, `meta.province_code` of extract), or one personnel decision
    (`decides_on`), or a post the country has one holder or a handful of
-   (`keys.NATIONAL_POSTS`: "Tổng Bí thư", "Phó Thủ tướng", "Bộ trưởng Công an", …
-   however the article names its body, if at all): the same one, or another, as so few
+   (`keys.national_post`: "Tổng Bí thư", "Phó Thủ tướng", any minister, a seat in the
+   Politburo, the head of a central body, however the article names its body, if at all):
+   the same one, or another, as so few
    people hold any of them that two of one full name are one person, "Thủ tướng Nguyễn
    Xuân Phúc" of 2019 the "Chủ tịch nước Nguyễn Xuân Phúc" of 2022.
 3. Nothing contradicts: no head title (Bí thư, Chủ tịch, Giám đốc, … not Phó or Ủy
@@ -199,8 +200,8 @@ def person(conn: sqlite3.Connection, ctx: PersonContext, taken: set[int]) -> int
     my_provinces = sorted({r["province_code"] for r in orgs.values() if r["province_code"]}
                           or ([ctx.article_province] if ctx.article_province else []))
     decisions = sorted(ctx.decisions)
-    body_names = {oid: r["name"] for oid, r in orgs.items()}
-    my_posts = sorted({post for h in ctx.held if (post := keys.national_post(h.title_norm, body_names.get(h.org_id)))})
+    mine = [_held_row(h.title_norm, h.org_id, orgs.get(h.org_id)) for h in ctx.held]
+    my_posts = sorted({r["post"] for r in mine if r["post"]})
     supported = {r[0] for r in conn.execute(  # same name and a shared body, province or decision
         f"SELECT p.person_id FROM positions p LEFT JOIN orgs o ON o.id = p.org_id "
         f"WHERE p.person_id IN ({same_name}) AND (p.org_id IN ({marks(my_orgs)}) "
@@ -226,20 +227,18 @@ def person(conn: sqlite3.Connection, ctx: PersonContext, taken: set[int]) -> int
         bases.update({oid: r["base_norm"] for oid, r in orgs.items()})
         if _contradicts(ctx.held, theirs, bases):
             continue
-        their_posts = {keys.national_post(r["title_norm"], r["org_name"]) for r in theirs}
+        their_posts = {r["post"] for r in theirs}
         scored[pid] = (len(set(my_orgs) & their_orgs) + len(set(my_posts) & their_posts),
                        len(set(my_provinces) & {r["province_code"] for r in theirs if r["province_code"]}),
                        shared_decisions.get(pid, 0))
     if not scored:
         return None
     best = _best(conn, scored)
-    mine = _nationwide_posts((h.title_norm, h.org_id, orgs[h.org_id]["key"] if h.org_id is not None else None,
-                              body_names.get(h.org_id)) for h in ctx.held)
+    nationwide = _nationwide_posts(mine)
     for pid in sorted(scored):  # rule 5: others who share a nationwide post with this person are them too
         theirs = held.get(pid, [])
-        if pid != best and mine & _nationwide_posts((r["title_norm"], r["org_id"], r["org_key"], r["org_name"])
-                                                    for r in theirs) \
-                and not _apart(conn, held.get(best, []), theirs, best, pid):
+        if pid != best and nationwide & _nationwide_posts(theirs) and not _apart(conn, held.get(best, []), theirs,
+                                                                                 best, pid):
             _merge(conn, pid, best)
             held[best] = held.get(best, []) + theirs
     return best
@@ -258,18 +257,26 @@ def _best(conn: sqlite3.Connection, scored: dict[int, tuple[int, int, int]]) -> 
     return max(tied, key=lambda pid: (articles.get(pid, 0), -pid))
 
 
-def _nationwide_posts(held: Iterable[tuple[str, int | None, str | None, str | None]]) -> set[tuple[str, int | None]]:
-    """Of (title, body id, body key, body name) held, the posts that single a person out in the whole country:
-    any national post (`keys.NATIONAL_POSTS`, whatever its body: rule 2 makes two holders of
+def _nationwide_posts(held: Iterable[dict]) -> set[tuple[str, int | None]]:
+    """Of positions held (`_held_row`), the posts that single a person out in the whole country:
+    any national post (`keys.national_post`, whatever its body: rule 2 makes two holders of
     one full name one person, whichever posts they hold), or a title in a body keyed by its
     name alone (named without a place and no local body: one for the country, "Chính phủ")."""
     posts: set[tuple[str, int | None]] = set()
-    for title_norm, org_id, org_key, org_name in held:
-        if keys.national_post(title_norm, org_name):
+    for r in held:
+        if r["post"]:
             posts.add(("national post", None))
-        elif org_key is not None and "|" not in org_key:
-            posts.add((keys.fold(title_norm), org_id))
+        elif r["org_key"] is not None and "|" not in r["org_key"]:
+            posts.add((keys.fold(r["title_norm"]), r["org_id"]))
     return posts
+
+
+def _held_row(title_norm: str, org_id: int | None, org: sqlite3.Row | dict | None) -> dict:
+    """A position as identity reads it, the article's and the KB's alike: its title, its body
+    (id, key, name) and the national post it is, if any (read once)."""
+    name = org["name"] if org is not None else None
+    return {"title_norm": title_norm, "org_id": org_id, "org_key": org["key"] if org is not None else None,
+            "org_name": name, "post": keys.national_post(title_norm, name)}
 
 
 def _apart(conn: sqlite3.Connection, mine: list[dict], theirs: list[dict], a: int, b: int) -> bool:
@@ -317,11 +324,10 @@ def _positions(conn: sqlite3.Connection, people: list[int]) -> dict[int, list[di
             "o.key AS org_key, o.name AS org_name, o.province_code, o.base_norm "
             "FROM positions p LEFT JOIN orgs o ON o.id = p.org_id "
             f"WHERE p.person_id IN ({marks(people)})", people):
+        org = {"key": r["org_key"], "name": r["org_name"]} if r["org_id"] is not None else None
         held.setdefault(r["person_id"], []).append(
-            {"title_norm": keys.norm(r["title"]), "org_id": r["org_id"], "status": r["status"],
-             "held_on": r["held_on"], "org_key": r["org_key"], "org_name": r["org_name"],
-             "province_code": r["province_code"],
-             "base_norm": r["base_norm"]})
+            {**_held_row(keys.norm(r["title"]), r["org_id"], org), "status": r["status"],
+             "held_on": r["held_on"], "province_code": r["province_code"], "base_norm": r["base_norm"]})
     return held
 
 

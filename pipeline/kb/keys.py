@@ -83,10 +83,8 @@ NATIONAL_POSTS = {"tong bi thu", "chu tich nuoc", "thu tuong", "thu tuong chinh 
                   *(fold(f"Bộ trưởng {p}") for p in lexicon.MINISTRY_PORTFOLIOS)}
 
 
-# A body of the party's centre or of the state's ("Ban Tổ chức Trung ương", "Tòa án nhân dân
-# tối cao", "Ủy ban Pháp luật của Quốc hội"), not one named for the country ("… Việt Nam"): its
-# head is one of a few hundred people in the country.
-_CENTRAL = re.compile(r"(?<!\w)(?:Trung ương|TƯ|T\.Ư|TW|[Tt]ối cao|Quốc hội|Chính phủ|Nhà nước)(?!\w)")
+# A body of the party's centre or of the state's, not one named for the country ("… Việt Nam").
+_CENTRAL = lexicon.term_re(lexicon.CENTRAL_BODY_WORDS, ignore_case=False)
 
 
 def national_post(title: str, body: str | None) -> str | None:
@@ -102,6 +100,12 @@ def national_post(title: str, body: str | None) -> str | None:
     if found or body is None or norm(title) not in HEAD_TITLES or not _CENTRAL.search(body):
         return found
     return None if _NAMES_UNIT.search(body) or _gazetteer().ends_in_place(body) else fold(f"{title} {body}")
+
+
+def _named_for_the_country(name: str) -> bool:
+    """'Ban Tổ chức Trung ương', 'Bộ Công an', 'Phòng Thương mại và Công nghiệp Việt Nam': a
+    national word (`lexicon.NATIONAL_BODY_WORDS`) or a ministry in the name."""
+    return bool(_NATIONAL_WORD.search(name) or _MINISTRY.search(name))
 
 
 def _gazetteer() -> ModuleType:
@@ -124,7 +128,7 @@ def is_local_body(name: str) -> bool:
         return False
     if name.casefold() in _LOCAL_BOARDS:
         return True
-    if _NATIONAL_WORD.search(name) or _MINISTRY.search(name) or _NAMES_UNIT.search(name):
+    if _named_for_the_country(name) or _NAMES_UNIT.search(name):
         return False
     if not (_LOCAL_HEAD.match(name) or _LOCAL_COMMITTEE.search(name)):
         return False
@@ -155,12 +159,12 @@ def body_place(name: str, place: dict | None, province: dict | None) -> dict | N
     for the country."""
     if place:
         return place
-    if _may_end_in_place(name) and not (_NATIONAL_WORD.search(name) or _MINISTRY.search(name)):
+    if _may_end_in_place(name) and not _named_for_the_country(name):
         written = _gazetteer().place_at_end(clean(name), (province or {}).get("province_code"))
         if written is not None:
             return written.to_json()
     if not province or not is_local_body(name):
-        return place
+        return None
     return province if provincial_body(name, province.get("level") == "city") else None
 
 
