@@ -91,10 +91,11 @@ def _field_spelt(name: str) -> str:
     return f"{m.group(1)}{field}{name[m.end():]}" if field else name
 
 
-def _one_spelling(text: str) -> str:
+def _one_spelling(text: str, city: str = "thành phố Hồ Chí Minh") -> str:
     """A dash between names and Ho Chi Minh City written one way, in bodies' names and in the
-    places read from them alike."""
-    return _HCMC.sub("thành phố Hồ Chí Minh", _DASH.sub(" - ", text))
+    places read from them alike (`city`: the city's name there, without its level word where a
+    bare place name is wanted)."""
+    return _HCMC.sub(city, _DASH.sub(" - ", text))
 _LEVEL_ABBR = re.compile(rf"(?<!\w){_SHORT_LEVEL}\s*(?=[{UPPER}\d])")  # "TP.HCM", "TP Huế", "H.Sìn Hồ": where it is
 _OWN_CITY = re.compile(r"(?<!\w)(?:TP\.?|thành phố)$", re.IGNORECASE)  # "Thành ủy TP": the article's city
 _TRAILING_LEVEL = re.compile(
@@ -177,7 +178,7 @@ def digest_items(text: str, year: int | None = None) -> list[tuple[int, str, str
             before = text[:m.start(1) + start].rstrip(" \t")
             if not (opens_item or not before or before[-1] in ".!?…\n"):
                 continue
-            name = _HCMC.sub("Hồ Chí Minh", _DASH.sub(" - ", m.group(1)[start:])).strip()  # as places are read
+            name = _one_spelling(m.group(1)[start:], "Hồ Chí Minh").strip()  # as places are read
             unit = Gazetteer.shared().resolve(name, "province", year=year)
             if unit is not None and unit.level in _LEVEL_OF_UNIT:
                 items.append((m.start(1) + start, _LEVEL_OF_UNIT[unit.level], name))
