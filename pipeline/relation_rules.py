@@ -188,9 +188,8 @@ class RelationRules:
                 continue
             for document in _listed_from(doc, ents, k, _LIST_OF_DOCUMENTS):
                 add(document, ent, "issued_by")
-            if i >= 1 and ents[i - 1].label_ == "DATE" and \
-                    _between(doc, ents[i - 1], ent) in ([","], []):
-                add(ents[k], ents[i - 1], "issued_on")
+            if (date := _date_opening(doc, ents, i)) is not None and not _dated_after(doc, ents, k):
+                add(ents[k], date, "issued_on")
 
     # --- implements ----------------------------------------------------------------
     def _implements(self, doc: Doc, ents: list[Span], rels: list[Relation], add) -> None:
@@ -648,6 +647,8 @@ _SIGNING = {"ký", "ký ban hành", "ban hành"}
 # ương, nhất là Nghị quyết 16"; case 178).
 _NAMING_DOCUMENTS = re.compile(r"\b(?:nhất là|như|đặc biệt là|trong đó có)\b|\(")
 _DOCUMENT_KINDS = {kind.lower() for kind in lexicon.DOC_TYPE_WORDS}
+# The words that end a count of documents and name some of them: "6 văn bản, trong đó có".
+_AMONG_THEM = re.compile(r"(?:^|\s)(?:trong đó có|bao gồm|gồm|nhất là|đặc biệt là|như)(?: :)?$")
 # The kinds of document that decide on a person (K5): the training gold's decides_on are all of them.
 _DECIDING_KINDS = ("quyết định", "qđ", "nghị quyết", "công văn")
 _LIST_OF_DOCUMENTS = ([","], [";"], ["và"], [",", "và"], [";", "và"])
@@ -662,13 +663,27 @@ def _issues(gap: list[str], signed: bool) -> bool:
     if not gap:
         return False
     last, before = gap[-1], set(gap[:-1])
-    if signed:
-        return last in _SIGNING and before <= _BEFORE_ISSUING
+    if signed:  # "[Nguyễn Văn Cao] vừa ký ban hành [Quyết định …]"
+        return last in _SIGNING and before <= _BEFORE_ISSUING | _SIGNING
     if last == "thông qua":
         return before <= _BEFORE_ISSUING
+    if _one_of_those_issued(gap):
+        return True
     issues = any(w in _ISSUE for w in gap) and "tham mưu" not in gap
     has = last == "có" and before <= _JUST
     return len(gap) <= 3 and (issues or has)
+
+
+def _one_of_those_issued(gap: list[str]) -> bool:
+    """The body issued a number of documents, the one after the gap among them: "[Huyện uỷ] đã
+    ban hành 6 văn bản lãnh đạo, trong đó có [Kế hoạch 96-KH/HU]", "Hội nghị [Trung ương] 6
+    khóa 12 đã ra 4 nghị quyết, trong đó có [Nghị quyết số 18-NQ/TW]"."""
+    verb = next((n for n, word in enumerate(gap) if word in _ISSUE or word == "thông qua"), None)
+    if verb is None or not all(word in _BEFORE_ISSUING or _doc_tail(word) for word in gap[:verb]):
+        return False
+    issued = gap[verb + 1:]
+    return len(issued) <= 10 and _AMONG_THEM.search(" ".join(issued)) is not None and \
+        any(word in _DOCUMENT_KINDS or word == "văn bản" for word in issued)
 
 
 def _names_issuer(gap: list[str]) -> bool:
@@ -863,6 +878,30 @@ def _decides_by(doc: Doc, document: Span, body: Span) -> bool:
     DOC," acts by it, so it issued it."""
     return document.start > 0 and doc[document.start - 1].norm_ in _CITING \
         and decides_at(doc, body.end, len(doc))
+
+
+def _date_opening(doc: Doc, ents: list[Span], i: int) -> Span | None:
+    """The date that opens the clause of the body ents[i], which issues a document: "Ngày D,
+    [ORG] ban hành", or through the post and the person who signed for it: "Ngày D, ông A, Bí
+    thư [Huyện ủy X] ký", or the post alone when its holder is not named: "Chiều D, tổng thư
+    ký [Quốc hội] đã có thông cáo" (no TITLE then, case 177)."""
+    j = i - 1
+    if j >= 0 and ents[j].label_ == "TITLE" and not _between(doc, ents[j], ents[i]):
+        j -= 1
+        if j >= 0 and ents[j].label_ == "PER" and _between(doc, ents[j], ents[j + 1]) in ([","], ["-"], ["–"]):
+            j -= 1
+    if j < 0 or ents[j].label_ != "DATE":
+        return None
+    gap = _between(doc, ents[j], ents[j + 1])
+    signer = gap[1:]
+    return ents[j] if not gap or (gap[0] == "," and (set(signer) <= lexicon.HONORIFIC_WORDS or (
+        len(signer) == 1 and signer[0] in _BARE_POSTS))) else None
+
+
+def _dated_after(doc: Doc, ents: list[Span], k: int) -> bool:
+    """The document ents[k] gives its own date after it ("Quyết định số 5, ngày 3/4/2019")."""
+    return k + 1 < len(ents) and ents[k + 1].label_ == "DATE" and \
+        all(map(_doc_tail, _between(doc, ents[k], ents[k + 1])))
 
 
 def _doc_tail(word: str) -> bool:

@@ -207,6 +207,30 @@ def test_a_body_issues_each_document_it_passes_or_its_head_signs(rules_nlp):
     assert not any(label == "issued_by" for label, _, _ in rels(doc))
 
 
+def test_a_document_takes_the_date_that_opens_the_clause_of_its_signer(rules_nlp):
+    """The date before the body that issues a document, or before the person and the post who
+    signed it for the body, is the document's; a date the document gives itself wins."""
+    doc = rules_nlp("Ngày 12/3/2018, ông Lê Văn Bình, Bí thư Huyện ủy Thọ Xuân ký Công văn số 45-CV/HU gửi "
+                    "Ban Thường vụ Tỉnh ủy.")
+    assert {("issued_by", "Công văn số 45-CV/HU", "Huyện ủy Thọ Xuân"),
+            ("issued_on", "Công văn số 45-CV/HU", "12/3/2018")} <= rels(doc)
+    doc = rules_nlp("Chiều 5-4, Tổng Thư ký Quốc hội đã có Thông cáo báo chí số 12 về kỳ họp.")
+    assert ("issued_on", "Thông cáo báo chí số 12", "5-4") in rels(doc)
+    doc = rules_nlp("Ngày 12/3/2018, UBND tỉnh ban hành Quyết định số 7/QĐ-UBND, ngày 10/3/2018 về việc bổ nhiệm.")
+    assert {(label, child) for label, head, child in rels(doc) if label == "issued_on"} == {
+        ("issued_on", "10/3/2018")}
+
+
+def test_a_document_named_among_those_a_body_issued_or_its_head_signed_was_issued_by_it(rules_nlp):
+    doc = rules_nlp("Ban Thường vụ Tỉnh ủy đã ban hành 12 văn bản chỉ đạo, trong đó có Chỉ thị số 05-CT/TU về "
+                    "công tác cán bộ.")
+    assert ("issued_by", "Chỉ thị số 05-CT/TU", "Ban Thường vụ Tỉnh ủy") in rels(doc)
+    doc = rules_nlp("Bộ trưởng Bộ Nội vụ Lê Văn Tâm đã ký ban hành Quyết định số 88/QĐ-BNV về tuyển dụng.")
+    assert ("issued_by", "Quyết định số 88/QĐ-BNV", "Bộ Nội vụ") in rels(doc)
+    doc = rules_nlp("Sở Tài chính đã nhận 3 văn bản, trong đó có Quyết định số 9/QĐ-UBND.")
+    assert not any(label == "issued_by" for label, _, _ in rels(doc))
+
+
 def test_a_document_of_a_body_acting_through_a_post_was_issued_by_the_body(rules_nlp):
     """Case 177: "DOC ngày D của Bộ trưởng [Bộ Quốc phòng]": an issuer's post with no holder named
     is no TITLE (rule 2), and the body after it issued the document."""
