@@ -48,6 +48,8 @@ _BARE_POSTS = {t.lower() for t in lexicon.TITLES + lexicon.TITLES_BEFORE_BODY}
 # Bodies named "Ban …" that a "Trưởng ban" does not head: their heads are secretaries.
 _BODIES_HEADED_OTHERWISE = ("ban chấp hành", "ban thường vụ", "ban bí thư", "ban cán sự", "ban thường trực")
 _DOC_TAIL = {",", "ngày", "hội nghị", "lần", "thứ", "khóa", "(", ")", "và", "số"}
+# The words of a session named right after its body: "[Trung ương] 6 khóa 12", "lần thứ 6".
+_SESSION_WORDS = {"khóa", "khoá", "lần", "thứ", "(", ")"}
 
 
 def _adding_to(rels: list[Relation]) -> Callable[[Span, Span, str], None]:
@@ -659,7 +661,9 @@ def _issues(gap: list[str], signed: bool) -> bool:
     """The words between a body (or its head who signed, `signed`) and a document say the body
     issued it: an issuing verb within three words ("ban hành", "ký"), "có" after "đã/vừa/mới"
     ("Thủ tướng vừa có Quyết định 171"), or "thông qua" and a signature after auxiliaries only
-    ("[Quốc hội] cũng đã biểu quyết thông qua [Luật …]", "[Nguyễn Văn Cao] vừa ký [Quyết định …]")."""
+    ("[Quốc hội] cũng đã biểu quyết thông qua [Luật …]", "[Nguyễn Văn Cao] vừa ký [Quyết định …]").
+    The session named right after the body stands outside: "Hội nghị [TƯ] 8 đã thông qua"."""
+    gap = _after_session(gap)
     if not gap:
         return False
     last, before = gap[-1], set(gap[:-1])
@@ -674,12 +678,20 @@ def _issues(gap: list[str], signed: bool) -> bool:
     return len(gap) <= 3 and (issues or has)
 
 
+def _after_session(gap: list[str]) -> list[str]:
+    """The gap after a body less the session named right after it ("8", "khóa 12", "lần thứ 6")."""
+    k = 0
+    while k < len(gap) and (gap[k] in _SESSION_WORDS or _number(gap[k])):
+        k += 1
+    return gap[k:]
+
+
 def _one_of_those_issued(gap: list[str]) -> bool:
     """The body issued a number of documents, the one after the gap among them: "[Huyện uỷ] đã
     ban hành 6 văn bản lãnh đạo, trong đó có [Kế hoạch 96-KH/HU]", "Hội nghị [Trung ương] 6
     khóa 12 đã ra 4 nghị quyết, trong đó có [Nghị quyết số 18-NQ/TW]"."""
     verb = next((n for n, word in enumerate(gap) if word in _ISSUE or word == "thông qua"), None)
-    if verb is None or not all(word in _BEFORE_ISSUING or _doc_tail(word) for word in gap[:verb]):
+    if verb is None or not set(gap[:verb]) <= _BEFORE_ISSUING:
         return False
     issued = gap[verb + 1:]
     return len(issued) <= 10 and _AMONG_THEM.search(" ".join(issued)) is not None and \
@@ -906,4 +918,9 @@ def _dated_after(doc: Doc, ents: list[Span], k: int) -> bool:
 
 def _doc_tail(word: str) -> bool:
     """Words that may stand between a document and its date or issuer."""
-    return word in _DOC_TAIL or word.isdigit() or (bool(word) and all(c in "ivxlc" for c in word))
+    return word in _DOC_TAIL or _number(word)
+
+
+def _number(word: str) -> bool:
+    """A number in figures or in Roman ones (as its norm reads: "12", "xii")."""
+    return word.isdigit() or (bool(word) and all(c in "ivxlc" for c in word))

@@ -231,6 +231,14 @@ def test_a_document_named_among_those_a_body_issued_or_its_head_signed_was_issue
     assert not any(label == "issued_by" for label, _, _ in rels(doc))
 
 
+def test_the_session_named_after_a_body_does_not_hide_what_it_issued(rules_nlp):
+    doc = rules_nlp("Hội nghị lần thứ sáu, Ban Chấp hành Trung ương khóa XII đã ban hành Nghị quyết số 19-NQ/TW "
+                    "về đổi mới.")
+    assert ("issued_by", "Nghị quyết số 19-NQ/TW", "Ban Chấp hành Trung ương") in rels(doc)
+    doc = rules_nlp("Hội nghị Trung ương 8 khóa XII đã thông qua Quy định số 08-QĐi/TW về trách nhiệm nêu gương.")
+    assert ("issued_by", "Quy định số 08-QĐi/TW", "Trung ương") in rels(doc)
+
+
 def test_a_document_of_a_body_acting_through_a_post_was_issued_by_the_body(rules_nlp):
     """Case 177: "DOC ngày D của Bộ trưởng [Bộ Quốc phòng]": an issuer's post with no holder named
     is no TITLE (rule 2), and the body after it issued the document."""
