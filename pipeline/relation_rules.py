@@ -830,16 +830,47 @@ def _decides_on(doc: Doc, ents: list[Span], add) -> None:
             for person in _clause_people(words, ents[:i], ent.start):
                 add(ent, person, "decides_on")
             continue
+        for person in _people_of_a_fronted_decision(doc, ents, i):
+            add(ent, person, "decides_on")
         verb_seen = False
         prev = ent
         for nxt in ents[i + 1:]:
             gap = _between(doc, prev, nxt)
             verb_seen = verb_seen or any(w in PERSONNEL_VERBS for w in gap)
+            if nxt.label_ == "DOC" and not verb_seen and gap in _DECISIONS_LISTED:
+                prev = nxt  # "[QĐ 1666], ngày D và [QĐ 1668], ngày D, Thủ tướng phê chuẩn … ông [A]"
+                continue
             if nxt.label_ == "DOC" or len(gap) > 12:
                 break
             if nxt.label_ == "PER" and verb_seen:
                 add(ent, nxt, "decides_on")
             prev = nxt
+
+
+_DECISIONS_LISTED = ([","], ["và"], [",", "và"])
+# Before a personnel verb whose object is the person named before it: "ông A … được bổ nhiệm".
+_PASSIVE = {"được", "bị"}
+_LEADS = {"cụ thể", "theo đó"}  # before a decision cited at the head of its sentence
+
+
+def _people_of_a_fronted_decision(doc: Doc, ents: list[Span], i: int) -> list[Span]:
+    """The people a decision cited at the head of its sentence concerns, named before the
+    passive verb that says what it does to them: "Theo [Quyết định số 250/QĐ-BQP] ngày 20/6/2018
+    của Bộ trưởng Bộ Quốc phòng, Đại tá [Hoàng Văn Hùng], Chủ nhiệm Chính trị …, được bổ nhiệm",
+    "tại [Quyết định 100/QĐ-UBND], ông [Nguyễn Công Sơn], Giám đốc Sở Ngoại vụ bị kỷ luật"."""
+    words = words_of(doc)
+    document = ents[i]
+    first, end = words.sentence(document.start)
+    cited = document.start - 1
+    if cited < first or words[cited].norm_ not in _CITING or any(
+            not (words[k].is_punct or words[k].is_space or words[k].norm_ in _LEADS) for k in range(first, cited)):
+        return []
+    clause_end = next((k for k in range(document.end, end) if words[k].text == ";"), end)
+    verb = next((k for k in range(document.end, clause_end - 1)
+                 if words[k].norm_ in _PASSIVE and words[k + 1].norm_ in PERSONNEL_VERBS), None)
+    if verb is None:
+        return []
+    return [e for e in ents[i + 1:] if e.label_ == "PER" and e.end <= verb]
 
 
 def _in_brackets_after_its_clause(words: Words, start: int) -> bool:

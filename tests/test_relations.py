@@ -135,6 +135,24 @@ def test_only_a_deciding_document_decides_on_a_person(rules_nlp):
     assert not any(label == "decides_on" for label, _, _ in rels(doc))
 
 
+def test_a_decision_cited_at_the_head_of_its_sentence_decides_on_the_people_it_moves(rules_nlp):
+    """K5: "Theo [Quyết định …], ông [A], …, được điều động": the person is named before the
+    passive verb that says what the decision does; decisions listed together decide together;
+    a person who only speaks after the citation is no one the decision concerns."""
+    doc = rules_nlp("Theo Quyết định số 77-QĐ/TU ngày 3/5/2021 của Ban Thường vụ Tỉnh ủy, ông Trần Văn Nam, Tỉnh "
+                    "ủy viên, được điều động giữ chức Bí thư Huyện ủy Thọ Xuân.")
+    assert ("decides_on", "Quyết định số 77-QĐ/TU", "Trần Văn Nam") in rels(doc)
+    doc = rules_nlp("Tại Quyết định 12/QĐ-UBND, ông Lê Văn Hải bị kỷ luật khiển trách.")
+    assert ("decides_on", "Quyết định 12/QĐ-UBND", "Lê Văn Hải") in rels(doc)
+    doc = rules_nlp("Tại Quyết định 30/QĐ-TTg, ngày 2/3/2020 và Quyết định 31/QĐ-TTg, ngày 2/3/2020, Thủ tướng phê "
+                    "chuẩn kết quả bầu chức vụ Phó Chủ tịch UBND tỉnh đối với ông Lê Văn Ánh và ông Trần Văn Bình.")
+    assert {(head, child) for label, head, child in rels(doc) if label == "decides_on"} == {
+        (document, person) for document in ("Quyết định 30/QĐ-TTg", "Quyết định 31/QĐ-TTg")
+        for person in ("Lê Văn Ánh", "Trần Văn Bình")}
+    doc = rules_nlp("Theo Quyết định số 5/QĐ-UBND, ông Trần Văn Nam phát biểu tại hội nghị.")
+    assert not any(label == "decides_on" for label, _, _ in rels(doc))
+
+
 def test_a_decision_in_brackets_decides_on_its_own_clause(rules_nlp):
     """Case 180: "(theo Quyết định …)" closing a clause decides on that clause's person, not on
     the one the next clause names; and a demotion is a personnel decision."""
