@@ -159,7 +159,7 @@ class RelationRules:
                     if len(bodies) > 1 and _acts_after_fronted(words_of(doc), ents, i, bodies[-1]):
                         bodies.pop()
                     for body in bodies:
-                        for d in pending:
+                        for d in _sharing_the_issuer(pending):
                             add(d, body, "issued_by")
                     break
                 if not all(map(_doc_tail, gap)):
@@ -171,7 +171,7 @@ class RelationRules:
                     pending.append(nxt)
                 elif nxt.label_ == "ORG" and ("hội nghị" in gap or (  # "…, ngày D Hội nghị lần thứ 6, ORG"
                         gap[-1:] == [","] and _decides_by(doc, pending[0], nxt))):
-                    for d in pending:
+                    for d in _sharing_the_issuer(pending):
                         add(d, nxt, "issued_by")
                     break
                 else:
@@ -649,6 +649,11 @@ _SIGNING = {"ký", "ký ban hành", "ban hành"}
 # ương, nhất là Nghị quyết 16"; case 178).
 _NAMING_DOCUMENTS = re.compile(r"\b(?:nhất là|như|đặc biệt là|trong đó có)\b|\(")
 _DOCUMENT_KINDS = {kind.lower() for kind in lexicon.DOC_TYPE_WORDS}
+# Kinds of document whose issuer is fixed: the National Assembly's laws, the Government's
+# decrees, the Central Committee's plenum resolutions.
+_OWN_ISSUERS = ("luật", "bộ luật", "hiến pháp", "pháp lệnh", "nghị định", "nghị quyết trung ương")
+_PLENUM_RESOLUTIONS = ("nghị quyết trung ương", "nghị quyết tư", "nghị quyết hội nghị trung ương",
+                       "nghị quyết hội nghị ban chấp hành trung ương")
 # The words that end a count of documents and name some of them: "6 văn bản, trong đó có".
 _AMONG_THEM = re.compile(r"(?:^|\s)(?:trong đó có|bao gồm|gồm|nhất là|đặc biệt là|như)(?: :)?$")
 # The kinds of document that decide on a person (K5): the training gold's decides_on are all of them.
@@ -676,6 +681,23 @@ def _issues(gap: list[str], signed: bool) -> bool:
     issues = any(w in _ISSUE for w in gap) and "tham mưu" not in gap
     has = last == "có" and before <= _JUST
     return len(gap) <= 3 and (issues or has)
+
+
+def _sharing_the_issuer(documents: list[Span]) -> list[Span]:
+    """Of documents listed before their issuer ("[A] và [B] của [ORG]"), the last and those
+    before it but a law, a decree or a plenum's resolution named beside a document of another
+    kind: those have their own issuers ("[Nghị quyết TƯ 4] và [Chỉ thị 05] của Bộ Chính trị",
+    "[Luật …] và [Nghị định …] của Chính phủ"; DOCUMENT-CODES.md)."""
+    kind = _kind(documents[-1])
+    return [d for d in documents if d is documents[-1] or _kind(d) == kind or not _kind(d).startswith(_OWN_ISSUERS)]
+
+
+def _kind(document: Span) -> str:
+    """The kind a document's name opens with ("" for "số 19"), a plenum's resolution its own."""
+    name = span_norm(document)
+    if name.startswith(_PLENUM_RESOLUTIONS):
+        return "nghị quyết trung ương"
+    return max((kind for kind in _DOCUMENT_KINDS if name.startswith(kind)), key=len, default="")
 
 
 def _after_session(gap: list[str]) -> list[str]:

@@ -249,6 +249,21 @@ def test_a_document_named_among_those_a_body_issued_or_its_head_signed_was_issue
     assert not any(label == "issued_by" for label, _, _ in rels(doc))
 
 
+def test_documents_listed_before_an_issuer_share_it_unless_theirs_is_fixed_elsewhere(rules_nlp):
+    """A law, a decree or a plenum's resolution named beside a document of another kind keeps
+    its own issuer (DOCUMENT-CODES.md); documents of other kinds share the issuer named after them."""
+    doc = rules_nlp("Các cấp ủy đã quán triệt Nghị quyết Trung ương 4 khóa XII và Chỉ thị 05-CT/TW của Bộ Chính trị.")
+    assert {(head, child) for label, head, child in rels(doc) if label == "issued_by"} == {
+        ("Chỉ thị 05-CT/TW", "Bộ Chính trị")}
+    doc = rules_nlp("Sở Tư pháp phổ biến Luật Đất đai và Nghị định số 43/2014/NĐ-CP của Chính phủ.")
+    assert {(head, child) for label, head, child in rels(doc) if label == "issued_by"} == {
+        ("Nghị định số 43/2014/NĐ-CP", "Chính phủ")}
+    doc = rules_nlp("Sau 6 năm thực hiện Quy định 163-QĐ/TW và Quyết định 159-QĐ/TW của Bộ Chính trị, Ban Nội chính "
+                    "đã làm tốt.")
+    assert {("issued_by", "Quy định 163-QĐ/TW", "Bộ Chính trị"),
+            ("issued_by", "Quyết định 159-QĐ/TW", "Bộ Chính trị")} <= rels(doc)
+
+
 def test_the_session_named_after_a_body_does_not_hide_what_it_issued(rules_nlp):
     doc = rules_nlp("Hội nghị lần thứ sáu, Ban Chấp hành Trung ương khóa XII đã ban hành Nghị quyết số 19-NQ/TW "
                     "về đổi mới.")
