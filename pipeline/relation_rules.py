@@ -213,16 +213,19 @@ class RelationRules:
         for i, ent in enumerate(ents):
             if ent.label_ != "DOC":
                 continue
+            start = words.sentence(ent.start)[0]
+            verbs = [k for k in range(start, ent.start) if words[k].norm_ in _IMPLEMENT]
+            verb = verbs[-1] if verbs and ent.start - verbs[-1] <= 6 and not any(
+                t.is_punct and t.text not in {"“", '"'} for t in words[verbs[-1]:ent.start]) else None
+            if verb is not None and (planner := _planner(words, ents, i, verb)) is not None:
+                actors_of[i] = [planner]
+                continue
             listed = _listed_after(words, ents, i, actors_of)
             if listed is not None:
                 actors_of[i] = listed
                 continue
-            start = words.sentence(ent.start)[0]
-            verbs = [k for k in range(start, ent.start) if words[k].norm_ in _IMPLEMENT]
-            if not verbs or ent.start - verbs[-1] > 6 or any(
-                    t.is_punct and t.text not in {"“", '"'} for t in words[verbs[-1]:ent.start]):
+            if verb is None:
                 continue
-            verb = verbs[-1]
             actor = _actor_before(words, ents, i, verb, actor_ok)
             fronted = _fronting_at(words, ents, i, _IMPLEMENT) if actor is None else None
             if fronted is not None:
@@ -236,6 +239,40 @@ class RelationRules:
         for i, actors in actors_of.items():
             for actor in actors:
                 add(actor, ents[i], "implements")
+
+
+# Between a document a body issues and the verb of the one it carries out: "ban hành [kế hoạch
+# số 91-KH/TU] để triển khai thực hiện [Nghị quyết 18]".
+_PURPOSE = {"để", "nhằm"}
+
+# A plan's kind, as a document's name opens with it or as the words before "của" name it.
+_PLAN_KINDS = ("kế hoạch", "chương trình", "hành động", "đề án", "phương án")
+# Between a plan's issuer and the verb by which the plan carries a document out.
+_TO_CARRY_OUT = {"về", "việc", "triển khai"} | _PURPOSE
+
+
+def _planner(words: Words, ents: list[Span], i: int, verb: int) -> Span | None:
+    """The body whose plan, named before "của" and the body, carries out ents[i]: "[Kế hoạch số
+    56-KH/TU] ngày 9/1/2018 của [Tỉnh ủy] thực hiện [Nghị quyết số 18-NQ/TW]", "Chương trình
+    hành động của [Chính phủ] thực hiện [nghị quyết số 18]", "… của [Thành uỷ] nhằm cụ thể hoá
+    [Chỉ thị số 28-CT/TU]". The plan's issuer is the document's actor."""
+    k = next((k for k in range(i - 1, -1, -1) if ents[k].end <= verb), None)
+    if k is None or ents[k].label_ != "ORG":
+        return None
+    body = ents[k]
+    if body.start < 2 or words[body.start - 1].norm_ != "của" or \
+            not all(words[j].norm_ in _TO_CARRY_OUT for j in range(body.end, verb)):
+        return None
+    if words[body.start - 2].norm_.startswith(_PLAN_KINDS):
+        return body
+    m = k - 1  # the plan: a document of a plan's kind, its date between it and "của"
+    while m >= 0 and ents[m].label_ == "DATE":
+        m -= 1
+    if m < 0 or ents[m].label_ != "DOC" or not span_norm(ents[m]).startswith(_PLAN_KINDS):
+        return None
+    dates = {j for date in ents[m + 1:k] for j in range(date.start, date.end)}
+    return body if all(_doc_tail(w.norm_) for w in words[ents[m].end:body.start - 1]
+                       if not w.is_space and w.i not in dates) else None
 
 
 def _actor_before(words: Words, ents: list[Span], i: int, verb: int, actor_ok: Callable[[Span], bool]) -> Span | None:
@@ -376,10 +413,6 @@ def _joined(words: Words, a: Span, b: Span) -> bool:
     between = [w for w in words[a.end:b.start] if not w.is_space]
     return bool(between) and all(w.norm_ in _ACTOR_LIST_GLUE for w in between)
 
-
-# Between a document a body issues and the verb of the one it carries out: "ban hành [kế hoạch
-# số 91-KH/TU] để triển khai thực hiện [Nghị quyết 18]".
-_PURPOSE = {"để", "nhằm"}
 
 
 def _issued_to_carry_out(words: Words, doc: Span, verb: int) -> bool:

@@ -322,6 +322,20 @@ def test_implements_with_fronted_document(rules_nlp):
                           "Kế hoạch số 67-KH/TU")}
 
 
+def test_the_body_whose_plan_carries_out_a_document_implements_it(rules_nlp):
+    """"[Kế hoạch …] ngày D của [ORG] thực hiện [DOC]": the plan's issuer carries the document
+    out, not the body that studies the plan; the plan may be named by its kind alone."""
+    doc = rules_nlp("Huyện ủy Phú Vang quán triệt Kế hoạch số 12-KH/TU ngày 3/4/2019 của Tỉnh ủy Thừa Thiên Huế thực "
+                    "hiện Nghị quyết số 19-NQ/TW.")
+    assert {(head, child) for label, head, child in rels(doc) if label == "implements"} == {
+        ("Huyện ủy Phú Vang", "Kế hoạch số 12-KH/TU"), ("Tỉnh ủy Thừa Thiên Huế", "Nghị quyết số 19-NQ/TW")}
+    doc = rules_nlp("Mô hình theo Kế hoạch số 7-KH/TU của Thành ủy nhằm thực hiện Chỉ thị số 28-CT/TU được nhân rộng.")
+    assert ("implements", "Thành ủy", "Chỉ thị số 28-CT/TU") in rels(doc)
+    doc = rules_nlp("Chính phủ ban hành nghị quyết về Chương trình hành động của Chính phủ thực hiện Nghị quyết số "
+                    "18-NQ/TW.")
+    assert [r.head.start for r in doc._.relations if r.label == "implements"] == [6]  # the second "Chính phủ"
+
+
 def test_no_implements_for_generic_actor(rules_nlp):
     doc = rules_nlp("Các cấp ủy tiếp tục quán triệt, thực hiện Nghị quyết số 22-NQ/TW.")
     assert not any(r.label == "implements" for r in doc._.relations)
