@@ -254,7 +254,7 @@ _TO_CARRY_OUT = {"về", "việc", "triển khai"} | _PURPOSE
 def _planner(words: Words, ents: list[Span], i: int, verb: int) -> Span | None:
     """The body whose plan, named before "của" and the body, carries out ents[i]: "[Kế hoạch số
     56-KH/TU] ngày 9/1/2018 của [Tỉnh ủy] thực hiện [Nghị quyết số 18-NQ/TW]", "Chương trình
-    hành động của [Chính phủ] thực hiện [nghị quyết số 18]", "… của [Thành uỷ] nhằm cụ thể hoá
+    hành động của [Chính phủ] thực hiện [nghị quyết số 18]", "… của [Thành uỷ] nhằm thực hiện
     [Chỉ thị số 28-CT/TU]". The plan's issuer is the document's actor."""
     k = next((k for k in range(i - 1, -1, -1) if ents[k].end <= verb), None)
     if k is None or ents[k].label_ != "ORG":
@@ -412,7 +412,6 @@ def _listed_with(words: Words, ents: list[Span], actor: Span, actor_ok: Callable
 def _joined(words: Words, a: Span, b: Span) -> bool:
     between = [w for w in words[a.end:b.start] if not w.is_space]
     return bool(between) and all(w.norm_ in _ACTOR_LIST_GLUE for w in between)
-
 
 
 def _issued_to_carry_out(words: Words, doc: Span, verb: int) -> bool:
