@@ -904,7 +904,8 @@ def _decides_on(doc: Doc, ents: list[Span], add) -> None:
 _DECISIONS_LISTED = ([","], ["và"], [",", "và"])
 # Before a personnel verb whose object is the person named before it: "ông A … được bổ nhiệm".
 _PASSIVE = {"được", "bị"}
-_LEADS = {"cụ thể", "theo đó"}  # before a decision cited at the head of its sentence
+# What may open a sentence before a decision cited at its head (however the words are cut).
+_LEADS = {"", "cụ thể", "theo đó"}
 
 
 def _people_of_a_fronted_decision(doc: Doc, ents: list[Span], i: int) -> list[Span]:
@@ -916,8 +917,8 @@ def _people_of_a_fronted_decision(doc: Doc, ents: list[Span], i: int) -> list[Sp
     document = ents[i]
     first, end = words.sentence(document.start)
     cited = document.start - 1
-    if cited < first or words[cited].norm_ not in _CITING or any(
-            not (words[k].is_punct or words[k].is_space or words[k].norm_ in _LEADS) for k in range(first, cited)):
+    lead = " ".join(w.norm_ for w in words[first:max(first, cited)] if not (w.is_punct or w.is_space))
+    if cited < first or words[cited].norm_ not in _CITING or lead not in _LEADS:
         return []
     clause_end = next((k for k in range(document.end, end) if words[k].text == ";"), end)
     verb = next((k for k in range(document.end, clause_end - 1)

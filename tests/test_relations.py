@@ -142,7 +142,7 @@ def test_a_decision_cited_at_the_head_of_its_sentence_decides_on_the_people_it_m
     doc = rules_nlp("Theo Quyết định số 77-QĐ/TU ngày 3/5/2021 của Ban Thường vụ Tỉnh ủy, ông Trần Văn Nam, Tỉnh "
                     "ủy viên, được điều động giữ chức Bí thư Huyện ủy Thọ Xuân.")
     assert ("decides_on", "Quyết định số 77-QĐ/TU", "Trần Văn Nam") in rels(doc)
-    doc = rules_nlp("Tại Quyết định 12/QĐ-UBND, ông Lê Văn Hải bị kỷ luật khiển trách.")
+    doc = rules_nlp("Theo đó, tại Quyết định 12/QĐ-UBND, ông Lê Văn Hải bị kỷ luật khiển trách.")
     assert ("decides_on", "Quyết định 12/QĐ-UBND", "Lê Văn Hải") in rels(doc)
     doc = rules_nlp("Tại Quyết định 30/QĐ-TTg, ngày 2/3/2020 và Quyết định 31/QĐ-TTg, ngày 2/3/2020, Thủ tướng phê "
                     "chuẩn kết quả bầu chức vụ Phó Chủ tịch UBND tỉnh đối với ông Lê Văn Ánh và ông Trần Văn Bình.")
