@@ -40,6 +40,11 @@ def rels(doc) -> set[tuple[str, str, str]]:
     return {(r.label, r.head.text, r.child.text) for r in doc._.relations}
 
 
+def pairs(doc, label: str) -> set[tuple[str, str]]:
+    """(head text, child text) of every relation of one type."""
+    return {(r.head.text, r.child.text) for r in doc._.relations if r.label == label}
+
+
 TEXT = "Bà Nông Thị Hương, Phó Trưởng Ban Tổ chức Huyện uỷ cho biết."
 #       0123456789...: "Nông Thị Hương" 3-17, "Phó Trưởng" 19-29, "Ban Tổ chức Huyện uỷ" 30-50
 GOOD = {"id": "t1", "text": TEXT, "meta": {"source": "written"},

@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
-from conftest import rels, span
+from conftest import pairs, rels, span
 
 
 def test_official_titles_and_organisations(rules_nlp):
@@ -146,7 +146,7 @@ def test_a_decision_cited_at_the_head_of_its_sentence_decides_on_the_people_it_m
     assert ("decides_on", "Quyết định 12/QĐ-UBND", "Lê Văn Hải") in rels(doc)
     doc = rules_nlp("Tại Quyết định 30/QĐ-TTg, ngày 2/3/2020 và Quyết định 31/QĐ-TTg, ngày 2/3/2020, Thủ tướng phê "
                     "chuẩn kết quả bầu chức vụ Phó Chủ tịch UBND tỉnh đối với ông Lê Văn Ánh và ông Trần Văn Bình.")
-    assert {(head, child) for label, head, child in rels(doc) if label == "decides_on"} == {
+    assert pairs(doc, "decides_on") == {
         (document, person) for document in ("Quyết định 30/QĐ-TTg", "Quyết định 31/QĐ-TTg")
         for person in ("Lê Văn Ánh", "Trần Văn Bình")}
     doc = rules_nlp("Theo Quyết định số 5/QĐ-UBND, ông Trần Văn Nam phát biểu tại hội nghị.")
@@ -160,7 +160,7 @@ def test_a_decision_in_brackets_decides_on_its_own_clause(rules_nlp):
                     "Nội chính Tỉnh ủy (theo Quyết định 838-QĐ/TU ngày 2/8 của Ban Thường vụ Tỉnh ủy); Điều động "
                     "và bổ nhiệm ông Huỳnh Bách Chiến, Bí thư Huyện ủy Xuyên Mộc giữ chức vụ Phó Trưởng Ban "
                     "Tuyên giáo Tỉnh ủy (Quyết định 839-QĐ/TU ngày 2/8 của Ban Thường vụ Tỉnh ủy).")
-    decided = {(head, child) for label, head, child in rels(doc) if label == "decides_on"}
+    decided = pairs(doc, "decides_on")
     assert decided == {("Quyết định 838-QĐ/TU", "Lương Trí Tiên"), ("Quyết định 839-QĐ/TU", "Huỳnh Bách Chiến")}
     doc = rules_nlp("Tại quyết định số 1387/QĐ-CTN, Chủ tịch nước giáng cấp bậc hàm Thượng tướng Trần Việt Tân "
                     "xuống Trung tướng.")
@@ -215,9 +215,8 @@ def test_a_body_issues_each_document_it_passes_or_its_head_signs(rules_nlp):
     signs a document issued it; a body that only advises ("tham mưu") issued nothing."""
     doc = rules_nlp("Quốc hội cũng đã biểu quyết thông qua Luật Công an nhân dân; Luật Doanh nghiệp và "
                     "Luật Đầu tư.")
-    assert {(label, head, child) for label, head, child in rels(doc) if label == "issued_by"} == {
-        ("issued_by", "Luật Công an nhân dân", "Quốc hội"), ("issued_by", "Luật Doanh nghiệp", "Quốc hội"),
-        ("issued_by", "Luật Đầu tư", "Quốc hội")}
+    assert pairs(doc, "issued_by") == {
+        ("Luật Công an nhân dân", "Quốc hội"), ("Luật Doanh nghiệp", "Quốc hội"), ("Luật Đầu tư", "Quốc hội")}
     doc = rules_nlp("Chủ tịch UBND tỉnh Thừa Thiên Huế Nguyễn Văn Cao vừa ký Quyết định số 500/QĐ-UBND "
                     "bổ nhiệm ông Lê Văn An.")
     assert ("issued_by", "Quyết định số 500/QĐ-UBND", "UBND tỉnh Thừa Thiên Huế") in rels(doc)
@@ -235,8 +234,7 @@ def test_a_document_takes_the_date_that_opens_the_clause_of_its_signer(rules_nlp
     doc = rules_nlp("Chiều 5-4, Tổng Thư ký Quốc hội đã có Thông cáo báo chí số 12 về kỳ họp.")
     assert ("issued_on", "Thông cáo báo chí số 12", "5-4") in rels(doc)
     doc = rules_nlp("Ngày 12/3/2018, UBND tỉnh ban hành Quyết định số 7/QĐ-UBND, ngày 10/3/2018 về việc bổ nhiệm.")
-    assert {(label, child) for label, head, child in rels(doc) if label == "issued_on"} == {
-        ("issued_on", "10/3/2018")}
+    assert {child for _, child in pairs(doc, "issued_on")} == {"10/3/2018"}
 
 
 def test_a_document_named_among_those_a_body_issued_or_its_head_signed_was_issued_by_it(rules_nlp):
@@ -253,11 +251,9 @@ def test_documents_listed_before_an_issuer_share_it_unless_theirs_is_fixed_elsew
     """A law, a decree or a plenum's resolution named beside a document of another kind keeps
     its own issuer (DOCUMENT-CODES.md); documents of other kinds share the issuer named after them."""
     doc = rules_nlp("Các cấp ủy đã quán triệt Nghị quyết Trung ương 4 khóa XII và Chỉ thị 05-CT/TW của Bộ Chính trị.")
-    assert {(head, child) for label, head, child in rels(doc) if label == "issued_by"} == {
-        ("Chỉ thị 05-CT/TW", "Bộ Chính trị")}
+    assert pairs(doc, "issued_by") == {("Chỉ thị 05-CT/TW", "Bộ Chính trị")}
     doc = rules_nlp("Sở Tư pháp phổ biến Luật Đất đai và Nghị định số 43/2014/NĐ-CP của Chính phủ.")
-    assert {(head, child) for label, head, child in rels(doc) if label == "issued_by"} == {
-        ("Nghị định số 43/2014/NĐ-CP", "Chính phủ")}
+    assert pairs(doc, "issued_by") == {("Nghị định số 43/2014/NĐ-CP", "Chính phủ")}
     doc = rules_nlp("Sau 6 năm thực hiện Quy định 163-QĐ/TW và Quyết định 159-QĐ/TW của Bộ Chính trị, Ban Nội chính "
                     "đã làm tốt.")
     assert {("issued_by", "Quy định 163-QĐ/TW", "Bộ Chính trị"),
@@ -299,7 +295,7 @@ def test_documents_named_after_the_kind_of_a_bodys_documents_were_issued_by_it(r
     of the kind named, and the numbers listed after one; not a document of another kind."""
     doc = rules_nlp("Đảng bộ tỉnh triển khai các nghị quyết của Trung ương về xây dựng Đảng, nhất là Nghị quyết 16, "
                     "18 về tổ chức và Quy định số 192 về công tác cán bộ.")
-    issued = {(head, child) for label, head, child in rels(doc) if label == "issued_by"}
+    issued = pairs(doc, "issued_by")
     assert {("Nghị quyết 16", "Trung ương"), ("18", "Trung ương")} <= issued
     assert ("Quy định số 192", "Trung ương") not in issued
     doc = rules_nlp("Đảng bộ tỉnh triển khai nghị quyết của Trung ương về xây dựng Đảng, nhất là Nghị quyết 16.")
@@ -327,7 +323,7 @@ def test_the_body_whose_plan_carries_out_a_document_implements_it(rules_nlp):
     out, not the body that studies the plan; the plan may be named by its kind alone."""
     doc = rules_nlp("Huyện ủy Phú Vang quán triệt Kế hoạch số 12-KH/TU ngày 3/4/2019 của Tỉnh ủy Thừa Thiên Huế thực "
                     "hiện Nghị quyết số 19-NQ/TW.")
-    assert {(head, child) for label, head, child in rels(doc) if label == "implements"} == {
+    assert pairs(doc, "implements") == {
         ("Huyện ủy Phú Vang", "Kế hoạch số 12-KH/TU"), ("Tỉnh ủy Thừa Thiên Huế", "Nghị quyết số 19-NQ/TW")}
     doc = rules_nlp("Mô hình theo Kế hoạch số 7-KH/TU của Thành ủy nhằm thực hiện Chỉ thị số 28-CT/TU được nhân rộng.")
     assert ("implements", "Thành ủy", "Chỉ thị số 28-CT/TU") in rels(doc)
@@ -760,7 +756,7 @@ def test_bodies_that_organise_a_meeting_each_implement_the_document_it_carries_o
     far the verb; the issuer named after "của" does not."""
     doc = rules_nlp("Sáng 5/3, Ban Tuyên giáo Tỉnh ủy phối hợp với Sở Tư pháp tổ chức hội nghị trực tuyến với "
                     "nhiều điểm cầu, sơ kết 3 năm thực hiện Chỉ thị số 05-CT/TW của Bộ Chính trị.")
-    implements = {(head, child) for label, head, child in rels(doc) if label == "implements"}
+    implements = pairs(doc, "implements")
     assert implements == {("Ban Tuyên giáo Tỉnh ủy", "Chỉ thị số 05-CT/TW"), ("Sở Tư pháp", "Chỉ thị số 05-CT/TW")}
 
 
@@ -784,7 +780,7 @@ def test_a_body_after_a_fronted_document_and_its_issuer_acts_and_issues_nothing(
     doc = rules_nlp("Sau 5 năm thực hiện Chỉ thị số 05-CT/TW của Bộ Chính trị, Huyện ủy Đình Lập đã đạt nhiều "
                     "kết quả.")
     assert ("implements", "Huyện ủy Đình Lập", "Chỉ thị số 05-CT/TW") in rels(doc)
-    assert {child for label, head, child in rels(doc) if label == "issued_by"} == {"Bộ Chính trị"}
+    assert {child for _, child in pairs(doc, "issued_by")} == {"Bộ Chính trị"}
 
 
 def test_no_implements_where_a_body_is_urged_to_carry_out(rules_nlp):
@@ -820,4 +816,4 @@ def test_a_decision_cited_after_tai_is_the_deciding_bodys(rules_nlp):
                     "31/7/2018.")
     assert ("issued_by", "Quyết định số 823-QĐNS/TW", "Bộ Chính trị") in rels(doc)
     doc = rules_nlp("UBND tỉnh bổ nhiệm ông Nguyễn Văn An theo Quyết định số 12/QĐ-BNV của Bộ Nội vụ.")
-    assert {child for label, head, child in rels(doc) if label == "issued_by"} == {"Bộ Nội vụ"}
+    assert {child for _, child in pairs(doc, "issued_by")} == {"Bộ Nội vụ"}
