@@ -94,7 +94,7 @@ class RelationRules:
         _named_after_their_kind(doc, ents, add)
         self._implements(doc, ents, rels, add)
         _decides_on(doc, ents, add)
-        return [r for r in rels if r.label != "issued_by" or _may_issue(r.child, r.head)]
+        return rels
 
     # --- people --------------------------------------------------------------------
     def _titles(self, doc: Doc, ents: list[Span], add) -> None:
@@ -684,9 +684,6 @@ _DOCUMENT_KINDS = {kind.lower() for kind in lexicon.DOC_TYPE_WORDS}
 # Kinds of document whose issuer is fixed: the National Assembly's laws, the Government's
 # decrees, the Central Committee's plenum resolutions.
 _OWN_ISSUERS = ("luật", "bộ luật", "hiến pháp", "pháp lệnh", "nghị định", "nghị quyết trung ương")
-# The one body that issues each kind of document whose issuer is fixed, as its norm may read.
-_FIXED_ISSUERS = {"luật": ("quốc hội", "qh"), "bộ luật": ("quốc hội", "qh"), "hiến pháp": ("quốc hội", "qh"),
-                  "nghị định": ("chính phủ", "cp")}
 _PLENUM_RESOLUTIONS = ("nghị quyết trung ương", "nghị quyết tư", "nghị quyết hội nghị trung ương",
                        "nghị quyết hội nghị ban chấp hành trung ương")
 # The words that end a count of documents and name some of them: "6 văn bản, trong đó có".
@@ -725,16 +722,6 @@ def _sharing_the_issuer(documents: list[Span]) -> list[Span]:
     "[Luật …] và [Nghị định …] của Chính phủ"; DOCUMENT-CODES.md)."""
     kind = _kind(documents[-1])
     return [d for d in documents if d is documents[-1] or _kind(d) == kind or not _kind(d).startswith(_OWN_ISSUERS)]
-
-
-def _may_issue(body: Span, document: Span) -> bool:
-    """Whether the body may have issued the document: a law or the constitution only the
-    National Assembly, a decree only the Government (DOCUMENT-CODES.md; the training gold's 29
-    such documents all name theirs so). "làm trái quy định của [luật Đất đai], của [Bộ Quốc
-    phòng]" names two sources of rules, not an issuer."""
-    issuers = _FIXED_ISSUERS.get(_kind(document))
-    name = span_norm(body)
-    return issuers is None or any(name == issuer or name.startswith(issuer + " ") for issuer in issuers)
 
 
 def _kind(document: Span) -> str:

@@ -260,17 +260,6 @@ def test_documents_listed_before_an_issuer_share_it_unless_theirs_is_fixed_elsew
             ("issued_by", "Quyết định 159-QĐ/TW", "Bộ Chính trị")} <= rels(doc)
 
 
-def test_a_law_is_issued_by_the_national_assembly_and_a_decree_by_the_government_only(rules_nlp):
-    """DOCUMENT-CODES.md: "quy định của [luật Đất đai], của [Bộ Quốc phòng]" names two sources
-    of rules; the ministry issued no law."""
-    doc = rules_nlp("Ông A đã làm trái quy định của Luật Đất đai, của Bộ Quốc phòng và Bộ Tư lệnh Bộ đội Biên phòng.")
-    assert not pairs(doc, "issued_by")
-    doc = rules_nlp("Quốc hội đã thông qua Luật Đất đai và Luật Đầu tư.")
-    assert pairs(doc, "issued_by") == {("Luật Đất đai", "Quốc hội"), ("Luật Đầu tư", "Quốc hội")}
-    doc = rules_nlp("Chính phủ ban hành Nghị định số 43/2014/NĐ-CP ngày 15/5/2014.")
-    assert pairs(doc, "issued_by") == {("Nghị định số 43/2014/NĐ-CP", "Chính phủ")}
-
-
 def test_the_session_named_after_a_body_does_not_hide_what_it_issued(rules_nlp):
     doc = rules_nlp("Hội nghị lần thứ sáu, Ban Chấp hành Trung ương khóa XII đã ban hành Nghị quyết số 19-NQ/TW "
                     "về đổi mới.")
