@@ -186,7 +186,8 @@ class RelationRules:
             k = i + 1
             if ents[k].label_ == "PER" and ents[k].start == ent.end:
                 k += 1  # the body's head who signed: "Chủ tịch [UBND tỉnh] [Nguyễn Văn Cao] vừa ký DOC"
-            if k >= len(ents) or ents[k].label_ != "DOC" or not _issues(_between(doc, ents[k - 1], ents[k]), k > i + 1):
+            if k >= len(ents) or ents[k].label_ != "DOC" or not _issues(_between(doc, ents[k - 1], ents[k]), k > i + 1) \
+                    or _issuer_named_after(doc, ents, k):  # "[ORG] đã có [DOC], ngày D của [its issuer]"
                 continue
             for document in _listed_from(doc, ents, k, _LIST_OF_DOCUMENTS):
                 add(document, ent, "issued_by")
@@ -955,12 +956,7 @@ def _decided_at(doc: Doc, ents: list[Span], i: int) -> Span | None:
     Not when the document's own issuer follows it ("theo [Quyết định …] của [Bộ Nội vụ]")."""
     words = words_of(doc)
     document = ents[i]
-    if document.start == 0 or words[document.start - 1].norm_ not in _CITING:
-        return None
-    k = i + 1
-    while k < len(ents) and ents[k].label_ == "DATE":
-        k += 1
-    if k < len(ents) and ents[k].label_ == "ORG" and _names_issuer(_between(doc, ents[k - 1], ents[k])):
+    if document.start == 0 or words[document.start - 1].norm_ not in _CITING or _issuer_named_after(doc, ents, i):
         return None
     for k in range(i - 1, -1, -1):
         ent = ents[k]
@@ -969,6 +965,15 @@ def _decided_at(doc: Doc, ents: list[Span], i: int) -> Span | None:
         if ent.label_ == "ORG":
             return ent if decides_at(words, ent.end, document.start) else None
     return None
+
+
+def _issuer_named_after(doc: Doc, ents: list[Span], i: int) -> bool:
+    """The document ents[i] names its own issuer after it, its date between: "[Kế hoạch 84-KH/TU],
+    ngày 21/9 của [Ban Thường vụ Tỉnh ủy]"."""
+    k = i + 1
+    while k < len(ents) and ents[k].label_ == "DATE":
+        k += 1
+    return k < len(ents) and ents[k].label_ == "ORG" and _names_issuer(_between(doc, ents[k - 1], ents[k]))
 
 
 def _decides_by(doc: Doc, document: Span, body: Span) -> bool:

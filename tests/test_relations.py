@@ -260,6 +260,12 @@ def test_documents_listed_before_an_issuer_share_it_unless_theirs_is_fixed_elsew
             ("issued_by", "Quyết định 159-QĐ/TW", "Bộ Chính trị")} <= rels(doc)
 
 
+def test_a_document_that_names_its_own_issuer_is_not_the_issue_of_the_body_before_it(rules_nlp):
+    doc = rules_nlp("Tỉnh ủy Nghệ An đã ban hành Kế hoạch 12-KH/TU ngày 5/3/2019 của Ban Thường vụ Tỉnh ủy về công tác "
+                    "cán bộ.")
+    assert pairs(doc, "issued_by") == {("Kế hoạch 12-KH/TU", "Ban Thường vụ Tỉnh ủy")}
+
+
 def test_the_session_named_after_a_body_does_not_hide_what_it_issued(rules_nlp):
     doc = rules_nlp("Hội nghị lần thứ sáu, Ban Chấp hành Trung ương khóa XII đã ban hành Nghị quyết số 19-NQ/TW "
                     "về đổi mới.")
