@@ -186,8 +186,9 @@ class RelationRules:
             k = i + 1
             if ents[k].label_ == "PER" and ents[k].start == ent.end:
                 k += 1  # the body's head who signed: "Chủ tịch [UBND tỉnh] [Nguyễn Văn Cao] vừa ký DOC"
-            if k >= len(ents) or ents[k].label_ != "DOC" or not _issues(_between(doc, ents[k - 1], ents[k]), k > i + 1) \
-                    or _issuer_named_after(doc, ents, k):  # "[ORG] đã có [DOC], ngày D của [its issuer]"
+            if k >= len(ents) or ents[k].label_ != "DOC" or \
+                    not _issues(_between(doc, ents[k - 1], ents[k]), k > i + 1) or \
+                    _issuer_named_after(doc, ents, k):  # "[ORG] đã có [DOC], ngày D của [its issuer]"
                 continue
             for document in _listed_from(doc, ents, k, _LIST_OF_DOCUMENTS):
                 add(document, ent, "issued_by")
