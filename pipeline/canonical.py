@@ -96,6 +96,8 @@ def _one_spelling(text: str, city: str = "thành phố Hồ Chí Minh") -> str:
     places read from them alike (`city`: the city's name there, without its level word where a
     bare place name is wanted)."""
     return _HCMC.sub(city, _DASH.sub(" - ", text))
+
+
 _LEVEL_ABBR = re.compile(rf"(?<!\w){_SHORT_LEVEL}\s*(?=[{UPPER}\d])")  # "TP.HCM", "TP Huế", "H.Sìn Hồ": where it is
 _OWN_CITY = re.compile(r"(?<!\w)(?:TP\.?|thành phố)$", re.IGNORECASE)  # "Thành ủy TP": the article's city
 _TRAILING_LEVEL = re.compile(

@@ -158,8 +158,9 @@ class RelationRules:
                     bodies = _listed_from(doc, ents, k, _JOINT_ISSUERS)
                     if len(bodies) > 1 and _acts_after_fronted(words_of(doc), ents, i, bodies[-1]):
                         bodies.pop()
+                    documents = _sharing_the_issuer(pending)
                     for body in bodies:
-                        for d in _sharing_the_issuer(pending):
+                        for d in documents:
                             add(d, body, "issued_by")
                     break
                 if not all(map(_doc_tail, gap)):
@@ -679,6 +680,7 @@ def _list_items(words: Words, ents: list[Span], start: int, end: int,
 # qua [Luật …]".
 _BEFORE_ISSUING = _JUST | {"cũng", "sẽ", "biểu quyết", "xem xét", "chính thức"}
 _SIGNING = {"ký", "ký ban hành", "ban hành"}
+_BEFORE_SIGNING = _BEFORE_ISSUING | _SIGNING  # "vừa ký ban hành": the signature, its verb cut in two
 # The words after a kind of document that name documents of that kind ("các nghị quyết của Trung
 # ương, nhất là Nghị quyết 16"; case 178).
 _NAMING_DOCUMENTS = re.compile(r"\b(?:nhất là|như|đặc biệt là|trong đó có)\b|\(")
@@ -707,7 +709,7 @@ def _issues(gap: list[str], signed: bool) -> bool:
         return False
     last, before = gap[-1], set(gap[:-1])
     if signed:  # "[Nguyễn Văn Cao] vừa ký ban hành [Quyết định …]"
-        return last in _SIGNING and before <= _BEFORE_ISSUING | _SIGNING
+        return last in _SIGNING and before <= _BEFORE_SIGNING
     if last == "thông qua":
         return before <= _BEFORE_ISSUING
     if _one_of_those_issued(gap):

@@ -87,6 +87,7 @@ NATIONAL_POSTS = {"tong bi thu", "chu tich nuoc", "thu tuong", "thu tuong chinh 
 _CENTRAL = lexicon.term_re(lexicon.CENTRAL_BODY_WORDS, ignore_case=False)
 
 
+@lru_cache(maxsize=1 << 16)
 def national_post(title: str, body: str | None) -> str | None:
     """The national post (folded) a title in a body is, however the article splits them: one
     of `NATIONAL_POSTS` ("Tổng Bí thư"; "Chủ tịch" of "Quốc hội"; "Bộ trưởng" of any ministry,

@@ -37,6 +37,7 @@ DOCUMENT_DATES = """CREATE VIEW IF NOT EXISTS document_dates AS
     FROM documents d;
 """
 
+
 def _listed(values: Collection[str]) -> str:
     """The "'a', 'b'" of an SQL `IN (…)` over constant strings (no quotes in them)."""
     return ", ".join(f"'{v}'" for v in values)
