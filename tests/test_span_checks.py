@@ -40,6 +40,7 @@ from pipeline.span_checks import (
     places_whole,
     places_with_their_level,
     the_party_where_it_acts,
+    titled_documents_whole,
     titles_before_their_holder,
     without_nationalities,
 )
@@ -80,6 +81,19 @@ def test_a_name_the_rules_know_whole_is_taken_whole():
     doc = nlp("Ông Tùng là Chủ nhiệm Ủy ban Pháp luật của Quốc hội và Bí thư Tỉnh ủy Lạng Sơn.")
     model = [span(doc, "Ủy ban Pháp luật", "ORG"), span(doc, "Quốc hội", "ORG"), span(doc, "Tỉnh ủy", "ORG")]
     assert [s.text for s in known_names_whole(doc, model)] == ["Ủy ban Pháp luật của Quốc hội", "Tỉnh ủy"]
+
+
+def test_a_document_the_rules_read_by_its_title_is_whole_over_the_models_pieces():
+    nlp = pipeline.load(None, {"pipeline.stages": ["gazetteer", "entity_rules"]})
+    doc = nlp("Hội nghị ban hành Quy định về trách nhiệm nêu gương của cán bộ, đảng viên, trước hết là ủy viên "
+              "Bộ Chính trị, ủy viên Ban Bí thư. Tỉnh ủy ban hành Quy định về công tác cán bộ của Tỉnh ủy Nghệ An.")
+    title = ("Quy định về trách nhiệm nêu gương của cán bộ, đảng viên, trước hết là ủy viên Bộ Chính trị, "
+             "ủy viên Ban Bí thư")
+    # the second title ends before its issuer; the model's body reaching over that end keeps its words
+    model = [span(doc, "Bộ Chính trị", "ORG"), span(doc, "Ban Bí thư", "ORG"), span(doc, "Tỉnh ủy", "ORG"),
+             span(doc, "công tác cán bộ của Tỉnh ủy Nghệ An", "ORG")]
+    assert [(s.text, s.label_) for s in titled_documents_whole(doc, model)] == [
+        (title, "DOC"), ("Tỉnh ủy", "ORG"), ("công tác cán bộ của Tỉnh ủy Nghệ An", "ORG")]
 
 
 def test_a_holders_name_is_cut_off_the_body_but_a_place_named_after_a_person_is_not():
