@@ -456,6 +456,8 @@ _COUNTING = ({"có"}, {"hiện", "có"}, {"gồm", "có"}, {"gồm"})
 # What may open an item of a list of holders before its person: honorifics and ranks, "(gồm) có",
 # "các (vị)".
 _ITEM_OPENING = lexicon.HONORIFIC_WORDS | {":", "có", "các", "vị"}
+# Dashes that open each item of a list of holders, each item a post, its body and the person.
+_BULLETS = {"-", "–"}
 
 
 def decided_by_rules(doc: Doc, groups: list[list[Span]]) -> list[Relation]:
@@ -503,7 +505,8 @@ def _listed_holders(doc: Doc, ents: list[Span], add) -> None:
     """A title whose holders are listed after "gồm" or a colon (cases 35, 160, 169): "bầu bổ sung
     5 [Ủy viên] UBND tỉnh … gồm các ông [A], Giám đốc Sở Nội vụ; [B], Giám đốc Công an tỉnh; …"
     gives the title to the person who opens each item of the list, unless the item names the
-    same post again as the person's own ("ba Tỉnh ủy viên gồm: ông A, [Tỉnh ủy viên], Bí thư …")."""
+    same post again as the person's own ("ba Tỉnh ủy viên gồm: ông A, [Tỉnh ủy viên], Bí thư …").
+    A counted title's holders may also stand in brackets after it (`_bracketed_holders`)."""
     words = words_of(doc)
     bodies = {e.start: e.end for e in ents if e.label_ in {"ORG", "LOC"}}
     for i, title in enumerate(ents):
@@ -511,6 +514,8 @@ def _listed_holders(doc: Doc, ents: list[Span], add) -> None:
             continue
         end = words.sentence(title.start)[1]
         start = _holders_listed_from(words, title.end, end, bodies)
+        if start is None:
+            start, end = _bracketed_holders(words, title, end, bodies)
         if start is None:
             continue
         post = _post_named(title, bodies)
@@ -609,6 +614,24 @@ def _holders_named_together(doc: Doc, ents: list[Span], add) -> None:
                 add(person, title, "has_title")
 
 
+_BEFORE_A_COUNTED_POST = {"cựu", "nguyên", "tân"}  # "hai cựu [Chủ tịch] TP Đà Nẵng"
+
+
+def _bracketed_holders(words: Words, title: Span, end: int, bodies: dict[int, int]) -> tuple[int | None, int]:
+    """Where the holders of a counted title are listed in the brackets after it and its body,
+    and where the bracket closes (case 35): "Sáu [ủy viên] Bộ Chính trị ([Tổng bí thư] A, [Bí thư]
+    Thành ủy TP.HCM B, …)", "hai cựu [Chủ tịch] TP Đà Nẵng (ông A và ông B)"; (None, end) when
+    the title is not counted or no bracket follows its body."""
+    k = title.start - 1
+    while k >= 0 and words[k].norm_ in _BEFORE_A_COUNTED_POST:
+        k -= 1
+    opening = bodies.get(title.end, title.end)
+    if k < 0 or not words[k].like_num or opening >= end or words[opening].text != "(":
+        return None, end
+    close = next((j for j in range(opening + 1, end) if words[j].text == ")"), None)
+    return (None, end) if close is None else (opening + 1, close)
+
+
 def _holders_listed_from(words: Words, k: int, end: int, bodies: dict[int, int]) -> int | None:
     """Where the people a title ending at word k goes to are listed: after "gồm" or a colon,
     which win over an "đối với" before them ("… đối với 6 người gồm: A, …"), else after the
@@ -634,14 +657,20 @@ def _list_items(words: Words, ents: list[Span], start: int, end: int,
     their holders' posts and end at semicolons ("ông A - Giám đốc Sở X; bà B - …"); otherwise
     they are names cut at commas and "và", and the list ends at its first semicolon ("nguyên
     Chủ tịch nước: A, B; Thủ tướng C"). With semicolons, "và" before an honorific also ends an
-    item ("…; ông B - Phó trưởng Ban X và bà C - …"). The list ends at a title that opens a list
-    of its own, at a second colon, and, with semicolons, at an item with no person and no post."""
+    item ("…; ông B - Phó trưởng Ban X và bà C - …"). A list whose items open with a dash is cut at
+    the dashes only ("- Thượng tướng, Chủ nhiệm Tổng cục Chính trị A - …"). The list ends at a title
+    that opens a list of its own, at a second colon, and, with semicolons, at an item with no
+    person and no post."""
     at = {e.start: e for e in ents if start <= e.start < end}
     semicolons = [k for k in range(start, end) if words[k].norm_ == ";"]
     with_posts = bool(semicolons) and any(e.label_ == "TITLE" and e.start < semicolons[0] for e in at.values())
     if not with_posts and semicolons:
         end = semicolons[0]
     cuts = {";"} if with_posts else {",", "và"}
+    opening_words = _ITEM_OPENING
+    first = next((k for k in range(start, end) if not words[k].is_space), end)
+    if first < end and words[first].text in _BULLETS:  # "5 [uỷ viên] Ban Bí thư: - [Chánh án] … A - …"
+        cuts, opening_words = _BULLETS, _ITEM_OPENING | {","}  # "- Thượng tướng, [Chủ nhiệm] … A"
     items: list[tuple[Span, list[Span]]] = []
     person: Span | None = None
     posts: list[Span] = []
@@ -668,7 +697,7 @@ def _list_items(words: Words, ents: list[Span], start: int, end: int,
             person, posts, opening = None, [], True
         elif norm == ":" and (items or person is not None):
             break
-        elif not (words[k].is_space or norm in _ITEM_OPENING):
+        elif not (words[k].is_space or norm in opening_words):
             opening = False
         k += 1
     if person is not None:

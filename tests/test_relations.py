@@ -636,6 +636,28 @@ def test_a_list_of_bare_names_ends_at_its_semicolon():
                                        ("Trần Đức Lương", "Chủ tịch nước"), ("Trương Tấn Sang", "Chủ tịch nước")}
 
 
+def test_the_holders_of_a_counted_title_listed_in_brackets_or_after_dashes_hold_it():
+    """Case 204: a counted title's holders in the brackets after it, or in items a dash opens after
+    its colon, each with a post of their own before the name, hold it; a person after the bracket
+    closes does not, nor one in brackets after a title that no count opens."""
+    text = ("Sáu ủy viên Bộ Chính trị (Tổng bí thư Nông Đức Mạnh, Phó thủ tướng Nguyễn Tấn Dũng) đều trúng cử, "
+            "ông Lê Hồng Anh thì không.")
+    labelled = [("ủy viên", "TITLE"), ("Bộ Chính trị", "ORG"), ("Tổng bí thư", "TITLE"), ("Nông Đức Mạnh", "PER"),
+                ("Phó thủ tướng", "TITLE"), ("Nguyễn Tấn Dũng", "PER"), ("Lê Hồng Anh", "PER")]
+    assert _listed(text, labelled) == {("Nông Đức Mạnh", "ủy viên"), ("Nguyễn Tấn Dũng", "ủy viên")}
+    uncounted = "Ủy viên Bộ Chính trị (Tổng bí thư Nông Đức Mạnh) dự."
+    assert _listed(uncounted, [("Ủy viên", "TITLE"), ("Bộ Chính trị", "ORG"), ("Tổng bí thư", "TITLE"),
+                               ("Nông Đức Mạnh", "PER")]) == set()
+    text = ("5 uỷ viên Ban Bí thư: - Chánh án TAND Tối cao Nguyễn Hoà Bình - Thượng tướng, Chủ nhiệm Tổng cục "
+            "Chính trị Lương Cường - Giám đốc Học viện Chính trị - Chủ tịch Hội đồng Lý luận Nguyễn Xuân Thắng.")
+    labelled = [("uỷ viên", "TITLE"), ("Ban Bí thư", "ORG"), ("Chánh án", "TITLE"), ("TAND Tối cao", "ORG"),
+                ("Nguyễn Hoà Bình", "PER"), ("Chủ nhiệm", "TITLE"), ("Tổng cục Chính trị", "ORG"),
+                ("Lương Cường", "PER"), ("Giám đốc", "TITLE"), ("Học viện Chính trị", "ORG"),
+                ("Chủ tịch", "TITLE"), ("Hội đồng Lý luận", "ORG"), ("Nguyễn Xuân Thắng", "PER")]
+    assert _listed(text, labelled) == {(name, "uỷ viên") for name in (
+        "Nguyễn Hoà Bình", "Lương Cường", "Nguyễn Xuân Thắng")}
+
+
 def test_a_listed_holder_who_names_the_same_post_again_holds_that_one():
     """"ba Tỉnh ủy viên gồm: ông A, Tỉnh ủy viên, Bí thư …": the post repeated in the item is the
     one the gold gives A; a post of the same name at another body does not count ("Ủy viên Bộ
