@@ -200,7 +200,8 @@ class RelationRules:
     def _implements(self, doc: Doc, ents: list[Span], rels: list[Relation], add) -> None:
         """ORG before the verb ("ORG … tổng kết DOC"), after a fronted "(Sau 5 năm) thực hiện
         DOC, …", or the bodies that organise the meeting carrying it out; documents listed right
-        after one so carried out take its actors too."""
+        after one so carried out take its actors too, as do all the documents of a fronted clause
+        the subject after it carries out ("Thực hiện [DOC1] …; [DOC2] …, [ORG] đã …")."""
         if not any(e.label_ == "DOC" for e in ents):
             return
         not_actors = {(r.child.start, r.child.end) for r in rels if r.label in {"issued_by", "title_of"}}
@@ -213,8 +214,12 @@ class RelationRules:
 
         organisers = _meeting_organisers(words, ents, actor_ok)
         actors_of: dict[int, list[Span]] = {}  # each carried-out document's actors, by its place in ents
+        fronted_clause: tuple[int, list[Span]] | None = None  # where its subject starts, and its actors
         for i, ent in enumerate(ents):
             if ent.label_ != "DOC":
+                continue
+            if fronted_clause is not None and ent.start < fronted_clause[0]:
+                actors_of[i] = fronted_clause[1]  # "Thực hiện [DOC1] …; [DOC2] …, [ORG] …": both
                 continue
             start = words.sentence(ent.start)[0]
             verbs = [k for k in range(start, ent.start) if words[k].norm_ in _IMPLEMENT]
@@ -229,7 +234,8 @@ class RelationRules:
                 continue
             if verb is None:
                 continue
-            actor = _actor_before(words, ents, i, verb, actor_ok)
+            # a capitalised verb opens a clause of its own, whatever stands before it
+            actor = None if words[verb].orth_[:1].isupper() else _actor_before(words, ents, i, verb, actor_ok)
             fronted = _fronting_at(words, ents, i, _IMPLEMENT) if actor is None else None
             if fronted is not None:
                 actor = _actor_after_fronted(words, ents, i, fronted, actor_ok)
@@ -239,6 +245,8 @@ class RelationRules:
                 continue
             if found:
                 actors_of[i] = found
+                if fronted is not None and actor is not None:
+                    fronted_clause = (actor.start, found)
         for i, actors in actors_of.items():
             for actor in actors:
                 add(actor, ents[i], "implements")
@@ -336,7 +344,12 @@ def _fronting_at(words: Words, ents: list[Span], i: int, fronting: Collection[st
     `fronting` stands that opens a clause naming ents[i], a document, before the sentence's
     subject ("Thực hiện [Kế hoạch 179-KH/TU] của [Thành ủy], [Tiểu ban Văn kiện] …", "Sau hơn 6
     năm thực hiện [DOC], …", "Theo [Quyết định 147] …, …"); None when no such word stands within
-    `_FRONTING_WORDS` of the lead, or a body or person is named before ents[i]."""
+    `_FRONTING_WORDS` of the lead, or a body or person is named before ents[i]. A capitalised such
+    word right before the document opens a clause wherever it stands (0): a headline or an
+    address run on into it, or a colon before it ("(2020 - 2025): Thực hiện [Kế hoạch 179-KH/TU]")."""
+    k = ents[i].start - 1
+    if k >= 0 and words[k].norm_ in fronting and words[k].orth_[:1].isupper():
+        return 0  # a clause glued on after a headline, a colon or an address: "…: Thực hiện [DOC], …"
     if any(e.label_ in {"ORG", "PER"} for e in ents[:i]):
         return None
     lead = _lead(words, words.sentence(ents[i].start)[0], ents[i].start)

@@ -811,6 +811,19 @@ def test_a_body_after_a_fronted_document_and_its_issuer_acts_and_issues_nothing(
     assert {child for _, child in pairs(doc, "issued_by")} == {"Bộ Chính trị"}
 
 
+def test_a_capitalised_carrying_out_verb_opens_a_clause_whose_documents_its_subject_carries_out(rules_nlp):
+    """Case 205: a colon or a headline run on into "Thực hiện [DOC], …" opens a clause as a new
+    sentence does, whatever body stands before it; each document the fronted clause names before
+    its subject is carried out by the subject, not by the issuer named inside the clause."""
+    doc = rules_nlp("Đại hội Đảng bộ thành phố lần thứ 16 (2020 - 2025): Thực hiện Kế hoạch 179-KH/TU của Thành ủy "
+                    "Hải Phòng, Tiểu ban Văn kiện đã họp.")
+    assert pairs(doc, "implements") == {("Tiểu ban Văn kiện", "Kế hoạch 179-KH/TU")}
+    doc = rules_nlp("Thực hiện Nghị quyết số 18-NQ/TW ngày 25/10/2017 về sắp xếp bộ máy; Nghị quyết số 22-NQ/TW ngày "
+                    "15/3/2018 của Bộ Chính trị, Đảng ủy Công an Trung ương đã sắp xếp tổ chức bộ máy.")
+    assert pairs(doc, "implements") == {("Đảng ủy Công an Trung ương", "Nghị quyết số 18-NQ/TW"),
+                                        ("Đảng ủy Công an Trung ương", "Nghị quyết số 22-NQ/TW")}
+
+
 def test_no_implements_where_a_body_is_urged_to_carry_out(rules_nlp):
     """Case 30: asking a body to carry a document out says neither carries it out."""
     doc = rules_nlp("Thủ tướng đề nghị Bộ Nội vụ khẩn trương thực hiện Nghị quyết số 18-NQ/TW.")
