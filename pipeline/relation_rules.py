@@ -930,6 +930,9 @@ def _decides_on(doc: Doc, ents: list[Span], add) -> None:
             for person in _clause_people(words, ents[:i], ent.start):
                 add(ent, person, "decides_on")
             continue
+        if _cited_after_its_clause(words, ent.start):
+            for person in _clause_people(words, ents[:i], ent.start):
+                add(ent, person, "decides_on")
         for person in _people_of_a_fronted_decision(doc, ents, i):
             add(ent, person, "decides_on")
         verb_seen = False
@@ -981,6 +984,13 @@ def _in_brackets_after_its_clause(words: Words, start: int) -> bool:
     if k >= 0 and words[k].norm_ in {"theo", "tại"}:
         k -= 1
     return k >= 0 and words[k].text == "("
+
+
+def _cited_after_its_clause(words: Words, start: int) -> bool:
+    """A decision cited after "theo" or "tại" that ends the clause it decided, past the
+    people it names: "kỷ luật … đối với ông [A], …, do bị kỷ luật về Đảng theo [quyết định số
+    695-QĐ/UBKTTW]" (case 206)."""
+    return start > 0 and words[start - 1].norm_ in _CITING
 
 
 def _clause_people(words: Words, before: list[Span], end: int) -> list[Span]:

@@ -167,6 +167,15 @@ def test_a_decision_in_brackets_decides_on_its_own_clause(rules_nlp):
     assert ("decides_on", "quyết định số 1387/QĐ-CTN", "Trần Việt Tân") in rels(doc)
 
 
+def test_a_decision_cited_after_theo_at_the_end_of_its_clause_decides_on_that_clauses_people(rules_nlp):
+    """Case 206: a party decision cited after "theo" or "tại" as the reason a clause gives decides on
+    the people that clause disciplines; not on a person another clause names."""
+    doc = rules_nlp("Thủ tướng ký quyết định thi hành kỷ luật bằng hình thức cảnh cáo đối với ông Đinh Văn Thu, "
+                    "Chủ tịch UBND tỉnh Quảng Nam do bị kỷ luật về Đảng theo quyết định số 694-QĐ/UBKTTW ngày 26/1 "
+                    "của UB Kiểm tra TƯ; ông Lê Văn Hải dự.")
+    assert pairs(doc, "decides_on") == {("quyết định số 694-QĐ/UBKTTW", "Đinh Văn Thu")}
+
+
 def test_a_body_whose_head_is_named_after_do_is_the_posts_body(rules_nlp):
     """Case 181: "[ORG] do ông A làm [Chủ tịch]", "[ORG] (nơi ông A từng làm [Giám đốc])"; not
     a delegation of the body ("Đoàn [Chính phủ] do Thủ tướng … làm Trưởng đoàn")."""
