@@ -476,9 +476,9 @@ _BULLETS = {"-", "–"}
 def decided_by_rules(doc: Doc, groups: list[list[Span]]) -> list[Relation]:
     """Relations the rules decide beside the classifier, not as its features: the holders of
     titles listed after them (`_listed_holders`), where a list may run past the classifier's
-    reach, and the bodies bare titles name by their kind (`_bodies_titles_head`) or whose head
-    is named after "do" (`_bodies_led_by`), which the classifier's reading of the words between
-    misses."""
+    reach, and the bodies bare titles name by their kind (`_bodies_titles_head`), whose head
+    is named after "do" (`_bodies_led_by`) or that one is posted to right before the title
+    (`_posts_of_the_body_before`), which the classifier's reading of the words between misses."""
     rels: list[Relation] = []
     add = _adding_to(rels)
     for ents in groups:
@@ -487,7 +487,20 @@ def decided_by_rules(doc: Doc, groups: list[list[Span]]) -> list[Relation]:
         _holders_named_together(doc, ents, add)
         _bodies_titles_head(doc, ents, add)
         _bodies_led_by(doc, ents, add)
+        _posts_of_the_body_before(doc, ents, add)
     return rels
+
+
+def _posts_of_the_body_before(doc: Doc, ents: list[Span], add) -> None:
+    """A bare title right after the body one is posted to, or the body counting its holders, is
+    a post of that body (case 164): "đến nhận công tác tại [Trường Chính trị tỉnh], bổ nhiệm giữ
+    chức vụ [Hiệu trưởng]", "[UBND tỉnh] có 4 [Phó Chủ tịch]". The classifier, weighing each body
+    of the sentence, gives some of them to a body further off."""
+    for k in range(len(ents) - 1):
+        body, title = ents[k], ents[k + 1]
+        if body.label_ == "ORG" and title.label_ == "TITLE" and not _body_after(doc, ents, k + 1) \
+                and _post_of_body(doc, body, title):
+            add(title, body, "title_of")
 
 
 def _bodies_led_by(doc: Doc, ents: list[Span], add) -> None:
