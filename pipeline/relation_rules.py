@@ -555,35 +555,50 @@ def _listed_holders(doc: Doc, ents: list[Span], add) -> None:
 _ALL_OF_THEM = {"đều", "cùng"}
 _TAKING_A_POST = lexicon.HOLD_A_POST | {"đang", "được", "đã", "từng", "là", "làm", "bổ nhiệm", "bầu"}
 _PEOPLE_LIST = lexicon.POST_LIST_GLUE | lexicon.HONORIFIC_WORDS | {"cả", "hai", "ba"}
+# Without "đều": the verbs by which people listed as a decision's object take the post after
+# them ("bầu ông [A], …, và ông [B], … làm [ủy viên] UBND tỉnh", "chỉ định các ông [A], …; [B], …
+# tham gia [ủy viên] Ban Chấp hành", "Các ông bà: [A], [B] tái đắc cử chức danh [Phó Chủ
+# tịch]"), and what opens such a list: a personnel verb or a plural honorific.
+_TAKING_THE_POST = lexicon.HOLD_A_POST | {"làm", "tham gia", "tái", "tái đắc cử", "đắc cử", "trúng cử"}
+_OPENING_A_DECIDED_LIST = {"bầu", "chỉ định", "bổ nhiệm", "điều động", "phân công", "chuẩn y", "phê chuẩn",
+                           "các"}  # "các" before an honorific the segmenter cut off it: "Các | ông bà"
+_PLURAL_HONORIFICS = {"các ông", "các bà", "các ông bà", "các đồng chí"}
 
 
 def _titles_all_listed_hold(doc: Doc, ents: list[Span], add) -> None:
     """The posts that people listed before "đều" or "cùng" all hold, each of them: "Bà [A] và bà
     [B], đều là [ủy viên] Đảng đoàn, [Phó Chủ tịch] Hội …" (the training gold links each of the
     people to each post; the classifier, pair by pair, misses the ones far from it). Not "ông A
-    cùng điều dưỡng B" (one person: "cùng" means "with") nor "A, B cùng ông C - Chánh …"."""
+    cùng điều dưỡng B" (one person: "cùng" means "with") nor "A, B cùng ông C - Chánh …". So
+    do people a decision lists before the verb by which they take a post, without "đều" (case
+    207, `_TAKING_THE_POST`)."""
     words = words_of(doc)
     ending = {e.end: e for e in ents}
     for i, first in enumerate(ents):
         if first.label_ != "TITLE":
             continue
         k = first.start - 1
-        while k >= 0 and words[k].norm_ in _TAKING_A_POST:
+        while k >= 0 and words[k].norm_ in _TAKING_A_POST | _TAKING_THE_POST:
             k -= 1
-        if k < 0 or words[k].norm_ not in _ALL_OF_THEM:
+        together = k >= 0 and words[k].norm_ in _ALL_OF_THEM
+        if together:
+            k -= 1
+        elif k < 0 or words[k + 1].norm_ not in _TAKING_THE_POST or ending.get(k + 1) is None:
             continue
-        people, k = [], k - 1
+        people, plural = [], False
         while k >= 0:  # back over the list: its people, their posts and bodies, glue, honorifics
             ent = ending.get(k + 1)
             if ent is not None and (ent.label_ == "PER" or ent.label_ in POST_LIST_LABELS):
                 if ent.label_ == "PER":
                     people.append(ent)
                 k = ent.start - 1
-            elif words[k].norm_ in _PEOPLE_LIST:
+            elif words[k].norm_ in _PEOPLE_LIST or words[k].norm_ == ":":
+                plural = plural or words[k].norm_ in _PLURAL_HONORIFICS
                 k -= 1
             else:
                 break
-        if len(people) < 2:
+        opened = plural or (k >= 0 and words[k].norm_ in _OPENING_A_DECIDED_LIST)
+        if len(people) < 2 or not (together or opened):
             continue
         posts, end = [first], first.end
         for ent in ents[i + 1:]:  # the posts listed after the first: ", [Phó Chủ tịch] Hội …"

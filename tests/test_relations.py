@@ -790,6 +790,24 @@ def test_posts_that_people_listed_before_deu_or_cung_all_hold(rules_nlp):
     assert ("has_title", "Trần Văn Quốc", "Phó Giám đốc") not in rels(doc)
 
 
+def test_people_a_decision_lists_before_the_post_they_take_all_hold_it():
+    """Case 207: "bầu ông A, …, và ông B, … làm [ủy viên] UBND tỉnh", "Các ông bà: A, B tái đắc cử
+    chức danh [Phó Chủ tịch]": each listed person takes the post, as with "đều"; one person, or a
+    list no personnel verb or plural honorific opens, does not share it."""
+    text = ("HĐND tỉnh bầu ông Nguyễn Văn Minh, Giám đốc Sở Nội vụ và ông Phạm Văn Bông, Giám đốc Sở Tư pháp "
+            "làm ủy viên UBND tỉnh.")
+    labelled = [("HĐND tỉnh", "ORG"), ("Nguyễn Văn Minh", "PER"), ("Giám đốc", "TITLE"), ("Sở Nội vụ", "ORG"),
+                ("Phạm Văn Bông", "PER"), ("Giám đốc", "TITLE"), ("Sở Tư pháp", "ORG"), ("ủy viên", "TITLE"),
+                ("UBND tỉnh", "ORG")]
+    assert {pair for pair in _listed(text, labelled) if pair[1] == "ủy viên"} == {
+        ("Nguyễn Văn Minh", "ủy viên"), ("Phạm Văn Bông", "ủy viên")}
+    text = "Các ông bà: Huỳnh Thị Phúc, Tạ Thị Hồng Hà tái đắc cử chức danh Phó Chủ tịch LĐLĐ tỉnh."
+    labelled = [("Huỳnh Thị Phúc", "PER"), ("Tạ Thị Hồng Hà", "PER"), ("Phó Chủ tịch", "TITLE"), ("LĐLĐ tỉnh", "ORG")]
+    assert _listed(text, labelled) == {("Huỳnh Thị Phúc", "Phó Chủ tịch"), ("Tạ Thị Hồng Hà", "Phó Chủ tịch")}
+    text = "Ông Nguyễn Văn Minh và ông Phạm Văn Bông làm Trưởng đoàn."
+    assert _listed(text, [("Nguyễn Văn Minh", "PER"), ("Phạm Văn Bông", "PER"), ("Trưởng đoàn", "TITLE")]) == set()
+
+
 def test_a_person_named_after_a_post_of_their_own_shares_no_post_listed_before():
     """titles_shared_by_lists gives a title outside a list of people to each of them over the
     threshold; a person named right after a post of their own is no item of that list (a
