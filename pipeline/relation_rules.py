@@ -478,8 +478,7 @@ def decided_by_rules(doc: Doc, groups: list[list[Span]]) -> list[Relation]:
     titles listed after them (`_listed_holders`), where a list may run past the classifier's
     reach, and the bodies bare titles name by their kind (`_bodies_titles_head`), whose head
     is named after "do" (`_bodies_led_by`) or that one is posted to right before the title
-    (`_posts_of_the_body_before`), and the holder named right after a title and its bodies
-    (`_holders_named_right_after`), which the classifier's reading of the words between misses."""
+    (`_posts_of_the_body_before`), which the classifier's reading of the words between misses."""
     rels: list[Relation] = []
     add = _adding_to(rels)
     for ents in groups:
@@ -489,28 +488,7 @@ def decided_by_rules(doc: Doc, groups: list[list[Span]]) -> list[Relation]:
         _bodies_titles_head(doc, ents, add)
         _bodies_led_by(doc, ents, add)
         _posts_of_the_body_before(doc, ents, add)
-        _holders_named_right_after(doc, ents, add)
     return rels
-
-
-def _holders_named_right_after(doc: Doc, ents: list[Span], add) -> None:
-    """A person named right after a title and its bodies, nothing but spaces between, holds it:
-    "[Bí thư] Tỉnh ủy [Lê Văn A]", "[Phó giám đốc] ĐHQG TP.HCM [Phan Thanh Bình] (46 tuổi)". The
-    training gold links 1,472 of its 1,474 such pairs; the classifier, weighing every person of
-    the sentence, now and then gives the title to the one named before it."""
-    words = words_of(doc)
-
-    def adjacent(a: Span, b: Span) -> bool:
-        return all(w.is_space for w in words[a.end:b.start])
-
-    for k, title in enumerate(ents):
-        if title.label_ != "TITLE":
-            continue
-        j, last = k + 1, title
-        while j < len(ents) and ents[j].label_ in {"ORG", "LOC"} and adjacent(last, ents[j]):
-            last, j = ents[j], j + 1
-        if j < len(ents) and ents[j].label_ == "PER" and adjacent(last, ents[j]):
-            add(ents[j], title, "has_title")
 
 
 def _posts_of_the_body_before(doc: Doc, ents: list[Span], add) -> None:

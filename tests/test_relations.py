@@ -600,42 +600,46 @@ def test_a_title_named_right_before_another_person_is_read_as_that_persons():
                              ("Huỳnh Văn Tý", "PER")], "Bùi Quang Vinh", "Chủ tịch", "title_then") == []
 
 
-def _listed(text: str, labelled: list[tuple[str, str]], label: str = "has_title",
-            right_after: bool = False) -> set[tuple[str, str]]:
-    """(head, child) of the relations of one type the rules decide beside the classifier, on the
-    spans given (each in text order, after the one before): for has_title, the holders the rules
-    read from lists, and with `right_after` also those named right after their title."""
+def _listed(text: str, labelled: list[tuple[str, str]]) -> set[tuple[str, str]]:
+    """(person, title) of the has_title relations the rules read from lists of holders."""
     import pipeline
-    from pipeline.relation_rules import _adding_to, _holders_named_right_after, decided_by_rules, sentence_entities
+    from pipeline.relation_rules import decided_by_rules, sentence_entities
 
     doc = pipeline.load(None, {"pipeline.stages": []})(text)
     spans, start = [], 0
-    for words, span_label in labelled:
+    for words, label in labelled:  # each in text order, after the one before
         start = text.index(words, start)
-        spans.append(doc.char_span(start, start + len(words), label=span_label))
+        spans.append(doc.char_span(start, start + len(words), label=label))
         start += len(words)
     doc.ents = spans
-    groups = sentence_entities(doc)
-    found = {(r.head.text, r.child.text) for r in decided_by_rules(doc, groups) if r.label == label}
-    if right_after:
-        return found
-    named: list = []
-    for ents in groups:
-        _holders_named_right_after(doc, ents, _adding_to(named))
-    return found - {(r.head.text, r.child.text) for r in named}
+    return {(r.head.text, r.child.text) for r in decided_by_rules(doc, sentence_entities(doc))
+            if r.label == "has_title"}
 
 
 def test_a_bare_title_right_after_the_body_one_is_posted_to_is_that_bodys_post():
     """Case 164, decided by the rules: "nhận công tác tại [ORG], bổ nhiệm giữ chức vụ [TITLE]" and
     "[ORG] có 4 [TITLE]" link the title to that body; a body the title names after it wins."""
+    import pipeline
+    from pipeline.relation_rules import decided_by_rules, sentence_entities
+
+    def bodies(text: str, labelled: list[tuple[str, str]]) -> set[tuple[str, str]]:
+        doc = pipeline.load(None, {"pipeline.stages": []})(text)
+        spans, start = [], 0
+        for words, label in labelled:
+            start = text.index(words, start)
+            spans.append(doc.char_span(start, start + len(words), label=label))
+            start += len(words)
+        doc.ents = spans
+        return {(r.head.text, r.child.text) for r in decided_by_rules(doc, sentence_entities(doc))
+                if r.label == "title_of"}
+
     text = ("Bà Lan, Phó Giám đốc Sở Nội vụ, được điều động đến nhận công tác tại Trường Chính trị tỉnh, bổ nhiệm "
             "giữ chức vụ Hiệu trưởng.")
-    assert _listed(text, [("Lan", "PER"), ("Phó Giám đốc", "TITLE"), ("Sở Nội vụ", "ORG"),
-                          ("Trường Chính trị tỉnh", "ORG"), ("Hiệu trưởng", "TITLE")], "title_of") == {
+    assert bodies(text, [("Lan", "PER"), ("Phó Giám đốc", "TITLE"), ("Sở Nội vụ", "ORG"),
+                         ("Trường Chính trị tỉnh", "ORG"), ("Hiệu trưởng", "TITLE")]) == {
         ("Hiệu trưởng", "Trường Chính trị tỉnh")}
     text = "Ông Hòa về công tác tại Sở Nội vụ, giữ chức Giám đốc Sở Tư pháp."
-    labelled = [("Hòa", "PER"), ("Sở Nội vụ", "ORG"), ("Giám đốc", "TITLE"), ("Sở Tư pháp", "ORG")]
-    assert _listed(text, labelled, "title_of") == set()
+    assert bodies(text, [("Hòa", "PER"), ("Sở Nội vụ", "ORG"), ("Giám đốc", "TITLE"), ("Sở Tư pháp", "ORG")]) == set()
 
 
 def test_each_holder_of_a_long_list_after_a_title_holds_it():
@@ -802,20 +806,6 @@ def test_people_a_decision_lists_before_the_post_they_take_all_hold_it():
     assert _listed(text, labelled) == {("Huỳnh Thị Phúc", "Phó Chủ tịch"), ("Tạ Thị Hồng Hà", "Phó Chủ tịch")}
     text = "Ông Nguyễn Văn Minh và ông Phạm Văn Bông làm Trưởng đoàn."
     assert _listed(text, [("Nguyễn Văn Minh", "PER"), ("Phạm Văn Bông", "PER"), ("Trưởng đoàn", "TITLE")]) == set()
-
-
-def test_the_person_named_right_after_a_title_and_its_body_holds_it():
-    """A title, its bodies and a name with nothing but spaces between: the name is the holder,
-    not the person named before the title ("Thứ trưởng … Vũ Đức Đam (43 tuổi), Phó giám đốc ĐHQG
-    TP.HCM Phan Thanh Bình"); a comma between leaves the pair to the classifier."""
-    text = "Dự có Thứ trưởng Vũ Đức Đam (43 tuổi), Phó giám đốc ĐHQG TP.HCM Phan Thanh Bình (46 tuổi)."
-    labelled = [("Thứ trưởng", "TITLE"), ("Vũ Đức Đam", "PER"), ("Phó giám đốc", "TITLE"), ("ĐHQG TP.HCM", "ORG"),
-                ("Phan Thanh Bình", "PER")]
-    assert _listed(text, labelled, right_after=True) == {
-        ("Vũ Đức Đam", "Thứ trưởng"), ("Phan Thanh Bình", "Phó giám đốc")}
-    text = "Ông Vũ Đức Đam, Phó giám đốc ĐHQG TP.HCM, Phan Thanh Bình dự."
-    labelled = [("Vũ Đức Đam", "PER"), ("Phó giám đốc", "TITLE"), ("ĐHQG TP.HCM", "ORG"), ("Phan Thanh Bình", "PER")]
-    assert _listed(text, labelled, right_after=True) == set()
 
 
 def test_a_person_named_after_a_post_of_their_own_shares_no_post_listed_before():
