@@ -600,46 +600,35 @@ def test_a_title_named_right_before_another_person_is_read_as_that_persons():
                              ("Huỳnh Văn Tý", "PER")], "Bùi Quang Vinh", "Chủ tịch", "title_then") == []
 
 
-def _listed(text: str, labelled: list[tuple[str, str]]) -> set[tuple[str, str]]:
-    """(person, title) of the has_title relations the rules read from lists of holders."""
+def _listed(text: str, labelled: list[tuple[str, str]], label: str = "has_title") -> set[tuple[str, str]]:
+    """(head, child) of the relations of one type the rules decide beside the classifier, on the
+    spans given (each in text order, after the one before): for has_title, the holders the
+    rules read from lists."""
     import pipeline
     from pipeline.relation_rules import decided_by_rules, sentence_entities
 
     doc = pipeline.load(None, {"pipeline.stages": []})(text)
     spans, start = [], 0
-    for words, label in labelled:  # each in text order, after the one before
+    for words, span_label in labelled:
         start = text.index(words, start)
-        spans.append(doc.char_span(start, start + len(words), label=label))
+        spans.append(doc.char_span(start, start + len(words), label=span_label))
         start += len(words)
     doc.ents = spans
     return {(r.head.text, r.child.text) for r in decided_by_rules(doc, sentence_entities(doc))
-            if r.label == "has_title"}
+            if r.label == label}
 
 
 def test_a_bare_title_right_after_the_body_one_is_posted_to_is_that_bodys_post():
     """Case 164, decided by the rules: "nhận công tác tại [ORG], bổ nhiệm giữ chức vụ [TITLE]" and
     "[ORG] có 4 [TITLE]" link the title to that body; a body the title names after it wins."""
-    import pipeline
-    from pipeline.relation_rules import decided_by_rules, sentence_entities
-
-    def bodies(text: str, labelled: list[tuple[str, str]]) -> set[tuple[str, str]]:
-        doc = pipeline.load(None, {"pipeline.stages": []})(text)
-        spans, start = [], 0
-        for words, label in labelled:
-            start = text.index(words, start)
-            spans.append(doc.char_span(start, start + len(words), label=label))
-            start += len(words)
-        doc.ents = spans
-        return {(r.head.text, r.child.text) for r in decided_by_rules(doc, sentence_entities(doc))
-                if r.label == "title_of"}
-
     text = ("Bà Lan, Phó Giám đốc Sở Nội vụ, được điều động đến nhận công tác tại Trường Chính trị tỉnh, bổ nhiệm "
             "giữ chức vụ Hiệu trưởng.")
-    assert bodies(text, [("Lan", "PER"), ("Phó Giám đốc", "TITLE"), ("Sở Nội vụ", "ORG"),
-                         ("Trường Chính trị tỉnh", "ORG"), ("Hiệu trưởng", "TITLE")]) == {
-        ("Hiệu trưởng", "Trường Chính trị tỉnh")}
+    labelled = [("Lan", "PER"), ("Phó Giám đốc", "TITLE"), ("Sở Nội vụ", "ORG"), ("Trường Chính trị tỉnh", "ORG"),
+                ("Hiệu trưởng", "TITLE")]
+    assert _listed(text, labelled, "title_of") == {("Hiệu trưởng", "Trường Chính trị tỉnh")}
     text = "Ông Hòa về công tác tại Sở Nội vụ, giữ chức Giám đốc Sở Tư pháp."
-    assert bodies(text, [("Hòa", "PER"), ("Sở Nội vụ", "ORG"), ("Giám đốc", "TITLE"), ("Sở Tư pháp", "ORG")]) == set()
+    labelled = [("Hòa", "PER"), ("Sở Nội vụ", "ORG"), ("Giám đốc", "TITLE"), ("Sở Tư pháp", "ORG")]
+    assert _listed(text, labelled, "title_of") == set()
 
 
 def test_each_holder_of_a_long_list_after_a_title_holds_it():
