@@ -563,6 +563,7 @@ _TAKING_THE_POST = lexicon.HOLD_A_POST | {"làm", "tham gia", "tái", "tái đ�
 _OPENING_A_DECIDED_LIST = {"bầu", "chỉ định", "bổ nhiệm", "điều động", "phân công", "chuẩn y", "phê chuẩn",
                            "các"}  # "các" before an honorific the segmenter cut off it: "Các | ông bà"
 _PLURAL_HONORIFICS = {"các ông", "các bà", "các ông bà", "các đồng chí"}
+_BEFORE_THE_POST = _TAKING_A_POST | _TAKING_THE_POST
 
 
 def _titles_all_listed_hold(doc: Doc, ents: list[Span], add) -> None:
@@ -578,7 +579,7 @@ def _titles_all_listed_hold(doc: Doc, ents: list[Span], add) -> None:
         if first.label_ != "TITLE":
             continue
         k = first.start - 1
-        while k >= 0 and words[k].norm_ in _TAKING_A_POST | _TAKING_THE_POST:
+        while k >= 0 and words[k].norm_ in _BEFORE_THE_POST:
             k -= 1
         together = k >= 0 and words[k].norm_ in _ALL_OF_THEM
         if together:
@@ -954,13 +955,12 @@ def _decides_on(doc: Doc, ents: list[Span], add) -> None:
     for i, ent in enumerate(ents):
         if ent.label_ != "DOC" or not span_norm(ent).startswith(_DECIDING_KINDS):
             continue
-        if _in_brackets_after_its_clause(words, ent.start):
+        bracketed = _in_brackets_after_its_clause(words, ent.start)
+        if bracketed or _cited_after_its_clause(words, ent.start):
             for person in _clause_people(words, ents[:i], ent.start):
                 add(ent, person, "decides_on")
+        if bracketed:
             continue
-        if _cited_after_its_clause(words, ent.start):
-            for person in _clause_people(words, ents[:i], ent.start):
-                add(ent, person, "decides_on")
         for person in _people_of_a_fronted_decision(doc, ents, i):
             add(ent, person, "decides_on")
         verb_seen = False
