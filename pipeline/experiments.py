@@ -352,9 +352,10 @@ TRAINED_VARIANTS: dict[str, Variant] = {
 # the settings of pipeline/default.cfg as they are, and each with one of them changed.
 RUN_TIME_VARIANTS = {**MERGES, "shipped settings": {},
                      "classifier decides every relation type": {"stages.relations.rules_decide": []},
-                     "the classifier decides issued_by": {"stages.relations.rules_decide": ["decides_on"]},
-                     "the rules decide implements": {"stages.relations.rules_decide": ["decides_on", "issued_by",
-                                                                                      "implements"]},
+                     "the classifier decides issued_by": {"stages.relations.rules_decide": ["decides_on",
+                                                                                           "implements"]},
+                     "the classifier decides implements": {"stages.relations.rules_decide": ["decides_on",
+                                                                                            "issued_by"]},
                      "a rule's TITLE kept without a holder": {"stages.relations.titles_need_holder": "none"},
                      "only the rules' TITLEs need a holder": {"stages.relations.titles_need_holder": "from rules"},
                      "a lone model TITLE takes no weak holder": {"stages.relations.lone_holder_score": None},

@@ -755,13 +755,16 @@ def test_a_list_of_holders_ends_at_a_title_with_its_own_list_or_an_item_of_nothi
     assert _listed(text, labelled) == {("Nông Tuấn Phong", "ủy viên"), ("Lê Khánh Hòa", "ủy viên")}
 
 
-def test_the_shipped_pipeline_takes_a_documents_issuer_from_the_rules(nlp):
-    """`rules_decide` holds issued_by (round 28's choice): the issuer the rules read stands as
-    theirs, and a body that only carries a document out issues nothing."""
+def test_the_shipped_pipeline_takes_a_documents_issuer_and_actors_from_the_rules(nlp):
+    """`rules_decide` holds issued_by (round 28's choice) and implements (round 39's): the issuer
+    and the actor the rules read stand as theirs, and a body that only carries a document out
+    issues nothing."""
     doc = nlp("Tỉnh ủy Kon Tum tổ chức hội nghị quán triệt Nghị quyết số 18-NQ/TW của Ban Chấp hành "
               "Trung ương.")
     issued = [(r.head.text, r.child.text, r.source) for r in doc._.relations if r.label == "issued_by"]
     assert issued == [("Nghị quyết số 18-NQ/TW", "Ban Chấp hành Trung ương", "rules")]
+    carried = [(r.head.text, r.child.text, r.source) for r in doc._.relations if r.label == "implements"]
+    assert carried == [("Tỉnh ủy Kon Tum", "Nghị quyết số 18-NQ/TW", "rules")]
 
 
 def test_posts_that_people_listed_before_deu_or_cung_all_hold(rules_nlp):
