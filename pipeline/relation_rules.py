@@ -305,13 +305,11 @@ def _actor_before(words: Words, ents: list[Span], i: int, verb: int, actor_ok: C
 def _actor_after_fronted(words: Words, ents: list[Span], i: int, verb_from_lead: int,
                          actor_ok: Callable[[Span], bool]) -> Span | None:
     """The sentence's subject after a fronted clause about ents[i] whose verb stands
-    `verb_from_lead` words into the sentence (`_fronting_at`): "Thực hiện DOC, [ORG] …", the
-    first body past the comma or semicolon that ends the document's own words, or after a time
-    phrase, the first body right after a comma ("Sau hơn 6 năm thực hiện DOC của X, [ORG] …")."""
-    if verb_from_lead == 0:  # not a body in the document's own words: "… về tổ chức [Quân đội …], [ORG]"
-        end = ents[i].end
-        pause = next((k for k in range(end, words.sentence(end - 1)[1]) if words[k].text in {",", ";"}), None)
-        return None if pause is None else next((c for c in ents[i + 1:] if c.start > pause and actor_ok(c)), None)
+    `verb_from_lead` words into the sentence (`_fronting_at`): "Thực hiện DOC, [ORG] …", or
+    after a time phrase, the first body after a comma ("Sau hơn 6 năm thực hiện DOC của X,
+    [ORG] …")."""
+    if verb_from_lead == 0:
+        return next((c for c in ents[i + 1:] if actor_ok(c)), None)
     return next((c for c in ents[i + 1:] if actor_ok(c) and words[c.start - 1].text == ","), None)
 
 

@@ -867,10 +867,6 @@ def test_a_capitalised_carrying_out_verb_opens_a_clause_whose_documents_its_subj
                     "15/3/2018 của Bộ Chính trị, Đảng ủy Công an Trung ương đã sắp xếp tổ chức bộ máy.")
     assert pairs(doc, "implements") == {("Đảng ủy Công an Trung ương", "Nghị quyết số 18-NQ/TW"),
                                         ("Đảng ủy Công an Trung ương", "Nghị quyết số 22-NQ/TW")}
-    # a body named in the document's own words is no actor; the subject after its comma is
-    doc = rules_nlp("Thực hiện Kết luận số 16-KL/TW ngày 7/7/2017 của Bộ Chính trị về tổ chức Quân đội nhân dân Việt "
-                    "Nam đến năm 2021; ngay sau đó, Quân ủy Trung ương đã sắp xếp lại các đơn vị.")
-    assert pairs(doc, "implements") == {("Quân ủy Trung ương", "Kết luận số 16-KL/TW")}
 
 
 def test_no_implements_where_a_body_is_urged_to_carry_out(rules_nlp):
