@@ -294,9 +294,9 @@ class RelationStage:
         groups = sentence_entities(doc)
         ruled = self.rules.find(doc, groups)
         decided = decided_by_rules(doc, groups)
-        if self.classifier is None:
-            return ruled + decided
         said = {(span_key(r.head), span_key(r.child), r.label) for r in ruled}
+        if self.classifier is None:  # a pair both the sentence rules and the deciding ones read, once
+            return ruled + [r for r in decided if (span_key(r.head), span_key(r.child), r.label) not in said]
         found = [r for r in ruled if r.label in self.rules_decide] + decided
         # a title the rules gave its listed holders or its body takes no other from the classifier
         settled = {(span_key(_title(r.head, r.child, r.label)), r.label) for r in decided}

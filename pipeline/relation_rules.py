@@ -541,7 +541,7 @@ def _listed_holders(doc: Doc, ents: list[Span], add) -> None:
         end = words.sentence(title.start)[1]
         start = _holders_listed_from(words, title.end, end, bodies)
         if start is None:
-            start, end = _bracketed_holders(words, title, end, bodies)
+            start, end = _bracketed_holders(words, title, end, bodies) or (None, end)
         if start is None:
             continue
         post = _post_named(title, bodies)
@@ -585,7 +585,7 @@ def _titles_all_listed_hold(doc: Doc, ents: list[Span], add) -> None:
         if together:
             k -= 1
         elif k < 0 or words[k + 1].norm_ not in _TAKING_THE_POST or ending.get(k + 1) is None:
-            continue
+            continue  # without "đều", the list must end right before the verb taking the post
         people, plural = [], False
         while k >= 0:  # back over the list: its people, their posts and bodies, glue, honorifics
             ent = ending.get(k + 1)
@@ -659,19 +659,19 @@ def _holders_named_together(doc: Doc, ents: list[Span], add) -> None:
 _BEFORE_A_COUNTED_POST = {"cựu", "nguyên", "tân"}  # "hai cựu [Chủ tịch] TP Đà Nẵng"
 
 
-def _bracketed_holders(words: Words, title: Span, end: int, bodies: dict[int, int]) -> tuple[int | None, int]:
+def _bracketed_holders(words: Words, title: Span, end: int, bodies: dict[int, int]) -> tuple[int, int] | None:
     """Where the holders of a counted title are listed in the brackets after it and its body,
     and where the bracket closes (case 35): "Sáu [ủy viên] Bộ Chính trị ([Tổng bí thư] A, [Bí thư]
-    Thành ủy TP.HCM B, …)", "hai cựu [Chủ tịch] TP Đà Nẵng (ông A và ông B)"; (None, end) when
-    the title is not counted or no bracket follows its body."""
+    Thành ủy TP.HCM B, …)", "hai cựu [Chủ tịch] TP Đà Nẵng (ông A và ông B)"; None when the
+    title is not counted or no closed bracket follows its body."""
     k = title.start - 1
     while k >= 0 and words[k].norm_ in _BEFORE_A_COUNTED_POST:
         k -= 1
     opening = bodies.get(title.end, title.end)
     if k < 0 or not words[k].like_num or opening >= end or words[opening].text != "(":
-        return None, end
+        return None
     close = next((j for j in range(opening + 1, end) if words[j].text == ")"), None)
-    return (None, end) if close is None else (opening + 1, close)
+    return None if close is None else (opening + 1, close)
 
 
 def _holders_listed_from(words: Words, k: int, end: int, bodies: dict[int, int]) -> int | None:

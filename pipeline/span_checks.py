@@ -310,23 +310,22 @@ def known_names_whole(doc: Doc, spans: list[Span]) -> list[Span]:
     return [s for s in out if s is not None]
 
 
-def titled_documents_whole(doc: Doc, spans: list[Span]) -> list[Span]:
-    """A document the rules read by its type word, "về" and its subject (rule 12, case 124) is
-    one DOC even where the model read bodies or posts inside its title: "[Quy định về trách
-    nhiệm nêu gương của cán bộ, đảng viên, trước hết là ủy viên Bộ Chính trị, ủy viên Ban Bí
-    thư]" rather than "… ủy viên [Ban Bí thư]". The model's spans inside it leave; one that
-    reaches out of it keeps its words and the title stays unmarked."""
-    words = words_of(doc)
-    titled = [r for r in doc._.rule_spans or [] if r.label_ == "DOC" and r.end - r.start > 2
-              and words[r.start + 1].norm_ == "về"]
-    if not titled:
+def documents_whole(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A document the rules read (DOC is theirs alone, `labels`) is one DOC even where the model
+    read bodies or posts inside its name, as the merge's `give_way` makes it where a model span
+    starts it: "[Quy định về trách nhiệm nêu gương của cán bộ, đảng viên, trước hết là ủy viên
+    Bộ Chính trị, ủy viên Ban Bí thư]" (rule 12, case 124) rather than "… ủy viên [Ban Bí thư]".
+    The model's spans inside it leave; one that reaches out of it keeps its words and the
+    document stays unmarked."""
+    documents = [r for r in doc._.rule_spans or [] if r.label_ == "DOC"]
+    if not documents:
         return spans
     out = list(spans)
-    for title in titled:
-        inside = [s for s in out if s.start < title.end and title.start < s.end]
-        if inside and all(title.start <= s.start and s.end <= title.end for s in inside) \
-                and not any((s.start, s.end, s.label_) == (title.start, title.end, "DOC") for s in inside):
-            out = sorted([s for s in out if s not in inside] + [title], key=lambda s: s.start)
+    for document in documents:
+        inside = [s for s in out if s.start < document.end and document.start < s.end]
+        if inside and all(document.start <= s.start and s.end <= document.end for s in inside) \
+                and not any((s.start, s.end, s.label_) == (document.start, document.end, "DOC") for s in inside):
+            out = sorted([s for s in out if s not in inside] + [document], key=lambda s: s.start)
     return out
 
 
@@ -1093,7 +1092,7 @@ AFTER_MERGE: tuple[Callable[[Doc, list[Span]], list[Span]], ...] = (
     titles_with_a_person, no_title_for_a_proposed_post, no_title_for_an_unnamed_subject, no_title_for_a_field,
     no_title_for_a_post_acting_or_spoken_of, no_span_for_a_board, no_body_for_a_degree,
     bodies_end_before_a_verb, bodies_end_at_a_glued_clause, bodies_over_joined_activities, known_names_whole,
-    titled_documents_whole, holders_out_of_bodies,
+    documents_whole, holders_out_of_bodies,
     titles_before_their_holder,
     places_whole, places_heading_an_item, places_are_no_bodies, numbers_are_no_places,
     abbreviations_are_no_people, no_person_in_a_split_verb, places_with_their_level, without_nationalities,

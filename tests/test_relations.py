@@ -203,11 +203,16 @@ def test_the_relation_rules_read_nfd_input_as_its_normalised_text(rules_nlp, tex
     assert normal and rels(rules_nlp(unicodedata.normalize("NFD", text))) == as_nfd
 
 
-def test_a_relation_two_rules_find_is_given_once(nlp):
-    """Cases 174 and 181 both read "[Đoàn …] do ông A làm [Trưởng đoàn]": one title_of."""
+def test_a_relation_two_rules_find_is_given_once(nlp, rules_nlp):
+    """Cases 174 and 181 both read "[Đoàn …] do ông A làm [Trưởng đoàn]": one title_of. So with
+    the rules alone, where a sentence rule and a deciding one read the same post (case 164)."""
     doc = nlp("Đoàn đại biểu Quốc hội TP Đà Nẵng do ông Trương Quang Nghĩa làm Trưởng đoàn đã tiếp xúc cử tri.")
     found = [(r.label, r.head.text) for r in doc._.relations if r.label == "title_of"]
     assert found == [("title_of", "Trưởng đoàn")]
+    doc = rules_nlp("Bà Lan được điều động đến nhận công tác tại Trường Chính trị tỉnh, bổ nhiệm giữ chức vụ Hiệu "
+                    "trưởng.")
+    found = [(r.head.text, r.child.text) for r in doc._.relations if r.label == "title_of"]
+    assert found == [("Hiệu trưởng", "Trường Chính trị tỉnh")]
 
 
 def test_the_body_that_acts_by_a_fronted_decision_issued_it(rules_nlp):

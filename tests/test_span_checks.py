@@ -15,6 +15,7 @@ from pipeline.span_checks import (
     bodies_over_joined_activities,
     branches_listed_by_place,
     date_ranges_whole,
+    documents_whole,
     given_names_again,
     holders_out_of_bodies,
     known_names_whole,
@@ -40,7 +41,6 @@ from pipeline.span_checks import (
     places_whole,
     places_with_their_level,
     the_party_where_it_acts,
-    titled_documents_whole,
     titles_before_their_holder,
     without_nationalities,
 )
@@ -92,7 +92,7 @@ def test_a_document_the_rules_read_by_its_title_is_whole_over_the_models_pieces(
     # the second title ends before its issuer; the model's body reaching over that end keeps its words
     model = [span(doc, "Bộ Chính trị", "ORG"), span(doc, "Ban Bí thư", "ORG"), span(doc, "Tỉnh ủy", "ORG"),
              span(doc, "công tác cán bộ của Tỉnh ủy Nghệ An", "ORG")]
-    assert [(s.text, s.label_) for s in titled_documents_whole(doc, model)] == [
+    assert [(s.text, s.label_) for s in documents_whole(doc, model)] == [
         (title, "DOC"), ("Tỉnh ủy", "ORG"), ("công tác cán bộ của Tỉnh ủy Nghệ An", "ORG")]
 
 
