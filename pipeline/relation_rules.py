@@ -92,6 +92,7 @@ class RelationRules:
         self._titles(doc, ents, add)
         self._documents(doc, ents, add)
         _named_after_their_kind(doc, ents, add)
+        _laws_passed(doc, ents, add)
         self._implements(doc, ents, rels, add)
         _decides_on(doc, ents, add)
         return rels
@@ -933,6 +934,32 @@ def _named_after_their_kind(doc: Doc, ents: list[Span], add) -> None:
             if named and (name.startswith(kinds) or (listed and name.isdigit())):
                 add(document, body, "issued_by")
                 last = document
+
+
+_LEGISLATURES = {"quốc hội", "qh"}
+_LAWS = ("luật", "bộ luật", "hiến pháp")
+# The assembly's other business, after which the laws named are not those it passed: "đã thông
+# qua nhiều luật, nghị quyết và thảo luận về [Luật Việc làm]".
+_OTHER_BUSINESS = {"thảo luận", "cho ý kiến", "góp ý", "nghe", "xem xét"}
+
+
+def _laws_passed(doc: Doc, ents: list[Span], add) -> None:
+    """The laws a sentence says the National Assembly passed are its own, however far after the
+    verb and however listed: "[Quốc hội] khoá 14; Kỳ họp đã thông qua 7 dự án Luật, bao gồm:
+    [Luật An ninh mạng], [Luật Tố cáo], …", "[QH] … thông qua [Luật công an nhân dân]; Luật sửa
+    đổi, bổ sung [Luật khiếu nại, tố cáo]" (case 208). The body must be the nearest before the
+    verb: "Quốc hội đề nghị Chính phủ thông qua" is not its passing."""
+    words = words_of(doc)
+    verb = next((k for k in range(ents[0].start, ents[-1].start) if words[k].norm_ == "thông qua"), None)
+    if verb is None:
+        return
+    body = next((e for e in reversed(ents) if e.label_ == "ORG" and e.end <= verb), None)
+    if body is None or span_norm(body) not in _LEGISLATURES:
+        return
+    end = next((k for k in range(verb + 1, ents[-1].start) if words[k].norm_ in _OTHER_BUSINESS), ents[-1].end)
+    for document in ents:
+        if document.label_ == "DOC" and verb < document.start < end and _kind(document) in _LAWS:
+            add(document, body, "issued_by")
 
 
 def _kinds_named_before(words: Words, end: int) -> tuple[str, ...]:
