@@ -93,6 +93,7 @@ class RelationRules:
         self._documents(doc, ents, add)
         _named_after_their_kind(doc, ents, add)
         _laws_passed(doc, ents, add)
+        _listed_before_kinds(doc, ents, add)
         self._implements(doc, ents, rels, add)
         _decides_on(doc, ents, add)
         return rels
@@ -960,6 +961,30 @@ def _laws_passed(doc: Doc, ents: list[Span], add) -> None:
     for document in ents:
         if document.label_ == "DOC" and verb < document.start < end and _kind(document) in _LAWS:
             add(document, body, "issued_by")
+
+
+def _listed_before_kinds(doc: Doc, ents: list[Span], add) -> None:
+    """Documents listed before kinds of document that "của" gives an issuer share it: "trái với
+    [Cương lĩnh chính trị], [Điều lệ Đảng], nghị quyết, chỉ thị, quy định của [Đảng]" (case
+    209); not a law, a decree or a plenum's resolution, which have their own ("theo [Hiến pháp],
+    Nghị quyết của [Đảng]")."""
+    for k, body in enumerate(ents):
+        if body.label_ != "ORG" or k == 0 or ents[k - 1].label_ != "DOC":
+            continue
+        gap = _between(doc, ents[k - 1], body)
+        if gap[-1:] != ["của"] or gap[:1] != [","]:
+            continue
+        kinds = [w for w in gap[1:-1] if w != ","]
+        if not kinds or not all(w in _DOCUMENT_KINDS for w in kinds):
+            continue
+        listed = [ents[k - 1]]
+        for document in reversed(ents[:k - 1]):
+            if document.label_ != "DOC" or _between(doc, document, listed[-1]) not in _JOINT_ISSUERS:
+                break
+            listed.append(document)
+        for document in listed:
+            if not _kind(document).startswith(_OWN_ISSUERS):
+                add(document, body, "issued_by")
 
 
 def _kinds_named_before(words: Words, end: int) -> tuple[str, ...]:
