@@ -1113,9 +1113,12 @@ def _issuer_named_after(doc: Doc, ents: list[Span], i: int) -> bool:
 
 def _decides_by(doc: Doc, document: Span, body: Span) -> bool:
     """"Tại Quyết định 589/QĐ-TTg, [Thủ tướng] bổ nhiệm …": the body after a fronted "tại/theo
-    DOC," acts by it, so it issued it."""
-    return document.start > 0 and doc[document.start - 1].norm_ in _CITING \
-        and decides_at(doc, body.end, len(doc))
+    DOC," acts by it, so it issued it; so too after a document that opens the sentence:
+    "[Quyết định 1666/QĐ-TTg], ngày D, [Thủ tướng Chính phủ] phê chuẩn …" (case 210)."""
+    words = words_of(doc)
+    fronted = document.start == words.sentence(document.start)[0] or (
+        document.start > 0 and words[document.start - 1].norm_ in _CITING)
+    return fronted and decides_at(words, body.end, len(doc))
 
 
 def _date_opening(doc: Doc, ents: list[Span], i: int) -> Span | None:
