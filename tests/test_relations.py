@@ -238,6 +238,39 @@ def test_a_body_issues_each_document_it_passes_or_its_head_signs(rules_nlp):
     assert not any(label == "issued_by" for label, _, _ in rels(doc))
 
 
+def test_the_laws_a_sentence_says_the_assembly_passed_are_its_own(rules_nlp):
+    """Case 208: every law named after the assembly's "thông qua", however listed; not those named
+    after its other business, nor those another body passes."""
+    doc = rules_nlp("Tại kỳ họp thứ 5, Quốc hội khóa 14; Kỳ họp đã thông qua 7 dự án Luật, bao gồm: Luật An ninh "
+                    "mạng, Luật Tố cáo; Luật Quốc phòng và 8 nghị quyết.")
+    assert pairs(doc, "issued_by") == {("Luật An ninh mạng", "Quốc hội"), ("Luật Tố cáo", "Quốc hội"),
+                                       ("Luật Quốc phòng", "Quốc hội")}
+    doc = rules_nlp("Quốc hội đã thông qua nhiều nghị quyết và thảo luận về Luật Việc làm (sửa đổi).")
+    assert not any(label == "issued_by" for label, _, _ in rels(doc))
+    doc = rules_nlp("Quốc hội đề nghị UBND tỉnh thông qua Đề án 12 trước Luật Đất đai.")
+    assert ("Luật Đất đai", "Quốc hội") not in pairs(doc, "issued_by")
+
+
+def test_documents_listed_before_bare_kinds_of_document_share_their_issuer(rules_nlp):
+    """Case 209: "[Cương lĩnh chính trị], [Điều lệ Đảng], nghị quyết, chỉ thị của [Đảng]"; a law
+    keeps its own issuer."""
+    doc = rules_nlp("Ông A có phát ngôn trái với Cương lĩnh chính trị, Điều lệ Đảng, nghị quyết, chỉ thị, quy "
+                    "định của Đảng.")
+    assert pairs(doc, "issued_by") == {("Cương lĩnh chính trị", "Đảng"), ("Điều lệ Đảng", "Đảng")}
+    doc = rules_nlp("Tỉnh sẽ thực hiện theo Hiến pháp, nghị quyết của Đảng.")
+    assert not any(label == "issued_by" for label, _, _ in rels(doc))
+
+
+def test_a_document_opening_its_sentence_was_issued_by_the_body_that_decides_by_it(rules_nlp):
+    """Case 210: as after a fronted "tại/theo", the body that then decides issued it; a body that
+    does anything else did not."""
+    doc = rules_nlp("Quyết định 1666/QĐ-TTg, ngày 19/11/2019, Thủ tướng Chính phủ phê chuẩn kết quả bầu ông "
+                    "Hoàng Nghĩa Hiếu.")
+    assert ("issued_by", "Quyết định 1666/QĐ-TTg", "Thủ tướng Chính phủ") in rels(doc)
+    doc = rules_nlp("Quyết định 12/QĐ-UBND, ngày 5/3/2020, Sở Nội vụ tổ chức hội nghị.")
+    assert not any(label == "issued_by" for label, _, _ in rels(doc))
+
+
 def test_a_document_takes_the_date_that_opens_the_clause_of_its_signer(rules_nlp):
     """The date before the body that issues a document, or before the person and the post who
     signed it for the body, is the document's; a date the document gives itself wins."""
