@@ -104,8 +104,7 @@ def _relations(settings: dict, ctx: Context):
                          one_per_title=settings["one_per_title"],
                          titles_shared_by_lists=settings["titles_shared_by_lists"],
                          lone_holder_score=settings["lone_holder_score"],
-                         lower_case_org_min_words=settings["lower_case_org_min_words"],
-                         ruled_lone_holders=settings["ruled_lone_holders"])
+                         lower_case_org_min_words=settings["lower_case_org_min_words"])
 
 
 def _status(settings: dict, ctx: Context):

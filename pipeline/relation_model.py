@@ -272,8 +272,7 @@ class RelationStage:
     def __init__(self, classifier: RelationClassifier | None = None, max_distance: int = 40,
                  rules_decide: Collection[str] = (), titles_need_holder: str = "none",
                  one_per_title: bool = False, titles_shared_by_lists: bool = False,
-                 lone_holder_score: float | None = None, lower_case_org_min_words: int = 0,
-                 ruled_lone_holders: bool = False) -> None:
+                 lone_holder_score: float | None = None, lower_case_org_min_words: int = 0) -> None:
         self.rules = RelationRules()
         self.classifier = classifier
         self.max_distance = max_distance
@@ -286,7 +285,6 @@ class RelationStage:
         self.titles_shared_by_lists = titles_shared_by_lists
         self.lone_holder_score = lone_holder_score
         self.lower_case_org_min_words = lower_case_org_min_words
-        self.ruled_lone_holders = ruled_lone_holders
 
     def predict(self, doc: Doc) -> list[Relation]:
         """The rules' relations of the types they decide, the holders they read listed after a
@@ -313,8 +311,7 @@ class RelationStage:
             scored.append(Relation(head, child, label, p, "model"))
         threshold = self.classifier.threshold
         if self.one_per_title:
-            return found + one_per_title(scored, threshold, self.titles_shared_by_lists, self.lone_holder_score,
-                                         said if self.ruled_lone_holders else frozenset())
+            return found + one_per_title(scored, threshold, self.titles_shared_by_lists, self.lone_holder_score)
         return found + [r for r in scored if r.score >= threshold]
 
     def set_annotations(self, doc: Doc, relations: list[Relation]) -> None:
@@ -348,8 +345,7 @@ def _title(head: Span, child: Span, label: str) -> Span:
 
 
 def one_per_title(scored: list[Relation], threshold: float, shared_by_lists: bool = False,
-                  lone_holder_score: float | None = None,
-                  ruled: Collection[tuple[tuple[int, int], tuple[int, int], str]] = frozenset()) -> list[Relation]:
+                  lone_holder_score: float | None = None) -> list[Relation]:
     """Pairs that pass the threshold, except that a title takes one holder (has_title) and one
     body (title_of), its likeliest: pairs judged one by one give a title in a list of people
     to two of them ("ông A, Bí thư Tỉnh ủy, ông B"). No title in the gold data has two bodies.
@@ -359,18 +355,13 @@ def one_per_title(scored: list[Relation], threshold: float, shared_by_lists: boo
     With `lone_holder_score`, a title of the model's that no holder reaches over the threshold
     still takes its likeliest holder when that one scores at least this: a title the model
     found nearly always has a holder (guidelines rule 2), so the best of weak candidates is
-    more often right than not. A title of the rules' needs a holder over the threshold, unless
-    the rules themselves read that holder (`ruled`, the rules' pairs): "[Phó Bí thư Thường trực]
-    Tỉnh ủy [Trần Thắng]" (case 211)."""
+    more often right than not. A title of the rules' still needs a holder over the threshold."""
     def candidate(r: Relation) -> bool:
-        """Over the threshold, or a weak holder of a model title, or of a rule title the rules
-        gave it, that may be its lone one."""
+        """Over the threshold, or a weak holder of a model title that may be its lone one."""
         if r.score >= threshold:
             return True
-        if lone_holder_score is None or r.score < lone_holder_score or r.label != "has_title":
-            return False
-        return not r.child._.source.startswith(RULE_SOURCE) or \
-            (span_key(r.head), span_key(r.child), "has_title") in ruled
+        return lone_holder_score is not None and r.score >= lone_holder_score and r.label == "has_title" \
+            and not r.child._.source.startswith(RULE_SOURCE)
 
     best: dict[tuple[tuple[int, int], str], Relation] = {}
     kept = []
