@@ -364,6 +364,36 @@ def titles_before_their_holder(doc: Doc, spans: list[Span]) -> list[Span]:
     return out
 
 
+def titles_over_their_level(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A bare level word between a title and the person named right after it is the title's:
+    "[Chủ tịch tỉnh] [Thái Thanh Quý]", "tân [Phó Chủ tịch tỉnh] [Hoàng Nghĩa Hiếu]" (case
+    211). The rules read the level and the name as a place ("tỉnh Thái Thanh Quý"); the model,
+    given that, reads the name alone and leaves the level out, or keeps the rules' place: a
+    "place" right after a title whose name, two capitalised syllables or more, the gazetteer
+    does not know is the title's level and a person ("Bí thư [xã Trần Quang Sang]")."""
+    persons = {s.start for s in spans if s.label_ == "PER"}
+    words = words_of(doc)
+    out: list[Span] = []
+    for span in spans:
+        title = out[-1] if out and out[-1].label_ == "TITLE" and out[-1].end == span.start else None
+        if span.label_ == "TITLE" and span.end + 1 in persons and words[span.end].norm_ in LEVEL_WORDS:
+            span = span_from(span, span.start, span.end + 1)
+        elif title is not None and span.label_ == "LOC" and words[span.start].norm_ in LEVEL_WORDS \
+                and _unknown_name(words, span.start + 1, span.end):
+            out[-1] = span_from(title, title.start, span.start + 1)
+            span = span_from(span, span.start + 1, span.end, "PER")
+        out.append(span)
+    return out
+
+
+def _unknown_name(words: Words, start: int, end: int) -> bool:
+    """Words start..end are a name of two capitalised syllables or more that no place has."""
+    tags = words.place_tags
+    syllables = [s for w in words[start:end] for s in w.orth_.split()]
+    return len(syllables) >= 2 and all(s[:1].isupper() for s in syllables) and \
+        not any(tags and tags[w.i] for w in words[start:end])
+
+
 _JOINTS = {"-", "–", "của", "và", ","}
 
 
@@ -1093,7 +1123,7 @@ AFTER_MERGE: tuple[Callable[[Doc, list[Span]], list[Span]], ...] = (
     no_title_for_a_post_acting_or_spoken_of, no_span_for_a_board, no_body_for_a_degree,
     bodies_end_before_a_verb, bodies_end_at_a_glued_clause, bodies_over_joined_activities, known_names_whole,
     documents_whole, holders_out_of_bodies,
-    titles_before_their_holder,
+    titles_before_their_holder, titles_over_their_level,
     places_whole, places_heading_an_item, places_are_no_bodies, numbers_are_no_places,
     abbreviations_are_no_people, no_person_in_a_split_verb, places_with_their_level, without_nationalities,
     the_party_where_it_acts, no_body_for_a_force_or_a_level, no_body_of_many, no_body_named_with_a_demonstrative,

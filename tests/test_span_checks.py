@@ -42,6 +42,7 @@ from pipeline.span_checks import (
     places_with_their_level,
     the_party_where_it_acts,
     titles_before_their_holder,
+    titles_over_their_level,
     without_nationalities,
 )
 
@@ -253,6 +254,21 @@ def test_a_title_word_read_as_a_body_before_a_name_is_the_persons_title():
     assert [(s.text, s.label_) for s in titles_before_their_holder(doc, spans)] == [
         ("Thủ tướng", "TITLE"), ("Phạm Minh Chính", "PER"), ("Thủ tướng", "ORG"), ("Thủ tướng Chính phủ", "ORG"),
         ("Phạm Minh Chính", "PER")]
+
+
+def test_a_level_between_a_title_and_its_holder_is_the_titles():
+    """Case 211: "[Chủ tịch tỉnh] [Thái Thanh Quý]"; a "place" of a name no place has, right
+    after a title, is its level and a person ("Bí thư [xã Trần Quang Sang]"); a place the
+    gazetteer knows stays, and so does a level before no one."""
+    nlp = pipeline.load(None, {"pipeline.stages": ["gazetteer"]})
+    doc = nlp("Chủ tịch tỉnh Thái Thanh Quý đề xuất; Bí thư xã Trần Quang Sang báo cáo; Bí thư xã Phước Kiển "
+              "họp; Phó Chủ tịch tỉnh đã về.")
+    spans = [span(doc, "Chủ tịch", "TITLE"), span(doc, "Thái Thanh Quý", "PER"), span(doc, "Bí thư", "TITLE"),
+             span(doc, "xã Trần Quang Sang", "LOC"), span(doc, "Bí thư", "TITLE", 1),
+             span(doc, "xã Phước Kiển", "LOC"), span(doc, "Phó Chủ tịch", "TITLE")]
+    assert [(s.text, s.label_) for s in titles_over_their_level(doc, spans)] == [
+        ("Chủ tịch tỉnh", "TITLE"), ("Thái Thanh Quý", "PER"), ("Bí thư xã", "TITLE"), ("Trần Quang Sang", "PER"),
+        ("Bí thư", "TITLE"), ("xã Phước Kiển", "LOC"), ("Phó Chủ tịch", "TITLE")]
 
 
 def test_a_body_named_for_many_places_or_levels_is_not_marked():
