@@ -394,6 +394,29 @@ def _unknown_name(words: Words, start: int, end: int) -> bool:
         not any(tags and tags[w.i] for w in words[start:end])
 
 
+# Units a bare head ("Trưởng", "Phó trưởng") leads, and the words that may end such a post.
+_UNITS = {"đoàn", "tiểu ban", "ban", "phòng", "khoa", "khối", "tổ", "đội"}
+_POST_ENDS = {",", ";", ".", ":", "và", ")", "-", "–"}
+
+
+def bare_heads_with_their_unit(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A bare head and the unit it leads, named by its kind alone, are one title: "làm [Trưởng
+    tiểu ban];", "miễn nhiệm chức [Trưởng đoàn] và …" (case 212). The model stops at the head
+    when the unit's word stands in lower case and nothing names the unit after it; a unit
+    named after its word ("Trưởng [ban Kinh tế - Xã hội]") is left as read."""
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    words = words_of(doc)
+    out = []
+    for span in spans:
+        unit = span.end
+        if span.label_ == "TITLE" and span_norm(span) in {"trưởng", "phó trưởng"} and unit < len(words) \
+                and unit not in taken and words[unit].norm_ in _UNITS \
+                and (unit + 1 == len(words) or words[unit + 1].norm_ in _POST_ENDS):
+            span = span_from(span, span.start, unit + 1)
+        out.append(span)
+    return out
+
+
 _JOINTS = {"-", "–", "của", "và", ","}
 
 
@@ -1123,7 +1146,7 @@ AFTER_MERGE: tuple[Callable[[Doc, list[Span]], list[Span]], ...] = (
     no_title_for_a_post_acting_or_spoken_of, no_span_for_a_board, no_body_for_a_degree,
     bodies_end_before_a_verb, bodies_end_at_a_glued_clause, bodies_over_joined_activities, known_names_whole,
     documents_whole, holders_out_of_bodies,
-    titles_before_their_holder, titles_over_their_level,
+    titles_before_their_holder, titles_over_their_level, bare_heads_with_their_unit,
     places_whole, places_heading_an_item, places_are_no_bodies, numbers_are_no_places,
     abbreviations_are_no_people, no_person_in_a_split_verb, places_with_their_level, without_nationalities,
     the_party_where_it_acts, no_body_for_a_force_or_a_level, no_body_of_many, no_body_named_with_a_demonstrative,
