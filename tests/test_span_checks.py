@@ -10,6 +10,7 @@ from pipeline.span_checks import (
     abbreviations_are_no_people,
     abbreviations_inside,
     abbreviations_named_again,
+    bare_heads_with_their_unit,
     bodies_end_at_a_glued_clause,
     bodies_end_before_a_verb,
     bodies_over_joined_activities,
@@ -269,6 +270,17 @@ def test_a_level_between_a_title_and_its_holder_is_the_titles():
     assert [(s.text, s.label_) for s in titles_over_their_level(doc, spans)] == [
         ("Chủ tịch tỉnh", "TITLE"), ("Thái Thanh Quý", "PER"), ("Bí thư xã", "TITLE"), ("Trần Quang Sang", "PER"),
         ("Bí thư", "TITLE"), ("xã Phước Kiển", "LOC"), ("Phó Chủ tịch", "TITLE")]
+
+
+def test_a_bare_head_takes_the_unit_it_leads_named_by_its_kind_alone():
+    """Case 212: "làm [Trưởng tiểu ban];", "chức [Trưởng đoàn] và"; not when words name the unit
+    after its kind ("Phó Trưởng ban xây dựng …")."""
+    nlp = pipeline.load(None, {"pipeline.stages": []})
+    doc = nlp("Ông A làm Trưởng tiểu ban; ông B thôi chức Trưởng đoàn và ông C giữ chức Phó Trưởng ban xây "
+              "dựng nông thôn mới.")
+    spans = [span(doc, "Trưởng", "TITLE"), span(doc, "Trưởng", "TITLE", 1), span(doc, "Phó Trưởng", "TITLE")]
+    assert [(s.text, s.label_) for s in bare_heads_with_their_unit(doc, spans)] == [
+        ("Trưởng tiểu ban", "TITLE"), ("Trưởng đoàn", "TITLE"), ("Phó Trưởng", "TITLE")]
 
 
 def test_a_body_named_for_many_places_or_levels_is_not_marked():
