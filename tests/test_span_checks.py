@@ -37,7 +37,6 @@ from pipeline.span_checks import (
     no_title_for_a_proposed_post,
     no_title_for_an_unnamed_subject,
     numbers_are_no_places,
-    people_whole_to_the_break,
     places_are_no_bodies,
     places_heading_an_item,
     places_whole,
@@ -282,18 +281,6 @@ def test_a_bare_head_takes_the_unit_it_leads_named_by_its_kind_alone():
     spans = [span(doc, "Trưởng", "TITLE"), span(doc, "Trưởng", "TITLE", 1), span(doc, "Phó Trưởng", "TITLE")]
     assert [(s.text, s.label_) for s in bare_heads_with_their_unit(doc, spans)] == [
         ("Trưởng tiểu ban", "TITLE"), ("Trưởng đoàn", "TITLE"), ("Phó Trưởng", "TITLE")]
-
-
-def test_a_person_cut_short_before_the_rest_of_the_name_is_the_whole_name():
-    """Case 213: "ông [Hà Sỹ] Tiếp, Ủy viên …"; not a name that runs into the next sentence
-    ("[Vương Đình Huệ] Từ thực tế …"), nor past four syllables, nor over a span."""
-    nlp = pipeline.load(None, {"pipeline.stages": []})
-    doc = nlp("Điều động ông Hà Sỹ Tiếp, Ủy viên. Bí thư Vương Đình Huệ Từ thực tế trên. Ông Lê Văn Nam Bắc "
-              "Trung Bộ, bà Lê Thị Hoa Hà Nội.")
-    spans = [span(doc, "Hà Sỹ", "PER"), span(doc, "Vương Đình Huệ", "PER"), span(doc, "Lê Văn Nam", "PER"),
-             span(doc, "Lê Thị Hoa", "PER"), span(doc, "Hà Nội", "LOC")]
-    assert [s.text for s in people_whole_to_the_break(doc, spans)] == [
-        "Hà Sỹ Tiếp", "Vương Đình Huệ", "Lê Văn Nam", "Lê Thị Hoa", "Hà Nội"]
 
 
 def test_a_body_named_for_many_places_or_levels_is_not_marked():
