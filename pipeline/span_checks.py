@@ -417,6 +417,39 @@ def bare_heads_with_their_unit(doc: Doc, spans: list[Span]) -> list[Span]:
     return out
 
 
+_PREMIER = {"thủ tướng chính phủ", "phó thủ tướng chính phủ"}
+
+
+def premiers_held(doc: Doc, spans: list[Span]) -> list[Span]:
+    """"Thủ tướng Chính phủ" read as one body is a post and its body when a named person holds
+    it: "[Thủ tướng] [Chính phủ] [Nguyễn Xuân Phúc]", "[Nguyễn Xuân Phúc], Ủy viên Bộ Chính trị,
+    [Thủ tướng] [Chính phủ]" (K8, case 214). The office that decides stays one body: "Quyết
+    định của [Thủ tướng Chính phủ]" (case 25)."""
+    words = words_of(doc)
+    out: list[Span] = []
+    for n, span in enumerate(spans):
+        if span.label_ == "ORG" and span_norm(span) in _PREMIER and _held(words, spans, n):
+            body = span.end - 1  # "chính phủ", one word
+            out += [span_from(span, span.start, body, "TITLE"), span_from(span, body, span.end)]
+        else:
+            out.append(span)
+    return out
+
+
+def _held(words: Words, spans: list[Span], n: int) -> bool:
+    """A person named right after spans[n], or before it with only posts and bodies between,
+    each after a comma: the holder of a post spans[n] names."""
+    if n + 1 < len(spans) and spans[n + 1].label_ == "PER" and spans[n + 1].start == spans[n].end:
+        return True
+    for k in range(n - 1, -1, -1):
+        gap = [w.norm_ for w in words[spans[k].end:spans[k + 1].start] if not w.is_space]
+        if gap not in ([], [","]) or spans[k].label_ not in POST_LIST_LABELS | {"PER"}:
+            return False
+        if spans[k].label_ == "PER":
+            return gap == [","]
+    return False
+
+
 _JOINTS = {"-", "–", "của", "và", ","}
 
 
@@ -1146,7 +1179,7 @@ AFTER_MERGE: tuple[Callable[[Doc, list[Span]], list[Span]], ...] = (
     no_title_for_a_post_acting_or_spoken_of, no_span_for_a_board, no_body_for_a_degree,
     bodies_end_before_a_verb, bodies_end_at_a_glued_clause, bodies_over_joined_activities, known_names_whole,
     documents_whole, holders_out_of_bodies,
-    titles_before_their_holder, titles_over_their_level, bare_heads_with_their_unit,
+    titles_before_their_holder, titles_over_their_level, bare_heads_with_their_unit, premiers_held,
     places_whole, places_heading_an_item, places_are_no_bodies, numbers_are_no_places,
     abbreviations_are_no_people, no_person_in_a_split_verb, places_with_their_level, without_nationalities,
     the_party_where_it_acts, no_body_for_a_force_or_a_level, no_body_of_many, no_body_named_with_a_demonstrative,

@@ -41,6 +41,7 @@ from pipeline.span_checks import (
     places_heading_an_item,
     places_whole,
     places_with_their_level,
+    premiers_held,
     the_party_where_it_acts,
     titles_before_their_holder,
     titles_over_their_level,
@@ -281,6 +282,23 @@ def test_a_bare_head_takes_the_unit_it_leads_named_by_its_kind_alone():
     spans = [span(doc, "Trưởng", "TITLE"), span(doc, "Trưởng", "TITLE", 1), span(doc, "Phó Trưởng", "TITLE")]
     assert [(s.text, s.label_) for s in bare_heads_with_their_unit(doc, spans)] == [
         ("Trưởng tiểu ban", "TITLE"), ("Trưởng đoàn", "TITLE"), ("Phó Trưởng", "TITLE")]
+
+
+def test_the_premiers_office_held_by_a_named_person_is_a_post_and_its_body():
+    """Case 214: "[Thủ tướng] [Chính phủ] [Nguyễn Xuân Phúc]", "Nguyễn Xuân Phúc, Ủy viên Bộ Chính
+    trị, [Thủ tướng] [Chính phủ]"; the office among bodies, no one named, stays one body."""
+    nlp = pipeline.load(None, {"pipeline.stages": []})
+    doc = nlp("Thừa ủy quyền của Thủ tướng Chính phủ Nguyễn Xuân Phúc, ông A trao. Ông Nguyễn Xuân Phúc, Ủy viên "
+              "Bộ Chính trị, Thủ tướng Chính phủ. Bộ Chính trị, Chính phủ, Thủ tướng Chính phủ chỉ đạo.")
+    spans = [span(doc, "Thủ tướng Chính phủ", "ORG"), span(doc, "Nguyễn Xuân Phúc", "PER"),
+             span(doc, "Nguyễn Xuân Phúc", "PER", 1), span(doc, "Ủy viên", "TITLE"),
+             span(doc, "Bộ Chính trị", "ORG"), span(doc, "Thủ tướng Chính phủ", "ORG", 1),
+             span(doc, "Bộ Chính trị", "ORG", 1), span(doc, "Chính phủ", "ORG", 2),
+             span(doc, "Thủ tướng Chính phủ", "ORG", 2)]
+    assert [(s.text, s.label_) for s in premiers_held(doc, spans)] == [
+        ("Thủ tướng", "TITLE"), ("Chính phủ", "ORG"), ("Nguyễn Xuân Phúc", "PER"), ("Nguyễn Xuân Phúc", "PER"),
+        ("Ủy viên", "TITLE"), ("Bộ Chính trị", "ORG"), ("Thủ tướng", "TITLE"), ("Chính phủ", "ORG"),
+        ("Bộ Chính trị", "ORG"), ("Chính phủ", "ORG"), ("Thủ tướng Chính phủ", "ORG")]
 
 
 def test_a_body_named_for_many_places_or_levels_is_not_marked():
