@@ -368,9 +368,11 @@ def titles_over_their_level(doc: Doc, spans: list[Span]) -> list[Span]:
     """A bare level word between a title and the person named right after it is the title's:
     "[Chủ tịch tỉnh] [Thái Thanh Quý]", "tân [Phó Chủ tịch tỉnh] [Hoàng Nghĩa Hiếu]" (case
     211). The rules read the level and the name as a place ("tỉnh Thái Thanh Quý"); the model,
-    given that, reads the name alone and leaves the level out, or keeps the rules' place: a
-    "place" right after a title whose name, two capitalised syllables or more, the gazetteer
-    does not know is the title's level and a person ("Bí thư [xã Trần Quang Sang]")."""
+    given that, reads the name alone and leaves the level out, or keeps the rules' place.
+    `holders_out_of_bodies` parts such a place where the level leaves the place implied (above
+    the commune); here, right after a title, any level and a name of two capitalised syllables
+    or more that the gazetteer does not know are the title's level and a person ("Bí thư [xã
+    Trần Quang Sang]")."""
     persons = {s.start for s in spans if s.label_ == "PER"}
     words = words_of(doc)
     out: list[Span] = []
