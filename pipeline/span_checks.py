@@ -1137,6 +1137,36 @@ def names_whole_as_elsewhere(doc: Doc, spans: list[Span]) -> list[Span]:
     return out
 
 
+# What ends a person's name that runs on over capitalised words: "ông [Hà Sỹ Tiếp], Ủy viên …".
+_NAME_BREAKS = {",", ".", ";", ":", ")", "(", "-", "–"}
+_LONGEST_NAME = 4  # syllables
+
+
+def people_whole_to_the_break(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A person cut short before the capitalised rest of the name, which no span takes and a
+    comma, a stop or a dash ends, is the whole name: "ông [Hà Sỹ] Tiếp, Ủy viên …" -> "[Hà Sỹ
+    Tiếp]", "ông [Phan] Nguyễn Như Khuê - Phó trưởng đoàn …" (rule 1, case 213). The segmenter
+    reads such a last syllable as a word of its own ("tiếp", "đồng"). Every syllable taken is
+    capitalised, as a name's are ("ông [T.V.G.] Ngoài ra, …" takes nothing), none past a line
+    end, and a name that runs into the next sentence is left as read: "[Vương Đình Huệ] Từ thực
+    tế …" ends at no break."""
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    words = words_of(doc)
+    out = []
+    for span in spans:
+        if span.label_ == "PER":
+            end, syllables = span.end, len(span_text(span).split())
+            while end < len(words) and end not in taken and not (words[end].is_punct or words[end].is_space) \
+                    and all(x[:1].isupper() for x in words[end].orth_.split()):
+                syllables += len(words[end].orth_.split())
+                end += 1
+            if end > span.end and syllables <= _LONGEST_NAME and end < len(words) \
+                    and words[end].orth_ in _NAME_BREAKS:
+                span = span_from(span, span.start, end)
+        out.append(span)
+    return out
+
+
 # A day, or a range of days written as one word ("7-12"), before the joins of a range
 # (shapes.RANGE_JOINS: "25 đến 27/9/2019", "23, 24 và 25/1", "tháng 2 và 3/2020").
 _DAYS = re.compile(r"(\d{1,2})(?:[-–]\d{1,2})?")
@@ -1188,4 +1218,5 @@ AFTER_MERGE: tuple[Callable[[Doc, list[Span]], list[Span]], ...] = (
     no_body_credited_for_a_photo,
     no_body_for_an_organising_committee, abbreviations_inside, abbreviations_named_again, no_body_for_a_programme,
     lists_sharing_a_head, branches_listed_by_place,
-    given_names_again, ministers_with_their_portfolio, names_whole_as_elsewhere, date_ranges_whole)
+    given_names_again, ministers_with_their_portfolio, names_whole_as_elsewhere, people_whole_to_the_break,
+    date_ranges_whole)
