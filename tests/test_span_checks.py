@@ -37,6 +37,7 @@ from pipeline.span_checks import (
     no_title_for_a_proposed_post,
     no_title_for_an_unnamed_subject,
     numbers_are_no_places,
+    people_whole_to_the_break,
     places_are_no_bodies,
     places_heading_an_item,
     places_whole,
@@ -299,6 +300,19 @@ def test_the_premiers_office_held_by_a_named_person_is_a_post_and_its_body():
         ("Thủ tướng", "TITLE"), ("Chính phủ", "ORG"), ("Nguyễn Xuân Phúc", "PER"), ("Nguyễn Xuân Phúc", "PER"),
         ("Ủy viên", "TITLE"), ("Bộ Chính trị", "ORG"), ("Thủ tướng", "TITLE"), ("Chính phủ", "ORG"),
         ("Bộ Chính trị", "ORG"), ("Chính phủ", "ORG"), ("Thủ tướng Chính phủ", "ORG")]
+
+
+def test_a_person_cut_short_before_the_rest_of_the_name_is_the_whole_name():
+    """Case 213: "ông [Hà Sỹ] Tiếp, Ủy viên …"; not a name that runs into the next sentence
+    ("[Vương Đình Huệ] Từ thực tế …", "ông [T.V.G.] Ngoài ra, …"), nor past four syllables, nor
+    over a span."""
+    nlp = pipeline.load(None, {"pipeline.stages": []})
+    doc = nlp("Điều động ông Hà Sỹ Tiếp, Ủy viên. Bí thư Vương Đình Huệ Từ thực tế trên. Ông Lê Văn Nam Bắc "
+              "Trung Bộ, bà Lê Thị Hoa Hà Nội. Kỷ luật ông T.V.G. Ngoài ra, bà H. dự.")
+    spans = [span(doc, "Hà Sỹ", "PER"), span(doc, "Vương Đình Huệ", "PER"), span(doc, "Lê Văn Nam", "PER"),
+             span(doc, "Lê Thị Hoa", "PER"), span(doc, "Hà Nội", "LOC"), span(doc, "T.V.G.", "PER")]
+    assert [s.text for s in people_whole_to_the_break(doc, spans)] == [
+        "Hà Sỹ Tiếp", "Vương Đình Huệ", "Lê Văn Nam", "Lê Thị Hoa", "Hà Nội", "T.V.G."]
 
 
 def test_a_body_named_for_many_places_or_levels_is_not_marked():
