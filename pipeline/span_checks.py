@@ -430,8 +430,9 @@ def premiers_held(doc: Doc, spans: list[Span]) -> list[Span]:
     words = words_of(doc)
     out: list[Span] = []
     for n, span in enumerate(spans):
-        if span.label_ == "ORG" and span_norm(span) in _PREMIER and _held(words, spans, n):
-            body = span.end - 1  # "chính phủ", one word
+        body = span.end - 1  # "chính phủ", one word
+        if span.label_ == "ORG" and span_norm(span) in _PREMIER and words[body].norm_ == "chính phủ" \
+                and _held(words, spans, n):
             out += [span_from(span, span.start, body, "TITLE"), span_from(span, body, span.end)]
         else:
             out.append(span)
@@ -1138,13 +1139,13 @@ def names_whole_as_elsewhere(doc: Doc, spans: list[Span]) -> list[Span]:
 
 
 # What ends a person's name that runs on over capitalised words: "ông [Hà Sỹ Tiếp], Ủy viên …".
-_NAME_BREAKS = {",", ".", ";", ":", ")", "(", "-", "–"}
+_AFTER_A_NAME = {",", ".", ";", ":", ")", "(", "-", "–"}
 _LONGEST_NAME = 4  # syllables
 
 
 def people_whole_to_the_break(doc: Doc, spans: list[Span]) -> list[Span]:
     """A person cut short before the capitalised rest of the name, which no span takes and a
-    comma, a stop or a dash ends, is the whole name: "ông [Hà Sỹ] Tiếp, Ủy viên …" -> "[Hà Sỹ
+    comma, a stop, a bracket or a dash ends, is the whole name: "ông [Hà Sỹ] Tiếp, Ủy viên …" -> "[Hà Sỹ
     Tiếp]", "ông [Phan] Nguyễn Như Khuê - Phó trưởng đoàn …" (rule 1, case 213). The segmenter
     reads such a last syllable as a word of its own ("tiếp", "đồng"). Every syllable taken is
     capitalised, as a name's are ("ông [T.V.G.] Ngoài ra, …" takes nothing), none past a line
@@ -1161,7 +1162,7 @@ def people_whole_to_the_break(doc: Doc, spans: list[Span]) -> list[Span]:
                 syllables += len(words[end].orth_.split())
                 end += 1
             if end > span.end and syllables <= _LONGEST_NAME and end < len(words) \
-                    and words[end].orth_ in _NAME_BREAKS:
+                    and words[end].orth_ in _AFTER_A_NAME:
                 span = span_from(span, span.start, end)
         out.append(span)
     return out
