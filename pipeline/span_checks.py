@@ -27,7 +27,7 @@ from .entity_rules import (
     portfolio_end,
 )
 from .extensions import doc_text
-from .gazetteer import LEVEL_WORDS
+from .gazetteer import LEVEL_WORDS, Gazetteer
 from .schema import KIND_ORG, KIND_TITLE, POST_LIST_LABELS, word_kind
 from .shapes import RANGE_JOINS
 from .spans import sentence_numbers, span_from
@@ -879,7 +879,8 @@ def places_are_no_bodies(doc: Doc, spans: list[Span]) -> list[Span]:
     Trị]", "[xã Vụ Bổn]"), is a LOC: case 107 keeps a place a place even where it acts, and so
     does a list of places ("Cần Thơ, Hà Giang, [Lạng Sơn] … vừa trao các quyết định"). Places
     listed after a body share its head and stay bodies (case 58: "UBKT Tỉnh ủy Cà Mau, [Sóc
-    Trăng]"), as do places after a level word ("UBND tỉnh [Bắc Ninh]")."""
+    Trăng]"), as do places after a level word ("UBND tỉnh [Bắc Ninh]"), but for a region: "HĐND
+    các tỉnh [Bắc Trung Bộ]" names the provinces of a region, and no body is one (case 215)."""
     places = doc._.place_tags or []
     if not places:
         return spans
@@ -903,10 +904,17 @@ def places_are_no_bodies(doc: Doc, spans: list[Span]) -> list[Span]:
         return False
     out = []
     for n, span in enumerate(spans):
-        listed = span.start > 0 and words[span.start - 1].norm_ in LEVEL_WORDS or after_a_body(n)
+        after_level = span.start > 0 and words[span.start - 1].norm_ in LEVEL_WORDS and not _a_region(span)
+        listed = after_level or after_a_body(n)
         out.append(span_from(span, span.start, span.end, "LOC")
                    if span.label_ == "ORG" and whole[n] and not listed else span)
     return out
+
+
+def _a_region(span: Span) -> bool:
+    """The span's words name a region the gazetteer knows, and nothing else ("Tây Nguyên")."""
+    found = Gazetteer.shared().candidates(span_text(span), after_level=False)
+    return bool(found) and all(place.level == "region" for place in found)
 
 
 def places_whole(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -999,7 +1007,8 @@ def branches_listed_by_place(doc: Doc, spans: list[Span]) -> list[Span]:
     Cầu Kè", "Chủ tịch UBND các tỉnh: Lâm Đồng, Tây Ninh", "UBND tỉnh: Long An, Lạng Sơn",
     "Ủy ban hành chính các quận Ba Đình, Hoàn Kiếm") each name that body of the place: ORG, and
     the body named for all of them is no span (rule 3). Not after a committee ("UB Kiểm tra
-    Tỉnh ủy các tỉnh [Hưng Yên], [Nam Định]": the places its committees sit in)."""
+    Tỉnh ủy các tỉnh [Hưng Yên], [Nam Định]": the places its committees sit in). A region is no
+    branch: "HĐND các tỉnh [Bắc Trung Bộ]" names the region's provinces (case 215)."""
     words = words_of(doc)
     branches: set[int] = set()
     named_for_all: list[tuple[int, int]] = []
@@ -1010,11 +1019,12 @@ def branches_listed_by_place(doc: Doc, spans: list[Span]) -> list[Span]:
             n += 1
             continue
         named_for_all.append((opens, spans[n].start))
-        branches.add(n)
+        listed = [n]
         while n + 1 < len(spans) and spans[n + 1].label_ in _PLACE_OR_BODY and spans[n + 1].start == spans[n].end + 1 \
                 and words[spans[n].end].orth_ in {",", "và"}:
             n += 1
-            branches.add(n)
+            listed.append(n)
+        branches.update(k for k in listed if not _a_region(spans[k]))
         n += 1
     return [span_from(s, s.start, s.end, "ORG") if i in branches else s for i, s in enumerate(spans)
             if not (s.label_ == "ORG" and any(a <= s.start and s.end <= b for a, b in named_for_all))]
