@@ -588,6 +588,19 @@ def test_places_listed_after_a_state_body_are_its_branches():
                    ("Hòa Bình", "LOC")}
 
 
+def test_a_region_after_a_level_word_is_a_place_and_no_branch():
+    """Case 215: "HĐND các tỉnh [Bắc Trung Bộ]" names the region's provinces: the region is a LOC,
+    no body and no branch, and the council named for all of them no span; a province there is a
+    branch still, and regions listed after a body stay its bodies ("BCĐ Tây Bắc, [Tây Nguyên]")."""
+    nlp = pipeline.load(None, {"pipeline.stages": ["gazetteer"]})
+    doc = nlp("HĐND các tỉnh Bắc Trung Bộ họp. UBND các tỉnh Long An, Lạng Sơn dự. BCĐ Tây Bắc, Tây Nguyên họp.")
+    spans = [span(doc, "HĐND", "ORG"), span(doc, "Bắc Trung Bộ", "ORG"), span(doc, "Long An", "LOC"),
+             span(doc, "Lạng Sơn", "LOC"), span(doc, "BCĐ Tây Bắc", "ORG"), span(doc, "Tây Nguyên", "ORG")]
+    out = branches_listed_by_place(doc, places_are_no_bodies(doc, spans))
+    assert [(s.text, s.label_) for s in out] == [
+        ("Bắc Trung Bộ", "LOC"), ("Long An", "ORG"), ("Lạng Sơn", "ORG"), ("BCĐ Tây Bắc", "ORG"), ("Tây Nguyên", "ORG")]
+
+
 def test_the_police_as_a_force_and_the_centre_as_a_level_are_no_bodies():
     """Cases 148 and 199: "CAND" alone is the police as a force ("lực lượng CAND"), but the
     newspaper after "Theo", and so is "Công an xã" with no commune; cases 116 and 198: "TƯ"
