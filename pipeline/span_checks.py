@@ -453,6 +453,31 @@ def _held(words: Words, spans: list[Span], n: int) -> bool:
     return False
 
 
+def the_assembly_of_a_deputy(doc: Doc, spans: list[Span]) -> list[Span]:
+    """"đại biểu Quốc hội" names the Assembly alone: the province or the delegation a body read
+    on after it is a span of its own, and a bracket is the deputy's abbreviation ("đại biểu
+    [Quốc hội] [tỉnh Sóc Trăng]", "đại biểu [Quốc hội] [Đoàn Hà Nội]", "Đại biểu [Quốc hội]
+    (ĐBQH)"; case 216). "[Quốc hội Việt Nam]" stays whole."""
+    words = words_of(doc)
+    out: list[Span] = []
+    for span in spans:
+        rest = span.start + 1
+        if span.label_ != "ORG" or span.start == 0 or words[span.start - 1].norm_ != "đại biểu" \
+                or words[span.start].norm_ != "quốc hội" or rest == span.end:
+            out.append(span)
+            continue
+        first = words[rest].norm_
+        if first in LEVEL_WORDS or first == "đoàn" or words[rest].orth_ == "(":
+            out.append(span_from(span, span.start, rest))
+            if first in LEVEL_WORDS and span.end - rest > 1:  # the level and the place's name
+                out.append(span_from(span, rest, span.end, "LOC"))
+            elif first == "đoàn" and span.end - rest > 1:
+                out.append(span_from(span, rest, span.end))
+        else:
+            out.append(span)
+    return out
+
+
 _JOINTS = {"-", "–", "của", "và", ","}
 
 
@@ -1223,6 +1248,7 @@ AFTER_MERGE: tuple[Callable[[Doc, list[Span]], list[Span]], ...] = (
     bodies_end_before_a_verb, bodies_end_at_a_glued_clause, bodies_over_joined_activities, known_names_whole,
     documents_whole, holders_out_of_bodies,
     titles_before_their_holder, titles_over_their_level, bare_heads_with_their_unit, premiers_held,
+    the_assembly_of_a_deputy,
     places_whole, places_heading_an_item, places_are_no_bodies, numbers_are_no_places,
     abbreviations_are_no_people, no_person_in_a_split_verb, places_with_their_level, without_nationalities,
     the_party_where_it_acts, no_body_for_a_force_or_a_level, no_body_of_many, no_body_named_with_a_demonstrative,
