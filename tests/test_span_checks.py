@@ -43,6 +43,7 @@ from pipeline.span_checks import (
     places_whole,
     places_with_their_level,
     premiers_held,
+    the_assembly_of_a_deputy,
     the_party_where_it_acts,
     titles_before_their_holder,
     titles_over_their_level,
@@ -599,6 +600,21 @@ def test_a_region_after_a_level_word_is_a_place_and_no_branch():
     out = branches_listed_by_place(doc, places_are_no_bodies(doc, spans))
     assert [(s.text, s.label_) for s in out] == [
         ("Bắc Trung Bộ", "LOC"), ("Long An", "ORG"), ("Lạng Sơn", "ORG"), ("BCĐ Tây Bắc", "ORG"), ("Tây Nguyên", "ORG")]
+
+
+def test_a_deputys_assembly_is_the_assembly_alone():
+    """Case 216: "đại biểu [Quốc hội] [tỉnh Sóc Trăng]", "đại biểu [Quốc hội] [Đoàn Hà Nội]",
+    "Đại biểu [Quốc hội] (ĐBQH)"; "[Quốc hội Việt Nam]" stays whole, and so does the Assembly's
+    delegation named without "đại biểu" before it."""
+    nlp = pipeline.load(None, {"pipeline.stages": []})
+    doc = nlp("Ông là đại biểu Quốc hội tỉnh Sóc Trăng. Ông B, đại biểu Quốc hội Đoàn Hà Nội, dự. Đại biểu Quốc "
+              "hội (ĐBQH) họp. Ông C từng là đại biểu Quốc hội Việt Nam khóa XII. Ủy ban Quốc hội tỉnh họp.")
+    spans = [span(doc, "Quốc hội tỉnh Sóc Trăng", "ORG"), span(doc, "Quốc hội Đoàn Hà Nội", "ORG"),
+             span(doc, "Quốc hội (ĐBQH)", "ORG"), span(doc, "Quốc hội Việt Nam", "ORG"),
+             span(doc, "Ủy ban Quốc hội tỉnh", "ORG")]
+    assert [(s.text, s.label_) for s in the_assembly_of_a_deputy(doc, spans)] == [
+        ("Quốc hội", "ORG"), ("tỉnh Sóc Trăng", "LOC"), ("Quốc hội", "ORG"), ("Đoàn Hà Nội", "ORG"),
+        ("Quốc hội", "ORG"), ("Quốc hội Việt Nam", "ORG"), ("Ủy ban Quốc hội tỉnh", "ORG")]
 
 
 def test_the_police_as_a_force_and_the_centre_as_a_level_are_no_bodies():
