@@ -103,8 +103,7 @@ class RelationRules:
         for i, ent in enumerate(ents):
             if ent.label_ == "TITLE" and _body_after(doc, ents, i):
                 add(ent, ents[i + 1], "title_of")
-            elif ent.label_ == "ORG" and i + 1 < len(ents) and ents[i + 1].label_ == "TITLE" \
-                    and not _body_after(doc, ents, i + 1) and _post_of_body(doc, ent, ents[i + 1]):
+            elif _posted_to(doc, ents, i):
                 add(ents[i + 1], ent, "title_of")
         claimed: set[int] = set()
         for i, ent in enumerate(ents):  # "X, TITLE ORG, TITLE ORG" and "X - TITLE"
@@ -499,10 +498,15 @@ def _posts_of_the_body_before(doc: Doc, ents: list[Span], add) -> None:
     chức vụ [Hiệu trưởng]", "[UBND tỉnh] có 4 [Phó Chủ tịch]". The classifier, weighing each body
     of the sentence, gives some of them to a body further off."""
     for k in range(len(ents) - 1):
-        body, title = ents[k], ents[k + 1]
-        if body.label_ == "ORG" and title.label_ == "TITLE" and not _body_after(doc, ents, k + 1) \
-                and _post_of_body(doc, body, title):
-            add(title, body, "title_of")
+        if _posted_to(doc, ents, k):
+            add(ents[k + 1], ents[k], "title_of")
+
+
+def _posted_to(doc: Doc, ents: list[Span], k: int) -> bool:
+    """ents[k] is a body and the bare title right after it, naming no body of its own, a post of
+    it (`_post_of_body`)."""
+    return k + 1 < len(ents) and ents[k].label_ == "ORG" and ents[k + 1].label_ == "TITLE" \
+        and not _body_after(doc, ents, k + 1) and _post_of_body(doc, ents[k], ents[k + 1])
 
 
 def _bodies_led_by(doc: Doc, ents: list[Span], add) -> None:
@@ -760,7 +764,8 @@ _NAMING_DOCUMENTS = re.compile(r"\b(?:nhất là|như|đặc biệt là|trong đ
 _DOCUMENT_KINDS = {kind.lower() for kind in lexicon.DOC_TYPE_WORDS}
 # Kinds of document whose issuer is fixed: the National Assembly's laws, the Government's
 # decrees, the Central Committee's plenum resolutions.
-_OWN_ISSUERS = ("luật", "bộ luật", "hiến pháp", "pháp lệnh", "nghị định", "nghị quyết trung ương")
+_LAWS = ("luật", "bộ luật", "hiến pháp")  # the National Assembly's
+_OWN_ISSUERS = _LAWS + ("pháp lệnh", "nghị định", "nghị quyết trung ương")
 _PLENUM_RESOLUTIONS = ("nghị quyết trung ương", "nghị quyết tư", "nghị quyết hội nghị trung ương",
                        "nghị quyết hội nghị ban chấp hành trung ương")
 # The words that end a count of documents and name some of them: "6 văn bản, trong đó có".
@@ -798,7 +803,12 @@ def _sharing_the_issuer(documents: list[Span]) -> list[Span]:
     kind: those have their own issuers ("[Nghị quyết TƯ 4] và [Chỉ thị 05] của Bộ Chính trị",
     "[Luật …] và [Nghị định …] của Chính phủ"; DOCUMENT-CODES.md)."""
     kind = _kind(documents[-1])
-    return [d for d in documents if d is documents[-1] or _kind(d) == kind or not _kind(d).startswith(_OWN_ISSUERS)]
+    return [d for d in documents if d is documents[-1] or _kind(d) == kind or not _has_own_issuer(d)]
+
+
+def _has_own_issuer(document: Span) -> bool:
+    """A law, a decree or a plenum's resolution: its issuer is fixed (`_OWN_ISSUERS`)."""
+    return _kind(document).startswith(_OWN_ISSUERS)
 
 
 def _kind(document: Span) -> str:
@@ -938,7 +948,6 @@ def _named_after_their_kind(doc: Doc, ents: list[Span], add) -> None:
 
 
 _LEGISLATURES = {"quốc hội", "qh"}
-_LAWS = ("luật", "bộ luật", "hiến pháp")
 # The assembly's other business, after which the laws named are not those it passed: "đã thông
 # qua nhiều luật, nghị quyết và thảo luận về [Luật Việc làm]".
 _OTHER_BUSINESS = {"thảo luận", "cho ý kiến", "góp ý", "nghe", "xem xét"}
@@ -983,7 +992,7 @@ def _listed_before_kinds(doc: Doc, ents: list[Span], add) -> None:
                 break
             listed.append(document)
         for document in listed:
-            if not _kind(document).startswith(_OWN_ISSUERS):
+            if not _has_own_issuer(document):
                 add(document, body, "issued_by")
 
 
@@ -1008,7 +1017,7 @@ def _decides_on(doc: Doc, ents: list[Span], add) -> None:
         if ent.label_ != "DOC" or not span_norm(ent).startswith(_DECIDING_KINDS):
             continue
         bracketed = _in_brackets_after_its_clause(words, ent.start)
-        if bracketed or _cited_after_its_clause(words, ent.start):
+        if bracketed or _cited(words, ent.start):  # cited as the reason ending its clause: case 206
             for person in _clause_people(words, ents[:i], ent.start):
                 add(ent, person, "decides_on")
         if bracketed:
@@ -1047,7 +1056,7 @@ def _people_of_a_fronted_decision(doc: Doc, ents: list[Span], i: int) -> list[Sp
     first, end = words.sentence(document.start)
     cited = document.start - 1
     lead = " ".join(w.norm_ for w in words[first:max(first, cited)] if not (w.is_punct or w.is_space))
-    if cited < first or words[cited].norm_ not in _CITING or lead not in _LEADS:
+    if cited < first or not _cited(words, document.start) or lead not in _LEADS:
         return []
     clause_end = next((k for k in range(document.end, end) if words[k].text == ";"), end)
     verb = next((k for k in range(document.end, clause_end - 1)
@@ -1066,10 +1075,13 @@ def _in_brackets_after_its_clause(words: Words, start: int) -> bool:
     return k >= 0 and words[k].text == "("
 
 
-def _cited_after_its_clause(words: Words, start: int) -> bool:
-    """A decision cited after "theo" or "tại" that ends the clause it decided, past the
-    people it names: "kỷ luật … đối với ông [A], …, do bị kỷ luật về Đảng theo [quyết định số
-    695-QĐ/UBKTTW]" (case 206)."""
+_CITING = {"tại", "theo"}  # before a document a body acts by: "tại [Quyết định …]"
+
+
+def _cited(words: Words, start: int) -> bool:
+    """The document at word `start` is cited after "tại" or "theo": the one a body acts by
+    ("[Bộ Chính trị] … tại [Quyết định …]", "Tại [Quyết định …], [Thủ tướng] bổ nhiệm …") or the
+    reason ending a clause ("… do bị kỷ luật về Đảng theo [quyết định số 695-QĐ/UBKTTW]")."""
     return start > 0 and words[start - 1].norm_ in _CITING
 
 
@@ -1082,16 +1094,13 @@ def _clause_people(words: Words, before: list[Span], end: int) -> list[Span]:
     return [] if verb is None else [span for span in before if span.label_ == "PER" and span.start > verb]
 
 
-_CITING = {"tại", "theo"}  # before a document a body acts by: "tại [Quyết định …]"
-
-
 def _decided_at(doc: Doc, ents: list[Span], i: int) -> Span | None:
     """The body whose decision ents[i] is, cited after "tại" or "theo" at the end of the clause
     the body decides in: "[Bộ Chính trị] đã thi hành kỷ luật … tại [Quyết định số 823-QĐNS/TW]".
     Not when the document's own issuer follows it ("theo [Quyết định …] của [Bộ Nội vụ]")."""
     words = words_of(doc)
     document = ents[i]
-    if document.start == 0 or words[document.start - 1].norm_ not in _CITING or _issuer_named_after(doc, ents, i):
+    if not _cited(words, document.start) or _issuer_named_after(doc, ents, i):
         return None
     for k in range(i - 1, -1, -1):
         ent = ents[k]
@@ -1116,8 +1125,7 @@ def _decides_by(doc: Doc, document: Span, body: Span) -> bool:
     DOC," acts by it, so it issued it; so too after a document that opens the sentence:
     "[Quyết định 1666/QĐ-TTg], ngày D, [Thủ tướng Chính phủ] phê chuẩn …" (case 210)."""
     words = words_of(doc)
-    fronted = document.start == words.sentence(document.start)[0] or (
-        document.start > 0 and words[document.start - 1].norm_ in _CITING)
+    fronted = document.start == words.sentence(document.start)[0] or _cited(words, document.start)
     return fronted and decides_at(words, body.end, len(doc))
 
 

@@ -927,13 +927,14 @@ def places_are_no_bodies(doc: Doc, spans: list[Span]) -> list[Span]:
             if not whole[n]:
                 return spans[n].label_ == "ORG"
         return False
-    out = []
-    for n, span in enumerate(spans):
-        after_level = span.start > 0 and words[span.start - 1].norm_ in LEVEL_WORDS and not _a_region(span)
-        listed = after_level or after_a_body(n)
-        out.append(span_from(span, span.start, span.end, "LOC")
-                   if span.label_ == "ORG" and whole[n] and not listed else span)
-    return out
+
+    def listed(n: int) -> bool:
+        """spans[n] names a body's branch: after a level word ("UBND tỉnh [Bắc Ninh]", not a
+        region) or in a list opened by a body."""
+        after_level = spans[n].start > 0 and words[spans[n].start - 1].norm_ in LEVEL_WORDS
+        return (after_level and not _a_region(spans[n])) or after_a_body(n)
+    return [span_from(span, span.start, span.end, "LOC") if span.label_ == "ORG" and whole[n] and not listed(n)
+            else span for n, span in enumerate(spans)]
 
 
 def _a_region(span: Span) -> bool:
