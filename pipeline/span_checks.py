@@ -1244,10 +1244,13 @@ def date_ranges_whole(doc: Doc, spans: list[Span]) -> list[Span]:
 
 # The guidelines' rules that a span list from the merge must still satisfy, in this order.
 AFTER_MERGE: tuple[Callable[[Doc, list[Span]], list[Span]], ...] = (
-    titles_with_a_person, no_title_for_a_proposed_post, no_title_for_an_unnamed_subject, no_title_for_a_field,
+    no_title_for_a_proposed_post, no_title_for_a_field,
     no_title_for_a_post_acting_or_spoken_of, no_span_for_a_board, no_body_for_a_degree,
     bodies_end_before_a_verb, bodies_end_at_a_glued_clause, bodies_over_joined_activities, known_names_whole,
     documents_whole, holders_out_of_bodies,
+    # after the holders are cut out of the bodies before them ("[Phó Chủ nhiệm] [Ủy ban Kiểm
+    # tra Trung ương Mai Trực] cho rằng": case 217)
+    titles_with_a_person, no_title_for_an_unnamed_subject,
     titles_before_their_holder, titles_over_their_level, bare_heads_with_their_unit, premiers_held,
     the_assembly_of_a_deputy,
     places_whole, places_heading_an_item, places_are_no_bodies, numbers_are_no_places,
