@@ -432,6 +432,27 @@ def test_a_title_that_opens_its_sentence_as_the_subject_names_no_one():
     assert [s.text for s in no_title_for_an_unnamed_subject(doc, spans) if s.label_ == "TITLE"] == ["Chủ tịch"]
 
 
+def test_a_title_keeps_the_holder_read_into_the_body_after_it():
+    """Case 217: the holder's name read into the body after the title ("[Bộ trưởng] [Bộ Công an Tô
+    Lâm] cho biết") is cut out before the title is judged, so the title has its holder, even in a
+    sentence that would have had no person without it; a body with no name after it still names
+    no one."""
+    from pipeline.span_checks import AFTER_MERGE
+
+    nlp = pipeline.load(None, {"pipeline.stages": []})
+    doc = nlp("Phát biểu tại lễ kỷ niệm, Bộ trưởng Bộ Công an Tô Lâm cho biết. Trước thực trạng trên, Phó Chủ "
+              "nhiệm Ủy ban Kiểm tra Trung ương Mai Trực cho rằng cần xử lý. Phát biểu tại lễ kỷ niệm, Chủ tịch "
+              "UBND tỉnh cho biết.")
+    spans = [span(doc, "Bộ trưởng", "TITLE"), span(doc, "Bộ Công an Tô Lâm", "ORG"),
+             span(doc, "Phó Chủ nhiệm", "TITLE"), span(doc, "Ủy ban Kiểm tra Trung ương Mai Trực", "ORG"),
+             span(doc, "Chủ tịch", "TITLE"), span(doc, "UBND tỉnh", "ORG")]
+    for check in AFTER_MERGE:
+        spans = check(doc, spans)
+    assert [(s.text, s.label_) for s in spans] == [
+        ("Bộ trưởng", "TITLE"), ("Bộ Công an", "ORG"), ("Tô Lâm", "PER"), ("Phó Chủ nhiệm", "TITLE"),
+        ("Ủy ban Kiểm tra Trung ương", "ORG"), ("Mai Trực", "PER"), ("UBND tỉnh", "ORG")]
+
+
 def test_a_post_to_fill_or_elected_to_with_no_one_named_has_no_title():
     """Case 156: "thi tuyển chức danh Phó Giám đốc Sở", "HĐND tỉnh bầu bổ sung chức vụ Phó Chủ tịch
     UBND tỉnh" name no holder; "… đối với ông X" does."""
