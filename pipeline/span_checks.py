@@ -349,6 +349,26 @@ def holders_out_of_bodies(doc: Doc, spans: list[Span]) -> list[Span]:
     return out
 
 
+# The commune's level words: a name after them is the commune's, never a holder's
+# (`entity_rules.holder_start` cuts holders only after the levels above it).
+_COMMUNE_LEVELS = {"xã", "phường", "thị trấn"}
+
+
+def communes_named_after_their_level(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A name read as a person right after a body that ends with a commune's level word is the
+    commune's name, inside the body: "Bí thư [Đảng ủy xã Thạch Bằng]", not "[Đảng ủy xã]
+    [Thạch Bằng]" (rule 8; case 218). The training gold never has a person there."""
+    out: list[Span] = []
+    for span in spans:
+        body = out[-1] if out else None
+        if span.label_ == "PER" and body is not None and body.label_ == "ORG" and body.end == span.start \
+                and doc[body.end - 1].norm_ in _COMMUNE_LEVELS and not doc[body.end - 1].text.istitle():
+            out[-1] = span_from(body, body.start, span.end)
+            continue
+        out.append(span)
+    return out
+
+
 def titles_before_their_holder(doc: Doc, spans: list[Span]) -> list[Span]:
     """A title word read as a body right before a named person is that person's title: "Quốc hội
     nghe [Thủ tướng] [Phạm Minh Chính]" (rule 2). The model has seen "Thủ tướng" as the body that
@@ -1250,7 +1270,7 @@ AFTER_MERGE: tuple[Callable[[Doc, list[Span]], list[Span]], ...] = (
     documents_whole, holders_out_of_bodies,
     # after the holders are cut out of the bodies before them ("[Phó Chủ nhiệm] [Ủy ban Kiểm
     # tra Trung ương Mai Trực] cho rằng": case 217)
-    titles_with_a_person, no_title_for_an_unnamed_subject,
+    titles_with_a_person, no_title_for_an_unnamed_subject, communes_named_after_their_level,
     titles_before_their_holder, titles_over_their_level, bare_heads_with_their_unit, premiers_held,
     the_assembly_of_a_deputy,
     places_whole, places_heading_an_item, places_are_no_bodies, numbers_are_no_places,
