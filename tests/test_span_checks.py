@@ -14,6 +14,7 @@ from pipeline.span_checks import (
     bodies_end_at_a_glued_clause,
     bodies_end_before_a_verb,
     bodies_over_joined_activities,
+    communes_named_after_their_level,
     branches_listed_by_place,
     date_ranges_whole,
     documents_whole,
@@ -451,6 +452,21 @@ def test_a_title_keeps_the_holder_read_into_the_body_after_it():
     assert [(s.text, s.label_) for s in spans] == [
         ("Bộ trưởng", "TITLE"), ("Bộ Công an", "ORG"), ("Tô Lâm", "PER"), ("Phó Chủ nhiệm", "TITLE"),
         ("Ủy ban Kiểm tra Trung ương", "ORG"), ("Mai Trực", "PER"), ("UBND tỉnh", "ORG")]
+
+
+def test_a_name_after_a_communes_level_word_is_the_communes():
+    """Case 218: "Bí thư [Đảng ủy xã Thạch Bằng]" is one body, not a body and a person; after a
+    level above the commune the name may be a holder's ("[UBND tỉnh] [Hà Sỹ Đồng]"), and a
+    capitalised "Xã" heads a name of its own."""
+    nlp = pipeline.load(None, {"pipeline.stages": []})
+    doc = nlp("Ông Phan Đình Cương, Bí thư Đảng ủy xã Thạch Bằng, Chủ tịch UBND tỉnh Hà Sỹ Đồng và Ban Đoàn "
+              "Xã Lê Văn Tám dự họp.")
+    spans = [span(doc, "Phan Đình Cương", "PER"), span(doc, "Bí thư", "TITLE"), span(doc, "Đảng ủy xã", "ORG"),
+             span(doc, "Thạch Bằng", "PER"), span(doc, "Chủ tịch", "TITLE"), span(doc, "UBND tỉnh", "ORG"),
+             span(doc, "Hà Sỹ Đồng", "PER"), span(doc, "Ban Đoàn Xã", "ORG"), span(doc, "Lê Văn Tám", "PER")]
+    assert [(s.text, s.label_) for s in communes_named_after_their_level(doc, spans)] == [
+        ("Phan Đình Cương", "PER"), ("Bí thư", "TITLE"), ("Đảng ủy xã Thạch Bằng", "ORG"), ("Chủ tịch", "TITLE"),
+        ("UBND tỉnh", "ORG"), ("Hà Sỹ Đồng", "PER"), ("Ban Đoàn Xã", "ORG"), ("Lê Văn Tám", "PER")]
 
 
 def test_a_post_to_fill_or_elected_to_with_no_one_named_has_no_title():
