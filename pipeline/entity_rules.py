@@ -1819,7 +1819,7 @@ def bylines(doc: Words) -> Iterator[tuple[int, int, str]]:
             lines.insert(0, line)
     for n, words in enumerate(lines):
         cut = next((k for k, t in enumerate(words) if k and t.norm_ in _CLIP_SOURCES), len(words))
-        while cut and words[cut - 1].text in {"-", "–", ":"}:
+        while cut and words[cut - 1].text in {"-", "–"}:
             cut -= 1
         words = words[:cut]
         names = byline_names(doc, words) if words and words[0].norm_ != "theo" else []
