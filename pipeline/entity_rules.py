@@ -1799,16 +1799,9 @@ def _initials(words: list[Word]) -> int:
     return sum(1 for t in words if _INITIAL.match(t.text))
 
 
-# What ends a sentence, and what names the source of a clip after a byline ("Hương Quỳnh - Clip:
-# TTXVN", "Thu Hằng Nguồn clip: VTV").
-_SENTENCE_STOPS = {".", "…", "...", "!", "?"}
-_CLIP_SOURCES = {"clip", "nguồn", "nguồn clip"}
-
-
 def bylines(doc: Words) -> Iterator[tuple[int, int, str]]:
     """Author names on one of the last lines: "Bích Huệ", "Kim Thoa - Tùng Lâm", "PHƯƠNG DUNG",
-    "Đ.Thanh - T.Long", before the source of a clip ("Hương Quỳnh - Clip: TTXVN"), or glued
-    after the last sentence where a page lost its line break ("… lưu ý. [Hương Quỳnh]", case 219).
+    "Đ.Thanh - T.Long".
     A source line ("Theo VGP") is no byline, nor a name after an honorific ("Bà Đinh Hoài Giang"
     in a list of people)."""
     lines: list[list[Word]] = []
@@ -1817,35 +1810,22 @@ def bylines(doc: Words) -> Iterator[tuple[int, int, str]]:
             break
         if line := [t for t in doc[start:end] if not t.is_space]:
             lines.insert(0, line)
-    for n, words in enumerate(lines):
-        cut = next((k for k, t in enumerate(words) if k and t.norm_ in _CLIP_SOURCES), len(words))
-        while cut and words[cut - 1].text in {"-", "–"}:
-            cut -= 1
-        words = words[:cut]
-        names = byline_names(doc, words) if words and words[0].norm_ != "theo" else []
-        if not names and n == len(lines) - 1:  # the last line may end a sentence, then the byline
-            stop = max((k for k, t in enumerate(words) if t.text in _SENTENCE_STOPS), default=len(words))
-            tail = words[stop + 1:]
-            names = byline_names(doc, tail) if tail and tail[0].norm_ != "theo" else []
-        yield from ((g[0].i, g[-1].i + 1, "PER") for g in names)
-
-
-def byline_names(doc: Words, words: list[Word]) -> list[list[Word]]:
-    """The names `words` are made of when they are a byline ("Kim Thoa - Tùng Lâm": each name two
-    to four syllables, initials counted, none after an honorific), else none."""
-    groups: list[list[Word]] = [[]]
-    for t in words:
-        if t.text in {"-", "–", ","}:
-            groups.append([])
-        elif (is_name_token(t) or t.is_upper) and word_kind(t) in {"", "abbr"}:
-            groups[-1].append(t)
-        else:
-            return []
-    names = [g for g in groups if g]
-    if names and len(words) <= 8 and all(2 <= _syllables(doc, g[0].i, g[-1].i + 1) + _initials(g) <= 4
-                                         and g[0].norm_ not in lexicon.HONORIFIC_WORDS for g in names):
-        return names
-    return []
+    for words in lines:
+        if words[0].norm_ == "theo":
+            continue
+        groups: list[list[Word]] = [[]]
+        for t in words:
+            if t.text in {"-", "–", ","}:
+                groups.append([])
+            elif (is_name_token(t) or t.is_upper) and word_kind(t) in {"", "abbr"}:
+                groups[-1].append(t)
+            else:
+                groups = []
+                break
+        names = [g for g in groups if g]
+        if names and len(words) <= 8 and all(2 <= _syllables(doc, g[0].i, g[-1].i + 1) + _initials(g) <= 4
+                                             and g[0].norm_ not in lexicon.HONORIFIC_WORDS for g in names):
+            yield from ((g[0].i, g[-1].i + 1, "PER") for g in names)
 
 
 BYLINE_SOURCE = f"{RULE_SOURCE}{bylines.__name__}"  # the source of a byline's span, which the model gives way to
