@@ -1811,21 +1811,26 @@ def bylines(doc: Words) -> Iterator[tuple[int, int, str]]:
         if line := [t for t in doc[start:end] if not t.is_space]:
             lines.insert(0, line)
     for words in lines:
-        if words[0].norm_ == "theo":
-            continue
-        groups: list[list[Word]] = [[]]
-        for t in words:
-            if t.text in {"-", "–", ","}:
-                groups.append([])
-            elif (is_name_token(t) or t.is_upper) and word_kind(t) in {"", "abbr"}:
-                groups[-1].append(t)
-            else:
-                groups = []
-                break
-        names = [g for g in groups if g]
-        if names and len(words) <= 8 and all(2 <= _syllables(doc, g[0].i, g[-1].i + 1) + _initials(g) <= 4
-                                             and g[0].norm_ not in lexicon.HONORIFIC_WORDS for g in names):
-            yield from ((g[0].i, g[-1].i + 1, "PER") for g in names)
+        if words[0].norm_ != "theo":
+            yield from ((g[0].i, g[-1].i + 1, "PER") for g in byline_names(doc, words))
+
+
+def byline_names(doc: Words, words: list[Word]) -> list[list[Word]]:
+    """The names `words` are made of when they are a byline ("Kim Thoa - Tùng Lâm": each name two
+    to four syllables, initials counted, none after an honorific), else none."""
+    groups: list[list[Word]] = [[]]
+    for t in words:
+        if t.text in {"-", "–", ","}:
+            groups.append([])
+        elif (is_name_token(t) or t.is_upper) and word_kind(t) in {"", "abbr"}:
+            groups[-1].append(t)
+        else:
+            return []
+    names = [g for g in groups if g]
+    if names and len(words) <= 8 and all(2 <= _syllables(doc, g[0].i, g[-1].i + 1) + _initials(g) <= 4
+                                         and g[0].norm_ not in lexicon.HONORIFIC_WORDS for g in names):
+        return names
+    return []
 
 
 BYLINE_SOURCE = f"{RULE_SOURCE}{bylines.__name__}"  # the source of a byline's span, which the model gives way to

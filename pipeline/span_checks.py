@@ -13,10 +13,12 @@ from spacy.tokens import Doc, Span
 from . import lexicon
 from .entity_rules import (
     A_PEOPLE,
+    BYLINE_SOURCE,
     LAW_HEADS,
     LEVELS,
     MINISTERS,
     bracketed_abbreviation,
+    byline_names,
     called_by_given_name,
     counts,
     holder_start,
@@ -1262,6 +1264,50 @@ def date_ranges_whole(doc: Doc, spans: list[Span]) -> list[Span]:
     return out
 
 
+# What ends a sentence, and what names the source of a clip after a byline ("Hương Quỳnh - Clip:
+# TTXVN", "Thu Hằng Nguồn clip: VTV").
+_SENTENCE_STOPS = {".", "…", "...", "!", "?"}
+_CLIP_SOURCES = {"clip", "nguồn", "nguồn clip"}
+
+
+def bylines_at_the_end(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Rule 8 where a page lost its last line break: a byline glued after the article's last
+    sentence ("… lưu ý. [Hương Quỳnh]"), or before the source of a clip ("[Hương Quỳnh] - Clip:
+    TTXVN"), is a PER whatever the merge made of its words (case 219). The entity rules read
+    bylines on lines of their own (`entity_rules.bylines`); these ones are read here, after the
+    network, whose features they would change."""
+    words = words_of(doc)
+    end = len(words)
+    while end and words[end - 1].is_space:
+        end -= 1
+    start = end
+    while start and not (words[start - 1].is_space and "\n" in words[start - 1].text):
+        start -= 1
+    line = [t for t in words[start:end] if not t.is_space]
+    cut = next((k for k, t in enumerate(line) if k and t.norm_ in _CLIP_SOURCES), len(line))
+    while cut and line[cut - 1].text in {"-", "–"}:
+        cut -= 1
+    stop = max((k for k, t in enumerate(line[:cut]) if t.text in _SENTENCE_STOPS), default=-1)
+    if stop < 0 and cut == len(line):
+        return spans  # a line of its own with no clip after it: the rules' (`entity_rules.bylines`)
+    tail = line[stop + 1:cut]
+    names = byline_names(words, tail) if tail and tail[0].norm_ != "theo" else []
+    if not names:
+        return spans
+    found = [(g[0].i, g[-1].i + 1) for g in names]
+    kept = [s for s in spans if not any(s.start < e and b < s.end for b, e in found)]
+    return sorted(kept + [_byline(doc, b, e, spans) for b, e in found], key=lambda s: s.start)
+
+
+def _byline(doc: Doc, start: int, end: int, spans: list[Span]) -> Span:
+    """A byline's PER, scored as the spans around it until calibration scores it."""
+    if spans:
+        return span_from(spans[-1], start, end, "PER", source=BYLINE_SOURCE)
+    span = Span(doc, start, end, label="PER")
+    span._.source = BYLINE_SOURCE
+    return span
+
+
 # The guidelines' rules that a span list from the merge must still satisfy, in this order.
 AFTER_MERGE: tuple[Callable[[Doc, list[Span]], list[Span]], ...] = (
     no_title_for_a_proposed_post, no_title_for_a_field,
@@ -1280,4 +1326,4 @@ AFTER_MERGE: tuple[Callable[[Doc, list[Span]], list[Span]], ...] = (
     no_body_for_an_organising_committee, abbreviations_inside, abbreviations_named_again, no_body_for_a_programme,
     lists_sharing_a_head, branches_listed_by_place,
     given_names_again, ministers_with_their_portfolio, names_whole_as_elsewhere, people_whole_to_the_break,
-    date_ranges_whole)
+    date_ranges_whole, bylines_at_the_end)
