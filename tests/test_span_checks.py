@@ -16,6 +16,7 @@ from pipeline.span_checks import (
     bodies_over_joined_activities,
     communes_named_after_their_level,
     branches_listed_by_place,
+    bylines_at_the_end,
     date_ranges_whole,
     documents_whole,
     given_names_again,
@@ -467,6 +468,23 @@ def test_a_name_after_a_communes_level_word_is_the_communes():
     assert [(s.text, s.label_) for s in communes_named_after_their_level(doc, spans)] == [
         ("Phan Đình Cương", "PER"), ("Bí thư", "TITLE"), ("Đảng ủy xã Thạch Bằng", "ORG"), ("Chủ tịch", "TITLE"),
         ("UBND tỉnh", "ORG"), ("Hà Sỹ Đồng", "PER"), ("Ban Đoàn Xã", "ORG"), ("Lê Văn Tám", "PER")]
+
+
+def test_a_byline_glued_to_the_last_sentence_or_before_a_clips_source_is_a_person():
+    """Case 219: a page that lost its last line break glues the byline to the last sentence, and
+    a clip's source may follow it; whatever the merge read there ("Thu Hằng" as a place) becomes
+    the byline. A place ending the last sentence without its stop, or a source line, is none."""
+    nlp = pipeline.load(None, {"pipeline.stages": []})
+    doc = nlp("Hội nghị thống nhất các nội dung trên”, ông Võ Văn Thưởng lưu ý. Hương Quỳnh\n")
+    spans = [span(doc, "Võ Văn Thưởng", "PER")]
+    assert [(s.text, s.label_) for s in bylines_at_the_end(doc, spans)] == [
+        ("Võ Văn Thưởng", "PER"), ("Hương Quỳnh", "PER")]
+    doc = nlp("Huyện ủy tổ chức hội nghị.\nThành Nam - Thu Hằng - Nguồn clip: Truyền hình Thông tấn\n")
+    assert [(s.text, s.label_) for s in bylines_at_the_end(doc, [span(doc, "Thu Hằng", "LOC")])] == [
+        ("Thành Nam", "PER"), ("Thu Hằng", "PER")]
+    for text in ("Hội nghị tổng kết diễn ra tại TP. Hồ Chí Minh\n", "Hội nghị diễn ra hôm qua. Theo VGP\n"):
+        doc = nlp(text)
+        assert bylines_at_the_end(doc, []) == []
 
 
 def test_a_post_to_fill_or_elected_to_with_no_one_named_has_no_title():
