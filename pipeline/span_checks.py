@@ -618,6 +618,38 @@ def bodies_end_before_a_verb(doc: Doc, spans: list[Span]) -> list[Span]:
     return out
 
 
+# Level words that number their units ("quận 10", "Khu XII", "ấp 3"), and what such a number is.
+_NUMBERED_LEVELS = {"quận", "phường", "khu", "ấp", "thôn", "tổ"}
+_UNIT_NUMBER = re.compile(r"^(\d{1,3}[A-Z]?|[IVXL]+)$")
+
+
+def bodies_whole_over_their_code(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A body cut before the number of the unit its name ends with, or before the second of two
+    abbreviations that name it, goes on over them: "Chủ tịch [UBND quận 10]", "Giám đốc [Công an
+    Khu XII]", "Phó Giám đốc [Ban QLDA ĐTXD tỉnh]" (rule 1; case 220), the level word after the
+    second abbreviation too."""
+    words = words_of(doc)
+    starts = {s.start for s in spans}
+    out = []
+    for span in spans:
+        end = span.end
+        if span.label_ == "ORG" and end < len(words) and end not in starts:
+            last, after = words[end - 1], words[end]
+            if last.norm_ in _NUMBERED_LEVELS and _UNIT_NUMBER.match(after.text):
+                end += 1
+            elif _an_abbreviation(last) and _an_abbreviation(after) and not _UNIT_NUMBER.match(after.text):
+                end += 1
+                if end < len(words) and end not in starts and words[end].orth_.islower() \
+                        and words[end].norm_ in LEVEL_WORDS:
+                    end += 1
+        out.append(span if end == span.end else span_from(span, span.start, end))
+    return out
+
+
+def _an_abbreviation(word) -> bool:
+    return len(word.text) > 1 and word.text.isupper() and word.text.isalpha()
+
+
 def bodies_end_at_a_glued_clause(doc: Doc, spans: list[Span]) -> list[Span]:
     """An ORG that runs on past the place ending its name into a capitalised post or body, or a
     capitalised "Năm" before a year, ends with the place: a page flattened without a full stop
@@ -1313,6 +1345,7 @@ AFTER_MERGE: tuple[Callable[[Doc, list[Span]], list[Span]], ...] = (
     no_title_for_a_proposed_post, no_title_for_a_field,
     no_title_for_a_post_acting_or_spoken_of, no_span_for_a_board, no_body_for_a_degree,
     bodies_end_before_a_verb, bodies_end_at_a_glued_clause, bodies_over_joined_activities, known_names_whole,
+    bodies_whole_over_their_code,
     documents_whole, holders_out_of_bodies,
     # after the holders are cut out of the bodies before them ("[Phó Chủ nhiệm] [Ủy ban Kiểm
     # tra Trung ương Mai Trực] cho rằng": case 217)
