@@ -14,6 +14,7 @@ from pipeline.span_checks import (
     bodies_end_at_a_glued_clause,
     bodies_end_before_a_verb,
     bodies_over_joined_activities,
+    bodies_whole_over_their_code,
     communes_named_after_their_level,
     branches_listed_by_place,
     bylines_at_the_end,
@@ -485,6 +486,18 @@ def test_a_byline_glued_to_the_last_sentence_or_before_a_clips_source_is_a_perso
     for text in ("Hội nghị tổng kết diễn ra tại TP. Hồ Chí Minh\n", "Hội nghị diễn ra hôm qua. Theo VGP\n"):
         doc = nlp(text)
         assert bylines_at_the_end(doc, []) == []
+
+
+def test_a_body_goes_on_over_its_units_number_or_its_second_abbreviation():
+    """Case 220: "[UBND quận 10]", "[Công an Khu XII]", "[Ban QLDA ĐTXD tỉnh]"; a number after a
+    body that is no unit's ("Ban Tổ chức TƯ 5.", a list's) and a term after the Party stay out."""
+    nlp = pipeline.load(None, {"pipeline.stages": []})
+    doc = nlp("Chủ tịch UBND quận 10 Trần Xuân Điền dự. Giám đốc Công an Khu XII dự. Phó Giám đốc Ban QLDA ĐTXD "
+              "tỉnh. Đại hội Đảng XII. Trưởng Ban Tổ chức TƯ 5. Ông A.")
+    spans = [span(doc, "UBND quận", "ORG"), span(doc, "Trần Xuân Điền", "PER"), span(doc, "Công an Khu", "ORG"),
+             span(doc, "Ban QLDA", "ORG"), span(doc, "Đảng", "ORG"), span(doc, "Ban Tổ chức TƯ", "ORG")]
+    assert [s.text for s in bodies_whole_over_their_code(doc, spans)] == [
+        "UBND quận 10", "Trần Xuân Điền", "Công an Khu XII", "Ban QLDA ĐTXD tỉnh", "Đảng", "Ban Tổ chức TƯ"]
 
 
 def test_a_post_to_fill_or_elected_to_with_no_one_named_has_no_title():
