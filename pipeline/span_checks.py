@@ -371,6 +371,28 @@ def communes_named_after_their_level(doc: Doc, spans: list[Span]) -> list[Span]:
     return out
 
 
+# Bodies named by their kind alone, whose own name follows: a person's name after them is that
+# name ("Trường Đảng Nguyễn Ái Quốc"), never a holder's.
+_KINDS_NAMED_AFTER = {"trường", "trường đảng", "trường đảng cao cấp", "trường đào tạo cán bộ", "công ty tnhh",
+                      "công ty tnhh mtv", "công ty cổ phần"}
+
+
+def bodies_named_after_a_person(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A name read as a person right after a body named by its kind alone is the body's own
+    name: "[Trường Đảng Nguyễn Ái Quốc]", "Hiệu trưởng [Trường Đào tạo cán bộ Nguyễn Văn Cừ]",
+    "[Công ty TNHH Trần Liên Hưng]" (rule 1; case 221). After a named body the name is a
+    holder's ("[Trường Chính trị tỉnh Long An] [Huỳnh Thị Thu Năm]")."""
+    out: list[Span] = []
+    for span in spans:
+        body = out[-1] if out else None
+        if span.label_ == "PER" and body is not None and body.label_ == "ORG" and body.end == span.start \
+                and span_norm(body) in _KINDS_NAMED_AFTER:
+            out[-1] = span_from(body, body.start, span.end)
+            continue
+        out.append(span)
+    return out
+
+
 def titles_before_their_holder(doc: Doc, spans: list[Span]) -> list[Span]:
     """A title word read as a body right before a named person is that person's title: "Quốc hội
     nghe [Thủ tướng] [Phạm Minh Chính]" (rule 2). The model has seen "Thủ tướng" as the body that
@@ -1350,6 +1372,7 @@ AFTER_MERGE: tuple[Callable[[Doc, list[Span]], list[Span]], ...] = (
     # after the holders are cut out of the bodies before them ("[Phó Chủ nhiệm] [Ủy ban Kiểm
     # tra Trung ương Mai Trực] cho rằng": case 217)
     titles_with_a_person, no_title_for_an_unnamed_subject, communes_named_after_their_level,
+    bodies_named_after_a_person,
     titles_before_their_holder, titles_over_their_level, bare_heads_with_their_unit, premiers_held,
     the_assembly_of_a_deputy,
     places_whole, places_heading_an_item, places_are_no_bodies, numbers_are_no_places,
