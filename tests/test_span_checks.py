@@ -13,6 +13,7 @@ from pipeline.span_checks import (
     bare_heads_with_their_unit,
     bodies_end_at_a_glued_clause,
     bodies_end_before_a_verb,
+    bodies_named_after_a_person,
     bodies_over_joined_activities,
     bodies_whole_over_their_code,
     communes_named_after_their_level,
@@ -498,6 +499,20 @@ def test_a_body_goes_on_over_its_units_number_or_its_second_abbreviation():
              span(doc, "Ban QLDA", "ORG"), span(doc, "Đảng", "ORG"), span(doc, "Ban Tổ chức TƯ", "ORG")]
     assert [s.text for s in bodies_whole_over_their_code(doc, spans)] == [
         "UBND quận 10", "Trần Xuân Điền", "Công an Khu XII", "Ban QLDA ĐTXD tỉnh", "Đảng", "Ban Tổ chức TƯ"]
+
+
+def test_a_name_after_a_body_named_by_its_kind_alone_is_its_own():
+    """Case 221: "[Trường Đảng Nguyễn Ái Quốc]", "[Công ty TNHH Trần Liên Hưng]"; after a body
+    named by its place the name is a holder's."""
+    nlp = pipeline.load(None, {"pipeline.stages": []})
+    doc = nlp("Trường Đảng Nguyễn Ái Quốc được thành lập. Giám đốc Công ty TNHH Trần Liên Hưng dự. Hiệu trưởng "
+              "Trường Chính trị tỉnh Long An Huỳnh Thị Thu Năm dự.")
+    spans = [span(doc, "Trường Đảng", "ORG"), span(doc, "Nguyễn Ái Quốc", "PER"), span(doc, "Công ty TNHH", "ORG"),
+             span(doc, "Trần Liên Hưng", "PER"), span(doc, "Trường Chính trị tỉnh Long An", "ORG"),
+             span(doc, "Huỳnh Thị Thu Năm", "PER")]
+    assert [(s.text, s.label_) for s in bodies_named_after_a_person(doc, spans)] == [
+        ("Trường Đảng Nguyễn Ái Quốc", "ORG"), ("Công ty TNHH Trần Liên Hưng", "ORG"),
+        ("Trường Chính trị tỉnh Long An", "ORG"), ("Huỳnh Thị Thu Năm", "PER")]
 
 
 def test_a_post_to_fill_or_elected_to_with_no_one_named_has_no_title():
