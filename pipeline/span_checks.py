@@ -354,39 +354,25 @@ def holders_out_of_bodies(doc: Doc, spans: list[Span]) -> list[Span]:
 # The commune's level words: a name after them is the commune's, never a holder's
 # (`entity_rules.holder_start` cuts holders only after the levels above it).
 _COMMUNE_LEVELS = {"xã", "phường", "thị trấn"}
-
-
-def communes_named_after_their_level(doc: Doc, spans: list[Span]) -> list[Span]:
-    """A name read as a person right after a body that ends with a commune's level word is the
-    commune's name, inside the body: "Bí thư [Đảng ủy xã Thạch Bằng]", not "[Đảng ủy xã]
-    [Thạch Bằng]" (rule 8; case 218). The training gold never has a person there."""
-    out: list[Span] = []
-    for span in spans:
-        body = out[-1] if out else None
-        if span.label_ == "PER" and body is not None and body.label_ == "ORG" and body.end == span.start \
-                and doc[body.end - 1].norm_ in _COMMUNE_LEVELS and not doc[body.end - 1].text.istitle():
-            out[-1] = span_from(body, body.start, span.end)
-            continue
-        out.append(span)
-    return out
-
-
 # Bodies named by their kind alone, whose own name follows: a person's name after them is that
 # name ("Trường Đảng Nguyễn Ái Quốc"), never a holder's.
 _KINDS_NAMED_AFTER = {"trường", "trường đảng", "trường đảng cao cấp", "trường đào tạo cán bộ", "công ty tnhh",
                       "công ty tnhh mtv", "công ty cổ phần"}
 
 
-def bodies_named_after_a_person(doc: Doc, spans: list[Span]) -> list[Span]:
-    """A name read as a person right after a body named by its kind alone is the body's own
-    name: "[Trường Đảng Nguyễn Ái Quốc]", "Hiệu trưởng [Trường Đào tạo cán bộ Nguyễn Văn Cừ]",
-    "[Công ty TNHH Trần Liên Hưng]" (rule 1; case 221). After a named body the name is a
-    holder's ("[Trường Chính trị tỉnh Long An] [Huỳnh Thị Thu Năm]")."""
+def names_inside_bodies(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A name read as a person right after a body is the body's own name where no holder can
+    stand there (rule 1): after a commune's level word, "Bí thư [Đảng ủy xã Thạch Bằng]" (rule 8,
+    case 218; the training gold never has a person there), and after a body named by its kind
+    alone, "[Trường Đảng Nguyễn Ái Quốc]", "[Công ty TNHH Trần Liên Hưng]" (case 221). After a
+    body named by its place the name is a holder's ("[Trường Chính trị tỉnh Long An] [Huỳnh Thị
+    Thu Năm]", "[UBND tỉnh] [Hà Sỹ Đồng]")."""
     out: list[Span] = []
     for span in spans:
         body = out[-1] if out else None
-        if span.label_ == "PER" and body is not None and body.label_ == "ORG" and body.end == span.start \
-                and span_norm(body) in _KINDS_NAMED_AFTER:
+        if span.label_ == "PER" and body is not None and body.label_ == "ORG" and body.end == span.start and (
+                (doc[body.end - 1].norm_ in _COMMUNE_LEVELS and not doc[body.end - 1].text.istitle())
+                or span_norm(body) in _KINDS_NAMED_AFTER):
             out[-1] = span_from(body, body.start, span.end)
             continue
         out.append(span)
@@ -1371,8 +1357,7 @@ AFTER_MERGE: tuple[Callable[[Doc, list[Span]], list[Span]], ...] = (
     documents_whole, holders_out_of_bodies,
     # after the holders are cut out of the bodies before them ("[Phó Chủ nhiệm] [Ủy ban Kiểm
     # tra Trung ương Mai Trực] cho rằng": case 217)
-    titles_with_a_person, no_title_for_an_unnamed_subject, communes_named_after_their_level,
-    bodies_named_after_a_person,
+    titles_with_a_person, no_title_for_an_unnamed_subject, names_inside_bodies,
     titles_before_their_holder, titles_over_their_level, bare_heads_with_their_unit, premiers_held,
     the_assembly_of_a_deputy,
     places_whole, places_heading_an_item, places_are_no_bodies, numbers_are_no_places,

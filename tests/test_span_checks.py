@@ -13,12 +13,10 @@ from pipeline.span_checks import (
     bare_heads_with_their_unit,
     bodies_end_at_a_glued_clause,
     bodies_end_before_a_verb,
-    bodies_named_after_a_person,
     bodies_over_joined_activities,
     bodies_whole_over_their_code,
     branches_listed_by_place,
     bylines_at_the_end,
-    communes_named_after_their_level,
     date_ranges_whole,
     documents_whole,
     given_names_again,
@@ -26,6 +24,7 @@ from pipeline.span_checks import (
     known_names_whole,
     lists_sharing_a_head,
     ministers_with_their_portfolio,
+    names_inside_bodies,
     names_whole_as_elsewhere,
     no_body_credited_for_a_photo,
     no_body_for_a_degree,
@@ -467,7 +466,7 @@ def test_a_name_after_a_communes_level_word_is_the_communes():
     spans = [span(doc, "Phan Đình Cương", "PER"), span(doc, "Bí thư", "TITLE"), span(doc, "Đảng ủy xã", "ORG"),
              span(doc, "Thạch Bằng", "PER"), span(doc, "Chủ tịch", "TITLE"), span(doc, "UBND tỉnh", "ORG"),
              span(doc, "Hà Sỹ Đồng", "PER"), span(doc, "Ban Đoàn Xã", "ORG"), span(doc, "Lê Văn Tám", "PER")]
-    assert [(s.text, s.label_) for s in communes_named_after_their_level(doc, spans)] == [
+    assert [(s.text, s.label_) for s in names_inside_bodies(doc, spans)] == [
         ("Phan Đình Cương", "PER"), ("Bí thư", "TITLE"), ("Đảng ủy xã Thạch Bằng", "ORG"), ("Chủ tịch", "TITLE"),
         ("UBND tỉnh", "ORG"), ("Hà Sỹ Đồng", "PER"), ("Ban Đoàn Xã", "ORG"), ("Lê Văn Tám", "PER")]
 
@@ -510,7 +509,7 @@ def test_a_name_after_a_body_named_by_its_kind_alone_is_its_own():
     spans = [span(doc, "Trường Đảng", "ORG"), span(doc, "Nguyễn Ái Quốc", "PER"), span(doc, "Công ty TNHH", "ORG"),
              span(doc, "Trần Liên Hưng", "PER"), span(doc, "Trường Chính trị tỉnh Long An", "ORG"),
              span(doc, "Huỳnh Thị Thu Năm", "PER")]
-    assert [(s.text, s.label_) for s in bodies_named_after_a_person(doc, spans)] == [
+    assert [(s.text, s.label_) for s in names_inside_bodies(doc, spans)] == [
         ("Trường Đảng Nguyễn Ái Quốc", "ORG"), ("Công ty TNHH Trần Liên Hưng", "ORG"),
         ("Trường Chính trị tỉnh Long An", "ORG"), ("Huỳnh Thị Thu Năm", "PER")]
 
