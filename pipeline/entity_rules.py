@@ -39,7 +39,7 @@ from .schema import (
     WORDS,
     word_kind,
 )
-from .shapes import iso_date
+from .shapes import ROMAN, iso_date
 from .spans import tidy
 from .words import Word, Words, words_of
 
@@ -49,7 +49,6 @@ _STANDALONE = {o.lower() for o in lexicon.STANDALONE_ORGS}
 _ORG_ABBR = set(lexicon.ORG_ABBREVIATIONS)
 _TITLE_ABBR = set(lexicon.TITLE_ABBREVIATIONS)
 _MINISTRIES = set(lexicon.MINISTRY_PORTFOLIOS)
-_ROMAN = re.compile(r"^[IVXLC]+$")
 _NUMBER = re.compile(r"^\d{1,4}(?:/(?:19|20)\d\d)?$")  # "Nghị quyết 18", "nghị quyết 18/2017"
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _SHORT_NUMBER = re.compile(r"^\d{1,2}$")  # a congress's or a plenum's number
@@ -433,7 +432,7 @@ def _doc_end(doc: Words, i: int, end: int) -> int:
             return j + 3  # "[Quy định 90 năm 2017]"
         if numbered or dated or not (j + 1 < end and doc[j + 1].norm_ in _NOT_AFTER_NUMBER):
             return _number_end(doc, j, end)
-    if j < end and doc[i].norm_ == "nghị quyết" and _ROMAN.match(doc[j].text):
+    if j < end and doc[i].norm_ == "nghị quyết" and ROMAN.fullmatch(doc[j].text):
         return j + 1  # a congress's resolution by its number: "[Nghị quyết XII] của Đảng"
     if j + 1 < end and doc[j].norm_ in _CENTRAL and _SHORT_NUMBER.match(doc[j + 1].text):
         return _term_end(doc, j + 2, end)  # "Nghị quyết Trung ương 4 khóa XII", "Nghị quyết TƯ 4 khoá 11"
@@ -502,7 +501,7 @@ def _congress_end(doc: Words, j: int, end: int) -> int:
     while k < end:
         if doc[k].norm_ in _CONGRESS_WORDS:
             k += 1
-        elif not numbered and (_SHORT_NUMBER.match(doc[k].text) or _ROMAN.match(doc[k].text)):
+        elif not numbered and (_SHORT_NUMBER.match(doc[k].text) or ROMAN.fullmatch(doc[k].text)):
             k, numbered = k + 1, True
         elif doc[k - 1].norm_ in _ADMIN and is_name_token(doc[k]):  # the place: "tỉnh [Kon Tum]"
             while k < end and is_name_token(doc[k]):
@@ -512,7 +511,7 @@ def _congress_end(doc: Words, j: int, end: int) -> int:
     for n in range(k, min(end, j + 14)):
         if doc[n].is_punct or doc[n].norm_ in {"và", "của"} or word_kind(doc[n]) == KIND_DOCTYPE:
             break  # "[Nghị quyết Đại hội XIII] của Đảng và Nghị quyết … lần thứ XX": two documents
-        if doc[n].norm_ == "thứ" and n + 1 < end and (_ROMAN.match(doc[n + 1].text)
+        if doc[n].norm_ == "thứ" and n + 1 < end and (ROMAN.fullmatch(doc[n + 1].text)
                                                      or _SHORT_NUMBER.match(doc[n + 1].text)):
             return n + 2
     return k
@@ -536,7 +535,7 @@ def _number_end(doc: Words, j: int, end: int) -> int:
 def _term_end(doc: Words, k: int, end: int) -> int:
     """After "khóa XII" or "khoá 11" when it stands at k (a central committee's term), else k."""
     if k + 1 < end and doc[k].norm_ == "khóa" and (
-            _ROMAN.match(doc[k + 1].text) or _SHORT_NUMBER.match(doc[k + 1].text)):
+            ROMAN.fullmatch(doc[k + 1].text) or _SHORT_NUMBER.match(doc[k + 1].text)):
         return k + 2
     return k
 
@@ -1385,7 +1384,7 @@ def _described_name_end(doc: Words, j: int, end: int) -> int:
                 and not _place_at(doc, j) and not _full_name_at(doc, j, end):  # "Trung tâm [Bồi dưỡng Chính trị]"
             j += 1
             limit = j + 3
-        elif doc[j - 1].text[:1].isupper() and (_SHORT_NUMBER.match(doc[j].text) or _ROMAN.match(doc[j].text)):
+        elif doc[j - 1].text[:1].isupper() and (_SHORT_NUMBER.match(doc[j].text) or ROMAN.fullmatch(doc[j].text)):
             return j + 1  # "Trường [Sĩ quan Lục quân 1]", "Tiểu ban [Văn kiện Đại hội 13]"
         else:
             break

@@ -17,6 +17,7 @@ from . import lexicon
 from .entity_rules import decides_at, holder_list_opens
 from .extensions import Relation
 from .schema import POST_LIST_LABELS
+from .shapes import ROMAN
 from .words import Words, span_norm, words_of
 
 SCORES = {"has_title": 0.95, "title_of": 0.95, "issued_by": 0.93, "issued_on": 0.97,
@@ -389,7 +390,7 @@ def _meeting_organisers(words: Words, ents: list[Span], actor_ok: Callable[[Span
                 found.append(ent)
                 j = ent.start
             elif ent is None and (words[j - 1].norm_ in _ORGANISING_GLUE or words[j - 1].like_num
-                                  or words[j - 1].is_space or _ROMAN.fullmatch(words[j - 1].text)):
+                                  or words[j - 1].is_space or ROMAN.fullmatch(words[j - 1].text)):
                 j -= 1
             else:
                 break
@@ -397,7 +398,6 @@ def _meeting_organisers(words: Words, ents: list[Span], actor_ok: Callable[[Span
     return []
 
 
-_ROMAN = re.compile(r"[IVXLC]+")
 # Verbs by which one asks, tells or checks on another to carry out a document: the one asked
 # is not said to carry it out, nor is the one asking (case 30: "đề nghị [Đảng ủy …] … thực hiện",
 # "[Quốc hội] yêu cầu không thực hiện").

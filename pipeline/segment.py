@@ -37,7 +37,7 @@ from .schema import (
     TOKEN_NORM,
     WORDS,
 )
-from .shapes import ABBREVIATION_RE, DATE_RE, DOC_CODE_RE, SECTION_HEAD_RE, SECTION_TITLE_RE, UPPER
+from .shapes import ABBREVIATION_RE, DATE_RE, DOC_CODE_RE, ROMAN, SECTION_HEAD_RE, SECTION_TITLE_RE, UPPER
 from .underthesea_parts import DICTIONARY_FILE, MODEL_DIR, SYLLABLE_RE, TOKEN_MAP, VERSION, sent_tokenize
 from .wordseg import CRFWordSegmenter
 
@@ -219,7 +219,6 @@ def reference_crf_words(text: str) -> list[tuple[int, int]]:
 
 
 _SYLLABLE_SPLIT = re.compile(r"\S+")
-_ROMAN = re.compile(r"^[IVXLC]+$")
 _COMMON_FAMILY_NAMES = {"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng",
                         "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý"}
 
@@ -248,7 +247,7 @@ def _joined_wrongly(prev: str, cur: str) -> bool:
     lower-case word before a name ("bom Dinh", "ông Quý"), punctuation or a number glued to a
     word ("Đảng >>"), an abbreviation or initial ("P.V VietNamNet"), a Roman numeral ("Đảng X")."""
     return (not prev[:1].isalpha() or not cur[:1].isalpha() or (not _is_cap(prev) and _is_cap(cur))
-            or "." in prev or "." in cur or bool(_ROMAN.match(cur)))
+            or "." in prev or "." in cur or bool(ROMAN.fullmatch(cur)))
 
 
 def split_at_case(word: str, start: int) -> list[tuple[int, int]]:
@@ -263,7 +262,7 @@ def split_at_case(word: str, start: int) -> list[tuple[int, int]]:
 def _case_cuts(word: str) -> tuple[tuple[int, int], ...]:
     """split_at_case for one word, offsets within it: words repeat, so each is cut once."""
     if len(word.split(maxsplit=1)) < 2:  # one syllable, most words: nothing to cut but "X."
-        if word[-1:] == "." and _ROMAN.match(word[:-1]):
+        if word[-1:] == "." and ROMAN.fullmatch(word[:-1]):
             return ((0, len(word) - 1), (len(word) - 1, len(word)))  # "lần thứ X." ends a sentence
         return ((0, len(word)),)
     syllables = [(m.start(), m.end()) for m in _SYLLABLE_SPLIT.finditer(word)]

@@ -1,4 +1,4 @@
-"""Document codes and dates: one definition of each shape, for finding and for parsing.
+"""Document codes, dates and Roman numerals: one definition of each shape, for finding and for parsing.
 
 The segmenter keeps whatever these patterns find as one word; the canonical stage
 parses the same words with the same patterns, so finding and parsing cannot drift.
@@ -28,6 +28,8 @@ STATE_CODE = (
     rf"(?:\s?[-/]\s?(?P<s_issuer>[{UPPER}][{UPPER}a-zđ]{{0,9}}\d{{0,2}}"  # "1143/QĐ/TTg" too
     rf"(?:-[{UPPER}][{UPPER}a-zđ]{{1,9}})*))?"  # joint issuers: "01/2014/TTLT-BNV-BTC"
 )
+# A Roman numeral: a term, a congress, a plenum or a unit ("khóa XII", "Khu XII"); match it whole.
+ROMAN = re.compile(r"[IVXLC]+")
 DOC_CODE_RE = re.compile(rf"(?<![\w/-])(?:{PARTY_CODE}|{STATE_CODE})(?![\w/])")
 
 _D, _M, _Y = r"(?:0?[1-9]|[12]\d|3[01])", r"(?:0?[1-9]|1[0-2])", r"(?:1[89]\d\d|2[01]\d\d)"

@@ -31,7 +31,7 @@ from .entity_rules import (
 from .extensions import doc_text
 from .gazetteer import LEVEL_WORDS, Gazetteer
 from .schema import KIND_ORG, KIND_TITLE, POST_LIST_LABELS, word_kind
-from .shapes import RANGE_JOINS
+from .shapes import RANGE_JOINS, ROMAN
 from .spans import sentence_numbers, span_from
 from .words import Words, span_norm, span_text, words_of
 
@@ -353,7 +353,7 @@ def holders_out_of_bodies(doc: Doc, spans: list[Span]) -> list[Span]:
 
 # The commune's level words: a name after them is the commune's, never a holder's
 # (`entity_rules.holder_start` cuts holders only after the levels above it).
-_COMMUNE_LEVELS = {"xã", "phường", "thị trấn"}
+_COMMUNE_LEVELS = {word for word, level in LEVEL_WORDS.items() if level == "commune"}
 # Bodies named by their kind alone, whose own name follows: a person's name after them is that
 # name ("Trường Đảng Nguyễn Ái Quốc"), never a holder's.
 _KINDS_NAMED_AFTER = {"trường", "trường đảng", "trường đảng cao cấp", "trường đào tạo cán bộ", "công ty tnhh",
@@ -626,9 +626,9 @@ def bodies_end_before_a_verb(doc: Doc, spans: list[Span]) -> list[Span]:
     return out
 
 
-# Level words that number their units ("quận 10", "Khu XII", "ấp 3"), and what such a number is.
+# Level words that number their units ("quận 10", "Khu XII", "ấp 3B"), and a unit's number.
 _NUMBERED_LEVELS = {"quận", "phường", "khu", "ấp", "thôn", "tổ"}
-_UNIT_NUMBER = re.compile(r"^(\d{1,3}[A-Z]?|[IVXL]+)$")
+_UNIT_NUMBER = re.compile(rf"\d{{1,3}}[A-Z]?|{ROMAN.pattern}")
 
 
 def bodies_whole_over_their_code(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -643,9 +643,9 @@ def bodies_whole_over_their_code(doc: Doc, spans: list[Span]) -> list[Span]:
         end = span.end
         if span.label_ == "ORG" and end < len(words) and end not in starts:
             last, after = words[end - 1], words[end]
-            if last.norm_ in _NUMBERED_LEVELS and _UNIT_NUMBER.match(after.text):
+            if last.norm_ in _NUMBERED_LEVELS and _UNIT_NUMBER.fullmatch(after.text):
                 end += 1
-            elif _an_abbreviation(last) and _an_abbreviation(after) and not _UNIT_NUMBER.match(after.text):
+            elif _an_abbreviation(last) and _an_abbreviation(after) and not _UNIT_NUMBER.fullmatch(after.text):
                 end += 1
                 if end < len(words) and end not in starts and words[end].orth_.islower() \
                         and words[end].norm_ in LEVEL_WORDS:
