@@ -367,12 +367,12 @@ def names_inside_bodies(doc: Doc, spans: list[Span]) -> list[Span]:
     alone, "[Trường Đảng Nguyễn Ái Quốc]", "[Công ty TNHH Trần Liên Hưng]" (case 221). After a
     body named by its place the name is a holder's ("[Trường Chính trị tỉnh Long An] [Huỳnh Thị
     Thu Năm]", "[UBND tỉnh] [Hà Sỹ Đồng]")."""
-    places = doc._.place_tags or []
     out: list[Span] = []
     for span in spans:
         body = out[-1] if out else None
-        if span.label_ == "PER" and body is not None and body.label_ == "ORG" and body.end == span.start \
-                and holder_start(doc, body.start, span.end, places) != span.start:
+        if span.label_ == "PER" and body is not None and body.label_ == "ORG" and body.end == span.start and (
+                (doc[body.end - 1].norm_ in _COMMUNE_LEVELS and not doc[body.end - 1].text.istitle())
+                or span_norm(body) in _KINDS_NAMED_AFTER):
             out[-1] = span_from(body, body.start, span.end)
             continue
         out.append(span)
