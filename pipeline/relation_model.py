@@ -311,8 +311,7 @@ class RelationStage:
             scored.append(Relation(head, child, label, p, "model"))
         threshold = self.classifier.threshold
         if self.one_per_title:
-            kept = one_per_title(scored, threshold, self.titles_shared_by_lists, self.lone_holder_score)
-            return found + kept + posts_down_a_list(words, scored, found + kept, threshold)
+            return found + one_per_title(scored, threshold, self.titles_shared_by_lists, self.lone_holder_score)
         return found + [r for r in scored if r.score >= threshold]
 
     def set_annotations(self, doc: Doc, relations: list[Relation]) -> None:
@@ -381,31 +380,6 @@ def one_per_title(scored: list[Relation], threshold: float, shared_by_lists: boo
                  and (b := best[(span_key(r.child), "has_title")]) is not r
                  and _listed_together(b.head, r.head, r.child)]
     return kept
-
-
-def posts_down_a_list(words: Words, scored: list[Relation], kept: list[Relation], threshold: float) -> list[Relation]:
-    """A title no one holds that goes on a list of posts after a title someone holds is theirs
-    too: "ông A từng giữ các chức vụ Phó chủ tịch UBND TP, [Chủ tịch] UBND TP, [Phó chủ tịch]
-    UBND tỉnh" (rule 2). Between the two titles stand only the first one's body or place and
-    list glue (`POST_LIST_GLUE`). Each pair judged alone scores a far title's holder low."""
-    holder = {span_key(r.child): r for r in kept if r.label == "has_title"}
-    added: list[Relation] = []
-    for r in sorted((r for r in scored if r.label == "has_title"), key=lambda r: r.child.start):
-        title = r.child
-        if span_key(title) in holder:
-            continue
-        ents = [e for e in title.doc.ents if e.end <= title.start]
-        k = len(ents) - 1
-        while k >= 0 and ents[k].label_ in {"ORG", "LOC"}:
-            k -= 1
-        if k < 0 or ents[k].label_ != "TITLE" or (prev := holder.get(span_key(ents[k]))) is None \
-                or prev.score < threshold or span_key(prev.head) != span_key(r.head):
-            continue
-        inside = {i for e in ents[k:] for i in range(e.start, e.end)}
-        if all(i in inside or words[i].norm_ in POST_LIST_GLUE for i in range(ents[k].start, title.start)):
-            holder[span_key(title)] = rel = Relation(r.head, title, "has_title", prev.score, "model")
-            added.append(rel)
-    return added
 
 
 # What may stand between two people of one list, besides their names, titles and bodies.
