@@ -765,7 +765,7 @@ def source_lines(s: Sentence) -> Iterator[tuple[int, int, str]]:
     if not (2 <= len(words) <= 8 and words[0].norm_ == "theo"):
         return
     last = doc.doc[words[-1].i]
-    if doc_text(doc.doc)[last.idx + len(last):].lstrip(" \t")[:1] not in {"", "\n"}:
+    if doc_text(doc.doc)[last.idx + len(last):].lstrip(" \t")[:1] not in {"", "\n", "\r"}:
         return
     groups: list[list[Word]] = [[]]
     for t in words[1:]:

@@ -11,6 +11,7 @@ import codecs
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from .errors import InputError
@@ -21,6 +22,7 @@ LOOKALIKES = str.maketrans({
     "\u00d0": "Đ", "\u00f0": "đ", "\u0110": "Đ",  # Icelandic eth used for Vietnamese Đ
     "\u00a0": " ", "\u2007": " ", "\u2009": " ", "\u202f": " ", "\u3000": " ",
     "\u200a": " ", "\u2002": " ", "\u2003": " ",
+    "\r": "\n",  # an old Mac line end; Windows' "\r\n" is one break (_composed_with_map)
 })
 # The characters LOOKALIKES changes ("Đ" maps to itself): most texts hold none, and translate
 # looks every character up.
@@ -84,31 +86,48 @@ class Normalised:
         return [origin[i] for i in offsets]
 
 
-def _nfc_with_map(text: str) -> tuple[str, list[int] | None]:
-    if unicodedata.is_normalized("NFC", text):
+def _composed_with_map(text: str) -> tuple[str, list[int] | None]:
+    """NFC, and Windows line ends ("\r\n") read as one line break, with the original index of
+    each character (None when nothing changes, as for most texts)."""
+    if "\r\n" not in text and unicodedata.is_normalized("NFC", text):
         return text, None
-    # Compose cluster by cluster (a base letter and its combining marks), so each
-    # composed character knows the original index of its base.
+    # Cluster by cluster (a base letter and its combining marks, or a line end), so each
+    # character made knows the original index of its base.
     out: list[str] = []
     origin: list[int] = []
-    start = 0
-    for i in range(1, len(text) + 1):
-        if i == len(text) or not unicodedata.combining(text[i]):
-            composed = unicodedata.normalize("NFC", text[start:i])
-            out.append(composed)
-            origin.extend([start] * len(composed))
-            start = i
-    origin.append(len(text))
+    i, n = 0, len(text)
+    while i < n:
+        if text.startswith("\r\n", i):
+            out.append("\n")
+            origin.append(i)
+            i += 2
+            continue
+        j = i + 1
+        while j < n and unicodedata.combining(text[j]):
+            j += 1
+        composed = unicodedata.normalize("NFC", text[i:j])
+        out.append(composed)
+        origin.extend([i] * len(composed))
+        i = j
+    origin.append(n)
     return "".join(out), origin
 
 
 def normalise(original: str) -> Normalised:
-    """NFC, look-alike letters, odd spaces and tone placement, with an offset map."""
-    text, origin = _nfc_with_map(original)
+    """NFC, line ends, look-alike letters, odd spaces and tone placement, with an offset map."""
+    text, origin = _composed_with_map(original)
     if _LOOKALIKE_RE.search(text):
         text = text.translate(LOOKALIKES)
     text = new_tone_placement(text)
     return Normalised(original, text, origin)
+
+
+@lru_cache(maxsize=65_536)
+def normalised(text: str) -> str:
+    """`text` as `normalise` makes it (NFC, look-alike letters, odd spaces, new tone placement),
+    without the offset map: a piece of the text as read, ready to compare with the words the
+    stages know. Pieces repeat (titles, bodies), so each is normalised once."""
+    return normalise(text).text
 
 
 def clean(text: str) -> str:

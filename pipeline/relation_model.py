@@ -24,7 +24,7 @@ from .extensions import Relation, span_key
 from .lexicon import HONORIFIC_WORDS, POST_LIST_GLUE
 from .relation_rules import RelationRules, decided_by_rules, sentence_entities
 from .schema import ENTS, POST_LIST_LABELS, RELATION_TYPES, RELATIONS, RULE_SOURCE, SENTS, TOKEN_NORM
-from .words import Word, Words, span_text, words_of
+from .words import Word, Words, span_form, words_of
 
 _TYPES_BY_LABELS = {pair: label for label, pair in RELATION_TYPES.items()}
 
@@ -88,9 +88,9 @@ def features(doc: Doc, head: Span, child: Span, label: str, rule_says: bool,
         f"{p}rule={rule_says}",
     ]
     if head_label == "TITLE":
-        feats.append(f"{p}head={span_text(head).lower()[:20]}")
+        feats.append(f"{p}head={span_form(head).lower()[:20]}")
     if child_label == "TITLE":
-        feats.append(f"{p}child={span_text(child).lower()[:20]}")
+        feats.append(f"{p}child={span_form(child).lower()[:20]}")
     if len(words) <= 5:
         feats.append(p + "seq=" + "_".join(words))
     feats += [f"{p}w={w}" for w in words[:12]]

@@ -521,21 +521,26 @@ class Segmenter:
         word_starts, word_ends, kinds = (list(column) for column in zip(*words)) if words else ([], [], [])
         forms = [text[s:e] for s, e in zip(word_starts, word_ends)]
         starts = list(map(sent_starts.__contains__, word_starts))
+        # The text before the first word and after each word: one space goes on the word
+        # before it (a no-break or other odd space too, which the Doc then holds as a plain
+        # space at the same offset); anything else (a line break, two spaces) is a token of its
+        # own, whose form is as normalised ("\r\n" reads "\n").
+        gap_forms = [text[e:s] for e, s in zip([0, *word_ends], [*word_starts, len(text)])]
         if norm.origin is None and text == original:  # nothing normalised: the words as read
-            texts = forms
+            texts, gaps = forms, gap_forms
         else:
             word_starts, word_ends = norm.to_original_offsets(word_starts), norm.to_original_offsets(word_ends)
             texts = [original[s:e] for s, e in zip(word_starts, word_ends)]
-        # The text before the first word and after each word: one space goes on the word
-        # before it; anything else (a line break, two spaces) is a token of its own.
-        gaps = [original[e:s] for e, s in zip([0, *word_ends], [*word_starts, len(original)])]
-        spaces = [gap == " " for gap in gaps[1:]]
-        inserts = [(n, gap) for n, gap in enumerate(gaps) if gap and (gap != " " or n == 0)]
+            gaps = [original[e:s] for e, s in zip([0, *word_ends], [*word_starts, len(original)])]
+        single = [len(gap) == 1 and form == " " for gap, form in zip(gaps, gap_forms)]
+        spaces = single[1:]
+        inserts = [n for n, gap in enumerate(gaps) if gap and (not single[n] or n == 0)]
         if inserts:
-            texts, forms = _interleave(texts, inserts), _interleave(forms, inserts)
-            kinds = _interleave(kinds, [(n, "") for n, _ in inserts])
-            spaces = _interleave(spaces, [(n, False) for n, _ in inserts])
-            starts = _interleave(starts, [(n, False) for n, _ in inserts])
+            texts = _interleave(texts, [(n, gaps[n]) for n in inserts])
+            forms = _interleave(forms, [(n, gap_forms[n]) for n in inserts])
+            kinds = _interleave(kinds, [(n, "") for n in inserts])
+            spaces = _interleave(spaces, [(n, False) for n in inserts])
+            starts = _interleave(starts, [(n, False) for n in inserts])
         if starts:
             starts[0] = True
         doc = Doc(self.vocab, words=texts, spaces=spaces)

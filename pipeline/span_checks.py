@@ -33,7 +33,7 @@ from .gazetteer import LEVEL_WORDS, Gazetteer
 from .schema import KIND_ORG, KIND_TITLE, POST_LIST_LABELS, word_kind
 from .shapes import RANGE_JOINS, ROMAN
 from .spans import sentence_numbers, span_from
-from .words import Words, span_norm, span_text, words_of
+from .words import Words, span_form, span_norm, span_text, words_of
 
 
 def titles_with_a_person(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -244,7 +244,7 @@ def the_party_where_it_acts(doc: Doc, spans: list[Span]) -> list[Span]:
     [Đảng]", "nhiệm vụ mà [Đảng] giao"), not where it qualifies a noun or follows another
     preposition ("các lãnh đạo Đảng, Nhà nước", "vào Đảng năm 1997", "tin tưởng vào Đảng")."""
     words = words_of(doc)
-    return [s for s in spans if not (s.label_ == "ORG" and s.start > 0 and span_text(s) == "Đảng"
+    return [s for s in spans if not (s.label_ == "ORG" and s.start > 0 and span_form(s) == "Đảng"
                                      and words[s.start - 1].norm_ in _PARTY_AS_MODIFIER)]
 
 
@@ -336,10 +336,10 @@ def holders_out_of_bodies(doc: Doc, spans: list[Span]) -> list[Span]:
     giáo Trung ương] [Bùi Trường Giang]", "[đoàn ĐBQH tỉnh] [Trần Quốc Tỏ]"
     (entity_rules.holder_start says where such a name starts). A level word left alone
     completes the title before it ("[Chủ tịch tỉnh] [Thái Thanh Quý]", case 76) or goes."""
-    places = doc._.place_tags or []
+    places, words = doc._.place_tags or [], words_of(doc)
     out: list[Span] = []
     for span in spans:
-        cut = holder_start(doc, span.start, span.end, places) if span.label_ in {"ORG", "LOC"} else None
+        cut = holder_start(words, span.start, span.end, places) if span.label_ in {"ORG", "LOC"} else None
         if cut is None:
             out.append(span)
             continue
@@ -516,7 +516,7 @@ def _cut_at_a_joint(words: Words, rule_start: int, start: int, end: int) -> bool
     Tổ chức] - Hành chính", "[UB Pháp luật] của Quốc hội", "[Sở Nông nghiệp] và phát triển nông
     thôn" (the rules stop at such a joint unless the name goes on: rule 33). Elsewhere the
     model's reading of a body stands: the rules run on over names more often than it does."""
-    return rule_start == start and words[end].orth_ in _JOINTS
+    return rule_start == start and words[end].text in _JOINTS
 
 
 def no_body_of_many(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -571,7 +571,7 @@ def no_body_for_an_organising_committee(doc: Doc, spans: list[Span]) -> list[Spa
     words = words_of(doc)
 
     def committee(s: Span) -> bool:
-        return s.label_ == "ORG" and span_text(s) in _ORGANISING_COMMITTEE \
+        return s.label_ == "ORG" and span_form(s) in _ORGANISING_COMMITTEE \
             and not (s.start > 0 and words[s.start - 1].norm_ in _RANKS_BEFORE_A_HEAD)
     return [s for s in spans if not committee(s)]
 
@@ -589,8 +589,8 @@ def no_body_for_a_programme(doc: Doc, spans: list[Span]) -> list[Span]:
     words = words_of(doc)
 
     def programme(s: Span) -> bool:
-        return span_text(s) in _PROGRAMMES or (s.end < len(words) and words[s.end].norm_ in _A_WAY_OF_GOVERNING
-                                               and span_text(s).lower() in {"chính phủ", "chính quyền"})
+        return span_form(s) in _PROGRAMMES or (s.end < len(words) and words[s.end].norm_ in _A_WAY_OF_GOVERNING
+                                               and span_form(s).lower() in {"chính phủ", "chính quyền"})
     return [s for s in spans if not (s.label_ == "ORG" and programme(s))]
 
 
@@ -830,7 +830,7 @@ def _relabelled_or_dropped(doc: Doc, spans: list[Span], labels: set[str], wrong:
     the same words where that label is none of them, or is dropped. The label is read first:
     only the spans of those labels have their text cut."""
     def misread(span: Span) -> bool:
-        return span.label_ in labels and wrong(span_text(span))
+        return span.label_ in labels and wrong(span_form(span))
 
     if not any(misread(s) for s in spans):
         return spans
@@ -864,7 +864,7 @@ def no_person_in_a_split_verb(doc: Doc, spans: list[Span]) -> list[Span]:
     ("[Luân] chuyển ông Trương Văn Tùng …") is no person."""
     words = words_of(doc)
     return [s for s in spans if not (s.label_ == "PER" and len(s) == 1 and s.end < len(words)
-                                     and f"{span_text(s).lower()} {words[s.end].norm_}" in _SPLIT_VERBS)]
+                                     and f"{span_form(s).lower()} {words[s.end].norm_}" in _SPLIT_VERBS)]
 
 
 def abbreviations_are_no_people(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -1056,7 +1056,7 @@ def _body_place_levels(doc: Doc, body: Span) -> set[str]:
     while start > body.start and places[start] == "I":
         start -= 1
     named = [_LEVEL_WORDS[t.norm_] for t in words_of(doc)[body.start:start] if t.norm_ in _LEVEL_WORDS]
-    return {named[-1]} if named else _levels(doc[start:body.end].text)
+    return {named[-1]} if named else _levels(span_form(doc[start:body.end]))
 
 
 def lists_sharing_a_head(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -1074,10 +1074,10 @@ def lists_sharing_a_head(doc: Doc, spans: list[Span]) -> list[Span]:
         levels: set[str] | None = None
         k = n + 1
         while k < len(out) and out[k].label_ == "LOC" and out[k].start == out[k - 1].end + 1 \
-                and words[out[k - 1].end].orth_ in {",", "và"} and words[out[k].start].norm_ not in _LEVEL_WORDS:
+                and words[out[k - 1].end].text in {",", "và"} and words[out[k].start].norm_ not in _LEVEL_WORDS:
             if levels is None:
                 levels = _body_place_levels(doc, body)
-            if not levels & _levels(span_text(out[k])):
+            if not levels & _levels(span_form(out[k])):
                 break
             out[k] = span_from(out[k], out[k].start, out[k].end, "ORG")
             k += 1
@@ -1109,7 +1109,7 @@ def branches_listed_by_place(doc: Doc, spans: list[Span]) -> list[Span]:
         named_for_all.append((opens, spans[n].start))
         listed = [n]
         while n + 1 < len(spans) and spans[n + 1].label_ in _PLACE_OR_BODY and spans[n + 1].start == spans[n].end + 1 \
-                and words[spans[n].end].orth_ in {",", "và"}:
+                and words[spans[n].end].text in {",", "và"}:
             n += 1
             listed.append(n)
         branches.update(k for k in listed if not _a_region(spans[k]))

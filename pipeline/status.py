@@ -20,8 +20,9 @@ from spacy.tokens import Doc, Span
 
 from .extensions import Relation, doc_text
 from .lexicon import HOLD_A_POST, LEADERS_OF_THE_PAST, POST_LIST_GLUE, STATUS_CUES
+from .read import normalised
 from .schema import POST_LIST_LABELS, RELATIONS, SENTS, STATUS
-from .words import sentence_span, words_of
+from .words import sentence_span, span_form, words_of
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,7 @@ def certain_status(doc: Doc, rel: Relation) -> str | None:
     after it (`new_post`) or "giữ chức" before it in an appointing clause (`post_given`). None
     when they say nothing certain."""
     sent = sentence_span(doc, rel.child.start)
-    past = "former" if rel.head.text in LEADERS_OF_THE_PAST else None
+    past = "former" if span_form(rel.head) in LEADERS_OF_THE_PAST else None
     return past or cue_at_title(doc, rel.child, sent) or old_post(doc, rel, sent) \
         or new_post(doc, rel.child, sent) or post_given(doc, rel.child, sent) or retired(doc, rel, sent)
 
@@ -284,7 +285,7 @@ def _period(doc: Doc, clause: Span) -> list[str]:
     word, and whether it ended before the last year the article names (the article's own time,
     roughly: "giai đoạn 2011-2016" in an article of 2019 is over)."""
     text = doc_text(doc)
-    window = text[clause.start_char:clause.end_char][:PERIOD_REACH].lower()
+    window = normalised(text[clause.start_char:clause.end_char])[:PERIOD_REACH].lower()
     found = _PERIOD.search(window)
     if found is None:
         return []

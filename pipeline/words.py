@@ -13,6 +13,7 @@ from functools import cached_property
 from spacy.tokens import Doc, Span
 
 from .extensions import doc_text
+from .read import normalised
 
 
 @dataclass(slots=True)  # not frozen: a frozen dataclass takes six times as long to make
@@ -82,6 +83,13 @@ def words_of(doc: Doc) -> Words:
 def span_text(span: Span) -> str:
     """The span's text as read (what `span.text` gives, without making a Token per word)."""
     return words_of(span.doc).text[span.start_char:span.end_char]
+
+
+def span_form(span: Span) -> str:
+    """The span's text normalised (`read.normalised`), case kept: what a check compares with the
+    names it knows, so that the same article in NFD, with no-break spaces or old tone placement
+    reads the same."""
+    return normalised(span_text(span))
 
 
 def span_norm(span: Span) -> str:
