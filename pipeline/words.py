@@ -39,7 +39,7 @@ class Words(list[Word]):
         # `text` is the word's normalised form (NFC, new tone placement: the segmenter's lemma),
         # so that a rule comparing it with "Đảng" or "Đại hội" reads NFD or old-style input as it
         # reads the same text normalised; offsets into the text as read come from the Doc.
-        super().__init__(Word(t.i, t.lemma_ or t.text, t.norm_, t.tag_, t.is_punct, t.like_num, t.is_upper,
+        super().__init__(Word(t.i, t.lemma_ or t.text, t.norm_, t.tag_, t.is_punct, _like_num(t), t.is_upper,
                               t.is_space, t.text) for t in doc)
         self.doc = doc
 
@@ -67,6 +67,13 @@ class Words(list[Word]):
         """The gazetteer's B/I tags per word (read when first asked: only stages after the
         gazetteer ask)."""
         return self.doc._.place_tags or []
+
+
+def _like_num(token) -> bool:
+    """Whether the word, normalised, reads as a number ("một", "hai", "3"): spaCy asks the text
+    as read, where an NFD "một" is no number word."""
+    form = token.lemma_
+    return token.like_num if not form or form == token.text else token.vocab[form].like_num
 
 
 _KEY = "pipeline.words"  # in doc.user_data itself: a custom attribute (doc._) costs more to look up

@@ -31,6 +31,19 @@ def test_each_lookalike_alone_is_normalised(char):
     assert normalise(f"Đảng{char}bộ").text == f"Đảng{char}bộ".translate(LOOKALIKES)
 
 
+def test_windows_line_ends_are_one_break_at_original_offsets():
+    """A file saved on Windows reads as the same text: "\r\n" is one line break (not a break
+    and a character the stages never saw), and a lone "\r" is one too; offsets map back."""
+    original = "Ông Ba, Bí thư.\r\nÔng Tư phát biểu.\rHết."
+    norm = normalise(original)
+    assert norm.text == "Ông Ba, Bí thư.\nÔng Tư phát biểu.\nHết."
+    start = norm.text.index("Tư")
+    a, b = norm.to_original_offsets([start, start + 2])
+    assert original[a:b] == "Tư"
+    end = norm.text.index("\n")
+    assert norm.to_original_offsets([end]) == [original.index("\r\n")]  # a word's end before the break
+
+
 def test_decomposed_input_maps_back_to_original_offsets():
     original = unicodedata.normalize("NFD", "Ông Nguyễn Văn Ân, Bí thư Huyện uỷ")
     norm = normalise(original)

@@ -42,8 +42,11 @@ def test_words_read_once_agree_with_the_tokens(nlp):
     doc = nlp(unicodedata.normalize("NFD", text))  # what was read, not its normalised form
     words = words_of(doc)
     assert words is words_of(doc)
-    assert [(w.i, w.text, w.norm_, w.tag_, w.is_punct, w.like_num, w.is_upper, w.is_space) for w in words] == \
-        [(t.i, t.lemma_, t.norm_, t.tag_, t.is_punct, t.like_num, t.is_upper, t.is_space) for t in doc]
+    assert [(w.i, w.text, w.norm_, w.tag_, w.is_punct, w.is_upper, w.is_space) for w in words] == \
+        [(t.i, t.lemma_, t.norm_, t.tag_, t.is_punct, t.is_upper, t.is_space) for t in doc]
+    # a number word is one as normalised: spaCy reads an NFD "một" as no number
+    assert [w.like_num for w in words] == [t.like_num for t in nlp(read.normalise(text).text)]
+    assert words_of(nlp(unicodedata.normalize("NFD", "có một Phó Bí thư")))[1].like_num
     assert [w.text for w in words] == [t.text for t in nlp(read.normalise(text).text)]
     assert "Đảng ủy" in [w.text for w in words] and "hòa giải" in [w.text for w in words]
     assert words.place_tags == doc._.place_tags and "B" in words.place_tags
@@ -179,3 +182,25 @@ def test_sentences_split_as_underthesea_splits():
     for _ in range(20000):
         text = "".join(rng.choice(atoms) for _ in range(rng.randint(0, 12)))
         assert sent_tokenize(text) == reference(text), repr(text)
+
+
+def test_no_break_spaces_between_words_are_spaces(nlp):
+    """Pages copied from the web put no-break spaces between words. The Doc reads each as the
+    space it stands for, at the same offset (it made a token of each, and over a whole
+    article the rules then failed on a word of no letters)."""
+    text = "Ông Nguyễn Văn Ba, Bí thư Huyện ủy Đình Lập, phát biểu."
+    nbsp = text.replace(" ", "\u00a0")
+    doc, plain = nlp.make_doc(nbsp), nlp.make_doc(text)
+    assert [t.idx for t in doc] == [t.idx for t in plain]
+    assert [t.lemma_ for t in doc] == [t.lemma_ for t in plain]
+    assert not any(t.is_space for t in doc)
+
+
+def test_windows_line_ends_read_as_line_breaks(nlp):
+    """A "\r\n" between two lines is one break token, read as "\n" by every stage after."""
+    from pipeline.words import words_of
+
+    doc = nlp.make_doc("Ông Ba phát biểu.\r\nÔng Tư nói.")
+    breaks = [w for w in words_of(doc) if w.is_space]
+    assert [(w.orth_, w.text) for w in breaks] == [("\r\n", "\n")]
+    assert doc[breaks[0].i].idx == len("Ông Ba phát biểu.")
