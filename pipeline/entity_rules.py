@@ -285,7 +285,7 @@ def holder_start(doc: Words | Doc, start: int, end: int, places: list[str]) -> i
     after a person is no holder ("Huyện ủy Trần Văn Thời"). `places`: the gazetteer's tags of
     the words."""
     for k in range(start + 1, end):
-        if doc[k].text.split()[0] not in lexicon.FAMILY_NAMES:
+        if doc[k].is_space or doc[k].text.split()[0] not in lexicon.FAMILY_NAMES:
             continue
         syllables = [x for t in doc[k:end] for x in t.text.split()]
         if not (_holder_length(doc, end, syllables) <= len(syllables) <= 4
