@@ -29,7 +29,7 @@ class Word:
     like_num: bool
     is_upper: bool
     is_space: bool
-    orth_: str  # the word as read (the Token's `text`): what the span checks compare
+    orth_: str  # the word as read (the Token's `text`): read for its case and punctuation
 
 
 class Words(list[Word]):
