@@ -30,7 +30,7 @@ from .entity_rules import (
 )
 from .extensions import doc_text
 from .gazetteer import LEVEL_WORDS, Gazetteer
-from .schema import KIND_ORG, KIND_TITLE, POST_LIST_LABELS, word_kind
+from .schema import KIND_CODE, KIND_ORG, KIND_TITLE, POST_LIST_LABELS, word_kind
 from .shapes import RANGE_JOINS, ROMAN
 from .spans import sentence_numbers, span_from
 from .words import Words, span_form, span_norm, span_text, words_of
@@ -1349,6 +1349,22 @@ def _byline(doc: Doc, start: int, end: int, spans: list[Span]) -> Span:
 
 
 # The guidelines' rules that a span list from the merge must still satisfy, in this order.
+def no_document_for_a_law_in_lower_case(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A law named wholly in lower case, with no year or number, is the law of the field, not a
+    document cited: "vi phạm quy định về [luật đất đai]", "dựa trên [luật phòng chống tham
+    nhũng]" (the training gold marks one of the pool's such mentions, with its year: "[luật đất
+    đai 2013]"). The rules know laws by their names in any case; a law cited is written with
+    its capital ("[Luật Đất đai]", "[luật Đất đai năm 2013]", case 86)."""
+    words = words_of(doc)
+
+    def a_field(s: Span) -> bool:
+        named = [w for w in words[s.start:s.end] if not w.is_space]
+        return s.label_ == "DOC" and named[0].norm_ in {"luật", "bộ luật"} \
+            and all(w.orth_[:1].islower() or not w.orth_[:1].isalpha() for w in named) \
+            and not any(w.like_num or word_kind(w) == KIND_CODE for w in named)
+    return [s for s in spans if not a_field(s)]
+
+
 AFTER_MERGE: tuple[Callable[[Doc, list[Span]], list[Span]], ...] = (
     no_title_for_a_proposed_post, no_title_for_a_field,
     no_title_for_a_post_acting_or_spoken_of, no_span_for_a_board, no_body_for_a_degree,
@@ -1367,4 +1383,4 @@ AFTER_MERGE: tuple[Callable[[Doc, list[Span]], list[Span]], ...] = (
     no_body_for_an_organising_committee, abbreviations_inside, abbreviations_named_again, no_body_for_a_programme,
     lists_sharing_a_head, branches_listed_by_place,
     given_names_again, ministers_with_their_portfolio, names_whole_as_elsewhere, people_whole_to_the_break,
-    date_ranges_whole, bylines_at_the_end)
+    date_ranges_whole, bylines_at_the_end, no_document_for_a_law_in_lower_case)
