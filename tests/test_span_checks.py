@@ -33,6 +33,7 @@ from pipeline.span_checks import (
     no_body_for_an_organising_committee,
     no_body_named_with_a_demonstrative,
     no_body_of_many,
+    no_document_for_a_law_in_lower_case,
     no_person_in_a_split_verb,
     no_span_for_a_board,
     no_title_for_a_field,
@@ -905,4 +906,17 @@ def test_an_events_organising_committee_is_no_body():
     spans = [span(doc, "Ban tổ chức", "ORG"), span(doc, "Trưởng", "TITLE"), span(doc, "Ban tổ chức", "ORG", 1),
              span(doc, "Ban Tổ chức Tỉnh ủy", "ORG")]
     assert [(s.text, s.start_char) for s in no_body_for_an_organising_committee(doc, spans)] == [
+        (s.text, s.start_char) for s in spans[1:]]
+
+
+def test_a_law_named_in_lower_case_is_the_field_not_a_document():
+    """Case 222: "vi phạm quy định về luật đất đai" names the field's law, not a document cited;
+    with its capital, its year or its number the law is one ("Luật Đất đai", "luật Đất đai năm
+    2013", "luật đất đai 2013")."""
+    nlp = pipeline.load(None, {"pipeline.stages": []})
+    doc = nlp("Ông A vi phạm quy định về luật đất đai. Theo Luật Đất đai, luật Đất đai năm 2013 và "
+              "luật đất đai 2013 thì khác.")
+    spans = [span(doc, "luật đất đai", "DOC"), span(doc, "Luật Đất đai", "DOC"),
+             span(doc, "luật Đất đai năm 2013", "DOC"), span(doc, "luật đất đai 2013", "DOC")]
+    assert [(s.text, s.start_char) for s in no_document_for_a_law_in_lower_case(doc, spans)] == [
         (s.text, s.start_char) for s in spans[1:]]
