@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span
 
 from .extensions import Relation, doc_text
 from .lexicon import HOLD_A_POST, LEADERS_OF_THE_PAST, POST_LIST_GLUE, STATUS_CUES
-from .read import normalised
+from .read import normalise
 from .schema import POST_LIST_LABELS, RELATIONS, SENTS, STATUS
 from .words import sentence_span, span_form, words_of
 
@@ -285,7 +285,7 @@ def _period(doc: Doc, clause: Span) -> list[str]:
     word, and whether it ended before the last year the article names (the article's own time,
     roughly: "giai đoạn 2011-2016" in an article of 2019 is over)."""
     text = doc_text(doc)
-    window = normalised(text[clause.start_char:clause.end_char])[:PERIOD_REACH].lower()
+    window = normalise(text[clause.start_char:clause.end_char]).text[:PERIOD_REACH].lower()
     found = _PERIOD.search(window)
     if found is None:
         return []

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .extensions import doc_text
 from .read import normalised
@@ -39,8 +39,7 @@ class Words(list[Word]):
         # `text` is the word's normalised form (NFC, new tone placement: the segmenter's lemma),
         # so that a rule comparing it with "Đảng" or "Đại hội" reads NFD or old-style input as it
         # reads the same text normalised; offsets into the text as read come from the Doc.
-        super().__init__(Word(t.i, t.lemma_ or t.text, t.norm_, t.tag_, t.is_punct, _like_num(t), t.is_upper,
-                              t.is_space, t.text) for t in doc)
+        super().__init__(map(_word, doc))
         self.doc = doc
 
     @cached_property
@@ -69,11 +68,13 @@ class Words(list[Word]):
         return self.doc._.place_tags or []
 
 
-def _like_num(token) -> bool:
-    """Whether the word, normalised, reads as a number ("một", "hai", "3"): spaCy asks the text
-    as read, where an NFD "một" is no number word."""
-    form = token.lemma_
-    return token.like_num if not form or form == token.text else token.vocab[form].like_num
+def _word(token: Token) -> Word:
+    """A token's attributes, each read once. Whether it is a number ("một", "3") is asked of its
+    normalised form: spaCy asks the text as read, where an NFD "một" is no number word."""
+    text = token.text
+    form = token.lemma_ or text
+    like_num = token.like_num if form == text else token.vocab[form].like_num
+    return Word(token.i, form, token.norm_, token.tag_, token.is_punct, like_num, token.is_upper, token.is_space, text)
 
 
 _KEY = "pipeline.words"  # in doc.user_data itself: a custom attribute (doc._) costs more to look up

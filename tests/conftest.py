@@ -22,6 +22,24 @@ def rules_nlp() -> pipeline.Pipeline:
     return pipeline.load(models_dir=None)
 
 
+@pytest.fixture(scope="session")
+def segmented() -> pipeline.Pipeline:
+    """The segmenter alone: words and sentences, for the tests that hand a check its spans."""
+    return pipeline.load(None, {"pipeline.stages": []})
+
+
+@pytest.fixture(scope="session")
+def placed() -> pipeline.Pipeline:
+    """The segmenter and the gazetteer: the place tags the checks read beside the spans."""
+    return pipeline.load(None, {"pipeline.stages": ["gazetteer"]})
+
+
+@pytest.fixture(scope="session")
+def ruled() -> pipeline.Pipeline:
+    """The segmenter, the gazetteer and the entity rules: the rule spans a check weighs."""
+    return pipeline.load(None, {"pipeline.stages": ["gazetteer", "entity_rules"]})
+
+
 def span(doc, words: str, label: str, nth: int = 0):
     """A span over the first occurrence of `words` (or the one after `nth` others)."""
     start = -1

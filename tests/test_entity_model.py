@@ -15,9 +15,8 @@ from pipeline.entity_model import (
 )
 
 
-def test_the_model_reads_normal_forms_word_kinds_and_the_rules_proposals():
-    nlp = pipeline.load(None, {"pipeline.stages": ["gazetteer", "entity_rules"]})
-    doc = nlp("Huyện uỷ Cao Lộc triển khai Nghị quyết số 22-NQ/TW tại Lạng Sơn.")
+def test_the_model_reads_normal_forms_word_kinds_and_the_rules_proposals(ruled):
+    doc = ruled("Huyện uỷ Cao Lộc triển khai Nghị quyết số 22-NQ/TW tại Lạng Sơn.")
     view = model_view(doc)
     words = [t.text for t in view]
     assert "Huyện ủy" in words  # the old tone placement, read in its new form
@@ -39,12 +38,11 @@ def test_merge_policies_decide_who_wins_an_overlap():
     assert texts["rules_first"] == [("Bí thư", "TITLE"), ("Tỉnh ủy", "ORG")]
 
 
-def test_a_model_span_gives_way_where_the_rules_alone_decide_the_label():
+def test_a_model_span_gives_way_where_the_rules_alone_decide_the_label(segmented):
     """DOC is the rules' alone (`labels` leaves it out): the model's LOC on "Di chúc", which
     starts the rules' DOC and ends within it, gives way; a body that runs past a document
     named inside it ("Ban Chỉ đạo tổng kết nghị quyết 18") is a name of its own and stays."""
-    nlp = pipeline.load(None, {"pipeline.stages": []})
-    doc = nlp("Trong Di chúc, Bác viết. Ban Chỉ đạo tổng kết nghị quyết 18 họp.")
+    doc = segmented("Trong Di chúc, Bác viết. Ban Chỉ đạo tổng kết nghị quyết 18 họp.")
     model = [span(doc, "Di chúc", "LOC"), span(doc, "Ban Chỉ đạo tổng kết nghị quyết 18", "ORG")]
     rules = [span(doc, "Di chúc", "DOC"), span(doc, "nghị quyết 18", "DOC")]
     kept = give_way(model, rules, {"PER", "TITLE", "ORG", "LOC", "DATE"})
@@ -52,10 +50,9 @@ def test_a_model_span_gives_way_where_the_rules_alone_decide_the_label():
     assert give_way(model, rules, {"PER", "TITLE", "ORG", "LOC", "DOC", "DATE"}) == model
 
 
-def test_a_model_span_gives_way_to_a_byline():
+def test_a_model_span_gives_way_to_a_byline(ruled):
     """A signature on the last line is a name, whatever the model made of its words."""
-    nlp = pipeline.load(None, {"pipeline.stages": ["gazetteer", "entity_rules"]})
-    doc = nlp("Tỉnh ủy Hải Dương họp tại huyện Thanh Hà.\nThu Hằng")
+    doc = ruled("Tỉnh ủy Hải Dương họp tại huyện Thanh Hà.\nThu Hằng")
     byline = next(s for s in doc._.rule_spans if s.text == "Thu Hằng")
     assert byline.label_ == "PER"
     model = [span(doc, "huyện Thanh Hà", "LOC"), span(doc, "Thu Hằng", "LOC")]
@@ -63,9 +60,8 @@ def test_a_model_span_gives_way_to_a_byline():
         "huyện Thanh Hà"]
 
 
-def test_the_tagger_reads_the_best_well_formed_tag_sequence():
-    nlp = pipeline.load(None, {"pipeline.stages": []})
-    doc = nlp("Ban Thường vụ Tỉnh ủy Lạng Sơn họp. Tỉnh ủy họp.")
+def test_the_tagger_reads_the_best_well_formed_tag_sequence(segmented):
+    doc = segmented("Ban Thường vụ Tỉnh ủy Lạng Sơn họp. Tỉnh ủy họp.")
     assert len(doc) == 8  # Ban Thường vụ | Tỉnh ủy | Lạng Sơn | họp | . | Tỉnh ủy | họp | .
     labels = ("B-ORG", "I-ORG", "L-ORG", "U-ORG", "O")
     scores = numpy.array([

@@ -453,11 +453,10 @@ def test_an_unknown_title_holder_setting_is_refused_by_name():
         pipeline.load(None, {"stages.relations.titles_need_holder": "some"})
 
 
-def test_a_short_lower_case_body_in_no_relation_can_be_dropped():
+def test_a_short_lower_case_body_in_no_relation_can_be_dropped(segmented):
     """lower_case_org_min_words: "đảng" or "trung ương" alone, in lower case and in no
     relation, is a bare head rather than a body; one a title names as its body, a longer
     lower-case body and a capitalised one stay."""
-    import pipeline
     from pipeline.extensions import Relation
     from pipeline.relation_model import drop_lone_lower_case_bodies
 
@@ -465,7 +464,7 @@ def test_a_short_lower_case_body_in_no_relation_can_be_dropped():
     names = ("trung ương", "đảng", "ban tổ chức huyện ủy", "Tỉnh ủy", "chi bộ")
     kept = {}
     for min_words in (3, 0):
-        doc = pipeline.load(None, {"pipeline.stages": []})(text)
+        doc = segmented(text)
         doc.ents = [span(doc, w, "ORG") for w in names] + [span(doc, "Bí thư", "TITLE")]
         related = [Relation(span(doc, "Bí thư", "TITLE"), span(doc, "chi bộ", "ORG"), "title_of", 0.9, "model")]
         drop_lone_lower_case_bodies(doc, related, min_words)
@@ -517,16 +516,14 @@ def test_a_model_title_no_holder_passes_takes_its_likeliest_weak_holder():
     assert held(0.1) == set()
 
 
-def test_a_title_before_a_list_of_people_goes_to_each_of_them():
+def test_a_title_before_a_list_of_people_goes_to_each_of_them(segmented):
     """Case 35: "4 [Thứ trưởng] gồm các ông [A], [B] và [C]" gives each a has_title; a title
     inside the list is the first one's ("ông An, Bí thư Tỉnh ủy, ông Bình")."""
-    import pipeline
     from pipeline.extensions import Relation
     from pipeline.relation_model import one_per_title
 
-    nlp = pipeline.load(None, {"pipeline.stages": []})
-    doc = nlp("Bộ có 3 Thứ trưởng gồm các ông Trương Quốc Cường, Giám đốc Sở Y tế, Nguyễn Trường Sơn và "
-              "ông Đỗ Xuân Tuyên.")
+    doc = segmented("Bộ có 3 Thứ trưởng gồm các ông Trương Quốc Cường, Giám đốc Sở Y tế, Nguyễn Trường Sơn và "
+                    "ông Đỗ Xuân Tuyên.")
     names = ["Trương Quốc Cường", "Nguyễn Trường Sơn", "Đỗ Xuân Tuyên"]
     spans = {name: doc.char_span(doc.text.index(name), doc.text.index(name) + len(name), label="PER")
              for name in names}
@@ -541,7 +538,7 @@ def test_a_title_before_a_list_of_people_goes_to_each_of_them():
     assert {(r.head.text, r.child.text) for r in one_per_title(scored, 0.5)} == {
         ("Trương Quốc Cường", "Thứ trưởng"), ("Trương Quốc Cường", "Giám đốc")}
 
-    doc = nlp("Ông An, Bí thư Tỉnh ủy, ông Bình dự họp.")
+    doc = segmented("Ông An, Bí thư Tỉnh ủy, ông Bình dự họp.")
     an, title, binh = (doc.char_span(doc.text.index(w), doc.text.index(w) + len(w), label=label)
                        for w, label in (("An", "PER"), ("Bí thư", "TITLE"), ("Bình", "PER")))
     doc.ents = [an, title, binh]
@@ -838,19 +835,18 @@ def test_people_a_decision_lists_before_the_post_they_take_all_hold_it():
     assert _listed(text, [("Nguyễn Văn Minh", "PER"), ("Phạm Văn Bông", "PER"), ("Trưởng đoàn", "TITLE")]) == set()
 
 
-def test_a_person_named_after_a_post_of_their_own_shares_no_post_listed_before():
+def test_a_person_named_after_a_post_of_their_own_shares_no_post_listed_before(segmented):
     """titles_shared_by_lists gives a title outside a list of people to each of them over the
     threshold; a person named right after a post of their own is no item of that list (a
     caption's "Tổng Bí thư, Chủ tịch nước A, Chủ tịch Quốc hội B và Thủ tướng C"), a person
     after list glue is ("4 Thứ trưởng gồm các ông A, B")."""
-    import pipeline
     from pipeline.extensions import Relation
     from pipeline.relation_model import one_per_title
 
     for text, first, second, shared in (
             ("Tổng Bí thư, Chủ tịch nước Trọng, Chủ tịch Quốc hội Ngân dự họp.", "Trọng", "Ngân", False),
             ("Bổ nhiệm 4 Thứ trưởng gồm các ông An, Bình.", "An", "Bình", True)):
-        doc = pipeline.load(None, {"pipeline.stages": []})(text)
+        doc = segmented(text)
         post = "Tổng Bí thư" if shared is False else "Thứ trưởng"
         doc.ents = [span(doc, post, "TITLE"), span(doc, first, "PER"), span(doc, second, "PER")] + (
             [span(doc, "Chủ tịch nước", "TITLE"), span(doc, "Chủ tịch", "TITLE", 1), span(doc, "Quốc hội", "ORG")]
