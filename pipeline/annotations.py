@@ -188,15 +188,16 @@ def record_problems(record: Record, segment: Segment | None) -> list[str]:
 
 def segmentation() -> Segment:
     """Word edges and sentence ends from the pipeline's own segmenter."""
+    from .extensions import char_offsets
     from .language import segmenter_only
 
     nlp = segmenter_only()
 
     def segment(text: str) -> Segmentation:
         doc = nlp.make_doc(text)
-        words = [t for t in doc if not t.is_space]
-        return Segmentation({t.idx for t in words}, {t.idx + len(t.text) for t in words},
-                            [s.end_char for s in doc.sents])
+        words = [char_offsets(doc[t.i:t.i + 1]) for t in doc if not t.is_space]
+        return Segmentation({start for start, _ in words}, {end for _, end in words},
+                            [char_offsets(s)[1] for s in doc.sents])
 
     return segment
 

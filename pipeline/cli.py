@@ -229,6 +229,7 @@ def cmd_vectors(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
+    from .extensions import char_offsets
     from .language import load, segmenter_only
     from .records import atomic_write, read_many
     from .show import page
@@ -250,7 +251,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     out = Path(args.out or f"{path.stem}.html")
 
     def sentence_ends(text: str) -> list[int]:
-        return [s.end_char for s in nlp.make_doc(text).sents]
+        return [char_offsets(s)[1] for s in nlp.make_doc(text).sents]
 
     atomic_write(out, page(records, sentence_ends, path.name))
     print(f"{len(records)} document(s) -> {out}", file=sys.stderr)

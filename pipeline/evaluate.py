@@ -254,6 +254,7 @@ def completion_scores(nlp, records: list[Record]) -> dict:
     a place (guidelines K2) should take one of that ref's places. Counts of those completed
     `right`, `wrong` and `left bare`, and the wrong ones with their context."""
     from .canonical import Canonicaliser, ends_bare, places_named
+    from .extensions import char_offsets
     from .words import span_text
 
     canonicalise = Canonicaliser()
@@ -276,7 +277,7 @@ def completion_scores(nlp, records: list[Record]) -> dict:
                 if kind == "wrong":
                     wrong.append({"doc_id": record.id, "text": span_text(ent), "completed": ent._.canonical["text"],
                                   "places of its ref": sorted(where),
-                                  "context": context(record.text, ent.start_char, ent.end_char)})
+                                  "context": context(record.text, *char_offsets(ent))})
     return {**{k: counts[k] for k in ("right", "wrong", "left bare")}, "wrong_cases": wrong}
 
 
@@ -350,12 +351,13 @@ def per_rule(gold: list[Record], pred: list[Record]) -> dict[str, dict]:
 def with_statuses(record: Record, doc, status_of=lambda rel: rel.status) -> Record:
     """The gold record with the statuses of its Doc's relations (the Doc built from the
     record): those a status stage set, or what `status_of` says (None: current)."""
+    from .extensions import char_offsets
+
     index = {(s["start"], s["end"]): n for n, s in enumerate(record.spans)}
     rels = []
     for r in doc._.relations:
         status = status_of(r)
-        rels.append({"head": index[(r.head.start_char, r.head.end_char)],
-                     "child": index[(r.child.start_char, r.child.end_char)], "label": r.label,
+        rels.append({"head": index[char_offsets(r.head)], "child": index[char_offsets(r.child)], "label": r.label,
                      **({"status": status} if status else {})})
     return Record(record.id, record.text, record.spans, rels)
 
@@ -364,7 +366,7 @@ def refs_and_statuses(nlp, gold: list[Record]) -> dict:
     """Refs (B-cubed) and statuses (accuracy, per status) given the gold entities and relations,
     so that entity errors do not count: the pipeline's refs and status stages, and a baseline
     that merges mentions by identical canonical name and calls every title current."""
-    from .extensions import Relation  # noqa: F401  (the Doc attributes)
+    from .extensions import char_offsets
 
     by_name, pipeline_refs, statuses, current = [], [], [], []
     stages = {s.name: s for s in nlp.stages}
@@ -374,7 +376,7 @@ def refs_and_statuses(nlp, gold: list[Record]) -> dict:
             doc = stages[name](doc)
         spans = [dict(s) for s in record.spans]
         base = [dict(s) for s in record.spans]
-        ents = {(e.start_char, e.end_char): e for e in doc.ents}
+        ents = {char_offsets(e): e for e in doc.ents}
         names: dict[tuple, str] = {}
         for s, b in zip(spans, base):
             ent = ents.get((s["start"], s["end"]))

@@ -113,20 +113,48 @@ def _composed_with_map(text: str) -> tuple[str, list[int] | None]:
     return "".join(out), origin
 
 
+# White space between two characters of one line other than one space: two spaces, a tab, a
+# no-break space beside a space (after LOOKALIKES), as text copied from web pages has.
+_INLINE_SPACE = re.compile(r"(?<=\S)(?: [ \t]+|\t[ \t]*)(?=\S)")
+
+
+def _one_spaced_with_map(text: str, origin: list[int] | None) -> tuple[str, list[int] | None]:
+    """Each run of white space inside a line made one space, so the words and the rules read
+    "Bí thư  Tỉnh ủy" as they read "Bí thư Tỉnh ủy"; `origin` carried over."""
+    if "  " not in text and "\t" not in text:
+        return text, origin
+    pieces: list[str] = []
+    kept: list[range] = []  # the indices of `text` each character of the result comes from
+    last = 0
+    for m in _INLINE_SPACE.finditer(text):
+        pieces += [text[last:m.start()], " "]
+        kept += [range(last, m.start()), range(m.start(), m.start() + 1)]
+        last = m.end()
+    if not pieces:
+        return text, origin
+    pieces.append(text[last:])
+    kept.append(range(last, len(text) + 1))  # and the end of the text
+    index = [i for part in kept for i in part]
+    return "".join(pieces), index if origin is None else [origin[i] for i in index]
+
+
 def normalise(original: str) -> Normalised:
-    """NFC, line ends, look-alike letters, odd spaces and tone placement, with an offset map."""
+    """NFC, line ends, look-alike letters, odd spaces, white space inside lines and tone
+    placement, with an offset map."""
     text, origin = _composed_with_map(original)
     if _LOOKALIKE_RE.search(text):
         text = text.translate(LOOKALIKES)
+    text, origin = _one_spaced_with_map(text, origin)
     text = new_tone_placement(text)
     return Normalised(original, text, origin)
 
 
 @lru_cache(maxsize=65_536)
 def normalised(text: str) -> str:
-    """`text` as `normalise` makes it (NFC, look-alike letters, odd spaces, new tone placement),
-    without the offset map: a piece of the text as read, ready to compare with the words the
-    stages know. Pieces repeat (titles, bodies), so each is normalised once."""
+    """`text` as `normalise` makes it (NFC, look-alike letters, odd spaces, one space between
+    words, new tone placement), without the offset map: a piece of the text as read, ready to
+    compare with the words the stages know. Pieces repeat (titles, bodies), so each is
+    normalised once."""
     return normalise(text).text
 
 

@@ -145,14 +145,15 @@ def write_jsonl(path: Path, rows: Iterable[dict]) -> None:
 
 def doc_to_record(doc, meta: dict | None = None, scores: bool = True) -> Record:
     """Entities and relations of a processed Doc in the annotation format."""
-    from .extensions import doc_text
+    from .extensions import char_offsets, original_text
 
     ents = list(doc.ents)
     index = {(e.start, e.end): i for i, e in enumerate(ents)}
     spans: list[SpanDict] = []
     for e in ents:
         ext = e._  # each `span._` makes a new object
-        span: SpanDict = {"start": e.start_char, "end": e.end_char, "label": e.label_}
+        start, end = char_offsets(e)
+        span: SpanDict = {"start": start, "end": end, "label": e.label_}
         ref = ext.ref
         if ref:
             span["ref"] = ref
@@ -175,7 +176,7 @@ def doc_to_record(doc, meta: dict | None = None, scores: bool = True) -> Record:
         meta["published"] = ext.published
     if ext.province and "province_code" not in meta:
         meta["province_code"] = ext.province  # the province the article is about
-    return Record(id=ext.doc_id, text=doc_text(doc), spans=spans,
+    return Record(id=ext.doc_id, text=original_text(doc), spans=spans,
                   relations=relations, meta=meta)
 
 
@@ -186,14 +187,14 @@ def apply_record(doc, record: Record):
     and dropped (with their relations) when that makes them overlap; `validate`
     reports such spans so the annotator sees where the segmenter disagrees.
     """
-    from .extensions import Relation, doc_text
+    from .extensions import Relation, doc_offset, original_text
 
-    if doc_text(doc) != record.text:
+    if original_text(doc) != record.text:
         raise AnnotationError(f"{record.where}: the Doc's text is not the record's text")
     spans = []
     last_end = 0
     for item in record.spans:
-        span = doc.char_span(item["start"], item["end"], label=item["label"],
+        span = doc.char_span(doc_offset(doc, item["start"]), doc_offset(doc, item["end"]), label=item["label"],
                              alignment_mode="expand")
         if span is not None and span.start < last_end:
             span = None

@@ -466,6 +466,18 @@ def _apply_keep_whole(words: list[tuple[int, int]], keep: list[tuple[int, int, s
 
 
 T = TypeVar("T")
+_SPACE_RUN = re.compile(r"[^\S\n]{2,}|\t")
+
+
+def _one_spaced(texts: list[str]) -> bool:
+    """Words written with two spaces or a tab inside ("Nguyễn  Văn A") written with one space,
+    in place, as the normalised text has them; whether any was."""
+    changed = False
+    for i, text in enumerate(texts):
+        if _SPACE_RUN.search(text):
+            texts[i] = _SPACE_RUN.sub(" ", text)
+            changed = True
+    return changed
 
 
 def _interleave(values: list[T], inserts: Iterable[tuple[int, T]]) -> list[T]:
@@ -522,9 +534,11 @@ class Segmenter:
         forms = [text[s:e] for s, e in zip(word_starts, word_ends)]
         starts = list(map(sent_starts.__contains__, word_starts))
         # The text before the first word and after each word: one space goes on the word
-        # before it (a no-break or other odd space too, which the Doc then holds as a plain
-        # space at the same offset); anything else (a line break, two spaces) is a token of its
-        # own, whose form is as normalised ("\r\n" reads "\n").
+        # before it. The normalised text has one space wherever the text as read has white
+        # space inside a line (two spaces, a tab, a no-break space), so the Doc holds such a
+        # gap as one space too, and a word with two spaces inside with one: the same words read
+        # alike however they are spaced. Anything else (a line break, white space before the
+        # first word) is a token of its own, whose form is as normalised ("\r\n" reads "\n").
         gap_forms = [text[e:s] for e, s in zip([0, *word_ends], [*word_starts, len(text)])]
         if norm.origin is None and text == original:  # nothing normalised: the words as read
             texts, gaps = forms, gap_forms
@@ -532,9 +546,15 @@ class Segmenter:
             word_starts, word_ends = norm.to_original_offsets(word_starts), norm.to_original_offsets(word_ends)
             texts = [original[s:e] for s, e in zip(word_starts, word_ends)]
             gaps = [original[e:s] for e, s in zip([0, *word_ends], [*word_starts, len(original)])]
-        single = [len(gap) == 1 and form == " " for gap, form in zip(gaps, gap_forms)]
-        spaces = single[1:]
-        inserts = [n for n, gap in enumerate(gaps) if gap and (not single[n] or n == 0)]
+        as_space = [n > 0 and form == " " for n, form in enumerate(gap_forms)]
+        spaces = as_space[1:]
+        inserts = [n for n, gap in enumerate(gaps) if gap and not as_space[n]]
+        origin = None
+        if norm.origin is not None and (_one_spaced(texts) or any(
+                len(gap) != 1 for gap, space in zip(gaps, as_space) if space)):  # the Doc's offsets drift
+            gap_edges = [0, *word_ends]
+            origin = (_interleave(word_starts, [(n, gap_edges[n]) for n in inserts]),
+                      _interleave(word_ends, [(n, gap_edges[n] + len(gaps[n])) for n in inserts]))
         if inserts:
             texts = _interleave(texts, [(n, gaps[n]) for n in inserts])
             forms = _interleave(forms, [(n, gap_forms[n]) for n in inserts])
@@ -545,7 +565,10 @@ class Segmenter:
             starts[0] = True
         doc = Doc(self.vocab, words=texts, spaces=spaces)
         doc.from_array([LEMMA, TAG, SENT_START, NORM], self._attributes(forms, kinds, starts))
-        doc._.text = original
+        if origin is None:
+            doc._.text = original
+        else:
+            doc._.text, doc._.original, doc._.origin = doc.text, original, origin
         return doc
 
     def _attributes(self, forms: list[str], kinds: list[str], starts: list[bool]) -> numpy.ndarray:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from .extensions import Relation, doc_text, span_key
+from .extensions import Relation, char_offsets, original_text, span_key
 from .schema import REF_LABELS, Entity, Triple
 from .words import sentence_span, span_text, words_of
 
@@ -55,14 +55,14 @@ def ref_names(doc: Doc) -> dict[tuple[str, str], str]:
 
 def _triple(doc: Doc, text: str, doc_id: str, names: dict[tuple[str, str], str], subject: Span,
             predicate: str, obj: Span, confidence: float, source: str, qualifiers: dict | None = None) -> Triple:
-    start = min(subject.start_char, obj.start_char)
-    end = max(subject.end_char, obj.end_char)
-    sent = sentence_span(doc, subject.start)
+    (subject_start, subject_end), (obj_start, obj_end) = char_offsets(subject), char_offsets(obj)
+    start, end = min(subject_start, obj_start), max(subject_end, obj_end)
+    sent_start, sent_end = char_offsets(sentence_span(doc, subject.start))
     return {
         "subject": entity(subject, names), "predicate": predicate, "object": entity(obj, names),
         "qualifiers": qualifiers or {}, "doc_id": doc_id,
         "evidence": {"start": start, "end": end, "text": text[start:end],
-                     "sentence": text[sent.start_char:sent.end_char].strip()},
+                     "sentence": text[sent_start:sent_end].strip()},
         "confidence": round(confidence, 3), "source": source,
     }
 
@@ -88,7 +88,7 @@ def doc_triples(doc: Doc, names: dict[tuple[str, str], str] | None = None) -> li
     rels: list[Relation] = doc._.relations or []
     title_of = {span_key(r.head): r for r in rels if r.label == "title_of"}
     decisions = {span_key(r.child): r.head for r in rels if r.label == "decides_on"}
-    text, doc_id, published = doc_text(doc), doc._.doc_id, doc._.published  # `doc._` is made at each access
+    text, doc_id, published = original_text(doc), doc._.doc_id, doc._.published  # `doc._` is made at each access
     names = ref_names(doc) if names is None else names
     out: list[Triple] = []
     for rel in rels:
@@ -130,7 +130,8 @@ def doc_entities(doc: Doc, offset: int = 0, names: dict[tuple[str, str], str] | 
         if label not in REF_LABELS:
             continue
         name = entity(ent)
-        ref = name.get("ref") or f"{label[0].lower()}@{ent.start_char + offset}"  # without the refs stage
+        start, end = char_offsets(ent)
+        ref = name.get("ref") or f"{label[0].lower()}@{start + offset}"  # without the refs stage
         item = groups.setdefault((label, ref), {
             "doc_id": doc_id, "ref": ref, "label": label, "name": names.get((label, ref), name["text"]),
             "names": [], "mentions": []})
@@ -139,5 +140,5 @@ def doc_entities(doc: Doc, offset: int = 0, names: dict[tuple[str, str], str] | 
         for extra in ("code", "place"):
             if name.get(extra) and extra not in item:
                 item[extra] = name[extra]
-        item["mentions"].append([ent.start_char + offset, ent.end_char + offset])
+        item["mentions"].append([start + offset, end + offset])
     return list(groups.values())

@@ -101,7 +101,13 @@ def test_non_nfc_input_gives_the_same_entities_at_original_offsets(nlp, sample, 
 def _read_as(text: str, kind: str) -> str:
     return {"NFD": unicodedata.normalize("NFD", text), "no-break spaces": text.replace(" ", "\u00a0"),
             "Windows line ends": text.replace("\n", "\r\n"),
-            "old tone placement": text.replace("ủy", "uỷ").replace("òa", "oà")}[kind]
+            "old tone placement": text.replace("ủy", "uỷ").replace("òa", "oà"),
+            "two spaces": text.replace(" ", "  "), "tabs": text.replace(" ", "\t"),
+            "two spaces after stops": text.replace(". ", ".  ").replace(", ", ",  "),
+            "a no-break space beside a space": text.replace(" ", "\u00a0 ")}[kind]
+
+
+SPACINGS = ["two spaces", "tabs", "two spaces after stops", "a no-break space beside a space"]
 
 
 def _found(nlp, text: str) -> tuple[list, list]:
@@ -112,11 +118,12 @@ def _found(nlp, text: str) -> tuple[list, list]:
     return spans, sorted(relations)
 
 
-@pytest.mark.parametrize("kind", ["NFD", "no-break spaces", "Windows line ends", "old tone placement"])
+@pytest.mark.parametrize("kind", ["NFD", "no-break spaces", "Windows line ends", "old tone placement", *SPACINGS])
 def test_an_article_reads_the_same_however_it_is_encoded(nlp, kind):
     """The same article saved another way (decomposed letters, no-break spaces from a web page,
-    Windows line ends, old tone placement) gives the same entities and relations: every
-    stage compares the text normalised, never the characters as read."""
+    Windows line ends, old tone placement, two spaces or tabs between words) gives the same
+    entities and relations: every stage compares the text normalised, never the characters
+    as read, and the Doc holds white space inside a line as one space."""
     for path in sorted((ROOT / "corpus").glob("*.txt")):
         text = path.read_text(encoding="utf-8")
         assert _found(nlp, _read_as(text, kind)) == _found(nlp, text), path.name
@@ -133,17 +140,53 @@ def test_pool_articles_read_the_same_however_they_are_encoded(nlp):
     for path in random.Random(42).sample(paths, 30):
         text = path.read_text(encoding="utf-8")
         want = _found(nlp, text)
-        for kind in ("NFD", "no-break spaces", "Windows line ends"):
+        for kind in ("NFD", "no-break spaces", "Windows line ends", "two spaces", "tabs"):
             assert _found(nlp, _read_as(text, kind)) == want, (path.name, kind)
 
 
 def test_white_space_inside_a_name_is_read_not_lost(nlp):
-    """A tab or a run of spaces inside a body's name is a word of its own in the Doc; the check
-    that looks for a holder's name at a body's end read each word's first syllable and failed
-    on it, losing the article (60 of the pool's 557 with a tab or two spaces after punctuation)."""
-    text = "Chủ tịch UBND\ttỉnh Nghệ An Nguyễn Đức Trung nói."
+    """A tab or a run of spaces inside a body's name was once a word of its own in the Doc; the
+    check that looks for a holder's name at a body's end read each word's first syllable and
+    failed on it, losing the article (60 of the pool's 557 with a tab or two spaces after
+    punctuation). The name keeps its white space as read at its offsets."""
+    text = "Chủ tịch UBND\ttỉnh Nghệ An  Nguyễn  Đức Trung nói."
     record = nlp.process(text, "x").record
-    assert ("PER", "Nguyễn Đức Trung") in [(s["label"], text[s["start"]:s["end"]]) for s in record.spans]
+    found = [(s["label"], text[s["start"]:s["end"]]) for s in record.spans]
+    assert ("PER", "Nguyễn  Đức Trung") in found and ("ORG", "UBND\ttỉnh Nghệ An") in found
+
+
+@pytest.mark.parametrize("kind", SPACINGS)
+def test_every_offset_points_into_the_text_as_read_however_it_is_spaced(nlp, kind):
+    """The Doc holds white space inside a line as one space, so its own offsets drift from the
+    text's; every offset that leaves it (spans, the triples' evidence and sentences, the
+    entities' mentions) is the text's as read, and a record of that text (gold, imported)
+    puts its spans on the same words."""
+    from pipeline.extensions import char_offsets
+    from pipeline.records import apply_record
+
+    text = (ROOT / "corpus" / "000_d201fd8f0cbe2ac3.txt").read_text(encoding="utf-8")
+    spaced = _read_as(text, kind)
+    once, result = nlp.process(text, "x"), nlp.process(spaced, "x")
+    assert result.record.text == spaced
+
+    def read(t: str, start: int, end: int) -> str:
+        piece = t[start:end]
+        assert piece and piece == piece.strip()
+        return " ".join(piece.split())
+
+    def seen(r, t: str) -> tuple[list, list, list]:
+        spans = [(s["label"], read(t, s["start"], s["end"])) for s in r.record.spans]
+        evidence = []
+        for triple in r.triples:
+            ev = triple["evidence"]
+            assert t[ev["start"]:ev["end"]] == ev["text"] and ev["sentence"] in t
+            evidence.append((read(t, ev["start"], ev["end"]), " ".join(ev["sentence"].split())))
+        mentions = [read(t, start, end) for e in r.entities for start, end in e["mentions"]]
+        return spans, evidence, mentions
+
+    assert seen(result, spaced) == seen(once, text)
+    doc = apply_record(nlp.make_doc(spaced, "x"), result.record)
+    assert [char_offsets(e) for e in doc.ents] == [(s["start"], s["end"]) for s in result.record.spans]
 
 
 def test_bad_inputs_do_not_stop_the_batch(nlp, tmp_path):

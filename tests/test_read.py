@@ -44,6 +44,21 @@ def test_windows_line_ends_are_one_break_at_original_offsets():
     assert norm.to_original_offsets([end]) == [original.index("\r\n")]  # a word's end before the break
 
 
+def test_white_space_inside_a_line_is_one_space_at_original_offsets():
+    """Two spaces, a tab or a no-break space beside a space between words read as one space, so
+    the words and the rules see the text as they see it spaced once; line breaks and the white
+    space at a line's edges stay; offsets map back, in NFD text too."""
+    original = unicodedata.normalize("NFD", "  Ông  Ba,\tBí thư\u00a0 Tỉnh uỷ.  \n\tHết.")
+    norm = normalise(original)
+    assert norm.text == "  Ông Ba, Bí thư Tỉnh ủy.  \n\tHết."
+    for word in ("Ông", "Ba", "Bí thư", "Tỉnh ủy", "Hết"):
+        start = norm.text.index(word)
+        a, b = norm.to_original_offsets([start, start + len(word)])
+        assert normalise(original[a:b]).text == word
+    end = norm.text.index("Ông") + 3
+    assert norm.to_original_offsets([end, end + 1]) == [original.index("  Ba"), original.index("Ba")]
+
+
 def test_decomposed_input_maps_back_to_original_offsets():
     original = unicodedata.normalize("NFD", "Ông Nguyễn Văn Ân, Bí thư Huyện uỷ")
     norm = normalise(original)
