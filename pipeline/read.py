@@ -113,22 +113,28 @@ def _composed_with_map(text: str) -> tuple[str, list[int] | None]:
     return "".join(out), origin
 
 
+# Characters a reader does not see, which pages copied from the web hold between or inside
+# words: zero-width spaces and joiners, direction marks, the word joiner, a byte-order mark
+# inside the text, soft hyphens. They are dropped, as a reader drops them.
+INVISIBLE = "\u00ad\u200b\u200c\u200d\u200e\u200f\u2060\ufeff"
+INVISIBLE_RE = re.compile(f"[{INVISIBLE}]+")
 # White space between two characters of one line other than one space: two spaces, a tab, a
 # no-break space beside a space (after LOOKALIKES), as text copied from web pages has.
 _INLINE_SPACE = re.compile(r"(?<=\S)(?: [ \t]+|\t[ \t]*)(?=\S)")
 
 
-def _one_spaced_with_map(text: str, origin: list[int] | None) -> tuple[str, list[int] | None]:
-    """Each run of white space inside a line made one space, so the words and the rules read
-    "Bí thư  Tỉnh ủy" as they read "Bí thư Tỉnh ủy"; `origin` carried over."""
-    if "  " not in text and "\t" not in text:
-        return text, origin
+def _replaced_with_map(text: str, origin: list[int] | None, pattern: re.Pattern,
+                       replacement: str) -> tuple[str, list[int] | None]:
+    """Each match of `pattern` other than `replacement` itself replaced by it, with `origin`
+    carried over (a replacement character comes from its match's first character)."""
     pieces: list[str] = []
     kept: list[range] = []  # the indices of `text` each character of the result comes from
     last = 0
-    for m in _INLINE_SPACE.finditer(text):
-        pieces += [text[last:m.start()], " "]
-        kept += [range(last, m.start()), range(m.start(), m.start() + 1)]
+    for m in pattern.finditer(text):
+        if m.group() == replacement:
+            continue
+        pieces += [text[last:m.start()], replacement]
+        kept += [range(last, m.start()), range(m.start(), m.start() + len(replacement))]
         last = m.end()
     if not pieces:
         return text, origin
@@ -138,23 +144,41 @@ def _one_spaced_with_map(text: str, origin: list[int] | None) -> tuple[str, list
     return "".join(pieces), index if origin is None else [origin[i] for i in index]
 
 
+def _spaced_with_map(text: str, origin: list[int] | None) -> tuple[str, list[int] | None]:
+    """Invisible characters dropped and each run of white space inside a line made one space,
+    so the words and the rules read "Bí thư  Tỉnh\u200b ủy" as they read "Bí thư Tỉnh ủy"."""
+    if INVISIBLE_RE.search(text):
+        text, origin = _replaced_with_map(text, origin, INVISIBLE_RE, "")
+    if "  " in text or "\t" in text:
+        text, origin = _replaced_with_map(text, origin, _INLINE_SPACE, " ")
+    return text, origin
+
+
+_EDGES = re.compile(rf"^[\s{INVISIBLE}]+|[\s{INVISIBLE}]+$")
+
+
+def trimmed(text: str) -> str:
+    """`text` without white space or invisible characters at its ends."""
+    return _EDGES.sub("", text)
+
+
 def normalise(original: str) -> Normalised:
-    """NFC, line ends, look-alike letters, odd spaces, white space inside lines and tone
-    placement, with an offset map."""
+    """NFC, line ends, look-alike letters, odd spaces, invisible characters, white space inside
+    lines and tone placement, with an offset map."""
     text, origin = _composed_with_map(original)
     if _LOOKALIKE_RE.search(text):
         text = text.translate(LOOKALIKES)
-    text, origin = _one_spaced_with_map(text, origin)
+    text, origin = _spaced_with_map(text, origin)
     text = new_tone_placement(text)
     return Normalised(original, text, origin)
 
 
 @lru_cache(maxsize=65_536)
 def normalised(text: str) -> str:
-    """`text` as `normalise` makes it (NFC, look-alike letters, odd spaces, one space between
-    words, new tone placement), without the offset map: a piece of the text as read, ready to
-    compare with the words the stages know. Pieces repeat (titles, bodies), so each is
-    normalised once."""
+    """`text` as `normalise` makes it (NFC, look-alike letters, odd spaces, no invisible
+    characters, one space between words, new tone placement), without the offset map: a
+    piece of the text as read, ready to compare with the words the stages know. Pieces repeat
+    (titles, bodies), so each is normalised once."""
     return normalise(text).text
 
 

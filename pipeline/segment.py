@@ -23,7 +23,7 @@ from spacy.vocab import Vocab
 
 from . import extensions, lexicon, read  # noqa: F401  (extensions registers the Doc attributes)
 from .cache import cached_arrays, key_of, strings_array, strings_of
-from .read import Normalised, new_tone_placement
+from .read import INVISIBLE, INVISIBLE_RE, Normalised, new_tone_placement
 from .schema import (
     KIND_ABBR,
     KIND_CODE,
@@ -466,18 +466,14 @@ def _apply_keep_whole(words: list[tuple[int, int]], keep: list[tuple[int, int, s
 
 
 T = TypeVar("T")
-_SPACE_RUN = re.compile(r"[^\S\n]{2,}|\t")
+_SPACE_RUN = re.compile(r"[^\S\n]{2,}|\t")  # inside a word: two spaces, a tab, a no-break space beside a space
 
 
-def _one_spaced(texts: list[str]) -> bool:
-    """Words written with two spaces or a tab inside ("Nguyễn  Văn A") written with one space,
-    in place, as the normalised text has them; whether any was."""
-    changed = False
-    for i, text in enumerate(texts):
-        if _SPACE_RUN.search(text):
-            texts[i] = _SPACE_RUN.sub(" ", text)
-            changed = True
-    return changed
+def _visible_end(text: str, start: int, end: int) -> int:
+    """The end of text[start:end] before the invisible characters it ends with."""
+    while end > start and text[end - 1] in INVISIBLE:
+        end -= 1
+    return end
 
 
 def _interleave(values: list[T], inserts: Iterable[tuple[int, T]]) -> list[T]:
@@ -535,28 +531,30 @@ class Segmenter:
         starts = list(map(sent_starts.__contains__, word_starts))
         # The text before the first word and after each word: one space goes on the word
         # before it. The normalised text has one space wherever the text as read has white
-        # space inside a line (two spaces, a tab, a no-break space), so the Doc holds such a
-        # gap as one space too, and a word with two spaces inside with one: the same words read
-        # alike however they are spaced. Anything else (a line break, white space before the
-        # first word) is a token of its own, whose form is as normalised ("\r\n" reads "\n").
+        # space inside a line (two spaces, a tab, a no-break space) and no invisible
+        # characters, so the Doc holds such a gap as one space too (a gap of invisible
+        # characters alone as none), and a word as it reads spaced once and without them: the
+        # same words read alike however they are spaced. Anything else (a line break, white
+        # space before the first word) is a token of its own, whose form is as normalised
+        # ("\r\n" reads "\n").
         gap_forms = [text[e:s] for e, s in zip([0, *word_ends], [*word_starts, len(text)])]
         if norm.origin is None and text == original:  # nothing normalised: the words as read
             texts, gaps = forms, gap_forms
         else:
             word_starts, word_ends = norm.to_original_offsets(word_starts), norm.to_original_offsets(word_ends)
+            if norm.origin is not None and INVISIBLE_RE.search(original):
+                word_ends = [_visible_end(original, s, e) for s, e in zip(word_starts, word_ends)]
             texts = [original[s:e] for s, e in zip(word_starts, word_ends)]
             gaps = [original[e:s] for e, s in zip([0, *word_ends], [*word_starts, len(original)])]
         as_space = [n > 0 and form == " " for n, form in enumerate(gap_forms)]
         spaces = as_space[1:]
-        inserts = [n for n, gap in enumerate(gaps) if gap and not as_space[n]]
-        origin = None
-        if norm.origin is not None and (_one_spaced(texts) or any(
-                len(gap) != 1 for gap, space in zip(gaps, as_space) if space)):  # the Doc's offsets drift
-            gap_edges = [0, *word_ends]
-            origin = (_interleave(word_starts, [(n, gap_edges[n]) for n in inserts]),
-                      _interleave(word_ends, [(n, gap_edges[n] + len(gaps[n])) for n in inserts]))
+        inserts = [n for n, form in enumerate(gap_forms) if form and not as_space[n]]
+        gap_texts = [gaps[n] for n in inserts]
+        if norm.origin is not None:  # the words and gaps as the normalised text spaces them
+            texts = [_SPACE_RUN.sub(" ", INVISIBLE_RE.sub("", t)) for t in texts]
+            gap_texts = [INVISIBLE_RE.sub("", gap) for gap in gap_texts]
         if inserts:
-            texts = _interleave(texts, [(n, gaps[n]) for n in inserts])
+            texts = _interleave(texts, list(zip(inserts, gap_texts)))
             forms = _interleave(forms, [(n, gap_forms[n]) for n in inserts])
             kinds = _interleave(kinds, [(n, "") for n in inserts])
             spaces = _interleave(spaces, [(n, False) for n in inserts])
@@ -565,10 +563,12 @@ class Segmenter:
             starts[0] = True
         doc = Doc(self.vocab, words=texts, spaces=spaces)
         doc.from_array([LEMMA, TAG, SENT_START, NORM], self._attributes(forms, kinds, starts))
-        if origin is None:
-            doc._.text = original
-        else:
-            doc._.text, doc._.original, doc._.origin = doc.text, original, origin
+        doc._.text = original
+        if norm.origin is not None and len(own := doc.text) != len(original):  # the Doc's offsets drift
+            gap_edges = [0, *word_ends]
+            doc._.text, doc._.original = own, original
+            doc._.origin = (_interleave(word_starts, [(n, gap_edges[n]) for n in inserts]),
+                            _interleave(word_ends, [(n, gap_edges[n] + len(gaps[n])) for n in inserts]))
         return doc
 
     def _attributes(self, forms: list[str], kinds: list[str], starts: list[bool]) -> numpy.ndarray:

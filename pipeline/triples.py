@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from .extensions import Relation, char_offsets, original_text, span_key
+from .read import trimmed
 from .schema import REF_LABELS, Entity, Triple
 from .words import sentence_span, span_text, words_of
 
@@ -62,7 +63,7 @@ def _triple(doc: Doc, text: str, doc_id: str, names: dict[tuple[str, str], str],
         "subject": entity(subject, names), "predicate": predicate, "object": entity(obj, names),
         "qualifiers": qualifiers or {}, "doc_id": doc_id,
         "evidence": {"start": start, "end": end, "text": text[start:end],
-                     "sentence": text[sent_start:sent_end].strip()},
+                     "sentence": trimmed(text[sent_start:sent_end])},
         "confidence": round(confidence, 3), "source": source,
     }
 

@@ -15,7 +15,7 @@ from conftest import ROOT
 from pipeline.batch import run_extract
 from pipeline.paths import POOL
 from pipeline.pieces import chunks
-from pipeline.read import normalise
+from pipeline.read import normalise, trimmed
 
 
 def read_jsonl(path: Path) -> list[dict]:
@@ -104,10 +104,12 @@ def _read_as(text: str, kind: str) -> str:
             "old tone placement": text.replace("ủy", "uỷ").replace("òa", "oà"),
             "two spaces": text.replace(" ", "  "), "tabs": text.replace(" ", "\t"),
             "two spaces after stops": text.replace(". ", ".  ").replace(", ", ",  "),
-            "a no-break space beside a space": text.replace(" ", "\u00a0 ")}[kind]
+            "a no-break space beside a space": text.replace(" ", "\u00a0 "),
+            "invisible characters": (text.replace(" ", " \u200b").replace("\n", "\n\ufeff")
+                                     .replace("nh", "n\u00adh"))}[kind]
 
 
-SPACINGS = ["two spaces", "tabs", "two spaces after stops", "a no-break space beside a space"]
+SPACINGS = ["two spaces", "tabs", "two spaces after stops", "a no-break space beside a space", "invisible characters"]
 
 
 def _found(nlp, text: str) -> tuple[list, list]:
@@ -121,9 +123,10 @@ def _found(nlp, text: str) -> tuple[list, list]:
 @pytest.mark.parametrize("kind", ["NFD", "no-break spaces", "Windows line ends", "old tone placement", *SPACINGS])
 def test_an_article_reads_the_same_however_it_is_encoded(nlp, kind):
     """The same article saved another way (decomposed letters, no-break spaces from a web page,
-    Windows line ends, old tone placement, two spaces or tabs between words) gives the same
-    entities and relations: every stage compares the text normalised, never the characters
-    as read, and the Doc holds white space inside a line as one space."""
+    Windows line ends, old tone placement, two spaces or tabs between words, zero-width
+    spaces, soft hyphens) gives the same entities and relations: every stage compares the text
+    normalised, never the characters as read, and the Doc holds white space inside a line as
+    one space and no invisible character."""
     for path in sorted((ROOT / "corpus").glob("*.txt")):
         text = path.read_text(encoding="utf-8")
         assert _found(nlp, _read_as(text, kind)) == _found(nlp, text), path.name
@@ -140,7 +143,7 @@ def test_pool_articles_read_the_same_however_they_are_encoded(nlp):
     for path in random.Random(42).sample(paths, 30):
         text = path.read_text(encoding="utf-8")
         want = _found(nlp, text)
-        for kind in ("NFD", "no-break spaces", "Windows line ends", "two spaces", "tabs"):
+        for kind in ("NFD", "no-break spaces", "Windows line ends", "two spaces", "tabs", "invisible characters"):
             assert _found(nlp, _read_as(text, kind)) == want, (path.name, kind)
 
 
@@ -171,8 +174,8 @@ def test_every_offset_points_into_the_text_as_read_however_it_is_spaced(nlp, kin
 
     def read(t: str, start: int, end: int) -> str:
         piece = t[start:end]
-        assert piece and piece == piece.strip()
-        return " ".join(piece.split())
+        assert piece and piece == trimmed(piece)
+        return " ".join(normalise(piece).text.split())
 
     def seen(r, t: str) -> tuple[list, list, list]:
         spans = [(s["label"], read(t, s["start"], s["end"])) for s in r.record.spans]
@@ -180,7 +183,7 @@ def test_every_offset_points_into_the_text_as_read_however_it_is_spaced(nlp, kin
         for triple in r.triples:
             ev = triple["evidence"]
             assert t[ev["start"]:ev["end"]] == ev["text"] and ev["sentence"] in t
-            evidence.append((read(t, ev["start"], ev["end"]), " ".join(ev["sentence"].split())))
+            evidence.append((read(t, ev["start"], ev["end"]), " ".join(normalise(ev["sentence"]).text.split())))
         mentions = [read(t, start, end) for e in r.entities for start, end in e["mentions"]]
         return spans, evidence, mentions
 

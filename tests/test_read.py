@@ -59,6 +59,18 @@ def test_white_space_inside_a_line_is_one_space_at_original_offsets():
     assert norm.to_original_offsets([end, end + 1]) == [original.index("  Ba"), original.index("Ba")]
 
 
+def test_invisible_characters_are_dropped_at_original_offsets():
+    """Zero-width spaces, a byte-order mark inside the text, soft hyphens and direction marks,
+    which pages copied from the web hold, are not read: the text reads as a reader sees it."""
+    original = "Ông\u200b Ba,\u00a0\u200b Bí th\u00adư Tỉnh\u200e ủy.\n\ufeffHết."
+    norm = normalise(original)
+    assert norm.text == "Ông Ba, Bí thư Tỉnh ủy.\nHết."
+    for word in ("Ông", "Ba", "Bí thư", "Tỉnh ủy", "Hết"):
+        start = norm.text.index(word)
+        a, b = norm.to_original_offsets([start, start + len(word)])
+        assert normalise(original[a:b]).text == word and original[a] == word[0]
+
+
 def test_decomposed_input_maps_back_to_original_offsets():
     original = unicodedata.normalize("NFD", "Ông Nguyễn Văn Ân, Bí thư Huyện uỷ")
     norm = normalise(original)
