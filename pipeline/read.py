@@ -28,6 +28,12 @@ LOOKALIKES = str.maketrans({
 # looks every character up.
 _LOOKALIKE_RE = re.compile("[" + "".join(re.escape(chr(k)) for k, v in LOOKALIKES.items() if chr(k) != v) + "]")
 
+# Characters a reader does not see, which pages copied from the web hold between or inside
+# words: zero-width spaces and joiners, direction marks, the word joiner, a byte-order mark
+# inside the text, soft hyphens. They are dropped, as a reader drops them.
+INVISIBLE = "\u00ad\u200b\u200c\u200d\u200e\u200f\u2060\ufeff"
+INVISIBLE_RE = re.compile(f"[{INVISIBLE}]+")
+
 # Old-style tone placement puts the tone on the second vowel of a final
 # "oa", "oe", "uy" ("hoà", "khoẻ", "uỷ"); the new style puts it on the first
 # ("hòa", "khỏe", "ủy"). "qu" is a consonant, so "quý" is left alone.
@@ -85,6 +91,20 @@ class Normalised:
         origin = self.origin
         return [origin[i] for i in offsets]
 
+    def to_original_ends(self, ends: list[int]) -> list[int]:
+        """Ends of words, as `to_original_offsets` maps them, but before the white space and
+        invisible characters normalising dropped after them ("Ba  \n" ends after "Ba")."""
+        if self.origin is None:
+            return ends
+        original, origin = self.original, self.origin
+        out = []
+        for e in ends:
+            end, floor = origin[e], origin[e - 1] + 1 if e else 0
+            while end > floor and (original[end - 1].isspace() or original[end - 1] in INVISIBLE):
+                end -= 1
+            out.append(end)
+        return out
+
 
 def _composed_with_map(text: str) -> tuple[str, list[int] | None]:
     """NFC, and Windows line ends ("\r\n") read as one line break, with the original index of
@@ -113,14 +133,11 @@ def _composed_with_map(text: str) -> tuple[str, list[int] | None]:
     return "".join(out), origin
 
 
-# Characters a reader does not see, which pages copied from the web hold between or inside
-# words: zero-width spaces and joiners, direction marks, the word joiner, a byte-order mark
-# inside the text, soft hyphens. They are dropped, as a reader drops them.
-INVISIBLE = "\u00ad\u200b\u200c\u200d\u200e\u200f\u2060\ufeff"
-INVISIBLE_RE = re.compile(f"[{INVISIBLE}]+")
 # White space between two characters of one line other than one space: two spaces, a tab, a
 # no-break space beside a space (after LOOKALIKES), as text copied from web pages has.
 _INLINE_SPACE = re.compile(r"(?<=\S)(?: [ \t]+|\t[ \t]*)(?=\S)")
+# White space at a line's start or end (indents, spaces left before a line break).
+_EDGE_SPACE = re.compile(r"^[ \t]+|[ \t]+$|(?<=\n)[ \t]+|[ \t]+(?=\n)")
 
 
 def _replaced_with_map(text: str, origin: list[int] | None, pattern: re.Pattern,
@@ -145,12 +162,15 @@ def _replaced_with_map(text: str, origin: list[int] | None, pattern: re.Pattern,
 
 
 def _spaced_with_map(text: str, origin: list[int] | None) -> tuple[str, list[int] | None]:
-    """Invisible characters dropped and each run of white space inside a line made one space,
-    so the words and the rules read "Bí thư  Tỉnh\u200b ủy" as they read "Bí thư Tỉnh ủy"."""
+    """Invisible characters dropped, each run of white space inside a line made one space and
+    white space at a line's edges dropped, so the words, the rules and the network read
+    "Bí thư  Tỉnh\u200b ủy \n" as they read "Bí thư Tỉnh ủy\n"."""
     if INVISIBLE_RE.search(text):
         text, origin = _replaced_with_map(text, origin, INVISIBLE_RE, "")
     if "  " in text or "\t" in text:
         text, origin = _replaced_with_map(text, origin, _INLINE_SPACE, " ")
+    if _EDGE_SPACE.search(text):
+        text, origin = _replaced_with_map(text, origin, _EDGE_SPACE, "")
     return text, origin
 
 

@@ -23,7 +23,7 @@ from spacy.vocab import Vocab
 
 from . import extensions, lexicon, read  # noqa: F401  (extensions registers the Doc attributes)
 from .cache import cached_arrays, key_of, strings_array, strings_of
-from .read import INVISIBLE, INVISIBLE_RE, Normalised, new_tone_placement
+from .read import INVISIBLE_RE, Normalised, new_tone_placement
 from .schema import (
     KIND_ABBR,
     KIND_CODE,
@@ -469,13 +469,6 @@ T = TypeVar("T")
 _SPACE_RUN = re.compile(r"[^\S\n]{2,}|\t")  # inside a word: two spaces, a tab, a no-break space beside a space
 
 
-def _visible_end(text: str, start: int, end: int) -> int:
-    """The end of text[start:end] before the invisible characters it ends with."""
-    while end > start and text[end - 1] in INVISIBLE:
-        end -= 1
-    return end
-
-
 def _interleave(values: list[T], inserts: Iterable[tuple[int, T]]) -> list[T]:
     """`values` with each (n, x) of `inserts` (in order of n) put before values[n]."""
     out: list[T] = []
@@ -541,9 +534,7 @@ class Segmenter:
         if norm.origin is None and text == original:  # nothing normalised: the words as read
             texts, gaps = forms, gap_forms
         else:
-            word_starts, word_ends = norm.to_original_offsets(word_starts), norm.to_original_offsets(word_ends)
-            if norm.origin is not None and INVISIBLE_RE.search(original):
-                word_ends = [_visible_end(original, s, e) for s, e in zip(word_starts, word_ends)]
+            word_starts, word_ends = norm.to_original_offsets(word_starts), norm.to_original_ends(word_ends)
             texts = [original[s:e] for s, e in zip(word_starts, word_ends)]
             gaps = [original[e:s] for e, s in zip([0, *word_ends], [*word_starts, len(original)])]
         as_space = [n > 0 and form == " " for n, form in enumerate(gap_forms)]

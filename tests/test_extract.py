@@ -106,10 +106,12 @@ def _read_as(text: str, kind: str) -> str:
             "two spaces after stops": text.replace(". ", ".  ").replace(", ", ",  "),
             "a no-break space beside a space": text.replace(" ", "\u00a0 "),
             "invisible characters": (text.replace(" ", " \u200b").replace("\n", "\n\ufeff")
-                                     .replace("nh", "n\u00adh"))}[kind]
+                                     .replace("nh", "n\u00adh")),
+            "white space at line edges": text.replace("\n", "  \n\t")}[kind]
 
 
-SPACINGS = ["two spaces", "tabs", "two spaces after stops", "a no-break space beside a space", "invisible characters"]
+SPACINGS = ["two spaces", "tabs", "two spaces after stops", "a no-break space beside a space", "invisible characters",
+            "white space at line edges"]
 
 
 def _found(nlp, text: str) -> tuple[list, list]:
@@ -124,7 +126,7 @@ def _found(nlp, text: str) -> tuple[list, list]:
 def test_an_article_reads_the_same_however_it_is_encoded(nlp, kind):
     """The same article saved another way (decomposed letters, no-break spaces from a web page,
     Windows line ends, old tone placement, two spaces or tabs between words, zero-width
-    spaces, soft hyphens) gives the same entities and relations: every stage compares the text
+    spaces, soft hyphens, indents and spaces before line breaks) gives the same entities and relations: every stage compares the text
     normalised, never the characters as read, and the Doc holds white space inside a line as
     one space and no invisible character."""
     for path in sorted((ROOT / "corpus").glob("*.txt")):
@@ -143,7 +145,8 @@ def test_pool_articles_read_the_same_however_they_are_encoded(nlp):
     for path in random.Random(42).sample(paths, 30):
         text = path.read_text(encoding="utf-8")
         want = _found(nlp, text)
-        for kind in ("NFD", "no-break spaces", "Windows line ends", "two spaces", "tabs", "invisible characters"):
+        for kind in ("NFD", "no-break spaces", "Windows line ends", "two spaces", "tabs", "invisible characters",
+                     "white space at line edges"):
             assert _found(nlp, _read_as(text, kind)) == want, (path.name, kind)
 
 

@@ -45,16 +45,17 @@ def test_windows_line_ends_are_one_break_at_original_offsets():
 
 
 def test_white_space_inside_a_line_is_one_space_at_original_offsets():
-    """Two spaces, a tab or a no-break space beside a space between words read as one space, so
-    the words and the rules see the text as they see it spaced once; line breaks and the white
-    space at a line's edges stay; offsets map back, in NFD text too."""
-    original = unicodedata.normalize("NFD", "  Ông  Ba,\tBí thư\u00a0 Tỉnh uỷ.  \n\tHết.")
+    """Two spaces, a tab or a no-break space beside a space between words read as one space, and
+    white space at a line's edges as none, so the words, the rules and the network see the
+    text as they see it spaced once; line breaks stay; offsets map back, in NFD text too, and
+    a word's end comes before the white space dropped after it."""
+    original = unicodedata.normalize("NFD", "  Ông  Ba,\tBí thư\u00a0 Tỉnh uỷ.  \n\tHết. ")
     norm = normalise(original)
-    assert norm.text == "  Ông Ba, Bí thư Tỉnh ủy.  \n\tHết."
-    for word in ("Ông", "Ba", "Bí thư", "Tỉnh ủy", "Hết"):
+    assert norm.text == "Ông Ba, Bí thư Tỉnh ủy.\nHết."
+    for word in ("Ông", "Ba", "Bí thư", "Tỉnh ủy.", "Hết."):
         start = norm.text.index(word)
-        a, b = norm.to_original_offsets([start, start + len(word)])
-        assert normalise(original[a:b]).text == word
+        (a,), (b,) = norm.to_original_offsets([start]), norm.to_original_ends([start + len(word)])
+        assert normalise(original[a:b]).text == word and original[a:b] == original[a:b].strip()
     end = norm.text.index("Ông") + 3
     assert norm.to_original_offsets([end, end + 1]) == [original.index("  Ba"), original.index("Ba")]
 
@@ -67,8 +68,9 @@ def test_invisible_characters_are_dropped_at_original_offsets():
     assert norm.text == "Ông Ba, Bí thư Tỉnh ủy.\nHết."
     for word in ("Ông", "Ba", "Bí thư", "Tỉnh ủy", "Hết"):
         start = norm.text.index(word)
-        a, b = norm.to_original_offsets([start, start + len(word)])
-        assert normalise(original[a:b]).text == word and original[a] == word[0]
+        (a,), (b,) = norm.to_original_offsets([start]), norm.to_original_ends([start + len(word)])
+        assert original[a:b] == word or normalise(original[a:b]).text == word
+        assert original[a] == word[0] and original[b - 1] == word[-1]
 
 
 def test_decomposed_input_maps_back_to_original_offsets():
