@@ -126,9 +126,9 @@ def _found(nlp, text: str) -> tuple[list, list]:
 def test_an_article_reads_the_same_however_it_is_encoded(nlp, kind):
     """The same article saved another way (decomposed letters, no-break spaces from a web page,
     Windows line ends, old tone placement, two spaces or tabs between words, zero-width
-    spaces, soft hyphens, indents and spaces before line breaks) gives the same entities and relations: every stage compares the text
-    normalised, never the characters as read, and the Doc holds white space inside a line as
-    one space and no invisible character."""
+    spaces, soft hyphens, indents and spaces before line breaks) gives the same entities and
+    relations: every stage compares the text normalised, never the characters as read, and
+    the Doc holds white space inside a line as one space and no invisible character."""
     for path in sorted((ROOT / "corpus").glob("*.txt")):
         text = path.read_text(encoding="utf-8")
         assert _found(nlp, _read_as(text, kind)) == _found(nlp, text), path.name
