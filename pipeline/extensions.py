@@ -27,7 +27,8 @@ def span_key(span: Span) -> tuple[int, int]:
 def doc_text(doc: Doc) -> str:
     """The Doc's own text, which its spans' character offsets point into (kept in `doc._.text`:
     spaCy's `doc.text` joins every token's text again at each access). It is the text as read,
-    except where white space between two words was more than one space (`original_text`)."""
+    except where the reader made white space one space or none, or dropped invisible
+    characters (`original_text`)."""
     text = doc._.text
     return doc.text if text is None else text
 
@@ -40,7 +41,8 @@ def original_text(doc: Doc) -> str:
 
 def char_offsets(span: Span) -> tuple[int, int]:
     """Where `span` lies in the text as read: the Doc holds two spaces or a tab between words
-    as one space, so its own offsets drift from the text's after such a gap."""
+    as one space, and no indent or invisible character, so its own offsets drift from the
+    text's after such a gap."""
     origin = span.doc._.origin
     if origin is None:
         return span.start_char, span.end_char
@@ -50,7 +52,8 @@ def char_offsets(span: Span) -> tuple[int, int]:
 
 def doc_offset(doc: Doc, offset: int) -> int:
     """The Doc's own offset of an offset of the text as read (`char_offsets` the other way);
-    one inside white space the Doc holds as one space goes to the end of the word before."""
+    one inside white space the Doc holds as one space (or none) goes to the end of the word
+    before."""
     origin = doc._.origin
     if origin is None:
         return offset

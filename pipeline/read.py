@@ -184,7 +184,7 @@ def trimmed(text: str) -> str:
 
 def normalise(original: str) -> Normalised:
     """NFC, line ends, look-alike letters, odd spaces, invisible characters, white space inside
-    lines and tone placement, with an offset map."""
+    lines and at their edges, and tone placement, with an offset map."""
     text, origin = _composed_with_map(original)
     if _LOOKALIKE_RE.search(text):
         text = text.translate(LOOKALIKES)
@@ -196,9 +196,9 @@ def normalise(original: str) -> Normalised:
 @lru_cache(maxsize=65_536)
 def normalised(text: str) -> str:
     """`text` as `normalise` makes it (NFC, look-alike letters, odd spaces, no invisible
-    characters, one space between words, new tone placement), without the offset map: a
-    piece of the text as read, ready to compare with the words the stages know. Pieces repeat
-    (titles, bodies), so each is normalised once."""
+    characters, one space between words and none at a line's edges, new tone placement),
+    without the offset map: a piece of the text as read, ready to compare with the words the
+    stages know. Pieces repeat (titles, bodies), so each is normalised once."""
     return normalise(text).text
 
 

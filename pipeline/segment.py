@@ -524,12 +524,11 @@ class Segmenter:
         starts = list(map(sent_starts.__contains__, word_starts))
         # The text before the first word and after each word: one space goes on the word
         # before it. The normalised text has one space wherever the text as read has white
-        # space inside a line (two spaces, a tab, a no-break space) and no invisible
-        # characters, so the Doc holds such a gap as one space too (a gap of invisible
-        # characters alone as none), and a word as it reads spaced once and without them: the
-        # same words read alike however they are spaced. Anything else (a line break, white
-        # space before the first word) is a token of its own, whose form is as normalised
-        # ("\r\n" reads "\n").
+        # space inside a line (two spaces, a tab, a no-break space), none at a line's edges and
+        # no invisible characters, so the Doc holds such a gap as one space or none, and a word
+        # as it reads spaced once and without them: the same words read alike however they are
+        # spaced. A line break is a token of its own, whose text is as read (indents kept)
+        # and whose form is as normalised ("\r\n" reads "\n").
         gap_forms = [text[e:s] for e, s in zip([0, *word_ends], [*word_starts, len(text)])]
         if norm.origin is None and text == original:  # nothing normalised: the words as read
             texts, gaps = forms, gap_forms
