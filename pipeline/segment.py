@@ -554,11 +554,12 @@ class Segmenter:
         doc = Doc(self.vocab, words=texts, spaces=spaces)
         doc.from_array([LEMMA, TAG, SENT_START, NORM], self._attributes(forms, kinds, starts))
         doc._.text = original
-        if norm.origin is not None and len(own := doc.text) != len(original):  # the Doc's offsets drift
-            gap_edges = [0, *word_ends]
+        if norm.origin is not None and (own := doc.text) != original:  # the Doc reads its own text
             doc._.text, doc._.original = own, original
-            doc._.origin = (_interleave(word_starts, [(n, gap_edges[n]) for n in inserts]),
-                            _interleave(word_ends, [(n, gap_edges[n] + len(gaps[n])) for n in inserts]))
+            if len(own) != len(original):  # and its offsets drift
+                gap_edges = [0, *word_ends]
+                doc._.origin = (_interleave(word_starts, [(n, gap_edges[n]) for n in inserts]),
+                                _interleave(word_ends, [(n, gap_edges[n] + len(gaps[n])) for n in inserts]))
         return doc
 
     def _attributes(self, forms: list[str], kinds: list[str], starts: list[bool]) -> numpy.ndarray:

@@ -188,7 +188,9 @@ def test_every_offset_points_into_the_text_as_read_however_it_is_spaced(nlp, kin
             assert t[ev["start"]:ev["end"]] == ev["text"] and ev["sentence"] in t
             evidence.append((read(t, ev["start"], ev["end"]), " ".join(normalise(ev["sentence"]).text.split())))
         mentions = [read(t, start, end) for e in r.entities for start, end in e["mentions"]]
-        return spans, evidence, mentions
+        names = [(e["label"], e["name"]) for e in r.entities]  # read from the Doc: one space
+        facts = [(x["subject"]["text"], x["predicate"], x["object"]["text"]) for x in r.triples]
+        return spans, evidence, mentions, names, facts
 
     assert seen(result, spaced) == seen(once, text)
     doc = apply_record(nlp.make_doc(spaced, "x"), result.record)

@@ -8,7 +8,8 @@ import unicodedata
 import pytest
 
 from pipeline import lexicon, read, segment
-from pipeline.extensions import char_offsets, doc_offset, original_text
+from pipeline.extensions import char_offsets, doc_offset, doc_text, original_text
+from pipeline.words import span_text
 
 
 def words(doc) -> list[str]:
@@ -90,6 +91,15 @@ def test_white_space_between_words_is_one_space_with_offsets_into_the_text_as_re
     assert text[slice(*char_offsets(doc[name.i:name.i + 1]))] == "Nông  Thị Hương"
     huyen = next(t for t in doc if t.text == "Huyện uỷ")  # the text as written, old tone placement kept
     assert huyen.norm_ == "huyện ủy"  # the normalised form is the token's norm
+
+
+def test_a_tab_for_each_space_is_read_as_spaced_once(nlp):
+    """Tabs keep the text's length, so the Doc's offsets do not drift; the text the stages read
+    names from (a place completing a body's name) is still the text spaced once."""
+    text = "Đại tá Lê Văn Sủng, Giám đốc Công an tỉnh Bà Rịa - Vũng Tàu."
+    doc = nlp.make_doc(text.replace(" ", "\t"))
+    assert doc_text(doc) == text and original_text(doc) == text.replace(" ", "\t")
+    assert doc._.origin is None and "Vũng Tàu" in [span_text(doc[t.i:t.i + 1]) for t in doc]
 
 
 def test_non_nfc_text_keeps_offsets(nlp):
