@@ -169,7 +169,8 @@ def _spaced_with_map(text: str, origin: list[int] | None) -> tuple[str, list[int
         text, origin = _replaced_with_map(text, origin, INVISIBLE_RE, "")
     if "  " in text or "\t" in text:
         text, origin = _replaced_with_map(text, origin, _INLINE_SPACE, " ")
-    if _EDGE_SPACE.search(text):
+    if (" \n" in text or "\n " in text or "\t" in text or text[:1] in (" ", "\t")
+            or text[-1:] in (" ", "\t")):  # what _EDGE_SPACE needs, found ten times faster than by it
         text, origin = _replaced_with_map(text, origin, _EDGE_SPACE, "")
     return text, origin
 
