@@ -176,6 +176,14 @@ def _spaced_with_map(text: str, origin: list[int] | None) -> tuple[str, list[int
 
 
 _EDGES = re.compile(rf"^[\s{INVISIBLE}]+|[\s{INVISIBLE}]+$")
+_SPACE_RUN = re.compile(r"[^\S\n]{2,}|\t")  # as read: two spaces, a tab, a no-break space beside a space
+
+
+def one_spaced(text: str) -> str:
+    """A piece of the text as read (a word: "Nguyễn  Văn\u200b A") without its invisible
+    characters and with one space for each run of white space, as the normalised text has it;
+    its letters stay as read (NFD, old tone placement)."""
+    return _SPACE_RUN.sub(" ", INVISIBLE_RE.sub("", text))
 
 
 def trimmed(text: str) -> str:

@@ -23,7 +23,7 @@ from spacy.vocab import Vocab
 
 from . import extensions, lexicon, read  # noqa: F401  (extensions registers the Doc attributes)
 from .cache import cached_arrays, key_of, strings_array, strings_of
-from .read import INVISIBLE_RE, Normalised, new_tone_placement
+from .read import INVISIBLE_RE, Normalised, new_tone_placement, one_spaced
 from .schema import (
     KIND_ABBR,
     KIND_CODE,
@@ -466,7 +466,6 @@ def _apply_keep_whole(words: list[tuple[int, int]], keep: list[tuple[int, int, s
 
 
 T = TypeVar("T")
-_SPACE_RUN = re.compile(r"[^\S\n]{2,}|\t")  # inside a word: two spaces, a tab, a no-break space beside a space
 
 
 def _interleave(values: list[T], inserts: Iterable[tuple[int, T]]) -> list[T]:
@@ -482,7 +481,8 @@ def _interleave(values: list[T], inserts: Iterable[tuple[int, T]]) -> list[T]:
 
 
 class Segmenter:
-    """Normalised text -> spaCy Doc whose text is the original text, as read."""
+    """Normalised text -> spaCy Doc whose words are those of the text as read, white space
+    between them one space (`extensions.char_offsets` maps them back to the text as read)."""
 
     name = "segment"
     # TAG holds the kind of word the segmenter kept whole ("code", "date", "org", "title",
@@ -541,7 +541,7 @@ class Segmenter:
         inserts = [n for n, form in enumerate(gap_forms) if form and not as_space[n]]
         gap_texts = [gaps[n] for n in inserts]
         if norm.origin is not None:  # the words and gaps as the normalised text spaces them
-            texts = [_SPACE_RUN.sub(" ", INVISIBLE_RE.sub("", t)) for t in texts]
+            texts = list(map(one_spaced, texts))
             gap_texts = [INVISIBLE_RE.sub("", gap) for gap in gap_texts]
         if inserts:
             texts = _interleave(texts, list(zip(inserts, gap_texts)))

@@ -29,7 +29,7 @@ class Word:
     like_num: bool
     is_upper: bool
     is_space: bool
-    orth_: str  # the word as read (the Token's `text`): read for its case and punctuation
+    orth_: str  # the word as the Doc holds it (the Token's `text`): read for its case and punctuation
 
 
 class Words(list[Word]):
@@ -38,7 +38,8 @@ class Words(list[Word]):
     def __init__(self, doc: Doc) -> None:
         # `text` is the word's normalised form (NFC, new tone placement: the segmenter's lemma),
         # so that a rule comparing it with "Đảng" or "Đại hội" reads NFD or old-style input as it
-        # reads the same text normalised; offsets into the text as read come from the Doc.
+        # reads the same text normalised; offsets into the text as read come from
+        # `extensions.char_offsets`.
         super().__init__(map(_word, doc))
         self.doc = doc
 
@@ -89,7 +90,8 @@ def words_of(doc: Doc) -> Words:
 
 
 def span_text(span: Span) -> str:
-    """The span's text as read (what `span.text` gives, without making a Token per word)."""
+    """The span's text as the Doc holds it, white space one space (what `span.text` gives,
+    without making a Token per word)."""
     return words_of(span.doc).text[span.start_char:span.end_char]
 
 
