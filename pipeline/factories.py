@@ -104,7 +104,8 @@ def _relations(settings: dict, ctx: Context):
                          one_per_title=settings["one_per_title"],
                          titles_shared_by_lists=settings["titles_shared_by_lists"],
                          lone_holder_score=settings["lone_holder_score"],
-                         lower_case_org_min_words=settings["lower_case_org_min_words"])
+                         lower_case_org_min_words=settings["lower_case_org_min_words"],
+                         chained_holders=settings["chained_holders"])
 
 
 def _status(settings: dict, ctx: Context):

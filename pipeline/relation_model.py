@@ -24,6 +24,7 @@ from .extensions import Relation, span_key
 from .lexicon import HONORIFIC_WORDS, POST_LIST_GLUE
 from .relation_rules import RelationRules, decided_by_rules, sentence_entities
 from .schema import ENTS, POST_LIST_LABELS, RELATION_TYPES, RELATIONS, RULE_SOURCE, SENTS, TOKEN_NORM
+from .shapes import ROMAN
 from .words import Word, Words, span_form, words_of
 
 _TYPES_BY_LABELS = {pair: label for label, pair in RELATION_TYPES.items()}
@@ -272,7 +273,8 @@ class RelationStage:
     def __init__(self, classifier: RelationClassifier | None = None, max_distance: int = 40,
                  rules_decide: Collection[str] = (), titles_need_holder: str = "none",
                  one_per_title: bool = False, titles_shared_by_lists: bool = False,
-                 lone_holder_score: float | None = None, lower_case_org_min_words: int = 0) -> None:
+                 lone_holder_score: float | None = None, lower_case_org_min_words: int = 0,
+                 chained_holders: bool = False) -> None:
         self.rules = RelationRules()
         self.classifier = classifier
         self.max_distance = max_distance
@@ -285,8 +287,17 @@ class RelationStage:
         self.titles_shared_by_lists = titles_shared_by_lists
         self.lone_holder_score = lone_holder_score
         self.lower_case_org_min_words = lower_case_org_min_words
+        self.chained_holders = chained_holders
 
     def predict(self, doc: Doc) -> list[Relation]:
+        """The pairs `_pairs` finds, and with `chained_holders` the holders passed down lists of
+        posts."""
+        relations = self._pairs(doc)
+        if not self.chained_holders:
+            return relations
+        return relations + chained_holders(doc, relations, 0.0)
+
+    def _pairs(self, doc: Doc) -> list[Relation]:
         """The rules' relations of the types they decide, the holders they read listed after a
         title and the bodies bare titles name by their kind, and the classifier's pairs over the
         threshold (with `one_per_title`, a title's likeliest holder and body, and a model title's
@@ -380,6 +391,48 @@ def one_per_title(scored: list[Relation], threshold: float, shared_by_lists: boo
                  and (b := best[(span_key(r.child), "has_title")]) is not r
                  and _listed_together(b.head, r.head, r.child)]
     return kept
+
+
+# Between two posts of one person's list, besides the posts' own bodies and places: list glue,
+# "nguyên" and the terms the posts were held in ("khóa XII", "các khóa 7, 8, 9", "nhiệm kỳ
+# 2010-2015", "từ khoá 7 đến khóa 12").
+# "và" is left out: "cả Tổng bí thư và Chủ tịch nước" names two posts, not one person's list.
+_CHAIN_TERMS = (_CHAIN_GLUE - {"và"}) | {"nguyên", "khóa", "khoá", "nhiệm kỳ", "các", "từ", "đến"}
+
+
+def chained_holders(doc: Doc, relations: list[Relation], threshold: float) -> list[Relation]:
+    """has_title pairs for the titles no holder reaches that follow, in one person's list of
+    posts, a title someone holds: "ông A, …; Phó Bí thư Thường trực Tỉnh ủy, [Chủ tịch] HĐND
+    tỉnh", "nguyên Ủy viên Bộ Chính trị các khóa 7, 8, 9; nguyên [Thủ tướng] Chính phủ": the
+    classifier judges each pair alone and loses the holder of a long list (guidelines rule 2
+    would then drop the title). Between the two titles stand only bodies, places and
+    `_CHAIN_TERMS`; each title so held passes its holder on down the list. A holder is passed
+    on only from a pair over the `threshold` (not a lone title's weak holder). The pair takes
+    the score of the one it follows."""
+    holder = {span_key(r.child): r for r in relations if r.label == "has_title"}
+    words = words_of(doc)
+    added: list[Relation] = []
+    for ents in sentence_entities(doc):
+        before: Relation | None = None  # the relation of the last title of the list
+        for ent in ents:
+            if ent.label_ == "PER":
+                before = None
+            if ent.label_ != "TITLE":
+                continue
+            held = holder.get(span_key(ent))
+            if held is None and before is not None and _posts_in_a_row(words, ents, before.child, ent):
+                held = Relation(before.head, ent, "has_title", before.score, before.source)
+                added.append(held)
+            before = held if held is not None and held.score >= threshold else None
+    return added
+
+
+def _posts_in_a_row(words: Words, ents: list[Span], first: Span, second: Span) -> bool:
+    """Only bodies, places, numbers and `_CHAIN_TERMS` stand between the two titles."""
+    inside = {i for e in _ents_between(ents, first.end, second.start) if e.label_ in {"ORG", "LOC"}
+              for i in range(e.start, e.end)}
+    return all(i in inside or w.is_space or w.like_num or w.norm_ in _CHAIN_TERMS or ROMAN.fullmatch(w.text)
+               for i, w in zip(range(first.end, second.start), words[first.end:second.start]))
 
 
 # What may stand between two people of one list, besides their names, titles and bodies.
