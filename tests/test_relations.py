@@ -937,3 +937,49 @@ def test_a_decision_cited_after_tai_is_the_deciding_bodys(rules_nlp):
     assert ("issued_by", "Quyết định số 823-QĐNS/TW", "Bộ Chính trị") in rels(doc)
     doc = rules_nlp("UBND tỉnh bổ nhiệm ông Nguyễn Văn An theo Quyết định số 12/QĐ-BNV của Bộ Nội vụ.")
     assert {child for _, child in pairs(doc, "issued_by")} == {"Bộ Nội vụ"}
+
+
+def test_a_title_no_holder_reaches_takes_the_holder_of_the_post_before_it_in_the_list(segmented):
+    """chained_holders: in one person's list of posts the title after a held one, with only
+    bodies, "nguyên", terms and list glue between, goes to the same person, and passes them on;
+    a person named between, a verb between, or "và" (two posts named, not one person's list)
+    stops the list."""
+    from conftest import span
+
+    from pipeline.extensions import Relation
+    from pipeline.relation_model import chained_holders
+
+    def held(text: str, labelled: list[tuple[str, str, int]], scored: list[tuple[str, str]]) -> set[tuple[str, str]]:
+        doc = segmented(text)
+        spans = {(words, nth): span(doc, words, label, nth) for words, label, nth in labelled}
+        doc.ents = sorted(spans.values(), key=lambda s: s.start)
+        relations = [Relation(spans[(person, 0)], spans[(title, 0)], "has_title", 0.8, "model")
+                     for person, title in scored]
+        return {(r.head.text, r.child.text, r.child.start_char) for r in chained_holders(doc, relations, 0.0)}
+
+    text = ("Ông Lê Văn Tâm, nguyên Ủy viên Ban Chấp hành Trung ương Đảng khóa XII; Bí thư Tỉnh ủy Bến Tre, "
+            "nguyên Chủ tịch UBND tỉnh các năm 2015, 2016; Trưởng ban Dân vận Tỉnh ủy, ông Phan Minh Hòa phát biểu.")
+    labelled = [("Lê Văn Tâm", "PER", 0), ("Ủy viên", "TITLE", 0), ("Ban Chấp hành Trung ương Đảng", "ORG", 0),
+                ("Bí thư", "TITLE", 0), ("Tỉnh ủy Bến Tre", "ORG", 0), ("Chủ tịch", "TITLE", 0),
+                ("UBND tỉnh", "ORG", 0), ("Trưởng ban", "TITLE", 0), ("Phan Minh Hòa", "PER", 0)]
+    assert held(text, labelled, [("Lê Văn Tâm", "Ủy viên")]) == {
+        ("Lê Văn Tâm", "Bí thư", text.index("Bí thư")), ("Lê Văn Tâm", "Chủ tịch", text.index("Chủ tịch")),
+        ("Lê Văn Tâm", "Trưởng ban", text.index("Trưởng ban"))}
+    # a title with a holder of its own keeps it, and the list goes on from it
+    assert held(text, labelled, [("Lê Văn Tâm", "Ủy viên"), ("Phan Minh Hòa", "Bí thư")]) == {
+        ("Phan Minh Hòa", "Chủ tịch", text.index("Chủ tịch")),
+        ("Phan Minh Hòa", "Trưởng ban", text.index("Trưởng ban"))}
+
+    text = "Ông Lê Văn Tâm, Bí thư Tỉnh ủy, ông Phan Minh Hòa, Chủ tịch UBND tỉnh dự họp."
+    labelled = [("Lê Văn Tâm", "PER", 0), ("Bí thư", "TITLE", 0), ("Tỉnh ủy", "ORG", 0),
+                ("Phan Minh Hòa", "PER", 0), ("Chủ tịch", "TITLE", 0), ("UBND tỉnh", "ORG", 0)]
+    assert held(text, labelled, [("Lê Văn Tâm", "Bí thư")]) == set()
+
+    text = "Ông Lê Văn Tâm, Bí thư Tỉnh ủy, đề nghị Chủ tịch UBND tỉnh chỉ đạo."
+    labelled = [("Lê Văn Tâm", "PER", 0), ("Bí thư", "TITLE", 0), ("Tỉnh ủy", "ORG", 0),
+                ("Chủ tịch", "TITLE", 0), ("UBND tỉnh", "ORG", 0)]
+    assert held(text, labelled, [("Lê Văn Tâm", "Bí thư")]) == set()
+
+    text = "Ông Lê Văn Tâm nói về việc một người làm cả Tổng Bí thư và Chủ tịch nước."
+    labelled = [("Lê Văn Tâm", "PER", 0), ("Tổng Bí thư", "TITLE", 0), ("Chủ tịch nước", "TITLE", 0)]
+    assert held(text, labelled, [("Lê Văn Tâm", "Tổng Bí thư")]) == set()
