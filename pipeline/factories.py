@@ -105,7 +105,7 @@ def _relations(settings: dict, ctx: Context):
                          titles_shared_by_lists=settings["titles_shared_by_lists"],
                          lone_holder_score=settings["lone_holder_score"],
                          lower_case_org_min_words=settings["lower_case_org_min_words"],
-                         chained_holders=settings["chained_holders"])
+                         chained_holders=settings["chained_holders"], posts_taken=settings["posts_taken"])
 
 
 def _status(settings: dict, ctx: Context):

@@ -274,7 +274,7 @@ class RelationStage:
                  rules_decide: Collection[str] = (), titles_need_holder: str = "none",
                  one_per_title: bool = False, titles_shared_by_lists: bool = False,
                  lone_holder_score: float | None = None, lower_case_org_min_words: int = 0,
-                 chained_holders: bool = False) -> None:
+                 chained_holders: bool = False, posts_taken: bool = False) -> None:
         self.rules = RelationRules()
         self.classifier = classifier
         self.max_distance = max_distance
@@ -288,14 +288,17 @@ class RelationStage:
         self.lone_holder_score = lone_holder_score
         self.lower_case_org_min_words = lower_case_org_min_words
         self.chained_holders = chained_holders
+        self.posts_taken = posts_taken
 
     def predict(self, doc: Doc) -> list[Relation]:
         """The pairs `_pairs` finds, and with `chained_holders` the holders passed down lists of
         posts."""
         relations = self._pairs(doc)
-        if not self.chained_holders:
-            return relations
-        return relations + chained_holders(doc, relations, 0.0)
+        if self.chained_holders:
+            relations += chained_holders(doc, relations, 0.0)
+        if self.posts_taken:
+            relations += holders_of_posts_taken(doc, relations)
+        return relations
 
     def _pairs(self, doc: Doc) -> list[Relation]:
         """The rules' relations of the types they decide, the holders they read listed after a
@@ -344,10 +347,23 @@ _REPLACING = {"thay", "thay thế", "thay cho"}
 def _replaced(words: Words, person: Span, title: Span) -> bool:
     """The person is named after "thay" (the one a new holder replaces) and the title before it:
     the title is the new holder's, not theirs (the training gold gives none of its 84 such pairs)."""
-    k = person.start - 1
-    while k > title.end and words[k].norm_ in HONORIFIC_WORDS:
+    return _replacing_word(words, person) >= title.end
+
+
+def _taken_up(words: Words, start: int) -> bool:
+    """The title at `start` follows "giữ chức (vụ)" or "làm", not "thôi giữ chức" or "thôi làm"."""
+    k = start - 1
+    if k >= 1 and words[k].norm_ in _POST and words[k - 1].norm_ == "giữ":
         k -= 1
-    return k >= title.end and words[k].norm_ in _REPLACING
+    return k >= 0 and words[k].norm_ in _TAKING_UP and (k == 0 or words[k - 1].norm_ != "thôi")
+
+
+def _replacing_word(words: Words, person: Span) -> int:
+    """The index of the "thay" the person is named after (honorifics between), else -1."""
+    k = person.start - 1
+    while k >= 0 and words[k].norm_ in HONORIFIC_WORDS:
+        k -= 1
+    return k if k >= 0 and words[k].norm_ in _REPLACING else -1
 
 
 def _title(head: Span, child: Span, label: str) -> Span:
@@ -433,6 +449,32 @@ def _posts_in_a_row(words: Words, ents: list[Span], first: Span, second: Span) -
               for i in range(e.start, e.end)}
     return all(i in inside or w.is_space or w.like_num or w.norm_ in _CHAIN_TERMS or ROMAN.fullmatch(w.text)
                for i, w in zip(range(first.end, second.start), words[first.end:second.start]))
+
+
+# The words a post taken up or held stands after: "giữ chức vụ [Bí thư]", "được bầu làm [Phó
+# Bí thư]"; "chức vụ" alone follows other verbs too ("miễn nhiệm chức vụ", "thiếu chức danh").
+_TAKING_UP = {"giữ", "giữ chức", "giữ chức vụ", "giữ chức danh", "làm"}
+_POST = {"chức", "chức vụ", "chức danh"}
+
+
+def holders_of_posts_taken(doc: Doc, relations: list[Relation]) -> list[Relation]:
+    """has_title pairs for the titles no holder reaches that stand right after "giữ chức (vụ)"
+    or "làm" (`_taken_up`): the post is the one the person named last before it in the sentence takes up
+    or holds ("điều động ông [A] …; chỉ định tham gia BCH Đảng bộ, Ban Thường vụ Quận ủy, giữ
+    chức vụ [Bí thư] Quận ủy"), however far back the name is. A person named after "thay" is
+    the one replaced, not the holder. The pair takes the score of 0.5."""
+    holder = {span_key(r.child) for r in relations if r.label == "has_title"}
+    words = words_of(doc)
+    added: list[Relation] = []
+    for ents in sentence_entities(doc):
+        person: Span | None = None
+        for ent in ents:
+            if ent.label_ == "PER" and _replacing_word(words, ent) < 0:
+                person = ent
+            elif ent.label_ == "TITLE" and person is not None and span_key(ent) not in holder \
+                    and _taken_up(words, ent.start):
+                added.append(Relation(person, ent, "has_title", 0.5, "rules"))
+    return added
 
 
 # What may stand between two people of one list, besides their names, titles and bodies.

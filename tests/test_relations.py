@@ -983,3 +983,40 @@ def test_a_title_no_holder_reaches_takes_the_holder_of_the_post_before_it_in_the
     text = "Ông Lê Văn Tâm nói về việc một người làm cả Tổng Bí thư và Chủ tịch nước."
     labelled = [("Lê Văn Tâm", "PER", 0), ("Tổng Bí thư", "TITLE", 0), ("Chủ tịch nước", "TITLE", 0)]
     assert held(text, labelled, [("Lê Văn Tâm", "Tổng Bí thư")]) == set()
+
+
+def test_a_post_taken_up_goes_to_the_person_named_last_before_it(segmented):
+    """holders_of_posts_taken: a title no holder reaches right after "giữ chức vụ" or "làm"
+    goes to the person named last before it in its sentence, however far; not after "thôi
+    làm" (a post left), not after "miễn nhiệm chức vụ" (other verbs), not to one named after
+    "thay"; a title someone already holds takes no other."""
+    from conftest import span
+
+    from pipeline.extensions import Relation
+    from pipeline.relation_model import holders_of_posts_taken
+
+    def taken(text: str, labelled: list[tuple[str, str]], scored: tuple[str, str] | None = None) -> set[tuple[str, str]]:
+        doc = segmented(text)
+        spans = {words: span(doc, words, label) for words, label in labelled}
+        doc.ents = sorted(spans.values(), key=lambda s: s.start)
+        relations = [Relation(spans[scored[0]], spans[scored[1]], "has_title", 0.8, "model")] if scored else []
+        return {(r.head.text, r.child.text) for r in holders_of_posts_taken(doc, relations)}
+
+    text = ("Ban Thường vụ Thành ủy điều động ông Trần Quang Huy, Phó Giám đốc Sở Tài chính, về công tác tại "
+            "quận; chỉ định tham gia Ban Chấp hành, Ban Thường vụ Quận ủy, giữ chức vụ Bí thư Quận ủy.")
+    labelled = [("Ban Thường vụ Thành ủy", "ORG"), ("Trần Quang Huy", "PER"), ("Phó Giám đốc", "TITLE"),
+                ("Sở Tài chính", "ORG"), ("Bí thư", "TITLE")]
+    assert taken(text, labelled) == {("Trần Quang Huy", "Bí thư")}
+    assert taken(text, labelled, ("Trần Quang Huy", "Bí thư")) == set()
+
+    text = "Ông Lê Minh Khải được điều động làm Phó Bí thư Tỉnh ủy, thay ông Võ Văn Dũng."
+    assert taken(text, [("Lê Minh Khải", "PER"), ("Phó Bí thư", "TITLE"), ("Tỉnh ủy", "ORG"),
+                        ("Võ Văn Dũng", "PER")]) == {("Lê Minh Khải", "Phó Bí thư")}
+    text = "Thay ông Võ Văn Dũng, Ban Bí thư chỉ định giữ chức Phó Bí thư Tỉnh ủy."
+    assert taken(text, [("Võ Văn Dũng", "PER"), ("Ban Bí thư", "ORG"), ("Phó Bí thư", "TITLE"),
+                        ("Tỉnh ủy", "ORG")]) == set()
+
+    for text in ("Ông Lê Minh Khải xin thôi làm Phó Bí thư Tỉnh ủy.",
+                 "Thủ tướng Lê Minh Khải đề nghị miễn nhiệm chức vụ Phó Bí thư Tỉnh ủy."):
+        labelled = [("Lê Minh Khải", "PER"), ("Phó Bí thư", "TITLE"), ("Tỉnh ủy", "ORG")]
+        assert taken(text, labelled) == set(), text
