@@ -995,7 +995,8 @@ def test_a_post_taken_up_goes_to_the_person_named_last_before_it(segmented):
     from pipeline.extensions import Relation
     from pipeline.relation_model import holders_of_posts_taken
 
-    def taken(text: str, labelled: list[tuple[str, str]], scored: tuple[str, str] | None = None) -> set[tuple[str, str]]:
+    def taken(text: str, labelled: list[tuple[str, str]],
+              scored: tuple[str, str] | None = None) -> set[tuple[str, str]]:
         doc = segmented(text)
         spans = {words: span(doc, words, label) for words, label in labelled}
         doc.ents = sorted(spans.values(), key=lambda s: s.start)
