@@ -251,6 +251,15 @@ def looks_like_person(doc: Words, start: int, end: int) -> bool:
             and 2 <= _syllables(doc, start, end) <= 5)
 
 
+def person_named_at(doc: Words, i: int, end: int) -> int | None:
+    """End of the full name that starts at word i (before `end`), if one does: capitalised
+    words, a family name first, no place the gazetteer knows at i."""
+    if _place_at(doc, i):
+        return None
+    e = _name_run(doc, i, end)
+    return e if looks_like_person(doc, i, e) else None
+
+
 _BODY_ENDS = (*_CENTRAL, "đảng")  # "Ban Tuyên giáo Trung ương", "TƯ", "Đảng"
 _ABOVE_COMMUNE = {word for word, level in LEVEL_WORDS.items() if level != "commune"}
 

@@ -26,6 +26,7 @@ from .entity_rules import (
     leaves_place_implied,
     names_many,
     opens_photo_credit,
+    person_named_at,
     portfolio_end,
 )
 from .extensions import doc_text
@@ -349,6 +350,25 @@ def holders_out_of_bodies(doc: Doc, spans: list[Span]) -> list[Span]:
             out[-1] = span_from(out[-1], out[-1].start, cut)
         out.append(span_from(span, cut, span.end, "PER"))
     return out
+
+
+def people_after_their_post(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Rule 2 and case 36's pattern "[title] [body] [name]": a full name right after a title
+    and its body that no span took is the holder's ("[Chánh] [Văn phòng TƯ Đảng] [Nguyễn Văn
+    Nên]"). Neither the rules nor the model may read a name after a body that ends in a
+    capitalised word ("Đảng", "TƯ") as a name of its own."""
+    words = words_of(doc)
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    title_ends = {s.end for s in spans if s.label_ == "TITLE"}
+    found = []
+    for body in spans:
+        i = body.end
+        if body.label_ != "ORG" or body.start not in title_ends or i in taken or i >= len(words):
+            continue
+        end = person_named_at(words, i, words.sentence(i)[1])
+        if end is not None and not taken.intersection(range(i, end)):
+            found.append(span_from(body, i, end, "PER"))
+    return sorted(spans + found, key=lambda s: s.start) if found else spans
 
 
 # The commune's level words: a name after them is the commune's, never a holder's
@@ -1374,7 +1394,7 @@ AFTER_MERGE: tuple[Callable[[Doc, list[Span]], list[Span]], ...] = (
     no_title_for_a_post_acting_or_spoken_of, no_span_for_a_board, no_body_for_a_degree,
     bodies_end_before_a_verb, bodies_end_at_a_glued_clause, bodies_over_joined_activities, known_names_whole,
     bodies_whole_over_their_code,
-    documents_whole, holders_out_of_bodies,
+    documents_whole, holders_out_of_bodies, people_after_their_post,
     # after the holders are cut out of the bodies before them ("[Phó Chủ nhiệm] [Ủy ban Kiểm
     # tra Trung ương Mai Trực] cho rằng": case 217)
     titles_with_a_person, no_title_for_an_unnamed_subject, names_inside_bodies,
