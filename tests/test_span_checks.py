@@ -40,6 +40,7 @@ from pipeline.span_checks import (
     no_title_for_a_proposed_post,
     no_title_for_an_unnamed_subject,
     numbers_are_no_places,
+    people_after_their_post,
     people_whole_to_the_break,
     places_are_no_bodies,
     places_heading_an_item,
@@ -865,3 +866,20 @@ def test_a_law_named_in_lower_case_is_the_field_not_a_document(segmented):
              span(doc, "luật Đất đai năm 2013", "DOC"), span(doc, "luật đất đai 2013", "DOC")]
     assert [(s.text, s.start_char) for s in no_document_for_a_law_in_lower_case(doc, spans)] == [
         (s.text, s.start_char) for s in spans[1:]]
+
+
+def test_a_full_name_after_a_title_and_its_body_is_the_holder(placed):
+    """people_after_their_post: "[Chánh] [Văn phòng TƯ Đảng] Nguyễn Văn Nên" gives the name its
+    PER; not without the title before the body, not a place after the body, not a name that is
+    no full name, not a word another span took."""
+    doc = placed("Dự họp có Chánh Văn phòng TƯ Đảng Nguyễn Văn Nên, Văn phòng TƯ Đảng Lê Văn Thành, "
+                 "Bí thư Tỉnh ủy Quảng Nam Phan Việt Cường và Chủ tịch UBND tỉnh Hai Bình.")
+    spans = [span(doc, "Chánh", "TITLE"), span(doc, "Văn phòng TƯ Đảng", "ORG"),
+             span(doc, "Văn phòng TƯ Đảng", "ORG", 1), span(doc, "Bí thư", "TITLE"), span(doc, "Tỉnh ủy", "ORG"),
+             place(doc, "Quảng Nam"), span(doc, "Chủ tịch", "TITLE"), span(doc, "UBND tỉnh", "ORG")]
+    spans.sort(key=lambda s: s.start)
+    added = [s for s in people_after_their_post(doc, spans) if s not in spans]
+    assert [(s.text, s.label_) for s in added] == [("Nguyễn Văn Nên", "PER")]
+    # the name already taken stays as it was
+    taken = spans + [span(doc, "Nguyễn Văn Nên", "ORG")]
+    assert people_after_their_post(doc, sorted(taken, key=lambda s: s.start)) == sorted(taken, key=lambda s: s.start)
