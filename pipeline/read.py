@@ -8,8 +8,10 @@ later stages can work on clean text and still report original offsets.
 from __future__ import annotations
 
 import codecs
+import html
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -33,6 +35,40 @@ _LOOKALIKE_RE = re.compile("[" + "".join(re.escape(chr(k)) for k, v in LOOKALIKE
 # inside the text, soft hyphens. They are dropped, as a reader drops them.
 INVISIBLE = "\u00ad\u200b\u200c\u200d\u200e\u200f\u2060\ufeff"
 INVISIBLE_RE = re.compile(f"[{INVISIBLE}]+")
+
+# HTML left in text copied or scraped from web pages. Character references read as the
+# characters they stand for ("&nbsp;", "&quot;", "&#7871;"); only these lower-case names, so
+# that an abbreviation before a semicolon ("Bộ TT&TT;", "KH&DD;") stays as written ("&DD;" is
+# also an HTML name). Tags read as a reader of the page sees them: a block tag ("<br>", "<p>",
+# "</div>") as a line break, an inline one ("<b>", "</a>", "<span class=…>") as nothing. A
+# reference decoded is literal text ("&lt;b&gt;" reads "<b>"), since tags go first.
+_NAMED_REFERENCES = ("nbsp", "amp", "quot", "apos", "lt", "gt", "ndash", "mdash", "hellip", "lsquo", "rsquo",
+                     "ldquo", "rdquo", "laquo", "raquo")
+_REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|" + "|".join(_NAMED_REFERENCES) + ");")
+_TAG = re.compile(r"</?(?:(br|p|div|li|tr|h[1-6])|b|i|u|em|strong|span|a|font|sup|sub)(?:\s[^<>]*)?/?>",
+                  re.IGNORECASE)
+
+
+def _tag_read(match: re.Match) -> str:
+    """A line break for a block tag between two pieces of text on one line; nothing for an
+    inline tag, nor for a block tag at a line's edge or before another block tag ("</p>\n<p>",
+    "<br>\n", "</p><p>" break a line once, as the text without them does)."""
+    if not match.group(1):
+        return ""
+    text, before, after = match.string, match.start(), match.end()
+    while before and text[before - 1] in " \t":
+        before -= 1
+    while after < len(text) and text[after] in " \t":
+        after += 1
+    if not before or text[before - 1] == "\n" or after == len(text) or text[after] == "\n":
+        return ""
+    following = _TAG.match(text, after)
+    return "" if following and following.group(1) else "\n"
+
+
+def _reference_read(match: re.Match) -> str:
+    return html.unescape(match.group())
+
 
 # Old-style tone placement puts the tone on the second vowel of a final
 # "oa", "oe", "uy" ("hoà", "khoẻ", "uỷ"); the new style puts it on the first
@@ -100,8 +136,14 @@ class Normalised:
         out = []
         for e in ends:
             end, floor = origin[e], origin[e - 1] + 1 if e else 0
-            while end > floor and (original[end - 1].isspace() or original[end - 1] in INVISIBLE):
-                end -= 1
+            while end > floor:
+                if original[end - 1].isspace() or original[end - 1] in INVISIBLE:
+                    end -= 1
+                elif original[end - 1] == ">" and (tag := original.rfind("<", floor, end)) >= 0 \
+                        and _TAG.fullmatch(original, tag, end):
+                    end = tag
+                else:
+                    break
             out.append(end)
         return out
 
@@ -141,17 +183,19 @@ _EDGE_SPACE = re.compile(r"^[ \t]+|[ \t]+$|(?<=\n)[ \t]+|[ \t]+(?=\n)")
 
 
 def _replaced_with_map(text: str, origin: list[int] | None, pattern: re.Pattern,
-                       replacement: str) -> tuple[str, list[int] | None]:
-    """Each match of `pattern` other than `replacement` itself replaced by it, with `origin`
-    carried over (a replacement character comes from its match's first character)."""
+                       replacement: str | Callable[[re.Match], str]) -> tuple[str, list[int] | None]:
+    """Each match of `pattern` replaced by `replacement` (or what it gives for the match) where
+    that differs, with `origin` carried over (a replacement character comes from its match's
+    first character on; a replacement is never longer than its match)."""
     pieces: list[str] = []
     kept: list[range] = []  # the indices of `text` each character of the result comes from
     last = 0
     for m in pattern.finditer(text):
-        if m.group() == replacement:
+        new = replacement if isinstance(replacement, str) else replacement(m)
+        if m.group() == new:
             continue
-        pieces += [text[last:m.start()], replacement]
-        kept += [range(last, m.start()), range(m.start(), m.start() + len(replacement))]
+        pieces += [text[last:m.start()], new]
+        kept += [range(last, m.start()), range(m.start(), m.start() + len(new))]
         last = m.end()
     if not pieces:
         return text, origin
@@ -191,10 +235,28 @@ def trimmed(text: str) -> str:
     return _EDGES.sub("", text)
 
 
+def _unmarked_with_map(text: str, origin: list[int] | None) -> tuple[str, list[int] | None]:
+    """HTML tags and character references read as a reader of the page reads them (`_TAG`,
+    `_REFERENCE`); plain text, with no "<" or "&", is returned at once."""
+    if "<" in text:
+        text, origin = _replaced_with_map(text, origin, _TAG, _tag_read)
+    if "&" in text:
+        text, origin = _replaced_with_map(text, origin, _REFERENCE, _reference_read)
+    return text, origin
+
+
+def unmarked(text: str) -> str:
+    """A piece of the text as read with its HTML tags and character references read as
+    `normalise` reads them: what the Doc holds of a word or gap copied with markup."""
+    return _unmarked_with_map(text, None)[0]
+
+
 def normalise(original: str) -> Normalised:
-    """NFC, line ends, look-alike letters, odd spaces, invisible characters, white space inside
-    lines and at their edges, and tone placement, with an offset map."""
+    """NFC, line ends, HTML tags and character references, look-alike letters, odd spaces,
+    invisible characters, white space inside lines and at their edges, and tone placement,
+    with an offset map."""
     text, origin = _composed_with_map(original)
+    text, origin = _unmarked_with_map(text, origin)
     if _LOOKALIKE_RE.search(text):
         text = text.translate(LOOKALIKES)
     text, origin = _spaced_with_map(text, origin)

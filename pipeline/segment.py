@@ -23,7 +23,7 @@ from spacy.vocab import Vocab
 
 from . import extensions, lexicon, read  # noqa: F401  (extensions registers the Doc attributes)
 from .cache import cached_arrays, key_of, strings_array, strings_of
-from .read import INVISIBLE_RE, Normalised, new_tone_placement, one_spaced
+from .read import INVISIBLE_RE, Normalised, new_tone_placement, one_spaced, unmarked
 from .schema import (
     KIND_ABBR,
     KIND_CODE,
@@ -526,9 +526,10 @@ class Segmenter:
         # before it. The normalised text has one space wherever the text as read has white
         # space inside a line (two spaces, a tab, a no-break space), none at a line's edges and
         # no invisible characters, so the Doc holds such a gap as one space or none, and a word
-        # as it reads spaced once and without them: the same words read alike however they are
-        # spaced. A line break is a token of its own, whose text is as read (indents kept)
-        # and whose form is as normalised ("\r\n" reads "\n").
+        # as it reads spaced once and without them, and without HTML markup
+        # (`read.unmarked`): the same words read alike however they are spaced or marked up.
+        # A line break is a token of its own, whose text is as read (indents kept, markup
+        # read) and whose form is as normalised ("\r\n" reads "\n").
         gap_forms = [text[e:s] for e, s in zip([0, *word_ends], [*word_starts, len(text)])]
         if norm.origin is None and text == original:  # nothing normalised: the words as read
             texts, gaps = forms, gap_forms
@@ -541,8 +542,8 @@ class Segmenter:
         inserts = [n for n, form in enumerate(gap_forms) if form and not as_space[n]]
         gap_texts = [gaps[n] for n in inserts]
         if norm.origin is not None:  # the words and gaps as the normalised text spaces them
-            texts = list(map(one_spaced, texts))
-            gap_texts = [INVISIBLE_RE.sub("", gap) for gap in gap_texts]
+            texts = [one_spaced(unmarked(t)) for t in texts]
+            gap_texts = [unmarked(INVISIBLE_RE.sub("", gap)) for gap in gap_texts]
         if inserts:
             texts = _interleave(texts, list(zip(inserts, gap_texts)))
             forms = _interleave(forms, [(n, gap_forms[n]) for n in inserts])

@@ -4,6 +4,7 @@ from __future__ import annotations
 import codecs
 import gc
 import json
+import re
 import subprocess
 import sys
 import unicodedata
@@ -107,11 +108,16 @@ def _read_as(text: str, kind: str) -> str:
             "a no-break space beside a space": text.replace(" ", "\u00a0 "),
             "invisible characters": (text.replace(" ", " \u200b").replace("\n", "\n\ufeff")
                                      .replace("nh", "n\u00adh")),
-            "white space at line edges": text.replace("\n", "  \n\t")}[kind]
+            "white space at line edges": text.replace("\n", "  \n\t"),
+            "HTML character references": (text.replace(" ", "&nbsp;", 30).replace("“", "&ldquo;")
+                                          .replace("”", "&rdquo;").replace("ế", "&#7871;").replace("ư", "&#x1b0;")),
+            "HTML tags": ("<p>" + re.sub(r"(ông|bà|đồng chí) (\w+(?: \w+){2})", r"\1 <b>\2</b>", text)
+                          .replace("\n", "<br>\n", 3).replace("\n", "</p>\n<p>") + "</p>")}[kind]
 
 
 SPACINGS = ["two spaces", "tabs", "two spaces after stops", "a no-break space beside a space", "invisible characters",
             "white space at line edges"]
+MARKUP = ["HTML character references", "HTML tags"]
 
 
 def _found(nlp, text: str) -> tuple[list, list]:
@@ -122,13 +128,15 @@ def _found(nlp, text: str) -> tuple[list, list]:
     return spans, sorted(relations)
 
 
-@pytest.mark.parametrize("kind", ["NFD", "no-break spaces", "Windows line ends", "old tone placement", *SPACINGS])
+@pytest.mark.parametrize("kind", ["NFD", "no-break spaces", "Windows line ends", "old tone placement", *SPACINGS,
+                                  *MARKUP])
 def test_an_article_reads_the_same_however_it_is_encoded(nlp, kind):
     """The same article saved another way (decomposed letters, no-break spaces from a web page,
     Windows line ends, old tone placement, two spaces or tabs between words, zero-width
-    spaces, soft hyphens, indents and spaces before line breaks) gives the same entities and
-    relations: every stage compares the text normalised, never the characters as read, and
-    the Doc holds white space inside a line as one space and no invisible character."""
+    spaces, soft hyphens, indents and spaces before line breaks, HTML references and tags)
+    gives the same entities and relations: every stage compares the text normalised, never
+    the characters as read, and the Doc holds white space inside a line as one space, no
+    invisible character and no markup."""
     for path in sorted((ROOT / "corpus").glob("*.txt")):
         text = path.read_text(encoding="utf-8")
         assert _found(nlp, _read_as(text, kind)) == _found(nlp, text), path.name
@@ -146,7 +154,7 @@ def test_pool_articles_read_the_same_however_they_are_encoded(nlp):
         text = path.read_text(encoding="utf-8")
         want = _found(nlp, text)
         for kind in ("NFD", "no-break spaces", "Windows line ends", "two spaces", "tabs", "invisible characters",
-                     "white space at line edges"):
+                     "white space at line edges", *MARKUP):
             assert _found(nlp, _read_as(text, kind)) == want, (path.name, kind)
 
 
@@ -161,7 +169,7 @@ def test_white_space_inside_a_name_is_read_not_lost(nlp):
     assert ("PER", "Nguyễn  Đức Trung") in found and ("ORG", "UBND\ttỉnh Nghệ An") in found
 
 
-@pytest.mark.parametrize("kind", SPACINGS)
+@pytest.mark.parametrize("kind", [*SPACINGS, *MARKUP])
 def test_every_offset_points_into_the_text_as_read_however_it_is_spaced(nlp, kind):
     """The Doc holds white space inside a line as one space, so its own offsets drift from the
     text's; every offset that leaves it (spans, the triples' evidence and sentences, the

@@ -73,6 +73,27 @@ def test_invisible_characters_are_dropped_at_original_offsets():
         assert original[a] == word[0] and original[b - 1] == word[-1]
 
 
+def test_html_references_and_tags_read_as_a_reader_of_the_page_sees_them():
+    """Text scraped from a web page keeps "&nbsp;", "&quot;", "&#7871;" and tags: references
+    read as their characters, block tags as one line break, inline tags as nothing, at
+    original offsets; a word's end comes before a tag after it. Abbreviations before a
+    semicolon ("Bộ TT&TT;", "KH&DD;", where "&DD;" is also an HTML name) stay as written, and a
+    reference to "<b>" is text, not a tag."""
+    original = ("<p>Ông <b>Nguy&#7877;n Văn Ba</b>,&nbsp;Bí thư Tỉnh ủy</p>\n<p>Sở KH&DD; Bộ TT&TT; nói "
+                "&ldquo;&lt;b&gt;&rdquo;.<br>Hết.</p>")
+    norm = normalise(original)
+    assert norm.text == "Ông Nguyễn Văn Ba, Bí thư Tỉnh ủy\nSở KH&DD; Bộ TT&TT; nói “<b>”.\nHết."
+    for word in ("Ông", "Nguyễn Văn Ba", "Bí thư", "Tỉnh ủy", "KH&DD;", "Hết."):
+        start = norm.text.index(word)
+        (a,), (b,) = norm.to_original_offsets([start]), norm.to_original_ends([start + len(word)])
+        assert normalise(original[a:b]).text == word and original[a] == original[a:b][0] != "<"
+        assert not original[a:b].endswith(">")
+    start = norm.text.index("“")
+    assert norm.to_original_offsets([start]) == [original.index("&ldquo;")]
+    plain = "Bộ TT&TT; và Sở GD&ĐT; a < b > c"
+    assert normalise(plain).text == plain and normalise(plain).origin is None
+
+
 def test_decomposed_input_maps_back_to_original_offsets():
     original = unicodedata.normalize("NFD", "Ông Nguyễn Văn Ân, Bí thư Huyện uỷ")
     norm = normalise(original)
