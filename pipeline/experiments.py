@@ -375,8 +375,7 @@ RUN_TIME_VARIANTS = {**MERGES, "shipped settings": {},
 # The status classifier's variants (`make choices`), scored on the gold has_title relations.
 _STATUS_OFF = {"stages.status.sentence_cue": False, "stages.status.balanced_classes": False,
                "stages.status.cue_after": False, "stages.status.cue_after_holder_clause": False,
-               "stages.status.list_cue": False, "stages.status.period_cue": False,
-               "stages.status.before_clause_cue": False}
+               "stages.status.list_cue": False, "stages.status.period_cue": False}
 _STATUS_ON = {key: True for key in _STATUS_OFF}
 STATUS_VARIANTS = {
     "cue words within 8 words of the title": _STATUS_OFF,
@@ -388,8 +387,7 @@ STATUS_VARIANTS = {
     "and that cue in its holder's clause": {**_STATUS_ON, "stages.status.list_cue": False,
                                             "stages.status.period_cue": False},
     "and the words before the list of posts": {**_STATUS_ON, "stages.status.period_cue": False},
-    "and the span of years after the post": {**_STATUS_ON, "stages.status.before_clause_cue": False},
-    "and a fronted \"trước khi\" clause": _STATUS_ON}
+    "and the span of years after the post": _STATUS_ON}
 
 
 def status_choices(k: int = 3, by: str | None = None) -> dict[str, dict]:

@@ -22,7 +22,7 @@ from .extensions import Relation, doc_text
 from .lexicon import HOLD_A_POST, LEADERS_OF_THE_PAST, POST_LIST_GLUE, STATUS_CUES
 from .read import normalise
 from .schema import POST_LIST_LABELS, RELATIONS, SENTS, STATUS
-from .words import Words, sentence_span, span_form, words_of
+from .words import sentence_span, span_form, words_of
 
 
 @dataclass(frozen=True)
@@ -35,12 +35,11 @@ class Cues:
     holder_clause: bool = True  # ... read only up to the next person named, and its word too
     list_cue: bool = True  # the words before the list of posts the title belongs to
     period: bool = True  # a span of years after the post, and whether it ended before the article's last year
-    before_clause: bool = False  # whether the title is in or after a fronted "Trước khi …," clause
 
     @classmethod
     def of(cls, settings: dict) -> Cues:
         return cls(settings["sentence_cue"], settings["cue_after"], settings["cue_after_holder_clause"],
-                   settings["list_cue"], settings["period_cue"], settings["before_clause_cue"])
+                   settings["list_cue"], settings["period_cue"])
 
 
 _HEDGES = {"đề nghị", "sẽ", "dự kiến", "giới thiệu", "xin", "đơn"}  # a proposal is no change
@@ -266,25 +265,12 @@ def features(doc: Doc, rel: Relation, cues: Cues = Cues()) -> list[str]:
             feats.append(f"cue_after_word={_nearest_cue(following, False) or 'none'}")
     if cues.period:
         feats += _period(doc, doc[end:holder_clause_end])
-    if cues.before_clause and (where := _before_clause(doc_words, title, sent)):
-        feats.append(f"before_clause={where}")
     if cues.list_cue:
         opening, held = _list_opening(doc, title, sent)
         feats += ["list_after_person"] if held else [
             f"list_cue={_cued(opening)}", f"list_prev={opening[0] if opening else '<s>'}",
             f"list_prev2={'_'.join(opening[:2])}"]
     return feats
-
-
-def _before_clause(words: Words, title: Span, sent: Span) -> str | None:
-    """Where the title stands when its sentence opens with "Trước khi …,": "inside" that clause
-    (the post taken then: "Trước khi được bổ nhiệm giữ chức [Chánh Văn phòng]"), or "after" it
-    (the post held before: "…, ông Cường làm [Phó Chánh Văn phòng]"); None otherwise."""
-    norms = [w.norm_ for w in words[sent.start:sent.end] if not w.is_space]
-    if " ".join(norms[:2])[:len("trước khi")] != "trước khi":
-        return None
-    comma = next((w.i for w in words[sent.start:sent.end] if w.norm_ == ","), sent.end)
-    return "inside" if title.start < comma else "after"
 
 
 def _next_person(doc: Doc, start: int, end: int) -> int:

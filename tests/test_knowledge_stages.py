@@ -210,31 +210,6 @@ def test_status_classifier_reads_whether_the_years_of_a_post_are_over(nlp):
     assert without[0] == without[1]
 
 
-# Posts told after a fronted "Trước khi …," clause (held before) and after "Sau khi …," (taken then).
-BEFORE_CLAUSES = [
-    ("Trước khi được Ban Thường vụ Tỉnh ủy điều động về công tác tại Sở Nội vụ tỉnh, ông Nguyễn Văn An làm "
-     "Phó Giám đốc Sở Tài chính.", "former"),
-    ("Trước khi được Ban Thường vụ Tỉnh ủy điều động về công tác tại Ban Dân vận Tỉnh ủy, bà Trần Thị Bình làm "
-     "Phó Giám đốc Sở Y tế.", "former"),
-    ("Sau khi được Ban Thường vụ Tỉnh ủy điều động về công tác tại Sở Nội vụ tỉnh, ông Lê Văn Cường làm "
-     "Phó Giám đốc Sở Nội vụ.", "appointed"),
-    ("Sau khi được Ban Thường vụ Tỉnh ủy điều động về công tác tại Ban Dân vận Tỉnh ủy, ông Phạm Văn Dũng làm "
-     "Phó Trưởng ban Dân vận Tỉnh ủy.", "appointed")]
-
-
-def test_status_classifier_reads_a_post_held_before_a_fronted_clause(nlp):
-    """"Trước khi được điều động …, ông A làm [Phó Giám đốc]": the post after the clause is the
-    one held before the move; after "Sau khi …" the same words take the post. The clause opens
-    more than eight words before the title, so without the cue the two read alike."""
-    tail = (" được Ban Thường vụ Tỉnh ủy điều động về công tác tại Sở Công thương tỉnh, ông Vũ Văn Giang làm "
-            "Phó Giám đốc Sở Xây dựng.")
-    before = titled(nlp, "Trước khi" + tail)
-    after = titled(nlp, "Sau khi" + tail)
-    with_cue, without = with_and_without(nlp, BEFORE_CLAUSES, "before_clause", before, after)
-    assert with_cue == ["former", "appointed"]
-    assert without[0] == without[1]
-
-
 def test_a_cue_right_before_the_title_decides_whatever_the_classifier_learnt(nlp):
     """"tân" right before a title makes it appointed, and "nguyên" glued by the segmenter to the
     word before ("sổ | tang nguyên | Thủ tướng") former, though the classifier never saw those
