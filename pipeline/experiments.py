@@ -366,7 +366,8 @@ RUN_TIME_VARIANTS = {**MERGES, "shipped settings": {},
                      "every holder and body over the threshold": {"stages.relations.one_per_title": False},
                      "a title kept to one holder in a list too": {"stages.relations.titles_shared_by_lists": False},
                      "relations over 0.3 rather than 0.5": {"stages.relations.threshold": 0.3},
-                     "holders passed down lists of posts": {"stages.relations.chained_holders": True},
+                     "holders passed down lists of posts": {"stages.relations.chained_holders": "down"},
+                     "and up them from a holder named after": {"stages.relations.chained_holders": "down and up"},
                      "a post taken up goes to the person named before it": {"stages.relations.posts_taken": True},
                      "a lower-case ORG of one or two syllables in no relation dropped":
                          {"stages.relations.lower_case_org_min_words": 3}}

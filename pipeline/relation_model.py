@@ -261,6 +261,9 @@ def train(docs: list[Doc], seed: int = 13, c: float = 1.0) -> RelationClassifier
 
 # Which TITLEs a has_title relation must reach to stay (stages.relations.titles_need_holder).
 TITLES_NEED_HOLDER = ("none", "from rules", "all")
+# Which way a holder passes along a list of posts to its titles no holder reaches
+# (stages.relations.chained_holders, `chained_holders`).
+HOLDER_CHAINS = ("none", "down", "down and up")
 
 
 class RelationStage:
@@ -274,28 +277,25 @@ class RelationStage:
                  rules_decide: Collection[str] = (), titles_need_holder: str = "none",
                  one_per_title: bool = False, titles_shared_by_lists: bool = False,
                  lone_holder_score: float | None = None, lower_case_org_min_words: int = 0,
-                 chained_holders: bool = False, posts_taken: bool = False) -> None:
+                 chained_holders: str = "none", posts_taken: bool = False) -> None:
         self.rules = RelationRules()
         self.classifier = classifier
         self.max_distance = max_distance
         self.rules_decide = frozenset(rules_decide)  # types too rare in training for the classifier
-        if titles_need_holder not in TITLES_NEED_HOLDER:
-            raise ConfigError(f"stages.relations.titles_need_holder: {titles_need_holder!r} is none of "
-                              f"{', '.join(TITLES_NEED_HOLDER)}")
-        self.titles_need_holder = titles_need_holder
+        self.titles_need_holder = _one_of("titles_need_holder", titles_need_holder, TITLES_NEED_HOLDER)
         self.one_per_title = one_per_title
         self.titles_shared_by_lists = titles_shared_by_lists
         self.lone_holder_score = lone_holder_score
         self.lower_case_org_min_words = lower_case_org_min_words
-        self.chained_holders = chained_holders
+        self.chained_holders = _one_of("chained_holders", chained_holders, HOLDER_CHAINS)
         self.posts_taken = posts_taken
 
     def predict(self, doc: Doc) -> list[Relation]:
-        """The pairs `_pairs` finds, and with `chained_holders` the holders passed down lists of
-        posts."""
+        """The pairs `_pairs` finds, with `chained_holders` the holders passed along lists of
+        posts, and with `posts_taken` the holders of the posts taken up after "giữ chức"."""
         relations = self._pairs(doc)
-        if self.chained_holders:
-            relations += chained_holders(doc, relations, 0.0)
+        if self.chained_holders != "none":
+            relations += chained_holders(doc, relations, up=self.chained_holders == "down and up")
         if self.posts_taken:
             relations += holders_of_posts_taken(doc, relations)
         return relations
@@ -338,6 +338,13 @@ class RelationStage:
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.predict(doc))
         return doc
+
+
+def _one_of(setting: str, value: str, allowed: tuple[str, ...]) -> str:
+    """The value of a [stages.relations] setting, refused by name when it is none of `allowed`."""
+    if value not in allowed:
+        raise ConfigError(f"stages.relations.{setting}: {value!r} is none of {', '.join(allowed)}")
+    return value
 
 
 # "giữ chức Bí thư Huyện ủy … thay ông [A]": A is the one replaced.
@@ -416,30 +423,33 @@ def one_per_title(scored: list[Relation], threshold: float, shared_by_lists: boo
 _CHAIN_TERMS = (_CHAIN_GLUE - {"và"}) | {"nguyên", "khóa", "khoá", "nhiệm kỳ", "các", "từ", "đến"}
 
 
-def chained_holders(doc: Doc, relations: list[Relation], threshold: float) -> list[Relation]:
+def chained_holders(doc: Doc, relations: list[Relation], up: bool = False) -> list[Relation]:
     """has_title pairs for the titles no holder reaches that follow, in one person's list of
     posts, a title someone holds: "ông A, …; Phó Bí thư Thường trực Tỉnh ủy, [Chủ tịch] HĐND
     tỉnh", "nguyên Ủy viên Bộ Chính trị các khóa 7, 8, 9; nguyên [Thủ tướng] Chính phủ": the
     classifier judges each pair alone and loses the holder of a long list (guidelines rule 2
     would then drop the title). Between the two titles stand only bodies, places and
-    `_CHAIN_TERMS`; each title so held passes its holder on down the list. A holder is passed
-    on only from a pair over the `threshold` (not a lone title's weak holder). The pair takes
-    the score of the one it follows."""
+    `_CHAIN_TERMS`, and no person; each title so held passes its holder on down the list. With
+    `up`, a holder named after the list is passed up it too, from the title nearest the name:
+    "[Ủy viên] Bộ Chính trị từ khoá 8 đến 12; [Tổng biên tập] Tạp chí Cộng sản; …; Tổng bí thư
+    [Nguyễn Phú Trọng]". The pair takes the score of the one it follows."""
     holder = {span_key(r.child): r for r in relations if r.label == "has_title"}
     words = words_of(doc)
     added: list[Relation] = []
     for ents in sentence_entities(doc):
-        before: Relation | None = None  # the relation of the last title of the list
-        for ent in ents:
-            if ent.label_ == "PER":
-                before = None
-            if ent.label_ != "TITLE":
-                continue
-            held = holder.get(span_key(ent))
-            if held is None and before is not None and _posts_in_a_row(words, ents, before.child, ent):
-                held = Relation(before.head, ent, "has_title", before.score, before.source)
-                added.append(held)
-            before = held if held is not None and held.score >= threshold else None
+        for upwards in (False, True) if up else (False,):
+            last: Relation | None = None  # the relation of the title before, in the order walked
+            for ent in reversed(ents) if upwards else ents:
+                if ent.label_ == "PER":
+                    last = None
+                if ent.label_ != "TITLE":
+                    continue
+                held = holder.get(span_key(ent))
+                if held is None and last is not None and \
+                        _posts_in_a_row(words, ents, *((ent, last.child) if upwards else (last.child, ent))):
+                    held = holder[span_key(ent)] = Relation(last.head, ent, "has_title", last.score, last.source)
+                    added.append(held)
+                last = held if held is not None and (not upwards or held.head.start >= ent.end) else None
     return added
 
 

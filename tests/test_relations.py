@@ -955,7 +955,7 @@ def test_a_title_no_holder_reaches_takes_the_holder_of_the_post_before_it_in_the
         doc.ents = sorted(spans.values(), key=lambda s: s.start)
         relations = [Relation(spans[(person, 0)], spans[(title, 0)], "has_title", 0.8, "model")
                      for person, title in scored]
-        return {(r.head.text, r.child.text, r.child.start_char) for r in chained_holders(doc, relations, 0.0)}
+        return {(r.head.text, r.child.text, r.child.start_char) for r in chained_holders(doc, relations)}
 
     text = ("Ông Lê Văn Tâm, nguyên Ủy viên Ban Chấp hành Trung ương Đảng khóa XII; Bí thư Tỉnh ủy Bến Tre, "
             "nguyên Chủ tịch UBND tỉnh các năm 2015, 2016; Trưởng ban Dân vận Tỉnh ủy, ông Phan Minh Hòa phát biểu.")
