@@ -445,12 +445,13 @@ def test_a_model_title_with_a_weak_holder_keeps_it_under_all(rules_nlp):
     assert kept[None] == [] and held[None] == []
 
 
-def test_an_unknown_title_holder_setting_is_refused_by_name():
+@pytest.mark.parametrize("setting", ["titles_need_holder", "chained_holders"])
+def test_an_unknown_title_holder_setting_is_refused_by_name(setting):
     import pipeline
     from pipeline.errors import ConfigError
 
-    with pytest.raises(ConfigError, match="titles_need_holder: 'some' is none of"):
-        pipeline.load(None, {"stages.relations.titles_need_holder": "some"})
+    with pytest.raises(ConfigError, match=f"{setting}: 'some' is none of"):
+        pipeline.load(None, {f"stages.relations.{setting}": "some"})
 
 
 def test_a_short_lower_case_body_in_no_relation_can_be_dropped(segmented):
@@ -943,19 +944,20 @@ def test_a_title_no_holder_reaches_takes_the_holder_of_the_post_before_it_in_the
     """chained_holders: in one person's list of posts the title after a held one, with only
     bodies, "nguyên", terms and list glue between, goes to the same person, and passes them on;
     a person named between, a verb between, or "và" (two posts named, not one person's list)
-    stops the list."""
+    stops the list. With `up`, a holder named right after the list passes up it too."""
     from conftest import span
 
     from pipeline.extensions import Relation
     from pipeline.relation_model import chained_holders
 
-    def held(text: str, labelled: list[tuple[str, str, int]], scored: list[tuple[str, str]]) -> set[tuple[str, str]]:
+    def held(text: str, labelled: list[tuple[str, str, int]], scored: list[tuple[str, str]],
+             up: bool = False) -> set[tuple[str, str, int]]:
         doc = segmented(text)
         spans = {(words, nth): span(doc, words, label, nth) for words, label, nth in labelled}
         doc.ents = sorted(spans.values(), key=lambda s: s.start)
         relations = [Relation(spans[(person, 0)], spans[(title, 0)], "has_title", 0.8, "model")
                      for person, title in scored]
-        return {(r.head.text, r.child.text, r.child.start_char) for r in chained_holders(doc, relations)}
+        return {(r.head.text, r.child.text, r.child.start_char) for r in chained_holders(doc, relations, up)}
 
     text = ("Ông Lê Văn Tâm, nguyên Ủy viên Ban Chấp hành Trung ương Đảng khóa XII; Bí thư Tỉnh ủy Bến Tre, "
             "nguyên Chủ tịch UBND tỉnh các năm 2015, 2016; Trưởng ban Dân vận Tỉnh ủy, ông Phan Minh Hòa phát biểu.")
@@ -983,6 +985,21 @@ def test_a_title_no_holder_reaches_takes_the_holder_of_the_post_before_it_in_the
     text = "Ông Lê Văn Tâm nói về việc một người làm cả Tổng Bí thư và Chủ tịch nước."
     labelled = [("Lê Văn Tâm", "PER", 0), ("Tổng Bí thư", "TITLE", 0), ("Chủ tịch nước", "TITLE", 0)]
     assert held(text, labelled, [("Lê Văn Tâm", "Tổng Bí thư")]) == set()
+
+    # up: a holder named after the list passes it up the list, only with `up`, and not over a
+    # person named between
+    text = ("Qua các cương vị Ủy viên Bộ Chính trị các khóa 8, 9; Bí thư Thành ủy Hà Nội; Chủ tịch Quốc hội; "
+            "Tổng Bí thư Nguyễn Phú Trọng đã có nhiều đóng góp.")
+    labelled = [("Ủy viên", "TITLE", 0), ("Bộ Chính trị", "ORG", 0), ("Bí thư", "TITLE", 0),
+                ("Thành ủy Hà Nội", "ORG", 0), ("Chủ tịch", "TITLE", 0), ("Quốc hội", "ORG", 0),
+                ("Tổng Bí thư", "TITLE", 0), ("Nguyễn Phú Trọng", "PER", 0)]
+    assert held(text, labelled, [("Nguyễn Phú Trọng", "Tổng Bí thư")]) == set()
+    assert held(text, labelled, [("Nguyễn Phú Trọng", "Tổng Bí thư")], up=True) == {
+        ("Nguyễn Phú Trọng", title, text.index(title)) for title in ("Ủy viên", "Bí thư", "Chủ tịch")}
+    text = "Bí thư Thành ủy Hà Nội, ông Lê Văn Tâm; Tổng Bí thư Nguyễn Phú Trọng dự họp."
+    labelled = [("Bí thư", "TITLE", 0), ("Thành ủy Hà Nội", "ORG", 0), ("Lê Văn Tâm", "PER", 0),
+                ("Tổng Bí thư", "TITLE", 0), ("Nguyễn Phú Trọng", "PER", 0)]
+    assert held(text, labelled, [("Nguyễn Phú Trọng", "Tổng Bí thư")], up=True) == set()
 
 
 def test_a_post_taken_up_goes_to_the_person_named_last_before_it(segmented):
