@@ -538,8 +538,7 @@ def _listed_holders(doc: Doc, ents: list[Span], add) -> None:
     5 [Ủy viên] UBND tỉnh … gồm các ông [A], Giám đốc Sở Nội vụ; [B], Giám đốc Công an tỉnh; …"
     gives the title to the person who opens each item of the list, unless the item names the
     same post again as the person's own ("ba Tỉnh ủy viên gồm: ông A, [Tỉnh ủy viên], Bí thư …").
-    A counted title's holders may also follow "là" (`_counted_holders_from`) or stand in
-    brackets after it (`_bracketed_holders`)."""
+    A counted title's holders may also stand in brackets after it (`_bracketed_holders`)."""
     words = words_of(doc)
     bodies = {e.start: e.end for e in ents if e.label_ in {"ORG", "LOC"}}
     for i, title in enumerate(ents):
@@ -547,8 +546,6 @@ def _listed_holders(doc: Doc, ents: list[Span], add) -> None:
             continue
         end = words.sentence(title.start)[1]
         start = _holders_listed_from(words, title.end, end, bodies)
-        if start is None:
-            start = _counted_holders_from(words, ents, title, end, bodies)
         if start is None:
             start, end = _bracketed_holders(words, title, end, bodies) or (None, end)
         if start is None:
@@ -681,23 +678,6 @@ def _bracketed_holders(words: Words, title: Span, end: int, bodies: dict[int, in
         return None
     close = next((j for j in range(opening + 1, end) if words[j].text == ")"), None)
     return None if close is None else (opening + 1, close)
-
-
-_NAMING_THE_HOLDERS = frozenset({"là"})
-
-
-def _counted_holders_from(words: Words, ents: list[Span], title: Span, end: int, bodies: dict[int, int]) -> int | None:
-    """Where the holders of a counted title are listed after "là" and its body and term: "hai
-    [Phó Chánh án] là bà [A], ông [B]", "bầu bổ sung 2 [ủy viên] Ủy ban Kiểm tra Trung ương
-    khoá 12 là ông [A] và ông [B]" (case 35's list, opened by "là"); only a person or an
-    honorific may open it ("1 Phó Chủ tịch là người dân tộc thiểu số" names no one)."""
-    if not title.start or not words[title.start - 1].like_num:
-        return None
-    start = holder_list_opens(words, title.end, end, bodies, _NAMING_THE_HOLDERS)
-    if start is None or start >= end:
-        return None
-    person_starts = {e.start for e in ents if e.label_ == "PER"}
-    return start if start in person_starts or words[start].norm_ in lexicon.HONORIFIC_WORDS else None
 
 
 def _holders_listed_from(words: Words, k: int, end: int, bodies: dict[int, int]) -> int | None:
