@@ -357,14 +357,6 @@ def _replaced(words: Words, person: Span, title: Span) -> bool:
     return _replacing_word(words, person) >= title.end
 
 
-def _taken_up(words: Words, start: int) -> bool:
-    """The title at `start` follows "giữ chức (vụ)" or "làm", not "thôi giữ chức" or "thôi làm"."""
-    k = start - 1
-    if k >= 1 and words[k].norm_ in _POST and words[k - 1].norm_ == "giữ":
-        k -= 1
-    return k >= 0 and words[k].norm_ in _TAKING_UP and (k == 0 or words[k - 1].norm_ != "thôi")
-
-
 def _replacing_word(words: Words, person: Span) -> int:
     """The index of the "thay" the person is named after (honorifics between), else -1."""
     k = person.start - 1
@@ -469,10 +461,11 @@ _POST = {"chức", "chức vụ", "chức danh"}
 
 def holders_of_posts_taken(doc: Doc, relations: list[Relation]) -> list[Relation]:
     """has_title pairs for the titles no holder reaches that stand right after "giữ chức (vụ)"
-    or "làm" (`_taken_up`): the post is the one the person named last before it in the sentence takes up
-    or holds ("điều động ông [A] …; chỉ định tham gia BCH Đảng bộ, Ban Thường vụ Quận ủy, giữ
-    chức vụ [Bí thư] Quận ủy"), however far back the name is. A person named after "thay" is
-    the one replaced, not the holder. The pair takes the score of 0.5."""
+    or "làm" (`_taken_up`): the post is the one the person named last before it in the
+    sentence takes up or holds ("điều động ông [A] …; chỉ định tham gia BCH Đảng bộ, Ban
+    Thường vụ Quận ủy, giữ chức vụ [Bí thư] Quận ủy"), however far back the name is. A person
+    named after "thay" is the one replaced, not the holder. The pair scores 0.5, the
+    classifier's threshold, before calibration."""
     holder = {span_key(r.child) for r in relations if r.label == "has_title"}
     words = words_of(doc)
     added: list[Relation] = []
@@ -485,6 +478,14 @@ def holders_of_posts_taken(doc: Doc, relations: list[Relation]) -> list[Relation
                     and _taken_up(words, ent.start):
                 added.append(Relation(person, ent, "has_title", 0.5, "rules"))
     return added
+
+
+def _taken_up(words: Words, start: int) -> bool:
+    """The title at `start` follows "giữ chức (vụ)" or "làm", not "thôi giữ chức" or "thôi làm"."""
+    k = start - 1
+    if k >= 1 and words[k].norm_ in _POST and words[k - 1].norm_ == "giữ":
+        k -= 1
+    return k >= 0 and words[k].norm_ in _TAKING_UP and (k == 0 or words[k - 1].norm_ != "thôi")
 
 
 # What may stand between two people of one list, besides their names, titles and bodies.
