@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span
 from .entity_rules import holder_list_opens
 from .errors import ConfigError
 from .extensions import Relation, span_key
-from .lexicon import HONORIFIC_WORDS, POST_LIST_GLUE
+from .lexicon import HOLD_A_POST, HONORIFIC_WORDS, POST_LIST_GLUE
 from .relation_rules import RelationRules, decided_by_rules, sentence_entities
 from .schema import ENTS, POST_LIST_LABELS, RELATION_TYPES, RELATIONS, RULE_SOURCE, SENTS, TOKEN_NORM
 from .shapes import ROMAN
@@ -293,19 +293,19 @@ class RelationStage:
     def predict(self, doc: Doc) -> list[Relation]:
         """The pairs `_pairs` finds, with `chained_holders` the holders passed along lists of
         posts, and with `posts_taken` the holders of the posts taken up after "giữ chức"."""
-        relations = self._pairs(doc)
+        groups = sentence_entities(doc)  # once: each reading of `doc.ents` makes every Span again
+        relations = self._pairs(doc, groups)
         if self.chained_holders != "none":
-            relations += chained_holders(doc, relations, up=self.chained_holders == "down and up")
+            relations += chained_holders(doc, groups, relations, up=self.chained_holders == "down and up")
         if self.posts_taken:
-            relations += holders_of_posts_taken(doc, relations)
+            relations += holders_of_posts_taken(doc, groups, relations)
         return relations
 
-    def _pairs(self, doc: Doc) -> list[Relation]:
+    def _pairs(self, doc: Doc, groups: list[list[Span]]) -> list[Relation]:
         """The rules' relations of the types they decide, the holders they read listed after a
         title and the bodies bare titles name by their kind, and the classifier's pairs over the
         threshold (with `one_per_title`, a title's likeliest holder and body, and a model title's
-        weak holder)."""
-        groups = sentence_entities(doc)
+        weak holder); `groups`: the entities of each sentence (`sentence_entities`)."""
         ruled = self.rules.find(doc, groups)
         decided = decided_by_rules(doc, groups)
         said = {(span_key(r.head), span_key(r.child), r.label) for r in ruled}
@@ -415,7 +415,7 @@ def one_per_title(scored: list[Relation], threshold: float, shared_by_lists: boo
 _CHAIN_TERMS = (_CHAIN_GLUE - {"và"}) | {"nguyên", "khóa", "khoá", "nhiệm kỳ", "các", "từ", "đến"}
 
 
-def chained_holders(doc: Doc, relations: list[Relation], up: bool = False) -> list[Relation]:
+def chained_holders(doc: Doc, groups: list[list[Span]], relations: list[Relation], up: bool = False) -> list[Relation]:
     """has_title pairs for the titles no holder reaches that follow, in one person's list of
     posts, a title someone holds: "ông A, …; Phó Bí thư Thường trực Tỉnh ủy, [Chủ tịch] HĐND
     tỉnh", "nguyên Ủy viên Bộ Chính trị các khóa 7, 8, 9; nguyên [Thủ tướng] Chính phủ": the
@@ -428,7 +428,7 @@ def chained_holders(doc: Doc, relations: list[Relation], up: bool = False) -> li
     holder = {span_key(r.child): r for r in relations if r.label == "has_title"}
     words = words_of(doc)
     added: list[Relation] = []
-    for ents in sentence_entities(doc):
+    for ents in groups:
         for upwards in (False, True) if up else (False,):
             last: Relation | None = None  # the relation of the title before, in the order walked
             for ent in reversed(ents) if upwards else ents:
@@ -455,11 +455,11 @@ def _posts_in_a_row(words: Words, ents: list[Span], first: Span, second: Span) -
 
 # The words a post taken up or held stands after: "giữ chức vụ [Bí thư]", "được bầu làm [Phó
 # Bí thư]"; "chức vụ" alone follows other verbs too ("miễn nhiệm chức vụ", "thiếu chức danh").
-_TAKING_UP = {"giữ", "giữ chức", "giữ chức vụ", "giữ chức danh", "làm"}
-_POST = {"chức", "chức vụ", "chức danh"}
+_POST = {word for word in HOLD_A_POST if not word.startswith("giữ")}
+_TAKING_UP = (HOLD_A_POST - _POST) | {"làm"}
 
 
-def holders_of_posts_taken(doc: Doc, relations: list[Relation]) -> list[Relation]:
+def holders_of_posts_taken(doc: Doc, groups: list[list[Span]], relations: list[Relation]) -> list[Relation]:
     """has_title pairs for the titles no holder reaches that stand right after "giữ chức (vụ)"
     or "làm" (`_taken_up`): the post is the one the person named last before it in the
     sentence takes up or holds ("điều động ông [A] …; chỉ định tham gia BCH Đảng bộ, Ban
@@ -469,7 +469,7 @@ def holders_of_posts_taken(doc: Doc, relations: list[Relation]) -> list[Relation
     holder = {span_key(r.child) for r in relations if r.label == "has_title"}
     words = words_of(doc)
     added: list[Relation] = []
-    for ents in sentence_entities(doc):
+    for ents in groups:
         person: Span | None = None
         for ent in ents:
             if ent.label_ == "PER" and _replacing_word(words, ent) < 0:

@@ -285,6 +285,8 @@ def _period(doc: Doc, clause: Span) -> list[str]:
     word, and whether it ended before the last year the article names (the article's own time,
     roughly: "giai đoạn 2011-2016" in an article of 2019 is over)."""
     text = doc_text(doc)
+    # `normalise`, not the cached `read.normalised`: each clause is read once, and would push
+    # out of that cache the titles and bodies the checks read again and again
     window = normalise(text[clause.start_char:clause.end_char]).text[:PERIOD_REACH].lower()
     found = _PERIOD.search(window)
     if found is None:

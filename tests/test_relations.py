@@ -949,6 +949,7 @@ def test_a_title_no_holder_reaches_takes_the_holder_of_the_post_before_it_in_the
 
     from pipeline.extensions import Relation
     from pipeline.relation_model import chained_holders
+    from pipeline.relation_rules import sentence_entities
 
     def held(text: str, labelled: list[tuple[str, str, int]], scored: list[tuple[str, str]],
              up: bool = False) -> set[tuple[str, str, int]]:
@@ -957,7 +958,8 @@ def test_a_title_no_holder_reaches_takes_the_holder_of_the_post_before_it_in_the
         doc.ents = sorted(spans.values(), key=lambda s: s.start)
         relations = [Relation(spans[(person, 0)], spans[(title, 0)], "has_title", 0.8, "model")
                      for person, title in scored]
-        return {(r.head.text, r.child.text, r.child.start_char) for r in chained_holders(doc, relations, up)}
+        found = chained_holders(doc, sentence_entities(doc), relations, up)
+        return {(r.head.text, r.child.text, r.child.start_char) for r in found}
 
     text = ("Ông Lê Văn Tâm, nguyên Ủy viên Ban Chấp hành Trung ương Đảng khóa XII; Bí thư Tỉnh ủy Bến Tre, "
             "nguyên Chủ tịch UBND tỉnh các năm 2015, 2016; Trưởng ban Dân vận Tỉnh ủy, ông Phan Minh Hòa phát biểu.")
@@ -1011,6 +1013,7 @@ def test_a_post_taken_up_goes_to_the_person_named_last_before_it(segmented):
 
     from pipeline.extensions import Relation
     from pipeline.relation_model import holders_of_posts_taken
+    from pipeline.relation_rules import sentence_entities
 
     def taken(text: str, labelled: list[tuple[str, str]],
               scored: tuple[str, str] | None = None) -> set[tuple[str, str]]:
@@ -1018,7 +1021,7 @@ def test_a_post_taken_up_goes_to_the_person_named_last_before_it(segmented):
         spans = {words: span(doc, words, label) for words, label in labelled}
         doc.ents = sorted(spans.values(), key=lambda s: s.start)
         relations = [Relation(spans[scored[0]], spans[scored[1]], "has_title", 0.8, "model")] if scored else []
-        return {(r.head.text, r.child.text) for r in holders_of_posts_taken(doc, relations)}
+        return {(r.head.text, r.child.text) for r in holders_of_posts_taken(doc, sentence_entities(doc), relations)}
 
     text = ("Ban Thường vụ Thành ủy điều động ông Trần Quang Huy, Phó Giám đốc Sở Tài chính, về công tác tại "
             "quận; chỉ định tham gia Ban Chấp hành, Ban Thường vụ Quận ủy, giữ chức vụ Bí thư Quận ủy.")
